@@ -1,0 +1,43 @@
+"""Building the bot and the dispatcher with their services (database, content, clock)."""
+
+from __future__ import annotations
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.session.base import BaseSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.clock import Today, today_in
+from bot.middlewares import DbSessionMiddleware
+from bot.settings import Settings
+from db.content_service import ContentService
+from handlers import create_root_router
+
+
+def create_dispatcher(
+    settings: Settings,
+    session_maker: async_sessionmaker[AsyncSession],
+    content: ContentService,
+    today: Today | None = None,
+) -> Dispatcher:
+    dp = Dispatcher(settings=settings, content=content, today=today or today_in(settings.timezone))
+    middleware = DbSessionMiddleware(session_maker)
+    dp.message.middleware(middleware)
+    dp.callback_query.middleware(middleware)
+    dp.include_router(create_root_router())
+    return dp
+
+
+def create_bot(token: str, settings: Settings, session: BaseSession | None = None) -> Bot:
+    if session is None:
+        session = AiohttpSession()
+        if settings.telegram_api_url:
+            session.api = TelegramAPIServer.from_base(settings.telegram_api_url)
+    return Bot(
+        token=token,
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
+    )

@@ -1,0 +1,94 @@
+"""A Bot API session that answers in-process: used by the console chat and by tests.
+
+It fabricates the replies Telegram would send for the methods the bot uses and hands every
+request to `on_request`, so a subclass can print it (console) or record it (tests).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import AsyncGenerator
+from datetime import UTC, datetime
+from typing import Any
+
+from aiogram import Bot
+from aiogram.client.session.base import BaseSession
+from aiogram.methods import (
+    AnswerCallbackQuery,
+    DeleteMessage,
+    DeleteWebhook,
+    EditMessageReplyMarkup,
+    EditMessageText,
+    GetMe,
+    SendChatAction,
+    SendMessage,
+    SetMyCommands,
+    TelegramMethod,
+)
+from aiogram.types import Chat, Message, User
+
+BOT_USER = User(id=100_000, is_bot=True, first_name="Гражданский мост", username="civic_bridge_bot")
+
+
+class LocalSession(BaseSession):
+    def __init__(self) -> None:
+        super().__init__()
+        self._ids = itertools.count(1_000)
+
+    def on_request(self, method: TelegramMethod[Any], result: Any) -> None:
+        """Called for every request with the result about to be returned."""
+
+    def _message(
+        self, chat_id: int | str, message_id: int, text: str | None, markup: Any
+    ) -> Message:
+        return Message(
+            message_id=message_id,
+            date=datetime.now(UTC),
+            chat=Chat(id=int(chat_id), type="private"),
+            from_user=BOT_USER,
+            text=text,
+            reply_markup=markup,
+        )
+
+    async def make_request(
+        self, bot: Bot, method: TelegramMethod[Any], timeout: int | None = None
+    ) -> Any:
+        result: Any
+        if isinstance(method, SendMessage):
+            result = self._message(
+                method.chat_id, next(self._ids), method.text, method.reply_markup
+            )
+        elif isinstance(method, EditMessageText):
+            result = self._message(
+                method.chat_id or 0, method.message_id or 0, method.text, method.reply_markup
+            )
+        elif isinstance(method, GetMe):
+            result = BOT_USER
+        elif isinstance(
+            method,
+            AnswerCallbackQuery
+            | SetMyCommands
+            | DeleteWebhook
+            | SendChatAction
+            | DeleteMessage
+            | EditMessageReplyMarkup,
+        ):
+            result = True
+        else:
+            raise NotImplementedError(f"{type(method).__name__} is not available offline")
+        self.on_request(method, result)
+        return result
+
+    async def stream_content(
+        self,
+        url: str,
+        headers: dict[str, Any] | None = None,
+        timeout: int = 30,
+        chunk_size: int = 65536,
+        raise_for_status: bool = True,
+    ) -> AsyncGenerator[bytes, None]:
+        raise NotImplementedError("downloads are not available offline")
+        yield b""  # pragma: no cover
+
+    async def close(self) -> None:
+        pass

@@ -1,0 +1,403 @@
+"""Reading content/: YAML files with line numbers, schema validation and cross-references.
+
+Everything is validated before anything is stored; every problem is reported with its file
+and line, and all problems are collected rather than stopping at the first one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from db.content_schema import (
+    ContentFile,
+    EventSpec,
+    OrganizationSpec,
+    PersonSpec,
+    PlaceSpec,
+    SourceSpec,
+    TopicSpec,
+    WorkSpec,
+)
+
+CONTENT_SUFFIXES = (".yaml", ".yml")
+MAX_FILE_BYTES = 2_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class ContentError:
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+class ContentInvalid(Exception):
+    """Raised when content/ cannot be loaded; carries every problem found."""
+
+    def __init__(self, errors: Sequence[ContentError]) -> None:
+        self.errors = list(errors)
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+# --- YAML with line numbers -------------------------------------------------------------
+
+
+class LineDict(dict):
+    """A mapping that remembers the line of itself and of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+
+
+class LineList(list):
+    line: int = 0
+    item_lines: list[int]
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: object, line: int, first_line: int) -> None:
+        self.key, self.line, self.first_line = key, line, first_line
+
+
+class _LineLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if key in result.key_lines:
+            raise _DuplicateKey(key, line, result.key_lines[key])
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = line
+    return result
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def line_of(raw: Any, loc: Iterable[Any]) -> int | None:
+    """The line of the deepest part of `raw` that `loc` (a pydantic error path) reaches."""
+    line = getattr(raw, "line", None)
+    node = raw
+    for step in loc:
+        if isinstance(node, LineDict) and step in node:
+            line = node.key_lines.get(step, line)
+            node = node[step]
+        elif isinstance(node, LineList) and isinstance(step, int) and 0 <= step < len(node):
+            line = node.item_lines[step]
+            node = node[step]
+        else:
+            break
+    return line
+
+
+# --- Reading one file --------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ParsedFile:
+    name: str
+    raw: Any
+    content: ContentFile
+
+
+def _parse_file(data: bytes, name: str, errors: list[ContentError]) -> ParsedFile | None:
+    if len(data) > MAX_FILE_BYTES:
+        errors.append(ContentError(name, None, f"file is larger than {MAX_FILE_BYTES} bytes"))
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        errors.append(ContentError(name, None, f"file is not valid UTF-8 ({exc.reason})"))
+        return None
+    try:
+        raw = yaml.load(text, Loader=_LineLoader)
+    except _DuplicateKey as dup:
+        errors.append(
+            ContentError(
+                name, dup.line, f"key '{dup.key}' appears twice (first on line {dup.first_line})"
+            )
+        )
+        return None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        if exc.problem and exc.context and exc.context_mark is not None:
+            problem += f" ({exc.context} started on line {exc.context_mark.line + 1})"
+        errors.append(ContentError(name, line, f"YAML syntax error: {problem}"))
+        return None
+    except yaml.YAMLError as exc:
+        errors.append(ContentError(name, None, f"YAML error: {exc}"))
+        return None
+    if raw is None:
+        raw = LineDict()
+        raw.line, raw.key_lines = 1, {}
+    if not isinstance(raw, dict):
+        errors.append(
+            ContentError(
+                name,
+                getattr(raw, "line", 1),
+                "the file must be a mapping of sections (sources, places, organizations, people, "
+                "topics, works, events)",
+            )
+        )
+        return None
+    try:
+        content = ContentFile.model_validate(raw)
+    except ValidationError as exc:
+        for err in exc.errors():
+            path_text = ".".join(str(p) for p in err["loc"])
+            message = err["msg"].removeprefix("Value error, ")
+            errors.append(ContentError(name, line_of(raw, err["loc"]), f"{path_text}: {message}"))
+        return None
+    return ParsedFile(name, raw, content)
+
+
+# --- The whole content directory -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """Validated content of all files, ready to be stored."""
+
+    sources: tuple[SourceSpec, ...]
+    places: tuple[PlaceSpec, ...]
+    organizations: tuple[OrganizationSpec, ...]
+    people: tuple[PersonSpec, ...]
+    topics: tuple[TopicSpec, ...]
+    works: tuple[WorkSpec, ...]
+    events: tuple[EventSpec, ...]
+    files: int
+    digest: str = field(default="")
+
+    KINDS: ClassVar[dict[str, str]] = {
+        "sources": "source",
+        "places": "place",
+        "organizations": "organization",
+        "people": "person",
+        "topics": "topic",
+        "works": "work",
+        "events": "event",
+    }
+
+    def entity_digests(self) -> dict[tuple[str, str], str]:
+        """A digest per entity, to tell which entities a reload adds, removes or changes."""
+        result: dict[tuple[str, str], str] = {}
+        for section, kind in self.KINDS.items():
+            for item in getattr(self, section):
+                data = item.model_dump_json().encode()
+                result[(kind, item.id)] = hashlib.sha256(data).hexdigest()
+        return result
+
+
+def content_files(content_dir: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in content_dir.rglob("*")
+        if p.is_file() and p.suffix in CONTENT_SUFFIXES and not p.name.startswith(".")
+    )
+
+
+def _hash_update(h: Any, relative: str, data: bytes) -> None:
+    h.update(relative.encode() + b"\0" + data + b"\0")
+
+
+def content_digest(content_dir: Path) -> str:
+    """A hash of every content file's path and bytes: changes whenever any file changes."""
+    h = hashlib.sha256()
+    for path in content_files(content_dir):
+        _hash_update(h, path.relative_to(content_dir).as_posix(), path.read_bytes())
+    return h.hexdigest()
+
+
+@dataclass(slots=True)
+class _Located:
+    file: ParsedFile
+    loc: tuple[Any, ...]
+
+    def error(self, message: str, *extra: Any) -> ContentError:
+        return ContentError(self.file.name, line_of(self.file.raw, self.loc + extra), message)
+
+
+def _suggest(value: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+class _Checker:
+    """Cross-file checks: unique ids, references to existing entities, no duplicates in lists."""
+
+    def __init__(self, files: list[ParsedFile]) -> None:
+        self.files = files
+        self.errors: list[ContentError] = []
+        self.ids: dict[str, dict[str, _Located]] = {}
+
+    def entries(self, section: str) -> Iterable[tuple[_Located, BaseModel]]:
+        for parsed in self.files:
+            for index, item in enumerate(getattr(parsed.content, section)):
+                yield _Located(parsed, (section, index)), item
+
+    def collect_ids(self) -> None:
+        for section, kind in Content.KINDS.items():
+            seen = self.ids.setdefault(kind, {})
+            for where, item in self.entries(section):
+                item_id = item.id  # type: ignore[attr-defined]
+                if item_id in seen:
+                    first = seen[item_id]
+                    first_line = line_of(first.file.raw, (*first.loc, "id"))
+                    self.errors.append(
+                        where.error(
+                            f"duplicate {kind} id '{item_id}' (first defined in "
+                            f"{first.file.name}:{first_line})",
+                            "id",
+                        )
+                    )
+                else:
+                    seen[item_id] = where
+
+    def ref(self, where: _Located, kind: str, value: str | None, *loc: Any) -> None:
+        if value is not None and value not in self.ids[kind]:
+            self.errors.append(
+                where.error(f"unknown {kind} id '{value}'{_suggest(value, self.ids[kind])}", *loc)
+            )
+
+    def unique(self, where: _Located, values: Sequence[Any], what: str, *loc: Any) -> None:
+        seen: set[Any] = set()
+        for index, value in enumerate(values):
+            if value in seen:
+                self.errors.append(where.error(f"{what} {value!r} is listed twice", *loc, index))
+            seen.add(value)
+
+    def check(self) -> None:
+        self.collect_ids()
+        for where, org in self.entries("organizations"):
+            assert isinstance(org, OrganizationSpec)
+            self.ref(where, "place", org.city, "city")
+            self.ref(where, "organization", org.parent, "parent")
+            if org.parent == org.id:
+                self.errors.append(
+                    where.error("an organization cannot be its own parent", "parent")
+                )
+        for where, person in self.entries("people"):
+            assert isinstance(person, PersonSpec)
+            self.ref(where, "place", person.city, "city")
+        for where, work in self.entries("works"):
+            assert isinstance(work, WorkSpec)
+            for i, org_id in enumerate(work.organizations):
+                self.ref(where, "organization", org_id, "organizations", i)
+            self.unique(where, work.organizations, "organization", "organizations")
+        for where, event in self.entries("events"):
+            assert isinstance(event, EventSpec)
+            self.check_event(where, event)
+
+    def check_event(self, where: _Located, event: EventSpec) -> None:
+        self.ref(where, "place", event.place, "place")
+        self.ref(where, "source", event.source, "source")
+        for i, city in enumerate(event.cities):
+            self.ref(where, "place", city, "cities", i)
+        self.unique(where, event.cities, "city", "cities")
+        for i, link in enumerate(event.organizations):
+            self.ref(where, "organization", link.organization, "organizations", i, "organization")
+        self.unique(
+            where,
+            [(o.organization, o.role) for o in event.organizations],
+            "organization and role",
+            "organizations",
+        )
+        for i, link in enumerate(event.works):
+            self.ref(where, "work", link.work, "works", i, "work")
+        self.unique(where, [w.work for w in event.works], "work", "works")
+        for i, rel in enumerate(event.related):
+            self.ref(where, "event", rel.event, "related", i, "event")
+            if rel.event == event.id:
+                self.errors.append(
+                    where.error("an event cannot be related to itself", "related", i)
+                )
+        self.unique(where, [r.event for r in event.related], "related event", "related")
+        for i, part in enumerate(event.participants):
+            self.ref(where, "person", part.person, "participants", i, "person")
+            self.ref(where, "place", part.city, "participants", i, "city")
+            for j, pos in enumerate(part.positions):
+                self.ref(
+                    where,
+                    "organization",
+                    pos.organization,
+                    "participants",
+                    i,
+                    "positions",
+                    j,
+                    "organization",
+                )
+            for j, topic in enumerate(part.topics):
+                self.ref(where, "topic", topic, "participants", i, "topics", j)
+            self.unique(where, part.topics, "topic", "participants", i, "topics")
+        self.unique(where, [p.person for p in event.participants], "person", "participants")
+
+
+def read_content(content_dir: Path) -> Content:
+    """Read and validate every content file; raise ContentInvalid listing all problems."""
+    if not content_dir.is_dir():
+        raise ContentInvalid([ContentError(str(content_dir), None, "content folder not found")])
+    errors: list[ContentError] = []
+    parsed: list[ParsedFile] = []
+    digest = hashlib.sha256()
+    paths = content_files(content_dir)
+    for path in paths:
+        name = path.relative_to(content_dir.parent).as_posix()
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            errors.append(ContentError(name, None, f"cannot read file: {exc.strerror}"))
+            continue
+        _hash_update(digest, path.relative_to(content_dir).as_posix(), data)
+        result = _parse_file(data, name, errors)
+        if result is not None:
+            parsed.append(result)
+    if not paths:
+        errors.append(ContentError(str(content_dir), None, "no .yaml files found"))
+    checker = _Checker(parsed)
+    checker.check()
+    errors.extend(checker.errors)
+    if errors:
+        raise ContentInvalid(errors)
+
+    def gather(section: str) -> tuple[Any, ...]:
+        return tuple(item for p in parsed for item in getattr(p.content, section))
+
+    return Content(
+        sources=gather("sources"),
+        places=gather("places"),
+        organizations=gather("organizations"),
+        people=gather("people"),
+        topics=gather("topics"),
+        works=gather("works"),
+        events=gather("events"),
+        files=len(paths),
+        digest=digest.hexdigest(),
+    )

@@ -1,0 +1,165 @@
+"""Typed schema of the content files: what each section of a YAML file may contain."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from db.dates import PartialDate, check_date_parts
+
+# Ids go into callback data (64 bytes at most), so they are short ASCII slugs.
+EntityId = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", min_length=1, max_length=48)
+]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1500)]
+Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+
+EventKind = Literal["round_table", "forum", "meeting", "conference", "signing", "other"]
+EventStatus = Literal["held", "announced", "cancelled"]
+EventFormat = Literal["online", "offline", "hybrid", "unknown"]
+OrgRole = Literal["organizer", "participant", "partner", "mentioned"]
+ParticipantRole = Literal["speaker", "moderator", "participant"]
+WorkKind = Literal["project", "publication", "document"]
+WorkRole = Literal["presented", "mentioned", "signed", "discussed"]
+Relation = Literal["prepares", "continues", "mentions", "followed_by"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SourceSpec(Strict):
+    id: EntityId
+    file: Name
+    title: Name
+    note: LongText | None = None
+
+
+class PlaceSpec(Strict):
+    id: EntityId
+    name: Name
+    country: Country
+    other_names: list[Name] = []  # shown next to the name: «Астана (Нур-Султан)»
+    historic_names: list[Name] = []  # only found by search
+    note: LongText | None = None
+
+
+class OrganizationSpec(Strict):
+    id: EntityId
+    name: Name
+    short_name: Name | None = None
+    abbreviations: list[Name] = []
+    aliases: list[Name] = []
+    country: Country | None = None
+    city: EntityId | None = None
+    parent: EntityId | None = None
+    note: LongText | None = None
+
+
+class PersonSpec(Strict):
+    id: EntityId
+    first_name: Name
+    last_name: Name
+    patronymic: Name | None = None
+    city: EntityId | None = None
+    aliases: list[Name] = []
+    note: LongText | None = None
+
+
+class TopicSpec(Strict):
+    id: EntityId
+    name: Name
+    aliases: list[Name] = []
+
+
+class WorkSpec(Strict):
+    id: EntityId
+    kind: WorkKind
+    title: Name
+    series: Name | None = None
+    organizations: list[EntityId] = []
+    description: LongText | None = None
+
+
+class DateSpec(Strict):
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    month: int | None = None
+    day: int | None = None
+    inferred: bool = False
+    note: LongText | None = None
+
+    @model_validator(mode="after")
+    def _date_exists(self) -> DateSpec:
+        check_date_parts(self.year, self.month, self.day)
+        if self.inferred and self.year is None:
+            raise ValueError("'inferred: true' needs the inferred year")
+        return self
+
+    @property
+    def partial(self) -> PartialDate:
+        return PartialDate(self.year, self.month, self.day)
+
+
+class PositionSpec(Strict):
+    title: Name
+    organization: EntityId | None = None
+
+
+class ParticipantSpec(Strict):
+    person: EntityId
+    role: ParticipantRole = "speaker"
+    positions: list[PositionSpec] = []
+    city: EntityId | None = None
+    summary: LongText | None = None
+    topics: list[EntityId] = []
+
+
+class EventOrganizationSpec(Strict):
+    organization: EntityId
+    role: OrgRole
+
+
+class EventWorkSpec(Strict):
+    work: EntityId
+    role: WorkRole = "mentioned"
+
+
+class EventRelationSpec(Strict):
+    event: EntityId
+    relation: Relation
+
+
+class EventSpec(Strict):
+    id: EntityId
+    kind: EventKind
+    status: EventStatus
+    title: Name
+    short_title: Name | None = None
+    aliases: list[Name] = []
+    date: DateSpec = DateSpec()
+    format: EventFormat = "unknown"
+    place: EntityId | None = None
+    source: EntityId
+    summary: LongText | None = None
+    cities: list[EntityId] = []
+    organizations: list[EventOrganizationSpec] = []
+    works: list[EventWorkSpec] = []
+    related: list[EventRelationSpec] = []
+    participants: list[ParticipantSpec] = []
+
+
+class ContentFile(Strict):
+    """One YAML file: any of the sections below, each a list of entries."""
+
+    sources: list[SourceSpec] = []
+    places: list[PlaceSpec] = []
+    organizations: list[OrganizationSpec] = []
+    people: list[PersonSpec] = []
+    topics: list[TopicSpec] = []
+    works: list[WorkSpec] = []
+    events: list[EventSpec] = []
+
+
+SECTIONS: tuple[str, ...] = tuple(ContentFile.model_fields)

@@ -1,0 +1,67 @@
+"""Partly known dates: which parts are known, the period they cover, and how that sorts."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        """'day', 'month', 'year' or 'unknown': the finest part that is known."""
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        if self.year is not None:
+            return "year"
+        return "unknown"
+
+    def period(self) -> tuple[date, date] | None:
+        """First and last day the date can mean, or None when the year is unknown."""
+        if self.year is None:
+            return None
+        if self.month is None:
+            return date(self.year, 1, 1), date(self.year, 12, 31)
+        if self.day is None:
+            last = calendar.monthrange(self.year, self.month)[1]
+            return date(self.year, self.month, 1), date(self.year, self.month, last)
+        exact = date(self.year, self.month, self.day)
+        return exact, exact
+
+    def is_past(self, today: date) -> bool:
+        period = self.period()
+        return period is not None and period[1] < today
+
+    def is_upcoming(self, today: date) -> bool:
+        """True while the period has not ended: an event in «June» is upcoming until 30 June."""
+        period = self.period()
+        return period is not None and period[1] >= today
+
+    def sort_key(self) -> tuple[int, date]:
+        """Newest-first ordering uses the end of the period; unknown dates sort as oldest."""
+        period = self.period()
+        return (0, date.min) if period is None else (1, period[1])
+
+
+def check_date_parts(year: int | None, month: int | None, day: int | None) -> None:
+    """Raise ValueError for a date that cannot exist (31 February, day without month …)."""
+    if day is not None and month is None:
+        raise ValueError("a day is given without a month")
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"month {month} is not between 1 and 12")
+    if day is not None and month is not None:
+        # Without a year, 29 February is allowed: it exists in leap years.
+        last = calendar.monthrange(year if year is not None else 2000, month)[1]
+        if not 1 <= day <= last:
+            raise ValueError(
+                f"day {day} does not exist in month {month}"
+                + (f" of {year}" if year is not None else "")
+            )

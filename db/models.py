@@ -1,0 +1,253 @@
+"""SQLAlchemy models: the facts loaded from content/ plus bookkeeping about the loads."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    """Relationships load eagerly ("selectin"): the facts are few and every card shows them,
+    while lazy loading would fail outside a greenlet under asyncio."""
+
+
+class Source(Base):
+    __tablename__ = "sources"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    file: Mapped[str] = mapped_column(String(255))
+    title: Mapped[str] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Place(Base):
+    __tablename__ = "places"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    country: Mapped[str] = mapped_column(String(2))
+    note: Mapped[str | None] = mapped_column(Text)
+
+    # Former and other names; always wanted when a place is shown.
+    other_names: Mapped[list[Alias]] = relationship(
+        primaryjoin="and_(Alias.entity_kind == 'place', foreign(Alias.entity_id) == Place.id)",
+        viewonly=True,
+        lazy="selectin",
+        order_by="Alias.id",
+    )
+
+
+class Organization(Base):
+    __tablename__ = "organizations"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    short_name: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String(2))
+    city_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"))
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("organizations.id"))
+    note: Mapped[str | None] = mapped_column(Text)
+
+    city: Mapped[Place | None] = relationship(lazy="selectin")
+    parent: Mapped[Organization | None] = relationship(remote_side=[id], lazy="selectin")
+    aliases: Mapped[list[Alias]] = relationship(
+        primaryjoin="and_(Alias.entity_kind == 'organization', "
+        "foreign(Alias.entity_id) == Organization.id)",
+        viewonly=True,
+        lazy="selectin",
+        order_by="Alias.id",
+    )
+
+    @property
+    def abbreviation(self) -> str | None:
+        return next((a.alias for a in self.aliases if a.alias_kind == "abbreviation"), None)
+
+
+class Person(Base):
+    __tablename__ = "people"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    patronymic: Mapped[str | None] = mapped_column(String(100))
+    city_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"))
+    note: Mapped[str | None] = mapped_column(Text)
+
+    city: Mapped[Place | None] = relationship(lazy="selectin")
+
+    @property
+    def full_name(self) -> str:
+        parts = [self.first_name, self.patronymic, self.last_name]
+        return " ".join(p for p in parts if p)
+
+
+class Topic(Base):
+    __tablename__ = "topics"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+
+
+class Work(Base):
+    """A project, publication or document mentioned in the sources."""
+
+    __tablename__ = "works"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(Text)
+    series: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text)
+
+
+class WorkOrganization(Base):
+    __tablename__ = "work_organizations"
+
+    work_id: Mapped[str] = mapped_column(ForeignKey("works.id"), primary_key=True)
+    organization_id: Mapped[str] = mapped_column(ForeignKey("organizations.id"), primary_key=True)
+
+
+class Event(Base):
+    __tablename__ = "events"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(Text)
+    short_title: Mapped[str | None] = mapped_column(Text)
+    # A date can be known only partly: precision says which parts are known.
+    year: Mapped[int | None] = mapped_column(Integer)
+    month: Mapped[int | None] = mapped_column(Integer)
+    day: Mapped[int | None] = mapped_column(Integer)
+    date_precision: Mapped[str] = mapped_column(String(10))
+    date_inferred: Mapped[bool] = mapped_column(default=False)
+    date_note: Mapped[str | None] = mapped_column(Text)
+    format: Mapped[str] = mapped_column(String(10))
+    place_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"))
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"))
+    summary: Mapped[str | None] = mapped_column(Text)
+
+    place: Mapped[Place | None] = relationship(lazy="selectin")
+    source: Mapped[Source] = relationship(lazy="selectin")
+
+
+class EventCity(Base):
+    __tablename__ = "event_cities"
+
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), primary_key=True)
+    place_id: Mapped[str] = mapped_column(ForeignKey("places.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    place: Mapped[Place] = relationship(lazy="selectin")
+
+
+class EventOrganization(Base):
+    __tablename__ = "event_organizations"
+
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), primary_key=True)
+    organization_id: Mapped[str] = mapped_column(ForeignKey("organizations.id"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    organization: Mapped[Organization] = relationship(lazy="selectin")
+    event: Mapped[Event] = relationship(lazy="selectin")
+
+
+class EventWork(Base):
+    __tablename__ = "event_works"
+
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), primary_key=True)
+    work_id: Mapped[str] = mapped_column(ForeignKey("works.id"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20))
+
+    work: Mapped[Work] = relationship(lazy="selectin")
+    event: Mapped[Event] = relationship(lazy="selectin")
+
+
+class EventRelation(Base):
+    __tablename__ = "event_relations"
+
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), primary_key=True)
+    related_event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), primary_key=True)
+    relation: Mapped[str] = mapped_column(String(20))
+
+    related: Mapped[Event] = relationship(foreign_keys=[related_event_id], lazy="selectin")
+
+
+class Participation(Base):
+    """A person at an event: their role, city and what they said there."""
+
+    __tablename__ = "participations"
+    __table_args__ = (UniqueConstraint("event_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"))
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"))
+    role: Mapped[str] = mapped_column(String(20))
+    city_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"))
+    summary: Mapped[str | None] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    event: Mapped[Event] = relationship(lazy="selectin")
+    person: Mapped[Person] = relationship(lazy="selectin")
+    city: Mapped[Place | None] = relationship(lazy="selectin")
+    positions: Mapped[list[PersonPosition]] = relationship(
+        order_by="PersonPosition.position", lazy="selectin"
+    )
+    topics: Mapped[list[Topic]] = relationship(secondary="participation_topics", lazy="selectin")
+
+
+class PersonPosition(Base):
+    """A position held at an event, in an organization (a person may hold several at once)."""
+
+    __tablename__ = "person_positions"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    participation_id: Mapped[int] = mapped_column(ForeignKey("participations.id"))
+    title: Mapped[str] = mapped_column(Text)
+    organization_id: Mapped[str | None] = mapped_column(ForeignKey("organizations.id"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    organization: Mapped[Organization | None] = relationship(lazy="selectin")
+
+
+class ParticipationTopic(Base):
+    __tablename__ = "participation_topics"
+
+    participation_id: Mapped[int] = mapped_column(ForeignKey("participations.id"), primary_key=True)
+    topic_id: Mapped[str] = mapped_column(ForeignKey("topics.id"), primary_key=True)
+
+
+class Alias(Base):
+    """Another name of an entity: former city names, abbreviations, short names."""
+
+    __tablename__ = "aliases"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    entity_kind: Mapped[str] = mapped_column(String(20), index=True)
+    entity_id: Mapped[str] = mapped_column(String(100))
+    alias: Mapped[str] = mapped_column(Text)
+    alias_kind: Mapped[str] = mapped_column(String(20))
+
+
+class ContentEntity(Base):
+    """Digest of each loaded entity, so that a reload can tell what was added or changed."""
+
+    __tablename__ = "content_entities"
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64))
+
+
+class ContentLoad(Base):
+    """One successful load of content/ into the database."""
+
+    __tablename__ = "content_loads"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    loaded_at: Mapped[datetime] = mapped_column()
+    content_hash: Mapped[str] = mapped_column(String(64))
+    files: Mapped[int] = mapped_column(Integer)

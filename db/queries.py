@@ -1,0 +1,309 @@
+"""Read-only queries the handlers use. Every relationship a card shows is loaded eagerly."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.dates import PartialDate
+from db.models import (
+    Alias,
+    Event,
+    EventCity,
+    EventOrganization,
+    EventRelation,
+    EventWork,
+    Organization,
+    Participation,
+    Person,
+    PersonPosition,
+    Place,
+    Topic,
+    Work,
+    WorkOrganization,
+)
+
+
+def event_date(event: Event) -> PartialDate:
+    return PartialDate(event.year, event.month, event.day)
+
+
+def newest_first(events: Sequence[Event]) -> list[Event]:
+    return sorted(events, key=lambda e: (event_date(e).sort_key(), e.id), reverse=True)
+
+
+# --- Events ------------------------------------------------------------------------------------
+
+
+async def all_events(session: AsyncSession) -> list[Event]:
+    rows = await session.scalars(select(Event))
+    return newest_first(list(rows))
+
+
+@dataclass(slots=True)
+class EventDetails:
+    event: Event
+    organizations: list[EventOrganization]
+    cities: list[Place]
+    participations: list[Participation]
+    works: list[EventWork]
+    related: list[EventRelation]
+    aliases: list[str]
+
+
+async def event_details(session: AsyncSession, event_id: str) -> EventDetails | None:
+    event = await session.scalar(select(Event).where(Event.id == event_id))
+    if event is None:
+        return None
+    orgs = await session.scalars(
+        select(EventOrganization)
+        .where(EventOrganization.event_id == event_id)
+        .order_by(EventOrganization.position)
+    )
+    cities = await session.scalars(
+        select(Place)
+        .join(EventCity, EventCity.place_id == Place.id)
+        .where(EventCity.event_id == event_id)
+        .order_by(EventCity.position)
+    )
+    parts = await session.scalars(
+        select(Participation)
+        .where(Participation.event_id == event_id)
+        .order_by(Participation.position)
+    )
+    works = await session.scalars(select(EventWork).where(EventWork.event_id == event_id))
+    related = await session.scalars(select(EventRelation).where(EventRelation.event_id == event_id))
+    return EventDetails(
+        event,
+        list(orgs),
+        list(cities),
+        list(parts),
+        list(works),
+        list(related),
+        await aliases_of(session, "event", event_id),
+    )
+
+
+def upcoming_events(events: Sequence[Event], today: date) -> list[Event]:
+    """Events whose date has not passed yet, soonest first."""
+    found = [e for e in events if e.status != "cancelled" and event_date(e).is_upcoming(today)]
+    return sorted(found, key=lambda e: event_date(e).sort_key())
+
+
+def announced_events(events: Sequence[Event]) -> list[Event]:
+    return newest_first([e for e in events if e.status == "announced"])
+
+
+# --- People ------------------------------------------------------------------------------------
+
+
+async def all_people(session: AsyncSession) -> list[Person]:
+    rows = await session.scalars(select(Person).order_by(Person.last_name, Person.first_name))
+    return list(rows)
+
+
+async def participations(
+    session: AsyncSession,
+    *,
+    event_id: str | None = None,
+    person_id: str | None = None,
+    roles: Sequence[str] | None = None,
+) -> list[Participation]:
+    query = select(Participation)
+    if event_id is not None:
+        query = query.where(Participation.event_id == event_id)
+    if person_id is not None:
+        query = query.where(Participation.person_id == person_id)
+    if roles:
+        query = query.where(Participation.role.in_(roles))
+    rows = list(await session.scalars(query))
+    order = {e.id: i for i, e in enumerate(newest_first([p.event for p in rows]))}
+    return sorted(rows, key=lambda p: (order[p.event_id], p.position))
+
+
+async def get_person(session: AsyncSession, person_id: str) -> Person | None:
+    return await session.scalar(select(Person).where(Person.id == person_id))
+
+
+async def people_by_ids(session: AsyncSession, ids: Sequence[str]) -> list[Person]:
+    rows = {p.id: p for p in await session.scalars(select(Person).where(Person.id.in_(ids)))}
+    return [rows[i] for i in ids if i in rows]
+
+
+# --- Organizations -------------------------------------------------------------------------------
+
+
+async def all_organizations(session: AsyncSession) -> list[Organization]:
+    rows = await session.scalars(
+        select(Organization).order_by(Organization.country, Organization.name)
+    )
+    return list(rows)
+
+
+async def event_organizations(
+    session: AsyncSession, event_id: str | None = None
+) -> list[EventOrganization]:
+    query = select(EventOrganization)
+    if event_id is not None:
+        query = query.where(EventOrganization.event_id == event_id)
+    return list(await session.scalars(query.order_by(EventOrganization.position)))
+
+
+@dataclass(slots=True)
+class OrganizationDetails:
+    organization: Organization
+    event_roles: list[EventOrganization]
+    positions: list[tuple[PersonPosition, Participation]]
+    children: list[Organization]
+    works: list[Work]
+
+
+async def organization_details(session: AsyncSession, org_id: str) -> OrganizationDetails | None:
+    org = await session.scalar(select(Organization).where(Organization.id == org_id))
+    if org is None:
+        return None
+    roles = await session.scalars(
+        select(EventOrganization).where(EventOrganization.organization_id == org_id)
+    )
+    positions = await session.execute(
+        select(PersonPosition, Participation)
+        .join(Participation, PersonPosition.participation_id == Participation.id)
+        .where(PersonPosition.organization_id == org_id)
+    )
+    children = await session.scalars(
+        select(Organization).where(Organization.parent_id == org_id).order_by(Organization.name)
+    )
+    works = await session.scalars(
+        select(Work)
+        .join(WorkOrganization, WorkOrganization.work_id == Work.id)
+        .where(WorkOrganization.organization_id == org_id)
+    )
+    return OrganizationDetails(
+        org,
+        newest_roles(list(roles)),
+        [(pos, part) for pos, part in positions],
+        list(children),
+        list(works),
+    )
+
+
+def newest_roles(roles: list[EventOrganization]) -> list[EventOrganization]:
+    order = {e.id: i for i, e in enumerate(newest_first([r.event for r in roles]))}
+    return sorted(roles, key=lambda r: order[r.event_id])
+
+
+# --- Places, topics, works ----------------------------------------------------------------------
+
+
+async def all_places(session: AsyncSession) -> list[Place]:
+    return list(await session.scalars(select(Place).order_by(Place.country, Place.name)))
+
+
+async def event_cities(session: AsyncSession, event_id: str | None = None) -> list[EventCity]:
+    query = select(EventCity)
+    if event_id is not None:
+        query = query.where(EventCity.event_id == event_id)
+    return list(await session.scalars(query.order_by(EventCity.position)))
+
+
+@dataclass(slots=True)
+class PlaceDetails:
+    place: Place
+    other_names: list[str]
+    events_held: list[Event]
+    events_joined: list[Event]
+    people: list[Participation]
+    organizations: list[Organization]
+
+
+async def place_details(session: AsyncSession, place_id: str) -> PlaceDetails | None:
+    place = await session.get(Place, place_id)
+    if place is None:
+        return None
+    held = await session.scalars(select(Event).where(Event.place_id == place_id))
+    joined = await session.scalars(
+        select(Event)
+        .join(EventCity, EventCity.event_id == Event.id)
+        .where(EventCity.place_id == place_id)
+    )
+    people = await session.scalars(select(Participation).where(Participation.city_id == place_id))
+    orgs = await session.scalars(
+        select(Organization).where(Organization.city_id == place_id).order_by(Organization.name)
+    )
+    return PlaceDetails(
+        place,
+        await aliases_of(session, "place", place_id),
+        newest_first(list(held)),
+        newest_first(list(joined)),
+        list(people),
+        list(orgs),
+    )
+
+
+async def topic_details(
+    session: AsyncSession, topic_id: str
+) -> tuple[Topic, list[Participation]] | None:
+    topic = await session.get(Topic, topic_id)
+    if topic is None:
+        return None
+    parts = await session.scalars(
+        select(Participation).where(Participation.topics.any(Topic.id == topic_id))
+    )
+    return topic, list(parts)
+
+
+async def work_details(
+    session: AsyncSession, work_id: str
+) -> tuple[Work, list[EventWork], list[Organization]] | None:
+    work = await session.get(Work, work_id)
+    if work is None:
+        return None
+    links = await session.scalars(select(EventWork).where(EventWork.work_id == work_id))
+    orgs = await session.scalars(
+        select(Organization)
+        .join(WorkOrganization, WorkOrganization.organization_id == Organization.id)
+        .where(WorkOrganization.work_id == work_id)
+    )
+    return work, list(links), list(orgs)
+
+
+# --- Shared ------------------------------------------------------------------------------------
+
+
+async def aliases_of(session: AsyncSession, kind: str, entity_id: str) -> list[str]:
+    rows = await session.scalars(
+        select(Alias.alias)
+        .where(Alias.entity_kind == kind, Alias.entity_id == entity_id)
+        .order_by(Alias.id)
+    )
+    return list(rows)
+
+
+async def all_aliases(session: AsyncSession) -> list[Alias]:
+    return list(await session.scalars(select(Alias)))
+
+
+async def all_topics(session: AsyncSession) -> list[Topic]:
+    return list(await session.scalars(select(Topic).order_by(Topic.name)))
+
+
+async def all_works(session: AsyncSession) -> list[Work]:
+    return list(await session.scalars(select(Work)))
+
+
+async def counts(session: AsyncSession) -> dict[str, int]:
+    result = {}
+    for name, model in (
+        ("events", Event),
+        ("people", Person),
+        ("organizations", Organization),
+        ("places", Place),
+        ("topics", Topic),
+        ("works", Work),
+    ):
+        result[name] = await session.scalar(select(func.count()).select_from(model)) or 0
+    return result

@@ -1,0 +1,139 @@
+"""Shared fixtures: a database loaded from content/, and a dispatcher driven in-process."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiogram import Bot, Dispatcher
+from aiogram.methods import EditMessageText, SendMessage, TelegramMethod
+from aiogram.types import CallbackQuery, Chat, InlineKeyboardMarkup, Message, Update, User
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.console import html_to_text
+from bot.factory import create_bot, create_dispatcher
+from bot.local_session import LocalSession
+from bot.settings import Settings
+from db.content_service import ContentService
+from db.engine import create_engine, create_schema, create_session_maker
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+ADMIN_ID = 42
+USER_ID = 7
+TODAY = date(2026, 11, 23)
+
+
+class RecordingSession(LocalSession):
+    def __init__(self) -> None:
+        super().__init__()
+        self.requests: list[TelegramMethod[Any]] = []
+
+    def on_request(self, method: TelegramMethod[Any], result: Any) -> None:
+        self.requests.append(method)
+
+
+@dataclass
+class Reply:
+    text: str
+    markup: InlineKeyboardMarkup | None
+    edited: bool = False
+
+    @property
+    def buttons(self) -> list[tuple[str, str]]:
+        if self.markup is None:
+            return []
+        return [(b.text, b.callback_data or "") for row in self.markup.inline_keyboard
+                for b in row]
+
+
+@dataclass
+class Chatter:
+    """Talks to the dispatcher as a Telegram user would and collects the bot's replies."""
+
+    dp: Dispatcher
+    bot: Bot
+    session: RecordingSession
+    _ids: Any = field(default_factory=lambda: itertools.count(1))
+
+    def _replies(self, start: int) -> list[Reply]:
+        out = []
+        for method in self.session.requests[start:]:
+            if isinstance(method, SendMessage | EditMessageText):
+                markup = method.reply_markup if isinstance(method.reply_markup,
+                                                           InlineKeyboardMarkup) else None
+                out.append(Reply(method.text, markup, isinstance(method, EditMessageText)))
+        return out
+
+    async def say(self, text: str, user_id: int = USER_ID) -> list[Reply]:
+        start = len(self.session.requests)
+        n = next(self._ids)
+        user = User(id=user_id, is_bot=False, first_name="Тест")
+        message = Message(message_id=n, date=datetime.now(UTC),
+                          chat=Chat(id=user_id, type="private"), from_user=user, text=text)
+        await self.dp.feed_update(self.bot, Update(update_id=n, message=message))
+        return self._replies(start)
+
+    async def press(self, data: str, user_id: int = USER_ID) -> list[Reply]:
+        start = len(self.session.requests)
+        n = next(self._ids)
+        user = User(id=user_id, is_bot=False, first_name="Тест")
+        message = Message(message_id=999, date=datetime.now(UTC),
+                          chat=Chat(id=user_id, type="private"), from_user=user, text="…")
+        query = CallbackQuery(id=str(n), from_user=user, chat_instance="ci", data=data,
+                              message=message)
+        await self.dp.feed_update(self.bot, Update(update_id=n, callback_query=query))
+        return self._replies(start)
+
+    async def ask(self, text: str, user_id: int = USER_ID) -> str:
+        """All replies to one message as the user reads them: tags removed, entities decoded."""
+        return "\n".join(html_to_text(r.text) for r in await self.say(text, user_id))
+
+
+@pytest.fixture
+def content_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+@pytest.fixture
+async def session_maker(tmp_path: Path) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'test.sqlite3'}")
+    await create_schema(engine)
+    yield create_session_maker(engine)
+    await engine.dispose()
+
+
+@pytest.fixture
+async def content_service(content_dir: Path, session_maker) -> ContentService:
+    service = ContentService(content_dir, session_maker)
+    await service.reload()
+    return service
+
+
+@pytest.fixture
+def settings(content_dir: Path) -> Settings:
+    return Settings(admin_ids=frozenset({ADMIN_ID}), content_dir=content_dir)
+
+
+@pytest.fixture
+def today() -> list[date]:
+    """The date the bot believes it is; a test may change today[0]."""
+    return [TODAY]
+
+
+@pytest.fixture
+async def chat(settings: Settings, session_maker, content_service: ContentService,
+               today: list[date]) -> AsyncIterator[Chatter]:
+    dp = create_dispatcher(settings, session_maker, content_service, today=lambda: today[0])
+    session = RecordingSession()
+    bot = create_bot("123:test", settings, session=session)
+    yield Chatter(dp, bot, session)
+    await bot.session.close()

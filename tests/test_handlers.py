@@ -1,0 +1,205 @@
+"""Every command, in-process, checked for the facts its answer must hold."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.conftest import ADMIN_ID, Chatter
+
+ROUND_TABLE_SPEAKERS = ("Бану Нургазиева", "Наталья Калашникова", "Константин Погорельский",
+                        "Алибек Тажибаев", "Ирина Октябрьская")
+ORGANIZERS = ("Экспертный клуб «Сибирь-Евразия»",
+              "Новосибирский государственный университет экономики и управления",
+              "Гражданский альянс Казахстана", "Евразийский национальный университет")
+
+
+async def test_start_shows_menu(chat: Chatter) -> None:
+    [reply] = await chat.say("/start")
+    assert "России и Казахстана" in reply.text
+    labels = [text for text, _ in reply.buttons]
+    assert any("События" in t for t in labels) and any("Предстоящие" in t for t in labels)
+
+
+async def test_help_lists_commands(chat: Chatter) -> None:
+    text = await chat.ask("/help")
+    for command in ("/events", "/speakers", "/speaker", "/orgs", "/org", "/cities",
+                    "/upcoming", "/search"):
+        assert command in text
+
+
+async def test_events_newest_first_and_paged(chat: Chatter) -> None:
+    [first] = await chat.say("/events")
+    assert "стр. 1 из 2" in first.text
+    # The NGO meeting after the Declaration of 12 November 2025 is the newest event.
+    assert first.text.index("Встреча неправительственных") < first.text.index("12 ноября 2025")
+    assert "21 апреля" not in first.text
+    next_page = [data for text, data in first.buttons if "Старее" in text]
+    [second] = await chat.press(next_page[0])
+    assert second.edited
+    assert "21 апреля 2021" in second.text and "стр. 2 из 2" in second.text
+
+
+async def test_event_card_from_button(chat: Chatter) -> None:
+    [reply] = await chat.press("c:ev:round-table-2021-04")
+    text = reply.text
+    assert "21 апреля 2021" in text and "онлайн" in text
+    assert "Новые механизмы взаимодействия между институтами гражданского общества" in text
+    for name in (*ROUND_TABLE_SPEAKERS, *ORGANIZERS):
+        assert name in text
+    assert "Города-участники (10)" in text
+    assert "Петропавловск" in text and "Кемерово" in text
+    assert "000_799bb29c9590bbd3.txt" in text  # the source
+    assert ("👤 Бану Нургазиева", "c:p:nurgazieva-banu") in reply.buttons
+
+
+async def test_event_command_by_text(chat: Chatter) -> None:
+    text = await chat.ask("/event форум гражданских инициатив")
+    assert "Российско-Казахстанский форум гражданских инициатив" in text
+    assert "июнь 2021" in text and "Астана (Нур-Султан)" in text
+
+
+async def test_speakers_of_event_and_all(chat: Chatter) -> None:
+    text = await chat.ask("/speakers круглый стол")
+    for name in ROUND_TABLE_SPEAKERS:
+        assert name in text
+    assert "Тополева-Солдунова" not in text
+    everyone = await chat.ask("/speakers")
+    for name in (*ROUND_TABLE_SPEAKERS, "Елена Тополева-Солдунова", "Ирина Смирнова",
+                 "Елдар Сапаров"):
+        assert name in everyone
+
+
+async def test_speaker_card_in_oblique_case(chat: Chatter) -> None:
+    text = await chat.ask("/speaker Нургазиевой")
+    assert "Бану Нургазиева" in text
+    assert text.count("президент, Гражданский альянс Казахстана") == 2  # two events
+    assert "народная дипломатия" in text  # a topic
+
+
+async def test_speaker_with_two_positions(chat: Chatter) -> None:
+    text = await chat.ask("/speaker Октябрьская")
+    assert "профессор кафедры археологии и этнографии" in text
+    assert "ведущий научный сотрудник" in text and "Институт археологии и этнографии СО РАН" in text
+
+
+async def test_ambiguous_first_name_offers_choice(chat: Chatter) -> None:
+    [reply] = await chat.say("/speaker Ирина")
+    assert "несколько вариантов" in reply.text
+    assert {d for _, d in reply.buttons} == {"c:p:oktyabrskaya-irina", "c:p:smirnova-irina"}
+
+
+async def test_unknown_speaker(chat: Chatter) -> None:
+    text = await chat.ask("/speaker Иванов")
+    assert "не найдено" in text and "/speakers" in text
+
+
+async def test_speaker_without_name_explains(chat: Chatter) -> None:
+    assert "/speaker Нургазиева" in await chat.ask("/speaker")
+
+
+async def test_orgs_all_and_by_event(chat: Chatter) -> None:
+    everything = await chat.ask("/orgs")
+    assert "Общественная палата Российской Федерации (ОП РФ)" in everything
+    text = await chat.ask("/orgs круглый стол")
+    organizers = text.split("Организаторы:")[1].split("Участвовали:")[0]
+    for name in ORGANIZERS:
+        assert name in organizers
+    assert "Общественная палата" not in text
+
+
+async def test_org_by_abbreviation(chat: Chatter) -> None:
+    text = await chat.ask("/org ГАК")
+    assert "Гражданский альянс Казахстана" in text
+    assert "организатор" in text
+    for name in ("Бану Нургазиева", "Алибек Тажибаев"):
+        assert name in text
+    chamber = await chat.ask("/org ОП РФ")
+    assert "Елена Тополева-Солдунова" in chamber
+
+
+async def test_cities_of_event_by_country(chat: Chatter) -> None:
+    text = await chat.ask("/cities круглый стол")
+    kz_line = next(line for line in text.splitlines() if line.startswith("🇰🇿"))
+    ru_line = next(line for line in text.splitlines() if line.startswith("🇷🇺"))
+    for city in ("Астана (Нур-Султан)", "Алматы (Алма-Ата)", "Павлодар", "Петропавловск",
+                 "Актобе"):
+        assert city in kz_line
+    for city in ("Новосибирск", "Томск", "Кемерово", "Екатеринбург", "Москва"):
+        assert city in ru_line
+
+
+async def test_upcoming_says_none_and_offers_announced(chat: Chatter) -> None:
+    text = await chat.ask("/upcoming")
+    assert "Предстоящих событий в материалах нет" in text
+    assert "23.11.2026" in text
+    assert "Российско-Казахстанский форум гражданских инициатив — июнь 2021" in text
+
+
+async def test_upcoming_judged_against_today(chat: Chatter, today: list[date]) -> None:
+    today[0] = date(2021, 5, 1)
+    text = await chat.ask("/upcoming")
+    assert "Предстоящие события (на 01.05.2021)" in text
+    assert "форум гражданских инициатив" in text
+    assert "21 апреля" not in text  # already past on 1 May 2021
+
+
+async def test_search_finds_kinds(chat: Chatter) -> None:
+    [reply] = await chat.say("/search экология")
+    assert "экология" in reply.text
+    assert "c:t:ecology" in {d for _, d in reply.buttons}
+    [topic] = await chat.press("c:t:ecology")
+    assert "Елена Тополева-Солдунова" in topic.text and "Бану Нургазиева" in topic.text
+
+
+async def test_search_by_old_city_name(chat: Chatter) -> None:
+    [reply] = await chat.say("/search Нур-Султан")
+    assert "c:pl:astana" in {d for _, d in reply.buttons}
+    [card] = await chat.press("c:pl:astana")
+    assert "Наталья Калашникова" in card.text
+    assert "форум гражданских инициатив" in card.text
+
+
+async def test_work_card(chat: Chatter) -> None:
+    [card] = await chat.press("c:w:volume-kazakhs")
+    assert "«Казахи»" in card.text and "Народы и культуры" in card.text
+    assert "представлен" in card.text
+
+
+async def test_unknown_command_and_stale_button(chat: Chatter) -> None:
+    assert "/help" in await chat.ask("/nosuchcommand")
+    [reply] = await chat.press("c:p:no-such-person")
+    assert "больше не найден" in reply.text
+
+
+async def test_html_in_user_text_is_escaped(chat: Chatter) -> None:
+    text = "\n".join(r.text for r in await chat.say("/speaker <b>Иванов</b>"))
+    assert "&lt;b&gt;Иванов&lt;/b&gt;" in text and "<b>Иванов" not in text
+
+
+async def test_reload_for_admin_and_refusal(chat: Chatter, content_dir) -> None:
+    refused = await chat.ask("/reload")
+    assert "только администраторам" in refused
+    unchanged = await chat.say("/reload", user_id=ADMIN_ID)
+    assert "изменений нет" in unchanged[0].text
+    people = content_dir / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8") + (
+        "  - id: ivanov-ivan\n    first_name: Иван\n    last_name: Иванов\n"), encoding="utf-8")
+    [changed] = await chat.say("/reload", user_id=ADMIN_ID)
+    assert "люди: добавлено 1, удалено 0, изменено 0" in changed.text
+
+
+async def test_reload_with_broken_file_keeps_facts(chat: Chatter, content_dir) -> None:
+    (content_dir / "broken.yaml").write_text("people:\n  - id: x\n    first_name: [\n",
+                                             encoding="utf-8")
+    [reply] = await chat.say("/reload", user_id=ADMIN_ID)
+    assert "Ничего не изменено" in reply.text and "content/broken.yaml:" in reply.text
+    assert "Бану Нургазиева" in await chat.ask("/speaker Нургазиева")
+
+
+async def test_long_answers_fit_telegram_limits(chat: Chatter) -> None:
+    for command in ("/events", "/speakers", "/orgs", "/cities", "/search форум",
+                    "/speaker Нургазиева", "/org ГАК"):
+        for reply in await chat.say(command):
+            assert 0 < len(reply.text) <= 4096
+            for _, data in reply.buttons:
+                assert len(data.encode()) <= 64
