@@ -24,7 +24,7 @@ from db.models import (
     Topic,
     Work,
 )
-from db.textnorm import stems, stems_match
+from db.textnorm import Forms, forms, forms_match
 
 NAME = 3.0  # names, titles, aliases, abbreviations
 DETAIL = 1.0  # positions, series, place of an organization
@@ -34,7 +34,7 @@ PHRASE_BONUS = 2.0  # every word of a name or alias was given
 
 @dataclass(slots=True)
 class _Field:
-    stems: tuple[str, ...]
+    words: tuple[Forms, ...]
     weight: float
 
 
@@ -47,7 +47,7 @@ class Document:
 
     def add(self, text: str | None, weight: float) -> None:
         if text:
-            found = tuple(stems(text, drop_stopwords=True))
+            found = tuple(forms(text, drop_stopwords=True))
             if found:
                 self.fields.append(_Field(found, weight))
 
@@ -74,7 +74,7 @@ class SearchIndex:
         limit: int | None = None,
     ) -> list[Hit]:
         """Documents matching `text`, best first; with all words matched ranked above partial."""
-        query = list(dict.fromkeys(stems(text, drop_stopwords=True)))
+        query = list(dict.fromkeys(forms(text, drop_stopwords=True)))
         if not query:
             return []
         wanted = set(kinds) if kinds is not None else None
@@ -97,7 +97,7 @@ class SearchIndex:
         return [h for h in hits if h.coverage == top.coverage and h.score >= top.score - 1e-9]
 
 
-def _score(doc: Document, query: list[str], min_weight: float) -> Hit | None:
+def _score(doc: Document, query: list[Forms], min_weight: float) -> Hit | None:
     score = 0.0
     matched = 0
     for q in query:
@@ -106,7 +106,7 @@ def _score(doc: Document, query: list[str], min_weight: float) -> Hit | None:
             if (
                 f.weight >= min_weight
                 and f.weight > best
-                and any(stems_match(q, s) for s in f.stems)
+                and any(forms_match(q, w) for w in f.words)
             ):
                 best = f.weight
         if best:
@@ -115,7 +115,7 @@ def _score(doc: Document, query: list[str], min_weight: float) -> Hit | None:
     if not matched:
         return None
     for f in doc.fields:
-        if f.weight >= NAME and all(any(stems_match(q, s) for q in query) for s in f.stems):
+        if f.weight >= NAME and all(any(forms_match(q, w) for q in query) for w in f.words):
             score += PHRASE_BONUS
             break
     return Hit(doc.kind, doc.id, doc.label, score, matched / len(query))

@@ -231,9 +231,29 @@ def stems(text: str, *, drop_stopwords: bool = False) -> list[str]:
     return result
 
 
+Forms = tuple[str, ...]
+
+
+def forms(text: str, *, drop_stopwords: bool = False) -> list[Forms]:
+    """Each word as (stem, word): the stemmer cuts «Тажибаев» to «тажиба» but «Тажибаеву» to
+    «тажибаев», so matching compares every form of a query word with every form of a name."""
+    result = []
+    for word in words(text):
+        if drop_stopwords and word in STOPWORDS:
+            continue
+        stemmed = stem(word)
+        result.append((stemmed,) if stemmed == word else (stemmed, word))
+    return result
+
+
+def forms_match(query: Forms, doc: Forms) -> bool:
+    return any(stems_match(q, d) for q in query for d in doc)
+
+
 def stems_match(query_stem: str, doc_stem: str) -> bool:
-    """Equal stems, or one a prefix of the other when the shorter is long enough to be safe."""
-    if query_stem == doc_stem:
-        return True
-    shorter, longer = sorted((query_stem, doc_stem), key=len)
-    return len(shorter) >= 5 and longer.startswith(shorter)
+    """Equal stems, or the query's stem begins the document's («Нургаз» finds «Нургазиева»).
+
+    Only that direction: a long query word must not match a document word that merely begins
+    it («общественную» is not «общества»).
+    """
+    return query_stem == doc_stem or (len(query_stem) >= 5 and doc_stem.startswith(query_stem))

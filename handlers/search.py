@@ -117,16 +117,18 @@ async def answer_question(
             return choose(text, events)
         return await orgs_answer(session, event_id, question.country)
     if intent == "speakers":
-        if event_id:
-            return await speakers_answer(session, event_id)
-        for kind, opener in (("place", place_answer), ("organization", org_answer)):
-            found = best(kind)
-            if len(found) == 1:
-                return await opener(session, found[0].id)
-        if events:
-            return choose(text, events)
         if not rest:
             return await speakers_answer(session)
+        # «на круглом столе» names an event, «из Екатеринбурга» a city, «ГАК» an organization.
+        subjects = index.best(rest, kinds=["event", "place", "organization"])
+        if len(subjects) == 1:
+            subject = subjects[0]
+            if subject.kind == "event":
+                return await speakers_answer(session, subject.id)
+            opener = place_answer if subject.kind == "place" else org_answer
+            return await opener(session, subject.id)
+        if subjects:
+            return choose(text, subjects)
     people = best("person")
     if len(people) == 1:
         return await person_answer(session, people[0].id)
@@ -139,7 +141,8 @@ async def answer_question(
                 return await opener(session, found[0].id)
         if event_id and events[0].coverage == 1.0:
             return await event_answer(session, event_id, today)
-    hits = index.search(rest or text, limit=SEARCH_LIMIT)
+    # Only hits that match most of the question: a stray word in a summary is no answer.
+    hits = [h for h in index.search(rest or text, limit=SEARCH_LIMIT) if h.coverage >= 0.5]
     if hits:
         return Answer(search_text(text, hits), hits_keyboard(hits))
     return Answer(

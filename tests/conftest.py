@@ -49,8 +49,7 @@ class Reply:
     def buttons(self) -> list[tuple[str, str]]:
         if self.markup is None:
             return []
-        return [(b.text, b.callback_data or "") for row in self.markup.inline_keyboard
-                for b in row]
+        return [(b.text, b.callback_data or "") for row in self.markup.inline_keyboard for b in row]
 
 
 @dataclass
@@ -66,8 +65,11 @@ class Chatter:
         out = []
         for method in self.session.requests[start:]:
             if isinstance(method, SendMessage | EditMessageText):
-                markup = method.reply_markup if isinstance(method.reply_markup,
-                                                           InlineKeyboardMarkup) else None
+                markup = (
+                    method.reply_markup
+                    if isinstance(method.reply_markup, InlineKeyboardMarkup)
+                    else None
+                )
                 out.append(Reply(method.text, markup, isinstance(method, EditMessageText)))
         return out
 
@@ -75,8 +77,13 @@ class Chatter:
         start = len(self.session.requests)
         n = next(self._ids)
         user = User(id=user_id, is_bot=False, first_name="Тест")
-        message = Message(message_id=n, date=datetime.now(UTC),
-                          chat=Chat(id=user_id, type="private"), from_user=user, text=text)
+        message = Message(
+            message_id=n,
+            date=datetime.now(UTC),
+            chat=Chat(id=user_id, type="private"),
+            from_user=user,
+            text=text,
+        )
         await self.dp.feed_update(self.bot, Update(update_id=n, message=message))
         return self._replies(start)
 
@@ -84,10 +91,16 @@ class Chatter:
         start = len(self.session.requests)
         n = next(self._ids)
         user = User(id=user_id, is_bot=False, first_name="Тест")
-        message = Message(message_id=999, date=datetime.now(UTC),
-                          chat=Chat(id=user_id, type="private"), from_user=user, text="…")
-        query = CallbackQuery(id=str(n), from_user=user, chat_instance="ci", data=data,
-                              message=message)
+        message = Message(
+            message_id=999,
+            date=datetime.now(UTC),
+            chat=Chat(id=user_id, type="private"),
+            from_user=user,
+            text="…",
+        )
+        query = CallbackQuery(
+            id=str(n), from_user=user, chat_instance="ci", data=data, message=message
+        )
         await self.dp.feed_update(self.bot, Update(update_id=n, callback_query=query))
         return self._replies(start)
 
@@ -130,8 +143,9 @@ def today() -> list[date]:
 
 
 @pytest.fixture
-async def chat(settings: Settings, session_maker, content_service: ContentService,
-               today: list[date]) -> AsyncIterator[Chatter]:
+async def chat(
+    settings: Settings, session_maker, content_service: ContentService, today: list[date]
+) -> AsyncIterator[Chatter]:
     dp = create_dispatcher(settings, session_maker, content_service, today=lambda: today[0])
     session = RecordingSession()
     bot = create_bot("123:test", settings, session=session)

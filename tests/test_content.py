@@ -19,9 +19,14 @@ from tests.conftest import CONTENT
 def test_shipped_content_is_valid() -> None:
     content = read_content(CONTENT)
     assert {e.id for e in content.events} >= {
-        "round-table-2021-04", "ngo-meeting-kz-ru-2025", "ngo-meeting-yekaterinburg-2021",
-        "ngo-meeting-kostanay-2021", "forum-civil-initiatives-2021", "civil-forum-kz-xii",
-        "declaration-signing-2025"}
+        "round-table-2021-04",
+        "ngo-meeting-kz-ru-2025",
+        "ngo-meeting-yekaterinburg-2021",
+        "ngo-meeting-kostanay-2021",
+        "forum-civil-initiatives-2021",
+        "civil-forum-kz-xii",
+        "declaration-signing-2025",
+    }
     assert len(content.people) == 8
 
 
@@ -38,8 +43,9 @@ def test_dates_keep_their_precision() -> None:
 
 def test_positions_belong_to_the_event() -> None:
     events = {e.id: e for e in read_content(CONTENT).events}
-    oktyabrskaya = next(p for p in events["round-table-2021-04"].participants
-                        if p.person == "oktyabrskaya-irina")
+    oktyabrskaya = next(
+        p for p in events["round-table-2021-04"].participants if p.person == "oktyabrskaya-irina"
+    )
     assert [p.organization for p in oktyabrskaya.positions] == ["nsu", "iaet-sb-ras"]
 
 
@@ -50,35 +56,58 @@ async def test_load_stores_facts(content_service: ContentService, session_maker)
         assert details.event.format == "online" and details.event.date_precision == "day"
         assert len(details.cities) == 10
         assert [o.organization_id for o in details.organizations if o.role == "organizer"] == [
-            "expert-club-siberia-eurasia", "nsuem", "civil-alliance-kz", "enu"]
+            "expert-club-siberia-eurasia",
+            "nsuem",
+            "civil-alliance-kz",
+            "enu",
+        ]
 
 
 BROKEN = {
-    "syntax error": ("people:\n  - id: a\n    first_name: [Анна\n", 4,
-                     "YAML syntax error: expected ',' or ']'"),
-    "missing field": ("people:\n  - id: petrov-petr\n    first_name: Пётр\n", 2,
-                      "people.0.last_name: Field required"),
+    "syntax error": (
+        "people:\n  - id: a\n    first_name: [Анна\n",
+        4,
+        "YAML syntax error: expected ',' or ']'",
+    ),
+    "missing field": (
+        "people:\n  - id: petrov-petr\n    first_name: Пётр\n",
+        2,
+        "people.0.last_name: Field required",
+    ),
     "unknown reference": (
         "people:\n  - id: petrov-petr\n    first_name: Пётр\n    last_name: Петров\n"
-        "    city: novosibirskk\n", 5, "unknown place id 'novosibirskk'; did you mean "
-        "'novosibirsk'?"),
-    "duplicate id": ("people:\n  - id: nurgazieva-banu\n    first_name: Б\n    last_name: Н\n",
-                     2, "duplicate person id 'nurgazieva-banu' (first defined in "
-                     "content/people.yaml:"),
+        "    city: novosibirskk\n",
+        5,
+        "unknown place id 'novosibirskk'; did you mean 'novosibirsk'?",
+    ),
+    "duplicate id": (
+        "people:\n  - id: nurgazieva-banu\n    first_name: Б\n    last_name: Н\n",
+        2,
+        "duplicate person id 'nurgazieva-banu' (first defined in content/people.yaml:",
+    ),
     "impossible date": (
         "events:\n  - id: bad-date\n    kind: forum\n    status: held\n    title: Т\n"
         "    source: article-round-table-2021\n    date: {year: 2021, month: 2, day: 30}\n",
-        7, "day 30 does not exist in month 2 of 2021"),
-    "duplicate key": ("people:\n  - id: a-b\n    first_name: А\n    first_name: Б\n"
-                      "    last_name: В\n", 4, "key 'first_name' appears twice"),
-    "unknown field": ("people:\n  - id: a-b\n    first_name: А\n    last_name: В\n"
-                      "    position: директор\n", 5, "Extra inputs are not permitted"),
+        7,
+        "day 30 does not exist in month 2 of 2021",
+    ),
+    "duplicate key": (
+        "people:\n  - id: a-b\n    first_name: А\n    first_name: Б\n    last_name: В\n",
+        4,
+        "key 'first_name' appears twice",
+    ),
+    "unknown field": (
+        "people:\n  - id: a-b\n    first_name: А\n    last_name: В\n    position: директор\n",
+        5,
+        "Extra inputs are not permitted",
+    ),
 }
 
 
 @pytest.mark.parametrize("case", list(BROKEN))
 async def test_broken_file_is_refused_and_nothing_changes(
-        case: str, content_dir: Path, content_service: ContentService, session_maker) -> None:
+    case: str, content_dir: Path, content_service: ContentService, session_maker
+) -> None:
     text, line, message = BROKEN[case]
     async with session_maker() as session:
         before = await stored_digests(session)
@@ -89,7 +118,9 @@ async def test_broken_file_is_refused_and_nothing_changes(
         await content_service.reload()
 
     errors = [str(e) for e in info.value.errors]
-    assert any(e.startswith(f"content/zz-new.yaml:{line}: ") and message in e for e in errors), errors
+    assert any(e.startswith(f"content/zz-new.yaml:{line}: ") and message in e for e in errors), (
+        errors
+    )
     async with session_maker() as session:
         assert await stored_digests(session) == before
         assert list(await session.scalars(select(Event.id).order_by(Event.id))) == events_before
@@ -104,8 +135,9 @@ async def test_startup_loads_only_when_files_changed(content_dir: Path, session_
     assert await service.ensure_loaded() is True
 
 
-async def test_startup_with_invalid_files_keeps_stored_facts(content_dir: Path,
-                                                             session_maker) -> None:
+async def test_startup_with_invalid_files_keeps_stored_facts(
+    content_dir: Path, session_maker
+) -> None:
     service = ContentService(content_dir, session_maker)
     await service.ensure_loaded()
     (content_dir / "people.yaml").write_text("people: [", encoding="utf-8")
@@ -114,8 +146,9 @@ async def test_startup_with_invalid_files_keeps_stored_facts(content_dir: Path,
         assert len(await queries.all_people(session)) == 8
 
 
-async def test_startup_with_invalid_files_and_empty_database_fails(content_dir: Path,
-                                                                   session_maker) -> None:
+async def test_startup_with_invalid_files_and_empty_database_fails(
+    content_dir: Path, session_maker
+) -> None:
     (content_dir / "people.yaml").write_text("people: [", encoding="utf-8")
     with pytest.raises(ContentInvalid):
         await ContentService(content_dir, session_maker).ensure_loaded()

@@ -6,11 +6,19 @@ from datetime import date
 
 from tests.conftest import ADMIN_ID, Chatter
 
-ROUND_TABLE_SPEAKERS = ("Бану Нургазиева", "Наталья Калашникова", "Константин Погорельский",
-                        "Алибек Тажибаев", "Ирина Октябрьская")
-ORGANIZERS = ("Экспертный клуб «Сибирь-Евразия»",
-              "Новосибирский государственный университет экономики и управления",
-              "Гражданский альянс Казахстана", "Евразийский национальный университет")
+ROUND_TABLE_SPEAKERS = (
+    "Бану Нургазиева",
+    "Наталья Калашникова",
+    "Константин Погорельский",
+    "Алибек Тажибаев",
+    "Ирина Октябрьская",
+)
+ORGANIZERS = (
+    "Экспертный клуб «Сибирь-Евразия»",
+    "Новосибирский государственный университет экономики и управления",
+    "Гражданский альянс Казахстана",
+    "Евразийский национальный университет",
+)
 
 
 async def test_start_shows_menu(chat: Chatter) -> None:
@@ -22,8 +30,16 @@ async def test_start_shows_menu(chat: Chatter) -> None:
 
 async def test_help_lists_commands(chat: Chatter) -> None:
     text = await chat.ask("/help")
-    for command in ("/events", "/speakers", "/speaker", "/orgs", "/org", "/cities",
-                    "/upcoming", "/search"):
+    for command in (
+        "/events",
+        "/speakers",
+        "/speaker",
+        "/orgs",
+        "/org",
+        "/cities",
+        "/upcoming",
+        "/search",
+    ):
         assert command in text
 
 
@@ -64,8 +80,12 @@ async def test_speakers_of_event_and_all(chat: Chatter) -> None:
         assert name in text
     assert "Тополева-Солдунова" not in text
     everyone = await chat.ask("/speakers")
-    for name in (*ROUND_TABLE_SPEAKERS, "Елена Тополева-Солдунова", "Ирина Смирнова",
-                 "Елдар Сапаров"):
+    for name in (
+        *ROUND_TABLE_SPEAKERS,
+        "Елена Тополева-Солдунова",
+        "Ирина Смирнова",
+        "Елдар Сапаров",
+    ):
         assert name in everyone
 
 
@@ -121,8 +141,7 @@ async def test_cities_of_event_by_country(chat: Chatter) -> None:
     text = await chat.ask("/cities круглый стол")
     kz_line = next(line for line in text.splitlines() if line.startswith("🇰🇿"))
     ru_line = next(line for line in text.splitlines() if line.startswith("🇷🇺"))
-    for city in ("Астана (Нур-Султан)", "Алматы (Алма-Ата)", "Павлодар", "Петропавловск",
-                 "Актобе"):
+    for city in ("Астана (Нур-Султан)", "Алматы (Алма-Ата)", "Павлодар", "Петропавловск", "Актобе"):
         assert city in kz_line
     for city in ("Новосибирск", "Томск", "Кемерово", "Екатеринбург", "Москва"):
         assert city in ru_line
@@ -182,23 +201,34 @@ async def test_reload_for_admin_and_refusal(chat: Chatter, content_dir) -> None:
     unchanged = await chat.say("/reload", user_id=ADMIN_ID)
     assert "изменений нет" in unchanged[0].text
     people = content_dir / "people.yaml"
-    people.write_text(people.read_text(encoding="utf-8") + (
-        "  - id: ivanov-ivan\n    first_name: Иван\n    last_name: Иванов\n"), encoding="utf-8")
+    people.write_text(
+        people.read_text(encoding="utf-8")
+        + ("  - id: ivanov-ivan\n    first_name: Иван\n    last_name: Иванов\n"),
+        encoding="utf-8",
+    )
     [changed] = await chat.say("/reload", user_id=ADMIN_ID)
     assert "люди: добавлено 1, удалено 0, изменено 0" in changed.text
 
 
 async def test_reload_with_broken_file_keeps_facts(chat: Chatter, content_dir) -> None:
-    (content_dir / "broken.yaml").write_text("people:\n  - id: x\n    first_name: [\n",
-                                             encoding="utf-8")
+    (content_dir / "broken.yaml").write_text(
+        "people:\n  - id: x\n    first_name: [\n", encoding="utf-8"
+    )
     [reply] = await chat.say("/reload", user_id=ADMIN_ID)
     assert "Ничего не изменено" in reply.text and "content/broken.yaml:" in reply.text
     assert "Бану Нургазиева" in await chat.ask("/speaker Нургазиева")
 
 
 async def test_long_answers_fit_telegram_limits(chat: Chatter) -> None:
-    for command in ("/events", "/speakers", "/orgs", "/cities", "/search форум",
-                    "/speaker Нургазиева", "/org ГАК"):
+    for command in (
+        "/events",
+        "/speakers",
+        "/orgs",
+        "/cities",
+        "/search форум",
+        "/speaker Нургазиева",
+        "/org ГАК",
+    ):
         for reply in await chat.say(command):
             assert 0 < len(reply.text) <= 4096
             for _, data in reply.buttons:
