@@ -222,15 +222,6 @@ def words(text: str) -> list[str]:
     return out
 
 
-def stems(text: str, *, drop_stopwords: bool = False) -> list[str]:
-    result = []
-    for word in words(text):
-        if drop_stopwords and word in STOPWORDS:
-            continue
-        result.append(stem(word))
-    return result
-
-
 Forms = tuple[str, ...]
 
 

@@ -1,0 +1,205 @@
+"""A small fake Telegram Bot API server for end-to-end tests (aiohttp, 127.0.0.1 only).
+
+It implements what the bot uses: getMe, getUpdates (with offset and timeout), sendMessage,
+editMessageText, answerCallbackQuery, setMyCommands and deleteWebhook. Tests queue updates
+and read what the bot sent. It runs in a thread with its own event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from aiohttp import web
+
+BOT = {
+    "id": 100500,
+    "is_bot": True,
+    "first_name": "Гражданский мост",
+    "username": "civic_bridge_bot",
+}
+
+
+class FakeBotAPI:
+    def __init__(self, token: str) -> None:
+        self.token = token
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.updates: list[dict[str, Any]] = []
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(5000)
+        self._lock = threading.Lock()
+        self._loop = asyncio.new_event_loop()
+        self._new_update: asyncio.Event | None = None
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    # --- running -------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        ready = threading.Event()
+        self._thread = threading.Thread(target=self._serve, args=(ready,), daemon=True)
+        self._thread.start()
+        if not ready.wait(10):
+            raise RuntimeError("fake Bot API server did not start")
+
+    def _serve(self, ready: threading.Event) -> None:
+        asyncio.set_event_loop(self._loop)
+
+        async def setup() -> None:
+            self._new_update = asyncio.Event()
+            app = web.Application()
+            app.router.add_post("/bot{token}/{method}", self._handle)
+            self._runner = web.AppRunner(app)
+            await self._runner.setup()
+            site = web.TCPSite(self._runner, "127.0.0.1", 0)
+            await site.start()
+            self.port = self._runner.addresses[0][1]
+
+        self._loop.run_until_complete(setup())
+        ready.set()
+        self._loop.run_forever()
+
+    def stop(self) -> None:
+        async def cleanup() -> None:
+            if self._runner is not None:
+                await self._runner.cleanup()
+
+        asyncio.run_coroutine_threadsafe(cleanup(), self._loop).result(10)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    # --- what tests do -------------------------------------------------------------------------
+
+    def _push(self, update: dict[str, Any]) -> None:
+        with self._lock:
+            self.updates.append(update)
+        self._loop.call_soon_threadsafe(self._new_update.set)  # type: ignore[union-attr]
+
+    def send_text(self, chat_id: int, text: str) -> int:
+        update_id = next(self._update_ids)
+        user = {"id": chat_id, "is_bot": False, "first_name": "Тест"}
+        self._push(
+            {
+                "update_id": update_id,
+                "message": {
+                    "message_id": update_id,
+                    "date": int(time.time()),
+                    "text": text,
+                    "from": user,
+                    "chat": {"id": chat_id, "type": "private"},
+                },
+            }
+        )
+        return update_id
+
+    def press(self, chat_id: int, data: str, message: dict[str, Any]) -> int:
+        update_id = next(self._update_ids)
+        user = {"id": chat_id, "is_bot": False, "first_name": "Тест"}
+        self._push(
+            {
+                "update_id": update_id,
+                "callback_query": {
+                    "id": str(update_id),
+                    "from": user,
+                    "chat_instance": "e2e",
+                    "data": data,
+                    "message": message,
+                },
+            }
+        )
+        return update_id
+
+    def sent(self, method: str) -> list[dict[str, Any]]:
+        with self._lock:
+            return [params for name, params in self.calls if name == method]
+
+    def wait_for(self, predicate: Callable[[], Any], timeout: float = 30) -> Any:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            result = predicate()
+            if result:
+                return result
+            time.sleep(0.05)
+        raise TimeoutError("the bot did not do what was expected in time")
+
+    # --- the API -------------------------------------------------------------------------------
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return web.json_response(
+                {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
+            )
+        method = request.match_info["method"].lower()
+        form = await request.post()
+        params: dict[str, Any] = {}
+        for key, value in form.items():
+            try:
+                params[key] = json.loads(str(value))
+            except ValueError:
+                params[key] = str(value)
+        if method != "getupdates":
+            with self._lock:
+                self.calls.append((method, params))
+        handler = getattr(self, f"_m_{method}", None)
+        if handler is None:
+            return web.json_response(
+                {"ok": False, "error_code": 404, "description": "Not Found: method not found"},
+                status=404,
+            )
+        return web.json_response({"ok": True, "result": await handler(params)})
+
+    async def _m_getme(self, params: dict[str, Any]) -> Any:
+        return BOT
+
+    async def _m_getupdates(self, params: dict[str, Any]) -> Any:
+        offset = int(params.get("offset") or 0)
+        timeout = float(params.get("timeout") or 0)
+        with self._lock:
+            # Telegram forgets every update before the offset: they were confirmed.
+            self.updates = [u for u in self.updates if u["update_id"] >= offset]
+            pending = list(self.updates)
+        if not pending and timeout > 0:
+            assert self._new_update is not None
+            self._new_update.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._new_update.wait(), timeout)
+            with self._lock:
+                pending = [u for u in self.updates if u["update_id"] >= offset]
+        return pending
+
+    def _message(self, params: dict[str, Any], message_id: int | None = None) -> dict[str, Any]:
+        message = {
+            "message_id": message_id or next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": int(params["chat_id"]), "type": "private"},
+            "from": BOT,
+            "text": params.get("text", ""),
+        }
+        if isinstance(params.get("reply_markup"), dict):
+            message["reply_markup"] = params["reply_markup"]
+        return message
+
+    async def _m_sendmessage(self, params: dict[str, Any]) -> Any:
+        return self._message(params)
+
+    async def _m_editmessagetext(self, params: dict[str, Any]) -> Any:
+        return self._message(params, int(params["message_id"]))
+
+    async def _m_answercallbackquery(self, params: dict[str, Any]) -> Any:
+        return True
+
+    async def _m_setmycommands(self, params: dict[str, Any]) -> Any:
+        return True
+
+    async def _m_deletewebhook(self, params: dict[str, Any]) -> Any:
+        return True
