@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import admin, common, events, organizations, people, places, search
+from handlers import admin, common, errors, events, organizations, people, places, search
 
 
 def create_root_router() -> Router:
     root = Router(name="root")
     root.include_routers(
+        errors.create_router(),
         common.create_router(),
         admin.create_router(),
         events.create_router(),

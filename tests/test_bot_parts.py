@@ -1,0 +1,123 @@
+"""Settings, dates, text normalisation, message splitting, the console chat, errors."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+
+from bot.console import ConsoleChat, ConsoleSession
+from bot.factory import create_bot, create_dispatcher
+from bot.settings import Settings, SettingsError
+from db import queries
+from db.dates import PartialDate, check_date_parts
+from db.textnorm import forms, forms_match, normalize
+from handlers.presenters import split_message
+from tests.conftest import Chatter
+
+
+def test_settings_from_env() -> None:
+    s = Settings.from_env(
+        {
+            "BOT_TOKEN": "1:abc",
+            "ADMIN_IDS": "1, 2;3",
+            "TELEGRAM_API_URL": "http://127.0.0.1:8081/",
+            "TIMEZONE": "Europe/Moscow",
+            "LOG_LEVEL": "debug",
+        }
+    )
+    assert s.admin_ids == {1, 2, 3} and s.telegram_api_url == "http://127.0.0.1:8081"
+    assert str(s.timezone) == "Europe/Moscow" and s.log_level == "DEBUG"
+    assert "1:abc" not in repr(s)
+    assert Settings.from_env({}).bot_token is None
+
+
+@pytest.mark.parametrize(
+    ("env", "name"),
+    [
+        ({"ADMIN_IDS": "admin"}, "ADMIN_IDS"),
+        ({"TIMEZONE": "Mars/Olympus"}, "TIMEZONE"),
+        ({"BOT_TOKEN": "nocolon"}, "BOT_TOKEN"),
+        ({"TELEGRAM_API_URL": "127.0.0.1:8081"}, "TELEGRAM_API_URL"),
+        ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
+    ],
+)
+def test_bad_settings_name_the_setting(env: dict[str, str], name: str) -> None:
+    with pytest.raises(SettingsError, match=name):
+        Settings.from_env(env)
+
+
+def test_partial_dates() -> None:
+    june = PartialDate(2021, 6)
+    assert june.precision == "month"
+    assert june.is_upcoming(date(2021, 6, 30)) and june.is_past(date(2021, 7, 1))
+    assert PartialDate().precision == "unknown" and not PartialDate().is_upcoming(date.today())
+    assert PartialDate(None, 11, 12).period() is None
+    with pytest.raises(ValueError, match="day 31"):
+        check_date_parts(2021, 4, 31)
+    check_date_parts(None, 2, 29)  # exists in leap years
+    with pytest.raises(ValueError, match="without a month"):
+        check_date_parts(2021, None, 5)
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Нургазиевой", "Нургазиева"),
+        ("Калашникову", "Калашникова"),
+        ("Тажибаеву", "Тажибаев"),
+        ("Сапаровым", "Сапаров"),
+        ("Погорельского", "Погорельский"),
+        ("Октябрьской", "Октябрьская"),
+        ("Тополевой", "Тополева-Солдунова"),
+        ("Нур-Султане", "Нур-Султан"),
+        ("Кемерова", "Кемерово"),
+        ("Ёлка", "елка"),
+    ],
+)
+def test_names_match_in_any_case(query: str, name: str) -> None:
+    [q] = forms(query)[:1]
+    assert any(forms_match(q, w) for w in forms(name))
+
+
+def test_normalize() -> None:
+    assert normalize("  «Урал — река  дружбы»!") == "урал река дружбы"
+
+
+def test_split_message_respects_limit_and_lines() -> None:
+    text = "\n".join(f"<b>строка {i}</b> " + "х" * 90 for i in range(200))
+    parts = split_message(text)
+    assert len(parts) > 1 and all(len(p) <= 4096 for p in parts)
+    assert "\n".join(parts) == text
+    assert all(p.count("<b>") == p.count("</b>") for p in parts)
+    long_line = "слово " * 1000
+    assert all(len(p) <= 4096 for p in split_message(long_line))
+
+
+async def test_console_chat_prints_and_presses_numbered_buttons(
+    settings, session_maker, content_service
+) -> None:
+    out = io.StringIO()
+    session = ConsoleSession(out)
+    dp = create_dispatcher(settings, session_maker, content_service)
+    bot = create_bot("1:console", settings, session=session)
+    chat = ConsoleChat(dp, bot, session, user_id=1)
+    await chat.say("/speakers круглый стол")
+    printed = out.getvalue()
+    assert "<b>" not in printed and "Бану Нургазиева" in printed
+    assert "[1] 👤 Бану Нургазиева" in printed
+    await chat.say("1")
+    assert "Должность: президент, Гражданский альянс Казахстана" in out.getvalue()
+    await bot.session.close()
+
+
+async def test_handler_error_gets_polite_reply(chat: Chatter, monkeypatch) -> None:
+    async def broken(*args, **kwargs):
+        raise RuntimeError("database is on fire")
+
+    monkeypatch.setattr(queries, "all_events", broken)
+    [reply] = await chat.say("/events")
+    assert "произошла ошибка" in reply.text and "fire" not in reply.text
+    monkeypatch.undo()
+    assert "События" in (await chat.say("/events"))[0].text  # the bot keeps working
