@@ -57,7 +57,7 @@ ORG_ROLES = {
     "organizer": "организатор",
     "participant": "участник",
     "partner": "партнёр",
-    "mentioned": "упомянута",
+    "mentioned": "упоминается",
 }
 ORG_ROLE_HEADINGS = {
     "organizer": "Организаторы",
@@ -68,10 +68,10 @@ ORG_ROLE_HEADINGS = {
 PERSON_ROLES = {"speaker": "выступление", "moderator": "модератор", "participant": "участник"}
 WORK_KINDS = {"project": "проект", "publication": "издание", "document": "документ"}
 WORK_ROLES = {
-    "presented": "представлен",
-    "mentioned": "упомянут",
-    "signed": "подписан",
-    "discussed": "обсуждался",
+    "presented": "презентация",
+    "mentioned": "упоминается",
+    "signed": "подписание",
+    "discussed": "обсуждение",
 }
 RELATIONS = {
     "prepares": "готовил",
@@ -110,13 +110,13 @@ def date_text(d: PartialDate) -> str:
         return f"{d.day} {MONTHS_GENITIVE[d.month - 1]}{year}"
     if d.month is not None:
         return f"{MONTHS_NOMINATIVE[d.month - 1]}{year}"
-    return f"{d.year} г. (месяц и день не указаны)"
+    return f"{d.year} г., точная дата не указана"
 
 
 def event_date_text(event: Event, *, with_note: bool = False) -> str:
     text = escape(date_text(event_date(event)))
     if event.date_inferred:
-        text += " <i>(год установлен по контексту)</i>"
+        text += " <i>(год — по контексту источника)</i>"
     if with_note and event.date_note:
         text += f"\n<i>{escape(event.date_note)}</i>"
     return text
@@ -222,7 +222,7 @@ def event_card(d: EventDetails, today: date) -> str:
     if others:
         lines += ["", b("Участники:")] + [f"• {person_line(p)}" for p in others]
     if d.works:
-        lines += ["", b("Проекты и издания:")]
+        lines += ["", b("Проекты, издания, документы:")]
         lines += [
             f"• {work_name(w.work)} — {escape(WORK_ROLES.get(w.role, w.role))}" for w in d.works
         ]
@@ -296,7 +296,7 @@ def org_card(d: OrganizationDetails) -> str:
             for pos, part in d.positions
         ]
     if d.works:
-        lines += ["", b("Проекты и издания:")] + [f"• {work_name(w)}" for w in d.works]
+        lines += ["", b("Проекты, издания, документы:")] + [f"• {work_name(w)}" for w in d.works]
     if not (d.event_roles or d.positions):
         lines += ["", "В загруженных материалах организация не связана с событиями."]
     return "\n".join(lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.console import html_to_text
 from tests.conftest import ADMIN_ID, Chatter
 
 ROUND_TABLE_SPEAKERS = (
@@ -180,8 +181,9 @@ async def test_search_by_old_city_name(chat: Chatter) -> None:
 
 async def test_work_card(chat: Chatter) -> None:
     [card] = await chat.press("c:w:volume-kazakhs")
-    assert "«Казахи»" in card.text and "Народы и культуры" in card.text
-    assert "представлен" in card.text
+    text = html_to_text(card.text)
+    assert "«Казахи»" in text and "Народы и культуры" in text
+    assert "презентация: Международный круглый стол" in text
 
 
 async def test_unknown_command_and_stale_button(chat: Chatter) -> None:
