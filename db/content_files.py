@@ -224,13 +224,22 @@ def content_files(content_dir: Path) -> list[Path]:
     )
 
 
+# Part of every content digest: bump it when the way content is stored changes (new tables,
+# a new search index), so that start-up reloads a database written by an older version.
+STORAGE_VERSION = b"storage-2"
+
+
+def _new_digest() -> Any:
+    return hashlib.sha256(STORAGE_VERSION + b"\0")
+
+
 def _hash_update(h: Any, relative: str, data: bytes) -> None:
     h.update(relative.encode() + b"\0" + data + b"\0")
 
 
 def content_digest(content_dir: Path) -> str:
     """A hash of every content file's path and bytes: changes whenever any file changes."""
-    h = hashlib.sha256()
+    h = _new_digest()
     for path in content_files(content_dir):
         _hash_update(h, path.relative_to(content_dir).as_posix(), path.read_bytes())
     return h.hexdigest()
@@ -366,7 +375,7 @@ def read_content(content_dir: Path) -> Content:
         raise ContentInvalid([ContentError(str(content_dir), None, "content folder not found")])
     errors: list[ContentError] = []
     parsed: list[ParsedFile] = []
-    digest = hashlib.sha256()
+    digest = _new_digest()
     paths = content_files(content_dir)
     for path in paths:
         name = path.relative_to(content_dir.parent).as_posix()

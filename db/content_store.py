@@ -30,6 +30,7 @@ from db.models import (
     Work,
     WorkOrganization,
 )
+from db.search import rebuild_search_index
 
 # Children before parents, so that deleting never breaks a foreign key.
 _FACT_TABLES = (
@@ -239,6 +240,7 @@ async def store_content(session: AsyncSession, content: Content) -> ChangeReport
         ContentEntity(kind=kind, id=entity_id, digest=digest)
         for (kind, entity_id), digest in content.entity_digests().items()
     )
+    await rebuild_search_index(session)
     session.add(
         ContentLoad(
             loaded_at=datetime.now(UTC).replace(tzinfo=None),

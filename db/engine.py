@@ -9,6 +9,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 from db.models import Base
+from db.search import create_search_tables
 
 
 def _prepare_sqlite_file(url: str) -> None:
@@ -36,6 +37,7 @@ def create_engine(url: str) -> AsyncEngine:
 async def create_schema(engine: AsyncEngine) -> None:
     async with engine.begin() as conn:
         await conn.run_sync(Base.metadata.create_all)
+        await create_search_tables(conn)
 
 
 def create_session_maker(engine: AsyncEngine) -> async_sessionmaker:

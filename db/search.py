@@ -1,41 +1,45 @@
-"""Finding entities by free text: names in any case, aliases, and words of summaries.
+"""Ranked full-text search over every fact, in SQLite FTS5 with normalised Russian forms.
 
-The index is built from the database for each query; the whole corpus is a few hundred
-short texts, so this stays well under a millisecond per entity.
+Each entity (person, organization, event, place, topic, work) is one row of `search_fts`:
+its names, details (positions, series) and texts (summaries), every word stored with all of
+its forms (see db.textnorm), so «Нургазиевой» and «Нургазиева» share a token. The index is
+rebuilt inside the transaction that stores the content.
+
+Ranking: the share of the query's words that matched, then whether a whole name or alias
+was given, then FTS5's bm25 with names weighted above details and texts. A word that matches
+nothing is corrected to the closest indexed word within one or two letters (rapidfuzz), and
+the hits it brings are marked as fuzzy so the bot can ask «did you mean …?».
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy import select, text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from db.models import (
-    Alias,
-    Event,
-    Organization,
-    Participation,
-    Person,
-    PersonPosition,
-    Place,
-    Topic,
-    Work,
+from db.models import Alias, Event, Organization, Participation, Person, Place, Topic, Work
+from db.textnorm import STOPWORDS, Forms, forms, forms_match, words
+
+FTS_DDL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
+    "kind UNINDEXED, entity_id UNINDEXED, label UNINDEXED, name_forms UNINDEXED, "
+    "names, details, body, tokenize = 'unicode61')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_fts, 'row')",
 )
-from db.textnorm import Forms, forms, forms_match
-
-NAME = 3.0  # names, titles, aliases, abbreviations
-DETAIL = 1.0  # positions, series, place of an organization
-TEXT = 0.5  # summaries and descriptions
-PHRASE_BONUS = 2.0  # every word of a name or alias was given
+# bm25 weights, one per column in the order above (unindexed columns get 0).
+_BM25 = "bm25(search_fts, 0, 0, 0, 0, 10.0, 3.0, 1.0)"
+_COLUMNS = {"names": "{names}", "details": "{names details}", "all": "{names details body}"}
 
 
-@dataclass(slots=True)
-class _Field:
-    words: tuple[Forms, ...]
-    weight: float
+async def create_search_tables(conn: AsyncConnection) -> None:
+    for ddl in FTS_DDL:
+        await conn.execute(text(ddl))
+
+
+# --- Building the index ---------------------------------------------------------------------------
 
 
 @dataclass(slots=True)
@@ -43,13 +47,86 @@ class Document:
     kind: str  # person | organization | event | place | topic | work
     id: str
     label: str
-    fields: list[_Field] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
 
-    def add(self, text: str | None, weight: float) -> None:
-        if text:
-            found = tuple(forms(text, drop_stopwords=True))
-            if found:
-                self.fields.append(_Field(found, weight))
+    @staticmethod
+    def tokens(texts: Iterable[str | None]) -> str:
+        return " ".join(" ".join(f) for t in texts if t for f in forms(t, drop_stopwords=True))
+
+    def row(self) -> dict[str, str]:
+        name_forms = [forms(n, drop_stopwords=True) for n in self.names]
+        return {
+            "kind": self.kind,
+            "entity_id": self.id,
+            "label": self.label,
+            "name_forms": json.dumps([[list(f) for f in name] for name in name_forms if name]),
+            "names": self.tokens(self.names),
+            "details": self.tokens(self.details),
+            "body": self.tokens(self.body),
+        }
+
+
+async def _documents(session: AsyncSession) -> list[Document]:
+    aliases: dict[tuple[str, str], list[str]] = {}
+    for a in await session.scalars(select(Alias)):
+        aliases.setdefault((a.entity_kind, a.entity_id), []).append(a.alias)
+
+    def doc(kind: str, entity_id: str, label: str, *names: str | None) -> Document:
+        found = [n for n in names if n] + aliases.get((kind, entity_id), [])
+        return Document(kind, entity_id, label, names=found)
+
+    people = {
+        p.id: doc("person", p.id, p.full_name, p.full_name)
+        for p in await session.scalars(select(Person))
+    }
+    for part in await session.scalars(select(Participation)):
+        person = people[part.person_id]
+        person.body.append(part.summary or "")
+        person.body += [t.name for t in part.topics]
+        for pos in part.positions:
+            person.details.append(pos.title)
+            if pos.organization is not None:
+                person.details.append(pos.organization.name)
+    docs = list(people.values())
+    for org in await session.scalars(select(Organization)):
+        d = doc("organization", org.id, org.name, org.name)
+        d.body.append(org.note or "")
+        docs.append(d)
+    for event in await session.scalars(select(Event)):
+        d = doc("event", event.id, event.short_title or event.title, event.title, event.short_title)
+        d.body.append(event.summary or "")
+        docs.append(d)
+    for place in await session.scalars(select(Place)):
+        docs.append(doc("place", place.id, place.name, place.name))
+    for topic in await session.scalars(select(Topic)):
+        docs.append(doc("topic", topic.id, topic.name, topic.name))
+    for work in await session.scalars(select(Work)):
+        d = doc("work", work.id, f"«{work.title}»", work.title)
+        d.details.append(work.series or "")
+        d.body.append(work.description or "")
+        docs.append(d)
+    return docs
+
+
+async def rebuild_search_index(session: AsyncSession) -> int:
+    """Replace the index with the facts now in the session's transaction."""
+    docs = await _documents(session)
+    await session.execute(text("DELETE FROM search_fts"))
+    if docs:
+        await session.execute(
+            text(
+                "INSERT INTO search_fts (kind, entity_id, label, name_forms, names, details, "
+                "body) VALUES (:kind, :entity_id, :label, :name_forms, :names, :details, "
+                ":body)"
+            ),
+            [d.row() for d in docs],
+        )
+    return len(docs)
+
+
+# --- Querying -------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,124 +134,106 @@ class Hit:
     kind: str
     id: str
     label: str
-    score: float
     coverage: float  # share of the query's words that matched
+    whole_name: bool  # every word of one of its names or aliases was given
+    rank: float  # bm25: lower is better
+    fuzzy: bool = False  # found only after correcting a typo
 
 
-@dataclass(slots=True)
+def _group(word_forms: Forms) -> str:
+    """FTS5 expression for one query word: any of its forms, long ones also as prefixes."""
+    parts = []
+    for f in word_forms:
+        parts.append(f'"{f}"')
+        if len(f) >= 5:
+            parts.append(f'"{f}" *')
+    return "(" + " OR ".join(parts) + ")"
+
+
 class SearchIndex:
-    documents: list[Document]
+    """Queries over search_fts within one database session."""
 
-    def search(
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def _match(self, expression: str, kinds: set[str] | None) -> list[dict]:
+        rows = await self.session.execute(
+            text(
+                f"SELECT kind, entity_id, label, name_forms, {_BM25} AS rank FROM search_fts "
+                "WHERE search_fts MATCH :q ORDER BY rank"
+            ),
+            {"q": expression},
+        )
+        return [dict(r._mapping) for r in rows if kinds is None or r.kind in kinds]
+
+    async def _corrected(self, word: str) -> Forms | None:
+        """The indexed word closest to a word that matched nothing, if close enough."""
+        if len(word) < 4 or word.isdigit():
+            return None
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        vocab = list(await self.session.scalars(text("SELECT term FROM search_vocab")))
+        limit = 1 if len(word) < 6 else 2
+        best = process.extractOne(word, vocab, scorer=Levenshtein.distance, score_cutoff=limit)
+        return None if best is None else (best[0],)
+
+    async def search(
         self,
-        text: str,
+        query: str,
         *,
         kinds: Iterable[str] | None = None,
-        min_weight: float = TEXT,
+        columns: str = "all",
         limit: int | None = None,
+        fuzzy: bool = True,
     ) -> list[Hit]:
-        """Documents matching `text`, best first; with all words matched ranked above partial."""
-        query = list(dict.fromkeys(forms(text, drop_stopwords=True)))
-        if not query:
-            return []
+        """Entities matching `query`, best first."""
         wanted = set(kinds) if kinds is not None else None
+        query_words = [w for w in dict.fromkeys(words(query)) if w not in STOPWORDS]
+        if not query_words:
+            return []
+        scope = _COLUMNS[columns]
+        groups: list[Forms] = []
+        corrected = False
+        for word in query_words:
+            word_forms = forms(word)[0]
+            if not await self._match(f"{scope} : {_group(word_forms)}", None) and fuzzy:
+                replacement = await self._corrected(word)
+                if replacement is not None:
+                    word_forms, corrected = replacement, True
+            groups.append(word_forms)
+
+        matched: dict[tuple[str, str], int] = {}
+        for g in groups:
+            for row in await self._match(f"{scope} : {_group(g)}", wanted):
+                key = (row["kind"], row["entity_id"])
+                matched[key] = matched.get(key, 0) + 1
+        if not matched:
+            return []
+        expression = f"{scope} : (" + " OR ".join(_group(g) for g in groups) + ")"
         hits = []
-        for doc in self.documents:
-            if wanted is not None and doc.kind not in wanted:
-                continue
-            hit = _score(doc, query, min_weight)
-            if hit is not None:
-                hits.append(hit)
-        hits.sort(key=lambda h: (-h.coverage, -h.score, h.label))
+        for row in await self._match(expression, wanted):
+            key = (row["kind"], row["entity_id"])
+            names = [[tuple(f) for f in name] for name in json.loads(row["name_forms"])]
+            whole = any(all(any(forms_match(q, w) for q in groups) for w in name) for name in names)
+            hits.append(
+                Hit(
+                    row["kind"],
+                    row["entity_id"],
+                    row["label"],
+                    matched.get(key, 0) / len(groups),
+                    whole,
+                    row["rank"],
+                    corrected,
+                )
+            )
+        hits.sort(key=lambda h: (-h.coverage, not h.whole_name, h.rank))
         return hits[:limit] if limit else hits
 
-    def best(self, text: str, *, kinds: Iterable[str], min_weight: float = NAME) -> list[Hit]:
-        """The matches by name that tie for first place (several when the text is ambiguous)."""
-        hits = self.search(text, kinds=kinds, min_weight=min_weight)
+    async def best(self, query: str, *, kinds: Sequence[str]) -> list[Hit]:
+        """Entities whose names match `query`, tied for first place (several: ambiguous)."""
+        hits = await self.search(query, kinds=kinds, columns="names")
         if not hits:
             return []
         top = hits[0]
-        return [h for h in hits if h.coverage == top.coverage and h.score >= top.score - 1e-9]
-
-
-def _score(doc: Document, query: list[Forms], min_weight: float) -> Hit | None:
-    score = 0.0
-    matched = 0
-    for q in query:
-        best = 0.0
-        for f in doc.fields:
-            if (
-                f.weight >= min_weight
-                and f.weight > best
-                and any(forms_match(q, w) for w in f.words)
-            ):
-                best = f.weight
-        if best:
-            matched += 1
-            score += best
-    if not matched:
-        return None
-    for f in doc.fields:
-        if f.weight >= NAME and all(any(forms_match(q, w) for q in query) for w in f.words):
-            score += PHRASE_BONUS
-            break
-    return Hit(doc.kind, doc.id, doc.label, score, matched / len(query))
-
-
-async def build_index(session: AsyncSession) -> SearchIndex:
-    aliases: dict[tuple[str, str], list[str]] = {}
-    for a in await session.scalars(select(Alias)):
-        aliases.setdefault((a.entity_kind, a.entity_id), []).append(a.alias)
-
-    def with_aliases(doc: Document) -> Document:
-        for alias in aliases.get((doc.kind, doc.id), []):
-            doc.add(alias, NAME)
-        return doc
-
-    docs: list[Document] = []
-    people = {
-        p.id: with_aliases(Document("person", p.id, p.full_name))
-        for p in await session.scalars(select(Person))
-    }
-    for doc in people.values():
-        doc.add(doc.label, NAME)
-    parts = await session.scalars(
-        select(Participation).options(
-            selectinload(Participation.positions).selectinload(PersonPosition.organization)
-        )
-    )
-    for part in parts:
-        doc = people[part.person_id]
-        doc.add(part.summary, TEXT)
-        for pos in part.positions:
-            doc.add(pos.title, DETAIL)
-            if pos.organization is not None:
-                doc.add(pos.organization.name, DETAIL)
-    docs += people.values()
-
-    for org in await session.scalars(select(Organization)):
-        doc = with_aliases(Document("organization", org.id, org.name))
-        doc.add(org.name, NAME)
-        doc.add(org.note, TEXT)
-        docs.append(doc)
-    for event in await session.scalars(select(Event)):
-        doc = with_aliases(Document("event", event.id, event.short_title or event.title))
-        doc.add(event.title, NAME)
-        doc.add(event.short_title, NAME)
-        doc.add(event.summary, TEXT)
-        docs.append(doc)
-    for place in await session.scalars(select(Place)):
-        doc = with_aliases(Document("place", place.id, place.name))
-        doc.add(place.name, NAME)
-        docs.append(doc)
-    for topic in await session.scalars(select(Topic)):
-        doc = with_aliases(Document("topic", topic.id, topic.name))
-        doc.add(topic.name, NAME)
-        docs.append(doc)
-    for work in await session.scalars(select(Work)):
-        doc = Document("work", work.id, f"«{work.title}»")
-        doc.add(work.title, NAME)
-        doc.add(work.series, DETAIL)
-        doc.add(work.description, TEXT)
-        docs.append(doc)
-    return SearchIndex(docs)
+        return [h for h in hits if (h.coverage, h.whole_name) == (top.coverage, top.whole_name)]

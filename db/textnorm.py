@@ -1,196 +1,42 @@
-"""Text normalisation for matching Russian names and words: case, ё/е, punctuation, endings.
+"""Text normalisation for matching Russian words in any grammatical case.
 
-The stemmer is a small suffix stripper, enough for surnames and common words in any
-grammatical case («Нургазиевой» → «нургазиев», «круглом столе» → «кругл стол»).
+Each word is reduced to a set of forms: the word itself, a crude stem (a suffix stripper that
+copes with surnames no dictionary knows: «Нургазиевой» → «нургазиев»), and the lemmas the
+pymorphy3 analyser proposes with their stems («Алма-Аты» → «алма-ата», «столе» → «стол»).
+Two words match when they share a form. Forms are for matching only, never shown to users.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _WORD_RE = re.compile(r"[0-9a-zа-я]+(?:-[0-9a-zа-я]+)*")
 
-# Longest endings first; a word keeps at least _MIN_STEM letters.
-_ENDINGS = sorted(
-    {
-        # adjectives and participles
-        "ыми",
-        "ими",
-        "ого",
-        "его",
-        "ому",
-        "ему",
-        "ая",
-        "яя",
-        "ое",
-        "ее",
-        "ые",
-        "ие",
-        "ый",
-        "ий",
-        "ой",
-        "ую",
-        "юю",
-        "ых",
-        "их",
-        "ым",
-        "им",
-        "ом",
-        "ем",
-        # nouns
-        "ами",
-        "ями",
-        "ах",
-        "ях",
-        "ов",
-        "ев",
-        "ей",
-        "ам",
-        "ям",
-        "ью",
-        "ия",
-        "ии",
-        "ию",
-        "а",
-        "я",
-        "о",
-        "е",
-        "ы",
-        "и",
-        "у",
-        "ю",
-        "ь",
-        # verbs in the past tense and infinitive
-        "ала",
-        "яла",
-        "ила",
-        "ело",
-        "али",
-        "яли",
-        "или",
-        "ели",
-        "ал",
-        "ял",
-        "ил",
-        "ел",
-        "ать",
-        "ять",
-        "ить",
-        "еть",
-        "ть",
-        "ет",
-        "ут",
-        "ют",
-        "ит",
-        "ат",
-        "ят",
-    },
-    key=len,
-    reverse=True,
-)
+# fmt: off
+_ENDINGS = sorted({
+    # adjectives and participles
+    "ыми", "ими", "ого", "его", "ому", "ему", "ая", "яя", "ое", "ее", "ые", "ие", "ый", "ий",
+    "ой", "ую", "юю", "ых", "их", "ым", "им", "ом", "ем",
+    # nouns
+    "ами", "ями", "ах", "ях", "ов", "ев", "ей", "ам", "ям", "ью", "ия", "ии", "ию",
+    "а", "я", "о", "е", "ы", "и", "у", "ю", "ь",
+    # verbs: past tense and infinitive
+    "ала", "яла", "ила", "ело", "али", "яли", "или", "ели", "ал", "ял", "ил", "ел", "ать",
+    "ять", "ить", "еть", "ть", "ет", "ут", "ют", "ит", "ат", "ят",
+}, key=len, reverse=True)
 _MIN_STEM = 3
 
-STOPWORDS = frozenset(
-    [
-        "а",
-        "в",
-        "во",
-        "вы",
-        "где",
-        "для",
-        "до",
-        "же",
-        "за",
-        "и",
-        "из",
-        "или",
-        "им",
-        "их",
-        "к",
-        "как",
-        "какая",
-        "какие",
-        "какой",
-        "каких",
-        "ко",
-        "когда",
-        "кто",
-        "ли",
-        "мне",
-        "мы",
-        "на",
-        "над",
-        "не",
-        "но",
-        "ну",
-        "о",
-        "об",
-        "от",
-        "по",
-        "под",
-        "при",
-        "про",
-        "с",
-        "со",
-        "так",
-        "такая",
-        "такие",
-        "такой",
-        "там",
-        "то",
-        "тот",
-        "у",
-        "уже",
-        "что",
-        "чем",
-        "чья",
-        "чьи",
-        "чей",
-        "это",
-        "эта",
-        "этот",
-        "эти",
-        "я",
-        "был",
-        "была",
-        "были",
-        "было",
-        "будет",
-        "будут",
-        "есть",
-        "ещё",
-        "еще",
-        "мой",
-        "моя",
-        "все",
-        "всё",
-        "вся",
-        "весь",
-        "его",
-        "ее",
-        "её",
-        "они",
-        "она",
-        "он",
-        "них",
-        "него",
-        "нее",
-        "неё",
-        "ней",
-        "нем",
-        "нём",
-        "свой",
-        "своя",
-        "скажи",
-        "расскажи",
-        "подскажи",
-        "покажи",
-        "пожалуйста",
-        "можно",
-        "хочу",
-        "знать",
-    ]
-)
+STOPWORDS = frozenset("""
+    а в во вы где для до же за и из или им их к как какая какие какой каких ко когда кто
+    ли мне мы на над не но ну о об от по под при про с со так такая такие такой там то тот
+    у уже что чем чья чьи чей это эта этот эти я был была были было будет будут есть ещё еще
+    мой моя все всё вся весь его ее её они она он них него нее неё ней нем нём свой своя
+    скажи расскажи подскажи покажи пожалуйста можно хочу знать
+""".split())
+# fmt: on
+
+Forms = tuple[str, ...]
 
 
 def normalize(text: str) -> str:
@@ -222,19 +68,28 @@ def words(text: str) -> list[str]:
     return out
 
 
-Forms = tuple[str, ...]
+@cache
+def _analyzer():  # type: ignore[no-untyped-def]
+    """The pymorphy3 analyser, created on first use (not when the bot starts)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@cache
+def word_forms(word: str) -> Forms:
+    """The forms a word can match by: itself, its stem, its lemmas and their stems."""
+    found = {word, stem(word)}
+    if not word.isdigit() and re.search("[а-я]", word):
+        for parse in _analyzer().parse(word)[:4]:
+            lemma = parse.normal_form.replace("ё", "е").replace("-", "")
+            found.update((lemma, stem(lemma)))
+    return tuple(sorted(f for f in found if len(f) >= 2 or f == word))
 
 
 def forms(text: str, *, drop_stopwords: bool = False) -> list[Forms]:
-    """Each word as (stem, word): the stemmer cuts «Тажибаев» to «тажиба» but «Тажибаеву» to
-    «тажибаев», so matching compares every form of a query word with every form of a name."""
-    result = []
-    for word in words(text):
-        if drop_stopwords and word in STOPWORDS:
-            continue
-        stemmed = stem(word)
-        result.append((stemmed,) if stemmed == word else (stemmed, word))
-    return result
+    """The forms of each word of `text`, in order."""
+    return [word_forms(w) for w in words(text) if not (drop_stopwords and w in STOPWORDS)]
 
 
 def forms_match(query: Forms, doc: Forms) -> bool:
@@ -242,7 +97,7 @@ def forms_match(query: Forms, doc: Forms) -> bool:
 
 
 def stems_match(query_stem: str, doc_stem: str) -> bool:
-    """Equal stems, or the query's stem begins the document's («Нургаз» finds «Нургазиева»).
+    """Equal forms, or the query's form begins the document's («Нургаз» finds «Нургазиева»).
 
     Only that direction: a long query word must not match a document word that merely begins
     it («общественную» is not «общества»).

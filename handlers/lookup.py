@@ -6,7 +6,7 @@ from html import escape
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.search import Hit, build_index
+from db.search import Hit, SearchIndex
 from handlers.keyboards import hits_keyboard
 from handlers.presenters import nothing_found
 from handlers.replies import Answer
@@ -20,8 +20,7 @@ KIND_WORDS = {
 
 
 async def find(session: AsyncSession, text: str, kind: str) -> list[Hit]:
-    index = await build_index(session)
-    return index.best(text, kinds=[kind])
+    return await SearchIndex(session).best(text, kinds=[kind])
 
 
 def not_found(text: str, kind: str) -> Answer:

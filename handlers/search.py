@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import Today
 from bot.questions import Question, parse_question
 from db import queries
-from db.search import SearchIndex, build_index
+from db.search import SearchIndex
 from handlers.callbacks import Card
 from handlers.events import event_answer, upcoming_answer
 from handlers.keyboards import cards, hits_keyboard
@@ -39,8 +39,8 @@ SEARCH_LIMIT = 10
 async def search_answer(
     session: AsyncSession, text: str, index: SearchIndex | None = None
 ) -> Answer:
-    index = index or await build_index(session)
-    hits = index.search(text, limit=SEARCH_LIMIT)
+    index = index or SearchIndex(session)
+    hits = await index.search(text, limit=SEARCH_LIMIT)
     return Answer(search_text(text, hits), hits_keyboard(hits))
 
 
@@ -90,13 +90,13 @@ async def answer_question(
     session: AsyncSession, question: Question, text: str, today: date
 ) -> Answer:
     """Route a plain question to the answer it asks for; fall back to search results."""
-    index = await build_index(session)
+    index = SearchIndex(session)
     rest = question.rest
 
-    def best(kind: str) -> list:
-        return index.best(rest, kinds=[kind]) if rest else []
+    async def best(kind: str) -> list:
+        return await index.best(rest, kinds=[kind]) if rest else []
 
-    events = best("event")
+    events = await best("event")
     event_id = events[0].id if len(events) == 1 else None
     intent = question.intent
 
@@ -120,7 +120,7 @@ async def answer_question(
         if not rest:
             return await speakers_answer(session)
         # «на круглом столе» names an event, «из Екатеринбурга» a city, «ГАК» an organization.
-        subjects = index.best(rest, kinds=["event", "place", "organization"])
+        subjects = await index.best(rest, kinds=["event", "place", "organization"])
         if len(subjects) == 1:
             subject = subjects[0]
             if subject.kind == "event":
@@ -129,20 +129,20 @@ async def answer_question(
             return await opener(session, subject.id)
         if subjects:
             return choose(text, subjects)
-    people = best("person")
+    people = await best("person")
     if len(people) == 1:
         return await person_answer(session, people[0].id)
     if len(people) > 1:
         return choose(text, people)
     if intent == "search":
         for kind, opener in (("organization", org_answer), ("place", place_answer)):
-            found = best(kind)
+            found = await best(kind)
             if len(found) == 1 and found[0].coverage == 1.0:
                 return await opener(session, found[0].id)
         if event_id and events[0].coverage == 1.0:
             return await event_answer(session, event_id, today)
     # Only hits that match most of the question: a stray word in a summary is no answer.
-    hits = [h for h in index.search(rest or text, limit=SEARCH_LIMIT) if h.coverage >= 0.5]
+    hits = [h for h in await index.search(rest or text, limit=SEARCH_LIMIT) if h.coverage >= 0.5]
     if hits:
         return Answer(search_text(text, hits), hits_keyboard(hits))
     return Answer(
