@@ -15,6 +15,7 @@ from bot.middlewares import DbSessionMiddleware
 from bot.settings import Settings
 from db.content_service import ContentService
 from handlers import create_root_router
+from handlers.search import RecentQueries
 
 
 def create_dispatcher(
@@ -23,10 +24,15 @@ def create_dispatcher(
     content: ContentService,
     today: Today | None = None,
 ) -> Dispatcher:
-    dp = Dispatcher(settings=settings, content=content, today=today or today_in(settings.timezone))
+    dp = Dispatcher(
+        settings=settings,
+        content=content,
+        today=today or today_in(settings.timezone),
+        recent_queries=RecentQueries(),
+    )
     middleware = DbSessionMiddleware(session_maker)
-    dp.message.middleware(middleware)
-    dp.callback_query.middleware(middleware)
+    for observer in (dp.message, dp.callback_query, dp.inline_query):
+        observer.middleware(middleware)
     dp.include_router(create_root_router())
     return dp
 

@@ -51,7 +51,9 @@ class Organization(Base):
     note: Mapped[str | None] = mapped_column(Text)
 
     city: Mapped[Place | None] = relationship(lazy="selectin")
-    parent: Mapped[Organization | None] = relationship(remote_side=[id], lazy="selectin")
+    parent: Mapped[Organization | None] = relationship(
+        remote_side=[id], lazy="selectin", join_depth=4
+    )
     aliases: Mapped[list[Alias]] = relationship(
         primaryjoin="and_(Alias.entity_kind == 'organization', "
         "foreign(Alias.entity_id) == Organization.id)",

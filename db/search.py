@@ -21,7 +21,7 @@ from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from db.models import Alias, Event, Organization, Participation, Person, Place, Topic, Work
-from db.textnorm import STOPWORDS, Forms, forms, forms_match, words
+from db.textnorm import Forms, forms, forms_match, query_forms
 
 FTS_DDL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
@@ -52,17 +52,21 @@ class Document:
     body: list[str] = field(default_factory=list)
 
     @staticmethod
-    def tokens(texts: Iterable[str | None]) -> str:
-        return " ".join(" ".join(f) for t in texts if t for f in forms(t, drop_stopwords=True))
+    def tokens(texts: Iterable[str | None], *, keep_stopwords: bool = False) -> str:
+        return " ".join(
+            " ".join(f) for t in texts if t for f in forms(t, drop_stopwords=not keep_stopwords)
+        )
 
     def row(self) -> dict[str, str]:
-        name_forms = [forms(n, drop_stopwords=True) for n in self.names]
+        # A name made only of short words (an abbreviation like «СО») keeps them.
+        name_forms = [forms(n, drop_stopwords=True) or forms(n) for n in self.names]
         return {
             "kind": self.kind,
             "entity_id": self.id,
             "label": self.label,
             "name_forms": json.dumps([[list(f) for f in name] for name in name_forms if name]),
-            "names": self.tokens(self.names),
+            # Names keep short words: «СО РАН» must stay findable.
+            "names": self.tokens(self.names, keep_stopwords=True),
             "details": self.tokens(self.details),
             "body": self.tokens(self.body),
         }
@@ -166,17 +170,22 @@ class SearchIndex:
         )
         return [dict(r._mapping) for r in rows if kinds is None or r.kind in kinds]
 
-    async def _corrected(self, word: str) -> Forms | None:
-        """The indexed word closest to a word that matched nothing, if close enough."""
-        if len(word) < 4 or word.isdigit():
-            return None
+    async def _corrected(self, group: Forms) -> Forms | None:
+        """The indexed word closest to any form of a word that matched nothing: one letter
+        off for words of four or five letters, two for longer ones."""
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
         vocab = list(await self.session.scalars(text("SELECT term FROM search_vocab")))
-        limit = 1 if len(word) < 6 else 2
-        best = process.extractOne(word, vocab, scorer=Levenshtein.distance, score_cutoff=limit)
-        return None if best is None else (best[0],)
+        found: list[tuple[int, str]] = []
+        for word in group:
+            if len(word) < 4 or word.isdigit():
+                continue
+            limit = 1 if len(word) < 6 else 2
+            best = process.extractOne(word, vocab, scorer=Levenshtein.distance, score_cutoff=limit)
+            if best is not None:
+                found.append((best[1], best[0]))
+        return (min(found)[1],) if found else None
 
     async def search(
         self,
@@ -185,35 +194,33 @@ class SearchIndex:
         kinds: Iterable[str] | None = None,
         columns: str = "all",
         limit: int | None = None,
-        fuzzy: bool = True,
     ) -> list[Hit]:
         """Entities matching `query`, best first."""
         wanted = set(kinds) if kinds is not None else None
-        query_words = [w for w in dict.fromkeys(words(query)) if w not in STOPWORDS]
-        if not query_words:
+        groups = query_forms(query)
+        if not groups:
             return []
         scope = _COLUMNS[columns]
-        groups: list[Forms] = []
-        corrected = False
-        for word in query_words:
-            word_forms = forms(word)[0]
-            if not await self._match(f"{scope} : {_group(word_forms)}", None) and fuzzy:
-                replacement = await self._corrected(word)
+        corrected: set[int] = set()
+        for i, group in enumerate(groups):
+            # A word found nowhere at all is taken for a typo; one found outside the searched
+            # columns is simply not a name.
+            if not await self._match(_group(group), None):
+                replacement = await self._corrected(group)
                 if replacement is not None:
-                    word_forms, corrected = replacement, True
-            groups.append(word_forms)
+                    groups[i] = replacement
+                    corrected.add(i)
 
-        matched: dict[tuple[str, str], int] = {}
-        for g in groups:
-            for row in await self._match(f"{scope} : {_group(g)}", wanted):
-                key = (row["kind"], row["entity_id"])
-                matched[key] = matched.get(key, 0) + 1
+        matched: dict[tuple[str, str], set[int]] = {}
+        for i, group in enumerate(groups):
+            for row in await self._match(f"{scope} : {_group(group)}", wanted):
+                matched.setdefault((row["kind"], row["entity_id"]), set()).add(i)
         if not matched:
             return []
         expression = f"{scope} : (" + " OR ".join(_group(g) for g in groups) + ")"
         hits = []
         for row in await self._match(expression, wanted):
-            key = (row["kind"], row["entity_id"])
+            found = matched.get((row["kind"], row["entity_id"]), set())
             names = [[tuple(f) for f in name] for name in json.loads(row["name_forms"])]
             whole = any(all(any(forms_match(q, w) for q in groups) for w in name) for name in names)
             hits.append(
@@ -221,10 +228,10 @@ class SearchIndex:
                     row["kind"],
                     row["entity_id"],
                     row["label"],
-                    matched.get(key, 0) / len(groups),
+                    len(found) / len(groups),
                     whole,
                     row["rank"],
-                    corrected,
+                    fuzzy=bool(found & corrected),
                 )
             )
         hits.sort(key=lambda h: (-h.coverage, not h.whole_name, h.rank))

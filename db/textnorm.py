@@ -87,6 +87,22 @@ def word_forms(word: str) -> Forms:
     return tuple(sorted(f for f in found if len(f) >= 2 or f == word))
 
 
+def query_forms(text: str) -> list[Forms]:
+    """The forms of each word a user typed, stopwords left out unless written in capitals
+    (abbreviations such as «СО РАН»). A hyphenated word counts as its parts, each also
+    carrying the forms of the whole («Алма-Аты» → «алма», «аты», both matching «алмаата»)."""
+    capitals = {w.casefold() for w in re.findall(r"\w+", text) if len(w) > 1 and w.isupper()}
+    result: list[Forms] = []
+    for token in normalize(text).split():
+        parts = [p for p in token.split("-") if p]
+        whole = word_forms("".join(parts)) if len(parts) > 1 else ()
+        for part in parts:
+            if part in STOPWORDS and part not in capitals:
+                continue
+            result.append(tuple(sorted(set(word_forms(part)) | set(whole))))
+    return list(dict.fromkeys(result))
+
+
 def forms(text: str, *, drop_stopwords: bool = False) -> list[Forms]:
     """The forms of each word of `text`, in order."""
     return [word_forms(w) for w in words(text) if not (drop_stopwords and w in STOPWORDS)]

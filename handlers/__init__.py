@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import admin, common, errors, events, organizations, people, places, search
+from handlers import (
+    admin,
+    common,
+    errors,
+    events,
+    inline,
+    organizations,
+    people,
+    places,
+    questions,
+    search,
+    topics,
+)
 
 
 def create_root_router() -> Router:
@@ -17,6 +29,9 @@ def create_root_router() -> Router:
         people.create_router(),
         organizations.create_router(),
         places.create_router(),
-        search.create_router(),  # catches every other message
+        topics.create_router(),
+        search.create_router(),
+        inline.create_router(),
+        questions.create_router(),  # catches every other message
     )
     return root

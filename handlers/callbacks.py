@@ -25,5 +25,10 @@ class EventsPage(CallbackData, prefix="evp"):
     page: int
 
 
+class SearchPage(CallbackData, prefix="sp"):
+    key: str  # see handlers.search.RecentQueries
+    page: int
+
+
 class Menu(CallbackData, prefix="m"):
     action: str

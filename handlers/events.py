@@ -13,7 +13,7 @@ from bot.clock import Today
 from db import queries
 from handlers.callbacks import Card, EventsPage, Menu
 from handlers.keyboards import back_to_events, cards, events_page
-from handlers.lookup import choose, find, not_found
+from handlers.lookup import resolve
 from handlers.presenters import (
     event_card,
     event_line,
@@ -117,13 +117,11 @@ def create_router() -> Router:
         if not text:
             await send(message, await events_list(session, 0))
             return
-        hits = await find(session, text, "event")
-        if not hits:
-            await send(message, not_found(text, "event"))
-        elif len(hits) == 1:
-            await send(message, await event_answer(session, hits[0].id, today()))
+        found = await resolve(session, text, "event")
+        if isinstance(found, Answer):
+            await send(message, found)
         else:
-            await send(message, choose(text, hits))
+            await send(message, await event_answer(session, found.id, today()))
 
     @router.message(Command("upcoming"))
     async def cmd_upcoming(message: Message, session: AsyncSession, today: Today) -> None:

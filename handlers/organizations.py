@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db import queries
 from handlers.callbacks import Card, Menu
 from handlers.keyboards import cards
-from handlers.lookup import choose, find, not_found
+from handlers.lookup import resolve
 from handlers.people import event_argument
 from handlers.presenters import all_orgs_text, event_orgs_text, org_card
 from handlers.replies import Answer, send, send_from_callback
@@ -95,13 +95,11 @@ def create_router() -> Router:
                 ),
             )
             return
-        hits = await find(session, text, "organization")
-        if not hits:
-            await send(message, not_found(text, "organization"))
-        elif len(hits) == 1:
-            await send(message, await org_answer(session, hits[0].id))
+        found = await resolve(session, text, "organization")
+        if isinstance(found, Answer):
+            await send(message, found)
         else:
-            await send(message, choose(text, hits))
+            await send(message, await org_answer(session, found.id))
 
     @router.callback_query(Card.filter(F.kind == "o"))
     async def open_org(callback: CallbackQuery, callback_data: Card, session: AsyncSession) -> None:

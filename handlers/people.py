@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db import queries
 from handlers.callbacks import Card, Menu
 from handlers.keyboards import cards
-from handlers.lookup import choose, find, not_found
+from handlers.lookup import resolve
 from handlers.presenters import person_card, speakers_text
 from handlers.replies import Answer, send, send_from_callback
 
@@ -48,11 +48,11 @@ async def person_answer(session: AsyncSession, person_id: str) -> Answer:
 
 async def event_argument(session: AsyncSession, message: Message, text: str) -> str | None:
     """The event a command argument names; answers the user itself when it cannot decide."""
-    hits = await find(session, text, "event")
-    if len(hits) == 1:
-        return hits[0].id
-    await send(message, choose(text, hits) if hits else not_found(text, "event"))
-    return None
+    found = await resolve(session, text, "event")
+    if isinstance(found, Answer):
+        await send(message, found)
+        return None
+    return found.id
 
 
 def create_router() -> Router:
@@ -84,13 +84,11 @@ def create_router() -> Router:
                 ),
             )
             return
-        hits = await find(session, text, "person")
-        if not hits:
-            await send(message, not_found(text, "person"))
-        elif len(hits) == 1:
-            await send(message, await person_answer(session, hits[0].id))
+        found = await resolve(session, text, "person")
+        if isinstance(found, Answer):
+            await send(message, found)
         else:
-            await send(message, choose(text, hits))
+            await send(message, await person_answer(session, found.id))
 
     @router.callback_query(Card.filter(F.kind == "p"))
     async def open_person(

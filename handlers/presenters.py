@@ -332,6 +332,25 @@ def topic_card(topic: Topic, parts: Sequence[Participation]) -> str:
     return "\n".join(lines)
 
 
+def event_topics_text(event: Event, parts: Sequence[Participation]) -> str:
+    lines = [
+        f"💬 Темы события {b(event.short_title or event.title)} "
+        f"({escape(date_text(event_date(event)))}):"
+    ]
+    raised: dict[str, tuple[Topic, list[str]]] = {}
+    for part in parts:
+        for topic in part.topics:
+            raised.setdefault(topic.id, (topic, []))[1].append(part.person.full_name)
+    if not raised:
+        lines += ["", "В источниках темы выступлений этого события не названы."]
+    lines.append("")
+    lines += [
+        f"• {b(topic.name)} — {escape(', '.join(people))}" for topic, people in raised.values()
+    ]
+    lines += ["", source_line(event)]
+    return "\n".join(lines)
+
+
 def work_name(work: Work) -> str:
     text = f"«{escape(work.title)}»"
     if work.series:
@@ -431,14 +450,41 @@ def events_page_text(events: Sequence[Event], page: int, pages: int, start: int)
     return "\n".join(lines)
 
 
-def search_text(query: str, hits: Sequence[Hit]) -> str:
+KIND_NAMES = {
+    "person": "человек",
+    "organization": "организация",
+    "event": "событие",
+    "place": "город",
+    "topic": "тема",
+    "work": "проект / издание",
+}
+
+
+def hit_line(hit: Hit) -> str:
+    kind = KIND_NAMES.get(hit.kind, hit.kind)
+    return f"{KIND_ICONS.get(hit.kind, '•')} {escape(hit.label)} <i>({kind})</i>"
+
+
+def search_text(
+    query: str, hits: Sequence[Hit], *, page: int = 0, pages: int = 1, start: int = 0
+) -> str:
     shown = escape(query[:100] + ("…" if len(query) > 100 else ""))
     if not hits:
         return nothing_found(query)
-    lines = [f"🔎 По запросу «{shown}» найдено:", ""]
-    lines += [f"{KIND_ICONS.get(h.kind, '•')} {escape(h.label)}" for h in hits]
+    if any(h.fuzzy for h in hits):
+        lines = [f"🔎 Точных совпадений с «{shown}» нет. Возможно, вы имели в виду:", ""]
+    else:
+        where = f" (стр. {page + 1} из {pages})" if pages > 1 else ""
+        lines = [f"🔎 По запросу «{shown}» найдено{where}:", ""]
+    lines += [f"{start + i}. {hit_line(h)}" for i, h in enumerate(hits, 1)]
     lines += ["", "Нажмите кнопку, чтобы открыть карточку."]
     return "\n".join(lines)
+
+
+def did_you_mean(query: str, hits: Sequence[Hit]) -> str:
+    shown = escape(query[:100] + ("…" if len(query) > 100 else ""))
+    names = ", ".join(escape(h.label) for h in hits[:3])
+    return f"🤔 «{shown}» не нашлось. Возможно, вы имели в виду: {names}?"
 
 
 def nothing_found(query: str, what: str = "ничего") -> str:

@@ -151,3 +151,16 @@ async def chat(
     bot = create_bot("123:test", settings, session=session)
     yield Chatter(dp, bot, session)
     await bot.session.close()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    """Print the question-set figure after the run."""
+    from tests.test_question_set import RESULTS
+
+    if RESULTS:
+        total, correct = RESULTS["total"], RESULTS["correct"]
+        terminalreporter.write_line(
+            f"question set: {correct}/{total} answered correctly ({correct / total:.0%})"
+        )
+        for failure in RESULTS["failures"]:  # type: ignore[attr-defined]
+            terminalreporter.write_line(f"  not answered: {failure}")

@@ -235,3 +235,25 @@ async def test_long_answers_fit_telegram_limits(chat: Chatter) -> None:
             assert 0 < len(reply.text) <= 4096
             for _, data in reply.buttons:
                 assert len(data.encode()) <= 64
+
+
+async def test_every_card_opens(chat: Chatter) -> None:
+    from db.content_files import read_content
+    from tests.conftest import CONTENT
+
+    content = read_content(CONTENT)
+    kinds = {
+        "ev": content.events,
+        "p": content.people,
+        "o": content.organizations,
+        "pl": content.places,
+        "t": content.topics,
+        "w": content.works,
+    }
+    for kind, items in kinds.items():
+        for item in items:
+            replies = await chat.press(f"c:{kind}:{item.id}")
+            assert replies, item.id
+            for reply in replies:
+                assert "ошибка" not in reply.text, item.id
+                assert 0 < len(reply.text) <= 4096

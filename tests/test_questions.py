@@ -110,7 +110,15 @@ async def test_bare_name_opens_person(chat: Chatter) -> None:
 
 async def test_unanswerable_question_says_so(chat: Chatter) -> None:
     text = await chat.ask("Сколько стоит билет на самолёт?")
-    assert "не найдено" in text and "/help" in text
+    assert "нет ответа" in text and "/help" in text
+    unknown = await chat.ask("Расскажи про погоду на Марсе")
+    assert "не найдено" in unknown and "/help" in unknown
+
+
+async def test_unanswerable_question_shows_what_is_known(chat: Chatter) -> None:
+    text = await chat.ask("Сколько участников было на круглом столе?")
+    assert text.startswith("В материалах нет ответа на этот вопрос")
+    assert "21 апреля 2021" in text and "Бану Нургазиева" in text
 
 
 async def test_too_long_question(chat: Chatter) -> None:
