@@ -16,7 +16,7 @@ run: $(STAMP)
 	$(BIN)/python -m bot
 
 test: $(STAMP)
-	$(BIN)/ruff check bot db handlers tests
+	$(BIN)/ruff check bot db handlers tests scripts
 	$(BIN)/python -m pytest
 
 clean:

@@ -15,6 +15,7 @@ from aiogram import Bot
 from aiogram.client.session.base import BaseSession
 from aiogram.methods import (
     AnswerCallbackQuery,
+    AnswerInlineQuery,
     DeleteMessage,
     DeleteWebhook,
     EditMessageReplyMarkup,
@@ -67,6 +68,7 @@ class LocalSession(BaseSession):
         elif isinstance(
             method,
             AnswerCallbackQuery
+            | AnswerInlineQuery
             | SetMyCommands
             | DeleteWebhook
             | SendChatAction

@@ -187,6 +187,16 @@ def person_line(part: Participation) -> str:
     return f"{line} — {details}" if details else line
 
 
+def sources_footer(events: Iterable[Event]) -> list[str]:
+    """The source articles behind a list or card that spans several events."""
+    sources = {e.source.id: e.source for e in events}
+    if not sources:
+        return []
+    return ["", "📰 Источники:"] + [
+        f"• «{escape(src.title)}» ({escape(src.file)})" for src in sources.values()
+    ]
+
+
 def source_line(event: Event) -> str:
     src = event.source
     return f"📰 Источник: «{escape(src.title)}» ({escape(src.file)})"
@@ -299,6 +309,9 @@ def org_card(d: OrganizationDetails) -> str:
         lines += ["", b("Проекты, издания, документы:")] + [f"• {work_name(w)}" for w in d.works]
     if not (d.event_roles or d.positions):
         lines += ["", "В загруженных материалах организация не связана с событиями."]
+    lines += sources_footer(
+        [r.event for r in d.event_roles] + [part.event for _, part in d.positions]
+    )
     return "\n".join(lines)
 
 
@@ -318,6 +331,7 @@ def place_card(d: PlaceDetails) -> str:
         lines += [f"• {person_line(part)} — {event_name(part.event)}" for part in d.people]
     if d.organizations:
         lines += ["", b("Организации:")] + [f"• {org_name(o)}" for o in d.organizations]
+    lines += sources_footer([*d.events_held, *d.events_joined, *(p.event for p in d.people)])
     return "\n".join(lines)
 
 
@@ -329,6 +343,7 @@ def topic_card(topic: Topic, parts: Sequence[Participation]) -> str:
         lines += ["", f"{person_line(part)}", f"📅 {event_line(part.event)}"]
         if part.summary:
             lines.append(escape(part.summary))
+    lines += sources_footer([p.event for p in parts])
     return "\n".join(lines)
 
 
@@ -370,6 +385,7 @@ def work_card(work: Work, links: Sequence, orgs: Sequence[Organization]) -> str:
             f"• {escape(WORK_ROLES.get(link.role, link.role))}: {event_line(link.event)}"
             for link in links
         ]
+    lines += sources_footer([link.event for link in links])
     return "\n".join(lines)
 
 
@@ -395,6 +411,7 @@ def speakers_text(parts: Sequence[Participation], event: Event | None = None) ->
             current = part.event_id
             lines += ["", f"📅 {event_line(part.event)}"]
         lines.append(f"• {person_line(part)}")
+    lines += sources_footer([p.event for p in parts])
     return "\n".join(lines)
 
 
@@ -431,6 +448,7 @@ def all_orgs_text(orgs: Sequence[Organization], roles: Sequence[EventOrganizatio
             lines += ["", b(COUNTRIES.get(current or "", current or "Без страны") + ":")]
         lines.append(f"• {org_name(org)}")
         lines += [f"   ↳ {escape(role)}" for role in by_org.get(org.id, [])]
+    lines += sources_footer([link.event for link in roles])
     return "\n".join(lines)
 
 

@@ -38,6 +38,7 @@ class FakeBotAPI:
         self._new_update: asyncio.Event | None = None
         self._runner: web.AppRunner | None = None
         self.port = 0
+        self.first_poll_at: float | None = None  # time.monotonic() of the first getUpdates
 
     # --- running -------------------------------------------------------------------------------
 
@@ -162,6 +163,8 @@ class FakeBotAPI:
         return BOT
 
     async def _m_getupdates(self, params: dict[str, Any]) -> Any:
+        if self.first_poll_at is None:
+            self.first_poll_at = time.monotonic()
         offset = int(params.get("offset") or 0)
         timeout = float(params.get("timeout") or 0)
         with self._lock:

@@ -152,3 +152,46 @@ async def test_non_text_message_gets_a_hint(chat: Chatter) -> None:
     await chat.dp.feed_update(chat.bot, Update(update_id=500, message=message))
     sent = chat.session.requests[start:]
     assert len(sent) == 1 and "только текстовые" in sent[0].text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Кто выступал на круглом столе?",
+        "Кто такая Тополева-Солдунова?",
+        "ГАК",
+        "Астана",
+        "Кто говорил об экологии?",
+        "О чём говорили на круглом столе?",
+        "Когда подписали декларацию?",
+        "том Казахи",
+        "/speakers",
+        "/orgs",
+    ],
+)
+async def test_answers_name_their_source(chat: Chatter, question: str) -> None:
+    text = await chat.ask(question)
+    assert "Источник" in text and ".txt)" in text
+
+
+async def test_inline_mode_offers_shareable_cards(chat: Chatter) -> None:
+    from aiogram.methods import AnswerInlineQuery
+    from aiogram.types import InlineQuery, Update, User
+
+    user = User(id=7, is_bot=False, first_name="Тест")
+    for n, (query, expected) in enumerate(
+        [("Нургазиевой", "Бану Нургазиева"), ("ОП РФ", "Общественная палата"), ("", "📅")], 1
+    ):
+        update = Update(
+            update_id=900 + n,
+            inline_query=InlineQuery(id=str(n), from_user=user, query=query, offset=""),
+        )
+        await chat.dp.feed_update(chat.bot, update)
+        answer = chat.session.requests[-1]
+        assert isinstance(answer, AnswerInlineQuery)
+        assert answer.results, query
+        first = answer.results[0]
+        assert expected in first.title or expected in first.input_message_content.message_text
+        for result in answer.results:
+            assert len(result.input_message_content.message_text) <= 4096
+            assert len(result.id.encode()) <= 64

@@ -1,0 +1,119 @@
+"""Benchmark: start-up time to the first getUpdates, answer latency, memory.
+
+Run: .venv/bin/python scripts/benchmark.py
+Prints figures only; nothing here is a pass/fail test.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.fake_bot_api import FakeBotAPI  # noqa: E402
+
+TOKEN = "123456:benchmark"
+
+
+def startup(database: Path, label: str) -> None:
+    api = FakeBotAPI(TOKEN)
+    api.start()
+    env = {
+        **os.environ,
+        "BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_URL": api.url,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{database}",
+        "LOG_LEVEL": "WARNING",
+    }
+    started = time.monotonic()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        api.wait_for(lambda: api.first_poll_at, timeout=120)
+        seconds = (api.first_poll_at or 0) - started
+        with open(f"/proc/{process.pid}/status") as status:
+            rss = next(line for line in status if line.startswith("VmHWM")).split()[1]
+        print(
+            f"start-up to first getUpdates ({label}): {seconds:.2f} s, "
+            f"peak RSS {int(rss) / 1024:.0f} MiB"
+        )
+    finally:
+        process.terminate()
+        process.wait(20)
+        api.stop()
+
+
+async def answers() -> None:
+    import yaml
+
+    from bot.factory import create_bot, create_dispatcher
+    from bot.settings import Settings
+    from db.content_service import ContentService
+    from db.engine import create_engine, create_schema, create_session_maker
+    from tests.conftest import Chatter, RecordingSession
+
+    workdir = Path(tempfile.mkdtemp())
+    engine = create_engine(f"sqlite+aiosqlite:///{workdir / 'bench.sqlite3'}")
+    await create_schema(engine)
+    maker = create_session_maker(engine)
+    content = ContentService(ROOT / "content", maker)
+    started = time.perf_counter()
+    await content.reload()
+    print(f"content load with search index: {time.perf_counter() - started:.2f} s")
+    settings = Settings()
+    session = RecordingSession()
+    chat = Chatter(
+        create_dispatcher(settings, maker, content),
+        create_bot("1:bench", settings, session=session),
+        session,
+    )
+    questions = [
+        c["q"] for c in yaml.safe_load((ROOT / "tests" / "question_set.yaml").read_text("utf-8"))
+    ]
+    await chat.ask(questions[0])  # warm-up: the morphology dictionaries load here
+    timings = []
+    for _ in range(3):
+        for question in questions:
+            t = time.perf_counter()
+            await chat.ask(question)
+            timings.append((time.perf_counter() - t) * 1000)
+    timings.sort()
+    print(
+        f"answers: {len(timings)} questions, mean {statistics.mean(timings):.1f} ms, "
+        f"p95 {timings[int(len(timings) * 0.95)]:.1f} ms, max {timings[-1]:.1f} ms"
+    )
+    print(
+        f"peak RSS of this process: "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+    )
+    await engine.dispose()
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+def main() -> None:
+    workdir = Path(tempfile.mkdtemp())
+    try:
+        startup(workdir / "bot.sqlite3", "empty database: loads content")
+        startup(workdir / "bot.sqlite3", "content already loaded")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    asyncio.run(answers())
+
+
+if __name__ == "__main__":
+    main()
