@@ -291,6 +291,12 @@ async def all_topics(session: AsyncSession) -> list[Topic]:
     return list(await session.scalars(select(Topic).order_by(Topic.name)))
 
 
+async def event_works(session: AsyncSession) -> list[EventWork]:
+    links = list(await session.scalars(select(EventWork)))
+    order = {e.id: i for i, e in enumerate(newest_first([link.event for link in links]))}
+    return sorted(links, key=lambda link: order[link.event_id])
+
+
 async def all_works(session: AsyncSession) -> list[Work]:
     return list(await session.scalars(select(Work)))
 

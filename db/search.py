@@ -20,7 +20,17 @@ from dataclasses import dataclass, field
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from db.models import Alias, Event, Organization, Participation, Person, Place, Topic, Work
+from db.models import (
+    Alias,
+    Event,
+    EventCity,
+    Organization,
+    Participation,
+    Person,
+    Place,
+    Topic,
+    Work,
+)
 from db.textnorm import Forms, forms, forms_match, query_forms
 
 FTS_DDL = (
@@ -100,6 +110,17 @@ async def _documents(session: AsyncSession) -> list[Document]:
         docs.append(d)
     for event in await session.scalars(select(Event)):
         d = doc("event", event.id, event.short_title or event.title, event.title, event.short_title)
+        # Where it was: «форум в Нур-Султане» tells two forums apart.
+        places = [event.place] if event.place else []
+        places += [
+            link.place
+            for link in await session.scalars(
+                select(EventCity).where(EventCity.event_id == event.id)
+            )
+        ]
+        for place in places:
+            d.details.append(place.name)
+            d.details += [a.alias for a in place.other_names]
         d.body.append(event.summary or "")
         docs.append(d)
     for place in await session.scalars(select(Place)):
@@ -243,4 +264,11 @@ class SearchIndex:
         if not hits:
             return []
         top = hits[0]
-        return [h for h in hits if (h.coverage, h.whole_name) == (top.coverage, top.whole_name)]
+        tied = [h for h in hits if (h.coverage, h.whole_name) == (top.coverage, top.whole_name)]
+        if len(tied) > 1:
+            # Let the rest of the facts break the tie: «форум в Нур-Султане».
+            ids = {(h.kind, h.id) for h in tied}
+            wider = [h for h in await self.search(query, kinds=kinds) if (h.kind, h.id) in ids]
+            if len(wider) > 1 and wider[0].coverage > wider[1].coverage:
+                return [next(h for h in tied if (h.kind, h.id) == (wider[0].kind, wider[0].id))]
+        return tied

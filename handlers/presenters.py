@@ -366,6 +366,20 @@ def event_topics_text(event: Event, parts: Sequence[Participation]) -> str:
     return "\n".join(lines)
 
 
+def works_text(links: Sequence) -> str:
+    """Projects, publications and documents with the event each belongs to."""
+    if not links:
+        return "Проекты, издания и документы в источниках не названы."
+    lines = ["📘 Проекты, издания и документы:", ""]
+    lines += [
+        f"• {work_name(link.work)} — {escape(WORK_KINDS.get(link.work.kind, link.work.kind))}, "
+        f"{escape(WORK_ROLES.get(link.role, link.role))}: {event_line(link.event)}"
+        for link in links
+    ]
+    lines += sources_footer(link.event for link in links)
+    return "\n".join(lines)
+
+
 def work_name(work: Work) -> str:
     text = f"«{escape(work.title)}»"
     if work.series:

@@ -22,7 +22,7 @@ from handlers.people import speakers_answer
 from handlers.places import cities_answer
 from handlers.presenters import event_line, nothing_found, search_text, source_line, status_text
 from handlers.replies import Answer, send
-from handlers.topics import event_topics_answer
+from handlers.topics import event_topics_answer, works_answer
 
 MAX_QUESTION = 500
 RESULTS = 10
@@ -37,6 +37,7 @@ SUBJECT_KINDS: dict[str, tuple[str, ...]] = {
     "speakers": ("event", "place", "organization", "topic"),
     "events_of": ("person", "organization", "place"),
     "person": ("person",),
+    "works": ("event",),
     "unanswerable": ("event", "person", "organization", "place", "topic", "work"),
     "search": ("person", "organization", "event", "place", "topic", "work"),
 }
@@ -94,6 +95,8 @@ async def answer_question(
         return await orgs_answer(session, subject_id, question.country)
     if intent == "topics" and kind == "event":
         return await event_topics_answer(session, subject.id)  # type: ignore[union-attr]
+    if intent == "works":
+        return await works_answer(session, subject_id if kind == "event" else None)
     if intent == "speakers" and kind == "event":
         return await speakers_answer(session, subject.id)  # type: ignore[union-attr]
     if intent == "speakers" and not question.rest:
@@ -114,7 +117,7 @@ async def answer_question(
         for h in await index.search(question.rest or text, limit=RESULTS)
         if h.coverage >= 0.5 and (h.coverage == 1.0 or not h.fuzzy)
     ]
-    if found and _clear_winner(found):
+    if found and (len(found) == 1 or _clear_winner(found)):
         return await card_answer(session, found[0].kind, found[0].id, today)
     if found:
         return Answer(search_text(text, found), hits_keyboard(found))

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db import queries
 from handlers.callbacks import Card
 from handlers.keyboards import cards
-from handlers.presenters import event_topics_text, topic_card, work_card
+from handlers.presenters import event_topics_text, topic_card, work_card, works_text
 from handlers.replies import Answer, send_from_callback
 
 
@@ -32,6 +32,20 @@ async def event_topics_answer(session: AsyncSession, event_id: str) -> Answer:
     return Answer(
         event_topics_text(details.event, details.participations),
         cards(("t", t.id, f"💬 {t.name}") for t in topics.values()),
+    )
+
+
+async def works_answer(session: AsyncSession, event_id: str | None = None) -> Answer:
+    """Projects, publications and documents: of one event, or all of them."""
+    if event_id is not None:
+        details = await queries.event_details(session, event_id)
+        if details is None:
+            return Answer("Это событие не найдено. Откройте /events.")
+        links = details.works
+    else:
+        links = await queries.event_works(session)
+    return Answer(
+        works_text(links), cards(("w", link.work_id, f"📘 {link.work.title}") for link in links)
     )
 
 
