@@ -257,3 +257,21 @@ async def test_every_card_opens(chat: Chatter) -> None:
             for reply in replies:
                 assert "ошибка" not in reply.text, item.id
                 assert 0 < len(reply.text) <= 4096
+
+
+async def test_search_results_are_paged(chat: Chatter) -> None:
+    [first] = await chat.say("/search Казахстан")
+    assert "стр. 1 из" in first.text
+    more = [data for text, data in first.buttons if "Ещё" in text]
+    [second] = await chat.press(more[0])
+    assert second.edited and "стр. 2 из" in second.text
+    assert second.text.split("\n")[2].startswith("9.")  # numbering continues
+    assert await chat.press("sp:0123456789:1") == []  # forgotten query: an alert, no message
+    alert = chat.session.requests[-1]
+    assert "устарели" in alert.text and alert.show_alert
+
+
+async def test_typo_in_name_asks_did_you_mean(chat: Chatter) -> None:
+    [reply] = await chat.say("/speaker Калашникава")
+    assert "Возможно, вы имели в виду" in reply.text and "Наталья Калашникова" in reply.text
+    assert ("👤 Наталья Калашникова", "c:p:kalashnikova-natalya") in reply.buttons
