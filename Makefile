@@ -17,6 +17,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check bot db handlers tests scripts
+	$(BIN)/python -m bot.content check
 	$(BIN)/python -m pytest
 
 clean:

@@ -11,7 +11,7 @@ from aiogram.enums import ParseMode
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Today, today_in
-from bot.middlewares import DbSessionMiddleware
+from bot.middlewares import DbSessionMiddleware, SeenUsersMiddleware
 from bot.settings import Settings
 from db.content_service import ContentService
 from handlers import create_root_router
@@ -30,6 +30,7 @@ def create_dispatcher(
         today=today or today_in(settings.timezone),
         recent_queries=RecentQueries(),
     )
+    dp.update.outer_middleware(SeenUsersMiddleware(session_maker))
     middleware = DbSessionMiddleware(session_maker)
     for observer in (dp.message, dp.callback_query, dp.inline_query):
         observer.middleware(middleware)

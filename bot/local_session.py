@@ -20,13 +20,15 @@ from aiogram.methods import (
     DeleteWebhook,
     EditMessageReplyMarkup,
     EditMessageText,
+    GetFile,
     GetMe,
     SendChatAction,
+    SendDocument,
     SendMessage,
     SetMyCommands,
     TelegramMethod,
 )
-from aiogram.types import Chat, Message, User
+from aiogram.types import BufferedInputFile, Chat, Document, File, Message, User
 
 BOT_USER = User(id=100_000, is_bot=True, first_name="Гражданский мост", username="civic_bridge_bot")
 
@@ -35,6 +37,10 @@ class LocalSession(BaseSession):
     def __init__(self) -> None:
         super().__init__()
         self._ids = itertools.count(1_000)
+        # Files a user "uploaded", by file_id, for getFile and downloads.
+        self.files: dict[str, bytes] = {}
+        # Documents the bot sent, as (file name, bytes).
+        self.sent_documents: list[tuple[str, bytes]] = []
 
     def on_request(self, method: TelegramMethod[Any], result: Any) -> None:
         """Called for every request with the result about to be returned."""
@@ -63,6 +69,29 @@ class LocalSession(BaseSession):
             result = self._message(
                 method.chat_id or 0, method.message_id or 0, method.text, method.reply_markup
             )
+        elif isinstance(method, SendDocument):
+            document = method.document
+            if isinstance(document, BufferedInputFile):
+                self.sent_documents.append((document.filename or "file", document.data))
+            message = self._message(method.chat_id, next(self._ids), None, method.reply_markup)
+            result = message.model_copy(
+                update={
+                    "document": Document(
+                        file_id=f"sent-{message.message_id}",
+                        file_unique_id=f"sent-{message.message_id}",
+                    ),
+                    "caption": method.caption,
+                }
+            )
+        elif isinstance(method, GetFile):
+            if method.file_id not in self.files:
+                raise NotImplementedError(f"no file {method.file_id!r} offline")
+            result = File(
+                file_id=method.file_id,
+                file_unique_id=method.file_id,
+                file_size=len(self.files[method.file_id]),
+                file_path=method.file_id,
+            )
         elif isinstance(method, GetMe):
             result = BOT_USER
         elif isinstance(
@@ -89,8 +118,10 @@ class LocalSession(BaseSession):
         chunk_size: int = 65536,
         raise_for_status: bool = True,
     ) -> AsyncGenerator[bytes, None]:
-        raise NotImplementedError("downloads are not available offline")
-        yield b""  # pragma: no cover
+        file_id = url.rsplit("/", 1)[-1]
+        if file_id not in self.files:
+            raise NotImplementedError(f"no file {file_id!r} offline")
+        yield self.files[file_id]
 
     async def close(self) -> None:
         pass

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -193,7 +194,7 @@ class Content:
     topics: tuple[TopicSpec, ...]
     works: tuple[WorkSpec, ...]
     events: tuple[EventSpec, ...]
-    files: int
+    files: dict[str, bytes]  # path relative to the content folder → bytes, as validated
     digest: str = field(default="")
 
     KINDS: ClassVar[dict[str, str]] = {
@@ -206,14 +207,21 @@ class Content:
         "events": "event",
     }
 
-    def entity_digests(self) -> dict[tuple[str, str], str]:
-        """A digest per entity, to tell which entities a reload adds, removes or changes."""
-        result: dict[tuple[str, str], str] = {}
-        for section, kind in self.KINDS.items():
-            for item in getattr(self, section):
-                data = item.model_dump_json().encode()
-                result[(kind, item.id)] = hashlib.sha256(data).hexdigest()
-        return result
+    @property
+    def file_count(self) -> int:
+        return len(self.files)
+
+    def entities(self) -> dict[tuple[str, str], str]:
+        """Every entity as canonical JSON, by (kind, id): what reloads compare."""
+        return {
+            (kind, item.id): json.dumps(
+                item.model_dump(mode="json", exclude_defaults=True),
+                ensure_ascii=False,
+                sort_keys=True,
+            )
+            for section, kind in self.KINDS.items()
+            for item in getattr(self, section)
+        }
 
 
 def content_files(content_dir: Path) -> list[Path]:
@@ -369,27 +377,43 @@ class _Checker:
         self.unique(where, [p.person for p in event.participants], "person", "participants")
 
 
-def read_content(content_dir: Path) -> Content:
-    """Read and validate every content file; raise ContentInvalid listing all problems."""
+def load_files(content_dir: Path) -> dict[str, bytes]:
+    """Every content file under `content_dir`, by its path relative to it."""
     if not content_dir.is_dir():
         raise ContentInvalid([ContentError(str(content_dir), None, "content folder not found")])
+    files: dict[str, bytes] = {}
+    errors = []
+    for path in content_files(content_dir):
+        relative = path.relative_to(content_dir).as_posix()
+        try:
+            files[relative] = path.read_bytes()
+        except OSError as exc:
+            errors.append(
+                ContentError(
+                    f"{content_dir.name}/{relative}", None, f"cannot read file: {exc.strerror}"
+                )
+            )
+    if errors:
+        raise ContentInvalid(errors)
+    return files
+
+
+def validate_files(files: Mapping[str, bytes], root: str = "content") -> Content:
+    """Validate a set of content files (path relative to the content folder → bytes).
+
+    Raises ContentInvalid listing every problem, each named `root/path:line`.
+    """
     errors: list[ContentError] = []
     parsed: list[ParsedFile] = []
     digest = _new_digest()
-    paths = content_files(content_dir)
-    for path in paths:
-        name = path.relative_to(content_dir.parent).as_posix()
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            errors.append(ContentError(name, None, f"cannot read file: {exc.strerror}"))
-            continue
-        _hash_update(digest, path.relative_to(content_dir).as_posix(), data)
-        result = _parse_file(data, name, errors)
+    for relative in sorted(files):
+        data = files[relative]
+        _hash_update(digest, relative, data)
+        result = _parse_file(data, f"{root}/{relative}", errors)
         if result is not None:
             parsed.append(result)
-    if not paths:
-        errors.append(ContentError(str(content_dir), None, "no .yaml files found"))
+    if not files:
+        errors.append(ContentError(root, None, "no .yaml files found"))
     checker = _Checker(parsed)
     checker.check()
     errors.extend(checker.errors)
@@ -407,6 +431,11 @@ def read_content(content_dir: Path) -> Content:
         topics=gather("topics"),
         works=gather("works"),
         events=gather("events"),
-        files=len(paths),
+        files=dict(files),
         digest=digest.hexdigest(),
     )
+
+
+def read_content(content_dir: Path) -> Content:
+    """Read and validate every content file; raise ContentInvalid listing all problems."""
+    return validate_files(load_files(content_dir), content_dir.name)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.content_files import Content
@@ -32,6 +33,8 @@ from db.models import (
 )
 from db.search import rebuild_search_index
 
+KEPT_VERSIONS = 20
+
 # Children before parents, so that deleting never breaks a foreign key.
 _FACT_TABLES = (
     ParticipationTopic,
@@ -54,42 +57,66 @@ _FACT_TABLES = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Change:
+    change: str  # added | removed | changed
+    kind: str
+    id: str
+    fields: tuple[str, ...] = ()  # for 'changed': the fields that differ
+
+
 @dataclass(slots=True)
 class ChangeReport:
-    """What a load changed, per kind of entity."""
+    """What a load changes, per kind of entity and entity by entity."""
 
     added: Counter[str] = field(default_factory=Counter)
     removed: Counter[str] = field(default_factory=Counter)
     changed: Counter[str] = field(default_factory=Counter)
-    details: list[tuple[str, str, str]] = field(default_factory=list)  # (change, kind, id)
+    details: list[Change] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.added or self.removed or self.changed)
+        return not self.details
 
 
 def compare(old: dict[tuple[str, str], str], new: dict[tuple[str, str], str]) -> ChangeReport:
+    """Entities added, removed and changed from `old` to `new` (both: key → JSON)."""
     report = ChangeReport()
     for key in sorted(new.keys() - old.keys()):
         report.added[key[0]] += 1
-        report.details.append(("added", *key))
+        report.details.append(Change("added", *key))
     for key in sorted(old.keys() - new.keys()):
         report.removed[key[0]] += 1
-        report.details.append(("removed", *key))
+        report.details.append(Change("removed", *key))
     for key in sorted(old.keys() & new.keys()):
         if old[key] != new[key]:
+            before, after = json.loads(old[key]), json.loads(new[key])
+            fields = tuple(
+                sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+            )
             report.changed[key[0]] += 1
-            report.details.append(("changed", *key))
+            report.details.append(Change("changed", *key, fields))
     return report
 
 
-async def stored_digests(session: AsyncSession) -> dict[tuple[str, str], str]:
-    rows = await session.execute(select(ContentEntity.kind, ContentEntity.id, ContentEntity.digest))
-    return {(kind, entity_id): digest for kind, entity_id, digest in rows}
+async def stored_entities(session: AsyncSession) -> dict[tuple[str, str], str]:
+    rows = await session.execute(select(ContentEntity.kind, ContentEntity.id, ContentEntity.data))
+    return {(kind, entity_id): data for kind, entity_id, data in rows}
 
 
 async def last_load(session: AsyncSession) -> ContentLoad | None:
     return await session.scalar(select(ContentLoad).order_by(ContentLoad.id.desc()).limit(1))
+
+
+async def previous_load(session: AsyncSession) -> ContentLoad | None:
+    """The load before the current one whose files are still kept."""
+    return await session.scalar(
+        select(ContentLoad)
+        .where(ContentLoad.files_json.is_not(None))
+        .order_by(ContentLoad.id.desc())
+        .offset(1)
+        .limit(1)
+    )
 
 
 def _aliases(kind: str, entity_id: str, alias_kind: str, names: list[str]) -> list[Alias]:
@@ -203,9 +230,12 @@ def _build_rows(content: Content) -> list[list[object]]:
     return stages
 
 
-async def store_content(session: AsyncSession, content: Content) -> ChangeReport:
+async def store_content(
+    session: AsyncSession, content: Content, admin_id: int | None = None
+) -> ChangeReport:
     """Replace all stored facts with `content` inside the caller's transaction."""
-    report = compare(await stored_digests(session), content.entity_digests())
+    entities = content.entities()
+    report = compare(await stored_entities(session), entities)
     for table in _FACT_TABLES:
         await session.execute(delete(table))
     for stage in _build_rows(content):
@@ -237,16 +267,38 @@ async def store_content(session: AsyncSession, content: Content) -> ChangeReport
                 for t in part.topics
             )
     session.add_all(
-        ContentEntity(kind=kind, id=entity_id, digest=digest)
-        for (kind, entity_id), digest in content.entity_digests().items()
+        ContentEntity(kind=kind, id=entity_id, data=data)
+        for (kind, entity_id), data in entities.items()
     )
     await rebuild_search_index(session)
+    files = {path: data.decode("utf-8") for path, data in content.files.items()}
     session.add(
         ContentLoad(
             loaded_at=datetime.now(UTC).replace(tzinfo=None),
             content_hash=content.digest,
-            files=content.files,
+            file_count=content.file_count,
+            files_json=json.dumps(files, ensure_ascii=False),
+            admin_id=admin_id,
+            summary=report_summary(report),
         )
     )
     await session.flush()
+    await _prune_versions(session)
     return report
+
+
+def report_summary(report: ChangeReport) -> str:
+    return (
+        f"added {sum(report.added.values())}, removed {sum(report.removed.values())}, "
+        f"changed {sum(report.changed.values())}"
+    )
+
+
+async def _prune_versions(session: AsyncSession) -> None:
+    """Keep the files of the last KEPT_VERSIONS loads only."""
+    keep = select(ContentLoad.id).order_by(ContentLoad.id.desc()).limit(KEPT_VERSIONS)
+    await session.execute(
+        update(ContentLoad)
+        .where(ContentLoad.id.not_in(keep), ContentLoad.files_json.is_not(None))
+        .values(files_json=None)
+    )

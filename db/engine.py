@@ -1,15 +1,22 @@
-"""Engine and session factory for the SQLite database."""
+"""Engine, session factory and schema for the SQLite database."""
 
 from __future__ import annotations
 
+import logging
+from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import event
-from sqlalchemy.engine import make_url
+from sqlalchemy import event, inspect, text
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 from db.models import Base
 from db.search import create_search_tables
+
+log = logging.getLogger(__name__)
+
+# Tables whose rows are history rather than facts from content/: never dropped.
+HISTORY_TABLES = frozenset({"content_loads", "admin_actions", "bot_users"})
 
 
 def _prepare_sqlite_file(url: str) -> None:
@@ -34,8 +41,44 @@ def create_engine(url: str) -> AsyncEngine:
     return engine
 
 
+def _upgrade(conn: Connection) -> None:
+    """Bring a database written by an older version of the bot up to the current models.
+
+    Fact tables only mirror content/, so any that changed shape are dropped (all of them,
+    with the search index) and refilled by the next load. History tables that changed shape
+    are renamed, not dropped, so no record is lost.
+    """
+    existing = set(inspect(conn).get_table_names())
+    renamed = set()
+    stale_facts = False
+    for table in Base.metadata.sorted_tables:
+        if table.name not in existing:
+            continue
+        columns = {c["name"] for c in inspect(conn).get_columns(table.name)}
+        if columns == {c.name for c in table.columns}:
+            continue
+        if table.name in HISTORY_TABLES:
+            kept = f"{table.name}_before_{datetime.now(UTC):%Y%m%d%H%M%S}"
+            log.warning("table %s changed shape: kept as %s", table.name, kept)
+            conn.execute(text(f'ALTER TABLE "{table.name}" RENAME TO "{kept}"'))
+            renamed.add(table.name)
+        else:
+            stale_facts = True
+    if stale_facts:
+        log.warning("the stored facts have an older shape: they are reloaded from content/")
+        for table in reversed(Base.metadata.sorted_tables):  # children before parents
+            if table.name not in HISTORY_TABLES:
+                conn.execute(text(f'DROP TABLE IF EXISTS "{table.name}"'))
+        conn.execute(text("DROP TABLE IF EXISTS search_vocab"))
+        conn.execute(text("DROP TABLE IF EXISTS search_fts"))
+        # Forget the loads, so that start-up reloads content/ into the new tables.
+        if "content_loads" in existing - renamed:
+            conn.execute(text("UPDATE content_loads SET content_hash = ''"))
+
+
 async def create_schema(engine: AsyncEngine) -> None:
     async with engine.begin() as conn:
+        await conn.run_sync(_upgrade)
         await conn.run_sync(Base.metadata.create_all)
         await create_search_tables(conn)
 

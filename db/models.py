@@ -235,21 +235,49 @@ class Alias(Base):
 
 
 class ContentEntity(Base):
-    """Digest of each loaded entity, so that a reload can tell what was added or changed."""
+    """Each loaded entity as canonical JSON, so a reload can tell what it adds or changes."""
 
     __tablename__ = "content_entities"
 
     kind: Mapped[str] = mapped_column(String(20), primary_key=True)
     id: Mapped[str] = mapped_column(String(100), primary_key=True)
-    digest: Mapped[str] = mapped_column(String(64))
+    data: Mapped[str] = mapped_column(Text)
 
 
 class ContentLoad(Base):
-    """One successful load of content/ into the database."""
+    """One successful load of content/: a version, with the files it came from.
+
+    The files of recent loads are kept so that /rollback can restore the previous version.
+    """
 
     __tablename__ = "content_loads"
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     loaded_at: Mapped[datetime] = mapped_column()
     content_hash: Mapped[str] = mapped_column(String(64))
-    files: Mapped[int] = mapped_column(Integer)
+    file_count: Mapped[int] = mapped_column(Integer)
+    files_json: Mapped[str | None] = mapped_column(Text)  # {path: text}; None once pruned
+    admin_id: Mapped[int | None] = mapped_column(Integer)  # None: start-up or the console
+    summary: Mapped[str] = mapped_column(Text, default="")
+
+
+class AdminAction(Base):
+    """Who did what, and when: every admin command is recorded here and in the log."""
+
+    __tablename__ = "admin_actions"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column()
+    admin_id: Mapped[int | None] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(30))
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class BotUser(Base):
+    """A user who has written to the bot (for /stats): id and when last seen, nothing else."""
+
+    __tablename__ = "bot_users"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    first_seen: Mapped[datetime] = mapped_column()
+    last_seen: Mapped[datetime] = mapped_column()

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.dates import PartialDate
 from db.models import (
+    AdminAction,
     Alias,
+    BotUser,
+    ContentLoad,
     Event,
     EventCity,
     EventOrganization,
@@ -299,6 +303,27 @@ async def event_works(session: AsyncSession) -> list[EventWork]:
 
 async def all_works(session: AsyncSession) -> list[Work]:
     return list(await session.scalars(select(Work)))
+
+
+async def last_load_time(session: AsyncSession) -> datetime | None:
+    return await session.scalar(select(func.max(ContentLoad.loaded_at)))
+
+
+async def recent_admin_actions(session: AsyncSession, limit: int) -> list[AdminAction]:
+    rows = await session.scalars(select(AdminAction).order_by(AdminAction.id.desc()).limit(limit))
+    return list(rows)
+
+
+async def count_users(session: AsyncSession) -> int:
+    return await session.scalar(select(func.count()).select_from(BotUser)) or 0
+
+
+async def record_user(session: AsyncSession, user_id: int, now: datetime) -> None:
+    """Remember that a user wrote to the bot (for /stats), in the caller's transaction."""
+    statement = sqlite_insert(BotUser).values(id=user_id, first_seen=now, last_seen=now)
+    await session.execute(
+        statement.on_conflict_do_update(index_elements=[BotUser.id], set_={"last_seen": now})
+    )
 
 
 async def counts(session: AsyncSession) -> dict[str, int]:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from db import queries
 from db.content_files import ContentInvalid, read_content
 from db.content_service import ContentService
-from db.content_store import stored_digests
+from db.content_store import stored_entities
 from db.models import Event
 from tests.conftest import CONTENT
 
@@ -110,7 +110,7 @@ async def test_broken_file_is_refused_and_nothing_changes(
 ) -> None:
     text, line, message = BROKEN[case]
     async with session_maker() as session:
-        before = await stored_digests(session)
+        before = await stored_entities(session)
         events_before = list(await session.scalars(select(Event.id).order_by(Event.id)))
     (content_dir / "zz-new.yaml").write_text(text, encoding="utf-8")
 
@@ -122,7 +122,7 @@ async def test_broken_file_is_refused_and_nothing_changes(
         errors
     )
     async with session_maker() as session:
-        assert await stored_digests(session) == before
+        assert await stored_entities(session) == before
         assert list(await session.scalars(select(Event.id).order_by(Event.id))) == events_before
 
 

@@ -1,0 +1,145 @@
+"""Command line for content admins: `python -m bot.content check|diff|draft`.
+
+check              validate every file in content/; exit code 1 on any problem
+diff               what a /reload would change in the database, entity by entity
+draft ARTICLE.txt  propose content for a new article, for review (never loaded by itself)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+from bot.settings import Settings, SettingsError
+from db.content_files import ContentInvalid, read_content
+from db.content_store import ChangeReport
+
+KIND_WORDS = {
+    "source": "source",
+    "place": "place",
+    "organization": "organization",
+    "person": "person",
+    "topic": "topic",
+    "work": "work",
+    "event": "event",
+}
+
+
+def check(content_dir: Path) -> int:
+    try:
+        content = read_content(content_dir)
+    except ContentInvalid as exc:
+        for error in exc.errors:
+            print(error)
+        print(f"\n{len(exc.errors)} problem(s) found; nothing would be loaded.", file=sys.stderr)
+        return 1
+    print(
+        f"OK: {content.file_count} files, {len(content.events)} events, "
+        f"{len(content.people)} people, {len(content.organizations)} organizations, "
+        f"{len(content.places)} places."
+    )
+    return 0
+
+
+def diff_lines(report: ChangeReport) -> list[str]:
+    marks = {"added": "+", "removed": "-", "changed": "~"}
+    lines = []
+    for change in report.details:
+        line = f"{marks[change.change]} {change.kind} {change.id}"
+        if change.fields:
+            line += f" ({', '.join(change.fields)})"
+        lines.append(line)
+    return lines
+
+
+async def diff(settings: Settings) -> int:
+    from db.content_service import ContentService
+    from db.engine import create_engine, create_schema, create_session_maker
+
+    engine = create_engine(settings.database_url)
+    try:
+        await create_schema(engine)
+        service = ContentService(settings.content_dir, create_session_maker(engine))
+        try:
+            report = await service.preview()
+        except ContentInvalid as exc:
+            for error in exc.errors:
+                print(error)
+            return 1
+    finally:
+        await engine.dispose()
+    if report.is_empty:
+        print("No changes: the database holds exactly what content/ says.")
+        return 0
+    print("\n".join(diff_lines(report)))
+    print(f"\n{len(report.details)} change(s) would be applied by /reload.")
+    return 0
+
+
+def draft(article: Path, output: Path | None, content_dir: Path) -> int:
+    from bot.draft import draft_article
+
+    try:
+        text = article.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"{article}: cannot read the article ({exc})", file=sys.stderr)
+        return 1
+    try:
+        content = read_content(content_dir)
+    except ContentInvalid:
+        content = None
+        print(
+            "content/ has problems; people and organizations will not be matched with it.",
+            file=sys.stderr,
+        )
+    result = draft_article(
+        text, article.name, content, progress=lambda step: print(f"… {step}", file=sys.stderr)
+    )
+    target = output or Path("drafts") / f"{article.stem}.yaml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(result.to_yaml(), encoding="utf-8")
+    print(
+        f"Draft written to {target}: {len(result.people)} people, "
+        f"{len(result.organizations)} organizations, {len(result.places)} places "
+        f"({result.seconds:.1f} s). Review it before moving it into content/."
+    )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot.content",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--content", type=Path, help="content folder (default: CONTENT_DIR)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate every content file")
+    commands.add_parser("diff", help="what a reload would change in the database")
+    drafting = commands.add_parser("draft", help="draft content from a news article")
+    drafting.add_argument("article", type=Path)
+    drafting.add_argument("-o", "--output", type=Path, help="where to write the draft")
+    args = parser.parse_args(argv)
+
+    load_dotenv()
+    try:
+        settings = Settings.from_env()
+    except SettingsError as exc:
+        print(f"Settings error: {exc}", file=sys.stderr)
+        return 2
+    content_dir = args.content or settings.content_dir
+    if args.command == "check":
+        return check(content_dir)
+    if args.command == "diff":
+        from dataclasses import replace
+
+        return asyncio.run(diff(replace(settings, content_dir=content_dir)))
+    return draft(args.article, args.output, content_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,639 @@
+"""Drafting content from a new Russian news article, for an admin to review.
+
+Named entities come from Natasha (its models ship inside the package and run offline);
+rules on top of them find «position + organization + name» patterns, the event's title,
+kind, date and format. People, organizations and cities already in content/ are recognised
+and referred to by their ids; new ones are written out as new entries. Every fact carries
+the sentence it came from as a YAML comment. The draft is never loaded by itself.
+
+Natasha is imported on the first draft only: it costs about a second and 150 MB.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from db.content_files import Content
+from db.textnorm import forms, forms_match
+
+Progress = Callable[[str], None]
+
+MONTHS = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "мая": 5, "мае": 5, "май": 5, "июн": 6,
+    "июл": 7, "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}  # fmt: skip
+_MONTH_RE = "(январ[яе]|феврал[яе]|марта?|марте|апрел[яе]|ма[яей]|июн[яе]|июл[яе]|августа?|августе|сентябр[яе]|октябр[яе]|ноябр[яе]|декабр[яе])"  # noqa: E501
+_DAY_DATE = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH_RE}(?:\s+(\d{{4}})\s*(?:года|г\.))?", re.I)
+_MONTH_DATE = re.compile(rf"\bв\s+{_MONTH_RE}\s+(\d{{4}})\s*(?:года|г\.)?", re.I)
+
+# Words a position starts with: «президент», «заведующая кафедрой», «депутат» …
+POSITION_WORDS = (
+    "президент", "вице-президент", "директор", "исполнительный", "генеральный", "руководител",
+    "заведующ", "профессор", "доцент", "ведущий", "старший", "научный", "председател",
+    "заместител", "депутат", "сенатор", "глава", "министр", "вице-министр", "член", "секретар",
+    "координатор", "эксперт", "основател", "сооснователь", "ректор", "проректор", "декан",
+    "начальник", "советник", "представител", "аким", "губернатор", "мэр", "специалист",
+    "менеджер", "куратор", "активист", "журналист", "редактор", "главный", "исследовател",
+)  # fmt: skip
+GENERIC_ORGS = {"нпо", "нко", "ооо", "оюл", "рк", "рф"}
+COUNTRY_NAMES = {"россия", "казахстан", "рф", "рк", "российская федерация", "республика казахстан"}
+EVENT_KINDS = (
+    ("круглый стол", "round_table"),
+    ("круглом столе", "round_table"),
+    ("круглого стола", "round_table"),
+    ("форум", "forum"),
+    ("конференц", "conference"),
+    ("подписан", "signing"),
+    ("встреч", "meeting"),
+    ("собрани", "meeting"),
+    ("мероприяти", "meeting"),
+)
+
+
+@dataclass
+class DraftPosition:
+    title: str
+    organization: str | None  # known id, or a new organization's id
+    sentence: str
+
+
+@dataclass
+class DraftPerson:
+    id: str
+    first_name: str | None
+    last_name: str
+    known: bool
+    city: str | None = None
+    positions: list[DraftPosition] = field(default_factory=list)
+    sentences: list[str] = field(default_factory=list)
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p)
+
+
+@dataclass
+class DraftOrganization:
+    id: str
+    name: str
+    abbreviations: list[str]
+    known: bool
+    sentence: str = ""
+
+
+@dataclass
+class DraftPlace:
+    id: str
+    name: str
+    known: bool
+    sentence: str = ""
+
+
+@dataclass
+class Draft:
+    source_file: str
+    title: str | None
+    kind: str
+    date: dict[str, int]
+    date_sentence: str | None
+    format: str
+    people: list[DraftPerson]
+    organizations: list[DraftOrganization]
+    places: list[DraftPlace]
+    seconds: float = 0.0
+
+    def to_yaml(self) -> str:
+        return _render(self)
+
+
+# --- Natasha ------------------------------------------------------------------------------------
+
+
+@cache
+def _pipeline() -> Any:
+    """Natasha's segmenter, morphology and NER models, loaded once, on first use."""
+    from natasha import (
+        MorphVocab,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        NewsSyntaxParser,
+        Segmenter,
+    )
+
+    embedding = NewsEmbedding()
+    return (
+        Segmenter(),
+        MorphVocab(),
+        NewsMorphTagger(embedding),
+        NewsSyntaxParser(embedding),
+        NewsNERTagger(embedding),
+    )
+
+
+@dataclass
+class _Span:
+    type: str
+    start: int
+    stop: int
+    text: str
+    normal: str
+
+
+def _analyse(text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
+    from natasha import Doc
+
+    segmenter, morph_vocab, morph_tagger, syntax_parser, ner_tagger = _pipeline()
+    doc = Doc(text)
+    doc.segment(segmenter)
+    doc.tag_morph(morph_tagger)
+    doc.parse_syntax(syntax_parser)  # normalisation of multi-word names needs the syntax
+    doc.tag_ner(ner_tagger)
+    spans = []
+    for span in doc.spans:
+        span.normalize(morph_vocab)
+        normal = (span.normal or span.text).replace("имя.", "им.")
+        spans.append(_Span(span.type, span.start, span.stop, span.text, normal))
+    return spans, [(s.start, s.stop) for s in doc.sents]
+
+
+# --- Helpers ------------------------------------------------------------------------------------
+
+# fmt: off
+_TRANSLIT = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
+     "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+     "a", "g", "k", "n", "o", "u", "u", "h", "i"],  # the last nine: Kazakh letters
+    strict=True,
+))
+# fmt: on
+
+
+def slug(text: str, limit: int = 40) -> str:
+    out = "".join(_TRANSLIT.get(c, c) for c in text.casefold())
+    out = re.sub(r"[^a-z0-9]+", "-", out).strip("-")
+    return out[:limit].rstrip("-") or "item"
+
+
+def _balance_quotes(text: str) -> str:
+    """Tidy an organization's name: no dangling «(РФ», closing quote restored."""
+    text = re.sub(r"\s*\([^)]*\)?\s*$", "", text.strip()).strip(" ,;:()")
+    if text.count("«") > text.count("»"):
+        text += "»"
+    return text
+
+
+def _sentence_of(sentences: list[tuple[int, int]], position: int, text: str) -> str:
+    for start, stop in sentences:
+        if start <= position < stop:
+            return " ".join(text[start:stop].split())
+    return ""
+
+
+class _Known:
+    """Entities already in content/, matched by word forms of their names."""
+
+    def __init__(self, content: Content | None) -> None:
+        self.orgs: list[tuple[str, str, list]] = []
+        self.places: list[tuple[str, str, list]] = []
+        self.people: list[tuple[str, str, str, list]] = []
+        if content is None:
+            return
+        for org in content.organizations:
+            names = [org.name, *org.abbreviations, *org.aliases]
+            names += [org.short_name] if org.short_name else []
+            self.orgs.append((org.id, org.name, [forms(n) for n in names]))
+        for place in content.places:
+            names = [place.name, *place.other_names, *place.historic_names]
+            self.places.append((place.id, place.name, [forms(n) for n in names]))
+        for person in content.people:
+            self.people.append(
+                (person.id, person.first_name, person.last_name, forms(person.last_name))
+            )
+
+    @staticmethod
+    def _same(text: str, candidates: Iterable[list]) -> bool:
+        words = forms(text)
+        return any(
+            len(words) == len(name)
+            and all(forms_match(a, b) for a, b in zip(words, name, strict=True))
+            for name in candidates
+        )
+
+    def org(self, text: str) -> tuple[str, str] | None:
+        for org_id, name, names in self.orgs:
+            if self._same(text, names):
+                return org_id, name
+        return None
+
+    def place(self, text: str) -> tuple[str, str] | None:
+        for place_id, name, names in self.places:
+            if self._same(text, names):
+                return place_id, name
+        return None
+
+    def person(self, last_name: str) -> tuple[str, str, str] | None:
+        words = forms(last_name)
+        for person_id, first, last, last_forms in self.people:
+            if len(words) == len(last_forms) and all(
+                forms_match(a, b) for a, b in zip(words, last_forms, strict=True)
+            ):
+                return person_id, first, last
+        return None
+
+
+# --- Extraction ---------------------------------------------------------------------------------
+
+
+def _org_spans(spans: list[_Span], text: str) -> list[_Span]:
+    """ORG spans, each joined with a place that directly follows it
+    («Гражданский Альянс» + «Казахстана», «Общественной палаты» + «Российской Федерации»).
+    Two organizations side by side stay two: a commission and the chamber it belongs to."""
+    merged: list[_Span] = []
+    ordered = sorted(spans, key=lambda s: s.start)
+    i = 0
+    while i < len(ordered):
+        span = ordered[i]
+        if span.type != "ORG":
+            i += 1
+            continue
+        start, stop, normal = span.start, span.stop, span.normal
+        while i + 1 < len(ordered):
+            nxt = ordered[i + 1]
+            gap = text[stop : nxt.start]
+            if nxt.type == "LOC" and gap.strip(" »") == "" and len(gap) <= 3:
+                stop = nxt.stop
+                normal = f"{normal}{gap.replace(' ', '')} {nxt.text}".replace("» ", "» ")
+                i += 1
+            else:
+                break
+        merged.append(_Span("ORG", start, stop, text[start:stop], normal))
+        i += 1
+    return merged
+
+
+def _position_chunks(before: str) -> list[str]:
+    """Positions written before a name: «…, профессор X, ведущий сотрудник Y (Город) »."""
+    chunks = []
+    parts = re.split(r"[,;:–—]|\s-\s", before)
+    for part in reversed(parts):
+        words = part.split()
+        lowered = [w.casefold().strip('«»"()') for w in words]
+        starts = [k for k, w in enumerate(lowered) if w.startswith(POSITION_WORDS)]
+        if not starts:
+            break
+        chunk_words = words[starts[0] :]
+        if starts[0] != 0 and len(chunk_words) == 1 and chunks:
+            break  # «Её представитель, председатель …»: a bare word before a real position
+        chunks.append(" ".join(chunk_words))
+        if starts[0] != 0:  # the position began mid-clause: nothing earlier belongs to it
+            break
+    return list(reversed(chunks))
+
+
+def draft_article(
+    text: str, source_file: str, content: Content | None = None, progress: Progress | None = None
+) -> Draft:
+    """Read an article and propose its facts. `content` lets it reuse known ids."""
+    say = progress or (lambda _message: None)
+    started = time.perf_counter()
+    say("loading the language models…")
+    _pipeline()
+    say("finding names, organizations and places…")
+    spans, sentences = _analyse(text)
+    known = _Known(content)
+    say("matching them with the content and the position patterns…")
+
+    organizations: dict[str, DraftOrganization] = {}
+
+    def organization(raw: str, normal: str, at: int) -> str | None:
+        clean = _balance_quotes(normal)
+        if clean.casefold() in GENERIC_ORGS or len(clean) < 2 or known.place(clean):
+            return None  # «НПО» is no organization; «Костанай» taken for one is a city
+        found = known.org(_balance_quotes(raw)) or known.org(clean)
+        if found:
+            org_id, name = found
+            sentence = _sentence_of(sentences, at, text)
+            org = organizations.setdefault(
+                org_id, DraftOrganization(org_id, name, [], True, sentence)
+            )
+            if "организатор" in sentence.casefold():  # «Организаторы: …» decides the role
+                org.sentence = sentence
+            return org_id
+        for existing in organizations.values():
+            if not existing.known and (
+                known._same(clean, [forms(existing.name)])
+                or f"«{clean.strip('«»')}»" in existing.name
+            ):
+                return existing.id
+        abbreviation = re.match(r"\s*\(([А-ЯЁA-Z]{2,10})\)", text[at + len(raw) :])
+        org_id = slug(clean)
+        organizations[org_id] = DraftOrganization(
+            org_id,
+            clean[0].upper() + clean[1:],
+            [abbreviation.group(1)] if abbreviation else [],
+            False,
+            _sentence_of(sentences, at, text),
+        )
+        return org_id
+
+    org_spans = _org_spans(spans, text)
+
+    places: dict[str, DraftPlace] = {}
+    for span in spans:
+        if span.type != "LOC" or span.normal.casefold() in COUNTRY_NAMES:
+            continue
+        if any(o.start <= span.start < o.stop for o in org_spans):
+            continue
+        found = known.place(span.text) or known.place(span.normal)
+        sentence = _sentence_of(sentences, span.start, text)
+        if found:
+            places.setdefault(found[0], DraftPlace(found[0], found[1], True, sentence))
+        elif span.normal[:1].isupper() and not re.search(
+            r"(ский|ская|ское|ские|ской|ского)$|област|край|регион", span.normal, re.I
+        ):  # adjectives («Российско-Казахстанский») and regions are not cities
+            place_id = slug(span.normal)
+            places.setdefault(place_id, DraftPlace(place_id, span.normal, False, sentence))
+
+    people: dict[str, DraftPerson] = {}
+    for span in (s for s in spans if s.type == "PER"):
+        if " " not in span.text.strip() and not _position_chunks(
+            text[max(0, span.start - 80) : span.start]
+        ):
+            continue  # a lone word with no position is more often a river than a person
+        raw = re.sub(r"\s*\(.*?\)\s*", " ", span.text).strip()
+        normal = re.sub(r"\s*\(.*?\)\s*", " ", span.normal).strip()
+        # Natasha sometimes drops a feminine ending («Нургазиев»): a nominative seen as
+        # written in the article wins.
+        name = raw if raw.casefold().rstrip("аы") == normal.casefold().rstrip("аы") else normal
+        tokens = name.split()
+        first, last = (tokens[0], " ".join(tokens[1:])) if len(tokens) > 1 else (None, name)
+        match = known.person(last)
+        if match:
+            person_id, first, last = match
+        else:
+            person_id = slug(f"{last} {first or ''}")
+        person = people.setdefault(person_id, DraftPerson(person_id, first, last, bool(match)))
+        if person.first_name is None and first:
+            person.first_name = first
+        sentence = _sentence_of(sentences, span.start, text)
+        if sentence and sentence not in person.sentences:
+            person.sentences.append(sentence)
+
+        # «Наталья Калашникова (Нур-Султан)», «… СО РАН (Новосибирск) Ирина Октябрьская»
+        city = (
+            re.search(r"\(([^)]+)\)", span.text)
+            or re.match(r"\s*\(([^)]+)\)", text[span.stop : span.stop + 60])
+            or re.search(r"\(([^)]+)\)\s*$", text[max(0, span.start - 60) : span.start])
+        )
+        if city:
+            found = known.place(city.group(1))
+            place_id = found[0] if found else slug(city.group(1))
+            if not found:
+                places.setdefault(place_id, DraftPlace(place_id, city.group(1), False, sentence))
+            person.city = place_id
+        sentence_start = next((s for s, e in sentences if s <= span.start < e), 0)
+        before = text[sentence_start : span.start]
+        before = re.sub(r"\s*\([^)]*\)\s*$", " ", before)  # «… СО РАН (Новосибирск) Ирина»
+        offset = sentence_start
+        for chunk in _position_chunks(before):
+            at = offset + before.find(chunk)
+            title, org_id = _split_position(chunk, at, org_spans, organization)
+            if title and not any(p.title == title for p in person.positions):
+                person.positions.append(DraftPosition(title, org_id, sentence))
+
+    # Organizations named outside positions, after those so that «фонд «X»» and «X» are one.
+    for span in org_spans:
+        organization(span.text, span.normal, span.start)
+
+    title, kind = _event_title_and_kind(text)
+    date, date_sentence = _date(text, sentences)
+    say("done")
+    return Draft(
+        source_file=source_file,
+        title=title,
+        kind=kind,
+        date=date,
+        date_sentence=date_sentence,
+        format="online" if re.search(r"онлайн|online|видеоконференц", text, re.I) else "unknown",
+        people=list(people.values()),
+        organizations=list(organizations.values()),
+        places=list(places.values()),
+        seconds=time.perf_counter() - started,
+    )
+
+
+# «общественного фонда «…»», «волонтёрского движения «…»»: the kind of organization written
+# before its quoted name belongs to the name, not to the position.
+_ORG_KIND = re.compile(
+    r"((?:[а-яё]+(?:ого|его|ой|ей|ых|их)\s+)*"
+    r"(?:фонда|ассоциации|движения|объединения|союза|клуба|центра|общества|организации|"
+    r"партии|альянса|сети|палаты|комитета|агентства))\s*«?\s*$",
+    re.I,
+)
+
+
+def _nominative(phrase: str) -> str:
+    """«общественного фонда» → «общественный фонд», «Омской области» → «Омская область».
+    Adjectives agree with the noun after them; words in quotes are names and stay as written."""
+    from db.textnorm import _analyzer
+
+    words = phrase.split()
+    parses: list[Any] = []
+    quoted = False
+    for word in words:
+        quoted = quoted or "«" in word
+        plain = not quoted and re.fullmatch(r"[А-Яа-яЁё-]+", word)
+        parses.append(_analyzer().parse(word)[0] if plain else None)
+        if "»" in word:
+            quoted = False
+    out = []
+    for k, (word, parse) in enumerate(zip(words, parses, strict=True)):
+        if parse is None or not {"gent", "datv", "ablt", "loct"} & set(parse.tag.grammemes):
+            out.append(word)
+            continue
+        wanted = {"nomn"}
+        if parse.tag.POS in ("ADJF", "PRTF"):
+            noun = next((p for p in parses[k + 1 :] if p is not None and p.tag.POS == "NOUN"), None)
+            if noun is not None and noun.tag.gender:
+                wanted |= {noun.tag.gender, "sing"} if "sing" in noun.tag else {"plur"}
+        inflected = parse.inflect(wanted) or parse.inflect({"nomn"})
+        new = inflected.word if inflected is not None else word.casefold()
+        out.append(new[:1].upper() + new[1:] if word[:1].isupper() else new)
+    return " ".join(out)
+
+
+def _split_position(
+    chunk: str, at: int, org_spans: list[_Span], organization: Callable[[str, str, int], str | None]
+) -> tuple[str, str | None]:
+    """«председатель Комиссии … Общественной палаты РФ» → title and organization: the last
+    organization named in the chunk is the employer, what comes before it is the title."""
+    inside = [s for s in org_spans if at <= s.start < at + len(chunk)]
+    for span in reversed(inside):
+        head = chunk[: span.start - at].rstrip(' ,«"')
+        if head and any(w.casefold().startswith(POSITION_WORDS) for w in head.split()):
+            raw, normal = span.text, span.normal
+            kind = _ORG_KIND.search(head)
+            if kind and kind.start() > 0:
+                head = head[: kind.start()].rstrip()
+                prefix = _nominative(kind.group(1))
+                raw, normal = (
+                    f"{kind.group(1)} «{raw.strip('«»')}»",
+                    f"{prefix} «{normal.strip('«»')}»",
+                )
+            org_id = organization(raw, normal, span.start)
+            return head[0].lower() + head[1:], org_id
+    # No organization recognised: the title runs up to the first capitalised word.
+    words = chunk.split()
+    cut = next((k for k, w in enumerate(words) if k > 0 and w[:1].isupper()), len(words))
+    title = " ".join(words[:cut])
+    rest = " ".join(words[cut:])
+    org_id = organization(rest, _nominative(rest), at + chunk.find(rest)) if rest else None
+    return title[0].lower() + title[1:], org_id
+
+
+def _event_title_and_kind(text: str) -> tuple[str | None, str]:
+    """The official «title» after «круглом столе / форуме …», else the headline; the kind is
+    the first kind of event the article names."""
+    lowered = text.casefold()
+    found = [(lowered.find(marker), kind) for marker, kind in EVENT_KINDS if marker in lowered]
+    kind = min(found)[1] if found else "meeting"
+    quoted = re.search(
+        r"(?:круглом столе|круглый стол|форуме|форум|конференции|конференция)"
+        r"\s+«([^»]{10,400})»",
+        text,
+        re.I,
+    )
+    if quoted:
+        return " ".join(quoted.group(1).split()), kind
+    first_line = text.strip().splitlines()[0].strip(' «»"') if text.strip() else ""
+    # A headline is short and has no full stop; a first line that is a sentence is not one.
+    if first_line and len(first_line) <= 200 and not first_line.endswith("."):
+        return first_line, kind
+    return None, kind
+
+
+def _date(text: str, sentences: list[tuple[int, int]]) -> tuple[dict[str, int], str | None]:
+    """The first date the article gives, with only the parts it states."""
+    day = _DAY_DATE.search(text)
+    month = _MONTH_DATE.search(text)
+    first = min((m for m in (day, month) if m), key=lambda m: m.start(), default=None)
+    if first is None:
+        return {}, None
+    sentence = _sentence_of(sentences, first.start(), text)
+    if first is day:
+        found = {"month": _month(day.group(2)), "day": int(day.group(1))}
+        if day.group(3):
+            found["year"] = int(day.group(3))
+        return found, sentence
+    return {"month": _month(month.group(1)), "year": int(month.group(2))}, sentence
+
+
+def _month(word: str) -> int:
+    word = word.casefold()
+    return next(number for prefix, number in MONTHS.items() if word.startswith(prefix))
+
+
+# --- YAML ---------------------------------------------------------------------------------------
+
+
+def _q(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _comment(sentence: str, indent: str) -> str:
+    shown = sentence if len(sentence) <= 300 else sentence[:297] + "…"
+    return f"{indent}# «{shown}»"
+
+
+def _render(d: Draft) -> str:
+    source_id = f"article-{slug(d.source_file.rsplit('.', 1)[0], 30)}"
+    event_id = f"draft-{slug(d.title or d.source_file, 30)}"
+    lines = [
+        f"# DRAFT made from {d.source_file}. Review every line before moving it into content/:",
+        "# check names, positions and organizations against the article, write the summaries,",
+        "# then remove the comments that quote the article (its sentences must not be kept).",
+        "",
+        "sources:",
+        f"  - id: {source_id}",
+        f"    file: {_q(d.source_file)}",
+        f"    title: {_q(d.title or d.source_file)}",
+    ]
+    new_places = [p for p in d.places if not p.known]
+    if new_places:
+        lines += ["", "places:"]
+        for p in new_places:
+            lines += [
+                _comment(p.sentence, "  "),
+                f"  - id: {p.id}",
+                f"    name: {_q(p.name)}",
+                "    country: KZ  # TODO: check the country (RU / KZ / …)",
+            ]
+    new_orgs = [o for o in d.organizations if not o.known]
+    if new_orgs:
+        lines += ["", "organizations:"]
+        for o in new_orgs:
+            lines += [_comment(o.sentence, "  "), f"  - id: {o.id}", f"    name: {_q(o.name)}"]
+            if o.abbreviations:
+                lines.append(f"    abbreviations: [{', '.join(_q(a) for a in o.abbreviations)}]")
+    new_people = [p for p in d.people if not p.known]
+    if new_people:
+        lines += ["", "people:"]
+        for p in new_people:
+            lines += [f"  - id: {p.id}"]
+            lines += [
+                f"    first_name: {_q(p.first_name or 'TODO')}",
+                f"    last_name: {_q(p.last_name)}",
+            ]
+    lines += [
+        "",
+        "events:",
+        f"  - id: {event_id}",
+        f"    kind: {d.kind}  # round_table / forum / meeting / conference / signing",
+        "    status: held  # or: announced",
+        f"    title: {_q(d.title or 'TODO')}",
+    ]
+    if d.date:
+        parts = ", ".join(f"{k}: {d.date[k]}" for k in ("year", "month", "day") if k in d.date)
+        if d.date_sentence:
+            lines.append(_comment(d.date_sentence, "    "))
+        lines.append(f"    date: {{{parts}}}")
+        if "year" not in d.date:
+            lines.append(
+                "    # TODO: the article gives no year; add it with «inferred: true»"
+                " and a note, or leave it out"
+            )
+    lines += [f"    format: {d.format}", f"    source: {source_id}"]
+    known_places = [p.id for p in d.places]
+    if known_places:
+        lines.append(f"    cities: [{', '.join(known_places)}]  # TODO: keep only participants")
+    if d.organizations:
+        lines.append("    organizations:")
+        for o in d.organizations:
+            role = "organizer" if "организатор" in o.sentence.casefold() else "participant"
+            lines.append(
+                f"      - {{organization: {o.id}, role: {role}}}  # organizer / "
+                "participant / partner / mentioned"
+            )
+    if d.people:
+        lines.append("    participants:")
+        for p in d.people:
+            for sentence in p.sentences[:3]:
+                lines.append(_comment(sentence, "      "))
+            lines += [f"      - person: {p.id}  # {p.full_name}", "        role: speaker"]
+            if p.city:
+                lines.append(f"        city: {p.city}")
+            if p.positions:
+                lines.append("        positions:")
+                for pos in p.positions:
+                    org = f", organization: {pos.organization}" if pos.organization else ""
+                    lines.append(f"          - {{title: {_q(pos.title)}{org}}}")
+            lines.append("        # summary: TODO — what they said, in your own words")
+    return "\n".join(lines) + "\n"
