@@ -31,6 +31,21 @@ async def speakers_answer(session: AsyncSession, event_id: str | None = None) ->
     )
 
 
+async def moderators_answer(session: AsyncSession, event_id: str | None) -> Answer:
+    """Who moderated; the sources often do not say, and then the answer says so."""
+    parts = await queries.participations(session, event_id=event_id, roles=("moderator",))
+    if parts:
+        return Answer(
+            speakers_text(parts, parts[0].event if event_id else None),
+            cards(("p", p.person_id, f"👤 {p.person.full_name}") for p in parts),
+        )
+    speakers = await speakers_answer(session, event_id)
+    return Answer(
+        f"Модератор в источниках не указан. Известно, кто выступал:\n\n{speakers.text}",
+        speakers.markup,
+    )
+
+
 async def person_answer(session: AsyncSession, person_id: str) -> Answer:
     person = await queries.get_person(session, person_id)
     if person is None:

@@ -18,7 +18,7 @@ from handlers.events import events_list, upcoming_answer
 from handlers.keyboards import cards, hits_keyboard
 from handlers.lookup import choose
 from handlers.organizations import orgs_answer
-from handlers.people import speakers_answer
+from handlers.people import moderators_answer, speakers_answer
 from handlers.places import cities_answer
 from handlers.presenters import event_line, nothing_found, search_text, source_line, status_text
 from handlers.replies import Answer, send
@@ -38,6 +38,7 @@ SUBJECT_KINDS: dict[str, tuple[str, ...]] = {
     "events_of": ("person", "organization", "place"),
     "person": ("person",),
     "works": ("event",),
+    "moderators": ("event",),
     "unanswerable": ("event", "person", "organization", "place", "topic", "work"),
     "search": ("person", "organization", "event", "place", "topic", "work"),
 }
@@ -95,6 +96,8 @@ async def answer_question(
         return await orgs_answer(session, subject_id, question.country)
     if intent == "topics" and kind == "event":
         return await event_topics_answer(session, subject.id)  # type: ignore[union-attr]
+    if intent == "moderators":
+        return await moderators_answer(session, subject_id if kind == "event" else None)
     if intent == "works":
         return await works_answer(session, subject_id if kind == "event" else None)
     if intent == "speakers" and kind == "event":
