@@ -8,6 +8,7 @@ import sys
 
 from dotenv import load_dotenv
 
+from bot.log import setup_logging
 from bot.settings import Settings, SettingsError
 
 log = logging.getLogger("bot")
@@ -56,12 +57,7 @@ def main() -> int:
     except SettingsError as exc:
         print(f"Settings error: {exc}", file=sys.stderr)
         return 2
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    if settings.bot_token is None:
-        # The console chat owns the terminal: keep only warnings and errors there.
-        logging.getLogger().setLevel(max(logging.WARNING, logging.getLogger().level))
+    setup_logging(settings)
     try:
         return asyncio.run(run(settings))
     except KeyboardInterrupt:

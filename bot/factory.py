@@ -1,4 +1,5 @@
-"""Building the bot and the dispatcher with their services (database, content, clock)."""
+"""Building the bot and the dispatcher with their services (database, content, clock) and
+the middlewares that guard them (flood control, retries, graceful shutdown)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from aiogram.enums import ParseMode
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import Today, today_in
+from bot.flood import FloodMiddleware
 from bot.middlewares import DbSessionMiddleware, SeenUsersMiddleware
+from bot.resilience import InFlight, RetryRequests, install_graceful_shutdown
 from bot.settings import Settings
 from db.content_service import ContentService
 from handlers import create_root_router
@@ -30,9 +33,14 @@ def create_dispatcher(
         today=today or today_in(settings.timezone),
         recent_queries=RecentQueries(),
     )
+    in_flight = InFlight()
+    dp.update.outer_middleware(in_flight)
+    install_graceful_shutdown(dp, in_flight)
     dp.update.outer_middleware(SeenUsersMiddleware(session_maker))
+    flood = FloodMiddleware(settings)
     middleware = DbSessionMiddleware(session_maker)
     for observer in (dp.message, dp.callback_query, dp.inline_query):
+        observer.outer_middleware(flood)
         observer.middleware(middleware)
     dp.include_router(create_root_router())
     return dp
@@ -41,6 +49,7 @@ def create_dispatcher(
 def create_bot(token: str, settings: Settings, session: BaseSession | None = None) -> Bot:
     if session is None:
         session = AiohttpSession()
+        session.middleware(RetryRequests())
         if settings.telegram_api_url:
             session.api = TelegramAPIServer.from_base(settings.telegram_api_url)
     return Bot(

@@ -26,6 +26,8 @@ class Settings:
     telegram_api_url: str | None = None
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Almaty"))
     log_level: str = "INFO"
+    rate_limit_messages: int = 20  # per user per window; 0 turns the limit off
+    rate_limit_seconds: int = 60
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -67,6 +69,15 @@ class Settings:
         if api_url is not None and not api_url.startswith(("http://", "https://")):
             raise SettingsError("TELEGRAM_API_URL: must start with http:// or https://")
 
+        limits = {}
+        for name, default in (("RATE_LIMIT_MESSAGES", 20), ("RATE_LIMIT_SECONDS", 60)):
+            raw = get(name)
+            if raw is not None and not raw.isdigit():
+                raise SettingsError(f"{name}: '{raw}' is not a whole number")
+            limits[name] = int(raw) if raw is not None else default
+        if limits["RATE_LIMIT_SECONDS"] == 0:
+            raise SettingsError("RATE_LIMIT_SECONDS: must be at least 1")
+
         content_dir = Path(get("CONTENT_DIR") or DEFAULT_CONTENT_DIR)
         return cls(
             bot_token=token,
@@ -76,6 +87,8 @@ class Settings:
             telegram_api_url=api_url.rstrip("/") if api_url else None,
             timezone=timezone,
             log_level=log_level,
+            rate_limit_messages=limits["RATE_LIMIT_MESSAGES"],
+            rate_limit_seconds=limits["RATE_LIMIT_SECONDS"],
         )
 
     def is_admin(self, user_id: int | None) -> bool:

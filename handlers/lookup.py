@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.search import Hit, SearchIndex
 from handlers.keyboards import hits_keyboard
-from handlers.presenters import did_you_mean, hit_line, nothing_found
+from handlers.presenters import did_you_mean, hit_line, nothing_found, quote
 from handlers.replies import Answer
 
 NOT_FOUND_WHAT = {
@@ -23,7 +21,7 @@ def choose(text: str, hits: list[Hit]) -> Answer:
     """Several entities fit, or only after correcting a typo: let the user pick."""
     if any(h.fuzzy for h in hits):
         return Answer(did_you_mean(text, hits), hits_keyboard(hits))
-    shown = escape(text[:100])
+    shown = quote(text)
     lines = [f"По запросу «{shown}» подходит несколько вариантов — выберите:", ""]
     lines += [f"• {hit_line(h)}" for h in hits]
     return Answer("\n".join(lines), hits_keyboard(hits))

@@ -3,6 +3,7 @@ in every answer. All text from content or users is escaped here (HTML parse mode
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date
 from html import escape
@@ -87,6 +88,13 @@ KIND_ICONS = {
     "topic": "💬",
     "work": "📘",
 }
+
+
+def quote(text: str, limit: int = 100) -> str:
+    """What a user typed, safe to show back: control characters dropped, cut, escaped."""
+    clean = "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf", "Cs"))
+    clean = " ".join(clean.split())
+    return escape(clean[:limit] + ("…" if len(clean) > limit else ""))
 
 
 def b(text: str) -> str:
@@ -500,7 +508,7 @@ def hit_line(hit: Hit) -> str:
 def search_text(
     query: str, hits: Sequence[Hit], *, page: int = 0, pages: int = 1, start: int = 0
 ) -> str:
-    shown = escape(query[:100] + ("…" if len(query) > 100 else ""))
+    shown = quote(query)
     if not hits:
         return nothing_found(query)
     if any(h.fuzzy for h in hits):
@@ -514,13 +522,13 @@ def search_text(
 
 
 def did_you_mean(query: str, hits: Sequence[Hit]) -> str:
-    shown = escape(query[:100] + ("…" if len(query) > 100 else ""))
+    shown = quote(query)
     names = ", ".join(escape(h.label) for h in hits[:3])
     return f"🤔 «{shown}» не нашлось. Возможно, вы имели в виду: {names}?"
 
 
 def nothing_found(query: str, what: str = "ничего") -> str:
-    shown = escape(query[:100] + ("…" if len(query) > 100 else ""))
+    shown = quote(query)
     return (
         f"По запросу «{shown}» {what} не найдено.\n"
         "Попробуйте фамилию («Нургазиева»), организацию («ГАК»), город («Астана») "

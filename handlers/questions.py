@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from html import escape
 
-from aiogram import F, Router
-from aiogram.types import Message
+from aiogram import Bot, F, Router
+from aiogram.types import CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import Today
@@ -20,7 +21,14 @@ from handlers.lookup import choose
 from handlers.organizations import orgs_answer
 from handlers.people import moderators_answer, speakers_answer
 from handlers.places import cities_answer
-from handlers.presenters import event_line, nothing_found, search_text, source_line, status_text
+from handlers.presenters import (
+    event_line,
+    nothing_found,
+    quote,
+    search_text,
+    source_line,
+    status_text,
+)
 from handlers.replies import Answer, send
 from handlers.topics import event_topics_answer, works_answer
 
@@ -127,17 +135,48 @@ async def answer_question(
     return Answer(f"{nothing_found(text, 'ответа')}\n\n{KNOWN}")
 
 
+async def addressed_text(message: Message, bot: Bot) -> str | None:
+    """In a group, the text of a message meant for the bot (mentioning it or replying to
+    it) without the mention; None for the group's own talk. In a private chat, the text."""
+    text = message.text or ""
+    if message.chat.type not in ("group", "supergroup"):
+        return text
+    me = await bot.me()
+    mention = f"@{me.username}" if me.username else None
+    reply = message.reply_to_message
+    if mention and mention.casefold() in text.casefold():
+        return re.sub(re.escape(mention), " ", text, flags=re.I).strip()
+    if reply is not None and reply.from_user is not None and reply.from_user.id == me.id:
+        return text
+    return None
+
+
 def create_router() -> Router:
     router = Router(name="questions")
 
     @router.message(F.text.startswith("/"))
-    async def unknown_command(message: Message) -> None:
-        command = (message.text or "").split()[0][:40]
-        await message.answer(f"Не знаю команды {escape(command)}. Список команд — /help.")
+    async def unknown_command(message: Message, bot: Bot) -> None:
+        command = (message.text or "").split()[0]
+        name, _, addressee = command.partition("@")
+        me = await bot.me()
+        if addressee and addressee.casefold() != (me.username or "").casefold():
+            return  # a command for another bot in the same group
+        if message.chat.type in ("group", "supergroup") and not addressee:
+            return  # in a group, an unknown bare command is most likely another bot's
+        await message.answer(f"Не знаю команды {quote(name, 40)}. Список команд — /help.")
 
     @router.message(F.text)
-    async def plain_text(message: Message, session: AsyncSession, today: Today) -> None:
-        text = (message.text or "").strip()
+    async def plain_text(message: Message, bot: Bot, session: AsyncSession, today: Today) -> None:
+        text = await addressed_text(message, bot)
+        if text is None:
+            return  # talk in a group that is not for the bot
+        text = text.strip()
+        if not text:
+            await message.answer(
+                "Слушаю! Задайте вопрос, например: «Кто выступал на круглом "
+                "столе?», или откройте /help."
+            )
+            return
         if len(text) > MAX_QUESTION:
             await message.answer(
                 f"Слишком длинный вопрос ({len(text)} символов). Сформулируйте его короче — "
@@ -148,8 +187,17 @@ def create_router() -> Router:
 
     @router.message()
     async def not_text(message: Message) -> None:
+        if message.chat.type in ("group", "supergroup"):
+            return  # photos and stickers in a group are not for the bot
         await message.answer(
             "Я понимаю только текстовые сообщения. Задайте вопрос словами или откройте /help."
+        )
+
+    @router.callback_query()
+    async def unknown_button(callback: CallbackQuery) -> None:
+        """A button from an old keyboard, or callback data nobody sent."""
+        await callback.answer(
+            "Эта кнопка устарела. Откройте /help или повторите запрос.", show_alert=True
         )
 
     return router

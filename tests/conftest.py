@@ -133,7 +133,8 @@ async def content_service(content_dir: Path, session_maker) -> ContentService:
 
 @pytest.fixture
 def settings(content_dir: Path) -> Settings:
-    return Settings(admin_ids=frozenset({ADMIN_ID}), content_dir=content_dir)
+    # No flood limit here: tests send many messages quickly; test_reliability sets one.
+    return Settings(admin_ids=frozenset({ADMIN_ID}), content_dir=content_dir, rate_limit_messages=0)
 
 
 @pytest.fixture

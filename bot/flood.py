@@ -1,0 +1,90 @@
+"""Flood control: a per-user sliding-window limit on messages and button presses.
+
+A user over the limit is told once how long to wait; further updates in the same window are
+dropped without an answer. The check is a dictionary look-up and a deque: it never waits,
+so a flood from one user does not slow down anyone else.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import OrderedDict, deque
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.types import CallbackQuery, InlineQuery, Message, TelegramObject
+
+from bot.settings import Settings
+
+MAX_TRACKED_USERS = 100_000
+
+
+class RateLimiter:
+    def __init__(self, limit: int, window: float, clock: Callable[[], float] = time.monotonic):
+        self.limit = limit
+        self.window = window
+        self.clock = clock
+        self._hits: OrderedDict[int, deque[float]] = OrderedDict()
+        self._warned: dict[int, float] = {}  # user → end of the window they were warned in
+
+    def check(self, user_id: int) -> tuple[bool, float]:
+        """(allowed, seconds to wait). Records the attempt when allowed."""
+        now = self.clock()
+        hits = self._hits.get(user_id)
+        if hits is None:
+            hits = self._hits[user_id] = deque()
+            if len(self._hits) > MAX_TRACKED_USERS:
+                old, _ = self._hits.popitem(last=False)
+                self._warned.pop(old, None)
+        self._hits.move_to_end(user_id)
+        while hits and hits[0] <= now - self.window:
+            hits.popleft()
+        if len(hits) < self.limit:
+            hits.append(now)
+            self._warned.pop(user_id, None)
+            return True, 0.0
+        return False, hits[0] + self.window - now
+
+    def first_refusal(self, user_id: int, wait: float) -> bool:
+        """True the first time a user is refused in a window: only then are they told."""
+        now = self.clock()
+        if self._warned.get(user_id, 0.0) > now:
+            return False
+        self._warned[user_id] = now + wait
+        return True
+
+
+class FloodMiddleware(BaseMiddleware):
+    def __init__(self, settings: Settings, limiter: RateLimiter | None = None) -> None:
+        self.settings = settings
+        self.limiter = limiter or RateLimiter(
+            settings.rate_limit_messages, settings.rate_limit_seconds
+        )
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        user = data.get("event_from_user")
+        if (
+            self.settings.rate_limit_messages <= 0
+            or user is None
+            or self.settings.is_admin(user.id)
+        ):
+            return await handler(event, data)
+        allowed, wait = self.limiter.check(user.id)
+        if allowed:
+            return await handler(event, data)
+        if self.limiter.first_refusal(user.id, wait):
+            notice = f"Слишком много запросов. Подождите {math.ceil(wait)} с — и я снова отвечу."
+            if isinstance(event, Message):
+                await event.answer(notice)
+            elif isinstance(event, CallbackQuery):
+                await event.answer(notice, show_alert=True)
+            elif isinstance(event, InlineQuery):
+                await event.answer([], cache_time=int(wait) + 1)
+        return None
