@@ -3,6 +3,10 @@
 It implements what the bot uses: getMe, getUpdates (with offset and timeout), sendMessage,
 editMessageText, answerCallbackQuery, setMyCommands and deleteWebhook. Tests queue updates
 and read what the bot sent. It runs in a thread with its own event loop.
+
+Faults can be injected per method, each used once, in order: "429:N" (Too Many Requests,
+retry after N s), "500" (server error), "drop" (the connection is cut before an answer),
+"delay:S" (answer after S seconds). `go_away()` / `come_back()` stop and restart listening.
 """
 
 from __future__ import annotations
@@ -39,6 +43,10 @@ class FakeBotAPI:
         self._runner: web.AppRunner | None = None
         self.port = 0
         self.first_poll_at: float | None = None  # time.monotonic() of the first getUpdates
+        self.faults: dict[str, list[str]] = {}  # method (lower case) → faults still to inject
+        self.faults_served: list[tuple[str, str]] = []
+        self._site: web.TCPSite | None = None
+        self.away = False  # while True, every request has its connection cut
 
     # --- running -------------------------------------------------------------------------------
 
@@ -58,8 +66,8 @@ class FakeBotAPI:
             app.router.add_post("/bot{token}/{method}", self._handle)
             self._runner = web.AppRunner(app)
             await self._runner.setup()
-            site = web.TCPSite(self._runner, "127.0.0.1", 0)
-            await site.start()
+            self._site = web.TCPSite(self._runner, "127.0.0.1", self.port)
+            await self._site.start()
             self.port = self._runner.addresses[0][1]
 
         self._loop.run_until_complete(setup())
@@ -74,6 +82,27 @@ class FakeBotAPI:
         asyncio.run_coroutine_threadsafe(cleanup(), self._loop).result(10)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(10)
+
+    def go_away(self) -> None:
+        """Stop listening and cut open connections: every request fails until come_back()."""
+        assert self._site is not None
+        self.away = True
+        if self._new_update is not None:  # wake a waiting long poll so it is cut too
+            self._loop.call_soon_threadsafe(self._new_update.set)
+        asyncio.run_coroutine_threadsafe(self._site.stop(), self._loop).result(10)
+
+    def come_back(self) -> None:
+        async def restart() -> None:
+            assert self._runner is not None
+            self._site = web.TCPSite(self._runner, "127.0.0.1", self.port)
+            await self._site.start()
+
+        asyncio.run_coroutine_threadsafe(restart(), self._loop).result(10)
+        self.away = False
+
+    def inject(self, method: str, *faults: str) -> None:
+        with self._lock:
+            self.faults.setdefault(method.lower(), []).extend(faults)
 
     @property
     def url(self) -> str:
@@ -141,6 +170,36 @@ class FakeBotAPI:
                 {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
             )
         method = request.match_info["method"].lower()
+        if self.away:
+            assert request.transport is not None
+            request.transport.abort()
+            raise ConnectionResetError("the API is away")
+        with self._lock:
+            queue = self.faults.get(method)
+            fault = queue.pop(0) if queue else None
+            if fault:
+                self.faults_served.append((method, fault))
+        if fault and fault.startswith("429:"):
+            seconds = int(fault.split(":")[1])
+            return web.json_response(
+                {
+                    "ok": False,
+                    "error_code": 429,
+                    "description": f"Too Many Requests: retry after {seconds}",
+                    "parameters": {"retry_after": seconds},
+                },
+                status=429,
+            )
+        if fault == "500":
+            return web.json_response(
+                {"ok": False, "error_code": 500, "description": "Internal Server Error"}, status=500
+            )
+        if fault == "drop":
+            assert request.transport is not None
+            request.transport.abort()
+            raise ConnectionResetError("connection dropped on purpose")
+        if fault and fault.startswith("delay:"):
+            await asyncio.sleep(float(fault.split(":")[1]))
         form = await request.post()
         params: dict[str, Any] = {}
         for key, value in form.items():
@@ -157,7 +216,12 @@ class FakeBotAPI:
                 {"ok": False, "error_code": 404, "description": "Not Found: method not found"},
                 status=404,
             )
-        return web.json_response({"ok": True, "result": await handler(params)})
+        result = await handler(params)
+        if self.away:  # it went away while this request waited (a long poll)
+            assert request.transport is not None
+            request.transport.abort()
+            raise ConnectionResetError("the API went away during the request")
+        return web.json_response({"ok": True, "result": result})
 
     async def _m_getme(self, params: dict[str, Any]) -> Any:
         return BOT

@@ -1,0 +1,142 @@
+"""The bot process against a misbehaving Bot API: 429s, 5xx, cut connections, an outage,
+and a shutdown in the middle of an answer. No reply may be lost or sent twice."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CONTENT
+from tests.fake_bot_api import FakeBotAPI
+
+TOKEN = "654321:faults-test-token"
+CHAT = 4242
+# How long the API stays away; FAULT_OUTAGE_SECONDS=60 checks a full minute.
+OUTAGE_SECONDS = float(os.environ.get("FAULT_OUTAGE_SECONDS", "12"))
+
+
+@pytest.fixture(scope="module")
+def api() -> Iterator[FakeBotAPI]:
+    server = FakeBotAPI(TOKEN)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("faults")
+
+
+def start_bot(api: FakeBotAPI, data: Path, log_name: str) -> subprocess.Popen[str]:
+    env = {
+        **os.environ,
+        "BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_URL": api.url,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{data / 'bot.sqlite3'}",
+        "CONTENT_DIR": str(CONTENT),
+        "LOG_LEVEL": "INFO",
+        "RATE_LIMIT_MESSAGES": "0",
+    }
+    log = (data / log_name).open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot"],
+        cwd=data,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    log.close()
+    return process
+
+
+@pytest.fixture(scope="module")
+def bot(api: FakeBotAPI, data_dir: Path) -> Iterator[subprocess.Popen[str]]:
+    process = start_bot(api, data_dir, "bot.log")
+    api.wait_for(lambda: api.sent("setmycommands"), timeout=60)
+    yield process
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        process.wait(30)
+
+
+def replies(api: FakeBotAPI, marker: str) -> list[dict]:
+    return [m for m in api.sent("sendmessage") if marker in m.get("text", "")]
+
+
+def ask_once(api: FakeBotAPI, text: str, marker: str, timeout: float = 40) -> None:
+    """Send `text`; exactly one reply containing `marker` must arrive, and no second one."""
+    before = len(replies(api, marker))
+    api.send_text(CHAT, text)
+    api.wait_for(lambda: len(replies(api, marker)) > before, timeout=timeout)
+    time.sleep(1.5)  # a duplicate would come now
+    assert len(replies(api, marker)) == before + 1
+
+
+def test_429_is_waited_out(api: FakeBotAPI, bot) -> None:
+    api.inject("sendMessage", "429:1")
+    started = time.monotonic()
+    ask_once(api, "/speaker Калашникова", "Наталья Калашникова")
+    assert ("sendmessage", "429:1") in api.faults_served
+    assert time.monotonic() - started >= 1  # Telegram's wait was honoured
+
+
+def test_server_errors_are_retried(api: FakeBotAPI, bot) -> None:
+    api.inject("sendMessage", "500", "500")
+    ask_once(api, "/speaker Погорельский", "Константин Погорельский")
+
+
+def test_dropped_connection_is_retried(api: FakeBotAPI, bot) -> None:
+    api.inject("sendMessage", "drop")
+    ask_once(api, "/speaker Тажибаев", "Алибек Тажибаев")
+    assert ("sendmessage", "drop") in api.faults_served
+
+
+def test_polling_survives_failing_get_updates(api: FakeBotAPI, bot) -> None:
+    api.inject("getUpdates", "500", "500", "500")
+    ask_once(api, "/speaker Октябрьская", "Ирина Октябрьская")
+
+
+def test_polling_survives_an_outage(api: FakeBotAPI, bot) -> None:
+    api.go_away()
+    api.send_text(CHAT, "/speaker Смирнова")  # waits on the server for the bot to return
+    time.sleep(OUTAGE_SECONDS)
+    assert bot.poll() is None, "the bot must not exit while the API is away"
+    api.come_back()
+    api.wait_for(lambda: replies(api, "Ирина Смирнова"), timeout=60)
+    time.sleep(1.5)
+    assert len(replies(api, "Ирина Смирнова")) == 1
+
+
+def test_shutdown_finishes_the_update_in_hand_and_restart_does_not_repeat_it(
+    api: FakeBotAPI, bot, data_dir: Path
+) -> None:
+    api.inject("sendMessage", "delay:3")
+    api.send_text(CHAT, "/speaker Сапаров")
+    api.wait_for(lambda: ("sendmessage", "delay:3") in api.faults_served, timeout=30)
+    bot.send_signal(signal.SIGTERM)  # while the answer is on its way
+    assert bot.wait(30) == 0
+    assert len(replies(api, "Елдар Сапаров")) == 1  # finished before exiting
+
+    polls_before = api.first_poll_at
+    api.first_poll_at = None
+    again = start_bot(api, data_dir, "bot-again.log")
+    try:
+        api.wait_for(lambda: api.first_poll_at, timeout=60)
+        time.sleep(3)
+        assert len(replies(api, "Елдар Сапаров")) == 1  # not answered a second time
+        ask_once(api, "/speaker Нургазиева", "Бану Нургазиева")  # and still working
+    finally:
+        again.send_signal(signal.SIGTERM)
+        again.wait(30)
+        api.first_poll_at = polls_before
+    for name in ("bot.log", "bot-again.log"):
+        assert TOKEN not in (data_dir / name).read_text()
