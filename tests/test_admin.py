@@ -237,3 +237,58 @@ def test_language_models_stay_off_the_start_up_path() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
     assert result.stdout.strip() == "[]", result.stderr
+
+
+KILLED_RELOAD = """
+import asyncio, sys
+from pathlib import Path
+import db.content_store as store
+from db.content_service import ContentService
+from db.engine import create_engine, create_schema, create_session_maker
+
+real = store.rebuild_search_index
+
+async def slow(session):
+    count = await real(session)
+    print("inside the transaction", flush=True)
+    await asyncio.sleep(60)  # killed here
+    return count
+
+store.rebuild_search_index = slow
+
+async def main():
+    engine = create_engine(f"sqlite+aiosqlite:///{sys.argv[1]}")
+    await create_schema(engine)
+    await ContentService(Path(sys.argv[2]), create_session_maker(engine)).reload()
+
+asyncio.run(main())
+"""
+
+
+async def test_sigkill_during_reload_leaves_consistent_facts(
+    content_service: ContentService, session_maker, content_dir: Path, tmp_path: Path
+) -> None:
+    import signal
+    import sqlite3
+
+    async with session_maker() as session:
+        before = await stored_entities(session)
+    database = tmp_path / "test.sqlite3"
+    (content_dir / "new-people.yaml").write_text(NEW_PERSON, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-c", KILLED_RELOAD, str(database), str(content_dir)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "inside the transaction"
+    process.send_signal(signal.SIGKILL)
+    process.wait(10)
+
+    with sqlite3.connect(database) as raw:
+        assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    async with session_maker() as session:
+        assert await stored_entities(session) == before  # the old facts, whole
+    result = await content_service.reload()  # and the next reload goes through
+    assert result.report.added["person"] == 1
