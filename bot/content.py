@@ -18,16 +18,6 @@ from bot.settings import Settings, SettingsError
 from db.content_files import ContentInvalid, read_content
 from db.content_store import ChangeReport
 
-KIND_WORDS = {
-    "source": "source",
-    "place": "place",
-    "organization": "organization",
-    "person": "person",
-    "topic": "topic",
-    "work": "work",
-    "event": "event",
-}
-
 
 def check(content_dir: Path) -> int:
     try:

@@ -133,11 +133,6 @@ async def get_person(session: AsyncSession, person_id: str) -> Person | None:
     return await session.scalar(select(Person).where(Person.id == person_id))
 
 
-async def people_by_ids(session: AsyncSession, ids: Sequence[str]) -> list[Person]:
-    rows = {p.id: p for p in await session.scalars(select(Person).where(Person.id.in_(ids)))}
-    return [rows[i] for i in ids if i in rows]
-
-
 # --- Organizations -------------------------------------------------------------------------------
 
 
@@ -201,10 +196,6 @@ def newest_roles(roles: list[EventOrganization]) -> list[EventOrganization]:
 
 
 # --- Places, topics, works ----------------------------------------------------------------------
-
-
-async def all_places(session: AsyncSession) -> list[Place]:
-    return list(await session.scalars(select(Place).order_by(Place.country, Place.name)))
 
 
 async def event_cities(session: AsyncSession, event_id: str | None = None) -> list[EventCity]:
@@ -287,22 +278,10 @@ async def aliases_of(session: AsyncSession, kind: str, entity_id: str) -> list[s
     return list(rows)
 
 
-async def all_aliases(session: AsyncSession) -> list[Alias]:
-    return list(await session.scalars(select(Alias)))
-
-
-async def all_topics(session: AsyncSession) -> list[Topic]:
-    return list(await session.scalars(select(Topic).order_by(Topic.name)))
-
-
 async def event_works(session: AsyncSession) -> list[EventWork]:
     links = list(await session.scalars(select(EventWork)))
     order = {e.id: i for i, e in enumerate(newest_first([link.event for link in links]))}
     return sorted(links, key=lambda link: order[link.event_id])
-
-
-async def all_works(session: AsyncSession) -> list[Work]:
-    return list(await session.scalars(select(Work)))
 
 
 async def last_load_time(session: AsyncSession) -> datetime | None:

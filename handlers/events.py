@@ -13,7 +13,7 @@ from bot.clock import Today
 from db import queries
 from handlers.callbacks import Card, EventsPage, Menu
 from handlers.keyboards import back_to_events, cards, events_page
-from handlers.lookup import resolve
+from handlers.lookup import answer_about
 from handlers.presenters import (
     event_card,
     event_line,
@@ -113,15 +113,15 @@ def create_router() -> Router:
     async def cmd_event(
         message: Message, command: CommandObject, session: AsyncSession, today: Today
     ) -> None:
-        text = (command.args or "").strip()
-        if not text:
-            await send(message, await events_list(session, 0))
-            return
-        found = await resolve(session, text, "event")
-        if isinstance(found, Answer):
-            await send(message, found)
-        else:
-            await send(message, await event_answer(session, found.id, today()))
+        async def card(session: AsyncSession, event_id: str) -> Answer:
+            return await event_answer(session, event_id, today())
+
+        await send(
+            message,
+            await answer_about(
+                session, command.args, "event", card, lambda: events_list(session, 0)
+            ),
+        )
 
     @router.message(Command("upcoming"))
     async def cmd_upcoming(message: Message, session: AsyncSession, today: Today) -> None:

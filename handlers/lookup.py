@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.search import Hit, SearchIndex
@@ -35,3 +37,23 @@ async def resolve(session: AsyncSession, text: str, *kinds: str) -> Hit | Answer
     if hits:
         return choose(text, hits)
     return Answer(nothing_found(text, NOT_FOUND_WHAT.get(kinds[0], "ничего")))
+
+
+Opener = Callable[[AsyncSession, str], Awaitable[Answer]]
+
+
+async def answer_about(
+    session: AsyncSession,
+    text: str | None,
+    kind: str,
+    opener: Opener,
+    when_empty: Callable[[], Awaitable[Answer]] | str,
+) -> Answer:
+    """The answer to «/command TEXT»: `opener` for the entity TEXT names, `when_empty`
+    (an answer, or a hint on how to use the command) without TEXT, or why no single entity
+    could be found."""
+    text = (text or "").strip()
+    if not text:
+        return Answer(when_empty) if isinstance(when_empty, str) else await when_empty()
+    found = await resolve(session, text, kind)
+    return found if isinstance(found, Answer) else await opener(session, found.id)

@@ -10,8 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db import queries
 from handlers.callbacks import Card, Menu
 from handlers.keyboards import cards
-from handlers.lookup import resolve
-from handlers.people import event_argument
+from handlers.lookup import answer_about
 from handlers.presenters import all_orgs_text, event_orgs_text, org_card
 from handlers.replies import Answer, send, send_from_callback
 
@@ -71,13 +70,12 @@ def create_router() -> Router:
 
     @router.message(Command("orgs"))
     async def cmd_orgs(message: Message, command: CommandObject, session: AsyncSession) -> None:
-        text = (command.args or "").strip()
-        if not text:
-            await send(message, await orgs_answer(session))
-            return
-        event_id = await event_argument(session, message, text)
-        if event_id is not None:
-            await send(message, await orgs_answer(session, event_id))
+        await send(
+            message,
+            await answer_about(
+                session, command.args, "event", orgs_answer, lambda: orgs_answer(session)
+            ),
+        )
 
     @router.callback_query(Menu.filter(F.action == "orgs"))
     async def menu_orgs(callback: CallbackQuery, session: AsyncSession) -> None:
@@ -85,21 +83,16 @@ def create_router() -> Router:
 
     @router.message(Command("org"))
     async def cmd_org(message: Message, command: CommandObject, session: AsyncSession) -> None:
-        text = (command.args or "").strip()
-        if not text:
-            await send(
-                message,
-                Answer(
-                    "Напишите название после команды, например: "
-                    "<code>/org ГАК</code>. Список — /orgs."
-                ),
-            )
-            return
-        found = await resolve(session, text, "organization")
-        if isinstance(found, Answer):
-            await send(message, found)
-        else:
-            await send(message, await org_answer(session, found.id))
+        await send(
+            message,
+            await answer_about(
+                session,
+                command.args,
+                "organization",
+                org_answer,
+                "Напишите название после команды, например: <code>/org ГАК</code>. Список — /orgs.",
+            ),
+        )
 
     @router.callback_query(Card.filter(F.kind == "o"))
     async def open_org(callback: CallbackQuery, callback_data: Card, session: AsyncSession) -> None:

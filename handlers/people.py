@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db import queries
 from handlers.callbacks import Card, Menu
 from handlers.keyboards import cards
-from handlers.lookup import resolve
+from handlers.lookup import answer_about
 from handlers.presenters import person_card, speakers_text
 from handlers.replies import Answer, send, send_from_callback
 
@@ -61,13 +61,9 @@ async def person_answer(session: AsyncSession, person_id: str) -> Answer:
     return Answer(person_card(person.full_name, person.city, parts), cards(buttons))
 
 
-async def event_argument(session: AsyncSession, message: Message, text: str) -> str | None:
-    """The event a command argument names; answers the user itself when it cannot decide."""
-    found = await resolve(session, text, "event")
-    if isinstance(found, Answer):
-        await send(message, found)
-        return None
-    return found.id
+SPEAKER_USAGE = (
+    "Напишите имя после команды, например: <code>/speaker Нургазиева</code>. Список — /speakers."
+)
 
 
 def create_router() -> Router:
@@ -75,13 +71,12 @@ def create_router() -> Router:
 
     @router.message(Command("speakers"))
     async def cmd_speakers(message: Message, command: CommandObject, session: AsyncSession) -> None:
-        text = (command.args or "").strip()
-        if not text:
-            await send(message, await speakers_answer(session))
-            return
-        event_id = await event_argument(session, message, text)
-        if event_id is not None:
-            await send(message, await speakers_answer(session, event_id))
+        await send(
+            message,
+            await answer_about(
+                session, command.args, "event", speakers_answer, lambda: speakers_answer(session)
+            ),
+        )
 
     @router.callback_query(Menu.filter(F.action == "speakers"))
     async def menu_speakers(callback: CallbackQuery, session: AsyncSession) -> None:
@@ -89,21 +84,10 @@ def create_router() -> Router:
 
     @router.message(Command("speaker"))
     async def cmd_speaker(message: Message, command: CommandObject, session: AsyncSession) -> None:
-        text = (command.args or "").strip()
-        if not text:
-            await send(
-                message,
-                Answer(
-                    "Напишите имя после команды, например: "
-                    "<code>/speaker Нургазиева</code>. Список — /speakers."
-                ),
-            )
-            return
-        found = await resolve(session, text, "person")
-        if isinstance(found, Answer):
-            await send(message, found)
-        else:
-            await send(message, await person_answer(session, found.id))
+        await send(
+            message,
+            await answer_about(session, command.args, "person", person_answer, SPEAKER_USAGE),
+        )
 
     @router.callback_query(Card.filter(F.kind == "p"))
     async def open_person(

@@ -11,7 +11,7 @@ from db import queries
 from db.models import Place
 from handlers.callbacks import Card, Menu
 from handlers.keyboards import cards
-from handlers.people import event_argument
+from handlers.lookup import answer_about
 from handlers.presenters import cities_text, place_card
 from handlers.replies import Answer, send, send_from_callback
 
@@ -61,13 +61,12 @@ def create_router() -> Router:
 
     @router.message(Command("cities"))
     async def cmd_cities(message: Message, command: CommandObject, session: AsyncSession) -> None:
-        text = (command.args or "").strip()
-        if not text:
-            await send(message, await cities_answer(session))
-            return
-        event_id = await event_argument(session, message, text)
-        if event_id is not None:
-            await send(message, await cities_answer(session, event_id))
+        await send(
+            message,
+            await answer_about(
+                session, command.args, "event", cities_answer, lambda: cities_answer(session)
+            ),
+        )
 
     @router.callback_query(Menu.filter(F.action == "cities"))
     async def menu_cities(callback: CallbackQuery, session: AsyncSession) -> None:
