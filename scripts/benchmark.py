@@ -1,4 +1,4 @@
-"""Benchmark: start-up time to the first getUpdates, answer latency, memory.
+"""Benchmark: start-up time to the first getUpdates, answer latency, a burst, memory.
 
 Run: .venv/bin/python scripts/benchmark.py
 Prints figures only; nothing here is a pass/fail test.
@@ -75,7 +75,7 @@ async def answers() -> None:
     started = time.perf_counter()
     await content.reload()
     print(f"content load with search index: {time.perf_counter() - started:.2f} s")
-    settings = Settings()
+    settings = Settings(rate_limit_messages=0)  # measure answers, not the flood limit
     session = RecordingSession()
     chat = Chatter(
         create_dispatcher(settings, maker, content),
@@ -96,6 +96,17 @@ async def answers() -> None:
     print(
         f"answers: {len(timings)} questions, mean {statistics.mean(timings):.1f} ms, "
         f"p95 {timings[int(len(timings) * 0.95)]:.1f} ms, max {timings[-1]:.1f} ms"
+    )
+    started = time.perf_counter()
+    from tests.test_load import FLOOD, FLOODER, QUESTIONS, USERS, burst
+
+    answered, notices = await burst(settings, maker, content)
+    seconds = time.perf_counter() - started
+    total = USERS * len(QUESTIONS[:3]) + FLOOD
+    print(
+        f"burst: {total} updates from {USERS} users and one flooder in {seconds:.2f} s "
+        f"({total / seconds:.0f} updates/s); the flooder got {answered.get(FLOODER, 0)} "
+        f"replies ({notices} of them the notice)"
     )
     print(
         f"peak RSS of this process: "

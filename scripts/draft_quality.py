@@ -51,14 +51,24 @@ def evaluate(draft: Draft, expected: dict) -> Score:
         if match is None:
             continue
         found += 1
-        if any(same(pos.title, person["title"])
-               and same(org_names.get(pos.organization or "", ""), person["organization"])
-               for pos in match.positions):
+        if any(
+            same(pos.title, person["title"])
+            and same(org_names.get(pos.organization or "", ""), person["organization"])
+            for pos in match.positions
+        ):
             right += 1
-    whole = sum(any(same(o.name, name) for o in draft.organizations)
-                for name in expected["organizations"])
-    return Score(draft.source_file, len(expected["people"]), found, right,
-                 len(expected["organizations"]), whole, draft.seconds)
+    whole = sum(
+        any(same(o.name, name) for o in draft.organizations) for name in expected["organizations"]
+    )
+    return Score(
+        draft.source_file,
+        len(expected["people"]),
+        found,
+        right,
+        len(expected["organizations"]),
+        whole,
+        draft.seconds,
+    )
 
 
 def expected_from_content(content: Content, file_name: str) -> dict:
@@ -73,12 +83,19 @@ def expected_from_content(content: Content, file_name: str) -> dict:
         for part in event.participants:
             if part.positions and part.person not in {p["id"] for p in expected["people"]}:
                 pos = part.positions[0]
-                expected["people"].append({"id": part.person, "name": people[part.person],
-                                           "title": pos.title,
-                                           "organization": orgs.get(pos.organization or "", "")})
+                expected["people"].append(
+                    {
+                        "id": part.person,
+                        "name": people[part.person],
+                        "title": pos.title,
+                        "organization": orgs.get(pos.organization or "", ""),
+                    }
+                )
         for link in event.organizations:
-            if link.role in ("organizer", "participant") and orgs[link.organization] not in \
-                    expected["organizations"]:
+            if (
+                link.role in ("organizer", "participant")
+                and orgs[link.organization] not in expected["organizations"]
+            ):
                 expected["organizations"].append(orgs[link.organization])
     return expected
 
@@ -98,26 +115,32 @@ def main() -> None:
     print(f"models loaded in {time.perf_counter() - started:.2f} s")
     runs = [(path, expected, "own") for path, expected in articles()]
     if SEEDS.is_dir():
-        runs += [(path, expected_from_content(content, path.name), "seed")
-                 for path in sorted(SEEDS.glob("*.txt"))]
+        runs += [
+            (path, expected_from_content(content, path.name), "seed")
+            for path in sorted(SEEDS.glob("*.txt"))
+        ]
     totals: dict[str, list[Score]] = {"own": [], "seed": []}
     for path, expected, group in runs:
         # Without content/: nothing is recognised from earlier work, a fair test.
         draft = draft_article(path.read_text("utf-8"), path.name)
         score = evaluate(draft, expected)
         totals[group].append(score)
-        print(f"{group:4} {path.name}: people {score.people_found}/{score.people}, "
-              f"positions {score.positions_right}/{score.people}, "
-              f"organizations whole {score.orgs_whole}/{score.orgs}, {score.seconds:.2f} s")
+        print(
+            f"{group:4} {path.name}: people {score.people_found}/{score.people}, "
+            f"positions {score.positions_right}/{score.people}, "
+            f"organizations whole {score.orgs_whole}/{score.orgs}, {score.seconds:.2f} s"
+        )
     for group, scores in totals.items():
         if not scores:
             continue
         people = sum(s.people for s in scores)
         orgs = sum(s.orgs for s in scores)
-        print(f"{group} articles: people found {sum(s.people_found for s in scores)}/{people}, "
-              f"positions right {sum(s.positions_right for s in scores)}/{people}, "
-              f"organizations whole {sum(s.orgs_whole for s in scores)}/{orgs}, "
-              f"mean {sum(s.seconds for s in scores) / len(scores):.2f} s per article")
+        print(
+            f"{group} articles: people found {sum(s.people_found for s in scores)}/{people}, "
+            f"positions right {sum(s.positions_right for s in scores)}/{people}, "
+            f"organizations whole {sum(s.orgs_whole for s in scores)}/{orgs}, "
+            f"mean {sum(s.seconds for s in scores) / len(scores):.2f} s per article"
+        )
     print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 
