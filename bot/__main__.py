@@ -6,10 +6,8 @@ import asyncio
 import logging
 import sys
 
-from dotenv import load_dotenv
-
 from bot.log import setup_logging
-from bot.settings import Settings, SettingsError
+from bot.settings import Settings, load_settings
 
 log = logging.getLogger("bot")
 
@@ -51,11 +49,8 @@ async def run(settings: Settings) -> int:
 
 
 def main() -> int:
-    load_dotenv()
-    try:
-        settings = Settings.from_env()
-    except SettingsError as exc:
-        print(f"Settings error: {exc}", file=sys.stderr)
+    settings = load_settings()
+    if settings is None:
         return 2
     setup_logging(settings)
     try:

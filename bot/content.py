@@ -12,9 +12,7 @@ import asyncio
 import sys
 from pathlib import Path
 
-from dotenv import load_dotenv
-
-from bot.settings import Settings, SettingsError
+from bot.settings import Settings, load_settings
 from db.content_files import ContentInvalid, read_content
 from db.content_store import ChangeReport
 
@@ -115,11 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     drafting.add_argument("-o", "--output", type=Path, help="where to write the draft")
     args = parser.parse_args(argv)
 
-    load_dotenv()
-    try:
-        settings = Settings.from_env()
-    except SettingsError as exc:
-        print(f"Settings error: {exc}", file=sys.stderr)
+    settings = load_settings()
+    if settings is None:
         return 2
     content_dir = args.content or settings.content_dir
     if args.command == "check":

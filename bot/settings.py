@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dotenv import load_dotenv
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite+aiosqlite:///{PROJECT_ROOT / 'data' / 'bot.sqlite3'}"
@@ -93,3 +96,13 @@ class Settings:
 
     def is_admin(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.admin_ids
+
+
+def load_settings() -> Settings | None:
+    """Settings from `.env` and the environment; None, with the reason printed, if invalid."""
+    load_dotenv()
+    try:
+        return Settings.from_env()
+    except SettingsError as exc:
+        print(f"Settings error: {exc}", file=sys.stderr)
+        return None

@@ -15,9 +15,13 @@ import asyncio
 import contextlib
 import itertools
 import json
+import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from aiohttp import web
@@ -270,3 +274,28 @@ class FakeBotAPI:
 
     async def _m_deletewebhook(self, params: dict[str, Any]) -> Any:
         return True
+
+
+def start_bot_process(
+    api: FakeBotAPI, data_dir: Path, content_dir: Path, log_name: str = "bot.log", **env: str
+) -> subprocess.Popen[str]:
+    """`python -m bot` polling `api`, with its database and log in `data_dir`."""
+    environment = {
+        **os.environ,
+        "BOT_TOKEN": api.token,
+        "TELEGRAM_API_URL": api.url,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{data_dir / 'bot.sqlite3'}",
+        "CONTENT_DIR": str(content_dir),
+        "ADMIN_IDS": "",
+        "LOG_LEVEL": "INFO",
+        **env,
+    }
+    with (data_dir / log_name).open("w") as log:
+        return subprocess.Popen(
+            [sys.executable, "-m", "bot"],
+            cwd=data_dir,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )

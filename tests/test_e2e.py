@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import CONTENT
-from tests.fake_bot_api import FakeBotAPI
+from tests.fake_bot_api import FakeBotAPI, start_bot_process
 
 TOKEN = "123456:E2E-test-token"
 CHAT = 31337
@@ -31,25 +28,8 @@ def bot_process(
     api: FakeBotAPI, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[subprocess.Popen[str]]:
     data = tmp_path_factory.mktemp("e2e")
-    env = {
-        **os.environ,
-        "BOT_TOKEN": TOKEN,
-        "TELEGRAM_API_URL": api.url,
-        "DATABASE_URL": f"sqlite+aiosqlite:///{data / 'bot.sqlite3'}",
-        "CONTENT_DIR": str(CONTENT),
-        "ADMIN_IDS": "",
-        "LOG_LEVEL": "INFO",
-    }
-    log = (data / "bot.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot"],
-        cwd=data,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    process.log_path = Path(log.name)  # type: ignore[attr-defined]
+    process = start_bot_process(api, data, CONTENT)
+    process.log_path = data / "bot.log"  # type: ignore[attr-defined]
     try:
         api.wait_for(lambda: api.sent("setmycommands"), timeout=60)
         yield process
@@ -60,7 +40,6 @@ def bot_process(
                 process.wait(20)
             except subprocess.TimeoutExpired:
                 process.kill()
-        log.close()
 
 
 def test_bot_registers_commands(api: FakeBotAPI, bot_process) -> None:

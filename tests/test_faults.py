@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CONTENT
-from tests.fake_bot_api import FakeBotAPI
+from tests.fake_bot_api import FakeBotAPI, start_bot_process
 
 TOKEN = "654321:faults-test-token"
 CHAT = 4242
@@ -36,26 +35,7 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def start_bot(api: FakeBotAPI, data: Path, log_name: str) -> subprocess.Popen[str]:
-    env = {
-        **os.environ,
-        "BOT_TOKEN": TOKEN,
-        "TELEGRAM_API_URL": api.url,
-        "DATABASE_URL": f"sqlite+aiosqlite:///{data / 'bot.sqlite3'}",
-        "CONTENT_DIR": str(CONTENT),
-        "LOG_LEVEL": "INFO",
-        "RATE_LIMIT_MESSAGES": "0",
-    }
-    log = (data / log_name).open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot"],
-        cwd=data,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    log.close()
-    return process
+    return start_bot_process(api, data, CONTENT, log_name, RATE_LIMIT_MESSAGES="0")
 
 
 @pytest.fixture(scope="module")
