@@ -36,11 +36,12 @@ def create_dispatcher(
     in_flight = InFlight()
     dp.update.outer_middleware(in_flight)
     install_graceful_shutdown(dp, in_flight)
-    dp.update.outer_middleware(SeenUsersMiddleware(session_maker))
     flood = FloodMiddleware(settings)
+    seen = SeenUsersMiddleware(session_maker)
     middleware = DbSessionMiddleware(session_maker)
     for observer in (dp.message, dp.callback_query, dp.inline_query):
-        observer.outer_middleware(flood)
+        observer.outer_middleware(flood)  # first: a flood costs no database work
+        observer.outer_middleware(seen)
         observer.middleware(middleware)
     dp.include_router(create_root_router())
     return dp

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from aiogram import BaseMiddleware
@@ -33,10 +34,15 @@ class DbSessionMiddleware(BaseMiddleware):
 
 
 class SeenUsersMiddleware(BaseMiddleware):
-    """Records each user's id and last visit (for /stats). Never blocks the answer."""
+    """Records each user's id and last visit (for /stats), at most once a minute per user,
+    so a busy chat does not turn into a write per message. Never blocks the answer."""
+
+    REFRESH = timedelta(minutes=1)
+    MAX_REMEMBERED = 50_000
 
     def __init__(self, session_maker: async_sessionmaker[AsyncSession]) -> None:
         self.session_maker = session_maker
+        self._written: OrderedDict[int, datetime] = OrderedDict()
 
     async def __call__(
         self,
@@ -45,10 +51,16 @@ class SeenUsersMiddleware(BaseMiddleware):
         data: dict[str, Any],
     ) -> Any:
         user = data.get("event_from_user")
-        if user is not None and not user.is_bot:
+        now = datetime.now(UTC).replace(tzinfo=None)
+        last = self._written.get(user.id) if user is not None else None
+        if user is not None and not user.is_bot and (last is None or now - last > self.REFRESH):
+            self._written[user.id] = now
+            self._written.move_to_end(user.id)
+            if len(self._written) > self.MAX_REMEMBERED:
+                self._written.popitem(last=False)
             try:
                 async with self.session_maker() as session, session.begin():
-                    await record_user(session, user.id, datetime.now(UTC).replace(tzinfo=None))
+                    await record_user(session, user.id, now)
             except SQLAlchemyError:
                 log.warning("could not record user %s", user.id, exc_info=True)
         return await handler(event, data)
