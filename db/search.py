@@ -39,6 +39,7 @@ FTS_DDL = (
     "names, details, body, tokenize = 'unicode61')",
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_fts, 'row')",
 )
+MAX_QUERY_WORDS = 12
 # bm25 weights, one per column in the order above (unindexed columns get 0).
 _BM25 = "bm25(search_fts, 0, 0, 0, 0, 10.0, 3.0, 1.0)"
 _COLUMNS = {"names": "{names}", "details": "{names details}", "all": "{names details body}"}
@@ -218,7 +219,8 @@ class SearchIndex:
     ) -> list[Hit]:
         """Entities matching `query`, best first."""
         wanted = set(kinds) if kinds is not None else None
-        groups = query_forms(query)
+        # Words past the first few add nothing to a lookup but cost a query each.
+        groups = query_forms(query)[:MAX_QUERY_WORDS]
         if not groups:
             return []
         scope = _COLUMNS[columns]
