@@ -11,6 +11,7 @@ import html
 import itertools
 import re
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -95,9 +96,7 @@ async def run_console(dp: Dispatcher, settings: Settings) -> None:
     # The person at the terminal runs the bot, so they get admin rights (e.g. /reload).
     user_id = min(settings.admin_ids) if settings.admin_ids else 1
     if user_id not in settings.admin_ids:
-        dp["settings"] = settings.__class__(
-            **{**_fields(settings), "admin_ids": frozenset({user_id})}
-        )
+        dp["settings"] = replace(settings, admin_ids=frozenset({user_id}))
     chat = ConsoleChat(dp, bot, session, user_id)
     print(
         "Консольный чат с ботом (BOT_TOKEN не задан). Пишите вопросы или команды, "
@@ -112,7 +111,3 @@ async def run_console(dp: Dispatcher, settings: Settings) -> None:
             break
         await chat.say(line.strip())
     await bot.session.close()
-
-
-def _fields(settings: Settings) -> dict[str, Any]:
-    return {name: getattr(settings, name) for name in settings.__dataclass_fields__}
