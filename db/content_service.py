@@ -181,11 +181,6 @@ class ContentService:
             return False
         return True
 
-    async def last_loaded_at(self) -> datetime | None:
-        async with self.session_maker() as session:
-            load = await last_load(session)
-        return None if load is None else load.loaded_at
-
 
 def _write_files(folder: Path, files: dict[str, bytes], *, remove_others: bool = False) -> None:
     """Write each file atomically (temporary file, then rename); optionally remove the

@@ -181,6 +181,7 @@ class SearchIndex:
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+        self._vocab: list[str] | None = None  # indexed words, read once per query if needed
 
     async def _match(self, expression: str, kinds: set[str] | None) -> list[dict]:
         rows = await self.session.execute(
@@ -198,7 +199,9 @@ class SearchIndex:
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
-        vocab = list(await self.session.scalars(text("SELECT term FROM search_vocab")))
+        if self._vocab is None:
+            self._vocab = list(await self.session.scalars(text("SELECT term FROM search_vocab")))
+        vocab = self._vocab
         found: list[tuple[int, str]] = []
         for word in group:
             if len(word) < 4 or word.isdigit():

@@ -78,6 +78,13 @@ class FakeBotAPI:
         ready.set()
         self._loop.run_forever()
 
+    def __enter__(self) -> FakeBotAPI:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
     def stop(self) -> None:
         async def cleanup() -> None:
             if self._runner is not None:

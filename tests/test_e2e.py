@@ -17,10 +17,8 @@ CHAT = 31337
 
 @pytest.fixture(scope="module")
 def api() -> Iterator[FakeBotAPI]:
-    server = FakeBotAPI(TOKEN)
-    server.start()
-    yield server
-    server.stop()
+    with FakeBotAPI(TOKEN) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")

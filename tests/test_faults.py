@@ -23,10 +23,8 @@ OUTAGE_SECONDS = float(os.environ.get("FAULT_OUTAGE_SECONDS", "12"))
 
 @pytest.fixture(scope="module")
 def api() -> Iterator[FakeBotAPI]:
-    server = FakeBotAPI(TOKEN)
-    server.start()
-    yield server
-    server.stop()
+    with FakeBotAPI(TOKEN) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")

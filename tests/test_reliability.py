@@ -16,30 +16,13 @@ from bot.flood import RateLimiter
 from bot.local_session import BOT_USER
 from bot.log import RedactingFormatter
 from bot.settings import Settings
+from handlers.admin import ADMIN_COMMANDS
+from handlers.common import COMMANDS as USER_COMMANDS
 from tests.conftest import ADMIN_ID, Chatter, RecordingSession
 from tests.telegram_html import problems
 
-COMMANDS = [
-    "/start",
-    "/help",
-    "/events",
-    "/event",
-    "/speakers",
-    "/speaker",
-    "/orgs",
-    "/org",
-    "/cities",
-    "/upcoming",
-    "/search",
-    "/reload",
-    "/rollback",
-    "/stats",
-    "/diff",
-    "/nonsense",
-    "/",
-    "/start@civic_bridge_bot",
-    "/help@other_bot",
-]
+COMMANDS = [f"/{name}" for name, _ in USER_COMMANDS] + [f"/{name}" for name in ADMIN_COMMANDS]
+COMMANDS += ["/nonsense", "/", "/start", "/start@civic_bridge_bot", "/help@other_bot"]
 PIECES = [
     "Нургазиева",
     "ГАК",
