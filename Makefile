@@ -16,7 +16,7 @@ run: $(STAMP)
 	$(BIN)/python -m bot
 
 test: $(STAMP)
-	$(BIN)/ruff check bot db handlers tests scripts
+	$(BIN)/ruff check bot handlers answers views db drafting tests scripts
 	$(BIN)/python -m bot.content check
 	$(BIN)/python -m pytest
 

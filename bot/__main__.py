@@ -18,7 +18,7 @@ async def run(settings: Settings) -> int:
     from db.content_files import ContentInvalid
     from db.content_service import ContentService
     from db.engine import create_engine, create_schema, create_session_maker
-    from handlers.common import bot_commands
+    from views.common import bot_commands
 
     engine = create_engine(settings.database_url)
     try:
@@ -33,12 +33,12 @@ async def run(settings: Settings) -> int:
             )
             return 2
         dp = create_dispatcher(settings, session_maker, content)
-        if settings.bot_token is None:
+        if settings.token is None:
             from bot.console import run_console
 
             await run_console(dp, settings)
             return 0
-        bot = create_bot(settings.bot_token, settings)
+        bot = create_bot(settings.token, settings)
         async with bot:
             await bot.set_my_commands(bot_commands())
             log.info("polling for updates")

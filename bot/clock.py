@@ -1,12 +1,11 @@
-"""What "today" is, in the bot's time zone; injected so tests can choose the date."""
+"""What "today" is, in the bot's time zone."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
-Today = Callable[[], date]
+from answers.base import Today
 
 
 def today_in(timezone: ZoneInfo) -> Today:

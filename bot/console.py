@@ -11,7 +11,6 @@ import html
 import itertools
 import re
 import sys
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,6 +21,7 @@ from aiogram.types import CallbackQuery, Chat, InlineKeyboardMarkup, Message, Up
 from bot.factory import create_bot
 from bot.local_session import LocalSession
 from bot.settings import Settings
+from views.common import CONSOLE_EDITED, console_intro
 
 CONSOLE_TOKEN = "1:console"
 _TAG_RE = re.compile(r"<[^>]+>")
@@ -42,7 +42,7 @@ class ConsoleSession(LocalSession):
     def on_request(self, method: TelegramMethod[Any], result: Any) -> None:
         if not isinstance(method, SendMessage | EditMessageText):
             return
-        header = "(обновлено)\n" if isinstance(method, EditMessageText) else ""
+        header = f"{CONSOLE_EDITED}\n" if isinstance(method, EditMessageText) else ""
         print(f"\n{header}{html_to_text(method.text)}", file=self.out)
         markup = method.reply_markup
         if isinstance(markup, InlineKeyboardMarkup):
@@ -96,12 +96,10 @@ async def run_console(dp: Dispatcher, settings: Settings) -> None:
     # The person at the terminal runs the bot, so they get admin rights (e.g. /reload).
     user_id = min(settings.admin_ids) if settings.admin_ids else 1
     if user_id not in settings.admin_ids:
-        dp["settings"] = replace(settings, admin_ids=frozenset({user_id}))
+        # Middlewares and filters read the settings from here with every update.
+        dp["settings"] = settings.with_changes(admin_ids=frozenset({user_id}))
     chat = ConsoleChat(dp, bot, session, user_id)
-    print(
-        "Консольный чат с ботом (BOT_TOKEN не задан). Пишите вопросы или команды, "
-        "номер — нажать кнопку, пустая строка или Ctrl+D — выход."
-    )
+    print(console_intro())
     await chat.say("/start")
     loop = asyncio.get_running_loop()
     while True:

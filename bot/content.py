@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bot.settings import Settings, load_settings
 from db.content_files import ContentInvalid, read_content
-from db.content_store import ChangeReport
+from views.admin import change_line
 
 
 def check(content_dir: Path) -> int:
@@ -31,17 +31,6 @@ def check(content_dir: Path) -> int:
         f"{len(content.places)} places."
     )
     return 0
-
-
-def diff_lines(report: ChangeReport) -> list[str]:
-    marks = {"added": "+", "removed": "-", "changed": "~"}
-    lines = []
-    for change in report.details:
-        line = f"{marks[change.change]} {change.kind} {change.id}"
-        if change.fields:
-            line += f" ({', '.join(change.fields)})"
-        lines.append(line)
-    return lines
 
 
 async def diff(settings: Settings) -> int:
@@ -63,13 +52,14 @@ async def diff(settings: Settings) -> int:
     if report.is_empty:
         print("No changes: the database holds exactly what content/ says.")
         return 0
-    print("\n".join(diff_lines(report)))
+    print("\n".join(change_line(change, plain=True) for change in report.details))
     print(f"\n{len(report.details)} change(s) would be applied by /reload.")
     return 0
 
 
 def draft(article: Path, output: Path | None, content_dir: Path) -> int:
-    from bot.draft import draft_article
+    from drafting.extract import draft_article
+    from drafting.render import render_yaml
 
     try:
         text = article.read_text(encoding="utf-8")
@@ -89,7 +79,7 @@ def draft(article: Path, output: Path | None, content_dir: Path) -> int:
     )
     target = output or Path("drafts") / f"{article.stem}.yaml"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(result.to_yaml(), encoding="utf-8")
+    target.write_text(render_yaml(result), encoding="utf-8")
     print(
         f"Draft written to {target}: {len(result.people)} people, "
         f"{len(result.organizations)} organizations, {len(result.places)} places "
@@ -120,9 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(content_dir)
     if args.command == "diff":
-        from dataclasses import replace
-
-        return asyncio.run(diff(replace(settings, content_dir=content_dir)))
+        return asyncio.run(diff(settings.with_changes(content_dir=content_dir)))
     return draft(args.article, args.output, content_dir)
 
 

@@ -11,14 +11,15 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.clock import Today, today_in
+from answers.base import Today
+from answers.search import RecentQueries
+from bot.clock import today_in
 from bot.flood import FloodMiddleware
 from bot.middlewares import DbSessionMiddleware, SeenUsersMiddleware
 from bot.resilience import InFlight, RetryRequests, install_graceful_shutdown
 from bot.settings import Settings
 from db.content_service import ContentService
 from handlers import create_root_router
-from handlers.search import RecentQueries
 
 
 def create_dispatcher(
@@ -36,7 +37,7 @@ def create_dispatcher(
     in_flight = InFlight()
     dp.update.outer_middleware(in_flight)
     install_graceful_shutdown(dp, in_flight)
-    flood = FloodMiddleware(settings)
+    flood = FloodMiddleware()
     seen = SeenUsersMiddleware(session_maker)
     middleware = DbSessionMiddleware(session_maker)
     for observer in (dp.message, dp.callback_query, dp.inline_query):
@@ -48,6 +49,7 @@ def create_dispatcher(
 
 
 def create_bot(token: str, settings: Settings, session: BaseSession | None = None) -> Bot:
+    """A bot that talks to Telegram (or TELEGRAM_API_URL) with retries, or through `session`."""
     if session is None:
         session = AiohttpSession()
         session.middleware(RetryRequests())

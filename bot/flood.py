@@ -2,12 +2,12 @@
 
 A user over the limit is told once how long to wait; further updates in the same window are
 dropped without an answer. The check is a dictionary look-up and a deque: it never waits,
-so a flood from one user does not slow down anyone else.
+so a flood from one user does not slow down anyone else. The limits and the admins are read
+from the settings aiogram passes with each update, so a change there applies at once.
 """
 
 from __future__ import annotations
 
-import math
 import time
 from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable
@@ -17,6 +17,7 @@ from aiogram import BaseMiddleware
 from aiogram.types import CallbackQuery, InlineQuery, Message, TelegramObject
 
 from bot.settings import Settings
+from views.common import flood_notice
 
 MAX_TRACKED_USERS = 100_000
 
@@ -57,11 +58,15 @@ class RateLimiter:
 
 
 class FloodMiddleware(BaseMiddleware):
-    def __init__(self, settings: Settings, limiter: RateLimiter | None = None) -> None:
-        self.settings = settings
-        self.limiter = limiter or RateLimiter(
-            settings.rate_limit_messages, settings.rate_limit_seconds
-        )
+    def __init__(self) -> None:
+        self._limiter: RateLimiter | None = None
+
+    def limiter(self, settings: Settings) -> RateLimiter:
+        """The limiter for the current limits (a new one when they changed)."""
+        limits = (settings.rate_limit_messages, settings.rate_limit_seconds)
+        if self._limiter is None or (self._limiter.limit, self._limiter.window) != limits:
+            self._limiter = RateLimiter(*limits)
+        return self._limiter
 
     async def __call__(
         self,
@@ -69,18 +74,16 @@ class FloodMiddleware(BaseMiddleware):
         event: TelegramObject,
         data: dict[str, Any],
     ) -> Any:
+        settings: Settings = data["settings"]
         user = data.get("event_from_user")
-        if (
-            self.settings.rate_limit_messages <= 0
-            or user is None
-            or self.settings.is_admin(user.id)
-        ):
+        if settings.rate_limit_messages <= 0 or user is None or settings.is_admin(user.id):
             return await handler(event, data)
-        allowed, wait = self.limiter.check(user.id)
+        limiter = self.limiter(settings)
+        allowed, wait = limiter.check(user.id)
         if allowed:
             return await handler(event, data)
-        if self.limiter.first_refusal(user.id, wait):
-            notice = f"Слишком много запросов. Подождите {math.ceil(wait)} с — и я снова отвечу."
+        if limiter.first_refusal(user.id, wait):
+            notice = flood_notice(wait)
             if isinstance(event, Message):
                 await event.answer(notice)
             elif isinstance(event, CallbackQuery):

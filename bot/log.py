@@ -25,9 +25,9 @@ class RedactingFormatter(logging.Formatter):
 
 def setup_logging(settings: Settings) -> None:
     handler = logging.StreamHandler()
-    handler.setFormatter(RedactingFormatter(FORMAT, [settings.bot_token or ""]))
+    handler.setFormatter(RedactingFormatter(FORMAT, [settings.token or ""]))
     level = settings.log_level
-    if settings.bot_token is None:
+    if settings.token is None:
         # The console chat owns the terminal: only warnings and errors go there.
         level = max(logging.WARNING, logging.getLevelName(level))
     logging.basicConfig(level=level, handlers=[handler], force=True)

@@ -1,106 +1,143 @@
-"""Settings: one typed object read from the environment (and `.env` when the bot starts)."""
+"""Settings: one typed object read from the environment and `.env` (pydantic-settings).
+
+Every error names the variable and says what is wrong with it, so a bad `.env` is fixed
+from the first message.
+"""
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dotenv import load_dotenv
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = f"sqlite+aiosqlite:///{PROJECT_ROOT / 'data' / 'bot.sqlite3'}"
 DEFAULT_CONTENT_DIR = PROJECT_ROOT / "content"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 class SettingsError(ValueError):
     """A setting has a value the bot cannot use; the message names the setting."""
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
-    bot_token: str | None = field(default=None, repr=False)
-    admin_ids: frozenset[int] = frozenset()
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=PROJECT_ROOT / ".env",
+        env_ignore_empty=True,
+        extra="ignore",
+        frozen=True,
+        arbitrary_types_allowed=True,
+    )
+
+    bot_token: SecretStr | None = None
+    admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     database_url: str = DEFAULT_DATABASE_URL
     content_dir: Path = DEFAULT_CONTENT_DIR
     telegram_api_url: str | None = None
-    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Almaty"))
+    timezone: ZoneInfo = Field(default_factory=lambda: ZoneInfo("Asia/Almaty"))
     log_level: str = "INFO"
-    rate_limit_messages: int = 20  # per user per window; 0 turns the limit off
-    rate_limit_seconds: int = 60
+    rate_limit_messages: int = Field(20, ge=0)  # per user per window; 0 turns the limit off
+    rate_limit_seconds: int = Field(60, ge=1)
 
+    @field_validator("bot_token", mode="before")
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
-        env = os.environ if env is None else env
+    def _token(cls, value: Any) -> Any:
+        if isinstance(value, str) and ":" not in value:
+            raise ValueError(
+                "does not look like a token from @BotFather (expected '<digits>:<letters>')"
+            )
+        return value
 
-        def get(name: str) -> str | None:
-            value = env.get(name, "").strip()
-            return value or None
-
-        admin_ids: set[int] = set()
-        for part in (get("ADMIN_IDS") or "").replace(";", ",").split(","):
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _admin_ids(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        ids = set()
+        for part in value.replace(";", ",").split(","):
             part = part.strip()
             if not part:
                 continue
             if not part.lstrip("-").isdigit():
-                raise SettingsError(f"ADMIN_IDS: '{part}' is not a Telegram user id (a number)")
-            admin_ids.add(int(part))
+                raise ValueError(f"'{part}' is not a Telegram user id (a number)")
+            ids.add(int(part))
+        return frozenset(ids)
 
-        tz_name = get("TIMEZONE") or "Asia/Almaty"
-        try:
-            timezone = ZoneInfo(tz_name)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise SettingsError(f"TIMEZONE: unknown time zone '{tz_name}'") from exc
+    @field_validator("content_dir", mode="after")
+    @classmethod
+    def _content_dir(cls, value: Path) -> Path:
+        return value if value.is_absolute() else Path.cwd() / value
 
-        log_level = (get("LOG_LEVEL") or "INFO").upper()
-        if log_level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
-            raise SettingsError(
-                f"LOG_LEVEL: '{log_level}' is not one of DEBUG, INFO, WARNING, ERROR, CRITICAL"
-            )
+    @field_validator("telegram_api_url", mode="before")
+    @classmethod
+    def _api_url(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            if not value.startswith(("http://", "https://")):
+                raise ValueError("must start with http:// or https://")
+            return value.rstrip("/")
+        return value
 
-        token = get("BOT_TOKEN")
-        if token is not None and ":" not in token:
-            raise SettingsError(
-                "BOT_TOKEN: does not look like a token from @BotFather "
-                "(expected '<digits>:<letters>')"
-            )
+    @field_validator("timezone", mode="before")
+    @classmethod
+    def _timezone(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            try:
+                return ZoneInfo(value)
+            except (ZoneInfoNotFoundError, ValueError) as exc:
+                raise ValueError(f"unknown time zone '{value}'") from exc
+        return value
 
-        api_url = get("TELEGRAM_API_URL")
-        if api_url is not None and not api_url.startswith(("http://", "https://")):
-            raise SettingsError("TELEGRAM_API_URL: must start with http:// or https://")
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _log_level(cls, value: Any) -> Any:
+        level = str(value).upper()
+        if level not in LOG_LEVELS:
+            raise ValueError(f"'{value}' is not one of {', '.join(LOG_LEVELS)}")
+        return level
 
-        limits = {}
-        for name, default in (("RATE_LIMIT_MESSAGES", 20), ("RATE_LIMIT_SECONDS", 60)):
-            raw = get(name)
-            if raw is not None and not raw.isdigit():
-                raise SettingsError(f"{name}: '{raw}' is not a whole number")
-            limits[name] = int(raw) if raw is not None else default
-        if limits["RATE_LIMIT_SECONDS"] == 0:
-            raise SettingsError("RATE_LIMIT_SECONDS: must be at least 1")
-
-        content_dir = Path(get("CONTENT_DIR") or DEFAULT_CONTENT_DIR)
-        return cls(
-            bot_token=token,
-            admin_ids=frozenset(admin_ids),
-            database_url=get("DATABASE_URL") or DEFAULT_DATABASE_URL,
-            content_dir=content_dir if content_dir.is_absolute() else Path.cwd() / content_dir,
-            telegram_api_url=api_url.rstrip("/") if api_url else None,
-            timezone=timezone,
-            log_level=log_level,
-            rate_limit_messages=limits["RATE_LIMIT_MESSAGES"],
-            rate_limit_seconds=limits["RATE_LIMIT_SECONDS"],
-        )
+    @property
+    def token(self) -> str | None:
+        """The bot token itself (kept out of repr and logs)."""
+        return self.bot_token.get_secret_value() if self.bot_token else None
 
     def is_admin(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.admin_ids
 
+    def with_changes(self, **changes: Any) -> Settings:
+        return self.model_copy(update=changes)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Settings from `env` only (tests), or from the environment and `.env`."""
+        try:
+            if env is None:
+                return cls()
+            values = {
+                name: env[name.upper()].strip()
+                for name in cls.model_fields
+                if env.get(name.upper(), "").strip()
+            }
+            return cls.model_validate(values)
+        except ValidationError as exc:
+            raise SettingsError(_describe(exc)) from None
+
+
+def _describe(exc: ValidationError) -> str:
+    lines = []
+    for error in exc.errors():
+        name = str(error["loc"][0]).upper() if error["loc"] else "settings"
+        message = error["msg"].removeprefix("Value error, ")
+        lines.append(f"{name}: {message}")
+    return "; ".join(lines)
+
 
 def load_settings() -> Settings | None:
     """Settings from `.env` and the environment; None, with the reason printed, if invalid."""
-    load_dotenv()
     try:
         return Settings.from_env()
     except SettingsError as exc:

@@ -27,6 +27,7 @@ from db.content_schema import (
     TopicSpec,
     WorkSpec,
 )
+from db.kinds import EntityKind
 
 CONTENT_SUFFIXES = (".yaml", ".yml")
 MAX_FILE_BYTES = 2_000_000
@@ -197,14 +198,14 @@ class Content:
     files: dict[str, bytes]  # path relative to the content folder → bytes, as validated
     digest: str = field(default="")
 
-    KINDS: ClassVar[dict[str, str]] = {
-        "sources": "source",
-        "places": "place",
-        "organizations": "organization",
-        "people": "person",
-        "topics": "topic",
-        "works": "work",
-        "events": "event",
+    KINDS: ClassVar[dict[str, EntityKind]] = {
+        "sources": EntityKind.SOURCE,
+        "places": EntityKind.PLACE,
+        "organizations": EntityKind.ORGANIZATION,
+        "people": EntityKind.PERSON,
+        "topics": EntityKind.TOPIC,
+        "works": EntityKind.WORK,
+        "events": EntityKind.EVENT,
     }
 
     @property
@@ -273,7 +274,7 @@ class _Checker:
     def __init__(self, files: list[ParsedFile]) -> None:
         self.files = files
         self.errors: list[ContentError] = []
-        self.ids: dict[str, dict[str, _Located]] = {}
+        self.ids: dict[EntityKind, dict[str, _Located]] = {}
 
     def entries(self, section: str) -> Iterable[tuple[_Located, BaseModel]]:
         for parsed in self.files:
@@ -298,7 +299,7 @@ class _Checker:
                 else:
                     seen[item_id] = where
 
-    def ref(self, where: _Located, kind: str, value: str | None, *loc: Any) -> None:
+    def ref(self, where: _Located, kind: EntityKind, value: str | None, *loc: Any) -> None:
         if value is not None and value not in self.ids[kind]:
             self.errors.append(
                 where.error(f"unknown {kind} id '{value}'{_suggest(value, self.ids[kind])}", *loc)
@@ -315,32 +316,39 @@ class _Checker:
         self.collect_ids()
         for where, org in self.entries("organizations"):
             assert isinstance(org, OrganizationSpec)
-            self.ref(where, "place", org.city, "city")
-            self.ref(where, "organization", org.parent, "parent")
+            self.ref(where, EntityKind.PLACE, org.city, "city")
+            self.ref(where, EntityKind.ORGANIZATION, org.parent, "parent")
             if org.parent == org.id:
                 self.errors.append(
                     where.error("an organization cannot be its own parent", "parent")
                 )
         for where, person in self.entries("people"):
             assert isinstance(person, PersonSpec)
-            self.ref(where, "place", person.city, "city")
+            self.ref(where, EntityKind.PLACE, person.city, "city")
         for where, work in self.entries("works"):
             assert isinstance(work, WorkSpec)
             for i, org_id in enumerate(work.organizations):
-                self.ref(where, "organization", org_id, "organizations", i)
+                self.ref(where, EntityKind.ORGANIZATION, org_id, "organizations", i)
             self.unique(where, work.organizations, "organization", "organizations")
         for where, event in self.entries("events"):
             assert isinstance(event, EventSpec)
             self.check_event(where, event)
 
     def check_event(self, where: _Located, event: EventSpec) -> None:
-        self.ref(where, "place", event.place, "place")
-        self.ref(where, "source", event.source, "source")
+        self.ref(where, EntityKind.PLACE, event.place, "place")
+        self.ref(where, EntityKind.SOURCE, event.source, "source")
         for i, city in enumerate(event.cities):
-            self.ref(where, "place", city, "cities", i)
+            self.ref(where, EntityKind.PLACE, city, "cities", i)
         self.unique(where, event.cities, "city", "cities")
         for i, link in enumerate(event.organizations):
-            self.ref(where, "organization", link.organization, "organizations", i, "organization")
+            self.ref(
+                where,
+                EntityKind.ORGANIZATION,
+                link.organization,
+                "organizations",
+                i,
+                "organization",
+            )
         self.unique(
             where,
             [(o.organization, o.role) for o in event.organizations],
@@ -348,22 +356,22 @@ class _Checker:
             "organizations",
         )
         for i, link in enumerate(event.works):
-            self.ref(where, "work", link.work, "works", i, "work")
+            self.ref(where, EntityKind.WORK, link.work, "works", i, "work")
         self.unique(where, [w.work for w in event.works], "work", "works")
         for i, rel in enumerate(event.related):
-            self.ref(where, "event", rel.event, "related", i, "event")
+            self.ref(where, EntityKind.EVENT, rel.event, "related", i, "event")
             if rel.event == event.id:
                 self.errors.append(
                     where.error("an event cannot be related to itself", "related", i)
                 )
         self.unique(where, [r.event for r in event.related], "related event", "related")
         for i, part in enumerate(event.participants):
-            self.ref(where, "person", part.person, "participants", i, "person")
-            self.ref(where, "place", part.city, "participants", i, "city")
+            self.ref(where, EntityKind.PERSON, part.person, "participants", i, "person")
+            self.ref(where, EntityKind.PLACE, part.city, "participants", i, "city")
             for j, pos in enumerate(part.positions):
                 self.ref(
                     where,
-                    "organization",
+                    EntityKind.ORGANIZATION,
                     pos.organization,
                     "participants",
                     i,
@@ -372,7 +380,7 @@ class _Checker:
                     "organization",
                 )
             for j, topic in enumerate(part.topics):
-                self.ref(where, "topic", topic, "participants", i, "topics", j)
+                self.ref(where, EntityKind.TOPIC, topic, "participants", i, "topics", j)
             self.unique(where, part.topics, "topic", "participants", i, "topics")
         self.unique(where, [p.person for p in event.participants], "person", "participants")
 

@@ -11,6 +11,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.content_files import Content
+from db.kinds import EntityKind
 from db.models import (
     Alias,
     ContentEntity,
@@ -60,7 +61,7 @@ _FACT_TABLES = (
 @dataclass(frozen=True, slots=True)
 class Change:
     change: str  # added | removed | changed
-    kind: str
+    kind: EntityKind
     id: str
     fields: tuple[str, ...] = ()  # for 'changed': the fields that differ
 
@@ -69,9 +70,9 @@ class Change:
 class ChangeReport:
     """What a load changes, per kind of entity and entity by entity."""
 
-    added: Counter[str] = field(default_factory=Counter)
-    removed: Counter[str] = field(default_factory=Counter)
-    changed: Counter[str] = field(default_factory=Counter)
+    added: Counter[EntityKind] = field(default_factory=Counter)
+    removed: Counter[EntityKind] = field(default_factory=Counter)
+    changed: Counter[EntityKind] = field(default_factory=Counter)
     details: list[Change] = field(default_factory=list)
 
     @property
@@ -80,22 +81,25 @@ class ChangeReport:
 
 
 def compare(old: dict[tuple[str, str], str], new: dict[tuple[str, str], str]) -> ChangeReport:
-    """Entities added, removed and changed from `old` to `new` (both: key → JSON)."""
+    """Entities added, removed and changed from `old` to `new` (both: (kind key, id) → JSON)."""
     report = ChangeReport()
     for key in sorted(new.keys() - old.keys()):
-        report.added[key[0]] += 1
-        report.details.append(Change("added", *key))
+        kind = EntityKind(key[0])
+        report.added[kind] += 1
+        report.details.append(Change("added", kind, key[1]))
     for key in sorted(old.keys() - new.keys()):
-        report.removed[key[0]] += 1
-        report.details.append(Change("removed", *key))
+        kind = EntityKind(key[0])
+        report.removed[kind] += 1
+        report.details.append(Change("removed", kind, key[1]))
     for key in sorted(old.keys() & new.keys()):
         if old[key] != new[key]:
             before, after = json.loads(old[key]), json.loads(new[key])
             fields = tuple(
                 sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
             )
-            report.changed[key[0]] += 1
-            report.details.append(Change("changed", *key, fields))
+            kind = EntityKind(key[0])
+            report.changed[kind] += 1
+            report.details.append(Change("changed", kind, key[1], fields))
     return report
 
 
@@ -119,7 +123,7 @@ async def previous_load(session: AsyncSession) -> ContentLoad | None:
     )
 
 
-def _aliases(kind: str, entity_id: str, alias_kind: str, names: list[str]) -> list[Alias]:
+def _aliases(kind: EntityKind, entity_id: str, alias_kind: str, names: list[str]) -> list[Alias]:
     return [
         Alias(entity_kind=kind, entity_id=entity_id, alias=n, alias_kind=alias_kind) for n in names
     ]
@@ -133,8 +137,8 @@ def _build_rows(content: Content) -> list[list[object]]:
         rows.append(Source(id=s.id, file=s.file, title=s.title, note=s.note))
     for p in content.places:
         rows.append(Place(id=p.id, name=p.name, country=p.country, note=p.note))
-        rows += _aliases("place", p.id, "other_name", p.other_names)
-        rows += _aliases("place", p.id, "historic_name", p.historic_names)
+        rows += _aliases(EntityKind.PLACE, p.id, "other_name", p.other_names)
+        rows += _aliases(EntityKind.PLACE, p.id, "historic_name", p.historic_names)
     # Parents first: an organization may refer to one defined later in the files.
     orgs = {o.id: o for o in content.organizations}
     ordered: list[str] = []
@@ -164,9 +168,9 @@ def _build_rows(content: Content) -> list[list[object]]:
             )
         )
         if o.short_name:
-            rows += _aliases("organization", o.id, "short_name", [o.short_name])
-        rows += _aliases("organization", o.id, "abbreviation", o.abbreviations)
-        rows += _aliases("organization", o.id, "alias", o.aliases)
+            rows += _aliases(EntityKind.ORGANIZATION, o.id, "short_name", [o.short_name])
+        rows += _aliases(EntityKind.ORGANIZATION, o.id, "abbreviation", o.abbreviations)
+        rows += _aliases(EntityKind.ORGANIZATION, o.id, "alias", o.aliases)
     rows = []
     stages.append(rows)
     for p in content.people:
@@ -180,10 +184,10 @@ def _build_rows(content: Content) -> list[list[object]]:
                 note=p.note,
             )
         )
-        rows += _aliases("person", p.id, "alias", p.aliases)
+        rows += _aliases(EntityKind.PERSON, p.id, "alias", p.aliases)
     for t in content.topics:
         rows.append(Topic(id=t.id, name=t.name))
-        rows += _aliases("topic", t.id, "alias", t.aliases)
+        rows += _aliases(EntityKind.TOPIC, t.id, "alias", t.aliases)
     for w in content.works:
         rows.append(
             Work(id=w.id, kind=w.kind, title=w.title, series=w.series, description=w.description)
@@ -209,7 +213,7 @@ def _build_rows(content: Content) -> list[list[object]]:
                 summary=e.summary,
             )
         )
-        rows += _aliases("event", e.id, "alias", e.aliases)
+        rows += _aliases(EntityKind.EVENT, e.id, "alias", e.aliases)
     rows = []
     stages.append(rows)
     for w in content.works:

@@ -7,6 +7,8 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from db.dates import PartialDate
+
 
 class Base(DeclarativeBase):
     """Relationships load eagerly ("selectin"): the facts are few and every card shows them,
@@ -133,6 +135,15 @@ class Event(Base):
 
     place: Mapped[Place | None] = relationship(lazy="selectin")
     source: Mapped[Source] = relationship(lazy="selectin")
+
+    @property
+    def display_title(self) -> str:
+        """The name lists and buttons show: the short title when there is one."""
+        return self.short_title or self.title
+
+    @property
+    def partial_date(self) -> PartialDate:
+        return PartialDate(self.year, self.month, self.day)
 
 
 class EventCity(Base):

@@ -1,16 +1,17 @@
-"""Read-only queries the handlers use. Every relationship a card shows is loaded eagerly."""
+"""Read-only queries the answer layer uses. Every relationship a card shows is loaded eagerly."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.dates import PartialDate
+from db.kinds import EntityKind
 from db.models import (
     AdminAction,
     Alias,
@@ -31,13 +32,19 @@ from db.models import (
     WorkOrganization,
 )
 
-
-def event_date(event: Event) -> PartialDate:
-    return PartialDate(event.year, event.month, event.day)
+T = TypeVar("T")
 
 
-def newest_first(events: Sequence[Event]) -> list[Event]:
-    return sorted(events, key=lambda e: (event_date(e).sort_key(), e.id), reverse=True)
+def newest_first(items: Sequence[T], event_of: Callable[[T], Event] | None = None) -> list[T]:
+    """Items ordered by their event, newest first (unknown dates last); stable within an
+    event, so participants keep their order of appearance."""
+
+    def key(item: T) -> tuple:
+        event = event_of(item) if event_of is not None else item
+        assert isinstance(event, Event)
+        return (event.partial_date.sort_key(), event.id)
+
+    return sorted(items, key=key, reverse=True)
 
 
 # --- Events ------------------------------------------------------------------------------------
@@ -59,8 +66,12 @@ class EventDetails:
     aliases: list[str]
 
 
+async def get_event(session: AsyncSession, event_id: str) -> Event | None:
+    return await session.get(Event, event_id)
+
+
 async def event_details(session: AsyncSession, event_id: str) -> EventDetails | None:
-    event = await session.scalar(select(Event).where(Event.id == event_id))
+    event = await get_event(session, event_id)
     if event is None:
         return None
     orgs = await session.scalars(
@@ -88,14 +99,14 @@ async def event_details(session: AsyncSession, event_id: str) -> EventDetails | 
         list(parts),
         list(works),
         list(related),
-        await aliases_of(session, "event", event_id),
+        await aliases_of(session, EntityKind.EVENT, event_id),
     )
 
 
 def upcoming_events(events: Sequence[Event], today: date) -> list[Event]:
     """Events whose date has not passed yet, soonest first."""
-    found = [e for e in events if e.status != "cancelled" and event_date(e).is_upcoming(today)]
-    return sorted(found, key=lambda e: event_date(e).sort_key())
+    found = [e for e in events if e.status != "cancelled" and e.partial_date.is_upcoming(today)]
+    return sorted(found, key=lambda e: e.partial_date.sort_key())
 
 
 def announced_events(events: Sequence[Event]) -> list[Event]:
@@ -124,9 +135,8 @@ async def participations(
         query = query.where(Participation.person_id == person_id)
     if roles:
         query = query.where(Participation.role.in_(roles))
-    rows = list(await session.scalars(query))
-    order = {e.id: i for i, e in enumerate(newest_first([p.event for p in rows]))}
-    return sorted(rows, key=lambda p: (order[p.event_id], p.position))
+    rows = sorted(await session.scalars(query), key=lambda p: p.position)
+    return newest_first(rows, lambda p: p.event)
 
 
 async def get_person(session: AsyncSession, person_id: str) -> Person | None:
@@ -183,16 +193,11 @@ async def organization_details(session: AsyncSession, org_id: str) -> Organizati
     )
     return OrganizationDetails(
         org,
-        newest_roles(list(roles)),
+        newest_first(list(roles), lambda r: r.event),
         [(pos, part) for pos, part in positions],
         list(children),
         list(works),
     )
-
-
-def newest_roles(roles: list[EventOrganization]) -> list[EventOrganization]:
-    order = {e.id: i for i, e in enumerate(newest_first([r.event for r in roles]))}
-    return sorted(roles, key=lambda r: order[r.event_id])
 
 
 # --- Places, topics, works ----------------------------------------------------------------------
@@ -231,7 +236,7 @@ async def place_details(session: AsyncSession, place_id: str) -> PlaceDetails | 
     )
     return PlaceDetails(
         place,
-        await aliases_of(session, "place", place_id),
+        await aliases_of(session, EntityKind.PLACE, place_id),
         newest_first(list(held)),
         newest_first(list(joined)),
         list(people),
@@ -269,7 +274,7 @@ async def work_details(
 # --- Shared ------------------------------------------------------------------------------------
 
 
-async def aliases_of(session: AsyncSession, kind: str, entity_id: str) -> list[str]:
+async def aliases_of(session: AsyncSession, kind: EntityKind, entity_id: str) -> list[str]:
     rows = await session.scalars(
         select(Alias.alias)
         .where(Alias.entity_kind == kind, Alias.entity_id == entity_id)
@@ -278,10 +283,12 @@ async def aliases_of(session: AsyncSession, kind: str, entity_id: str) -> list[s
     return list(rows)
 
 
-async def event_works(session: AsyncSession) -> list[EventWork]:
-    links = list(await session.scalars(select(EventWork)))
-    order = {e.id: i for i, e in enumerate(newest_first([link.event for link in links]))}
-    return sorted(links, key=lambda link: order[link.event_id])
+async def event_works(session: AsyncSession, event_id: str | None = None) -> list[EventWork]:
+    """Works linked to events (to one event, or to any), newest event first."""
+    query = select(EventWork)
+    if event_id is not None:
+        query = query.where(EventWork.event_id == event_id)
+    return newest_first(list(await session.scalars(query)), lambda link: link.event)
 
 
 async def last_load_time(session: AsyncSession) -> datetime | None:

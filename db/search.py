@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from db.kinds import EntityKind
 from db.models import (
     Alias,
     Event,
@@ -55,7 +56,7 @@ async def create_search_tables(conn: AsyncConnection) -> None:
 
 @dataclass(slots=True)
 class Document:
-    kind: str  # person | organization | event | place | topic | work
+    kind: EntityKind
     id: str
     label: str
     names: list[str] = field(default_factory=list)
@@ -88,12 +89,12 @@ async def _documents(session: AsyncSession) -> list[Document]:
     for a in await session.scalars(select(Alias)):
         aliases.setdefault((a.entity_kind, a.entity_id), []).append(a.alias)
 
-    def doc(kind: str, entity_id: str, label: str, *names: str | None) -> Document:
+    def doc(kind: EntityKind, entity_id: str, label: str, *names: str | None) -> Document:
         found = [n for n in names if n] + aliases.get((kind, entity_id), [])
         return Document(kind, entity_id, label, names=found)
 
     people = {
-        p.id: doc("person", p.id, p.full_name, p.full_name)
+        p.id: doc(EntityKind.PERSON, p.id, p.full_name, p.full_name)
         for p in await session.scalars(select(Person))
     }
     for part in await session.scalars(select(Participation)):
@@ -106,11 +107,11 @@ async def _documents(session: AsyncSession) -> list[Document]:
                 person.details.append(pos.organization.name)
     docs = list(people.values())
     for org in await session.scalars(select(Organization)):
-        d = doc("organization", org.id, org.name, org.name)
+        d = doc(EntityKind.ORGANIZATION, org.id, org.name, org.name)
         d.body.append(org.note or "")
         docs.append(d)
     for event in await session.scalars(select(Event)):
-        d = doc("event", event.id, event.short_title or event.title, event.title, event.short_title)
+        d = doc(EntityKind.EVENT, event.id, event.display_title, event.title, event.short_title)
         # Where it was: «форум в Нур-Султане» tells two forums apart.
         places = [event.place] if event.place else []
         places += [
@@ -125,11 +126,11 @@ async def _documents(session: AsyncSession) -> list[Document]:
         d.body.append(event.summary or "")
         docs.append(d)
     for place in await session.scalars(select(Place)):
-        docs.append(doc("place", place.id, place.name, place.name))
+        docs.append(doc(EntityKind.PLACE, place.id, place.name, place.name))
     for topic in await session.scalars(select(Topic)):
-        docs.append(doc("topic", topic.id, topic.name, topic.name))
+        docs.append(doc(EntityKind.TOPIC, topic.id, topic.name, topic.name))
     for work in await session.scalars(select(Work)):
-        d = doc("work", work.id, f"«{work.title}»", work.title)
+        d = doc(EntityKind.WORK, work.id, f"«{work.title}»", work.title)
         d.details.append(work.series or "")
         d.body.append(work.description or "")
         docs.append(d)
@@ -157,7 +158,7 @@ async def rebuild_search_index(session: AsyncSession) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    kind: str
+    kind: EntityKind
     id: str
     label: str
     coverage: float  # share of the query's words that matched
@@ -184,6 +185,7 @@ class SearchIndex:
         self._vocab: list[str] | None = None  # indexed words, read once per query if needed
 
     async def _match(self, expression: str, kinds: set[str] | None) -> list[dict]:
+        """Rows matching an FTS5 expression, optionally of some kinds (by database key)."""
         rows = await self.session.execute(
             text(
                 f"SELECT kind, entity_id, label, name_forms, {_BM25} AS rank FROM search_fts "
@@ -216,12 +218,12 @@ class SearchIndex:
         self,
         query: str,
         *,
-        kinds: Iterable[str] | None = None,
+        kinds: Iterable[EntityKind] | None = None,
         columns: str = "all",
         limit: int | None = None,
     ) -> list[Hit]:
         """Entities matching `query`, best first."""
-        wanted = set(kinds) if kinds is not None else None
+        wanted = {str(k) for k in kinds} if kinds is not None else None
         # Words past the first few add nothing to a lookup but cost a query each.
         groups = query_forms(query)[:MAX_QUERY_WORDS]
         if not groups:
@@ -251,7 +253,7 @@ class SearchIndex:
             whole = any(all(any(forms_match(q, w) for q in groups) for w in name) for name in names)
             hits.append(
                 Hit(
-                    row["kind"],
+                    EntityKind(row["kind"]),
                     row["entity_id"],
                     row["label"],
                     len(found) / len(groups),
@@ -263,7 +265,7 @@ class SearchIndex:
         hits.sort(key=lambda h: (-h.coverage, not h.whole_name, h.rank))
         return hits[:limit] if limit else hits
 
-    async def best(self, query: str, *, kinds: Sequence[str]) -> list[Hit]:
+    async def best(self, query: str, *, kinds: Sequence[EntityKind]) -> list[Hit]:
         """Entities whose names match `query`, tied for first place (several: ambiguous)."""
         hits = await self.search(query, kinds=kinds, columns="names")
         if not hits:

@@ -6,6 +6,7 @@ from aiogram import Router
 
 from handlers import (
     admin,
+    cards,
     common,
     errors,
     events,
@@ -15,7 +16,6 @@ from handlers import (
     places,
     questions,
     search,
-    topics,
 )
 
 
@@ -25,11 +25,12 @@ def create_root_router() -> Router:
         errors.create_router(),
         common.create_router(),
         admin.create_router(),
+        admin.create_refusal_router(),
         events.create_router(),
         people.create_router(),
         organizations.create_router(),
         places.create_router(),
-        topics.create_router(),
+        cards.create_router(),
         search.create_router(),
         inline.create_router(),
         questions.create_router(),  # catches every other message

@@ -1,28 +1,25 @@
-"""Opening the card of any entity a search hit names."""
+"""Buttons that open a card, of any kind: «c:p:nurgazieva-banu»."""
 
 from __future__ import annotations
 
-from datetime import date
-
+from aiogram import Router
+from aiogram.types import CallbackQuery
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handlers.events import event_answer
-from handlers.organizations import org_answer
-from handlers.people import person_answer
-from handlers.places import place_answer
-from handlers.replies import Answer
-from handlers.topics import topic_answer, work_answer
+from answers.base import Today
+from answers.cards import card_answer
+from handlers.replies import send_from_callback
+from views.callbacks import Card
 
 
-async def card_answer(session: AsyncSession, kind: str, entity_id: str, today: date) -> Answer:
-    """The card of a search hit's entity (kind as in db.search: 'person', 'event', …)."""
-    if kind == "event":
-        return await event_answer(session, entity_id, today)
-    opener = {
-        "person": person_answer,
-        "organization": org_answer,
-        "place": place_answer,
-        "topic": topic_answer,
-        "work": work_answer,
-    }[kind]
-    return await opener(session, entity_id)
+def create_router() -> Router:
+    router = Router(name="cards")
+
+    @router.callback_query(Card.filter())
+    async def open_card(
+        callback: CallbackQuery, callback_data: Card, session: AsyncSession, today: Today
+    ) -> None:
+        answer = await card_answer(session, callback_data.kind, callback_data.id, today())
+        await send_from_callback(callback, answer)
+
+    return router

@@ -7,9 +7,10 @@ import logging
 from aiogram import Router
 from aiogram.types import ErrorEvent
 
-log = logging.getLogger(__name__)
+from answers.common import error_answer
+from handlers.replies import ALERT_LIMIT
 
-SORRY = "Извините, при ответе произошла ошибка. Попробуйте ещё раз чуть позже или откройте /help."
+log = logging.getLogger(__name__)
 
 
 def create_router() -> Router:
@@ -19,11 +20,12 @@ def create_router() -> Router:
     async def on_error(event: ErrorEvent) -> bool:
         update = event.update
         log.error("update %s failed", update.update_id, exc_info=event.exception)
+        sorry = error_answer().text
         try:
             if update.message is not None:
-                await update.message.answer(SORRY)
+                await update.message.answer(sorry)
             elif update.callback_query is not None:
-                await update.callback_query.answer(SORRY[:200], show_alert=True)
+                await update.callback_query.answer(sorry[:ALERT_LIMIT], show_alert=True)
         except Exception:  # the reply itself may fail (e.g. the API is down): only log it
             log.exception("could not tell the user about the error in update %s", update.update_id)
         return True

@@ -1,22 +1,21 @@
-"""Sending answers: long texts are split within Telegram's limits; cards open from buttons."""
+"""Sending answers: long texts split within Telegram's limits, files, alerts for buttons."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
-from handlers.presenters import MESSAGE_LIMIT, split_message
+from answers.base import Answer
+from views.html import MESSAGE_LIMIT, split_message
 
-
-@dataclass(slots=True)
-class Answer:
-    text: str
-    markup: InlineKeyboardMarkup | None = None
+ALERT_LIMIT = 200  # Telegram's limit for the text of a callback answer
 
 
 async def send(message: Message, answer: Answer) -> None:
+    if answer.document is not None:
+        file = BufferedInputFile(answer.document.data, filename=answer.document.file_name)
+        await message.answer_document(file, caption=answer.text)
+        return
     chunks = split_message(answer.text)
     for i, chunk in enumerate(chunks):
         last = i == len(chunks) - 1
@@ -26,7 +25,10 @@ async def send(message: Message, answer: Answer) -> None:
 async def send_from_callback(
     callback: CallbackQuery, answer: Answer, *, edit: bool = False
 ) -> None:
-    """Answer a button press: edit the message (paging) or send a new one (cards)."""
+    """Answer a button press: an alert, an edit of the message (paging) or a new message."""
+    if answer.alert:
+        await callback.answer(answer.text[:ALERT_LIMIT], show_alert=True)
+        return
     await callback.answer()
     message = callback.message
     if edit and isinstance(message, Message) and len(answer.text) <= MESSAGE_LIMIT:

@@ -19,9 +19,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.draft import Draft, draft_article  # noqa: E402
 from db.content_files import Content, read_content  # noqa: E402
 from db.textnorm import forms, forms_match  # noqa: E402
+from drafting.extract import draft_article  # noqa: E402
+from drafting.model import Draft  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 

@@ -13,8 +13,8 @@ from bot.settings import Settings, SettingsError
 from db import queries
 from db.dates import PartialDate, check_date_parts
 from db.textnorm import forms, forms_match, normalize
-from handlers.presenters import split_message
 from tests.conftest import Chatter
+from views.html import split_message
 
 
 def test_settings_from_env() -> None:
@@ -121,3 +121,40 @@ async def test_handler_error_gets_polite_reply(chat: Chatter, monkeypatch) -> No
     assert "произошла ошибка" in reply.text and "fire" not in reply.text
     monkeypatch.undo()
     assert "События" in (await chat.say("/events"))[0].text  # the bot keeps working
+
+
+def test_console_user_is_never_flood_limited(tmp_path) -> None:
+    """The console's own user is an admin, and flood control reads the settings the
+    dispatcher holds: with a limit of 3 messages, ten typed lines get ten answers."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.conftest import CONTENT, ROOT
+
+    shutil.copytree(CONTENT, tmp_path / "content")
+    env = {
+        **os.environ,
+        "BOT_TOKEN": "",
+        "ADMIN_IDS": "",
+        "RATE_LIMIT_MESSAGES": "3",
+        "RATE_LIMIT_SECONDS": "60",
+        "CONTENT_DIR": str(tmp_path / "content"),
+        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}",
+        "PYTHONPATH": str(ROOT),
+    }
+    lines = "".join("/help\n" if n % 2 else "Кто выступал на круглом столе?\n" for n in range(10))
+    done = subprocess.run(
+        [sys.executable, "-m", "bot"],
+        input=lines + "\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Слишком много запросов" not in done.stdout
+    assert done.stdout.count("Что я умею") == 5
+    assert done.stdout.count("Выступили на событии") == 5

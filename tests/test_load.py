@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-from dataclasses import replace
 from datetime import UTC, datetime
 
 from aiogram.methods import SendMessage
@@ -31,7 +30,7 @@ LIMIT = 8
 async def burst(settings, session_maker, content_service) -> tuple[dict[int, int], int]:
     session = RecordingSession()
     dp = create_dispatcher(
-        replace(settings, rate_limit_messages=LIMIT), session_maker, content_service
+        settings.with_changes(rate_limit_messages=LIMIT), session_maker, content_service
     )
     bot = create_bot("1:load", settings, session=session)
     ids = itertools.count(1)

@@ -11,15 +11,15 @@ from aiogram.types import Chat, Message, Update, User
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from answers.admin import ADMIN_COMMANDS
 from bot.factory import create_bot, create_dispatcher
 from bot.flood import RateLimiter
 from bot.local_session import BOT_USER
 from bot.log import RedactingFormatter
 from bot.settings import Settings
-from handlers.admin import ADMIN_COMMANDS
-from handlers.common import COMMANDS as USER_COMMANDS
 from tests.conftest import ADMIN_ID, Chatter, RecordingSession
 from tests.telegram_html import problems
+from views.common import COMMANDS as USER_COMMANDS
 
 COMMANDS = [f"/{name}" for name, _ in USER_COMMANDS] + [f"/{name}" for name in ADMIN_COMMANDS]
 COMMANDS += ["/nonsense", "/", "/start", "/start@civic_bridge_bot", "/help@other_bot"]
@@ -198,9 +198,7 @@ async def test_flood_is_limited_once_and_others_are_served(
 
 @pytest.fixture
 def settings_limited(settings: Settings) -> Settings:
-    from dataclasses import replace
-
-    return replace(settings, rate_limit_messages=5, rate_limit_seconds=60)
+    return settings.with_changes(rate_limit_messages=5, rate_limit_seconds=60)
 
 
 def test_rate_limiter_window_frees_up() -> None:

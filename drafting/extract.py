@@ -11,16 +11,16 @@ Natasha is imported on the first draft only: it costs about a second and 150 MB.
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from db.content_files import Content
 from db.textnorm import forms, forms_match
+from drafting.model import Draft, DraftOrganization, DraftPerson, DraftPlace, DraftPosition, slug
 
 Progress = Callable[[str], None]
 
@@ -54,62 +54,6 @@ EVENT_KINDS = (
     ("собрани", "meeting"),
     ("мероприяти", "meeting"),
 )
-
-
-@dataclass
-class DraftPosition:
-    title: str
-    organization: str | None  # known id, or a new organization's id
-    sentence: str
-
-
-@dataclass
-class DraftPerson:
-    id: str
-    first_name: str | None
-    last_name: str
-    known: bool
-    city: str | None = None
-    positions: list[DraftPosition] = field(default_factory=list)
-    sentences: list[str] = field(default_factory=list)
-
-    @property
-    def full_name(self) -> str:
-        return " ".join(p for p in (self.first_name, self.last_name) if p)
-
-
-@dataclass
-class DraftOrganization:
-    id: str
-    name: str
-    abbreviations: list[str]
-    known: bool
-    sentence: str = ""
-
-
-@dataclass
-class DraftPlace:
-    id: str
-    name: str
-    known: bool
-    sentence: str = ""
-
-
-@dataclass
-class Draft:
-    source_file: str
-    title: str | None
-    kind: str
-    date: dict[str, int]
-    date_sentence: str | None
-    format: str
-    people: list[DraftPerson]
-    organizations: list[DraftOrganization]
-    places: list[DraftPlace]
-    seconds: float = 0.0
-
-    def to_yaml(self) -> str:
-        return _render(self)
 
 
 # --- Natasha ------------------------------------------------------------------------------------
@@ -164,22 +108,6 @@ def _analyse(text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
 
 
 # --- Helpers ------------------------------------------------------------------------------------
-
-# fmt: off
-_TRANSLIT = dict(zip(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
-    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
-     "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
-     "a", "g", "k", "n", "o", "u", "u", "h", "i"],  # the last nine: Kazakh letters
-    strict=True,
-))
-# fmt: on
-
-
-def slug(text: str, limit: int = 40) -> str:
-    out = "".join(_TRANSLIT.get(c, c) for c in text.casefold())
-    out = re.sub(r"[^a-z0-9]+", "-", out).strip("-")
-    return out[:limit].rstrip("-") or "item"
 
 
 def _balance_quotes(text: str) -> str:
@@ -539,101 +467,3 @@ def _date(text: str, sentences: list[tuple[int, int]]) -> tuple[dict[str, int], 
 def _month(word: str) -> int:
     word = word.casefold()
     return next(number for prefix, number in MONTHS.items() if word.startswith(prefix))
-
-
-# --- YAML ---------------------------------------------------------------------------------------
-
-
-def _q(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _comment(sentence: str, indent: str) -> str:
-    shown = sentence if len(sentence) <= 300 else sentence[:297] + "…"
-    return f"{indent}# «{shown}»"
-
-
-def _render(d: Draft) -> str:
-    source_id = f"article-{slug(d.source_file.rsplit('.', 1)[0], 30)}"
-    event_id = f"draft-{slug(d.title or d.source_file, 30)}"
-    lines = [
-        f"# DRAFT made from {d.source_file}. Review every line before moving it into content/:",
-        "# check names, positions and organizations against the article, write the summaries,",
-        "# then remove the comments that quote the article (its sentences must not be kept).",
-        "",
-        "sources:",
-        f"  - id: {source_id}",
-        f"    file: {_q(d.source_file)}",
-        f"    title: {_q(d.title or d.source_file)}",
-    ]
-    new_places = [p for p in d.places if not p.known]
-    if new_places:
-        lines += ["", "places:"]
-        for p in new_places:
-            lines += [
-                _comment(p.sentence, "  "),
-                f"  - id: {p.id}",
-                f"    name: {_q(p.name)}",
-                "    country: KZ  # TODO: check the country (RU / KZ / …)",
-            ]
-    new_orgs = [o for o in d.organizations if not o.known]
-    if new_orgs:
-        lines += ["", "organizations:"]
-        for o in new_orgs:
-            lines += [_comment(o.sentence, "  "), f"  - id: {o.id}", f"    name: {_q(o.name)}"]
-            if o.abbreviations:
-                lines.append(f"    abbreviations: [{', '.join(_q(a) for a in o.abbreviations)}]")
-    new_people = [p for p in d.people if not p.known]
-    if new_people:
-        lines += ["", "people:"]
-        for p in new_people:
-            lines += [f"  - id: {p.id}"]
-            lines += [
-                f"    first_name: {_q(p.first_name or 'TODO')}",
-                f"    last_name: {_q(p.last_name)}",
-            ]
-    lines += [
-        "",
-        "events:",
-        f"  - id: {event_id}",
-        f"    kind: {d.kind}  # round_table / forum / meeting / conference / signing",
-        "    status: held  # or: announced",
-        f"    title: {_q(d.title or 'TODO')}",
-    ]
-    if d.date:
-        parts = ", ".join(f"{k}: {d.date[k]}" for k in ("year", "month", "day") if k in d.date)
-        if d.date_sentence:
-            lines.append(_comment(d.date_sentence, "    "))
-        lines.append(f"    date: {{{parts}}}")
-        if "year" not in d.date:
-            lines.append(
-                "    # TODO: the article gives no year; add it with «inferred: true»"
-                " and a note, or leave it out"
-            )
-    lines += [f"    format: {d.format}", f"    source: {source_id}"]
-    known_places = [p.id for p in d.places]
-    if known_places:
-        lines.append(f"    cities: [{', '.join(known_places)}]  # TODO: keep only participants")
-    if d.organizations:
-        lines.append("    organizations:")
-        for o in d.organizations:
-            role = "organizer" if "организатор" in o.sentence.casefold() else "participant"
-            lines.append(
-                f"      - {{organization: {o.id}, role: {role}}}  # organizer / "
-                "participant / partner / mentioned"
-            )
-    if d.people:
-        lines.append("    participants:")
-        for p in d.people:
-            for sentence in p.sentences[:3]:
-                lines.append(_comment(sentence, "      "))
-            lines += [f"      - person: {p.id}  # {p.full_name}", "        role: speaker"]
-            if p.city:
-                lines.append(f"        city: {p.city}")
-            if p.positions:
-                lines.append("        positions:")
-                for pos in p.positions:
-                    org = f", organization: {pos.organization}" if pos.organization else ""
-                    lines.append(f"          - {{title: {_q(pos.title)}{org}}}")
-            lines.append("        # summary: TODO — what they said, in your own words")
-    return "\n".join(lines) + "\n"

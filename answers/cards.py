@@ -1,0 +1,108 @@
+"""Cards of every kind of entity, and opening any of them by kind and id."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from answers.base import Answer
+from db import queries
+from db.kinds import EntityKind
+from views.cards import event_card, org_card, person_card, place_card, topic_card, work_card
+from views.common import gone
+from views.keyboards import back_to_events, cards, event_buttons
+
+PERSON, ORG, EVENT = EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.EVENT
+
+
+async def event_answer(session: AsyncSession, event_id: str, today: date) -> Answer:
+    details = await queries.event_details(session, event_id)
+    if details is None:
+        return Answer(gone(EVENT))
+    buttons = [(PERSON, p.person_id, p.person.full_name) for p in details.participations]
+    buttons += [
+        (ORG, link.organization_id, link.organization.name)
+        for link in details.organizations
+        if link.role == "organizer"
+    ]
+    buttons += event_buttons(r.related for r in details.related)
+    return Answer(event_card(details, today), cards(buttons, extra=[back_to_events()]))
+
+
+async def person_answer(session: AsyncSession, person_id: str, today: date) -> Answer:
+    person = await queries.get_person(session, person_id)
+    if person is None:
+        return Answer(gone(PERSON))
+    parts = await queries.participations(session, person_id=person_id)
+    buttons = event_buttons(p.event for p in parts)
+    buttons += [
+        (ORG, pos.organization_id, pos.organization.name)
+        for p in parts
+        for pos in p.positions
+        if pos.organization is not None
+    ]
+    return Answer(person_card(person.full_name, person.city, parts), cards(buttons))
+
+
+async def org_answer(session: AsyncSession, org_id: str, today: date) -> Answer:
+    details = await queries.organization_details(session, org_id)
+    if details is None:
+        return Answer(gone(ORG))
+    org = details.organization
+    buttons = event_buttons(r.event for r in details.event_roles)
+    buttons += [(PERSON, part.person_id, part.person.full_name) for _, part in details.positions]
+    if org.parent is not None:
+        buttons.append((ORG, org.parent.id, org.parent.name))
+    buttons += [(ORG, child.id, child.name) for child in details.children]
+    return Answer(org_card(details), cards(buttons))
+
+
+async def place_answer(session: AsyncSession, place_id: str, today: date) -> Answer:
+    details = await queries.place_details(session, place_id)
+    if details is None:
+        return Answer(gone(EntityKind.PLACE))
+    buttons = event_buttons(details.events_held + details.events_joined)
+    buttons += [(PERSON, part.person_id, part.person.full_name) for part in details.people]
+    return Answer(place_card(details), cards(buttons))
+
+
+async def topic_answer(session: AsyncSession, topic_id: str, today: date) -> Answer:
+    found = await queries.topic_details(session, topic_id)
+    if found is None:
+        return Answer(gone(EntityKind.TOPIC))
+    topic, parts = found
+    return Answer(
+        topic_card(topic, parts), cards((PERSON, p.person_id, p.person.full_name) for p in parts)
+    )
+
+
+async def work_answer(session: AsyncSession, work_id: str, today: date) -> Answer:
+    found = await queries.work_details(session, work_id)
+    if found is None:
+        return Answer(gone(EntityKind.WORK))
+    work, links, orgs = found
+    return Answer(work_card(work, links, orgs), cards(event_buttons(link.event for link in links)))
+
+
+CardOpener = Callable[[AsyncSession, str, date], Awaitable[Answer]]
+
+OPENERS: dict[EntityKind, CardOpener] = {
+    EntityKind.EVENT: event_answer,
+    EntityKind.PERSON: person_answer,
+    EntityKind.ORGANIZATION: org_answer,
+    EntityKind.PLACE: place_answer,
+    EntityKind.TOPIC: topic_answer,
+    EntityKind.WORK: work_answer,
+}
+
+
+async def card_answer(
+    session: AsyncSession, kind: EntityKind, entity_id: str, today: date
+) -> Answer:
+    """The card of any entity; a kind without a card (a source) is treated as gone."""
+    opener = OPENERS.get(kind)
+    if opener is None:
+        return Answer(gone(kind))
+    return await opener(session, entity_id, today)

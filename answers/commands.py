@@ -1,0 +1,100 @@
+"""Commands that take text: «/speaker Нургазиева», «/orgs круглый стол», «/event форум».
+The text is resolved by the same resolver plain questions use."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from answers.base import Answer
+from answers.cards import event_answer, org_answer, person_answer
+from answers.lists import cities_answer, events_list, orgs_answer, speakers_answer
+from answers.resolve import choose, resolve
+from db.kinds import EntityKind
+from views.common import org_usage, speaker_usage
+from views.search import nothing_found
+
+# The answer for the entity the text names, by its id.
+ForSubject = Callable[[str], Awaitable[Answer]]
+
+
+async def _about(
+    session: AsyncSession,
+    text: str | None,
+    kind: EntityKind,
+    for_subject: ForSubject,
+    when_empty: Callable[[], Awaitable[Answer]] | Answer,
+) -> Answer:
+    """`for_subject` of the entity TEXT names; `when_empty` without TEXT; or why no single
+    entity could be found."""
+    text = (text or "").strip()
+    if not text:
+        return when_empty if isinstance(when_empty, Answer) else await when_empty()
+    found = await resolve(session, text, (kind,))
+    if found.choices:
+        return choose(text, found.choices)
+    if found.subject is None:
+        return Answer(nothing_found(text, kind))
+    return await for_subject(found.subject.id)
+
+
+async def event_command(session: AsyncSession, text: str | None, today: date) -> Answer:
+    return await _about(
+        session,
+        text,
+        EntityKind.EVENT,
+        lambda event_id: event_answer(session, event_id, today),
+        lambda: events_list(session),
+    )
+
+
+async def speakers_command(session: AsyncSession, text: str | None) -> Answer:
+    return await _about(
+        session,
+        text,
+        EntityKind.EVENT,
+        lambda event_id: speakers_answer(session, event_id),
+        lambda: speakers_answer(session),
+    )
+
+
+async def speaker_command(session: AsyncSession, text: str | None, today: date) -> Answer:
+    return await _about(
+        session,
+        text,
+        EntityKind.PERSON,
+        lambda person_id: person_answer(session, person_id, today),
+        Answer(speaker_usage()),
+    )
+
+
+async def orgs_command(session: AsyncSession, text: str | None) -> Answer:
+    return await _about(
+        session,
+        text,
+        EntityKind.EVENT,
+        lambda event_id: orgs_answer(session, event_id),
+        lambda: orgs_answer(session),
+    )
+
+
+async def org_command(session: AsyncSession, text: str | None, today: date) -> Answer:
+    return await _about(
+        session,
+        text,
+        EntityKind.ORGANIZATION,
+        lambda org_id: org_answer(session, org_id, today),
+        Answer(org_usage()),
+    )
+
+
+async def cities_command(session: AsyncSession, text: str | None) -> Answer:
+    return await _about(
+        session,
+        text,
+        EntityKind.EVENT,
+        lambda event_id: cities_answer(session, event_id),
+        lambda: cities_answer(session),
+    )

@@ -1,0 +1,167 @@
+"""Lists: events (paged), upcoming events, speakers, moderators, organizations, cities,
+topics and works — of one event or of all."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from answers.base import Answer, paginate
+from db import queries
+from db.kinds import EntityKind
+from db.models import Place
+from views.common import gone
+from views.keyboards import cards, event_buttons, more_about_event, pager
+from views.lists import (
+    all_orgs_text,
+    cities_text,
+    event_orgs_text,
+    event_topics_text,
+    events_page_text,
+    no_events,
+    no_moderator,
+    no_orgs,
+    no_speakers,
+    speakers_text,
+    upcoming_text,
+    when_where_text,
+    works_text,
+)
+
+EVENTS_PAGE_SIZE = 5
+ANNOUNCED_SHOWN = 5
+PERSON, ORG = EntityKind.PERSON, EntityKind.ORGANIZATION
+SPEAKING_ROLES = ("speaker", "moderator")
+
+
+async def events_list(session: AsyncSession, page: int = 0) -> Answer:
+    events = await queries.all_events(session)
+    if not events:
+        return Answer(no_events())
+    shown = paginate(events, page, EVENTS_PAGE_SIZE)
+    text = events_page_text(shown.items, shown.number, shown.count, shown.start)
+    markup = cards(event_buttons(shown.items), extra=pager(shown.number, shown.count))
+    return Answer(text, markup)
+
+
+async def upcoming_answer(session: AsyncSession, today: date) -> Answer:
+    events = await queries.all_events(session)
+    upcoming = queries.upcoming_events(events, today)
+    announced = [] if upcoming else queries.announced_events(events)[:ANNOUNCED_SHOWN]
+    return Answer(
+        upcoming_text(upcoming, announced, today), cards(event_buttons(upcoming or announced))
+    )
+
+
+async def when_where_answer(session: AsyncSession, event_id: str, today: date) -> Answer:
+    event = await queries.get_event(session, event_id)
+    if event is None:
+        return Answer(gone(EntityKind.EVENT))
+    return Answer(when_where_text(event, today), more_about_event(event))
+
+
+async def speakers_answer(session: AsyncSession, event_id: str | None = None) -> Answer:
+    event = None
+    if event_id is not None:
+        event = await queries.get_event(session, event_id)
+        if event is None:
+            return Answer(gone(EntityKind.EVENT))
+    parts = await queries.participations(session, event_id=event_id, roles=SPEAKING_ROLES)
+    if not parts and event is None:
+        return Answer(no_speakers())
+    return Answer(
+        speakers_text(parts, event), cards((PERSON, p.person_id, p.person.full_name) for p in parts)
+    )
+
+
+async def moderators_answer(session: AsyncSession, event_id: str | None) -> Answer:
+    """Who moderated; the sources often do not say, and then the answer says so."""
+    parts = await queries.participations(session, event_id=event_id, roles=("moderator",))
+    if parts:
+        return Answer(
+            speakers_text(parts, parts[0].event if event_id else None),
+            cards((PERSON, p.person_id, p.person.full_name) for p in parts),
+        )
+    speakers = await speakers_answer(session, event_id)
+    return Answer(no_moderator(speakers.text), speakers.markup)
+
+
+async def orgs_answer(
+    session: AsyncSession, event_id: str | None = None, country: str | None = None
+) -> Answer:
+    """Organizations of one event or of all, optionally only those of one country."""
+    if event_id is None:
+        orgs = [
+            o
+            for o in await queries.all_organizations(session)
+            if country is None or o.country == country
+        ]
+        if not orgs:
+            return Answer(no_orgs())
+        roles = await queries.event_organizations(session)
+        return Answer(
+            all_orgs_text(orgs, roles), cards((ORG, o.id, o.abbreviation or o.name) for o in orgs)
+        )
+    event = await queries.get_event(session, event_id)
+    if event is None:
+        return Answer(gone(EntityKind.EVENT))
+    links = [
+        link
+        for link in await queries.event_organizations(session, event_id)
+        if country is None or link.organization.country == country
+    ]
+    return Answer(
+        event_orgs_text(links, event),
+        cards((ORG, link.organization_id, link.organization.name) for link in links),
+    )
+
+
+async def cities_answer(
+    session: AsyncSession, event_id: str | None = None, country: str | None = None
+) -> Answer:
+    event = None
+    places: list[Place] = []
+    if event_id is not None:
+        event = await queries.get_event(session, event_id)
+        if event is None:
+            return Answer(gone(EntityKind.EVENT))
+        places = [link.place for link in await queries.event_cities(session, event_id)]
+        if event.place is not None and event.place not in places:
+            places.insert(0, event.place)
+    else:
+        for link in await queries.event_cities(session):
+            if link.place not in places:
+                places.append(link.place)
+        for e in await queries.all_events(session):
+            if e.place is not None and e.place not in places:
+                places.append(e.place)
+        places.sort(key=lambda p: (p.country, p.name))
+    if country is not None:
+        places = [p for p in places if p.country == country]
+    return Answer(
+        cities_text(places, event, country),
+        cards((EntityKind.PLACE, p.id, p.name) for p in places),
+    )
+
+
+async def event_topics_answer(session: AsyncSession, event_id: str) -> Answer:
+    event = await queries.get_event(session, event_id)
+    if event is None:
+        return Answer(gone(EntityKind.EVENT))
+    parts = await queries.participations(session, event_id=event_id)
+    topics = {t.id: t for p in parts for t in p.topics}
+    return Answer(
+        event_topics_text(event, parts),
+        cards((EntityKind.TOPIC, t.id, t.name) for t in topics.values()),
+    )
+
+
+async def works_answer(session: AsyncSession, event_id: str | None = None) -> Answer:
+    """Projects, publications and documents: of one event, or all of them."""
+    if event_id is not None and await queries.get_event(session, event_id) is None:
+        return Answer(gone(EntityKind.EVENT))
+    links = await queries.event_works(session, event_id)
+    return Answer(
+        works_text(links), cards((EntityKind.WORK, link.work_id, link.work.title) for link in links)
+    )

@@ -1,0 +1,79 @@
+"""What a draft holds: the event, people with positions, organizations and places found in
+an article, each with the sentences it came from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass
+class DraftPosition:
+    title: str
+    organization: str | None  # known id, or a new organization's id
+    sentence: str
+
+
+@dataclass
+class DraftPerson:
+    id: str
+    first_name: str | None
+    last_name: str
+    known: bool
+    city: str | None = None
+    positions: list[DraftPosition] = field(default_factory=list)
+    sentences: list[str] = field(default_factory=list)
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p)
+
+
+@dataclass
+class DraftOrganization:
+    id: str
+    name: str
+    abbreviations: list[str]
+    known: bool
+    sentence: str = ""
+
+
+@dataclass
+class DraftPlace:
+    id: str
+    name: str
+    known: bool
+    sentence: str = ""
+
+
+@dataclass
+class Draft:
+    source_file: str
+    title: str | None
+    kind: str
+    date: dict[str, int]
+    date_sentence: str | None
+    format: str
+    people: list[DraftPerson]
+    organizations: list[DraftOrganization]
+    places: list[DraftPlace]
+    seconds: float = 0.0
+
+
+# --- Ids ------------------------------------------------------------------------------------
+
+# fmt: off
+_TRANSLIT = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
+     "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+     "a", "g", "k", "n", "o", "u", "u", "h", "i"],  # the last nine: Kazakh letters
+    strict=True,
+))
+# fmt: on
+
+
+def slug(text: str, limit: int = 40) -> str:
+    out = "".join(_TRANSLIT.get(c, c) for c in text.casefold())
+    out = re.sub(r"[^a-z0-9]+", "-", out).strip("-")
+    return out[:limit].rstrip("-") or "item"

@@ -1,0 +1,105 @@
+"""Writing a draft as YAML in the shape of content/, with the article's sentences as
+comments for the reviewer (who must delete them: summaries are written in their own words)."""
+
+from __future__ import annotations
+
+import json
+
+from drafting.model import Draft, slug
+
+# --- YAML ---------------------------------------------------------------------------------------
+
+
+def _q(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _comment(sentence: str, indent: str) -> str:
+    shown = sentence if len(sentence) <= 300 else sentence[:297] + "…"
+    return f"{indent}# «{shown}»"
+
+
+def render_yaml(d: Draft) -> str:
+    source_id = f"article-{slug(d.source_file.rsplit('.', 1)[0], 30)}"
+    event_id = f"draft-{slug(d.title or d.source_file, 30)}"
+    lines = [
+        f"# DRAFT made from {d.source_file}. Review every line before moving it into content/:",
+        "# check names, positions and organizations against the article, write the summaries,",
+        "# then remove the comments that quote the article (its sentences must not be kept).",
+        "",
+        "sources:",
+        f"  - id: {source_id}",
+        f"    file: {_q(d.source_file)}",
+        f"    title: {_q(d.title or d.source_file)}",
+    ]
+    new_places = [p for p in d.places if not p.known]
+    if new_places:
+        lines += ["", "places:"]
+        for p in new_places:
+            lines += [
+                _comment(p.sentence, "  "),
+                f"  - id: {p.id}",
+                f"    name: {_q(p.name)}",
+                "    country: KZ  # TODO: check the country (RU / KZ / …)",
+            ]
+    new_orgs = [o for o in d.organizations if not o.known]
+    if new_orgs:
+        lines += ["", "organizations:"]
+        for o in new_orgs:
+            lines += [_comment(o.sentence, "  "), f"  - id: {o.id}", f"    name: {_q(o.name)}"]
+            if o.abbreviations:
+                lines.append(f"    abbreviations: [{', '.join(_q(a) for a in o.abbreviations)}]")
+    new_people = [p for p in d.people if not p.known]
+    if new_people:
+        lines += ["", "people:"]
+        for p in new_people:
+            lines += [f"  - id: {p.id}"]
+            lines += [
+                f"    first_name: {_q(p.first_name or 'TODO')}",
+                f"    last_name: {_q(p.last_name)}",
+            ]
+    lines += [
+        "",
+        "events:",
+        f"  - id: {event_id}",
+        f"    kind: {d.kind}  # round_table / forum / meeting / conference / signing",
+        "    status: held  # or: announced",
+        f"    title: {_q(d.title or 'TODO')}",
+    ]
+    if d.date:
+        parts = ", ".join(f"{k}: {d.date[k]}" for k in ("year", "month", "day") if k in d.date)
+        if d.date_sentence:
+            lines.append(_comment(d.date_sentence, "    "))
+        lines.append(f"    date: {{{parts}}}")
+        if "year" not in d.date:
+            lines.append(
+                "    # TODO: the article gives no year; add it with «inferred: true»"
+                " and a note, or leave it out"
+            )
+    lines += [f"    format: {d.format}", f"    source: {source_id}"]
+    known_places = [p.id for p in d.places]
+    if known_places:
+        lines.append(f"    cities: [{', '.join(known_places)}]  # TODO: keep only participants")
+    if d.organizations:
+        lines.append("    organizations:")
+        for o in d.organizations:
+            role = "organizer" if "организатор" in o.sentence.casefold() else "participant"
+            lines.append(
+                f"      - {{organization: {o.id}, role: {role}}}  # organizer / "
+                "participant / partner / mentioned"
+            )
+    if d.people:
+        lines.append("    participants:")
+        for p in d.people:
+            for sentence in p.sentences[:3]:
+                lines.append(_comment(sentence, "      "))
+            lines += [f"      - person: {p.id}  # {p.full_name}", "        role: speaker"]
+            if p.city:
+                lines.append(f"        city: {p.city}")
+            if p.positions:
+                lines.append("        positions:")
+                for pos in p.positions:
+                    org = f", organization: {pos.organization}" if pos.organization else ""
+                    lines.append(f"          - {{title: {_q(pos.title)}{org}}}")
+            lines.append("        # summary: TODO — what they said, in your own words")
+    return "\n".join(lines) + "\n"

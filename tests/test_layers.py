@@ -1,0 +1,72 @@
+"""The layers run one way: handlers → answers → views → db; bot/ is the composition root.
+Checked on the import statements of every module, so a sideways import fails the build."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+# What each layer may import from the project (itself included).
+ALLOWED = {
+    "db": {"db"},
+    "drafting": {"drafting", "db"},
+    "views": {"views", "db"},
+    "answers": {"answers", "views", "db", "drafting"},
+    "handlers": {"handlers", "answers", "views", "db"},
+}
+PROJECT = {"bot", "handlers", "answers", "views", "db", "drafting"}
+
+
+def project_imports(path: Path) -> set[str]:
+    """Top-level project packages a module imports, wherever the import statement is."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+        elif isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+    return found & PROJECT
+
+
+@pytest.mark.parametrize("layer", sorted(ALLOWED))
+def test_layer_imports_only_below(layer: str) -> None:
+    wrong = {
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in (ROOT / layer).rglob("*.py")
+        for name in project_imports(path) - ALLOWED[layer]
+    }
+    assert not wrong
+
+
+def test_nothing_imports_the_composition_root() -> None:
+    wrong = [
+        str(path.relative_to(ROOT))
+        for layer in ALLOWED
+        for path in (ROOT / layer).rglob("*.py")
+        if "bot" in project_imports(path)
+    ]
+    assert not wrong
+
+
+def test_handlers_hold_no_sql_and_build_no_text() -> None:
+    """Handler modules call answers and send them: no queries, no Cyrillic text of their own."""
+    for path in (ROOT / "handlers").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        tree = ast.parse(source)
+        names = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+        assert not any(m.startswith(("sqlalchemy.sql", "db.queries", "db.search")) for m in names)
+        assert "select(" not in source, path.name
+        strings = [
+            n.value
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Constant)
+            and isinstance(n.value, str)
+            # docstrings explain the module; they are not sent to anyone
+            and not any(isinstance(d, ast.Expr) and d.value is n for d in ast.walk(tree))
+        ]
+        russian = [s for s in strings if any("а" <= c.lower() <= "я" for c in s)]
+        assert not russian, f"{path.name}: {russian}"

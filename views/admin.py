@@ -1,0 +1,147 @@
+"""What admins read: change reports, validation errors, statistics, upload and draft replies.
+The content command line prints the same change lines, without markup."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from db.content_files import ContentInvalid
+from db.content_service import ReloadResult
+from db.content_store import Change, ChangeReport
+from db.kinds import EntityKind
+from db.models import AdminAction
+from views.html import Html, Lines, b, code, html
+
+REPORT_KINDS = {
+    EntityKind.EVENT: "события",
+    EntityKind.PERSON: "люди",
+    EntityKind.ORGANIZATION: "организации",
+    EntityKind.PLACE: "города",
+    EntityKind.TOPIC: "темы",
+    EntityKind.WORK: "проекты и документы",
+    EntityKind.SOURCE: "источники",
+}
+# (in the bot, on the command line)
+CHANGE_MARKS = {"added": ("➕", "+"), "removed": ("➖", "-"), "changed": ("✏️", "~")}
+MAX_ERRORS_SHOWN = 30
+MAX_DETAILS_SHOWN = 40
+
+
+def change_line(change: Change, *, plain: bool = False) -> Html:
+    """«✏️ person <code>smirnova-irina</code> (patronymic)» in the bot; on the command line
+    (`plain`) «~ person smirnova-irina (patronymic)», without markup."""
+    mark = CHANGE_MARKS[change.change][1 if plain else 0]
+    fields = f" ({', '.join(change.fields)})" if change.fields else ""
+    if plain:
+        return Html(f"{mark} {change.kind} {change.id}{fields}")
+    return html("{} {} {}{}", mark, change.kind, code(change.id), fields)
+
+
+def changes_text(report: ChangeReport, heading: Html | str) -> Html:
+    if report.is_empty:
+        return html("{}: изменений нет.", heading)
+    out = Lines().add(html("{}:", heading))
+    for kind, name in REPORT_KINDS.items():
+        a, r, c = report.added[kind], report.removed[kind], report.changed[kind]
+        if a or r or c:
+            out.add(f"• {name}: добавлено {a}, удалено {r}, изменено {c}")
+    out.blank()
+    out.add(*(change_line(change) for change in report.details[:MAX_DETAILS_SHOWN]))
+    if len(report.details) > MAX_DETAILS_SHOWN:
+        out.add(f"… и ещё {len(report.details) - MAX_DETAILS_SHOWN}")
+    return out.text()
+
+
+def reloaded(result: ReloadResult) -> Html:
+    return changes_text(result.report, f"✅ Материалы перечитаны ({result.files} файлов)")
+
+
+def rolled_back(result: ReloadResult) -> Html:
+    return changes_text(
+        result.report, f"✅ Восстановлена предыдущая версия ({result.files} файлов)"
+    )
+
+
+def uploaded(name: str, result: ReloadResult) -> Html:
+    return changes_text(
+        result.report, html("✅ Файл {} сохранён и загружен ({} файлов)", name, result.files)
+    )
+
+
+def would_change(report: ChangeReport) -> Html:
+    return changes_text(report, "🔍 /reload изменит")
+
+
+def errors_text(exc: ContentInvalid) -> Html:
+    out = Lines().add(f"❌ Найдено ошибок: {len(exc.errors)}. Ничего не изменено.").blank()
+    out.add(*(html("• {}", code(str(e))) for e in exc.errors[:MAX_ERRORS_SHOWN]))
+    if len(exc.errors) > MAX_ERRORS_SHOWN:
+        out.add(f"… и ещё {len(exc.errors) - MAX_ERRORS_SHOWN}")
+    return out.text()
+
+
+def nothing_to_roll_back() -> Html:
+    return Html("Предыдущей версии материалов нет — откатывать некуда.")
+
+
+def stats_text(
+    counts: dict[str, int],
+    users: int,
+    loaded: datetime | None,
+    actions: Sequence[AdminAction],
+) -> Html:
+    when = loaded.strftime("%d.%m.%Y %H:%M UTC") if loaded else "ещё не загружались"
+    out = Lines().add(html("📊 {}", b("Статистика"))).blank()
+    out.add(
+        f"События: {counts['events']}",
+        f"Люди: {counts['people']}",
+        f"Организации: {counts['organizations']}",
+        f"Города: {counts['places']}",
+        f"Пользователи: {users}",
+        f"Последняя загрузка материалов: {when}",
+    )
+    if actions:
+        out.section(
+            "Последние действия администраторов:",
+            (
+                f"• {a.at:%d.%m %H:%M} — {a.admin_id or 'консоль/запуск'}: {a.action} {a.detail}"
+                for a in actions
+            ),
+        )
+    return out.text()
+
+
+def refusal() -> Html:
+    return Html("Эта команда доступна только администраторам бота.")
+
+
+def file_too_big(limit_bytes: int) -> Html:
+    return html(
+        "Файл больше {} МБ — такой я не принимаю. Ничего не изменено.", limit_bytes // 1_000_000
+    )
+
+
+def unreadable_article() -> Html:
+    return Html("Не получилось прочитать текст: сохраните статью в UTF-8.")
+
+
+def which_files() -> Html:
+    return Html(
+        "Пришлите файл материалов (.yaml) — я проверю и загружу его, "
+        "или статью (.txt) — я подготовлю черновик."
+    )
+
+
+def drafting() -> Html:
+    return Html("⏳ Читаю статью и готовлю черновик…")
+
+
+def draft_caption(people: int, organizations: int, places: int) -> Html:
+    return html(
+        "Черновик: людей {}, организаций {}, городов {}. Проверьте его, допишите резюме и "
+        "пришлите файлом — я проверю и загружу.",
+        people,
+        organizations,
+        places,
+    )

@@ -1,0 +1,70 @@
+"""Search results, «did you mean …?», «which one?» and «nothing found»."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from db.kinds import EntityKind
+from db.search import Hit
+from views.common import WHAT_I_KNOW
+from views.html import Html, Lines, html, i, quote
+
+
+def hit_line(hit: Hit) -> Html:
+    return html("{} {} {}", hit.kind.icon, hit.label, i(f"({hit.kind.singular})"))
+
+
+def _numbered(hits: Sequence[Hit], start: int = 0) -> list[Html]:
+    return [html("{}. {}", start + n, hit_line(h)) for n, h in enumerate(hits, 1)]
+
+
+def did_you_mean(query: str, hits: Sequence[Hit]) -> Html:
+    """Nothing matched as typed; these match once a letter or two is corrected."""
+    out = Lines().add(
+        html("🤔 Точных совпадений с «{}» нет. Возможно, вы имели в виду:", quote(query))
+    )
+    return out.blank().add(*_numbered(hits)).blank().add(PRESS_A_BUTTON).text()
+
+
+def which_one(query: str, hits: Sequence[Hit]) -> Html:
+    """Several entities fit what was typed equally well."""
+    out = Lines().add(
+        html("По запросу «{}» подходит несколько вариантов — выберите:", quote(query))
+    )
+    return out.blank().add(*(html("• {}", hit_line(h)) for h in hits)).text()
+
+
+PRESS_A_BUTTON = "Нажмите кнопку, чтобы открыть карточку."
+
+
+def search_text(
+    query: str, hits: Sequence[Hit], *, page: int = 0, pages: int = 1, start: int = 0
+) -> Html:
+    if not hits:
+        return nothing_found(query)
+    if any(h.fuzzy for h in hits):
+        return did_you_mean(query, hits)
+    where = f" (стр. {page + 1} из {pages})" if pages > 1 else ""
+    out = Lines().add(html("🔎 По запросу «{}» найдено{}:", quote(query), where)).blank()
+    return out.add(*_numbered(hits, start)).blank().add(PRESS_A_BUTTON).text()
+
+
+def nothing_found(query: str, kind: EntityKind | None = None, what: str | None = None) -> Html:
+    """Nothing of `kind` (or nothing at all) matches; hints at what can be asked."""
+    what = what or (kind.genitive_plural if kind is not None else "ничего")
+    return html(
+        "По запросу «{}» {} не найдено.\n"
+        "Попробуйте фамилию («Нургазиева»), организацию («ГАК»), город («Астана») "
+        "или откройте /events, /speakers, /orgs.",
+        quote(query),
+        what,
+    )
+
+
+def no_answer_found(query: str) -> Html:
+    """A plain question that matched nothing at all."""
+    return html("{}\n\n{}", nothing_found(query, what="ответа"), WHAT_I_KNOW)
+
+
+def search_usage() -> Html:
+    return Html("Напишите, что искать, например: <code>/search экология</code>.")
