@@ -195,3 +195,23 @@ async def test_inline_mode_offers_shareable_cards(chat: Chatter) -> None:
         for result in answer.results:
             assert len(result.input_message_content.message_text) <= 4096
             assert len(result.id.encode()) <= 64
+
+
+@pytest.mark.parametrize(
+    ("command", "question"),
+    [
+        ("/speaker Нургазиева", "Кто такая Нургазиева?"),
+        ("/speaker Калашникову", "Кто такая Калашникова?"),
+        ("/speaker Калашникава", "Кто такая Калашникава?"),
+        ("/org ГАК", "Что за организация ГАК?"),
+    ],
+)
+async def test_commands_and_questions_resolve_alike(
+    chat: Chatter, command: str, question: str
+) -> None:
+    """One resolver: a command and a question naming the same subject get the same card
+    (or the same «did you mean» buttons)."""
+    by_command = await chat.say(command)
+    by_question = await chat.say(question)
+    assert by_command[-1].buttons == by_question[-1].buttons
+    assert by_command[-1].buttons
