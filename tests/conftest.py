@@ -155,13 +155,13 @@ async def chat(
 
 
 def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
-    """Print the question-set figure after the run."""
+    """Print the question-set figures after the run."""
     from tests.test_question_set import RESULTS
 
-    if RESULTS:
-        total, correct = RESULTS["total"], RESULTS["correct"]
+    for name, result in RESULTS.items():
+        total, correct = result["total"], result["correct"]
         terminalreporter.write_line(
-            f"question set: {correct}/{total} answered correctly ({correct / total:.0%})"
+            f"{name}: {correct}/{total} answered correctly ({correct / total:.0%})"  # type: ignore[operator]
         )
-        for failure in RESULTS["failures"]:  # type: ignore[attr-defined]
+        for failure in result["failures"]:  # type: ignore[attr-defined]
             terminalreporter.write_line(f"  not answered: {failure}")

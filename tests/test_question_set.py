@@ -1,36 +1,87 @@
-"""The question set: questions as users ask them, each with the facts its answer must hold.
+"""The question sets: questions as users ask them, each with the facts its answer must hold.
 
-Prints the share answered correctly at the end of the run; fails below REQUIRED_SHARE.
+`question_set.yaml` is the set the question pipeline is developed against; it must score at
+least REQUIRED_SHARE. `question_set_heldout.yaml` was written before that work and is never
+tuned against: its score is printed, not enforced. Both run on content/ plus two invented
+test events (tests/extra_content/), so that new events must be reachable too.
 """
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import AsyncIterator
 from pathlib import Path
 
+import pytest
 import yaml
 
-from tests.conftest import Chatter
+from bot.factory import create_bot, create_dispatcher
+from db.content_service import ContentService
+from tests.conftest import CONTENT, Chatter, RecordingSession
 
-QUESTIONS = yaml.safe_load((Path(__file__).parent / "question_set.yaml").read_text("utf-8"))
+HERE = Path(__file__).parent
+SETS = {
+    "question set": HERE / "question_set.yaml",
+    "held-out question set": HERE / "question_set_heldout.yaml",
+}
 REQUIRED_SHARE = 0.95
-RESULTS: dict[str, object] = {}
+RESULTS: dict[str, dict[str, object]] = {}
+
+
+def load(name: str) -> list[dict]:
+    return yaml.safe_load(SETS[name].read_text("utf-8"))
 
 
 def check(answer: str, case: dict) -> list[str]:
-    problems = [f"missing «{fact}»" for fact in case.get("must", []) if fact not in answer]
-    problems += [f"should not say «{fact}»" for fact in case.get("must_not", []) if fact in answer]
+    problems = [f"missing «{fact}»" for fact in case.get("must", []) if str(fact) not in answer]
+    problems += [
+        f"should not say «{fact}»" for fact in case.get("must_not", []) if str(fact) in answer
+    ]
     return problems
 
 
-async def test_question_set(chat: Chatter) -> None:
-    assert len(QUESTIONS) >= 60
+@pytest.fixture
+async def extended_chat(tmp_path: Path, session_maker, settings) -> AsyncIterator[Chatter]:
+    folder = tmp_path / "content-extended"
+    shutil.copytree(CONTENT, folder)
+    shutil.copy(HERE / "extra_content" / "test-events.yaml", folder / "test-events.yaml")
+    service = ContentService(folder, session_maker)
+    await service.reload()
+    dp = create_dispatcher(settings, session_maker, service, today=lambda: _today())
+    session = RecordingSession()
+    bot = create_bot("123:test", settings, session=session)
+    yield Chatter(dp, bot, session)
+    await bot.session.close()
+
+
+def _today():  # the same fixed date as the other tests
+    from tests.conftest import TODAY
+
+    return TODAY
+
+
+async def score(chat: Chatter, name: str) -> float:
+    cases = load(name)
     failures = []
-    for case in QUESTIONS:
-        answer = await chat.ask(case["q"])
+    for number, case in enumerate(cases):
+        user = 10_000 + number  # a chat of its own: follow-ups see only their own context
+        for earlier in case.get("after", []):
+            await chat.ask(earlier, user_id=user)
+        answer = await chat.ask(case["q"], user_id=user)
         problems = check(answer, case)
         if problems:
             failures.append(f"{case['q']!r}: {'; '.join(problems)}")
-    correct = len(QUESTIONS) - len(failures)
-    RESULTS.update(total=len(QUESTIONS), correct=correct, failures=failures)
-    share = correct / len(QUESTIONS)
-    assert share >= REQUIRED_SHARE, "\n".join(failures)
+    correct = len(cases) - len(failures)
+    RESULTS[name] = {"total": len(cases), "correct": correct, "failures": failures}
+    return correct / len(cases)
+
+
+async def test_question_set(extended_chat: Chatter) -> None:
+    assert len(load("question set")) >= 60
+    share = await score(extended_chat, "question set")
+    assert share >= REQUIRED_SHARE, "\n".join(RESULTS["question set"]["failures"])  # type: ignore[arg-type]
+
+
+async def test_heldout_question_set_is_scored(extended_chat: Chatter) -> None:
+    assert len(load("held-out question set")) >= 80
+    await score(extended_chat, "held-out question set")
