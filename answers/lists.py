@@ -29,7 +29,7 @@ from views.lists import (
     works_text,
 )
 
-EVENTS_PAGE_SIZE = 5
+EVENTS_PAGE_SIZE = 10
 ANNOUNCED_SHOWN = 5
 PERSON, ORG = EntityKind.PERSON, EntityKind.ORGANIZATION
 SPEAKING_ROLES = ("speaker", "moderator")
@@ -40,7 +40,8 @@ async def events_list(session: AsyncSession, page: int = 0) -> Answer:
     if not events:
         return Answer(no_events())
     shown = paginate(events, page, EVENTS_PAGE_SIZE)
-    text = events_page_text(shown.items, shown.number, shown.count, shown.start)
+    speakers = await queries.speaker_counts(session)
+    text = events_page_text(shown.items, shown.number, shown.count, shown.start, speakers)
     markup = cards(event_buttons(shown.items), extra=pager(shown.number, shown.count))
     return Answer(text, markup)
 
@@ -61,13 +62,18 @@ async def when_where_answer(session: AsyncSession, event_id: str, today: date) -
     return Answer(when_where_text(event, today), more_about_event(event))
 
 
-async def speakers_answer(session: AsyncSession, event_id: str | None = None) -> Answer:
+async def speakers_answer(
+    session: AsyncSession, event_id: str | None = None, country: str | None = None
+) -> Answer:
+    """Who spoke: at one event or at all; optionally only those from one country."""
     event = None
     if event_id is not None:
         event = await queries.get_event(session, event_id)
         if event is None:
             return Answer(gone(EntityKind.EVENT))
     parts = await queries.participations(session, event_id=event_id, roles=SPEAKING_ROLES)
+    if country is not None:
+        parts = [p for p in parts if queries.participant_country(p) == country]
     if not parts and event is None:
         return Answer(no_speakers())
     return Answer(

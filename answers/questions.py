@@ -1,36 +1,34 @@
-"""Plain questions: find what is asked and about what, then answer with the same functions
-the commands use."""
+"""Plain questions: understand, link every entity named, answer the relation asked for —
+continuing the chat's last question when this one leans on it."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer
 from answers.cards import card_answer
-from answers.lists import (
-    cities_answer,
-    event_topics_answer,
-    events_list,
-    moderators_answer,
-    orgs_answer,
-    speakers_answer,
-    upcoming_answer,
-    when_where_answer,
-    works_answer,
-)
-from answers.resolve import MIN_COVERAGE, choose, resolve
-from answers.understanding import SUBJECT_KINDS, Intent, parse_question
+from answers.dialogue import Dialogue
+from answers.linking import date_matches, link
+from answers.relations import ROUTES, Asked, about, country, yes_no
+from answers.resolve import MIN_COVERAGE, choose
+from answers.understanding import Intent, Question, parse_question
+from db import queries
 from db.kinds import EntityKind
 from db.search import Hit, SearchIndex
-from views.common import listening, no_answer, question_too_long
+from db.textnorm import normalize, query_forms, word_forms
+from views.common import listening, question_too_long
+from views.direct import language_note, off_topic
+from views.html import html
 from views.keyboards import hits_keyboard
 from views.search import no_answer_found, search_text
 
 MAX_QUESTION = 500
 RESULTS = 10
-EVENT = EntityKind.EVENT
+# Intents a follow-up may carry over, and those that answer by themselves.
+_NOT_CONTINUED = frozenset({Intent.SMALL_TALK, Intent.UPCOMING, Intent.UNANSWERABLE})
 
 
 def _clear_winner(hits: list[Hit]) -> bool:
@@ -42,65 +40,155 @@ def _clear_winner(hits: list[Hit]) -> bool:
     return full(hits[0]) and not any(full(h) for h in hits[1:])
 
 
+def _may_correct_typos(question: Question, text: str) -> bool:
+    """Typos are corrected in names: when the question asks something, a word is written
+    with a capital, or a Latin name was transliterated. «привет» is not a misspelt name."""
+    return (
+        question.asked_intent
+        or question.language != "ru"
+        or any(w[:1].isupper() for w in re.findall(r"\w+", text)[1:])
+        or (bool(text[:1].isupper()) and len(text.split()) == 1)
+    )
+
+
 async def question_answer(session: AsyncSession, text: str, today: date) -> Answer:
-    """The answer to a plain message: a question, a name, or something to look up."""
+    """The answer to a plain message without any earlier context."""
+    answer, _ = await question_reply(session, text, today, Dialogue())
+    return answer
+
+
+async def question_reply(
+    session: AsyncSession, text: str, today: date, dialogue: Dialogue
+) -> tuple[Answer, Dialogue]:
+    """The answer to a plain message, and what the chat is now talking about."""
     text = text.strip()
     if not text:
-        return Answer(listening())
+        return Answer(listening()), dialogue
     if len(text) > MAX_QUESTION:
-        return Answer(question_too_long(len(text), MAX_QUESTION))
-    question = parse_question(text)
-    intent = question.intent
-    if intent is Intent.UPCOMING:
-        return await upcoming_answer(session, today)
-    subject: Hit | None = None
-    if question.rest:
-        found = await resolve(session, question.rest, SUBJECT_KINDS[intent])
-        if found.choices:
-            return choose(text, found.choices)
-        subject = found.subject
-    kind = subject.kind if subject else None
-    subject_id = subject.id if subject else None
-    event_id = subject_id if kind is EVENT else None
-
-    if intent is Intent.WHEN_WHERE and event_id:
-        return await when_where_answer(session, event_id, today)
-    if intent is Intent.CITIES:
-        return await cities_answer(session, subject_id, question.country)
-    if intent in (Intent.ORGANIZERS, Intent.ORGANIZATIONS) and kind is not EntityKind.ORGANIZATION:
-        return await orgs_answer(session, subject_id, question.country)
-    if intent is Intent.TOPICS and event_id:
-        return await event_topics_answer(session, event_id)
-    if intent is Intent.MODERATORS:
-        return await moderators_answer(session, event_id)
-    if intent is Intent.WORKS:
-        return await works_answer(session, event_id)
-    if intent is Intent.SPEAKERS and event_id:
-        return await speakers_answer(session, event_id)
-    if intent is Intent.SPEAKERS and not question.rest:
-        return await speakers_answer(session)
-    if intent in (Intent.EVENTS_OF, Intent.WHEN_WHERE) and subject is None and not question.rest:
-        return await events_list(session, 0)
-    if intent is Intent.UNANSWERABLE:
-        if subject is None:
-            return Answer(no_answer())
-        known = await card_answer(session, subject.kind, subject.id, today)
-        return Answer(no_answer(known.text), known.markup)
-    if subject is not None and (intent is not Intent.SEARCH or subject.coverage == 1.0):
-        return await card_answer(session, subject.kind, subject.id, today)
-    return await _looked_up(session, question.rest or text, text, today)
+        return Answer(question_too_long(len(text), MAX_QUESTION)), dialogue
+    question = parse_question(text, today)
+    fuzzy = question.intent is not Intent.SMALL_TALK and _may_correct_typos(question, text)
+    linked = await link(session, question, fuzzy=fuzzy)
+    asked = Asked(session, question, linked, today, text, dialogue)
+    if question.dates is not None:
+        asked.dated_events = [
+            e.id for e in await queries.all_events(session) if date_matches(e, question.dates)
+        ]
+    answer = await _answer(asked)
+    note = language_note(question.language)
+    if note:
+        answer = Answer(html("<i>{}</i>\n\n{}", note, answer.text), answer.markup)
+    return answer, _remember(asked, dialogue, today)
 
 
-async def _looked_up(session: AsyncSession, query: str, text: str, today: date) -> Answer:
-    """No subject and no list fits: the best card, a short list of hits, or nothing."""
-    # Only hits that match most of the question: a stray word in a summary is no answer.
+def _question_words(asked: Asked) -> str:
+    """The words of the question that are not names of what it is about."""
+    rest = normalize(asked.question.rest).split()
+    groups = query_forms(asked.question.rest)
+    leftover = {groups[i] for i in asked.linked.leftover if i < len(groups)}
+    named = {w for w in rest if word_forms(w) not in leftover}
+    return " ".join(w for w in normalize(asked.text).split() if w not in named)
+
+
+def _intent(asked: Asked) -> Intent:
+    q, dialogue = asked.question, asked.dialogue
+    if q.count and not q.asked_intent and not asked.continues and asked.mention(EntityKind.EVENT):
+        return Intent.EVENTS  # «сколько форумов было?»
+    if not q.asked_intent and not asked.continues and asked.linked.mentions:
+        from answers.similarity import closest_intent  # vectors load on first use
+
+        guessed, _ = closest_intent(_question_words(asked))
+        if guessed is not None:
+            return guessed
+    if not q.asked_intent and asked.continues and dialogue.intent:
+        try:
+            carried = Intent(dialogue.intent)
+        except ValueError:
+            return q.intent
+        if carried not in _NOT_CONTINUED:
+            return carried
+    return q.intent
+
+
+async def _answer(asked: Asked) -> Answer:
+    q, linked = asked.question, asked.linked
+    if q.intent is Intent.SMALL_TALK and len(q.words) <= 3 and not linked.mentions:
+        return await ROUTES[Intent.SMALL_TALK].respond(asked)  # type: ignore[return-value]
+    # A name that fits several people (or only after a typo fix in Russian): let them pick.
+    for mention in linked.mentions:
+        if mention.kind is EntityKind.EVENT:
+            continue
+        transliterated = q.language == "en" and len(mention.hits) == 1
+        if (mention.fuzzy and not transliterated) or len(mention.hits) > 1:
+            return choose(asked.text, mention.hits)
+    intent = _intent(asked)
+    if asked.continues and q.country is None and asked.dialogue.country and not linked.mentions:
+        q = asked.question = _with_country(q, asked.dialogue.country)
+    if q.yes_no and (found := await yes_no(asked)) is not None:
+        return found
+    place = asked.mention(EntityKind.PLACE)
+    if (
+        place is not None
+        and intent in (Intent.SEARCH, Intent.COUNTRY)
+        and (q.country or q.yes_no or intent is Intent.COUNTRY)
+    ):
+        found = await country(asked)
+        if found is not None:
+            return found
+    found = await ROUTES[intent].respond(asked)
+    if found is not None:
+        return found
+    found = await about(asked)
+    if found is not None and (intent is not Intent.SEARCH or linked.coverage >= MIN_COVERAGE):
+        return found
+    return await _looked_up(asked)
+
+
+def _with_country(q: Question, code: str) -> Question:
+    from dataclasses import replace
+
+    return replace(q, country=code)
+
+
+async def _looked_up(asked: Asked) -> Answer:
+    """No relation fits the entities named: the best card, a short list of hits, or an
+    honest «I only know about …»."""
+    q = asked.question
+    if not q.rest:
+        return Answer(off_topic())
+    fuzzy = _may_correct_typos(q, asked.text)
+    # Only hits that match most of the question: a stray word in a summary is no answer;
+    # without any question word, only hits that match every word.
+    least = MIN_COVERAGE if q.asked_intent else 1.0
     found = [
         h
-        for h in await SearchIndex(session).search(query, limit=RESULTS)
-        if h.coverage >= MIN_COVERAGE and (h.coverage == 1.0 or not h.fuzzy)
+        for h in await SearchIndex(asked.session).search(q.rest, limit=RESULTS, fuzzy=fuzzy)
+        if h.coverage >= least and (h.coverage == 1.0 or not h.fuzzy)
     ]
     if found and (len(found) == 1 or _clear_winner(found)):
-        return await card_answer(session, found[0].kind, found[0].id, today)
+        return await card_answer(asked.session, found[0].kind, found[0].id, asked.today)
     if found:
-        return Answer(search_text(text, found), hits_keyboard(found))
-    return Answer(no_answer_found(text))
+        return Answer(search_text(asked.text, found), hits_keyboard(found))
+    if not q.asked_intent:
+        return Answer(off_topic())
+    return Answer(no_answer_found(asked.text))
+
+
+def _remember(asked: Asked, before: Dialogue, today: date) -> Dialogue:
+    import time
+
+    q = asked.question
+    intent = _intent(asked)
+    subjects = list(asked.used)
+    for mention in asked.linked.mentions:
+        for hit in mention.hits[:4]:
+            if (hit.kind.value, hit.id) not in subjects:
+                subjects.append((hit.kind.value, hit.id))
+    if not subjects and asked.continues:
+        subjects = before.subjects
+    return Dialogue(
+        intent=str(intent) if intent not in _NOT_CONTINUED else before.intent,
+        subjects=subjects[:10],
+        country=q.country,
+        at=time.time(),
+    )

@@ -55,6 +55,16 @@ async def all_events(session: AsyncSession) -> list[Event]:
     return newest_first(list(rows))
 
 
+async def speaker_counts(session: AsyncSession) -> dict[str, int]:
+    """How many people spoke at each event (events nobody spoke at are left out)."""
+    rows = await session.execute(
+        select(Participation.event_id, func.count())
+        .where(Participation.role.in_(("speaker", "moderator")))
+        .group_by(Participation.event_id)
+    )
+    return {event_id: count for event_id, count in rows}
+
+
 @dataclass(slots=True)
 class EventDetails:
     event: Event
@@ -101,6 +111,40 @@ async def event_details(session: AsyncSession, event_id: str) -> EventDetails | 
         list(related),
         await aliases_of(session, EntityKind.EVENT, event_id),
     )
+
+
+@dataclass(slots=True)
+class EventFacts:
+    """What tells one event from another: where, who organized or took part, who spoke."""
+
+    event: Event
+    place_ids: set[str]
+    organization_ids: set[str]
+    person_ids: set[str]
+
+
+async def event_facts(session: AsyncSession, event_id: str) -> EventFacts | None:
+    event = await get_event(session, event_id)
+    if event is None:
+        return None
+    places = {link.place_id for link in await event_cities(session, event_id)}
+    if event.place_id:
+        places.add(event.place_id)
+    orgs = {link.organization_id for link in await event_organizations(session, event_id)}
+    people = set(
+        await session.scalars(
+            select(Participation.person_id).where(Participation.event_id == event_id)
+        )
+    )
+    return EventFacts(event, places, orgs, people)
+
+
+def participant_country(part: Participation) -> str | None:
+    """The country a participant represents: their city's, else their organization's."""
+    city = part.city or part.person.city
+    if city is not None:
+        return city.country
+    return next((p.organization.country for p in part.positions if p.organization), None)
 
 
 def upcoming_events(events: Sequence[Event], today: date) -> list[Event]:
@@ -230,7 +274,15 @@ async def place_details(session: AsyncSession, place_id: str) -> PlaceDetails | 
         .join(EventCity, EventCity.event_id == Event.id)
         .where(EventCity.place_id == place_id)
     )
-    people = await session.scalars(select(Participation).where(Participation.city_id == place_id))
+    # From the city: as the source says at the event, or as the person's own city.
+    people = await session.scalars(
+        select(Participation)
+        .join(Person, Person.id == Participation.person_id)
+        .where(
+            (Participation.city_id == place_id)
+            | ((Participation.city_id.is_(None)) & (Person.city_id == place_id))
+        )
+    )
     orgs = await session.scalars(
         select(Organization).where(Organization.city_id == place_id).order_by(Organization.name)
     )

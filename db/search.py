@@ -165,6 +165,7 @@ class Hit:
     whole_name: bool  # every word of one of its names or aliases was given
     rank: float  # bm25: lower is better
     fuzzy: bool = False  # found only after correcting a typo
+    matched: frozenset[int] = frozenset()  # which of the query's words it matched
 
 
 def _group(word_forms: Forms) -> str:
@@ -221,8 +222,10 @@ class SearchIndex:
         kinds: Iterable[EntityKind] | None = None,
         columns: str = "all",
         limit: int | None = None,
+        fuzzy: bool = True,
     ) -> list[Hit]:
-        """Entities matching `query`, best first."""
+        """Entities matching `query`, best first. With `fuzzy`, a word found nowhere is
+        corrected to the closest indexed word (and its hits marked as fuzzy)."""
         wanted = {str(k) for k in kinds} if kinds is not None else None
         # Words past the first few add nothing to a lookup but cost a query each.
         groups = query_forms(query)[:MAX_QUERY_WORDS]
@@ -233,7 +236,7 @@ class SearchIndex:
         for i, group in enumerate(groups):
             # A word found nowhere at all is taken for a typo; one found outside the searched
             # columns is simply not a name.
-            if not await self._match(_group(group), None):
+            if fuzzy and not await self._match(_group(group), None):
                 replacement = await self._corrected(group)
                 if replacement is not None:
                     groups[i] = replacement
@@ -260,6 +263,7 @@ class SearchIndex:
                     whole,
                     row["rank"],
                     fuzzy=bool(found & corrected),
+                    matched=frozenset(found),
                 )
             )
         hits.sort(key=lambda h: (-h.coverage, not h.whole_name, h.rank))

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-_WORD_RE = re.compile(r"[0-9a-zа-я]+(?:-[0-9a-zа-я]+)*")
+# Kazakh letters are kept, so that Kazakh question words can be told apart.
+_WORD_RE = re.compile(r"[0-9a-zа-яәғқңөұүһі]+(?:-[0-9a-zа-яәғқңөұүһі]+)*")
 
 # fmt: off
 _ENDINGS = sorted({

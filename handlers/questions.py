@@ -4,12 +4,14 @@ the routers that catch whatever no other router took."""
 from __future__ import annotations
 
 from aiogram import F, Router
+from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Today
 from answers.common import only_text_answer, stale_button_answer, unknown_command_answer
-from answers.questions import question_answer
+from answers.dialogue import Dialogue
+from answers.questions import question_reply
 from handlers.filters import AddressedText, CommandForOtherBot, InGroup
 from handlers.replies import send, send_from_callback
 
@@ -27,8 +29,13 @@ def create_router() -> Router:
         await send(message, unknown_command_answer(command.partition("@")[0]))
 
     @router.message(F.text, AddressedText())
-    async def plain_text(message: Message, text: str, session: AsyncSession, today: Today) -> None:
-        await send(message, await question_answer(session, text, today()))
+    async def plain_text(
+        message: Message, text: str, session: AsyncSession, today: Today, state: FSMContext
+    ) -> None:
+        dialogue = Dialogue.from_data(await state.get_data())
+        answer, dialogue = await question_reply(session, text, today(), dialogue)
+        await state.set_data(dialogue.to_data())
+        await send(message, answer)
 
     @router.message(InGroup())
     async def group_talk(message: Message) -> None:

@@ -44,7 +44,16 @@ async def test_help_lists_commands(chat: Chatter) -> None:
         assert command in text
 
 
-async def test_events_newest_first_and_paged(chat: Chatter) -> None:
+async def test_all_events_on_the_first_page(chat: Chatter) -> None:
+    [first] = await chat.say("/events")
+    assert "стр. 1 из 1" in first.text and "21 апреля 2021" in first.text
+    assert "выступивших: 5" in first.text and "только упоминание" in first.text
+
+
+async def test_events_newest_first_and_paged(chat: Chatter, monkeypatch) -> None:
+    import answers.lists
+
+    monkeypatch.setattr(answers.lists, "EVENTS_PAGE_SIZE", 5)
     [first] = await chat.say("/events")
     assert "стр. 1 из 2" in first.text
     # The NGO meeting after the Declaration of 12 November 2025 is the newest event.

@@ -27,9 +27,21 @@ from views.labels import (
 )
 
 
-def events_page_text(events: Sequence[Event], page: int, pages: int, start: int) -> Html:
+def events_page_text(
+    events: Sequence[Event],
+    page: int,
+    pages: int,
+    start: int,
+    speakers: dict[str, int] | None = None,
+) -> Html:
+    """Events, newest first; those with speakers in the sources say how many, the ones only
+    mentioned say so."""
+    speakers = speakers or {}
     out = Lines().add(f"📅 События, сначала новые (стр. {page + 1} из {pages}):").blank()
-    out.add(*(html("{}. {}", start + n, event_line(e)) for n, e in enumerate(events, 1)))
+    for n, e in enumerate(events, start + 1):
+        count = speakers.get(e.id, 0)
+        note = f"🎤 выступивших: {count}" if count else "только упоминание в источниках"
+        out.add(html("{}. {}\n   {}", n, event_line(e), i(note)))
     return out.text()
 
 

@@ -1,0 +1,62 @@
+"""Which language a question is in, and one spelling for matching names in any of them.
+
+Kazakh letters are folded to their Russian neighbours (Нұрғазиева → Нургазиева) and Latin
+words transliterated to Cyrillic (Nurgazieva → нургазиева, cyrtranslit), so a name typed in
+Kazakh or English meets the Russian spelling in the facts; the search's typo correction
+absorbs what transliteration cannot restore (a soft sign, й).
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+KAZAKH_LETTERS = "әғқңөұүһі"
+_KAZAKH_FOLD = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІёЁ", "агкноуухиАГКНОУУХИеЕ")
+_QUOTES_AND_DASHES = str.maketrans({c: '"' for c in "«»„“”‟″"} | {c: "-" for c in "‐‑‒–—―"})
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+# Words that mark a Kazakh question even when typed without Kazakh letters.
+KAZAKH_WORDS = frozenset(
+    "кім кімдер қашан кашан қайда кайда қандай кандай неше қай кай нешe туралы "
+    "сәлем салем рахмет өтті отти болады ма ме ба бе па пе".split()
+)
+
+
+class Language(StrEnum):
+    RU = "ru"
+    KK = "kk"
+    EN = "en"
+
+
+def clean(text: str) -> str:
+    """One form of quotes and dashes, single spaces."""
+    return " ".join(text.translate(_QUOTES_AND_DASHES).split())
+
+
+def detect_language(text: str) -> Language:
+    lowered = text.casefold()
+    words = re.findall(r"\w+", lowered)
+    if any(c in KAZAKH_LETTERS for c in lowered) or any(w in KAZAKH_WORDS for w in words):
+        return Language.KK
+    letters = [c for c in lowered if c.isalpha()]
+    latin = sum("a" <= c <= "z" for c in letters)
+    if letters and latin / len(letters) > 0.5:
+        return Language.EN
+    return Language.RU
+
+
+def fold(text: str) -> str:
+    """Kazakh letters and ё as their Russian neighbours: how names are matched."""
+    return text.translate(_KAZAKH_FOLD)
+
+
+def to_cyrillic(word: str) -> str:
+    """A Latin-letter word (a name, most likely) in Russian letters."""
+    import cyrtranslit
+
+    return cyrtranslit.to_cyrillic(word.casefold().replace("’", "'"), "ru")
+
+
+def latin_words(text: str) -> list[str]:
+    return _LATIN_WORD.findall(text)

@@ -1,0 +1,201 @@
+"""Linking a question's words to every entity they name, and narrowing generic event names.
+
+«Кто выступал на круглом столе в Омске в 2024 году?» names a round table (a generic name:
+every round table fits) and a city; the city and the date then narrow the round tables to one.
+Each mention is the words it covers and its candidates; a mention whose candidates are
+several events is narrowed by the question's other mentions (places, organizations, people),
+its dates and its leftover words — and stays ambiguous only when all of them fit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from answers.understanding import Question
+from db import queries
+from db.dates import PartialDate
+from db.kinds import EntityKind
+from db.models import Event
+from db.search import Hit, SearchIndex
+from db.textnorm import query_forms, word_forms
+
+# Lemmas that name a kind of event rather than one event: «круглый стол», «форум», «встреча».
+# The value is the event kind they name (None: any kind).
+GENERIC_EVENT_WORDS: dict[str, str | None] = {
+    "круглый": "round_table",
+    "стол": "round_table",
+    "форум": "forum",
+    "встреча": "meeting",
+    "конференция": "conference",
+    "подписание": "signing",
+    "мероприятие": None,
+    "событие": None,
+    "международный": None,
+    "онлайн": None,
+    "онлайн-круглый": "round_table",
+}
+
+
+def _generic_kind(forms: Sequence[str]) -> tuple[bool, str | None]:
+    for form in forms:
+        if form in GENERIC_EVENT_WORDS:
+            return True, GENERIC_EVENT_WORDS[form]
+    return False, None
+
+
+@dataclass(slots=True)
+class Mention:
+    words: frozenset[int]
+    hits: list[Hit]
+    generic: bool = False  # only words like «круглый стол»: every event of the kind fits
+    preferred: set[str] = field(default_factory=set)  # matched more words than the rest
+
+    @property
+    def kind(self) -> EntityKind:
+        return self.hits[0].kind
+
+    @property
+    def fuzzy(self) -> bool:
+        return any(h.fuzzy for h in self.hits)
+
+
+@dataclass(slots=True)
+class Linked:
+    mentions: list[Mention] = field(default_factory=list)
+    leftover: list[int] = field(default_factory=list)  # words no mention covers
+    word_count: int = 0
+
+    def of_kind(self, kind: EntityKind) -> list[Mention]:
+        return [m for m in self.mentions if m.kind is kind]
+
+    def first(self, kinds: Sequence[EntityKind]) -> Mention | None:
+        """The mention of the first of `kinds` that the question names."""
+        for kind in kinds:
+            found = self.of_kind(kind)
+            if found:
+                return found[0]
+        return None
+
+    @property
+    def coverage(self) -> float:
+        covered = set().union(*(m.words for m in self.mentions)) if self.mentions else set()
+        return len(covered) / self.word_count if self.word_count else 0.0
+
+
+def date_matches(event: Event, wanted: PartialDate) -> bool:
+    """The event's date agrees with every part of `wanted` that both know."""
+    have = event.partial_date
+    for mine, theirs in ((have.year, wanted.year), (have.month, wanted.month)):
+        if theirs is not None and mine != theirs:
+            return False
+    return not (wanted.day is not None and have.day is not None and have.day != wanted.day)
+
+
+async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True) -> Linked:
+    """Every entity the question's rest names, grouped into mentions, best first."""
+    groups = query_forms(question.rest)
+    if not groups:
+        return Linked()
+    index = SearchIndex(session)
+    hits = await index.search(question.rest, columns="names", fuzzy=fuzzy)
+    generic_words = {i for i, g in enumerate(groups) if _generic_kind(g)[0]}
+    hits.sort(key=lambda h: (-len(h.matched), not h.whole_name, h.fuzzy, h.rank))
+    claimed: set[int] = set()
+    mentions: list[Mention] = []
+    for hit in hits:
+        if not hit.matched or hit.matched & claimed:
+            continue
+        same = [h for h in hits if h.matched == hit.matched]
+        generic = hit.matched <= generic_words and all(h.kind is EntityKind.EVENT for h in same)
+        if not generic and any(h.whole_name for h in same):
+            same = [h for h in same if h.whole_name]
+        mention = Mention(hit.matched, same, generic)
+        if generic:
+            await _add_events_of_kind(session, mention, groups, mention.words)
+        elif hit.kind is EntityKind.EVENT and hit.matched & generic_words:
+            # «круглый стол об инициативах»: other round tables stay in the running, in case
+            # the question's place or date says it is one of them.
+            mention.preferred = {h.id for h in same}
+            await _add_events_of_kind(session, mention, groups, hit.matched & generic_words)
+        mentions.append(mention)
+        claimed |= hit.matched
+    leftover = [i for i in range(len(groups)) if i not in claimed and i not in generic_words]
+    linked = Linked(mentions, leftover, len(groups))
+    for mention in linked.of_kind(EntityKind.EVENT):
+        await _narrow_events(session, mention, linked, question, index, groups)
+    return linked
+
+
+async def _add_events_of_kind(
+    session: AsyncSession, mention: Mention, groups: list[tuple[str, ...]], words: frozenset[int]
+) -> None:
+    """A generic name fits every event of its kind, whatever its title says."""
+    kinds = {_generic_kind(groups[i])[1] for i in words}
+    kinds.discard(None)
+    if len(kinds) != 1:
+        return
+    (kind,) = kinds
+    known = {h.id for h in mention.hits}
+    for event in await queries.all_events(session):
+        if event.kind == kind and event.id not in known:
+            mention.hits.append(
+                Hit(EntityKind.EVENT, event.id, event.display_title, 1.0, False, 0.0)
+            )
+    mention.hits = [h for h in mention.hits if await _is_kind(session, h.id, kind)]
+
+
+async def _is_kind(session: AsyncSession, event_id: str, kind: str) -> bool:
+    event = await queries.get_event(session, event_id)
+    return event is not None and event.kind == kind
+
+
+async def _narrow_events(
+    session: AsyncSession,
+    mention: Mention,
+    linked: Linked,
+    question: Question,
+    index: SearchIndex,
+    groups: list[tuple[str, ...]],
+) -> None:
+    """Keep the events that fit the question's dates, places, organizations, people and
+    leftover words; a test that no candidate passes is ignored."""
+    if len(mention.hits) < 2:
+        return
+    facts = {h.id: await queries.event_facts(session, h.id) for h in mention.hits}
+
+    def keep(test) -> None:  # type: ignore[no-untyped-def]
+        passed = [h for h in mention.hits if facts[h.id] is not None and test(facts[h.id])]
+        if passed:
+            mention.hits = passed
+
+    if question.dates is not None:
+        keep(lambda f: date_matches(f.event, question.dates))
+    for other in linked.mentions:
+        if other is mention:
+            continue
+        ids = {h.id for h in other.hits}
+        if other.kind is EntityKind.PLACE:
+            keep(lambda f, ids=ids: bool(ids & f.place_ids))
+        elif other.kind is EntityKind.ORGANIZATION:
+            keep(lambda f, ids=ids: bool(ids & f.organization_ids))
+        elif other.kind is EntityKind.PERSON:
+            keep(lambda f, ids=ids: bool(ids & f.person_ids))
+    if len(mention.hits) > 1 and mention.preferred:
+        keep(lambda f: f.event.id in mention.preferred)
+    if len(mention.hits) > 1 and linked.leftover:
+        # Words no name covered may still tell the events apart: «о волонтёрстве».
+        text = " ".join(groups[i][0] for i in linked.leftover)
+        wider = {
+            h.id: h.coverage
+            for h in await index.search(text, kinds=[EntityKind.EVENT], fuzzy=False)
+        }
+        best = max((wider.get(h.id, 0.0) for h in mention.hits), default=0.0)
+        if best > 0:
+            mention.hits = [h for h in mention.hits if wider.get(h.id, 0.0) == best]
+
+
+def word_is_generic(word: str) -> bool:
+    return _generic_kind(word_forms(word))[0]

@@ -1,0 +1,478 @@
+"""One answering function per kind of question, and the table that maps each intent to the
+kinds of subject it accepts and the function that answers it.
+
+Every function receives the `Asked` question (its parse, the entities it names, today, and
+what the chat asked before) and returns an `Answer` whose first line answers in a sentence
+where a sentence can be given, followed by the card or list with its sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from aiogram.types import InlineKeyboardMarkup
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from answers.base import Answer
+from answers.cards import card_answer, person_answer
+from answers.common import help_answer, start_answer
+from answers.dialogue import Dialogue
+from answers.linking import Linked, Mention, date_matches
+from answers.lists import (
+    cities_answer,
+    event_topics_answer,
+    moderators_answer,
+    orgs_answer,
+    speakers_answer,
+    upcoming_answer,
+    when_where_answer,
+    works_answer,
+)
+from answers.understanding import Intent, Question
+from db import queries
+from db.kinds import EntityKind
+from db.textnorm import forms, forms_match, query_forms
+from views import direct
+from views.common import no_answer
+from views.html import Html, html
+from views.keyboards import MAX_CARD_BUTTONS, cards, event_buttons
+from views.labels import date_text
+
+E, P, ORG, PL, T, W = (
+    EntityKind.EVENT,
+    EntityKind.PERSON,
+    EntityKind.ORGANIZATION,
+    EntityKind.PLACE,
+    EntityKind.TOPIC,
+    EntityKind.WORK,
+)
+MAX_EVENTS_ANSWERED = 4  # more fitting events than this: the user picks one
+SPEAKING = ("speaker", "moderator")
+
+
+@dataclass(slots=True)
+class Asked:
+    session: AsyncSession
+    question: Question
+    linked: Linked
+    today: date
+    text: str
+    dialogue: Dialogue
+    used: list[tuple[str, str]] = field(default_factory=list)  # subjects the answer is about
+    dated_events: list[str] = field(default_factory=list)  # events of the question's dates
+
+    @property
+    def continues(self) -> bool:
+        """The question leans on the last one: «а …?», a pronoun, «кто ещё», or no words of
+        its own beyond a modifier."""
+        q = self.question
+        return q.follow_up or q.more or (not q.words and (q.count or not q.asked_intent))
+
+    def mention(self, kind: EntityKind) -> Mention | None:
+        found = self.linked.of_kind(kind)
+        return found[0] if found else None
+
+    def ids(self, kind: EntityKind) -> list[str]:
+        """Ids of the entities of `kind` the question names — or the last question named,
+        when this one continues it."""
+        mention = self.mention(kind)
+        if mention is not None:
+            found = [h.id for h in mention.hits]
+        elif self.continues and not self.linked.mentions:
+            found = self.dialogue.of_kind(kind)[:1] if kind is not E else self.dialogue.of_kind(E)
+        else:
+            found = []
+        if not found and kind is E and self.question.dates is not None and not self.more_named:
+            found = self.dated_events  # «кто выступал в прошлом году?»
+        self.used += [(kind.value, i) for i in found if (kind.value, i) not in self.used]
+        return found
+
+    @property
+    def more_named(self) -> bool:
+        """The question names something other than an event."""
+        return any(m.kind is not E for m in self.linked.mentions)
+
+    def one(self, kind: EntityKind) -> str | None:
+        found = self.ids(kind)
+        return found[0] if len(found) == 1 else None
+
+
+Respond = Callable[[Asked], Awaitable[Answer | None]]
+
+
+def _join(answers: Sequence[Answer], heading: Html | None = None) -> Answer:
+    """Several answers as one: texts one after another, buttons together."""
+    texts = ([heading] if heading else []) + [a.text for a in answers]
+    rows = [row for a in answers if a.markup for row in a.markup.inline_keyboard]
+    markup = InlineKeyboardMarkup(inline_keyboard=rows[:MAX_CARD_BUTTONS]) if rows else None
+    return Answer(Html("\n\n".join(texts)), markup)
+
+
+def _lead(line: Html, answer: Answer) -> Answer:
+    return Answer(html("{}\n\n{}", line, answer.text), answer.markup)
+
+
+async def for_events(
+    a: Asked, ids: Sequence[str], respond: Callable[[str], Awaitable[Answer]]
+) -> Answer:
+    """The answer for one event; for a few, each in turn; for many, a choice."""
+    if len(ids) == 1:
+        return await respond(ids[0])
+    events = [e for e in [await queries.get_event(a.session, i) for i in ids] if e is not None]
+    if len(events) > MAX_EVENTS_ANSWERED:
+        return Answer(direct.several_events(events), cards(event_buttons(events)))
+    answers = [await respond(e.id) for e in events]
+    return _join(answers, direct.several_events(events))
+
+
+# --- events ----------------------------------------------------------------------------------
+
+
+async def speakers(a: Asked) -> Answer | None:
+    if ids := a.ids(E):
+
+        async def one(event_id: str) -> Answer:
+            answer = await speakers_answer(a.session, event_id, a.question.country)
+            if a.question.count:
+                parts = await queries.participations(a.session, event_id=event_id, roles=SPEAKING)
+                if a.question.about_participants:
+                    return _lead(direct.participants_unknown(len(parts)), answer)
+                return _lead(direct.count_line(len(parts)), answer)
+            return answer
+
+        return await for_events(a, ids, one)
+    if person := a.one(P):  # «кто ещё?» after a question about a person: their event's list
+        parts = await queries.participations(a.session, person_id=person)
+        if parts and a.continues:
+            return await speakers_answer(a.session, parts[0].event_id)
+    for kind in (PL, ORG, T, W):
+        if subject := a.one(kind):
+            if kind is ORG:
+                return await holders(a)
+            if kind is W:
+                return await work_people(a)
+            return await card_answer(a.session, kind, subject, a.today)
+    if a.question.rest and a.linked.mentions:
+        return None
+    return await speakers_answer(a.session, None, a.question.country)
+
+
+async def organizers(a: Asked) -> Answer | None:
+    if ids := a.ids(E):
+
+        async def one(event_id: str) -> Answer:
+            answer = await orgs_answer(a.session, event_id, a.question.country)
+            if a.question.count:
+                links = await queries.event_organizations(a.session, event_id)
+                wanted = [
+                    x
+                    for x in links
+                    if a.question.intent is not Intent.ORGANIZERS or x.role == "organizer"
+                ]
+                return _lead(direct.count_line(len(wanted)), answer)
+            return answer
+
+        return await for_events(a, ids, one)
+    if org := a.one(ORG):
+        return await card_answer(a.session, ORG, org, a.today)
+    if person := a.one(P):
+        return await position(a) if person else None
+    if a.question.rest and a.linked.mentions:
+        return None
+    return await orgs_answer(a.session, None, a.question.country)
+
+
+async def cities(a: Asked) -> Answer | None:
+    if ids := a.ids(E):
+
+        async def one(event_id: str) -> Answer:
+            answer = await cities_answer(a.session, event_id, a.question.country)
+            if a.question.count:
+                places = await queries.event_cities(a.session, event_id)
+                country = a.question.country
+                n = len([x for x in places if country is None or x.place.country == country])
+                return _lead(direct.count_line(n), answer)
+            return answer
+
+        return await for_events(a, ids, one)
+    if a.one(P):
+        return await origin(a)
+    if place := a.one(PL):
+        return (
+            await country(a)
+            if a.question.yes_no
+            else await card_answer(a.session, PL, place, a.today)
+        )
+    if a.question.rest and a.linked.mentions:
+        return None
+    return await cities_answer(a.session, None, a.question.country)
+
+
+async def when_where(a: Asked) -> Answer | None:
+    if ids := a.ids(E):
+        return await for_events(a, ids, lambda i: when_where_answer(a.session, i, a.today))
+    for kind in (P, ORG, PL, W):
+        if subject := a.one(kind):
+            return await card_answer(a.session, kind, subject, a.today)
+    return await events(a)
+
+
+async def topics(a: Asked) -> Answer | None:
+    if ids := a.ids(E):
+        return await for_events(a, ids, lambda i: event_topics_answer(a.session, i))
+    for kind in (P, T):
+        if subject := a.one(kind):
+            return await card_answer(a.session, kind, subject, a.today)
+    return None
+
+
+async def moderators(a: Asked) -> Answer | None:
+    if ids := a.ids(E):
+        return await for_events(a, ids, lambda i: moderators_answer(a.session, i))
+    return await moderators_answer(a.session, None)
+
+
+async def works(a: Asked) -> Answer | None:
+    if ids := a.ids(E):
+        return await for_events(a, ids, lambda i: works_answer(a.session, i))
+    if work := a.one(W):
+        return await card_answer(a.session, W, work, a.today)
+    return await works_answer(a.session)
+
+
+async def events(a: Asked) -> Answer | None:
+    """Events of a subject, or those that fit the question's dates and kind."""
+    for kind in (P, ORG, PL):
+        if subject := a.one(kind):
+            return await card_answer(a.session, kind, subject, a.today)
+    mention = a.mention(E)
+    if mention is not None and not mention.generic and len(mention.hits) == 1:
+        return await card_answer(a.session, E, mention.hits[0].id, a.today)
+    found = await queries.all_events(a.session)
+    if mention is not None:
+        wanted = {h.id for h in mention.hits}
+        found = [e for e in found if e.id in wanted]
+    elif a.question.rest and a.linked.mentions:
+        return None
+    dates = a.question.dates
+    if dates is not None:
+        found = [e for e in found if date_matches(e, dates)]
+    when = _dates_text(dates) if dates else None
+    text = direct.events_of_dates(found, when)
+    if a.question.count:
+        text = html("{}\n\n{}", direct.count_line(len(found)), text)
+    return Answer(text, cards(event_buttons(found)))
+
+
+def _dates_text(d) -> str:  # type: ignore[no-untyped-def]
+    if d.year is not None and d.month is None:
+        return f"{d.year} год"
+    return date_text(d)
+
+
+# --- people ---------------------------------------------------------------------------------
+
+
+async def position(a: Asked) -> Answer | None:
+    person_id = a.one(P)
+    if person_id is None:
+        if a.one(ORG):
+            return await holders(a)
+        return None
+    person = await queries.get_person(a.session, person_id)
+    if person is None:
+        return None
+    parts = await queries.participations(a.session, person_id=person_id)
+    card = await person_answer(a.session, person_id, a.today)
+    return _lead(direct.position_lines(person, parts), card)
+
+
+async def origin(a: Asked) -> Answer | None:
+    person_id = a.one(P)
+    if person_id is None:
+        return await cities(a) if a.ids(E) else None
+    person = await queries.get_person(a.session, person_id)
+    if person is None:
+        return None
+    parts = await queries.participations(a.session, person_id=person_id)
+    city = person.city or next((p.city for p in parts if p.city is not None), None)
+    card = await person_answer(a.session, person_id, a.today)
+    return _lead(direct.origin_line(person, city), card)
+
+
+async def about(a: Asked) -> Answer | None:
+    """What is known about the subject: its card (or, for an organization and a title,
+    who holds that title there)."""
+    if a.one(ORG) and a.linked.leftover:
+        return await holders(a)
+    for kind in (P, ORG, W, T, PL):
+        if subject := a.one(kind):
+            return await card_answer(a.session, kind, subject, a.today)
+    if ids := a.ids(E):
+        return await for_events(a, ids, lambda i: card_answer(a.session, E, i, a.today))
+    return None
+
+
+async def holders(a: Asked) -> Answer | None:
+    """Who holds a position in an organization («кто президент ГАК»), or everyone from it."""
+    org_id = a.one(ORG)
+    if org_id is None:
+        return None
+    details = await queries.organization_details(a.session, org_id)
+    if details is None:
+        return None
+    title_words = [query_forms(a.question.rest)[i] for i in a.linked.leftover]
+    matches = [
+        (pos, part)
+        for pos, part in details.positions
+        if title_words
+        and all(any(forms_match(w, t) for t in forms(pos.title)) for w in title_words)
+    ]
+    card = await card_answer(a.session, ORG, org_id, a.today)
+    if matches:
+        return _lead(direct.holders_lines(matches), card)
+    if details.positions:
+        return _lead(direct.holders_lines(details.positions), card)
+    return card
+
+
+async def work_people(a: Asked) -> Answer | None:
+    """Who presented or spoke about a work: the speakers at its events who mention it."""
+    work_id = a.one(W)
+    if work_id is None:
+        return None
+    found = await queries.work_details(a.session, work_id)
+    if found is None:
+        return None
+    work, links, _ = found
+    title = [f for f in forms(work.title, drop_stopwords=True)]
+    speakers_found = []
+    for link in links:
+        for part in await queries.participations(a.session, event_id=link.event_id):
+            said = forms(part.summary or "")
+            if title and all(any(forms_match(t, s) for s in said) for t in title):
+                speakers_found.append(part)
+    card = await card_answer(a.session, W, work_id, a.today)
+    return _lead(direct.work_people_lines(work, speakers_found), card)
+
+
+async def country(a: Asked) -> Answer | None:
+    place_id = a.one(PL)
+    if place_id is None:
+        return None
+    place = await queries.place_details(a.session, place_id)
+    if place is None:
+        return None
+    card = await card_answer(a.session, PL, place_id, a.today)
+    return _lead(direct.country_line(place.place), card)
+
+
+async def statements(a: Asked) -> Answer | None:
+    if person_id := a.one(P):
+        return await card_answer(a.session, P, person_id, a.today)
+    return await about(a)
+
+
+async def upcoming(a: Asked) -> Answer | None:
+    return await upcoming_answer(a.session, a.today)
+
+
+async def unanswerable(a: Asked) -> Answer | None:
+    known = await about(a)
+    if known is None:
+        return Answer(no_answer())
+    return Answer(no_answer(known.text), known.markup)
+
+
+async def small_talk(a: Asked) -> Answer | None:
+    words = set(a.question.words) | set(a.text.casefold().replace("!", " ").split())
+    if any(w.casefold().startswith(("спасиб", "благодар", "рахмет", "thank")) for w in words):
+        return Answer(direct.thanks())
+    norm = a.text.casefold()
+    if any(m in norm for m in ("умеешь", "кто ты", "ты кто", "what can", "who are you")):
+        return help_answer()
+    return start_answer()
+
+
+async def yes_no(a: Asked) -> Answer | None:
+    """«Был ли X на Y?», «Участвовала ли организация O в Y?», «Участвовал ли город C в Y?»,
+    «Была ли X в городе C?»."""
+    event_ids = a.ids(E)
+    if not event_ids and a.mention(P) and a.mention(PL):
+        return await person_in_place(a)
+    if len(event_ids) != 1:
+        return None
+    facts = await queries.event_facts(a.session, event_ids[0])
+    if facts is None:
+        return None
+    event = facts.event
+    card = await card_answer(a.session, E, event.id, a.today)
+    if person_id := a.one(P):
+        person = await queries.get_person(a.session, person_id)
+        if person is None:
+            return None
+        if person_id in facts.person_ids:
+            parts = await queries.participations(a.session, event_id=event.id, person_id=person_id)
+            role = {"speaker": "выступление", "moderator": "модератор"}.get(
+                parts[0].role if parts else "", "участник"
+            )
+            return _lead(direct.yes(direct.took_part(person, event, role)), card)
+        return _lead(direct.no(direct.not_at(person.full_name, event)), card)
+    for kind, ids, role in ((ORG, facts.organization_ids, "участник"), (PL, facts.place_ids, "")):
+        if subject := a.one(kind):
+            label = a.mention(kind).hits[0].label if a.mention(kind) else subject
+            if subject in ids:
+                what = role or "город участвовал"
+                return _lead(direct.yes(direct.linked_to(label, event, what)), card)
+            return _lead(direct.no(direct.not_at(label, event)), card)
+    return await when_where_answer(a.session, event.id, a.today)
+
+
+async def person_in_place(a: Asked) -> Answer | None:
+    person_id, place_id = a.one(P), a.one(PL)
+    if person_id is None or place_id is None:
+        return None
+    person = await queries.get_person(a.session, person_id)
+    place = await queries.place_details(a.session, place_id)
+    if person is None or place is None:
+        return None
+    card = await person_answer(a.session, person_id, a.today)
+    for part in await queries.participations(a.session, person_id=person_id):
+        facts = await queries.event_facts(a.session, part.event_id)
+        city = part.city or person.city
+        if (facts and place_id in facts.place_ids) or (city and city.id == place_id):
+            return _lead(direct.yes(direct.in_place(person, place.place, part.event)), card)
+    return _lead(direct.no(direct.not_in_place(person, place.place)), card)
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """The kinds of subject an intent accepts (in order of preference) and its answer."""
+
+    kinds: tuple[EntityKind, ...]
+    respond: Respond
+
+
+ROUTES: dict[Intent, Route] = {
+    Intent.SMALL_TALK: Route((), small_talk),
+    Intent.UNANSWERABLE: Route((E, P, ORG, PL, T, W), unanswerable),
+    Intent.UPCOMING: Route((), upcoming),
+    Intent.COUNTRY: Route((PL,), country),
+    Intent.TOPICS: Route((E, P, T), topics),
+    Intent.MODERATORS: Route((E,), moderators),
+    Intent.WORKS: Route((E, W), works),
+    Intent.POSITION: Route((P, ORG), position),
+    Intent.STATEMENTS: Route((P, E), statements),
+    Intent.ORIGIN: Route((P, E), origin),
+    Intent.HOLDERS: Route((ORG,), holders),
+    Intent.EVENTS: Route((P, ORG, PL, E), events),
+    Intent.WHEN_WHERE: Route((E, P, ORG, PL, W), when_where),
+    Intent.CITIES: Route((E, P, PL), cities),
+    Intent.ORGANIZERS: Route((E, ORG, P), organizers),
+    Intent.ORGANIZATIONS: Route((E, ORG, P), organizers),
+    Intent.SPEAKERS: Route((E, PL, ORG, T, W, P), speakers),
+    Intent.PERSON: Route((P, ORG, E, PL, T, W), about),
+    Intent.SEARCH: Route((P, ORG, E, PL, T, W), about),
+}
