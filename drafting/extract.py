@@ -343,6 +343,7 @@ def draft_article(
 
     title, kind = _event_title_and_kind(text)
     date, date_sentence = _date(text, sentences)
+    status = _status(text, sentences)
     say("done")
     return Draft(
         source_file=source_file,
@@ -355,6 +356,7 @@ def draft_article(
         organizations=list(organizations.values()),
         places=list(places.values()),
         seconds=time.perf_counter() - started,
+        status=status,
     )
 
 
@@ -427,41 +429,132 @@ def _split_position(
     return title[0].lower() + title[1:], org_id
 
 
+# Page furniture: lines that are never a headline (timestamps, counters, reading time …).
+_FURNITURE = re.compile(
+    r"^(?:\d{1,2}[./:]\d{2}(?:[./]\d{2,4})?(?:\s+\d{1,2}:\d{2})?|\d+|date\s+\d{4}-\d{2}-\d{2}"
+    r"|примерное время чтения.*|время чтения.*|просмотр.*|мероприятия\.?|новости\.?"
+    r"|версия для слабовидящих.*|поделиться.*|главная.*|читать также.*|фото.*|источник.*)$",
+    re.I,
+)
+_DATELINE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b|\bdate\s+(\d{4})-(\d{2})-(\d{2})\b")
+_EVENT_WORDS = re.compile(
+    r"(кругл\w+\s+стол\w*|форум\w*|конференци\w*|встреч\w*|семинар\w*|заседани\w*)", re.I
+)
+# Verbs that announce rather than report: «состоится», «пройдёт», «обсудят».
+_FUTURE = re.compile(
+    r"\b(состоится|состоятся|пройд[её]т|пройдут|будет|будут|обсудят|проведут|соберутся|"
+    r"планируется|запланирован\w*|откроется|стартует|станут)\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(состоял\w*|прош[её]л|прошл[аи]|провел\w*|провёл|обсудили|собрал\w*)\b", re.I
+)
+
+
+def _lines(text: str) -> list[str]:
+    """The article's lines without page furniture (a stamp glued to a line is cut off)."""
+    out = []
+    for line in text.splitlines():
+        line = re.sub(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*", "", line).strip()
+        if line and not _FURNITURE.match(line):
+            out.append(line)
+    return out
+
+
+def _quoted(text: str, start: int) -> str | None:
+    """The text inside the «…» that opens at `start`, nested quotes kept: «А «Б» В»."""
+    if start >= len(text) or text[start] != "«":
+        return None
+    depth = 0
+    for k in range(start, len(text)):
+        if text[k] == "«":
+            depth += 1
+        elif text[k] == "»":
+            depth -= 1
+            if depth == 0:
+                return " ".join(text[start + 1 : k].split())
+    return None
+
+
 def _event_title_and_kind(text: str) -> tuple[str | None, str]:
-    """The official «title» after «круглом столе / форуме …», else the headline; the kind is
-    the first kind of event the article names."""
+    """The official title: «…» right after the event word (nested quotes kept), or what
+    follows «на тему» or «Круглый стол:»; else the headline. The kind is the first kind of
+    event the article names."""
     lowered = text.casefold()
     found = [(lowered.find(marker), kind) for marker, kind in EVENT_KINDS if marker in lowered]
     kind = min(found)[1] if found else "meeting"
-    quoted = re.search(
-        r"(?:круглом столе|круглый стол|форуме|форум|конференции|конференция)"
-        r"\s+«([^»]{10,400})»",
-        text,
-        re.I,
+    for match in _EVENT_WORDS.finditer(text):
+        after = text[match.end() : match.end() + 80]
+        quote = after.find("«")
+        if quote >= 0 and not re.search(r"[.!?]", after[:quote]) and len(after[:quote]) < 40:
+            title = _quoted(text, match.end() + quote)
+            if title and len(title) >= 10:
+                return title, kind
+    theme = re.search(r"на тему:?\s*«?([^.\n»]{10,300})", text, re.I)
+    if theme:
+        return theme.group(1).strip(), kind
+    lines = _lines(text)
+    headline = lines[0] if lines else ""
+    labelled = re.match(
+        r"(?:круглый стол|форум|конференция|семинар)\s*:\s*(.{10,300})$", headline, re.I
     )
-    if quoted:
-        return " ".join(quoted.group(1).split()), kind
-    first_line = text.strip().splitlines()[0].strip(' «»"') if text.strip() else ""
+    if labelled:
+        return labelled.group(1).strip(), kind
     # A headline is short and has no full stop; a first line that is a sentence is not one.
-    if first_line and len(first_line) <= 200 and not first_line.endswith("."):
-        return first_line, kind
+    headline = headline.strip(' «»"')
+    if headline and len(headline) <= 200 and not headline.endswith("."):
+        return headline, kind
     return None, kind
 
 
+def _status(text: str, sentences: list[tuple[int, int]]) -> str:
+    """«announced» when the sentences about the event speak of it in the future tense."""
+    about = [text[a:b] for a, b in sentences if _EVENT_WORDS.search(text[a:b])][:3] or [
+        " ".join(_lines(text)[:2])
+    ]
+    future = sum(bool(_FUTURE.search(s)) for s in about)
+    past = sum(bool(_PAST.search(s)) for s in about)
+    return "announced" if future > past else "held"
+
+
 def _date(text: str, sentences: list[tuple[int, int]]) -> tuple[dict[str, int], str | None]:
-    """The first date the article gives, with only the parts it states."""
-    day = _DAY_DATE.search(text)
-    month = _MONTH_DATE.search(text)
+    """The event's date: the first date the article gives (the first day of a range), with
+    the year from it, else from the page's dateline or the nearest year in the text (then
+    `inferred`); with no date in the text, the dateline's month and year."""
+    body = "\n".join(_lines(text))
+    ranged = re.compile(rf"\b(\d{{1,2}})\s*[–—-]\s*\d{{1,2}}\s+{_MONTH_RE}(?:\s+(\d{{4}}))?", re.I)
+    day = ranged.search(body) or _DAY_DATE.search(body)
+    month = _MONTH_DATE.search(body)
     first = min((m for m in (day, month) if m), key=lambda m: m.start(), default=None)
+    dateline = _DATELINE.search(text[:300])
+    stamp = None
+    if dateline:
+        if dateline.group(3):
+            stamp = (int(dateline.group(3)), int(dateline.group(2)))
+        else:
+            stamp = (int(dateline.group(4)), int(dateline.group(5)))
     if first is None:
+        if stamp:
+            return {"year": stamp[0], "month": stamp[1]}, None
         return {}, None
-    sentence = _sentence_of(sentences, first.start(), text)
-    if first is day:
-        found = {"month": _month(day.group(2)), "day": int(day.group(1))}
-        if day.group(3):
-            found["year"] = int(day.group(3))
-        return found, sentence
-    return {"month": _month(month.group(1)), "year": int(month.group(2))}, sentence
+    sentence = _sentence_of(sentences, text.find(first.group(0)), text)
+    if first is month:
+        return {"month": _month(month.group(1)), "year": int(month.group(2))}, sentence
+    found = {"month": _month(first.group(2)), "day": int(first.group(1))}
+    if first.group(3):
+        found["year"] = int(first.group(3))
+    elif stamp:
+        found["year"] = stamp[0]
+        found["inferred"] = 1
+    else:
+        years = [
+            (abs(m.start() - first.start()), int(m.group(1)))
+            for m in re.finditer(r"\b(19[5-9]\d|20\d\d)\s*(?:года|г\.|год)", body)
+        ]
+        if years:
+            found["year"] = min(years)[1]
+            found["inferred"] = 1
+    return found, sentence
 
 
 def _month(word: str) -> int:

@@ -22,11 +22,13 @@ class DraftPerson:
     known: bool
     city: str | None = None
     positions: list[DraftPosition] = field(default_factory=list)
+    patronymic: str | None = None
+    role: str = "speaker"  # speaker | participant | mentioned
     sentences: list[str] = field(default_factory=list)
 
     @property
     def full_name(self) -> str:
-        return " ".join(p for p in (self.first_name, self.last_name) if p)
+        return " ".join(p for p in (self.first_name, self.patronymic, self.last_name) if p)
 
 
 @dataclass
@@ -44,6 +46,7 @@ class DraftPlace:
     name: str
     known: bool
     sentence: str = ""
+    country: str | None = None  # from the gazetteer or content/; None: the admin decides
 
 
 @dataclass
@@ -58,6 +61,7 @@ class Draft:
     organizations: list[DraftOrganization]
     places: list[DraftPlace]
     seconds: float = 0.0
+    status: str = "held"  # held | announced
 
 
 # --- Ids ------------------------------------------------------------------------------------

@@ -58,18 +58,22 @@ def render_yaml(d: Draft) -> str:
                 f"    first_name: {_q(p.first_name or 'TODO')}",
                 f"    last_name: {_q(p.last_name)}",
             ]
+            if p.patronymic:
+                lines.append(f"    patronymic: {_q(p.patronymic)}")
     lines += [
         "",
         "events:",
         f"  - id: {event_id}",
         f"    kind: {d.kind}  # round_table / forum / meeting / conference / signing",
-        "    status: held  # or: announced",
+        f"    status: {d.status}  # held / announced",
         f"    title: {_q(d.title or 'TODO')}",
     ]
     if d.date:
         parts = ", ".join(f"{k}: {d.date[k]}" for k in ("year", "month", "day") if k in d.date)
         if d.date_sentence:
             lines.append(_comment(d.date_sentence, "    "))
+        if d.date.get("inferred"):
+            parts += ", inferred: true, note: TODO — how the year follows from the article"
         lines.append(f"    date: {{{parts}}}")
         if "year" not in d.date:
             lines.append(
@@ -93,7 +97,7 @@ def render_yaml(d: Draft) -> str:
         for p in d.people:
             for sentence in p.sentences[:3]:
                 lines.append(_comment(sentence, "      "))
-            lines += [f"      - person: {p.id}  # {p.full_name}", "        role: speaker"]
+            lines += [f"      - person: {p.id}  # {p.full_name}", f"        role: {p.role}"]
             if p.city:
                 lines.append(f"        city: {p.city}")
             if p.positions:

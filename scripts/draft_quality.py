@@ -1,17 +1,20 @@
-"""How good are drafts? Runs `draft` on articles with known answers and prints the shares of
-people found, positions right and organizations found whole, with time and memory.
+"""How good are drafts? Runs the draft tool on real articles with hand-made answers and prints,
+per article and in total: people found, names right, positions right, positions attached to
+the wrong person, organizations whole / junk, cities, dates, titles and statuses, with time
+and memory.
 
-Run: .venv/bin/python scripts/draft_quality.py
-Articles: tests/articles/*.txt (written for this, each with a .expected.yaml) and, for
-comparison, the source articles in ../shared/seeds/ with the answers taken from content/.
+Run: .venv/bin/python scripts/draft_quality.py [FOLDER]
+FOLDER holds NN-*.txt articles with NN-*.gold.yaml answers (default: ../shared/articles).
+Drafts are made without content/, so nothing is recognised from earlier work.
 """
 
 from __future__ import annotations
 
+import re
 import resource
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -19,130 +22,207 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from db.content_files import Content, read_content  # noqa: E402
-from db.textnorm import forms, forms_match  # noqa: E402
 from drafting.extract import draft_article  # noqa: E402
 from drafting.model import Draft  # noqa: E402
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+DEFAULT_FOLDER = ROOT.parent / "shared" / "articles"
+
+
+def norm(text: str | None) -> str:
+    """Compared as written: case, ё, quotes, dashes and spacing ignored."""
+    text = (text or "").casefold().replace("ё", "е")
+    text = re.sub(r"[«»\"“”„‟'’]", "", text)
+    text = re.sub(r"[‐‑‒–—―-]", "-", text)
+    text = re.sub(r"\(implied\)", "", text)
+    return " ".join(text.split())
+
+
+def similar(a: str | None, b: str | None) -> bool:
+    """The same organization: equal, or one's words all inside the other's."""
+    x, y = set(norm(a).split()), set(norm(b).split())
+    return bool(x and y) and (x <= y or y <= x) and len(x & y) >= min(len(x), len(y), 2)
 
 
 @dataclass
 class Score:
     article: str
-    people: int
-    people_found: int
-    positions_right: int
-    orgs: int
-    orgs_whole: int
-    seconds: float
+    people: int = 0
+    found: int = 0
+    names_right: int = 0
+    positions: int = 0
+    positions_right: int = 0
+    wrong_person: int = 0
+    orgs: int = 0
+    orgs_whole: int = 0
+    junk: int = 0
+    cities: int = 0
+    cities_found: int = 0
+    country_wrong: int = 0
+    date_right: bool = False
+    title_right: bool = False
+    status_right: bool = False
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
 
 
-def same(a: str, b: str) -> bool:
-    """Equal as names: word for word, in any grammatical case, quotes and case ignored."""
-    x, y = forms(a), forms(b)
-    return len(x) == len(y) and all(forms_match(p, q) for p, q in zip(x, y, strict=True))
-
-
-def evaluate(draft: Draft, expected: dict) -> Score:
+def evaluate(draft: Draft, gold: dict, name: str) -> Score:
+    score = Score(name, seconds=draft.seconds)
     org_names = {o.id: o.name for o in draft.organizations}
-    found = right = 0
-    for person in expected["people"]:
-        match = next((p for p in draft.people if same(p.full_name, person["name"])), None)
+    people = [p for p in gold.get("people") or [] if p.get("role") != "mentioned"]
+    score.people = len(people)
+    claimed: set[int] = set()
+    for person in people:
+        match = next(
+            (
+                i
+                for i, p in enumerate(draft.people)
+                if i not in claimed and norm(p.last_name) == norm(person["last_name"])
+            ),
+            None,
+        )
         if match is None:
+            match = next(
+                (
+                    i
+                    for i, p in enumerate(draft.people)
+                    if i not in claimed and norm(person["last_name"])[:5] in norm(p.full_name)
+                ),
+                None,
+            )
+        if match is None:
+            score.notes.append(f"not found: {person['name']}")
             continue
-        found += 1
-        if any(
-            same(pos.title, person["title"])
-            and same(org_names.get(pos.organization or "", ""), person["organization"])
-            for pos in match.positions
+        claimed.add(match)
+        drafted = draft.people[match]
+        score.found += 1
+        if (
+            norm(drafted.first_name) == norm(person.get("first_name"))
+            and norm(drafted.last_name) == norm(person["last_name"])
+            and norm(drafted.patronymic) == norm(person.get("patronymic"))
         ):
-            right += 1
-    whole = sum(
-        any(same(o.name, name) for o in draft.organizations) for name in expected["organizations"]
-    )
-    return Score(
-        draft.source_file,
-        len(expected["people"]),
-        found,
-        right,
-        len(expected["organizations"]),
-        whole,
-        draft.seconds,
-    )
-
-
-def expected_from_content(content: Content, file_name: str) -> dict:
-    """The answers for a source article: its events' speakers and organizations."""
-    sources = {s.id for s in content.sources if s.file == file_name}
-    orgs = {o.id: o.name for o in content.organizations}
-    people = {p.id: f"{p.first_name} {p.last_name}" for p in content.people}
-    expected: dict = {"people": [], "organizations": []}
-    for event in content.events:
-        if event.source not in sources:
-            continue
-        for part in event.participants:
-            if part.positions and part.person not in {p["id"] for p in expected["people"]}:
-                pos = part.positions[0]
-                expected["people"].append(
-                    {
-                        "id": part.person,
-                        "name": people[part.person],
-                        "title": pos.title,
-                        "organization": orgs.get(pos.organization or "", ""),
-                    }
+            score.names_right += 1
+        else:
+            score.notes.append(
+                f"name: {drafted.first_name} / {drafted.patronymic} / {drafted.last_name}"
+                f" ≠ {person['name']}"
+            )
+        for position in person.get("positions") or []:
+            score.positions += 1
+            if any(
+                norm(p.title) == norm(position["title"])
+                and (
+                    position.get("organization") is None
+                    or similar(org_names.get(p.organization or ""), position["organization"])
                 )
-        for link in event.organizations:
-            if (
-                link.role in ("organizer", "participant")
-                and orgs[link.organization] not in expected["organizations"]
+                for p in drafted.positions
             ):
-                expected["organizations"].append(orgs[link.organization])
-    return expected
+                score.positions_right += 1
+            else:
+                score.notes.append(
+                    f"position of {person['name']}: "
+                    f"{[(p.title, org_names.get(p.organization or '')) for p in drafted.positions]}"
+                    f" ≠ {position['title']}, {position.get('organization')}"
+                )
+        others = [
+            norm(pos["title"])
+            for other in people
+            if other is not person
+            for pos in other.get("positions") or []
+        ]
+        own = [norm(pos["title"]) for pos in person.get("positions") or []]
+        score.wrong_person += sum(
+            1 for p in drafted.positions if norm(p.title) in others and norm(p.title) not in own
+        )
+    gold_orgs = gold.get("organizations") or []
+    score.orgs = len(gold_orgs)
+    for org in gold_orgs:
+        if any(similar(o.name, org["name"]) for o in draft.organizations):
+            score.orgs_whole += 1
+        else:
+            score.notes.append(f"organization not whole: {org['name']}")
+    for o in draft.organizations:
+        if not any(
+            similar(o.name, org["name"]) or norm(org["name"]) in norm(o.name)
+            for org in gold_orgs
+        ):
+            score.junk += 1
+            score.notes.append(f"junk organization: {o.name}")
+    gold_cities = gold.get("cities") or []
+    score.cities = len(gold_cities)
+    for city in gold_cities:
+        found = next((p for p in draft.places if norm(p.name) == norm(city["name"])), None)
+        if found is not None:
+            score.cities_found += 1
+            if city.get("country") and found.country and found.country != city["country"]:
+                score.country_wrong += 1
+                score.notes.append(f"country of {city['name']}: {found.country}")
+    event = gold.get("event") or {}
+    wanted = {k: v for k, v in (event.get("date") or {}).items() if k in ("year", "month", "day")}
+    drafted_date = {k: v for k, v in draft.date.items() if k in ("year", "month", "day")}
+    score.date_right = drafted_date == wanted
+    if not score.date_right:
+        score.notes.append(f"date: {draft.date} ≠ {wanted}")
+    score.title_right = norm(draft.title) == norm(event.get("title"))
+    if not score.title_right:
+        score.notes.append(f"title: {draft.title!r}")
+    score.status_right = draft.status == event.get("status")
+    if not score.status_right:
+        score.notes.append(f"status: {draft.status} ≠ {event.get('status')}")
+    return score
 
 
-def articles() -> list[tuple[Path, dict]]:
-    found = []
-    for path in sorted((ROOT / "tests" / "articles").glob("*.txt")):
-        expected = yaml.safe_load(path.with_suffix(".expected.yaml").read_text("utf-8"))
-        found.append((path, expected))
-    return found
+def share(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({part / whole:.0%})" if whole else f"{part}/0"
 
 
 def main() -> None:
-    content = read_content(ROOT / "content")
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_FOLDER
+    pairs = [(p, p.with_name(p.stem + ".gold.yaml")) for p in sorted(folder.glob("*.txt"))]
+    pairs = [(a, g) for a, g in pairs if g.exists()]
+    if not pairs:
+        print(f"no article with a .gold.yaml in {folder}")
+        return
     started = time.perf_counter()
     draft_article("Прогрев.", "warm-up.txt")  # loads the models once
-    print(f"models loaded in {time.perf_counter() - started:.2f} s")
-    runs = [(path, expected, "own") for path, expected in articles()]
-    if SEEDS.is_dir():
-        runs += [
-            (path, expected_from_content(content, path.name), "seed")
-            for path in sorted(SEEDS.glob("*.txt"))
-        ]
-    totals: dict[str, list[Score]] = {"own": [], "seed": []}
-    for path, expected, group in runs:
-        # Without content/: nothing is recognised from earlier work, a fair test.
-        draft = draft_article(path.read_text("utf-8"), path.name)
-        score = evaluate(draft, expected)
-        totals[group].append(score)
+    print(f"models loaded in {time.perf_counter() - started:.2f} s\n")
+    scores = []
+    for article, gold_file in pairs:
+        draft = draft_article(article.read_text("utf-8"), article.name)
+        score = evaluate(draft, yaml.safe_load(gold_file.read_text("utf-8")), article.name)
+        scores.append(score)
         print(
-            f"{group:4} {path.name}: people {score.people_found}/{score.people}, "
-            f"positions {score.positions_right}/{score.people}, "
-            f"organizations whole {score.orgs_whole}/{score.orgs}, {score.seconds:.2f} s"
+            f"{article.name}: people {score.found}/{score.people}, names "
+            f"{score.names_right}, positions {score.positions_right}/{score.positions} "
+            f"(wrong person {score.wrong_person}), organizations {score.orgs_whole}/"
+            f"{score.orgs} (junk {score.junk}), cities {score.cities_found}/{score.cities}, "
+            f"date {'✓' if score.date_right else '✗'}, title "
+            f"{'✓' if score.title_right else '✗'}, status {'✓' if score.status_right else '✗'}, "
+            f"{score.seconds:.2f} s"
         )
-    for group, scores in totals.items():
-        if not scores:
-            continue
-        people = sum(s.people for s in scores)
-        orgs = sum(s.orgs for s in scores)
-        print(
-            f"{group} articles: people found {sum(s.people_found for s in scores)}/{people}, "
-            f"positions right {sum(s.positions_right for s in scores)}/{people}, "
-            f"organizations whole {sum(s.orgs_whole for s in scores)}/{orgs}, "
-            f"mean {sum(s.seconds for s in scores) / len(scores):.2f} s per article"
-        )
-    print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+        for note in score.notes:
+            print(f"    {note}")
+
+    def total(attr: str) -> int:
+        return sum(getattr(s, attr) for s in scores)
+
+    found = total("found")
+    print(
+        "\nTotal:"
+        f"\n  people found       {share(found, total('people'))}"
+        f"\n  names right        {share(total('names_right'), found)}"
+        f"\n  positions right    {share(total('positions_right'), total('positions'))}"
+        f"\n  wrong person       {total('wrong_person')}"
+        f"\n  organizations whole {share(total('orgs_whole'), total('orgs'))}, "
+        f"junk {total('junk')}"
+        f"\n  cities             {share(total('cities_found'), total('cities'))}, "
+        f"country wrong {total('country_wrong')}"
+        f"\n  dates right        {share(sum(s.date_right for s in scores), len(scores))}"
+        f"\n  titles right       {share(sum(s.title_right for s in scores), len(scores))}"
+        f"\n  status right       {share(sum(s.status_right for s in scores), len(scores))}"
+        f"\n  time per article   {max(s.seconds for s in scores):.2f} s at most"
+        f"\n  peak memory        "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+    )
 
 
 if __name__ == "__main__":
