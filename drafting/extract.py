@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from db.content_files import Content
@@ -177,6 +178,83 @@ class _Known:
         return None
 
 
+# --- Names --------------------------------------------------------------------------------------
+
+
+def _tags(word: str) -> tuple[set[str], set[str]]:
+    """Grammemes of the best parse, and of the first three together (pymorphy3)."""
+    from db.textnorm import _analyzer
+
+    parses = _analyzer().parse(word.strip(".,"))[:3]
+    if not parses:
+        return set(), set()
+    return set(parses[0].tag.grammemes), set().union(*(set(p.tag.grammemes) for p in parses))
+
+
+def _is_patronymic(word: str) -> bool:
+    return "Patr" in _tags(word)[1] or bool(re.search(r"(вич|вна|ична|ьич)$", word.casefold()))
+
+
+def _name_score(word: str) -> int:
+    best, any_ = _tags(word)
+    return 2 if "Name" in best else 1 if "Name" in any_ else 0
+
+
+def _surname_score(word: str) -> int:
+    best, any_ = _tags(word)
+    return 2 if "Surn" in best else 1 if "Surn" in any_ else 0
+
+
+def _name_parts(raw: str, normal: str, before: str) -> tuple[str | None, str | None, str]:
+    """First name, patronymic and last name of a PER span, in the nominative, whatever the
+    order («Валеев Равиль»), without a city glued in front («г. Нур-Султан Валеев Равиль»)
+    or the next sentence glued behind («Акмаев. Б. СУЛТАНОВ»)."""
+    raw_tokens, normal_tokens = raw.split(), normal.split()
+    if len(normal_tokens) != len(raw_tokens):
+        normal_tokens = raw_tokens
+    # Natasha sometimes drops a feminine ending («Нургазиев»): as written in the article wins
+    # when the two differ only by it.
+    tokens = [
+        r if r.casefold().rstrip("аы") == n.casefold().rstrip("аы") else n
+        for r, n in zip(raw_tokens, normal_tokens, strict=True)
+    ]
+    for k, token in enumerate(tokens):  # a full stop ends the name: the next sentence begins
+        if token.endswith(".") and k >= 1 and len(token) > 2:
+            tokens = tokens[: k + 1]
+            break
+    tokens = [t.strip(".,") for t in tokens if t.strip(".,")]
+    city_before = bool(re.search(r"\bг\.?\s*$", before))
+    while len(tokens) >= 3 and ("Geox" in _tags(tokens[0])[0] or city_before):
+        tokens, city_before = tokens[1:], False
+    if len(tokens) == 1:
+        return None, None, tokens[0]
+    patronymic = next((k for k, t in enumerate(tokens) if k > 0 and _is_patronymic(t)), None)
+    if patronymic is not None:
+        first = tokens[patronymic - 1]
+        if patronymic + 1 < len(tokens):  # Алексей Николаевич Бородавкин
+            return first, tokens[patronymic], tokens[patronymic + 1]
+        if patronymic >= 2:  # Коропченко Алексей Анатольевич
+            return first, tokens[patronymic], tokens[patronymic - 2]
+        return first, tokens[patronymic], first
+    if len(tokens) >= 3:  # «Казастан Айгуль Демеуова»: the best adjacent name + surname
+        pairs = [
+            (
+                max(
+                    _name_score(a) + _surname_score(b),
+                    _surname_score(a) + _name_score(b),
+                ),
+                k,
+            )
+            for k, (a, b) in enumerate(pairwise(tokens))
+        ]
+        best = max(pairs)[1]
+        tokens = tokens[best : best + 2]
+    a, b = tokens[0], " ".join(tokens[1:])
+    if _name_score(a) < _name_score(tokens[1]) and _surname_score(a) >= _surname_score(tokens[1]):
+        return tokens[1], None, a  # surname first: «Валеев Равиль»
+    return a, None, b
+
+
 # --- Extraction ---------------------------------------------------------------------------------
 
 
@@ -298,11 +376,9 @@ def draft_article(
             continue  # a lone word with no position is more often a river than a person
         raw = re.sub(r"\s*\(.*?\)\s*", " ", span.text).strip()
         normal = re.sub(r"\s*\(.*?\)\s*", " ", span.normal).strip()
-        # Natasha sometimes drops a feminine ending («Нургазиев»): a nominative seen as
-        # written in the article wins.
-        name = raw if raw.casefold().rstrip("аы") == normal.casefold().rstrip("аы") else normal
-        tokens = name.split()
-        first, last = (tokens[0], " ".join(tokens[1:])) if len(tokens) > 1 else (None, name)
+        first, patronymic, last = _name_parts(
+            raw, normal, text[max(0, span.start - 4) : span.start]
+        )
         match = known.person(last)
         if match:
             person_id, first, last = match
@@ -311,6 +387,8 @@ def draft_article(
         person = people.setdefault(person_id, DraftPerson(person_id, first, last, bool(match)))
         if person.first_name is None and first:
             person.first_name = first
+        if person.patronymic is None and patronymic and not match:
+            person.patronymic = patronymic
         sentence = _sentence_of(sentences, span.start, text)
         if sentence and sentence not in person.sentences:
             person.sentences.append(sentence)
