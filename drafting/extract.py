@@ -41,6 +41,10 @@ POSITION_WORDS = (
     "координатор", "эксперт", "основател", "сооснователь", "ректор", "проректор", "декан",
     "начальник", "советник", "представител", "аким", "губернатор", "мэр", "специалист",
     "менеджер", "куратор", "активист", "журналист", "редактор", "главный", "исследовател",
+    "первый", "почетный", "почётный", "доктор", "кандидат", "академик", "пресс-секретар",
+    "посол", "чрезвычайный", "эколог", "историк", "этнолог", "политолог", "экономист",
+    "социолог", "юрист", "писател", "поэт", "художник", "дипломат", "народный", "консул",
+    "атташе", "лидер", "инструктор", "преподавател", "учител", "блогер", "волонтер", "волонтёр",
 )  # fmt: skip
 GENERIC_ORGS = {"нпо", "нко", "ооо", "оюл", "рк", "рф"}
 COUNTRY_NAMES = {"россия", "казахстан", "рф", "рк", "российская федерация", "республика казахстан"}
@@ -285,6 +289,33 @@ def _org_spans(spans: list[_Span], text: str) -> list[_Span]:
     return merged
 
 
+def _predicate(word: str) -> bool:
+    """«экспертами (станут)»: a title in the instrumental plural is said of people, it is
+    not the title that comes before a name."""
+    best, _ = _tags(word)
+    return {"ablt", "plur"} <= best
+
+
+def _is_plural_title(title: str) -> bool:
+    words = title.split()
+    return bool(words) and {"nomn", "plur"} <= _tags(words[0])[0]
+
+
+def _singular(title: str) -> str:
+    """«историки и этнологи» → «историк и этнолог»: each plural noun in the nominative."""
+    from db.textnorm import _analyzer
+
+    out = []
+    for word in title.split():
+        parse = _analyzer().parse(word)[0]
+        if {"nomn", "plur"} <= set(parse.tag.grammemes) and parse.tag.POS in ("NOUN", "ADJF"):
+            single = parse.inflect({"sing", "nomn"})
+            out.append(single.word if single else word)
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
 def _position_chunks(before: str) -> list[str]:
     """Positions written before a name: «…, профессор X, ведущий сотрудник Y (Город) »."""
     chunks = []
@@ -292,7 +323,9 @@ def _position_chunks(before: str) -> list[str]:
     for part in reversed(parts):
         words = part.split()
         lowered = [w.casefold().strip('«»"()') for w in words]
-        starts = [k for k, w in enumerate(lowered) if w.startswith(POSITION_WORDS)]
+        starts = [
+            k for k, w in enumerate(lowered) if w.startswith(POSITION_WORDS) and not _predicate(w)
+        ]
         if not starts:
             break
         chunk_words = words[starts[0] :]
@@ -323,6 +356,8 @@ def draft_article(
         clean = _balance_quotes(normal)
         if clean.casefold() in GENERIC_ORGS or len(clean) < 2 or known.place(clean):
             return None  # «НПО» is no organization; «Костанай» taken for one is a city
+        if re.fullmatch(r"[IVXLІ]+", clean) or (len(clean.split()) >= 4 and clean.isupper()):
+            return None  # a Roman numeral, or a line of capitals taken for a name
         found = known.org(_balance_quotes(raw)) or known.org(clean)
         if found:
             org_id, name = found
@@ -369,6 +404,8 @@ def draft_article(
             places.setdefault(place_id, DraftPlace(place_id, span.normal, False, sentence))
 
     people: dict[str, DraftPerson] = {}
+    previous_end = 0
+    shared: DraftPosition | None = None
     for span in (s for s in spans if s.type == "PER"):
         if " " not in span.text.strip() and not _position_chunks(
             text[max(0, span.start - 80) : span.start]
@@ -406,14 +443,28 @@ def draft_article(
                 places.setdefault(place_id, DraftPlace(place_id, city.group(1), False, sentence))
             person.city = place_id
         sentence_start = next((s for s, e in sentences if s <= span.start < e), 0)
-        before = text[sentence_start : span.start]
+        # A title before a name belongs to it alone, not to a person named earlier in the
+        # sentence: «директор X Айгуль Демеуова и заместитель Y Звира Есбергенова».
+        offset = max(sentence_start, previous_end if previous_end <= span.start else 0)
+        before = text[offset : span.start]
         before = re.sub(r"\s*\([^)]*\)\s*$", " ", before)  # «… СО РАН (Новосибирск) Ирина»
-        offset = sentence_start
-        for chunk in _position_chunks(before):
+        chunks = _position_chunks(before)
+        if not chunks and shared is not None and re.fullmatch(r"\s*(,|и)?\s*", before):
+            # «историки и этнологи Светлана Дерябина и Денис Денисов»: a plural title is
+            # shared by the whole list.
+            if not any(p.title == shared.title for p in person.positions):
+                person.positions.append(DraftPosition(shared.title, shared.organization, sentence))
+        else:
+            shared = None
+        for chunk in chunks:
             at = offset + before.find(chunk)
             title, org_id = _split_position(chunk, at, org_spans, organization)
+            plural = _is_plural_title(title)
+            title = _singular(title) if plural else title
             if title and not any(p.title == title for p in person.positions):
                 person.positions.append(DraftPosition(title, org_id, sentence))
+                shared = person.positions[-1] if plural else None
+        previous_end = span.stop
 
     # Organizations named outside positions, after those so that «фонд «X»» and «X» are one.
     for span in org_spans:
@@ -443,7 +494,8 @@ def draft_article(
 _ORG_KIND = re.compile(
     r"((?:[а-яё]+(?:ого|его|ой|ей|ых|их)\s+)*"
     r"(?:фонда|ассоциации|движения|объединения|союза|клуба|центра|общества|организации|"
-    r"партии|альянса|сети|палаты|комитета|агентства))\s*«?\s*$",
+    r"партии|альянса|сети|палаты|комитета|агентства|газеты|журнала|театра|университета|"
+    r"института|академии|министерства|управления|библиотеки|музея))\s*«?\s*$",
     re.I,
 )
 
@@ -462,8 +514,14 @@ def _nominative(phrase: str) -> str:
         parses.append(_analyzer().parse(word)[0] if plain else None)
         if "»" in word:
             quoted = False
+    # Only the head noun and the words before it change: «управления | внутренней политики»
+    # → «управление внутренней политики».
+    head = next((k for k, p in enumerate(parses) if p is not None and p.tag.POS == "NOUN"), None)
     out = []
     for k, (word, parse) in enumerate(zip(words, parses, strict=True)):
+        if head is not None and k > head:
+            out.append(word)
+            continue
         if parse is None or not {"gent", "datv", "ablt", "loct"} & set(parse.tag.grammemes):
             out.append(word)
             continue
@@ -485,6 +543,8 @@ def _split_position(
     organization named in the chunk is the employer, what comes before it is the title."""
     inside = [s for s in org_spans if at <= s.start < at + len(chunk)]
     for span in reversed(inside):
+        if span.text.isascii() and len(span.text) <= 6:
+            continue  # «доктор философии PhD»: a Latin degree, not an organization
         head = chunk[: span.start - at].rstrip(' ,«"')
         if head and any(w.casefold().startswith(POSITION_WORDS) for w in head.split()):
             raw, normal = span.text, span.normal
@@ -496,15 +556,60 @@ def _split_position(
                     f"{kind.group(1)} «{raw.strip('«»')}»",
                     f"{prefix} «{normal.strip('«»')}»",
                 )
+            else:
+                head, moved = _org_words_in_title(head)
+                if moved:
+                    name = raw if raw.lstrip().startswith("«") else normal
+                    raw, normal = f"{moved} {raw}", f"{_nominative(moved)} {name}"
             org_id = organization(raw, normal, span.start)
             return head[0].lower() + head[1:], org_id
-    # No organization recognised: the title runs up to the first capitalised word.
+    # No organization recognised: the title runs up to the first capitalised Cyrillic word
+    # (a Latin degree such as «PhD» stays in it), or up to a word naming a kind of
+    # organization («руководитель | управления внутренней политики Астаны»).
     words = chunk.split()
-    cut = next((k for k, w in enumerate(words) if k > 0 and w[:1].isupper()), len(words))
+    cut = next(
+        (k for k, w in enumerate(words) if k > 0 and w[:1].isupper() and re.match(r"[А-ЯЁ]", w)),
+        len(words),
+    )
+    kind_at = next((k for k, w in enumerate(words[:cut]) if k > 0 and _names_org_kind(w)), None)
+    if kind_at is not None:
+        cut = kind_at
     title = " ".join(words[:cut])
     rest = " ".join(words[cut:])
     org_id = organization(rest, _nominative(rest), at + chunk.find(rest)) if rest else None
     return title[0].lower() + title[1:], org_id
+
+
+_ORG_KIND_LEMMAS = frozenset(
+    "управление министерство департамент агентство фонд университет институт академия театр "
+    "газета журнал ассоциация союз партия библиотека музей посольство представительство".split()
+)
+
+
+def _names_org_kind(word: str) -> bool:
+    from db.textnorm import _analyzer
+
+    return _analyzer().parse(word.strip(",.«»"))[0].normal_form in _ORG_KIND_LEMMAS
+
+
+def _org_words_in_title(head: str) -> tuple[str, str]:
+    """Words at the end of a title that belong to the organization after it: adjectives
+    («председатель молодежного | Совет …»), a capitalised name («председатель | Молодежного
+    Совета | КСОРС»), an abbreviation («заместитель председателя Совета | АРОО …»)."""
+    words = head.split()
+    first_title = next(
+        (k for k, w in enumerate(words) if w.casefold().startswith(POSITION_WORDS)), 0
+    )
+    for k in range(first_title + 1, len(words)):
+        word = words[k]
+        if len(word) >= 2 and word.isupper() and re.match(r"[А-ЯЁ]", word):
+            return " ".join(words[:k]), " ".join(words[k:])
+        if word[:1].isupper() and "ADJF" in _tags(word)[0]:
+            return " ".join(words[:k]), " ".join(words[k:])
+    cut = len(words)
+    while cut - 1 > first_title and "ADJF" in _tags(words[cut - 1])[0]:
+        cut -= 1
+    return " ".join(words[:cut]), " ".join(words[cut:])
 
 
 # Page furniture: lines that are never a headline (timestamps, counters, reading time …).
