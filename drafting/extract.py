@@ -21,6 +21,7 @@ from typing import Any
 
 from db.content_files import Content
 from db.textnorm import forms, forms_match
+from drafting.gazetteer import country_of, is_country
 from drafting.model import Draft, DraftOrganization, DraftPerson, DraftPlace, DraftPosition, slug
 
 Progress = Callable[[str], None]
@@ -47,7 +48,6 @@ POSITION_WORDS = (
     "атташе", "лидер", "инструктор", "преподавател", "учител", "блогер", "волонтер", "волонтёр",
 )  # fmt: skip
 GENERIC_ORGS = {"нпо", "нко", "ооо", "оюл", "рк", "рф"}
-COUNTRY_NAMES = {"россия", "казахстан", "рф", "рк", "российская федерация", "республика казахстан"}
 EVENT_KINDS = (
     ("круглый стол", "round_table"),
     ("круглом столе", "round_table"),
@@ -93,6 +93,7 @@ class _Span:
     stop: int
     text: str
     normal: str
+    verb: str | None = None  # lemma of the verb the name depends on (syntax tree)
 
 
 def _analyse(text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
@@ -108,8 +109,32 @@ def _analyse(text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     for span in doc.spans:
         span.normalize(morph_vocab)
         normal = (span.normal or span.text).replace("имя.", "им.")
-        spans.append(_Span(span.type, span.start, span.stop, span.text, normal))
+        verb = _governing_verb(doc, span, morph_vocab) if span.type == "PER" else None
+        spans.append(_Span(span.type, span.start, span.stop, span.text, normal, verb))
     return spans, [(s.start, s.stop) for s in doc.sents]
+
+
+def _governing_verb(doc: Any, span: Any, morph_vocab: Any) -> str | None:
+    """The lemma of the verb a name hangs from in the dependency tree: «Бану Нургазиева
+    обратила внимание» → «обратить»; «письма прислали … Посол … Бородавкин» → «прислать»."""
+    tokens = {t.id: t for t in doc.tokens}
+    inside = {t.id for t in span.tokens}
+    node = next((t for t in span.tokens if t.head_id not in inside), None)
+    seen: set[str] = set()
+    while node is not None and node.id not in seen:
+        seen.add(node.id)
+        if node.pos in ("VERB", "AUX") and node.id not in inside:
+            node.lemmatize(morph_vocab)
+            return node.lemma
+        node = tokens.get(node.head_id)
+    # The walk broke off (the parser sometimes makes a word its own head): the verb at the
+    # root of the sentence, if the root is one.
+    first = span.tokens[0].id.split("_")[0]
+    root = next((t for t in doc.tokens if t.rel == "root" and t.id.split("_")[0] == first), None)
+    if root is not None and root.pos == "VERB":
+        root.lemmatize(morph_vocab)
+        return root.lemma
+    return None
 
 
 # --- Helpers ------------------------------------------------------------------------------------
@@ -289,6 +314,24 @@ def _org_spans(spans: list[_Span], text: str) -> list[_Span]:
     return merged
 
 
+# Verbs of taking part: a name that hangs from one of them (or from no verb at all, as in a
+# list of participants) is a participant; from any other verb («прислали письма», «совершил
+# визит») it is only mentioned.
+_TAKING_PART = (
+    "выступ", "рассказ", "отмет", "сказа", "подчеркн", "заяв", "подел", "предлож", "модерир",
+    "участ", "доклад", "презент", "представ", "обрати", "напомн", "подвод", "подвест",
+    "счита", "говор", "добав", "поясн", "призв", "поддерж", "откры", "приветствова", "провод",
+    "провест", "вест", "назва", "сообщ", "указ", "озвуч", "коммент", "ответ", "останов",
+    "привест", "описа", "стать", "обсуд", "поблагодар", "пригласи", "собра", "модерирова",
+)  # fmt: skip
+
+
+def _takes_part(verb: str | None, sentence: str) -> bool:
+    if verb is None:
+        return True  # no verb: a list of participants, a caption
+    return verb.casefold().startswith(_TAKING_PART)
+
+
 def _predicate(word: str) -> bool:
     """«экспертами (станут)»: a title in the instrumental plural is said of people, it is
     not the title that comes before a name."""
@@ -389,7 +432,7 @@ def draft_article(
 
     places: dict[str, DraftPlace] = {}
     for span in spans:
-        if span.type != "LOC" or span.normal.casefold() in COUNTRY_NAMES:
+        if span.type != "LOC" or is_country(span.normal) or is_country(span.text):
             continue
         if any(o.start <= span.start < o.stop for o in org_spans):
             continue
@@ -401,9 +444,13 @@ def draft_article(
             r"(ский|ская|ское|ские|ской|ского)$|област|край|регион", span.normal, re.I
         ):  # adjectives («Российско-Казахстанский») and regions are not cities
             place_id = slug(span.normal)
-            places.setdefault(place_id, DraftPlace(place_id, span.normal, False, sentence))
+            places.setdefault(
+                place_id,
+                DraftPlace(place_id, span.normal, False, sentence, country_of(span.normal)),
+            )
 
     people: dict[str, DraftPerson] = {}
+    taking_part: set[str] = set()
     previous_end = 0
     shared: DraftPosition | None = None
     for span in (s for s in spans if s.type == "PER"):
@@ -429,6 +476,8 @@ def draft_article(
         sentence = _sentence_of(sentences, span.start, text)
         if sentence and sentence not in person.sentences:
             person.sentences.append(sentence)
+        if _takes_part(span.verb, sentence):
+            taking_part.add(person_id)
 
         # «Наталья Калашникова (Нур-Султан)», «… СО РАН (Новосибирск) Ирина Октябрьская»
         city = (
@@ -440,7 +489,10 @@ def draft_article(
             found = known.place(city.group(1))
             place_id = found[0] if found else slug(city.group(1))
             if not found:
-                places.setdefault(place_id, DraftPlace(place_id, city.group(1), False, sentence))
+                name = city.group(1)
+                places.setdefault(
+                    place_id, DraftPlace(place_id, name, False, sentence, country_of(name))
+                )
             person.city = place_id
         sentence_start = next((s for s, e in sentences if s <= span.start < e), 0)
         # A title before a name belongs to it alone, not to a person named earlier in the
@@ -465,6 +517,10 @@ def draft_article(
                 person.positions.append(DraftPosition(title, org_id, sentence))
                 shared = person.positions[-1] if plural else None
         previous_end = span.stop
+
+    for person_id, person in people.items():
+        if person_id not in taking_part:
+            person.role = "mentioned"
 
     # Organizations named outside positions, after those so that «фонд «X»» and «X» are one.
     for span in org_spans:

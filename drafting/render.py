@@ -32,7 +32,8 @@ def render_yaml(d: Draft) -> str:
         f"    file: {_q(d.source_file)}",
         f"    title: {_q(d.title or d.source_file)}",
     ]
-    new_places = [p for p in d.places if not p.known]
+    new_places = [p for p in d.places if not p.known and p.country]
+    unknown = [p for p in d.places if not p.known and not p.country]
     if new_places:
         lines += ["", "places:"]
         for p in new_places:
@@ -40,8 +41,13 @@ def render_yaml(d: Draft) -> str:
                 _comment(p.sentence, "  "),
                 f"  - id: {p.id}",
                 f"    name: {_q(p.name)}",
-                "    country: KZ  # TODO: check the country (RU / KZ / …)",
+                f"    country: {p.country}  # from the gazetteer",
             ]
+    for p in unknown:
+        lines.append(
+            f"# TODO: «{p.name}» looks like a place the gazetteer does not know: add it to "
+            "places with its country, or drop it"
+        )
     new_orgs = [o for o in d.organizations if not o.known]
     if new_orgs:
         lines += ["", "organizations:"]
@@ -81,7 +87,7 @@ def render_yaml(d: Draft) -> str:
                 " and a note, or leave it out"
             )
     lines += [f"    format: {d.format}", f"    source: {source_id}"]
-    known_places = [p.id for p in d.places]
+    known_places = [p.id for p in d.places if p.known or p.country]
     if known_places:
         lines.append(f"    cities: [{', '.join(known_places)}]  # TODO: keep only participants")
     if d.organizations:

