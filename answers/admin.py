@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import PurePosixPath
+from urllib.parse import urlsplit
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -93,6 +94,30 @@ async def draft_answer(
         view.draft_caption(len(draft.people), len(draft.organizations), len(draft.places)),
         document=Attachment(f"{stem}.draft.yaml", render_yaml(draft).encode("utf-8")),
     )
+
+
+async def link_answer(
+    content: ContentService,
+    url: str,
+    admin_id: int | None,
+    notify: Notify,
+    allowed_hosts: frozenset[str] = frozenset(),
+) -> Answer:
+    """A draft of content for the article a link points to."""
+    from drafting.fetch import FetchError, fetch_page
+
+    await notify(Answer(view.fetching()))
+    try:
+        page = await fetch_page(url, allowed_hosts=allowed_hosts)
+    except FetchError as exc:
+        await content.record(admin_id, "link refused", f"{url[:200]}: {exc.problem}")
+        return Answer(view.fetch_failed(exc.problem, exc.detail))
+    name = PurePosixPath(urlsplit(url).path).name or urlsplit(url).hostname or "page"
+    return await draft_answer(content, page.as_article(), f"{name}.txt", admin_id, _silent)
+
+
+async def _silent(answer: Answer) -> None:
+    """The «reading the article» notice is not repeated after «opening the page»."""
 
 
 async def document_answer(

@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     rate_limit_messages: int = Field(20, ge=0)  # per user per window; 0 turns the limit off
     rate_limit_seconds: int = Field(60, ge=1)
+    # Hosts or addresses that links may point to although they are not public (tests).
+    fetch_allowed_hosts: Annotated[frozenset[str], NoDecode] = frozenset()
 
     @field_validator("bot_token", mode="before")
     @classmethod
@@ -67,6 +69,13 @@ class Settings(BaseSettings):
                 raise ValueError(f"'{part}' is not a Telegram user id (a number)")
             ids.add(int(part))
         return frozenset(ids)
+
+    @field_validator("fetch_allowed_hosts", mode="before")
+    @classmethod
+    def _hosts(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return frozenset(h.strip() for h in value.split(",") if h.strip())
+        return value
 
     @field_validator("content_dir", mode="after")
     @classmethod

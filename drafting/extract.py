@@ -451,6 +451,7 @@ def draft_article(
 
     people: dict[str, DraftPerson] = {}
     taking_part: set[str] = set()
+    moderated: set[str] = set()
     previous_end = 0
     shared: DraftPosition | None = None
     for span in (s for s in spans if s.type == "PER"):
@@ -478,6 +479,9 @@ def draft_article(
             person.sentences.append(sentence)
         if _takes_part(span.verb, sentence):
             taking_part.add(person_id)
+        if re.search(r"модератор", sentence, re.I) and not moderated & {sentence}:
+            moderated.add(sentence)  # «Модератором выступил …»: the first person named
+            person.role = "moderator"
 
         # «Наталья Калашникова (Нур-Султан)», «… СО РАН (Новосибирск) Ирина Октябрьская»
         city = (

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from answers import admin
 from answers.base import Answer
 from db.content_service import ContentService
-from handlers.filters import IsAdmin
+from handlers.filters import FetchSettings, IsAdmin
 from handlers.replies import send
 
 
@@ -60,6 +60,22 @@ def create_router() -> Router:
             lambda: _download(bot, document.file_id),
             event_from_user.id,
             notify,
+        )
+        await send(message, answer)
+
+    @router.message(F.text.regexp(r"^\s*https?://\S+\s*$"))
+    async def link(
+        message: Message, event_from_user: User, content: ContentService, settings: FetchSettings
+    ) -> None:
+        async def notify(answer: Answer) -> None:
+            await send(message, answer)
+
+        answer = await admin.link_answer(
+            content,
+            (message.text or "").strip(),
+            event_from_user.id,
+            notify,
+            settings.fetch_allowed_hosts,
         )
         await send(message, answer)
 

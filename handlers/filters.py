@@ -16,6 +16,10 @@ class KnowsAdmins(Protocol):
     def is_admin(self, user_id: int | None) -> bool: ...
 
 
+class FetchSettings(Protocol):
+    fetch_allowed_hosts: frozenset[str]
+
+
 class IsAdmin(BaseFilter):
     """The user is one of the bot's admins (settings read per update, never cached)."""
 

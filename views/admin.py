@@ -133,6 +133,32 @@ def which_files() -> Html:
     )
 
 
+FETCH_PROBLEMS = {
+    "bad_link": "это не похоже на ссылку",
+    "scheme": "принимаю только ссылки http:// и https://",
+    "private": "адрес ведёт во внутреннюю сеть — такие ссылки я не открываю",
+    "unreachable": "сайт недоступен",
+    "timeout": "сайт не ответил вовремя",
+    "status": "сайт ответил ошибкой",
+    "too_big": "страница слишком большая",
+    "not_a_page": "по ссылке не веб-страница",
+    "no_text": "на странице не нашлось текста статьи",
+}
+
+
+def fetch_failed(problem: str, detail: str) -> Html:
+    reason = FETCH_PROBLEMS.get(problem, "страницу не удалось получить")
+    return html(
+        "Не получилось подготовить черновик по ссылке: {} ({}). Пришлите статью файлом .txt.",
+        reason,
+        detail[:100],
+    )
+
+
+def fetching() -> Html:
+    return Html("⏳ Открываю страницу и готовлю черновик…")
+
+
 def drafting() -> Html:
     return Html("⏳ Читаю статью и готовлю черновик…")
 
