@@ -25,10 +25,15 @@ def check(content_dir: Path) -> int:
             print(error)
         print(f"\n{len(exc.errors)} problem(s) found; nothing would be loaded.", file=sys.stderr)
         return 1
+    from db.content_warnings import content_warnings
+
+    warnings = content_warnings(content, content_dir.name)
+    for warning in warnings:
+        print(f"warning: {warning}")
     print(
         f"OK: {content.file_count} files, {len(content.events)} events, "
         f"{len(content.people)} people, {len(content.organizations)} organizations, "
-        f"{len(content.places)} places."
+        f"{len(content.places)} places" + (f"; {len(warnings)} warning(s)." if warnings else ".")
     )
     return 0
 

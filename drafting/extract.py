@@ -186,9 +186,21 @@ class _Known:
         )
 
     def org(self, text: str) -> tuple[str, str] | None:
+        """A known organization: by a name, abbreviation or alias, in any grammatical case —
+        or by the beginning of its full name («Министерство культуры и информации» for the
+        ministry «… Республики Казахстан»), three words at least."""
         for org_id, name, names in self.orgs:
             if self._same(text, names):
                 return org_id, name
+        words = forms(text)
+        if len(words) >= 3:
+            for org_id, name, names in self.orgs:
+                if any(
+                    len(words) < len(full)
+                    and all(forms_match(a, b) for a, b in zip(words, full, strict=False))
+                    for full in names
+                ):
+                    return org_id, name
         return None
 
     def place(self, text: str) -> tuple[str, str] | None:
@@ -530,6 +542,15 @@ def draft_article(
     for span in org_spans:
         organization(span.text, span.normal, span.start)
 
+    # Where the event was: the first city named in a sentence about the event.
+    venue = next(
+        (
+            place_id
+            for place_id, place in places.items()
+            if place.sentence and _EVENT_WORDS.search(place.sentence)
+        ),
+        None,
+    )
     title, kind = _event_title_and_kind(text)
     date, date_sentence = _date(text, sentences)
     status = _status(text, sentences)
@@ -546,6 +567,7 @@ def draft_article(
         places=list(places.values()),
         seconds=time.perf_counter() - started,
         status=status,
+        place=venue,
     )
 
 

@@ -62,6 +62,7 @@ class Draft:
     places: list[DraftPlace]
     seconds: float = 0.0
     status: str = "held"  # held | announced
+    place: str | None = None  # id of the place where the event was held, when the text says
 
 
 # --- Ids ------------------------------------------------------------------------------------

@@ -19,6 +19,47 @@ def _comment(sentence: str, indent: str) -> str:
     return f"{indent}# «{shown}»"
 
 
+KIND_WORDS = {
+    "round_table": "круглый стол",
+    "forum": "форум",
+    "meeting": "встреча",
+    "conference": "конференция",
+}
+MONTHS_GENITIVE = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)  # fmt: skip
+
+
+def _prepositional(name: str) -> str:
+    """«Петропавловск» → «Петропавловске», for «круглый стол в Петропавловске»."""
+    from db.textnorm import _analyzer
+
+    words = []
+    for word in name.split():
+        parse = _analyzer().parse(word)[0]
+        inflected = parse.inflect({"loct"}) if "Geox" in parse.tag or "NOUN" in parse.tag else None
+        new = inflected.word if inflected is not None else word
+        words.append(new[:1].upper() + new[1:] if word[:1].isupper() else new)
+    return " ".join(words)
+
+
+def proposed_aliases(d: Draft) -> list[str]:
+    """Names users will say: the kind with the city, the kind with the date."""
+    kind = KIND_WORDS.get(d.kind)
+    if kind is None:
+        return []
+    aliases = []
+    venue = next((p for p in d.places if p.id == d.place), None)
+    if venue is not None:
+        aliases.append(f"{kind} в {_prepositional(venue.name)}")
+    if d.date.get("day") and d.date.get("month"):
+        aliases.append(f"{kind} {d.date['day']} {MONTHS_GENITIVE[d.date['month'] - 1]}")
+    if d.date.get("year"):
+        aliases.append(f"{kind} {d.date['year']} года")
+    return aliases
+
+
 def render_yaml(d: Draft) -> str:
     source_id = f"article-{slug(d.source_file.rsplit('.', 1)[0], 30)}"
     event_id = f"draft-{slug(d.title or d.source_file, 30)}"
@@ -74,6 +115,9 @@ def render_yaml(d: Draft) -> str:
         f"    status: {d.status}  # held / announced",
         f"    title: {_q(d.title or 'TODO')}",
     ]
+    aliases = proposed_aliases(d)
+    if aliases:
+        lines.append(f"    aliases: [{', '.join(_q(a) for a in aliases)}]  # how users will ask")
     if d.date:
         parts = ", ".join(f"{k}: {d.date[k]}" for k in ("year", "month", "day") if k in d.date)
         if d.date_sentence:
@@ -87,6 +131,9 @@ def render_yaml(d: Draft) -> str:
                 " and a note, or leave it out"
             )
     lines += [f"    format: {d.format}", f"    source: {source_id}"]
+    venue = next((p for p in d.places if p.id == d.place and (p.known or p.country)), None)
+    if venue is not None:
+        lines.append(f"    place: {venue.id}")
     known_places = [p.id for p in d.places if p.known or p.country]
     if known_places:
         lines.append(f"    cities: [{', '.join(known_places)}]  # TODO: keep only participants")

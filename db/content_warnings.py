@@ -1,0 +1,103 @@
+"""Warnings about content that is valid but suspicious: what a draft typically leaves behind
+and a reviewer should look at. They never stop a load; `check` lists them with file:line.
+
+- a TODO left, or a quoted article sentence («…» in a comment) still present;
+- a first name that is a place («Нур-Султан»), an organization named like a person;
+- a position title in an oblique case («заместителем председателя»);
+- an event without aliases whose generic name («круглый стол») it shares with another event,
+  so that plain questions cannot tell them apart by name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from db.content_files import Content
+from db.textnorm import _analyzer
+
+_QUOTED_SENTENCE = re.compile(r"^\s*#\s*«")
+
+
+@dataclass(frozen=True, slots=True)
+class ContentWarning:
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+
+def _best(word: str) -> set[str]:
+    parses = _analyzer().parse(word)
+    return set(parses[0].tag.grammemes) if parses else set()
+
+
+def _locate(files: dict[str, str], value: str) -> tuple[str, int | None]:
+    """The file and line where `value` is written first."""
+    for name, text in files.items():
+        for number, line in enumerate(text.splitlines(), 1):
+            if value in line:
+                return name, number
+    return next(iter(files), "?"), None
+
+
+def content_warnings(content: Content, root: str = "content") -> list[ContentWarning]:
+    files = {
+        f"{root}/{path}": data.decode("utf-8", errors="replace")
+        for path, data in content.files.items()
+    }
+    found: list[ContentWarning] = []
+    for name, text in files.items():
+        for number, line in enumerate(text.splitlines(), 1):
+            if "TODO" in line:
+                found.append(ContentWarning(name, number, "a TODO is left here"))
+            elif _QUOTED_SENTENCE.match(line):
+                found.append(
+                    ContentWarning(name, number, "a quoted article sentence is still here")
+                )
+    places = {p.name.casefold() for p in content.places}
+    for person in content.people:
+        first = person.first_name
+        if first.casefold() in places or "Geox" in _best(first):
+            found.append(
+                ContentWarning(
+                    *_locate(files, f"first_name: {first}"),
+                    f"person {person.id}: first name «{first}» looks like a place",
+                )
+            )
+    for org in content.organizations:
+        words = org.name.split()
+        if 2 <= len(words) <= 3 and all({"Name", "Surn", "Patr"} & _best(w) for w in words):
+            found.append(
+                ContentWarning(
+                    *_locate(files, org.name),
+                    f"organization {org.id}: «{org.name}» looks like a person's name",
+                )
+            )
+    for event in content.events:
+        for part in event.participants:
+            for pos in part.positions:
+                head = pos.title.split()[0]
+                grammemes = _best(head)
+                if "NOUN" in grammemes and not {"nomn", "Fixd"} & grammemes:
+                    found.append(
+                        ContentWarning(
+                            *_locate(files, pos.title),
+                            f"event {event.id}: title «{pos.title}» is not in the nominative",
+                        )
+                    )
+    kinds = Counter(e.kind for e in content.events)
+    for event in content.events:
+        if not event.aliases and kinds[event.kind] > 1 and event.kind != "other":
+            found.append(
+                ContentWarning(
+                    *_locate(files, f"id: {event.id}"),
+                    f"event {event.id}: no aliases, and {kinds[event.kind] - 1} other "
+                    f"event(s) of kind {event.kind}",
+                )
+            )
+    return found
