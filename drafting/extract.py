@@ -411,7 +411,7 @@ def draft_article(
         clean = _balance_quotes(normal)
         if clean.casefold() in GENERIC_ORGS or len(clean) < 2 or known.place(clean):
             return None  # «НПО» is no organization; «Костанай» taken for one is a city
-        if re.fullmatch(r"[IVXLІ]+", clean) or (len(clean.split()) >= 4 and clean.isupper()):
+        if re.fullmatch(r"[IVXLІХ]+", clean) or (len(clean.split()) >= 4 and clean.isupper()):
             return None  # a Roman numeral, or a line of capitals taken for a name
         found = known.org(_balance_quotes(raw)) or known.org(clean)
         if found:
@@ -463,6 +463,7 @@ def draft_article(
 
     people: dict[str, DraftPerson] = {}
     taking_part: set[str] = set()
+    position_ranges: list[tuple[int, int]] = []
     moderated: set[str] = set()
     previous_end = 0
     shared: DraftPosition | None = None
@@ -526,6 +527,7 @@ def draft_article(
             shared = None
         for chunk in chunks:
             at = offset + before.find(chunk)
+            position_ranges.append((at, at + len(chunk)))
             title, org_id = _split_position(chunk, at, org_spans, organization)
             plural = _is_plural_title(title)
             title = _singular(title) if plural else title
@@ -540,6 +542,10 @@ def draft_article(
 
     # Organizations named outside positions, after those so that «фонд «X»» and «X» are one.
     for span in org_spans:
+        if any(start <= span.start < stop for start, stop in position_ranges):
+            continue  # inside a position: the employer is drafted already, the rest is title
+        if span.text.split()[0].casefold().startswith(POSITION_WORDS):
+            continue  # «Посол Российской Федерации …» is a title, not an organization
         organization(span.text, span.normal, span.start)
 
     # Where the event was: the first city named in a sentence about the event.
@@ -627,6 +633,8 @@ def _split_position(
     for span in reversed(inside):
         if span.text.isascii() and len(span.text) <= 6:
             continue  # «доктор философии PhD»: a Latin degree, not an organization
+        if span.text.split()[0].casefold().startswith(POSITION_WORDS):
+            continue  # «Посол Российской Федерации»: a title the tagger took for a name
         head = chunk[: span.start - at].rstrip(' ,«"')
         if head and any(w.casefold().startswith(POSITION_WORDS) for w in head.split()):
             raw, normal = span.text, span.normal
@@ -650,7 +658,14 @@ def _split_position(
     # organization («руководитель | управления внутренней политики Астаны»).
     words = chunk.split()
     cut = next(
-        (k for k, w in enumerate(words) if k > 0 and w[:1].isupper() and re.match(r"[А-ЯЁ]", w)),
+        (
+            k
+            for k, w in enumerate(words)
+            if k > 0
+            and w[:1].isupper()
+            and re.match(r"[А-ЯЁ]", w)
+            and not w.casefold().startswith(POSITION_WORDS)
+        ),
         len(words),
     )
     kind_at = next((k for k, w in enumerate(words[:cut]) if k > 0 and _names_org_kind(w)), None)
@@ -658,6 +673,15 @@ def _split_position(
         cut = kind_at
     title = " ".join(words[:cut])
     rest = " ".join(words[cut:])
+    if rest and title.split()[-1].casefold().startswith("посол"):
+        embassy = f"Посольство {rest}"  # «посол Российской Федерации в …»: its embassy
+        return title[0].lower() + title[1:], organization(embassy, embassy, at)
+    if not rest:
+        # «вице-министр культуры и информации»: a minister's ministry is named by the title.
+        minister = re.match(r"(?:вице-|первый вице-|заместитель )?министра?\s+(.+)", title, re.I)
+        if minister:
+            ministry = f"Министерство {minister.group(1)}"
+            return title[0].lower() + title[1:], organization(ministry, ministry, at)
     org_id = organization(rest, _nominative(rest), at + chunk.find(rest)) if rest else None
     return title[0].lower() + title[1:], org_id
 

@@ -38,8 +38,9 @@ def norm(text: str | None) -> str:
 
 
 def similar(a: str | None, b: str | None) -> bool:
-    """The same organization: equal, or one's words all inside the other's."""
-    x, y = set(norm(a).split()), set(norm(b).split())
+    """The same organization: equal, or one's words all inside the other's («Нур-Отан» and
+    «Нур Отан» are the same words)."""
+    x, y = set(norm(a).replace("-", " ").split()), set(norm(b).replace("-", " ").split())
     return bool(x and y) and (x <= y or y <= x) and len(x & y) >= min(len(x), len(y), 2)
 
 
@@ -152,10 +153,15 @@ def evaluate(draft: Draft, gold: dict, name: str) -> Score:
             score.orgs_whole += 1
         else:
             score.notes.append(f"organization not whole: {org['name']}")
+    # Organizations the answers name: in their list, and as employers in positions.
+    named = [org["name"] for org in gold_orgs] + [
+        pos["organization"]
+        for person in gold.get("people") or []
+        for pos in person.get("positions") or []
+        if pos.get("organization")
+    ]
     for o in draft.organizations:
-        if not any(
-            similar(o.name, org["name"]) or norm(org["name"]) in norm(o.name) for org in gold_orgs
-        ):
+        if not any(similar(o.name, name) or norm(name) in norm(o.name) for name in named):
             score.junk += 1
             score.notes.append(f"junk organization: {o.name}")
     gold_cities = gold.get("cities") or []
