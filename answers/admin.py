@@ -26,6 +26,14 @@ RECENT_ACTIONS = 5
 Notify = Callable[[Answer], Awaitable[None]]
 
 
+class UploadTooBig(Exception):
+    """A file over the upload limit, found out before or during its download."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
 async def reload_answer(content: ContentService, admin_id: int | None) -> Answer:
     try:
         return Answer(view.reloaded(await content.reload(admin_id)))
@@ -63,6 +71,10 @@ async def stats_answer(session: AsyncSession) -> Answer:
 
 def refusal_answer() -> Answer:
     return Answer(view.refusal())
+
+
+def private_only_answer() -> Answer:
+    return Answer(view.private_only())
 
 
 def decode_article(data: bytes) -> str | None:
@@ -133,6 +145,20 @@ async def document_answer(
     if (size or 0) > MAX_UPLOAD_BYTES:
         return Answer(view.file_too_big(MAX_UPLOAD_BYTES))
     lowered = name.casefold()
+    try:
+        return await _document(content, name, lowered, fetch, admin_id, notify)
+    except UploadTooBig:
+        return Answer(view.file_too_big(MAX_UPLOAD_BYTES))
+
+
+async def _document(
+    content: ContentService,
+    name: str,
+    lowered: str,
+    fetch: Callable[[], Awaitable[bytes]],
+    admin_id: int | None,
+    notify: Notify,
+) -> Answer:
     if lowered.endswith(CONTENT_SUFFIXES):
         data = await fetch()
         try:

@@ -5,24 +5,44 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from bot.log import setup_logging
 from bot.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from aiogram import Bot
 
 log = logging.getLogger("bot")
 
 
 async def run(settings: Settings) -> int:
     # Imported here so that a settings error is reported before the slow imports.
+    from aiogram.exceptions import TelegramAPIError
+    from sqlalchemy.exc import OperationalError
+
     from bot.factory import create_bot, create_dispatcher
     from db.content_files import ContentInvalid
     from db.content_service import ContentService
     from db.engine import create_engine, create_schema, create_session_maker
     from views.common import bot_commands
 
-    engine = create_engine(settings.database_url)
     try:
-        await create_schema(engine)
+        engine = create_engine(settings.database_url)
+    except OSError as exc:
+        log.error("cannot create the database's folder (%s): set DATABASE_URL", exc)
+        return 2
+    try:
+        try:
+            await create_schema(engine)
+        except OperationalError as exc:
+            log.error(
+                "cannot open the database %s (%s): check that its folder exists and is "
+                "writable, or set DATABASE_URL",
+                engine.url.render_as_string(hide_password=True),
+                exc.orig,
+            )
+            return 2
         session_maker = create_session_maker(engine)
         content = ContentService(settings.content_dir, session_maker)
         try:
@@ -40,12 +60,31 @@ async def run(settings: Settings) -> int:
             return 0
         bot = create_bot(settings.token, settings)
         async with bot:
-            await bot.set_my_commands(bot_commands())
+            await wait_for_telegram(bot)
+            try:
+                await bot.set_my_commands(bot_commands())
+            except TelegramAPIError as exc:  # unreachable now: polling waits for it to return
+                log.warning("could not register the command menu yet: %s", exc)
             log.info("polling for updates")
             await dp.start_polling(bot, handle_signals=True)
         return 0
     finally:
         await engine.dispose()
+
+
+async def wait_for_telegram(bot: Bot) -> None:
+    """At start-up, wait for the Bot API as polling does later: with growing pauses."""
+    from aiogram.exceptions import TelegramNetworkError, TelegramServerError
+
+    delay = 1.0
+    while True:
+        try:
+            await bot.me()
+            return
+        except (TelegramNetworkError, TelegramServerError) as exc:
+            log.warning("Telegram is not reachable (%s); trying again in %.0f s", exc, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 60.0)
 
 
 def main() -> int:
@@ -57,6 +96,9 @@ def main() -> int:
         return asyncio.run(run(settings))
     except KeyboardInterrupt:
         return 0
+    except Exception:  # logged through the redacting formatter: the token never shows
+        log.exception("the bot stopped on an unexpected error")
+        return 1
 
 
 if __name__ == "__main__":

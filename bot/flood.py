@@ -19,7 +19,7 @@ from aiogram.types import CallbackQuery, InlineQuery, Message, TelegramObject
 from bot.settings import Settings
 from views.common import flood_notice
 
-MAX_TRACKED_USERS = 100_000
+MAX_TRACKED_USERS = 20_000  # a hard cap; idle users are forgotten long before
 
 
 class RateLimiter:
@@ -40,6 +40,7 @@ class RateLimiter:
                 old, _ = self._hits.popitem(last=False)
                 self._warned.pop(old, None)
         self._hits.move_to_end(user_id)
+        self._forget_idle(now)
         while hits and hits[0] <= now - self.window:
             hits.popleft()
         if len(hits) < self.limit:
@@ -47,6 +48,20 @@ class RateLimiter:
             self._warned.pop(user_id, None)
             return True, 0.0
         return False, hits[0] + self.window - now
+
+    def _forget_idle(self, now: float) -> None:
+        """Drop users whose last attempt left the window: least recently seen come first."""
+        for _ in range(8):  # a few per call keeps each check cheap
+            oldest = next(iter(self._hits), None)
+            if oldest is None:
+                return
+            hits = self._hits[oldest]
+            if hits and hits[-1] > now - self.window:
+                return
+            if not hits and len(self._hits) == 1:
+                return
+            self._hits.pop(oldest)
+            self._warned.pop(oldest, None)
 
     def first_refusal(self, user_id: int, wait: float) -> bool:
         """True the first time a user is refused in a window: only then are they told."""
@@ -89,5 +104,6 @@ class FloodMiddleware(BaseMiddleware):
             elif isinstance(event, CallbackQuery):
                 await event.answer(notice, show_alert=True)
             elif isinstance(event, InlineQuery):
-                await event.answer([], cache_time=int(wait) + 1)
+                # Personal and uncached: Telegram must not serve this empty page to others.
+                await event.answer([], cache_time=0, is_personal=True)
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 from bot.settings import Settings
 
@@ -31,3 +32,15 @@ def setup_logging(settings: Settings) -> None:
         # The console chat owns the terminal: only warnings and errors go there.
         level = max(logging.WARNING, logging.getLevelName(level))
     logging.basicConfig(level=level, handlers=[handler], force=True)
+    secrets = [settings.token or ""]
+
+    def redacted_excepthook(kind, value, trace) -> None:  # type: ignore[no-untyped-def]
+        """Whatever escapes to the top is printed without the token too."""
+        import traceback
+
+        text = "".join(traceback.format_exception(kind, value, trace))
+        for secret in filter(None, secrets):
+            text = text.replace(secret, "<token>")
+        sys.stderr.write(text)
+
+    sys.excepthook = redacted_excepthook

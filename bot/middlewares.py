@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
@@ -35,14 +36,25 @@ class DbSessionMiddleware(BaseMiddleware):
 
 class SeenUsersMiddleware(BaseMiddleware):
     """Records each user's id and last visit (for /stats), at most once a minute per user,
-    so a busy chat does not turn into a write per message. Never blocks the answer."""
+    after the answer has been sent and with a short time limit of its own: the answer never
+    waits for this write (a reload holding the database lock would otherwise delay a new
+    user's first answer), and a slow write is given up, not retried."""
 
     REFRESH = timedelta(minutes=1)
     MAX_REMEMBERED = 50_000
+    WRITE_TIMEOUT = 3.0
 
     def __init__(self, session_maker: async_sessionmaker[AsyncSession]) -> None:
         self.session_maker = session_maker
         self._written: OrderedDict[int, datetime] = OrderedDict()
+
+    async def _record(self, user_id: int, now: datetime) -> None:
+        try:
+            async with asyncio.timeout(self.WRITE_TIMEOUT):
+                async with self.session_maker() as session, session.begin():
+                    await record_user(session, user_id, now)
+        except (SQLAlchemyError, TimeoutError) as exc:
+            log.debug("could not record user %s: %s", user_id, exc)
 
     async def __call__(
         self,
@@ -59,8 +71,7 @@ class SeenUsersMiddleware(BaseMiddleware):
             if len(self._written) > self.MAX_REMEMBERED:
                 self._written.popitem(last=False)
             try:
-                async with self.session_maker() as session, session.begin():
-                    await record_user(session, user.id, now)
-            except SQLAlchemyError:
-                log.warning("could not record user %s", user.id, exc_info=True)
+                return await handler(event, data)
+            finally:
+                await self._record(user.id, now)
         return await handler(event, data)

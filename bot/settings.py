@@ -88,6 +88,15 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             if not value.startswith(("http://", "https://")):
                 raise ValueError("must start with http:// or https://")
+            from urllib.parse import urlsplit
+
+            try:
+                parts = urlsplit(value)
+                parts.port  # noqa: B018 — a bad port raises here
+            except ValueError as exc:
+                raise ValueError(f"is not a valid address ({exc})") from None
+            if not parts.hostname:
+                raise ValueError("has no host name")
             return value.rstrip("/")
         return value
 

@@ -31,6 +31,8 @@ from db.kinds import EntityKind
 
 CONTENT_SUFFIXES = (".yaml", ".yml")
 MAX_FILE_BYTES = 2_000_000
+MAX_DEPTH = 30  # levels of nesting; content needs six
+MAX_NODES = 200_000  # values in one file
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +74,49 @@ class _DuplicateKey(Exception):
         self.key, self.line, self.first_line = key, line, first_line
 
 
+class _Refused(Exception):
+    """A construct content files never need and that can make a tiny file cost a lot."""
+
+    def __init__(self, line: int, message: str) -> None:
+        self.line, self.message = line, message
+
+
 class _LineLoader(yaml.SafeLoader):
-    pass
+    """A safe loader that also refuses anchors, aliases and merge keys (an alias bomb of a few
+    kilobytes can stand for millions of values), complex keys, deep nesting and too many
+    values, each with its line, in time proportional to the file's size."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+        self._nodes = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(line, "aliases (*name) are not allowed in content files")
+        if getattr(event, "anchor", None):
+            raise _Refused(line, "anchors (&name) are not allowed in content files")
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise _Refused(line, f"more than {MAX_NODES} values in one file")
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _Refused(line, f"nested deeper than {MAX_DEPTH} levels")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
-    loader.flatten_mapping(node)
+    for key_node, _ in node.value:
+        line = key_node.start_mark.line + 1
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise _Refused(line, "merge keys (<<) are not allowed in content files")
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise _Refused(line, "a key must be a plain word, not a list or a mapping")
     result = LineDict()
     result.line = node.start_mark.line + 1
     result.key_lines = {}
@@ -100,6 +139,21 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineLis
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def ids_in(data: bytes) -> set[tuple[str, str]]:
+    """The (section, id) pairs a file defines, read safely; empty for an unreadable file."""
+    try:
+        raw = yaml.load(data.decode("utf-8"), Loader=_LineLoader)
+    except Exception:  # an unreadable file defines nothing; validation says why elsewhere
+        return set()
+    found: set[tuple[str, str]] = set()
+    if isinstance(raw, dict):
+        for section, items in raw.items():
+            for item in items if isinstance(items, list) else []:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    found.add((str(section), item["id"]))
+    return found
 
 
 def line_of(raw: Any, loc: Iterable[Any]) -> int | None:
@@ -154,8 +208,14 @@ def _parse_file(data: bytes, name: str, errors: list[ContentError]) -> ParsedFil
             problem += f" ({exc.context} started on line {exc.context_mark.line + 1})"
         errors.append(ContentError(name, line, f"YAML syntax error: {problem}"))
         return None
+    except _Refused as refused:
+        errors.append(ContentError(name, refused.line, refused.message))
+        return None
     except yaml.YAMLError as exc:
         errors.append(ContentError(name, None, f"YAML error: {exc}"))
+        return None
+    except (TypeError, ValueError, RecursionError) as exc:  # whatever else a file can hold
+        errors.append(ContentError(name, None, f"cannot be read ({type(exc).__name__})"))
         return None
     if raw is None:
         raw = LineDict()

@@ -12,7 +12,7 @@ import json
 import logging
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
@@ -25,6 +25,7 @@ from db.content_files import (
     ContentInvalid,
     content_digest,
     content_files,
+    ids_in,
     load_files,
     validate_files,
 )
@@ -46,10 +47,16 @@ log = logging.getLogger(__name__)
 class ReloadResult:
     report: ChangeReport
     files: int
+    path: str | None = None  # for an upload: where under content/ the file went
+    replaced: bool = False  # for an upload: it replaced a file of the same entities
 
 
 def upload_path(file_name: str) -> str:
-    """Where an uploaded file goes under content/: its bare name, checked to be a YAML file."""
+    """An uploaded file's bare name, checked: a YAML file, no control characters, not too long."""
+    if any(ord(c) < 32 or ord(c) == 127 for c in file_name):
+        raise ContentInvalid(
+            [ContentError("?", None, "the file name holds control characters; rename the file")]
+        )
     name = PurePosixPath(file_name.replace("\\", "/")).name
     if not name or name.startswith(".") or not name.endswith(CONTENT_SUFFIXES):
         raise ContentInvalid(
@@ -58,6 +65,24 @@ def upload_path(file_name: str) -> str:
     if len(name) > 100:
         raise ContentInvalid([ContentError(file_name, None, "the file name is too long")])
     return name
+
+
+def upload_target(name: str, data: bytes, files: dict[str, bytes]) -> tuple[str, bool]:
+    """Where an upload goes: over the one file whose entities it all defines (a corrected
+    copy of «events/2021-04-21-round-table.yaml» replaces it, whatever the sub-folder), else
+    over the file of the same name, else beside the others. Returns (path, replaces)."""
+    wanted = ids_in(data)
+    # A corrected copy defines every entity of the file it replaces (it may add more); a file
+    # that merely repeats one id is a mistake, and validation says so.
+    owners = [
+        path for path, old in files.items() if wanted and (held := ids_in(old)) and held <= wanted
+    ]
+    if len(owners) == 1:
+        return owners[0], True
+    same_name = [path for path in files if PurePosixPath(path).name == name]
+    if len(same_name) == 1:
+        return same_name[0], True
+    return name, False
 
 
 class ContentService:
@@ -109,12 +134,14 @@ class ContentService:
         name = upload_path(file_name)
         async with self._lock:
             files = await asyncio.to_thread(load_files, self.content_dir)
+            name, replaces = upload_target(name, data, files)
             content = await self._read({**files, name: data})
             target = self.content_dir / name
             previous = files.get(name)
             await asyncio.to_thread(_write_files, self.content_dir, {name: data})
             try:
-                return await self._store(content, admin_id, "upload", name)
+                result = await self._store(content, admin_id, "upload", name)
+                return replace(result, path=name, replaced=replaces)
             except BaseException:
                 # The facts were not swapped: put the folder back as it was.
                 if previous is None:

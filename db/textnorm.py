@@ -9,7 +9,7 @@ Two words match when they share a form. Forms are for matching only, never shown
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 # Kazakh letters are kept, so that Kazakh question words can be told apart.
 _WORD_RE = re.compile(r"[0-9a-zа-яәғқңөұүһі]+(?:-[0-9a-zа-яәғқңөұүһі]+)*")
@@ -77,7 +77,7 @@ def _analyzer():  # type: ignore[no-untyped-def]
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
-@cache
+@lru_cache(maxsize=50_000)  # bounded: users can type any number of distinct words
 def word_forms(word: str) -> Forms:
     """The forms a word can match by: itself, its stem, its lemmas and their stems."""
     found = {word, stem(word)}

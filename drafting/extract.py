@@ -765,6 +765,63 @@ def _quoted(text: str, start: int) -> str | None:
     return None
 
 
+_KIND_NAMES = {
+    "кругл": "Круглый стол",
+    "форум": "Форум",
+    "конфер": "Конференция",
+    "встреч": "Встреча",
+    "семинар": "Семинар",
+}
+_DEDICATED = re.compile(
+    r"(кругл\w*\s+стол\w*|форум\w*|конференци\w*|встреч\w*|семинар\w*),?\s+"
+    r"(?:темой\s+(?:которого|которой)\s+(?:стало|стала|был[аио]?)|посвящ[её]нн\w+)\s+"
+    r"([^.\[\]\n]{10,200})",
+    re.I,
+)
+_SMALL_WORDS = frozenset("и в во о об на по с со к ко для от до за из между при без".split())
+
+
+def _sentence_case(phrase: str) -> str:
+    """An all-capitals phrase as ordinary text; short abbreviations (РК, РФ) stay."""
+    if not phrase.isupper():
+        return phrase
+    words = []
+    for word in phrase.split():
+        low = word.casefold()
+        keep = len(word) <= 3 and low not in _SMALL_WORDS
+        words.append(word if keep else low)
+    return " ".join(words)
+
+
+def _about(topic: str) -> str:
+    """«30-летие установления …» → «30-летии установления …»: the head word in the
+    prepositional, the rest as written."""
+    from db.textnorm import _analyzer
+
+    head, _, rest = topic.partition(" ")
+    prefix, dash, word = head.rpartition("-")
+    parse = _analyzer().parse(word)[0]
+    inflected = parse.inflect({"loct"}) if parse.tag.POS == "NOUN" else None
+    new = inflected.word if inflected is not None else word
+    return f"{prefix}{dash}{new} {rest}".strip()
+
+
+def _described_title(text: str) -> str | None:
+    """An event with no quoted title, described instead: «круглый стол, темой которого стало
+    X», «форум, посвящённый X» → «Круглый стол о X»."""
+    found = _DEDICATED.search(text)
+    if found is None:
+        return None
+    kind = next(
+        (name for stem, name in _KIND_NAMES.items() if found.group(1).casefold().startswith(stem)),
+        None,
+    )
+    if kind is None:
+        return None
+    topic = _sentence_case(" ".join(found.group(2).split()).rstrip(" ,;:"))
+    return f"{kind} о {_about(topic)}"
+
+
 def _event_title_and_kind(text: str) -> tuple[str | None, str]:
     """The official title: «…» right after the event word (nested quotes kept), or what
     follows «на тему» or «Круглый стол:»; else the headline. The kind is the first kind of
@@ -779,6 +836,9 @@ def _event_title_and_kind(text: str) -> tuple[str | None, str]:
             title = _quoted(text, match.end() + quote)
             if title and len(title) >= 10:
                 return title, kind
+    described = _described_title(text)
+    if described:
+        return described, kind
     theme = re.search(r"на тему:?\s*«?([^.\n»]{10,300})", text, re.I)
     if theme:
         return theme.group(1).strip(), kind

@@ -15,15 +15,28 @@ from handlers.filters import FetchSettings, IsAdmin
 from handlers.replies import send
 
 
-async def _download(bot: Bot, file_id: str) -> bytes:
-    buffer = await bot.download(file_id)
-    assert buffer is not None
-    return buffer.read()
+async def _download(bot: Bot, file_id: str, limit: int) -> bytes:
+    """The file's bytes, refused past `limit` before or while downloading (Telegram does not
+    always say a document's size)."""
+    file = await bot.get_file(file_id)
+    if file.file_size is not None and file.file_size > limit:
+        raise admin.UploadTooBig(file.file_size)
+    if file.file_path is None:
+        raise admin.UploadTooBig(0)
+    url = bot.session.api.file_url(bot.token, file.file_path)
+    data = bytearray()
+    async for chunk in bot.session.stream_content(url=url, timeout=60, chunk_size=65536):
+        data += chunk
+        if len(data) > limit:
+            raise admin.UploadTooBig(len(data))
+    return bytes(data)
 
 
 def create_router() -> Router:
     router = Router(name="admin")
-    router.message.filter(IsAdmin())
+    # Admin work happens in a private chat: never a draft posted to, or the action log shown
+    # in, a group.
+    router.message.filter(IsAdmin(), F.chat.type == "private")
 
     @router.message(Command("reload"))
     async def cmd_reload(message: Message, event_from_user: User, content: ContentService) -> None:
@@ -57,7 +70,7 @@ def create_router() -> Router:
             content,
             document.file_name,
             document.file_size,
-            lambda: _download(bot, document.file_id),
+            lambda: _download(bot, document.file_id, admin.MAX_UPLOAD_BYTES),
             event_from_user.id,
             notify,
         )
@@ -94,6 +107,11 @@ def create_router() -> Router:
 
 def create_refusal_router() -> Router:
     router = Router(name="admin-refusal")
+
+    @router.message(Command(*admin.ADMIN_COMMANDS), IsAdmin())
+    async def only_private(message: Message) -> None:
+        """An admin's command in a group: answered in a word, acted on only in private."""
+        await send(message, admin.private_only_answer())
 
     @router.message(Command(*admin.ADMIN_COMMANDS))
     async def refused(message: Message) -> None:

@@ -118,3 +118,36 @@ def test_shutdown_finishes_the_update_in_hand_and_restart_does_not_repeat_it(
         api.first_poll_at = polls_before
     for name in ("bot.log", "bot-again.log"):
         assert TOKEN not in (data_dir / name).read_text()
+
+
+def test_start_while_the_api_is_away_waits_for_it(tmp_path: Path) -> None:
+    """Telegram unreachable at start: the bot waits with growing pauses instead of exiting,
+    then answers as usual; the token never shows in what it prints."""
+    with FakeBotAPI(TOKEN) as server:
+        server.go_away()
+        process = start_bot(server, tmp_path, "away.log")
+        try:
+            time.sleep(OUTAGE_SECONDS)
+            assert process.poll() is None, "the bot must not exit while the API is away"
+            server.come_back()
+            server.wait_for(lambda: server.sent("setmycommands"), timeout=90)
+            ask_once(server, "/speaker Калашникова", "Наталья Калашникова", timeout=60)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.wait(30)
+        log = (tmp_path / "away.log").read_text()
+        assert TOKEN not in log
+
+
+def test_bad_database_folder_stops_with_a_reason(tmp_path: Path) -> None:
+    with FakeBotAPI(TOKEN) as server:
+        process = start_bot_process(
+            server,
+            tmp_path,
+            CONTENT,
+            "db.log",
+            DATABASE_URL="sqlite+aiosqlite:////proc/no-such-folder/bot.sqlite3",
+        )
+        assert process.wait(120) == 2
+    log = (tmp_path / "db.log").read_text()
+    assert "DATABASE_URL" in log and "Traceback" not in log

@@ -64,9 +64,17 @@ def rolled_back(result: ReloadResult) -> Html:
 
 
 def uploaded(name: str, result: ReloadResult) -> Html:
-    return changes_text(
-        result.report, html("✅ Файл {} сохранён и загружен ({} файлов)", name, result.files)
-    )
+    path = result.path or name
+    if result.replaced:
+        heading = html(
+            "✅ Файл {} сохранён и загружен, заменён content/{} ({} файлов)",
+            name,
+            path,
+            result.files,
+        )
+    else:
+        heading = html("✅ Файл {} сохранён и загружен ({} файлов)", name, result.files)
+    return changes_text(result.report, heading)
 
 
 def would_change(report: ChangeReport) -> Html:
@@ -114,6 +122,10 @@ def stats_text(
 
 def refusal() -> Html:
     return Html("Эта команда доступна только администраторам бота.")
+
+
+def private_only() -> Html:
+    return Html("Команды администратора работают только в личном чате с ботом.")
 
 
 def file_too_big(limit_bytes: int) -> Html:
