@@ -13,13 +13,12 @@ Latin-letter names are transliterated, so the rest can be looked up in the Russi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
 from answers.language import Language, clean, detect_language, fold, to_cyrillic
 from db.dates import PartialDate
-from db.kinds import EntityKind
 from db.textnorm import STOPWORDS, normalize
 
 
@@ -370,18 +369,3 @@ def parse_question(text: str, today: date | None = None) -> Question:
         about_participants=_has(norm, "участник") or _has(norm, "participant"),
         words=tuple(kept),
     )
-
-
-def with_intent(question: Question, intent: Intent) -> Question:
-    return replace(question, intent=intent, asked_intent=True)
-
-
-_E, _P, _O, _PL, _T, _W = (
-    EntityKind.EVENT,
-    EntityKind.PERSON,
-    EntityKind.ORGANIZATION,
-    EntityKind.PLACE,
-    EntityKind.TOPIC,
-    EntityKind.WORK,
-)
-ALL_KINDS = (_P, _O, _E, _PL, _T, _W)
