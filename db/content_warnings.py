@@ -12,23 +12,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
-from db.content_files import Content
+from db.content_files import Content, ContentError
 from db.textnorm import _analyzer
 
 _QUOTED_SENTENCE = re.compile(r"^\s*#\s*«")
 
 
-@dataclass(frozen=True, slots=True)
-class ContentWarning:
-    file: str
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
+# A warning has the shape of an error (file, line, message); only what `check` does differs.
+ContentWarning = ContentError
 
 
 def _best(word: str) -> set[str]:
