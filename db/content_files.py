@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from db.content_messages import field_path, pydantic_message
 from db.content_schema import (
     ContentFile,
     EventSpec,
@@ -95,15 +96,15 @@ class _LineLoader(yaml.SafeLoader):
         event = self.peek_event()
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
-            raise _Refused(line, "aliases (*name) are not allowed in content files")
+            raise _Refused(line, "ссылки (*имя) в файлах материалов не допускаются")
         if getattr(event, "anchor", None):
-            raise _Refused(line, "anchors (&name) are not allowed in content files")
+            raise _Refused(line, "якоря (&имя) в файлах материалов не допускаются")
         self._nodes += 1
         if self._nodes > MAX_NODES:
-            raise _Refused(line, f"more than {MAX_NODES} values in one file")
+            raise _Refused(line, f"больше {MAX_NODES} значений в одном файле")
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise _Refused(line, f"nested deeper than {MAX_DEPTH} levels")
+            raise _Refused(line, f"вложенность глубже {MAX_DEPTH} уровней")
         try:
             return super().compose_node(parent, index)
         finally:
@@ -114,9 +115,9 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     for key_node, _ in node.value:
         line = key_node.start_mark.line + 1
         if key_node.tag == "tag:yaml.org,2002:merge":
-            raise _Refused(line, "merge keys (<<) are not allowed in content files")
+            raise _Refused(line, "ключи слияния (<<) в файлах материалов не допускаются")
         if not isinstance(key_node, yaml.ScalarNode):
-            raise _Refused(line, "a key must be a plain word, not a list or a mapping")
+            raise _Refused(line, "ключ должен быть словом, а не списком или набором полей")
     result = LineDict()
     result.line = node.start_mark.line + 1
     result.key_lines = {}
@@ -184,38 +185,40 @@ class ParsedFile:
 
 def _parse_file(data: bytes, name: str, errors: list[ContentError]) -> ParsedFile | None:
     if len(data) > MAX_FILE_BYTES:
-        errors.append(ContentError(name, None, f"file is larger than {MAX_FILE_BYTES} bytes"))
+        errors.append(ContentError(name, None, f"файл больше {MAX_FILE_BYTES} байт"))
         return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        errors.append(ContentError(name, None, f"file is not valid UTF-8 ({exc.reason})"))
+        errors.append(ContentError(name, None, f"файл не в кодировке UTF-8 ({exc.reason})"))
         return None
     try:
         raw = yaml.load(text, Loader=_LineLoader)
     except _DuplicateKey as dup:
         errors.append(
             ContentError(
-                name, dup.line, f"key '{dup.key}' appears twice (first on line {dup.first_line})"
+                name,
+                dup.line,
+                f"ключ «{dup.key}» встречается дважды (впервые в строке {dup.first_line})",
             )
         )
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        problem = exc.problem or exc.context or "invalid YAML"
+        problem = exc.problem or exc.context or "неверный YAML"
         if exc.problem and exc.context and exc.context_mark is not None:
-            problem += f" ({exc.context} started on line {exc.context_mark.line + 1})"
-        errors.append(ContentError(name, line, f"YAML syntax error: {problem}"))
+            problem += f" ({exc.context}: начало в строке {exc.context_mark.line + 1})"
+        errors.append(ContentError(name, line, f"ошибка синтаксиса YAML: {problem}"))
         return None
     except _Refused as refused:
         errors.append(ContentError(name, refused.line, refused.message))
         return None
     except yaml.YAMLError as exc:
-        errors.append(ContentError(name, None, f"YAML error: {exc}"))
+        errors.append(ContentError(name, None, f"ошибка YAML: {exc}"))
         return None
     except (TypeError, ValueError, RecursionError) as exc:  # whatever else a file can hold
-        errors.append(ContentError(name, None, f"cannot be read ({type(exc).__name__})"))
+        errors.append(ContentError(name, None, f"файл не читается ({type(exc).__name__})"))
         return None
     if raw is None:
         raw = LineDict()
@@ -225,7 +228,7 @@ def _parse_file(data: bytes, name: str, errors: list[ContentError]) -> ParsedFil
             ContentError(
                 name,
                 getattr(raw, "line", 1),
-                "the file must be a mapping of sections (sources, places, organizations, people, "
+                "файл должен состоять из разделов (sources, places, organizations, people, "
                 "topics, works, events)",
             )
         )
@@ -234,9 +237,8 @@ def _parse_file(data: bytes, name: str, errors: list[ContentError]) -> ParsedFil
         content = ContentFile.model_validate(raw)
     except ValidationError as exc:
         for err in exc.errors():
-            path_text = ".".join(str(p) for p in err["loc"])
-            message = err["msg"].removeprefix("Value error, ")
-            errors.append(ContentError(name, line_of(raw, err["loc"]), f"{path_text}: {message}"))
+            message = f"{field_path(err['loc'])}: {pydantic_message(err)}"
+            errors.append(ContentError(name, line_of(raw, err["loc"]), message))
         return None
     return ParsedFile(name, raw, content)
 
@@ -325,7 +327,7 @@ class _Located:
 
 def _suggest(value: str, known: Iterable[str]) -> str:
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return f"; может быть, «{close[0]}»?" if close else ""
 
 
 class _Checker:
@@ -351,7 +353,7 @@ class _Checker:
                     first_line = line_of(first.file.raw, (*first.loc, "id"))
                     self.errors.append(
                         where.error(
-                            f"duplicate {kind} id '{item_id}' (first defined in "
+                            f"id «{item_id}» ({kind.singular}) уже занят (впервые в "
                             f"{first.file.name}:{first_line})",
                             "id",
                         )
@@ -362,14 +364,17 @@ class _Checker:
     def ref(self, where: _Located, kind: EntityKind, value: str | None, *loc: Any) -> None:
         if value is not None and value not in self.ids[kind]:
             self.errors.append(
-                where.error(f"unknown {kind} id '{value}'{_suggest(value, self.ids[kind])}", *loc)
+                where.error(
+                    f"нет такого id «{value}» ({kind.singular}){_suggest(value, self.ids[kind])}",
+                    *loc,
+                )
             )
 
     def unique(self, where: _Located, values: Sequence[Any], what: str, *loc: Any) -> None:
         seen: set[Any] = set()
         for index, value in enumerate(values):
             if value in seen:
-                self.errors.append(where.error(f"{what} {value!r} is listed twice", *loc, index))
+                self.errors.append(where.error(f"{what} «{value}» указано дважды", *loc, index))
             seen.add(value)
 
     def check(self) -> None:
@@ -380,7 +385,7 @@ class _Checker:
             self.ref(where, EntityKind.ORGANIZATION, org.parent, "parent")
             if org.parent == org.id:
                 self.errors.append(
-                    where.error("an organization cannot be its own parent", "parent")
+                    where.error("организация не может быть родителем самой себя", "parent")
                 )
         for where, person in self.entries("people"):
             assert isinstance(person, PersonSpec)
@@ -389,7 +394,7 @@ class _Checker:
             assert isinstance(work, WorkSpec)
             for i, org_id in enumerate(work.organizations):
                 self.ref(where, EntityKind.ORGANIZATION, org_id, "organizations", i)
-            self.unique(where, work.organizations, "organization", "organizations")
+            self.unique(where, work.organizations, "значение", "organizations")
         for where, event in self.entries("events"):
             assert isinstance(event, EventSpec)
             self.check_event(where, event)
@@ -399,7 +404,7 @@ class _Checker:
         self.ref(where, EntityKind.SOURCE, event.source, "source")
         for i, city in enumerate(event.cities):
             self.ref(where, EntityKind.PLACE, city, "cities", i)
-        self.unique(where, event.cities, "city", "cities")
+        self.unique(where, event.cities, "значение", "cities")
         for i, link in enumerate(event.organizations):
             self.ref(
                 where,
@@ -412,19 +417,19 @@ class _Checker:
         self.unique(
             where,
             [(o.organization, o.role) for o in event.organizations],
-            "organization and role",
+            "значение",
             "organizations",
         )
         for i, link in enumerate(event.works):
             self.ref(where, EntityKind.WORK, link.work, "works", i, "work")
-        self.unique(where, [w.work for w in event.works], "work", "works")
+        self.unique(where, [w.work for w in event.works], "значение", "works")
         for i, rel in enumerate(event.related):
             self.ref(where, EntityKind.EVENT, rel.event, "related", i, "event")
             if rel.event == event.id:
                 self.errors.append(
-                    where.error("an event cannot be related to itself", "related", i)
+                    where.error("событие не может ссылаться само на себя", "related", i)
                 )
-        self.unique(where, [r.event for r in event.related], "related event", "related")
+        self.unique(where, [r.event for r in event.related], "значение", "related")
         for i, part in enumerate(event.participants):
             self.ref(where, EntityKind.PERSON, part.person, "participants", i, "person")
             self.ref(where, EntityKind.PLACE, part.city, "participants", i, "city")
@@ -441,14 +446,14 @@ class _Checker:
                 )
             for j, topic in enumerate(part.topics):
                 self.ref(where, EntityKind.TOPIC, topic, "participants", i, "topics", j)
-            self.unique(where, part.topics, "topic", "participants", i, "topics")
-        self.unique(where, [p.person for p in event.participants], "person", "participants")
+            self.unique(where, part.topics, "значение", "participants", i, "topics")
+        self.unique(where, [p.person for p in event.participants], "значение", "participants")
 
 
 def load_files(content_dir: Path) -> dict[str, bytes]:
     """Every content file under `content_dir`, by its path relative to it."""
     if not content_dir.is_dir():
-        raise ContentInvalid([ContentError(str(content_dir), None, "content folder not found")])
+        raise ContentInvalid([ContentError(str(content_dir), None, "папка материалов не найдена")])
     files: dict[str, bytes] = {}
     errors = []
     for path in content_files(content_dir):
@@ -458,7 +463,7 @@ def load_files(content_dir: Path) -> dict[str, bytes]:
         except OSError as exc:
             errors.append(
                 ContentError(
-                    f"{content_dir.name}/{relative}", None, f"cannot read file: {exc.strerror}"
+                    f"{content_dir.name}/{relative}", None, f"файл не читается: {exc.strerror}"
                 )
             )
     if errors:
@@ -481,7 +486,7 @@ def validate_files(files: Mapping[str, bytes], root: str = "content") -> Content
         if result is not None:
             parsed.append(result)
     if not files:
-        errors.append(ContentError(root, None, "no .yaml files found"))
+        errors.append(ContentError(root, None, "нет ни одного файла .yaml"))
     checker = _Checker(parsed)
     checker.check()
     errors.extend(checker.errors)

@@ -94,7 +94,7 @@ class DateSpec(Strict):
     def _date_exists(self) -> DateSpec:
         check_date_parts(self.year, self.month, self.day)
         if self.inferred and self.year is None:
-            raise ValueError("'inferred: true' needs the inferred year")
+            raise ValueError("для «inferred: true» нужен год (year)")
         return self
 
     @property

@@ -55,15 +55,17 @@ def upload_path(file_name: str) -> str:
     """An uploaded file's bare name, checked: a YAML file, no control characters, not too long."""
     if any(ord(c) < 32 or ord(c) == 127 for c in file_name):
         raise ContentInvalid(
-            [ContentError("?", None, "the file name holds control characters; rename the file")]
+            [ContentError("?", None, "в имени файла есть управляющие символы — переименуйте файл")]
         )
     name = PurePosixPath(file_name.replace("\\", "/")).name
     if not name or name.startswith(".") or not name.endswith(CONTENT_SUFFIXES):
         raise ContentInvalid(
-            [ContentError(file_name or "?", None, "only .yaml or .yml files can be uploaded")]
+            [ContentError(file_name or "?", None, "загружать можно только файлы .yaml или .yml")]
         )
     if len(name) > 100:
-        raise ContentInvalid([ContentError(file_name, None, "the file name is too long")])
+        raise ContentInvalid(
+            [ContentError(file_name, None, "имя файла длиннее 100 знаков — сократите его")]
+        )
     return name
 
 

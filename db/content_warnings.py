@@ -46,10 +46,12 @@ def content_warnings(content: Content, root: str = "content") -> list[ContentWar
     for name, text in files.items():
         for number, line in enumerate(text.splitlines(), 1):
             if "TODO" in line:
-                found.append(ContentWarning(name, number, "a TODO is left here"))
+                found.append(ContentWarning(name, number, "здесь осталось TODO"))
             elif _QUOTED_SENTENCE.match(line):
                 found.append(
-                    ContentWarning(name, number, "a quoted article sentence is still here")
+                    ContentWarning(
+                        name, number, "здесь осталась цитата из статьи — перескажите своими словами"
+                    )
                 )
     places = {p.name.casefold() for p in content.places}
     for person in content.people:
@@ -58,7 +60,7 @@ def content_warnings(content: Content, root: str = "content") -> list[ContentWar
             found.append(
                 ContentWarning(
                     *_locate(files, f"first_name: {first}"),
-                    f"person {person.id}: first name «{first}» looks like a place",
+                    f"человек {person.id}: имя «{first}» похоже на название места",
                 )
             )
     for org in content.organizations:
@@ -67,7 +69,7 @@ def content_warnings(content: Content, root: str = "content") -> list[ContentWar
             found.append(
                 ContentWarning(
                     *_locate(files, org.name),
-                    f"organization {org.id}: «{org.name}» looks like a person's name",
+                    f"организация {org.id}: «{org.name}» похожа на имя человека",
                 )
             )
     for event in content.events:
@@ -79,7 +81,7 @@ def content_warnings(content: Content, root: str = "content") -> list[ContentWar
                     found.append(
                         ContentWarning(
                             *_locate(files, pos.title),
-                            f"event {event.id}: title «{pos.title}» is not in the nominative",
+                            f"событие {event.id}: должность «{pos.title}» не в именительном падеже",
                         )
                     )
     kinds = Counter(e.kind for e in content.events)
@@ -88,8 +90,8 @@ def content_warnings(content: Content, root: str = "content") -> list[ContentWar
             found.append(
                 ContentWarning(
                     *_locate(files, f"id: {event.id}"),
-                    f"event {event.id}: no aliases, and {kinds[event.kind] - 1} other "
-                    f"event(s) of kind {event.kind}",
+                    f"событие {event.id}: нет aliases, а других событий вида {event.kind}: "
+                    f"{kinds[event.kind] - 1}",
                 )
             )
     return found

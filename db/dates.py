@@ -54,14 +54,15 @@ class PartialDate:
 def check_date_parts(year: int | None, month: int | None, day: int | None) -> None:
     """Raise ValueError for a date that cannot exist (31 February, day without month …)."""
     if day is not None and month is None:
-        raise ValueError("a day is given without a month")
+        raise ValueError("день указан без месяца")
     if month is not None and not 1 <= month <= 12:
-        raise ValueError(f"month {month} is not between 1 and 12")
+        raise ValueError(f"месяц {month} — не от 1 до 12")
     if day is not None and month is not None:
         # Without a year, 29 February is allowed: it exists in leap years.
         last = calendar.monthrange(year if year is not None else 2000, month)[1]
         if not 1 <= day <= last:
             raise ValueError(
-                f"day {day} does not exist in month {month}"
-                + (f" of {year}" if year is not None else "")
+                f"в месяце {month}"
+                + (f" {year} года" if year is not None else "")
+                + f" нет дня {day}"
             )

@@ -53,16 +53,16 @@ BROKEN_UPLOADS = {
     "unknown reference": (
         "new.yaml",
         NEW_PERSON.encode() + b"    city: omskk\n",
-        "unknown place id 'omskk'",
+        "нет такого id «omskk» (город)",
     ),
     "duplicate id": (
         "new.yaml",
         b"people:\n  - id: nurgazieva-banu\n    first_name: A\n    last_name: B\n",
-        "duplicate person id 'nurgazieva-banu'",
+        "id «nurgazieva-banu» (человек) уже занят",
     ),
-    "breaks another file": ("people.yaml", NEW_PERSON.encode(), "unknown person id"),
+    "breaks another file": ("people.yaml", NEW_PERSON.encode(), "нет такого id"),
     "not yaml": ("notes.docx", b"PK\x03\x04", "Пришлите файл материалов"),
-    "not utf-8": ("new.yaml", "people: []\n# \u00e9".encode("latin-1"), "not valid UTF-8"),
+    "not utf-8": ("new.yaml", "people: []\n# \u00e9".encode("latin-1"), "не в кодировке UTF-8"),
 }
 
 
@@ -212,7 +212,7 @@ def test_cli_check(content_dir: Path) -> None:
     )
     bad = run_cli("--content", str(content_dir), "check")
     assert bad.returncode == 1
-    assert "content/zz.yaml:4: unknown organization id 'gak'" in bad.stdout
+    assert "content/zz.yaml:4: нет такого id «gak» (организация)" in bad.stdout
 
 
 def test_cli_diff_and_draft(content_dir: Path, tmp_path: Path) -> None:

@@ -67,39 +67,50 @@ BROKEN = {
     "syntax error": (
         "people:\n  - id: a\n    first_name: [Анна\n",
         4,
-        "YAML syntax error: expected ',' or ']'",
+        "ошибка синтаксиса YAML: expected ',' or ']'",
     ),
     "missing field": (
         "people:\n  - id: petrov-petr\n    first_name: Пётр\n",
         2,
-        "people.0.last_name: Field required",
+        "people.0.last_name: обязательное поле не заполнено",
     ),
     "unknown reference": (
         "people:\n  - id: petrov-petr\n    first_name: Пётр\n    last_name: Петров\n"
         "    city: novosibirskk\n",
         5,
-        "unknown place id 'novosibirskk'; did you mean 'novosibirsk'?",
+        "нет такого id «novosibirskk» (город); может быть, «novosibirsk»?",
     ),
     "duplicate id": (
         "people:\n  - id: nurgazieva-banu\n    first_name: Б\n    last_name: Н\n",
         2,
-        "duplicate person id 'nurgazieva-banu' (first defined in content/people.yaml:",
+        "id «nurgazieva-banu» (человек) уже занят (впервые в content/people.yaml:",
     ),
     "impossible date": (
         "events:\n  - id: bad-date\n    kind: forum\n    status: held\n    title: Т\n"
         "    source: article-round-table-2021\n    date: {year: 2021, month: 2, day: 30}\n",
         7,
-        "day 30 does not exist in month 2 of 2021",
+        "в месяце 2 2021 года нет дня 30",
     ),
     "duplicate key": (
         "people:\n  - id: a-b\n    first_name: А\n    first_name: Б\n    last_name: В\n",
         4,
-        "key 'first_name' appears twice",
+        "ключ «first_name» встречается дважды",
+    ),
+    "value not allowed": (
+        "events:\n  - id: e-x\n    kind: party\n    status: held\n    title: Т\n"
+        "    source: article-round-table-2021\n",
+        3,
+        "events.0.kind: допустимые значения: 'round_table', 'forum'",
+    ),
+    "bad id": (
+        "people:\n  - id: Petrov Petr\n    first_name: А\n    last_name: В\n",
+        2,
+        "people.0.id: id — только строчные латинские буквы",
     ),
     "unknown field": (
         "people:\n  - id: a-b\n    first_name: А\n    last_name: В\n    position: директор\n",
         5,
-        "Extra inputs are not permitted",
+        "такого поля нет в схеме",
     ),
 }
 

@@ -18,13 +18,13 @@ from tests.conftest import ADMIN_ID, Chatter, RecordingSession
 from tests.test_admin import send_document, snapshot
 
 BOMBS = {
-    "complex key": (b"? [a, b] : 1\n", ":1: a key must be a plain word"),
-    "list as a key": (b"events:\n  - {[1]: 2}\n", ":2: a key must be a plain word"),
-    "deep nesting": (b"events: " + b"[" * 300 + b"]" * 300 + b"\n", "nested deeper than"),
-    "merge keys": (b"a: {b: 1}\nc:\n  <<: {d: 2}\n", ":3: merge keys (<<) are not allowed"),
+    "complex key": (b"? [a, b] : 1\n", ":1: ключ должен быть словом"),
+    "list as a key": (b"events:\n  - {[1]: 2}\n", ":2: ключ должен быть словом"),
+    "deep nesting": (b"events: " + b"[" * 300 + b"]" * 300 + b"\n", "вложенность глубже"),
+    "merge keys": (b"a: {b: 1}\nc:\n  <<: {d: 2}\n", ":3: ключи слияния (<<)"),
     "alias bomb": (
         b"a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\nb: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n",
-        ":1: anchors (&name) are not allowed",
+        ":1: якоря (&имя) в файлах материалов не допускаются",
     ),
 }
 
@@ -143,5 +143,5 @@ async def test_control_characters_in_a_file_name_are_refused(
     before = snapshot(content_dir)
     requests = await send_document(chat, "bad\x00name.yaml", b"people: []\n")
     texts = [html_to_text(r.text) for r in requests if isinstance(r, SendMessage)]
-    assert any("control characters" in t for t in texts), texts
+    assert any("управляющие символы" in t for t in texts), texts
     assert snapshot(content_dir) == before
