@@ -3,7 +3,6 @@ from articles. Every change goes through ContentService, which validates before 
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
@@ -12,9 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer, Attachment
 from db import queries
-from db.content_files import ContentInvalid, read_content
+from db.content_files import ContentInvalid
 from db.content_service import ContentService
+from db.failures import StoreFailed
+from drafting.worker import DraftProblem, DraftRefused, DraftWorker
 from views import admin as view
+from views import keyboards
 
 MAX_UPLOAD_BYTES = 1_000_000
 ARTICLE_MIN_CHARS = 1500  # an admin's text message this long is taken for an article
@@ -39,6 +41,8 @@ async def reload_answer(content: ContentService, admin_id: int | None) -> Answer
         return Answer(view.reloaded(await content.reload(admin_id)))
     except ContentInvalid as exc:
         return Answer(view.errors_text(exc))
+    except StoreFailed as exc:
+        return Answer(view.store_failed(exc))
 
 
 async def diff_answer(content: ContentService) -> Answer:
@@ -48,13 +52,25 @@ async def diff_answer(content: ContentService) -> Answer:
         return Answer(view.errors_text(exc))
 
 
-async def rollback_answer(content: ContentService, admin_id: int | None) -> Answer:
+async def versions_answer(content: ContentService) -> Answer:
+    """The kept versions, with a button to restore each older one."""
+    versions = await content.versions()
+    if len(versions) < 2:
+        return Answer(view.nothing_to_roll_back())
+    return Answer(view.versions_text(versions), markup=keyboards.versions_keyboard(versions))
+
+
+async def rollback_answer(
+    content: ContentService, admin_id: int | None, version_id: int | None = None
+) -> Answer:
     try:
-        result = await content.rollback(admin_id)
+        result = await content.rollback(admin_id, version_id)
     except ContentInvalid as exc:
         return Answer(view.errors_text(exc))
+    except StoreFailed as exc:
+        return Answer(view.store_failed(exc))
     if result is None:
-        return Answer(view.nothing_to_roll_back())
+        return Answer(view.version_gone() if version_id else view.nothing_to_roll_back())
     return Answer(view.rolled_back(result))
 
 
@@ -73,6 +89,10 @@ def refusal_answer() -> Answer:
     return Answer(view.refusal())
 
 
+def refusal_alert() -> Answer:
+    return Answer(view.refusal(), alert=True)
+
+
 def private_only_answer() -> Answer:
     return Answer(view.private_only())
 
@@ -87,29 +107,34 @@ def decode_article(data: bytes) -> str | None:
 
 
 async def draft_answer(
-    content: ContentService, text: str, file_name: str, admin_id: int | None, notify: Notify
+    content: ContentService,
+    drafts: DraftWorker,
+    text: str,
+    file_name: str,
+    admin_id: int | None,
+    notify: Notify,
 ) -> Answer:
-    """A draft of content for an article, as a YAML file for the admin to review."""
-    # The language models load here, on the first draft, not at start-up.
-    from drafting.extract import draft_article
-    from drafting.render import render_yaml
-
-    await notify(Answer(view.drafting()))
+    """A draft of content for an article, as a YAML file for the admin to review. Drafting
+    runs in its own process (`drafting.worker`), so other users are answered meanwhile."""
+    if len(text) > drafts.max_chars:
+        return Answer(view.draft_refused(DraftProblem.TOO_LONG, drafts.max_chars))
+    await notify(Answer(view.drafting(queued=drafts.busy)))
     try:
-        known = await asyncio.to_thread(read_content, content.content_dir)
-    except ContentInvalid:
-        known = None
-    draft = await asyncio.to_thread(draft_article, text, file_name, known, None)
+        draft = await drafts.draft(text, file_name, content.content_dir)
+    except DraftRefused as exc:
+        await content.record(admin_id, "draft refused", f"{file_name}: {exc.problem}")
+        return Answer(view.draft_refused(exc.problem, drafts.max_chars))
     stem = PurePosixPath(file_name).stem or "article"
-    await content.record(admin_id, "draft", f"{file_name}: {len(draft.people)} people")
+    await content.record(admin_id, "draft", f"{file_name}: {draft.people} people")
     return Answer(
-        view.draft_caption(len(draft.people), len(draft.organizations), len(draft.places)),
-        document=Attachment(f"{stem}.draft.yaml", render_yaml(draft).encode("utf-8")),
+        view.draft_caption(draft.people, draft.organizations, draft.places),
+        document=Attachment(f"{stem}.draft.yaml", draft.yaml.encode("utf-8")),
     )
 
 
 async def link_answer(
     content: ContentService,
+    drafts: DraftWorker,
     url: str,
     admin_id: int | None,
     notify: Notify,
@@ -125,7 +150,7 @@ async def link_answer(
         await content.record(admin_id, "link refused", f"{url[:200]}: {exc.problem}")
         return Answer(view.fetch_failed(exc.problem, exc.detail))
     name = PurePosixPath(urlsplit(url).path).name or urlsplit(url).hostname or "page"
-    return await draft_answer(content, page.as_article(), f"{name}.txt", admin_id, _silent)
+    return await draft_answer(content, drafts, page.as_article(), f"{name}.txt", admin_id, _silent)
 
 
 async def _silent(answer: Answer) -> None:
@@ -134,6 +159,7 @@ async def _silent(answer: Answer) -> None:
 
 async def document_answer(
     content: ContentService,
+    drafts: DraftWorker,
     file_name: str | None,
     size: int | None,
     fetch: Callable[[], Awaitable[bytes]],
@@ -146,13 +172,14 @@ async def document_answer(
         return Answer(view.file_too_big(MAX_UPLOAD_BYTES))
     lowered = name.casefold()
     try:
-        return await _document(content, name, lowered, fetch, admin_id, notify)
+        return await _document(content, drafts, name, lowered, fetch, admin_id, notify)
     except UploadTooBig:
         return Answer(view.file_too_big(MAX_UPLOAD_BYTES))
 
 
 async def _document(
     content: ContentService,
+    drafts: DraftWorker,
     name: str,
     lowered: str,
     fetch: Callable[[], Awaitable[bytes]],
@@ -166,10 +193,12 @@ async def _document(
         except ContentInvalid as exc:
             await content.record(admin_id, "upload refused", f"{name}: {len(exc.errors)} errors")
             return Answer(view.errors_text(exc))
+        except StoreFailed as exc:
+            return Answer(view.store_failed(exc))
         return Answer(view.uploaded(name, result))
     if lowered.endswith(ARTICLE_SUFFIXES):
         text = decode_article(await fetch())
         if text is None or not text.strip():
             return Answer(view.unreadable_article())
-        return await draft_answer(content, text, name, admin_id, notify)
+        return await draft_answer(content, drafts, text, name, admin_id, notify)
     return Answer(view.which_files())

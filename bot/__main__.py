@@ -61,6 +61,8 @@ async def run(settings: Settings) -> int:
         bot = create_bot(settings.token, settings)
         async with bot:
             await wait_for_telegram(bot)
+            if content.problem_at_start is not None:
+                await tell_admins(bot, settings, content.problem_at_start)
             try:
                 await bot.set_my_commands(bot_commands())
             except TelegramAPIError as exc:  # unreachable now: polling waits for it to return
@@ -85,6 +87,21 @@ async def wait_for_telegram(bot: Bot) -> None:
             log.warning("Telegram is not reachable (%s); trying again in %.0f s", exc, delay)
             await asyncio.sleep(delay)
             delay = min(delay * 2, 60.0)
+
+
+async def tell_admins(bot: Bot, settings: Settings, problem: Exception) -> None:
+    """Why the files found at start-up were not loaded, to every admin (best effort)."""
+    from aiogram.exceptions import TelegramAPIError
+
+    from views.admin import problem_at_start
+    from views.html import split_message
+
+    for admin_id in settings.admin_ids:
+        try:
+            for chunk in split_message(problem_at_start(problem)):  # type: ignore[arg-type]
+                await bot.send_message(admin_id, chunk)
+        except TelegramAPIError as exc:
+            log.warning("could not tell admin %s about the content problem: %s", admin_id, exc)
 
 
 def main() -> int:

@@ -19,6 +19,7 @@ from bot.middlewares import DbSessionMiddleware, SeenUsersMiddleware
 from bot.resilience import InFlight, RetryRequests, install_graceful_shutdown
 from bot.settings import Settings
 from db.content_service import ContentService
+from drafting.worker import DraftWorker
 from handlers import create_root_router
 
 
@@ -27,10 +28,12 @@ def create_dispatcher(
     session_maker: async_sessionmaker[AsyncSession],
     content: ContentService,
     today: Today | None = None,
+    drafts: DraftWorker | None = None,
 ) -> Dispatcher:
     dp = Dispatcher(
         settings=settings,
         content=content,
+        drafts=drafts or DraftWorker(),
         today=today or today_in(settings.timezone),
         recent_queries=RecentQueries(),
     )

@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from db import safe_yaml
 from db.content_messages import field_path, pydantic_message
 from db.content_schema import (
     ContentFile,
@@ -29,11 +30,11 @@ from db.content_schema import (
     WorkSpec,
 )
 from db.kinds import EntityKind
+from db.safe_yaml import DuplicateKey, LineDict, LineList, Refused
 
 CONTENT_SUFFIXES = (".yaml", ".yml")
-MAX_FILE_BYTES = 2_000_000
-MAX_DEPTH = 30  # levels of nesting; content needs six
-MAX_NODES = 200_000  # values in one file
+MAX_FILE_BYTES = 1_000_000  # the upload limit too
+MAX_ERRORS_PER_FILE = 50  # a file of nothing but mistakes gets a short report, fast
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,97 +56,10 @@ class ContentInvalid(Exception):
         super().__init__("\n".join(str(e) for e in self.errors))
 
 
-# --- YAML with line numbers -------------------------------------------------------------
-
-
-class LineDict(dict):
-    """A mapping that remembers the line of itself and of each key (1-based)."""
-
-    line: int = 0
-    key_lines: dict[Any, int]
-
-
-class LineList(list):
-    line: int = 0
-    item_lines: list[int]
-
-
-class _DuplicateKey(Exception):
-    def __init__(self, key: object, line: int, first_line: int) -> None:
-        self.key, self.line, self.first_line = key, line, first_line
-
-
-class _Refused(Exception):
-    """A construct content files never need and that can make a tiny file cost a lot."""
-
-    def __init__(self, line: int, message: str) -> None:
-        self.line, self.message = line, message
-
-
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that also refuses anchors, aliases and merge keys (an alias bomb of a few
-    kilobytes can stand for millions of values), complex keys, deep nesting and too many
-    values, each with its line, in time proportional to the file's size."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
-        self._nodes = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()
-        line = event.start_mark.line + 1
-        if isinstance(event, yaml.AliasEvent):
-            raise _Refused(line, "ссылки (*имя) в файлах материалов не допускаются")
-        if getattr(event, "anchor", None):
-            raise _Refused(line, "якоря (&имя) в файлах материалов не допускаются")
-        self._nodes += 1
-        if self._nodes > MAX_NODES:
-            raise _Refused(line, f"больше {MAX_NODES} значений в одном файле")
-        self._depth += 1
-        if self._depth > MAX_DEPTH:
-            raise _Refused(line, f"вложенность глубже {MAX_DEPTH} уровней")
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
-    for key_node, _ in node.value:
-        line = key_node.start_mark.line + 1
-        if key_node.tag == "tag:yaml.org,2002:merge":
-            raise _Refused(line, "ключи слияния (<<) в файлах материалов не допускаются")
-        if not isinstance(key_node, yaml.ScalarNode):
-            raise _Refused(line, "ключ должен быть словом, а не списком или набором полей")
-    result = LineDict()
-    result.line = node.start_mark.line + 1
-    result.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        if key in result.key_lines:
-            raise _DuplicateKey(key, line, result.key_lines[key])
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key] = line
-    return result
-
-
-def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
-    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line + 1
-    result.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return result
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-
-
 def ids_in(data: bytes) -> set[tuple[str, str]]:
     """The (section, id) pairs a file defines, read safely; empty for an unreadable file."""
     try:
-        raw = yaml.load(data.decode("utf-8"), Loader=_LineLoader)
+        raw = safe_yaml.load(data.decode("utf-8"))
     except Exception:  # an unreadable file defines nothing; validation says why elsewhere
         return set()
     found: set[tuple[str, str]] = set()
@@ -193,8 +107,8 @@ def _parse_file(data: bytes, name: str, errors: list[ContentError]) -> ParsedFil
         errors.append(ContentError(name, None, f"файл не в кодировке UTF-8 ({exc.reason})"))
         return None
     try:
-        raw = yaml.load(text, Loader=_LineLoader)
-    except _DuplicateKey as dup:
+        raw = safe_yaml.load(text)
+    except DuplicateKey as dup:
         errors.append(
             ContentError(
                 name,
@@ -211,7 +125,7 @@ def _parse_file(data: bytes, name: str, errors: list[ContentError]) -> ParsedFil
             problem += f" ({exc.context}: начало в строке {exc.context_mark.line + 1})"
         errors.append(ContentError(name, line, f"ошибка синтаксиса YAML: {problem}"))
         return None
-    except _Refused as refused:
+    except Refused as refused:
         errors.append(ContentError(name, refused.line, refused.message))
         return None
     except yaml.YAMLError as exc:
@@ -236,7 +150,15 @@ def _parse_file(data: bytes, name: str, errors: list[ContentError]) -> ParsedFil
     try:
         content = ContentFile.model_validate(raw)
     except ValidationError as exc:
-        for err in exc.errors():
+        if exc.error_count() > MAX_ERRORS_PER_FILE:
+            errors.append(
+                ContentError(
+                    name,
+                    None,
+                    f"ошибок в файле: {exc.error_count()}; показаны первые {MAX_ERRORS_PER_FILE}",
+                )
+            )
+        for err in exc.errors()[:MAX_ERRORS_PER_FILE]:
             message = f"{field_path(err['loc'])}: {pydantic_message(err)}"
             errors.append(ContentError(name, line_of(raw, err["loc"]), message))
         return None
@@ -288,10 +210,14 @@ class Content:
 
 
 def content_files(content_dir: Path) -> list[Path]:
+    """The content files under `content_dir`; hidden files and folders (staging, files set
+    aside) are not content."""
     return sorted(
         p
         for p in content_dir.rglob("*")
-        if p.is_file() and p.suffix in CONTENT_SUFFIXES and not p.name.startswith(".")
+        if p.is_file()
+        and p.suffix in CONTENT_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(content_dir).parts)
     )
 
 

@@ -1,17 +1,16 @@
 """Changing the stored facts: at start-up, on /reload, on an uploaded file, on /rollback.
 
 Every change validates the complete set of content files first and swaps the facts in one
-transaction, so an invalid file or a crash half-way leaves the previous facts in place.
+transaction, so an invalid file or a crash half-way leaves the previous facts in place. A
+change of the files themselves (upload, rollback) is staged, committed with the facts and
+then swapped in (`db/content_swap.py`), so files and facts change together or not at all.
 Changes are serialised by one lock, and each successful load is kept as a version.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -24,7 +23,6 @@ from db.content_files import (
     ContentError,
     ContentInvalid,
     content_digest,
-    content_files,
     ids_in,
     load_files,
     validate_files,
@@ -32,13 +30,17 @@ from db.content_files import (
 from db.content_store import (
     ChangeReport,
     compare,
+    kept_versions,
     last_load,
-    previous_load,
     report_summary,
     store_content,
     stored_entities,
+    version,
+    version_files,
 )
-from db.models import AdminAction
+from db.content_swap import Plan, apply, discard, recover, stage
+from db.failures import Reason, StoreFailed, classify
+from db.models import AdminAction, ContentLoad
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +51,10 @@ class ReloadResult:
     files: int
     path: str | None = None  # for an upload: where under content/ the file went
     replaced: bool = False  # for an upload: it replaced a file of the same entities
+    version: int | None = None  # for a rollback: the version restored …
+    version_at: datetime | None = None  # … and when it had been loaded
+    set_aside: tuple[str, ...] = ()  # never-loaded files copied aside before being replaced
+    aside_folder: str | None = None
 
 
 def upload_path(file_name: str) -> str:
@@ -92,6 +98,8 @@ class ContentService:
         self.content_dir = content_dir
         self.session_maker = session_maker
         self._lock = asyncio.Lock()
+        # Why the files found at start-up were not loaded (the stored facts were kept).
+        self.problem_at_start: ContentInvalid | StoreFailed | None = None
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -106,70 +114,135 @@ class ContentService:
         async with self.session_maker() as session:
             return compare(await stored_entities(session), content.entities())
 
+    async def versions(self) -> list[ContentLoad]:
+        """The kept versions, the current one first."""
+        async with self.session_maker() as session:
+            return await kept_versions(session)
+
     # --- changing ----------------------------------------------------------------------------
 
     async def _store(
         self, content: Content, admin_id: int | None, action: str, detail: str = ""
     ) -> ReloadResult:
-        async with self.session_maker() as session, session.begin():
-            report = await store_content(session, content, admin_id)
-            session.add(
-                AdminAction(
-                    at=datetime.now(UTC).replace(tzinfo=None),
-                    admin_id=admin_id,
-                    action=action,
-                    detail=f"{detail} {report_summary(report)}".strip(),
+        try:
+            async with self.session_maker() as session, session.begin():
+                report = await store_content(session, content, admin_id)
+                session.add(
+                    AdminAction(
+                        at=datetime.now(UTC).replace(tzinfo=None),
+                        admin_id=admin_id,
+                        action=action,
+                        detail=f"{detail} {report_summary(report)}".strip(),
+                    )
                 )
-            )
+        except Exception as exc:
+            failure = classify(exc)
+            if failure is None:
+                raise
+            log.error("%s by %s refused: %s", action, admin_id, failure)
+            raise failure from exc
         log.info(
             "%s by %s: %d files, %s", action, admin_id, content.file_count, report_summary(report)
         )
         return ReloadResult(report, content.file_count)
 
+    async def _recover(self) -> None:
+        """Finish or throw away a change of content/ that a killed process left half-way."""
+        async with self.session_maker() as session:
+            current = await last_load(session)
+        await asyncio.to_thread(
+            recover, self.content_dir, current.content_hash if current else None
+        )
+
+    async def _loaded_files(self) -> dict[str, bytes]:
+        async with self.session_maker() as session:
+            current = await last_load(session)
+        return version_files(current) if current is not None else {}
+
+    async def _change_files(
+        self,
+        after: dict[str, bytes],
+        on_disk: dict[str, bytes],
+        admin_id: int | None,
+        action: str,
+        detail: str,
+    ) -> ReloadResult:
+        """Make content/ hold exactly `after` and the facts match it — both or neither."""
+        content = await self._read(after)
+        loaded = await self._loaded_files()
+        write = {path: data for path, data in after.items() if on_disk.get(path) != data}
+        remove = tuple(sorted(on_disk.keys() - after.keys()))
+        unloaded = tuple(
+            sorted(
+                path
+                for path in (*write, *remove)
+                if path in on_disk and loaded.get(path) != on_disk[path]
+            )
+        )
+        plan = Plan(content.digest, write, remove, unloaded)
+        try:
+            staged = await asyncio.to_thread(stage, self.content_dir, plan)
+        except OSError as exc:
+            failure = classify(exc) or StoreFailed(Reason.FOLDER_READ_ONLY, str(exc))
+            log.error("%s by %s refused: %s", action, admin_id, failure)
+            raise failure from exc
+        try:
+            result = await self._store(content, admin_id, action, detail)
+        except BaseException:
+            await asyncio.to_thread(discard, staged)
+            raise
+        try:
+            await asyncio.to_thread(apply, self.content_dir, staged)
+        except OSError:
+            # The facts are committed; the next change or start-up finishes the swap.
+            log.exception("content/ is not updated yet; it will be at the next change")
+        aside = (self.content_dir.name + "/" + plan.aside_folder) if unloaded else None
+        return replace(result, set_aside=unloaded, aside_folder=aside)
+
     async def reload(self, admin_id: int | None = None) -> ReloadResult:
-        """Load content/ now. Raises ContentInvalid, leaving the database untouched."""
+        """Load content/ now. Raises ContentInvalid or StoreFailed, leaving the facts as they
+        were."""
         async with self._lock:
+            await self._recover()
             return await self._store(await self._read(), admin_id, "reload")
 
     async def upload(self, file_name: str, data: bytes, admin_id: int | None) -> ReloadResult:
         """Put an uploaded file into content/ and load it — or refuse, touching nothing."""
         name = upload_path(file_name)
         async with self._lock:
+            await self._recover()
             files = await asyncio.to_thread(load_files, self.content_dir)
             name, replaces = upload_target(name, data, files)
-            content = await self._read({**files, name: data})
-            target = self.content_dir / name
-            previous = files.get(name)
-            await asyncio.to_thread(_write_files, self.content_dir, {name: data})
-            try:
-                result = await self._store(content, admin_id, "upload", name)
-                return replace(result, path=name, replaced=replaces)
-            except BaseException:
-                # The facts were not swapped: put the folder back as it was.
-                if previous is None:
-                    target.unlink(missing_ok=True)
-                else:
-                    await asyncio.to_thread(_write_files, self.content_dir, {name: previous})
-                raise
+            result = await self._change_files(
+                {**files, name: data}, files, admin_id, "upload", name
+            )
+            return replace(result, path=name, replaced=replaces)
 
-    async def rollback(self, admin_id: int | None) -> ReloadResult | None:
-        """Restore the files and facts of the previous version; None when there is none."""
+    async def rollback(
+        self, admin_id: int | None, version_id: int | None = None
+    ) -> ReloadResult | None:
+        """Restore the files and facts of a kept version (by default the one before the
+        current). None when there is no such version. Files in content/ that were never
+        loaded are set aside in content/.rejected/, not deleted."""
         async with self._lock:
+            await self._recover()
             async with self.session_maker() as session:
-                previous = await previous_load(session)
-            if previous is None or previous.files_json is None:
+                if version_id is None:
+                    kept = await kept_versions(session)
+                    target = kept[1] if len(kept) > 1 else None
+                else:
+                    target = await version(session, version_id)
+            if target is None:
                 return None
-            files = {
-                path: text.encode("utf-8") for path, text in json.loads(previous.files_json).items()
-            }
-            content = await self._read(files)
-            await asyncio.to_thread(_write_files, self.content_dir, files, remove_others=True)
-            return await self._store(
-                content,
+            on_disk = await asyncio.to_thread(load_files, self.content_dir)
+            result = await self._change_files(
+                version_files(target),
+                on_disk,
                 admin_id,
                 "rollback",
-                f"to the version of {previous.loaded_at:%Y-%m-%d %H:%M}",
+                f"to version {target.id} of {target.loaded_at:%Y-%m-%d %H:%M}",
             )
+            return replace(result, version=target.id, version_at=target.loaded_at)
 
     async def record(self, admin_id: int | None, action: str, detail: str = "") -> None:
         """Log an admin action that does not change the facts (a draft, a refused upload)."""
@@ -188,8 +261,11 @@ class ContentService:
         """Load content when the database is empty or holds an older version of the files.
 
         Returns True when a load happened. Invalid files with facts already stored keep the
-        stored facts (and log the errors); with nothing stored, the error propagates.
+        stored facts (the reason is logged and kept in `problem_at_start`); with nothing
+        stored, the error propagates.
         """
+        async with self._lock:
+            await self._recover()
         async with self.session_maker() as session:
             previous = await last_load(session)
         current = (
@@ -201,33 +277,14 @@ class ContentService:
             return False
         try:
             await self.reload()
-        except ContentInvalid as exc:
+        except (ContentInvalid, StoreFailed) as exc:
             if previous is None:
                 raise
+            self.problem_at_start = exc
             log.error(
-                "content/ is invalid; keeping the facts loaded at %s:\n%s", previous.loaded_at, exc
+                "content/ was not loaded; keeping the facts loaded at %s:\n%s",
+                previous.loaded_at,
+                exc,
             )
             return False
         return True
-
-
-def _write_files(folder: Path, files: dict[str, bytes], *, remove_others: bool = False) -> None:
-    """Write each file atomically (temporary file, then rename); optionally remove the
-    content files that are not in `files`."""
-    for relative, data in files.items():
-        target = folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".upload-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, target)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-    if remove_others:
-        for path in content_files(folder):
-            if path.relative_to(folder).as_posix() not in files:
-                path.unlink()

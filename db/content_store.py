@@ -112,15 +112,26 @@ async def last_load(session: AsyncSession) -> ContentLoad | None:
     return await session.scalar(select(ContentLoad).order_by(ContentLoad.id.desc()).limit(1))
 
 
-async def previous_load(session: AsyncSession) -> ContentLoad | None:
-    """The load before the current one whose files are still kept."""
-    return await session.scalar(
+async def kept_versions(session: AsyncSession) -> list[ContentLoad]:
+    """The loads whose files are still kept, newest (the current one) first."""
+    result = await session.scalars(
         select(ContentLoad)
         .where(ContentLoad.files_json.is_not(None))
         .order_by(ContentLoad.id.desc())
-        .offset(1)
-        .limit(1)
     )
+    return list(result)
+
+
+async def version(session: AsyncSession, version_id: int) -> ContentLoad | None:
+    """One kept version; None when it never existed or its files were pruned."""
+    load = await session.get(ContentLoad, version_id)
+    return load if load is not None and load.files_json is not None else None
+
+
+def version_files(load: ContentLoad) -> dict[str, bytes]:
+    return {
+        path: text.encode("utf-8") for path, text in json.loads(load.files_json or "{}").items()
+    }
 
 
 def _aliases(kind: EntityKind, entity_id: str, alias_kind: str, names: list[str]) -> list[Alias]:
@@ -292,9 +303,10 @@ async def store_content(
 
 
 def report_summary(report: ChangeReport) -> str:
+    """«+3 -0 ~1»: entities added, removed and changed (the marks of the change lines)."""
     return (
-        f"added {sum(report.added.values())}, removed {sum(report.removed.values())}, "
-        f"changed {sum(report.changed.values())}"
+        f"+{sum(report.added.values())} -{sum(report.removed.values())} "
+        f"~{sum(report.changed.values())}"
     )
 
 

@@ -4,15 +4,17 @@ answers everyone else's admin commands without saying what they would do."""
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command
-from aiogram.types import Message, User
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, Message, User
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers import admin
 from answers.base import Answer
 from db.content_service import ContentService
+from drafting.worker import DraftWorker
 from handlers.filters import FetchSettings, IsAdmin
-from handlers.replies import send
+from handlers.replies import send, send_from_callback
+from views.callbacks import RollbackTo
 
 
 async def _download(bot: Bot, file_id: str, limit: int) -> bytes:
@@ -37,6 +39,7 @@ def create_router() -> Router:
     # Admin work happens in a private chat: never a draft posted to, or the action log shown
     # in, a group.
     router.message.filter(IsAdmin(), F.chat.type == "private")
+    router.callback_query.filter(IsAdmin())
 
     @router.message(Command("reload"))
     async def cmd_reload(message: Message, event_from_user: User, content: ContentService) -> None:
@@ -48,9 +51,25 @@ def create_router() -> Router:
 
     @router.message(Command("rollback"))
     async def cmd_rollback(
-        message: Message, event_from_user: User, content: ContentService
+        message: Message, command: CommandObject, event_from_user: User, content: ContentService
     ) -> None:
-        await send(message, await admin.rollback_answer(content, event_from_user.id))
+        """Without an argument, the kept versions as buttons; `/rollback 12` restores №12."""
+        number = (command.args or "").strip().lstrip("№#")
+        if number.isdigit():
+            answer = await admin.rollback_answer(content, event_from_user.id, int(number))
+        else:
+            answer = await admin.versions_answer(content)
+        await send(message, answer)
+
+    @router.callback_query(RollbackTo.filter())
+    async def restore(
+        callback: CallbackQuery,
+        callback_data: RollbackTo,
+        event_from_user: User,
+        content: ContentService,
+    ) -> None:
+        answer = await admin.rollback_answer(content, event_from_user.id, callback_data.version)
+        await send_from_callback(callback, answer)
 
     @router.message(Command("stats"))
     async def cmd_stats(message: Message, session: AsyncSession) -> None:
@@ -58,7 +77,11 @@ def create_router() -> Router:
 
     @router.message(F.document)
     async def upload(
-        message: Message, bot: Bot, event_from_user: User, content: ContentService
+        message: Message,
+        bot: Bot,
+        event_from_user: User,
+        content: ContentService,
+        drafts: DraftWorker,
     ) -> None:
         document = message.document
         assert document is not None
@@ -68,6 +91,7 @@ def create_router() -> Router:
 
         answer = await admin.document_answer(
             content,
+            drafts,
             document.file_name,
             document.file_size,
             lambda: _download(bot, document.file_id, admin.MAX_UPLOAD_BYTES),
@@ -78,13 +102,18 @@ def create_router() -> Router:
 
     @router.message(F.text.regexp(r"^\s*https?://\S+\s*$"))
     async def link(
-        message: Message, event_from_user: User, content: ContentService, settings: FetchSettings
+        message: Message,
+        event_from_user: User,
+        content: ContentService,
+        drafts: DraftWorker,
+        settings: FetchSettings,
     ) -> None:
         async def notify(answer: Answer) -> None:
             await send(message, answer)
 
         answer = await admin.link_answer(
             content,
+            drafts,
             (message.text or "").strip(),
             event_from_user.id,
             notify,
@@ -93,12 +122,14 @@ def create_router() -> Router:
         await send(message, answer)
 
     @router.message(F.text.len() >= admin.ARTICLE_MIN_CHARS)
-    async def article(message: Message, event_from_user: User, content: ContentService) -> None:
+    async def article(
+        message: Message, event_from_user: User, content: ContentService, drafts: DraftWorker
+    ) -> None:
         async def notify(answer: Answer) -> None:
             await send(message, answer)
 
         answer = await admin.draft_answer(
-            content, message.text or "", "message.txt", event_from_user.id, notify
+            content, drafts, message.text or "", "message.txt", event_from_user.id, notify
         )
         await send(message, answer)
 
@@ -116,5 +147,9 @@ def create_refusal_router() -> Router:
     @router.message(Command(*admin.ADMIN_COMMANDS))
     async def refused(message: Message) -> None:
         await send(message, admin.refusal_answer())
+
+    @router.callback_query(RollbackTo.filter())
+    async def refused_button(callback: CallbackQuery) -> None:
+        await send_from_callback(callback, admin.refusal_alert())
 
     return router

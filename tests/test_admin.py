@@ -95,8 +95,14 @@ async def test_valid_upload_is_answered_at_once_and_rollback_restores(
     assert (content_dir / "new-people.yaml").read_text(encoding="utf-8") == NEW_PERSON
     assert "Анна Иванова" in await chat.ask("/speaker Ивановой")
 
-    rolled = await chat.ask("/rollback", user_id=ADMIN_ID)
-    assert "Восстановлена предыдущая версия" in rolled and "ivanova-anna" in rolled
+    [listing] = await chat.say("/rollback", user_id=ADMIN_ID)
+    assert "№2" in listing.text and "(текущая)" in listing.text
+    [(label, data)] = listing.buttons  # the one older version
+    assert "№1" in label
+    assert await chat.press(data) == []  # a user's press is refused in an alert …
+    assert "Анна Иванова" in await chat.ask("/speaker Ивановой")
+    rolled = "\n".join(r.text for r in await chat.press(data, user_id=ADMIN_ID))
+    assert "Восстановлена версия №1" in rolled and "ivanova-anna" in rolled
     assert not (content_dir / "new-people.yaml").exists()
     assert "не найдено" in await chat.ask("/speaker Иванова")
     assert snapshot(content_dir) == snapshot(CONTENT)

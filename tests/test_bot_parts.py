@@ -54,10 +54,10 @@ def test_partial_dates() -> None:
     assert june.is_upcoming(date(2021, 6, 30)) and june.is_past(date(2021, 7, 1))
     assert PartialDate().precision == "unknown" and not PartialDate().is_upcoming(date.today())
     assert PartialDate(None, 11, 12).period() is None
-    with pytest.raises(ValueError, match="day 31"):
+    with pytest.raises(ValueError, match="нет дня 31"):
         check_date_parts(2021, 4, 31)
     check_date_parts(None, 2, 29)  # exists in leap years
-    with pytest.raises(ValueError, match="without a month"):
+    with pytest.raises(ValueError, match="без месяца"):
         check_date_parts(2021, None, 5)
 
 

@@ -67,7 +67,7 @@ BROKEN = {
     "syntax error": (
         "people:\n  - id: a\n    first_name: [Анна\n",
         4,
-        "ошибка синтаксиса YAML: expected ',' or ']'",
+        "expected ',' or ']'",
     ),
     "missing field": (
         "people:\n  - id: petrov-petr\n    first_name: Пётр\n",

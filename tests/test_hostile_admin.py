@@ -3,6 +3,7 @@ in groups, uploads of unknown size, users that never come back, limited inline q
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,11 +11,13 @@ import pytest
 from aiogram.methods import AnswerInlineQuery, SendMessage
 from aiogram.types import Chat, Document, InlineQuery, Message, Update, User
 
+from answers.admin import draft_answer
 from bot.console import html_to_text
 from bot.factory import create_bot, create_dispatcher
 from bot.flood import RateLimiter
 from db.content_files import ContentInvalid, validate_files
-from tests.conftest import ADMIN_ID, Chatter, RecordingSession
+from drafting.worker import DraftWorker
+from tests.conftest import ADMIN_ID, ROOT, Chatter, RecordingSession
 from tests.test_admin import send_document, snapshot
 
 BOMBS = {
@@ -145,3 +148,37 @@ async def test_control_characters_in_a_file_name_are_refused(
     texts = [html_to_text(r.text) for r in requests if isinstance(r, SendMessage)]
     assert any("управляющие символы" in t for t in texts), texts
     assert snapshot(content_dir) == before
+
+
+ARTICLE = (ROOT / "tests" / "articles" / "omsk_youth_forum.txt").read_text("utf-8")
+
+
+async def draft_with(worker: DraftWorker, content_service, text: str = ARTICLE) -> str:
+    notices: list[str] = []
+
+    async def notify(answer) -> None:  # type: ignore[no-untyped-def]
+        notices.append(answer.text)
+
+    answer = await draft_answer(content_service, worker, text, "a.txt", ADMIN_ID, notify)
+    assert answer.document is None
+    return answer.text
+
+
+async def test_drafts_over_the_limits_are_refused_with_a_reason(content_service) -> None:
+    too_long = await draft_with(DraftWorker(max_chars=1000), content_service)
+    assert "текст слишком длинный" in too_long and "1 000" in too_long
+    slow = await draft_with(DraftWorker(time_limit=0.5), content_service)
+    assert "не успел подготовиться" in slow
+    greedy = await draft_with(DraftWorker(memory_limit=200 * 1024**2), content_service)
+    assert "не хватило памяти" in greedy
+
+
+async def test_other_users_are_answered_while_a_draft_runs(chat: Chatter) -> None:
+    await chat.ask("Кто выступал на круглом столе?")  # search warmed up
+    drafting = asyncio.create_task(chat.say(ARTICLE * 2, user_id=ADMIN_ID))
+    await asyncio.sleep(0.3)
+    answer = await chat.ask("Кто организовал круглый стол?")
+    assert "Гражданский альянс" in answer
+    assert not drafting.done()  # the draft is still being made in its own process
+    await drafting
+    assert any("Марина" in data.decode() for _, data in chat.session.sent_documents)

@@ -9,8 +9,10 @@ from datetime import datetime
 from db.content_files import ContentInvalid
 from db.content_service import ReloadResult
 from db.content_store import Change, ChangeReport
+from db.failures import Reason, StoreFailed
 from db.kinds import EntityKind
-from db.models import AdminAction
+from db.models import AdminAction, ContentLoad
+from drafting.worker import DraftProblem
 from views.html import Html, Lines, b, code, html
 
 REPORT_KINDS = {
@@ -58,12 +60,86 @@ def reloaded(result: ReloadResult) -> Html:
 
 
 def rolled_back(result: ReloadResult) -> Html:
-    return changes_text(
-        result.report, f"✅ Восстановлена предыдущая версия ({result.files} файлов)"
+    when = f" от {result.version_at:%d.%m.%Y %H:%M}" if result.version_at else ""
+    text = changes_text(
+        result.report, f"✅ Восстановлена версия №{result.version}{when} ({result.files} файлов)"
+    )
+    return Html(text + set_aside_note(result))
+
+
+def set_aside_note(result: ReloadResult) -> Html:
+    """Which never-loaded files were copied aside before being replaced or removed."""
+    if not result.set_aside:
+        return Html("")
+    return (
+        Lines()
+        .blank()
+        .add(
+            html(
+                "📦 Эти файлы не были загружены, поэтому я сохранил их копии в {}: {}",
+                code(f"{result.aside_folder}/"),
+                ", ".join(result.set_aside[:10]),
+            )
+        )
+        .text()
+    )
+
+
+def versions_text(versions: Sequence[ContentLoad]) -> Html:
+    out = (
+        Lines()
+        .add(html("🗂 {}", b("Версии материалов")), "")
+        .add(
+            *(
+                html(
+                    "{} №{} от {} — файлов {}{}",
+                    "▶️" if i == 0 else "•",
+                    load.id,
+                    f"{load.loaded_at:%d.%m.%Y %H:%M} UTC",
+                    load.file_count,
+                    " (текущая)" if i == 0 else f"; {load.summary}" if load.summary else "",
+                )
+                for i, load in enumerate(versions)
+            )
+        )
+    )
+    out.blank().add("Выберите версию, которую восстановить: файлы и факты вернутся к ней вместе.")
+    return out.text()
+
+
+def version_gone() -> Html:
+    return Html("Этой версии уже нет среди сохранённых — откройте /rollback заново.")
+
+
+STORE_FAILURES = {
+    Reason.DATABASE_BUSY: "база данных занята — попробуйте через минуту",
+    Reason.DISK_FULL: "нет места на диске",
+    Reason.FOLDER_READ_ONLY: "папка content/ недоступна для записи",
+    Reason.DATABASE_READ_ONLY: "база данных открыта только для чтения",
+}
+
+
+def store_failed(failure: StoreFailed) -> Html:
+    return html(
+        "❌ Не получилось: {}. Ничего не изменено — ни файлы, ни факты.",
+        STORE_FAILURES[failure.reason],
+    )
+
+
+def problem_at_start(problem: ContentInvalid | StoreFailed) -> Html:
+    """To admins after a start-up that kept the stored facts."""
+    reason = errors_text(problem) if isinstance(problem, ContentInvalid) else store_failed(problem)
+    return Html(
+        "⚠️ При запуске файлы content/ не загружены, бот отвечает по последней загруженной "
+        "версии.\n\n" + reason
     )
 
 
 def uploaded(name: str, result: ReloadResult) -> Html:
+    return Html(_uploaded(name, result) + set_aside_note(result))
+
+
+def _uploaded(name: str, result: ReloadResult) -> Html:
     path = result.path or name
     if result.replaced:
         heading = html(
@@ -171,8 +247,25 @@ def fetching() -> Html:
     return Html("⏳ Открываю страницу и готовлю черновик…")
 
 
-def drafting() -> Html:
-    return Html("⏳ Читаю статью и готовлю черновик…")
+def drafting(*, queued: bool = False) -> Html:
+    if queued:
+        return Html("⏳ Сейчас готовится другой черновик; ваш — следующий.")
+    return Html("⏳ Читаю статью и готовлю черновик (до минуты)…")
+
+
+DRAFT_PROBLEMS = {
+    DraftProblem.TOO_LONG: "текст слишком длинный: черновик готовлю для статей до {} знаков",
+    DraftProblem.TIMEOUT: "черновик не успел подготовиться за минуту",
+    DraftProblem.OUT_OF_MEMORY: "на этот текст не хватило памяти",
+    DraftProblem.FAILED: "при разборе текста произошла ошибка",
+}
+
+
+def draft_refused(problem: DraftProblem, max_chars: int) -> Html:
+    return html(
+        "Черновик не готов: {}. Сократите текст до самой статьи и пришлите снова.",
+        DRAFT_PROBLEMS[problem].format(f"{max_chars:,}".replace(",", " ")),
+    )
 
 
 def draft_caption(people: int, organizations: int, places: int) -> Html:

@@ -49,3 +49,9 @@ class SearchPage(CallbackData, prefix="sp"):
 
 class Menu(CallbackData, prefix="m"):
     action: MenuAction
+
+
+class RollbackTo(CallbackData, prefix="rb"):
+    """An admin restores one kept version of the content."""
+
+    version: int

@@ -8,9 +8,9 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from db.kinds import EntityKind
-from db.models import Event
+from db.models import ContentLoad, Event
 from db.search import Hit
-from views.callbacks import Card, EventsPage, Menu, MenuAction, SearchPage
+from views.callbacks import Card, EventsPage, Menu, MenuAction, RollbackTo, SearchPage
 from views.common import MENU_LABELS
 
 MAX_BUTTON_TEXT = 60
@@ -98,3 +98,15 @@ def back_to_events() -> InlineKeyboardButton:
 
 def more_about_event(event: Event) -> InlineKeyboardMarkup | None:
     return cards([(EntityKind.EVENT, event.id, "Подробнее о событии")])
+
+
+def versions_keyboard(versions: Sequence[ContentLoad]) -> InlineKeyboardMarkup | None:
+    """One «restore» button per kept version older than the current one."""
+    kb = InlineKeyboardBuilder()
+    for load in versions[1:]:
+        kb.button(
+            text=f"↩️ №{load.id} от {load.loaded_at:%d.%m.%Y %H:%M}",
+            callback_data=RollbackTo(version=load.id),
+        )
+    kb.adjust(1)
+    return kb.as_markup() if len(versions) > 1 else None
