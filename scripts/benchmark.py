@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from tests.fake_bot_api import FakeBotAPI  # noqa: E402
 
 TOKEN = "123456:benchmark"
+ADMIN = 42
 
 
 def startup(database: Path, label: str) -> None:
@@ -59,6 +60,15 @@ def startup(database: Path, label: str) -> None:
         api.stop()
 
 
+def report(label: str, timings: list[float]) -> None:
+    timings = sorted(timings)
+    print(
+        f"{label}: {len(timings)} questions, mean {statistics.mean(timings):.1f} ms, "
+        f"p95 {timings[int(len(timings) * 0.95)]:.1f} ms, "
+        f"p99 {timings[int(len(timings) * 0.99)]:.1f} ms, max {timings[-1]:.1f} ms"
+    )
+
+
 async def answers(question_files: list[Path]) -> None:
     import yaml
 
@@ -76,7 +86,8 @@ async def answers(question_files: list[Path]) -> None:
     started = time.perf_counter()
     await content.reload()
     print(f"content load with search index: {time.perf_counter() - started:.2f} s")
-    settings = Settings(rate_limit_messages=0)  # measure answers, not the flood limit
+    # Measure answers, not the flood limit.
+    settings = Settings(rate_limit_messages=0, admin_ids=frozenset({ADMIN}))
     session = RecordingSession()
     chat = Chatter(
         create_dispatcher(settings, maker, content),
@@ -93,11 +104,18 @@ async def answers(question_files: list[Path]) -> None:
             t = time.perf_counter()
             await chat.ask(question)
             timings.append((time.perf_counter() - t) * 1000)
-    timings.sort()
-    print(
-        f"answers: {len(timings)} questions, mean {statistics.mean(timings):.1f} ms, "
-        f"p95 {timings[int(len(timings) * 0.95)]:.1f} ms, max {timings[-1]:.1f} ms"
-    )
+    report("answers", timings)
+    # The same questions while an admin's draft is being made (in its own process).
+    article = (ROOT / "tests" / "articles" / "omsk_youth_forum.txt").read_text("utf-8") * 2
+    during: list[float] = []
+    drafting = asyncio.create_task(chat.say(article, user_id=ADMIN))
+    while not drafting.done():
+        for question in questions[:20]:
+            t = time.perf_counter()
+            await chat.ask(question)
+            during.append((time.perf_counter() - t) * 1000)
+    await drafting
+    report("answers while a draft is made", during)
     started = time.perf_counter()
     from tests.test_load import FLOOD, FLOODER, QUESTIONS, USERS, burst
 
