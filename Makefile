@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+MO := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/*.po))
+
 .PHONY: run test lint clean
 
 $(STAMP): pyproject.toml
@@ -12,13 +14,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# The compiled catalogues are built here, not committed.
+locales/%.mo: locales/%.po $(STAMP)
+	$(BIN)/pybabel compile --use-fuzzy -i $< -o $@
+
+run: $(STAMP) $(MO)
 	$(BIN)/python -m bot
 
-test: $(STAMP)
+test: $(STAMP) $(MO)
 	$(BIN)/ruff check bot handlers answers views db drafting tests scripts
 	$(BIN)/python -m bot.content check
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) data .pytest_cache
+	rm -rf $(VENV) data .pytest_cache $(MO)

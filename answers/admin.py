@@ -20,7 +20,7 @@ from views import keyboards
 
 MAX_UPLOAD_BYTES = 1_000_000
 ARTICLE_MIN_CHARS = 1500  # an admin's text message this long is taken for an article
-ADMIN_COMMANDS = ("reload", "rollback", "diff", "stats")
+ADMIN_COMMANDS = ("reload", "rollback", "diff", "stats", "broadcast")
 CONTENT_SUFFIXES = (".yaml", ".yml")
 ARTICLE_SUFFIXES = (".txt",)
 RECENT_ACTIONS = 5

@@ -10,9 +10,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from answers.base import Answer
 from db import queries
 from db.kinds import EntityKind
+from views.calendar import has_day
+from views.callbacks import parse_card_payload
 from views.cards import event_card, org_card, person_card, place_card, topic_card, work_card
-from views.common import gone
-from views.keyboards import back_to_events, cards, event_buttons
+from views.common import gone, unknown_link
+from views.keyboards import back_to_events, card_actions, cards, event_buttons, main_menu
 
 PERSON, ORG, EVENT = EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.EVENT
 
@@ -28,7 +30,10 @@ async def event_answer(session: AsyncSession, event_id: str, today: date) -> Ans
         if link.role == "organizer"
     ]
     buttons += event_buttons(r.related for r in details.related)
-    return Answer(event_card(details, today), cards(buttons, extra=[back_to_events()]))
+    actions = card_actions(EVENT, event_id, calendar=has_day(details.event))
+    return Answer(
+        event_card(details, today), cards(buttons, extra=[back_to_events()], actions=actions)
+    )
 
 
 async def person_answer(session: AsyncSession, person_id: str, today: date) -> Answer:
@@ -43,7 +48,10 @@ async def person_answer(session: AsyncSession, person_id: str, today: date) -> A
         for pos in p.positions
         if pos.organization is not None
     ]
-    return Answer(person_card(person.full_name, person.city, parts), cards(buttons))
+    return Answer(
+        person_card(person.full_name, person.city, parts),
+        cards(buttons, actions=card_actions(PERSON, person_id, subscribe=True)),
+    )
 
 
 async def org_answer(session: AsyncSession, org_id: str, today: date) -> Answer:
@@ -56,7 +64,8 @@ async def org_answer(session: AsyncSession, org_id: str, today: date) -> Answer:
     if org.parent is not None:
         buttons.append((ORG, org.parent.id, org.parent.name))
     buttons += [(ORG, child.id, child.name) for child in details.children]
-    return Answer(org_card(details), cards(buttons))
+    actions = card_actions(ORG, org_id, subscribe=True)
+    return Answer(org_card(details), cards(buttons, actions=actions))
 
 
 async def place_answer(session: AsyncSession, place_id: str, today: date) -> Answer:
@@ -65,7 +74,10 @@ async def place_answer(session: AsyncSession, place_id: str, today: date) -> Ans
         return Answer(gone(EntityKind.PLACE))
     buttons = event_buttons(details.events_held + details.events_joined)
     buttons += [(PERSON, part.person_id, part.person.full_name) for part in details.people]
-    return Answer(place_card(details), cards(buttons))
+    return Answer(
+        place_card(details),
+        cards(buttons, actions=card_actions(EntityKind.PLACE, place_id, subscribe=True)),
+    )
 
 
 async def topic_answer(session: AsyncSession, topic_id: str, today: date) -> Answer:
@@ -106,3 +118,11 @@ async def card_answer(
     if opener is None:
         return Answer(gone(kind))
     return await opener(session, entity_id, today)
+
+
+async def deep_link_answer(session: AsyncSession, payload: str, today: date) -> Answer:
+    """The card a deep link names; the greeting with a polite word for any other payload."""
+    found = parse_card_payload(payload)
+    if found is None:
+        return Answer(unknown_link(), main_menu())
+    return await card_answer(session, *found, today)

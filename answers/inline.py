@@ -11,18 +11,26 @@ from answers.cards import card_answer
 from db import queries
 from db.kinds import EntityKind
 from db.search import SearchIndex
-from views.html import split_message
+from views.callbacks import card_payload, parse_card_query
+from views.html import html_to_title, split_message
+from views.keyboards import open_in_bot
+from views.labels import kind_name
 
 MAX_RESULTS = 20
 MAX_QUERY = 256  # Telegram's own limit for inline queries
 
 
 async def inline_results(
-    session: AsyncSession, query: str, today: date
+    session: AsyncSession, query: str, today: date, username: str | None = None
 ) -> list[InlineQueryResultArticle]:
-    """A card per hit; an empty query offers the events, newest first."""
+    """A card per hit; an empty query offers the events, newest first; «p:nurgazieva-banu»
+    (what a card's «share» button types) exactly that card. Each shared card carries a
+    button that opens it in the bot (a deep link)."""
     text = query.strip()[:MAX_QUERY]
-    if text:
+    exact = parse_card_query(text)
+    if exact is not None:
+        items = [(exact[0], exact[1], exact[1])]
+    elif text:
         hits = await SearchIndex(session).search(text, limit=MAX_RESULTS)
         items = [(h.kind, h.id, h.label) for h in hits]
     else:
@@ -31,11 +39,17 @@ async def inline_results(
     results = []
     for kind, entity_id, label in items:
         card = await card_answer(session, kind, entity_id, today)
+        if exact is not None:  # the card's own first line names it
+            label = html_to_title(card.text)
+        link = (
+            f"https://t.me/{username}?start={card_payload(kind, entity_id)}" if username else None
+        )
         results.append(
             InlineQueryResultArticle(
-                id=f"{kind}:{entity_id}"[:64],
+                id=f"{kind.code}:{entity_id}"[:64],
                 title=label[:200],
-                description=kind.singular,
+                reply_markup=open_in_bot(link) if link else None,
+                description=kind_name(kind),
                 input_message_content=InputTextMessageContent(
                     message_text=split_message(card.text)[0], parse_mode="HTML"
                 ),

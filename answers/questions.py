@@ -20,8 +20,8 @@ from db.kinds import EntityKind
 from db.search import Hit, SearchIndex
 from db.textnorm import normalize, query_forms, word_forms
 from views.common import listening, question_too_long
-from views.direct import language_note, off_topic
-from views.html import html
+from views.direct import off_topic
+from views.i18n import Language, use_language
 from views.keyboards import hits_keyboard
 from views.search import no_answer_found, search_text
 
@@ -74,10 +74,10 @@ async def question_reply(
         asked.dated_events = [
             e.id for e in await queries.all_events(session) if date_matches(e, question.dates)
         ]
+    if question.language != "ru":
+        # A Kazakh or English question gets its interface in that language around the facts.
+        use_language(Language(question.language))
     answer = await _answer(asked)
-    note = language_note(question.language)
-    if note:
-        answer = Answer(html("<i>{}</i>\n\n{}", note, answer.text), answer.markup)
     return answer, _remember(asked, dialogue, today)
 
 

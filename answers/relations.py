@@ -268,7 +268,7 @@ async def events(a: Asked) -> Answer | None:
 
 def _dates_text(d) -> str:  # type: ignore[no-untyped-def]
     if d.year is not None and d.month is None:
-        return f"{d.year} год"
+        return direct.year_text(d.year)
     return date_text(d)
 
 
@@ -415,17 +415,14 @@ async def yes_no(a: Asked) -> Answer | None:
             return None
         if person_id in facts.person_ids:
             parts = await queries.participations(a.session, event_id=event.id, person_id=person_id)
-            role = {"speaker": "выступление", "moderator": "модератор"}.get(
-                parts[0].role if parts else "", "участник"
-            )
+            role = parts[0].role if parts else "participant"
             return _lead(direct.yes(direct.took_part(person, event, role)), card)
         return _lead(direct.no(direct.not_at(person.full_name, event)), card)
-    for kind, ids, role in ((ORG, facts.organization_ids, "участник"), (PL, facts.place_ids, "")):
+    for kind, ids in ((ORG, facts.organization_ids), (PL, facts.place_ids)):
         if subject := a.one(kind):
             label = a.mention(kind).hits[0].label if a.mention(kind) else subject
             if subject in ids:
-                what = role or "город участвовал"
-                return _lead(direct.yes(direct.linked_to(label, event, what)), card)
+                return _lead(direct.yes(direct.linked_to(label, event, kind)), card)
             return _lead(direct.no(direct.not_at(label, event)), card)
     return await when_where_answer(a.session, event.id, a.today)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.log import setup_logging
 from bot.settings import Settings, load_settings
@@ -21,11 +21,11 @@ async def run(settings: Settings) -> int:
     from aiogram.exceptions import TelegramAPIError
     from sqlalchemy.exc import OperationalError
 
+    from bot.clock import today_in
     from bot.factory import create_bot, create_dispatcher
     from db.content_files import ContentInvalid
     from db.content_service import ContentService
     from db.engine import create_engine, create_schema, create_session_maker
-    from views.common import bot_commands
 
     try:
         engine = create_engine(settings.database_url)
@@ -44,7 +44,7 @@ async def run(settings: Settings) -> int:
             )
             return 2
         session_maker = create_session_maker(engine)
-        content = ContentService(settings.content_dir, session_maker)
+        content = ContentService(settings.content_dir, session_maker, today_in(settings.timezone))
         try:
             await content.ensure_loaded()
         except ContentInvalid as exc:
@@ -64,11 +64,15 @@ async def run(settings: Settings) -> int:
             if content.problem_at_start is not None:
                 await tell_admins(bot, settings, content.problem_at_start)
             try:
-                await bot.set_my_commands(bot_commands())
+                await register_commands(bot)
             except TelegramAPIError as exc:  # unreachable now: polling waits for it to return
                 log.warning("could not register the command menu yet: %s", exc)
+            delivery = asyncio.create_task(deliver(bot, dp, settings, session_maker, content))
             log.info("polling for updates")
-            await dp.start_polling(bot, handle_signals=True)
+            try:
+                await dp.start_polling(bot, handle_signals=True)
+            finally:
+                delivery.cancel()
         return 0
     finally:
         await engine.dispose()
@@ -87,6 +91,33 @@ async def wait_for_telegram(bot: Bot) -> None:
             log.warning("Telegram is not reachable (%s); trying again in %.0f s", exc, delay)
             await asyncio.sleep(delay)
             delay = min(delay * 2, 60.0)
+
+
+async def deliver(bot: Bot, dp: Any, settings: Settings, session_maker: Any, content: Any) -> None:
+    """Notices, reminders and broadcasts, sent beside polling (see bot/delivery.py)."""
+    from bot.delivery import Deliverer
+    from bot.i18n import create_i18n
+
+    deliverer = Deliverer(
+        bot, session_maker, create_i18n(), dp["languages"], content.today, settings.send_rate
+    )
+    await deliverer.run(settings.delivery_poll_seconds, settings.reminder_check_seconds)
+
+
+async def register_commands(bot: Bot) -> None:
+    """The command menu in each interface language (Russian for everyone else)."""
+    from bot.i18n import create_i18n
+    from views.common import bot_commands
+    from views.i18n import SOURCE, Language
+
+    i18n = create_i18n()
+    with i18n.context():
+        for lang in Language:
+            with i18n.use_locale(lang.value):
+                commands = bot_commands()
+            await bot.set_my_commands(
+                commands, language_code=None if lang is SOURCE else lang.value
+            )
 
 
 async def tell_admins(bot: Bot, settings: Settings, problem: Exception) -> None:

@@ -15,10 +15,12 @@ from answers.base import Today
 from answers.search import RecentQueries
 from bot.clock import today_in
 from bot.flood import FloodMiddleware
+from bot.i18n import UserLanguageMiddleware, create_i18n
 from bot.middlewares import DbSessionMiddleware, SeenUsersMiddleware
 from bot.resilience import InFlight, RetryRequests, install_graceful_shutdown
 from bot.settings import Settings
 from db.content_service import ContentService
+from db.user_languages import LanguagePreferences
 from drafting.worker import DraftWorker
 from handlers import create_root_router
 
@@ -30,13 +32,17 @@ def create_dispatcher(
     today: Today | None = None,
     drafts: DraftWorker | None = None,
 ) -> Dispatcher:
+    preferences = LanguagePreferences(session_maker)
     dp = Dispatcher(
+        languages=preferences,
         settings=settings,
         content=content,
         drafts=drafts or DraftWorker(),
         today=today or today_in(settings.timezone),
         recent_queries=RecentQueries(),
     )
+    # First: flood notices and errors are written in the user's language too.
+    UserLanguageMiddleware(create_i18n(), preferences).setup(dp)
     in_flight = InFlight()
     dp.update.outer_middleware(in_flight)
     install_graceful_shutdown(dp, in_flight)

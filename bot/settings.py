@@ -43,6 +43,11 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     rate_limit_messages: int = Field(20, ge=0)  # per user per window; 0 turns the limit off
     rate_limit_seconds: int = Field(60, ge=1)
+    # Sending notices, reminders and broadcasts: Telegram allows about 30 messages a second
+    # overall and one a second to one chat.
+    send_rate: float = Field(25.0, gt=0, le=30)
+    delivery_poll_seconds: float = Field(5.0, gt=0)
+    reminder_check_seconds: float = Field(600.0, gt=0)
     # Hosts or addresses that links may point to although they are not public (tests).
     fetch_allowed_hosts: Annotated[frozenset[str], NoDecode] = frozenset()
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -40,7 +41,9 @@ from db.content_store import (
 )
 from db.content_swap import Plan, apply, discard, recover, stage
 from db.failures import Reason, StoreFailed, classify
+from db.kinds import EntityKind
 from db.models import AdminAction, ContentLoad
+from db.subscriptions import owe_change_notices
 
 log = logging.getLogger(__name__)
 
@@ -94,9 +97,15 @@ def upload_target(name: str, data: bytes, files: dict[str, bytes]) -> tuple[str,
 
 
 class ContentService:
-    def __init__(self, content_dir: Path, session_maker: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self,
+        content_dir: Path,
+        session_maker: async_sessionmaker[AsyncSession],
+        today: Callable[[], date] = date.today,
+    ) -> None:
         self.content_dir = content_dir
         self.session_maker = session_maker
+        self.today = today  # what is «upcoming» when a load announces events to subscribers
         self._lock = asyncio.Lock()
         # Why the files found at start-up were not loaded (the stored facts were kept).
         self.problem_at_start: ContentInvalid | StoreFailed | None = None
@@ -127,6 +136,15 @@ class ContentService:
         try:
             async with self.session_maker() as session, session.begin():
                 report = await store_content(session, content, admin_id)
+                # Subscribers' notices are owed in the same transaction as the facts: a
+                # load that does not happen announces nothing, one that does announces once.
+                entities = content.entities()
+                changed = [
+                    (c.id, c.change == "added", entities[(c.kind.value, c.id)])
+                    for c in report.details
+                    if c.kind is EntityKind.EVENT and c.change in ("added", "changed")
+                ]
+                await owe_change_notices(session, changed, self.today())
                 session.add(
                     AdminAction(
                         at=datetime.now(UTC).replace(tzinfo=None),

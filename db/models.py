@@ -292,3 +292,60 @@ class BotUser(Base):
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     first_seen: Mapped[datetime] = mapped_column()
     last_seen: Mapped[datetime] = mapped_column()
+
+
+class UserLanguage(Base):
+    """The interface language a user chose with /lang (kept apart from `bot_users`, which
+    older databases already hold without it)."""
+
+    __tablename__ = "user_languages"
+
+    user_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    language: Mapped[str] = mapped_column(String(8))
+
+
+class Subscription(Base):
+    """A user follows all events (`kind` «all») or those of one organization, place, person or
+    topic (`kind` the subject's kind, `entity_id` its id)."""
+
+    __tablename__ = "subscriptions"
+    __table_args__ = (UniqueConstraint("user_id", "kind", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(Integer, index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    entity_id: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column()
+
+
+class Delivery(Base):
+    """One message owed to one user: a notice of a new or changed event, a reminder, a
+    broadcast. The unique key makes each owed once; the status makes a restart resume
+    without sending anything twice."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (UniqueConstraint("user_id", "reason", "ref", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(Integer, index=True)
+    reason: Mapped[str] = mapped_column(String(20))
+    ref: Mapped[str] = mapped_column(String(100))  # an event id or a broadcast id
+    key: Mapped[str] = mapped_column(String(80))  # the event's version, the reminder's date
+    status: Mapped[str] = mapped_column(String(12), index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column()
+    sent_at: Mapped[datetime | None] = mapped_column()
+
+
+class Broadcast(Base):
+    """An admin's message to all users or to the subscribers of one subject."""
+
+    __tablename__ = "broadcasts"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    admin_id: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    audience_kind: Mapped[str] = mapped_column(String(20))  # «users» or a subscription kind
+    audience_id: Mapped[str] = mapped_column(String(64), default="")
+    status: Mapped[str] = mapped_column(String(12))  # draft | sending | reported | cancelled
+    created_at: Mapped[datetime] = mapped_column()

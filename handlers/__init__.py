@@ -16,6 +16,7 @@ from handlers import (
     places,
     questions,
     search,
+    subscriptions,
 )
 
 
@@ -32,6 +33,7 @@ def create_root_router() -> Router:
         places.create_router(),
         cards.create_router(),
         search.create_router(),
+        subscriptions.create_router(),
         inline.create_router(),
         questions.create_router(),  # catches every other message
     )

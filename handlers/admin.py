@@ -8,13 +8,13 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message, User
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from answers import admin
+from answers import admin, subscriptions
 from answers.base import Answer
 from db.content_service import ContentService
 from drafting.worker import DraftWorker
 from handlers.filters import FetchSettings, IsAdmin
 from handlers.replies import send, send_from_callback
-from views.callbacks import RollbackTo
+from views.callbacks import BroadcastChoice, RollbackTo
 
 
 async def _download(bot: Bot, file_id: str, limit: int) -> bytes:
@@ -69,6 +69,25 @@ def create_router() -> Router:
         content: ContentService,
     ) -> None:
         answer = await admin.rollback_answer(content, event_from_user.id, callback_data.version)
+        await send_from_callback(callback, answer)
+
+    @router.message(Command("broadcast"))
+    async def cmd_broadcast(
+        message: Message, command: CommandObject, event_from_user: User, session: AsyncSession
+    ) -> None:
+        answer = await subscriptions.broadcast_answer(session, event_from_user.id, command.args)
+        await send(message, answer)
+
+    @router.callback_query(BroadcastChoice.filter())
+    async def broadcast_choice(
+        callback: CallbackQuery,
+        callback_data: BroadcastChoice,
+        event_from_user: User,
+        session: AsyncSession,
+    ) -> None:
+        answer = await subscriptions.broadcast_choice_answer(
+            session, event_from_user.id, callback_data.id, callback_data.send
+        )
         await send_from_callback(callback, answer)
 
     @router.message(Command("stats"))
@@ -149,6 +168,7 @@ def create_refusal_router() -> Router:
         await send(message, admin.refusal_answer())
 
     @router.callback_query(RollbackTo.filter())
+    @router.callback_query(BroadcastChoice.filter())
     async def refused_button(callback: CallbackQuery) -> None:
         await send_from_callback(callback, admin.refusal_alert())
 

@@ -1,17 +1,18 @@
-"""Events: /events (paged), /event TEXT and /upcoming."""
+"""Events: /events (paged), /event TEXT, /upcoming and calendar files."""
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Today
+from answers.calendar import calendar_answer, event_calendar_answer
 from answers.commands import event_command
 from answers.lists import events_list, upcoming_answer
-from handlers.replies import send, send_from_callback
-from views.callbacks import EventsPage, Menu, MenuAction
+from handlers.replies import bot_username, send, send_from_callback
+from views.callbacks import CalendarFile, EventsPage, Menu, MenuAction
 
 
 def create_router() -> Router:
@@ -37,6 +38,18 @@ def create_router() -> Router:
         message: Message, command: CommandObject, session: AsyncSession, today: Today
     ) -> None:
         await send(message, await event_command(session, command.args, today()))
+
+    @router.message(Command("calendar"))
+    async def cmd_calendar(message: Message, bot: Bot, session: AsyncSession, today: Today) -> None:
+        await send(message, await calendar_answer(session, today(), await bot_username(bot)))
+
+    @router.callback_query(CalendarFile.filter())
+    async def event_calendar(
+        callback: CallbackQuery, callback_data: CalendarFile, bot: Bot, session: AsyncSession
+    ) -> None:
+        username = await bot_username(bot)
+        answer = await event_calendar_answer(session, callback_data.id, username)
+        await send_from_callback(callback, answer)
 
     @router.message(Command("upcoming"))
     async def cmd_upcoming(message: Message, session: AsyncSession, today: Today) -> None:

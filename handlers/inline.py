@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from aiogram import Router
+from aiogram import Bot, Router
 from aiogram.types import InlineQuery
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Today
 from answers.inline import inline_results
+from handlers.replies import bot_username
 
 CACHE_SECONDS = 60
 
@@ -16,8 +17,12 @@ def create_router() -> Router:
     router = Router(name="inline")
 
     @router.inline_query()
-    async def inline_cards(query: InlineQuery, session: AsyncSession, today: Today) -> None:
-        results = await inline_results(session, query.query, today())
-        await query.answer(results, cache_time=CACHE_SECONDS, is_personal=False)
+    async def inline_cards(
+        query: InlineQuery, bot: Bot, session: AsyncSession, today: Today
+    ) -> None:
+        username = await bot_username(bot)
+        results = await inline_results(session, query.query, today(), username)
+        # Personal: the cards are written in each user's interface language.
+        await query.answer(results, cache_time=CACHE_SECONDS, is_personal=True)
 
     return router

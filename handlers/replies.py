@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from aiogram.exceptions import TelegramBadRequest
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
 from answers.base import Answer
 from views.html import MESSAGE_LIMIT, split_message
 
 ALERT_LIMIT = 200  # Telegram's limit for the text of a callback answer
+
+
+async def bot_username(bot: Bot | None) -> str | None:
+    """The bot's @username for deep links (aiogram caches getMe); None when unknown."""
+    if bot is None:
+        return None
+    try:
+        return (await bot.me()).username
+    except TelegramAPIError:
+        return None
 
 
 async def send(message: Message, answer: Answer) -> None:

@@ -73,10 +73,12 @@ class Chatter:
                 out.append(Reply(method.text, markup, isinstance(method, EditMessageText)))
         return out
 
-    async def say(self, text: str, user_id: int = USER_ID) -> list[Reply]:
+    async def say(
+        self, text: str, user_id: int = USER_ID, language_code: str | None = None
+    ) -> list[Reply]:
         start = len(self.session.requests)
         n = next(self._ids)
-        user = User(id=user_id, is_bot=False, first_name="Тест")
+        user = User(id=user_id, is_bot=False, first_name="Тест", language_code=language_code)
         message = Message(
             message_id=n,
             date=datetime.now(UTC),
@@ -87,10 +89,12 @@ class Chatter:
         await self.dp.feed_update(self.bot, Update(update_id=n, message=message))
         return self._replies(start)
 
-    async def press(self, data: str, user_id: int = USER_ID) -> list[Reply]:
+    async def press(
+        self, data: str, user_id: int = USER_ID, language_code: str | None = None
+    ) -> list[Reply]:
         start = len(self.session.requests)
         n = next(self._ids)
-        user = User(id=user_id, is_bot=False, first_name="Тест")
+        user = User(id=user_id, is_bot=False, first_name="Тест", language_code=language_code)
         message = Message(
             message_id=999,
             date=datetime.now(UTC),
@@ -104,9 +108,10 @@ class Chatter:
         await self.dp.feed_update(self.bot, Update(update_id=n, callback_query=query))
         return self._replies(start)
 
-    async def ask(self, text: str, user_id: int = USER_ID) -> str:
+    async def ask(self, text: str, user_id: int = USER_ID, language_code: str | None = None) -> str:
         """All replies to one message as the user reads them: tags removed, entities decoded."""
-        return "\n".join(html_to_text(r.text) for r in await self.say(text, user_id))
+        replies = await self.say(text, user_id, language_code)
+        return "\n".join(html_to_text(r.text) for r in replies)
 
 
 @pytest.fixture

@@ -41,9 +41,17 @@ def bot_process(
 
 
 def test_bot_registers_commands(api: FakeBotAPI, bot_process) -> None:
-    [params] = api.sent("setmycommands")
-    names = {c["command"] for c in params["commands"]}
-    assert {"events", "speakers", "speaker", "orgs", "cities", "upcoming", "search"} <= names
+    calls = {params.get("language_code"): params for params in api.sent("setmycommands")}
+    assert set(calls) == {None, "kk", "en"}  # Russian for everyone else, Kazakh, English
+    for params in calls.values():
+        names = {c["command"] for c in params["commands"]}
+        assert {"events", "speakers", "speaker", "orgs", "upcoming", "lang", "calendar"} <= names
+    descriptions = {lang: calls[lang]["commands"][0]["description"] for lang in calls}
+    assert descriptions == {
+        None: "Все события, сначала новые",
+        "kk": "Барлық іс-шаралар, алдымен жаңалары",
+        "en": "All events, newest first",
+    }
 
 
 def test_question_in_reply_out(api: FakeBotAPI, bot_process) -> None:

@@ -198,7 +198,7 @@ async def test_work_card(chat: Chatter) -> None:
 async def test_unknown_command_and_stale_button(chat: Chatter) -> None:
     assert "/help" in await chat.ask("/nosuchcommand")
     [reply] = await chat.press("c:p:no-such-person")
-    assert "больше не найден" in reply.text
+    assert "больше нет в материалах" in reply.text
 
 
 async def test_html_in_user_text_is_escaped(chat: Chatter) -> None:

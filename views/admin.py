@@ -14,15 +14,16 @@ from db.kinds import EntityKind
 from db.models import AdminAction, ContentLoad
 from drafting.worker import DraftProblem
 from views.html import Html, Lines, b, code, html
+from views.i18n import N_, _
 
 REPORT_KINDS = {
-    EntityKind.EVENT: "события",
-    EntityKind.PERSON: "люди",
-    EntityKind.ORGANIZATION: "организации",
-    EntityKind.PLACE: "города",
-    EntityKind.TOPIC: "темы",
-    EntityKind.WORK: "проекты и документы",
-    EntityKind.SOURCE: "источники",
+    EntityKind.EVENT: N_("события"),
+    EntityKind.PERSON: N_("люди"),
+    EntityKind.ORGANIZATION: N_("организации"),
+    EntityKind.PLACE: N_("города"),
+    EntityKind.TOPIC: N_("темы"),
+    EntityKind.WORK: N_("проекты и документы"),
+    EntityKind.SOURCE: N_("источники"),
 }
 # (in the bot, on the command line)
 CHANGE_MARKS = {"added": ("➕", "+"), "removed": ("➖", "-"), "changed": ("✏️", "~")}
@@ -42,27 +43,30 @@ def change_line(change: Change, *, plain: bool = False) -> Html:
 
 def changes_text(report: ChangeReport, heading: Html | str) -> Html:
     if report.is_empty:
-        return html("{}: изменений нет.", heading)
+        return html(_("{}: изменений нет."), heading)
     out = Lines().add(html("{}:", heading))
     for kind, name in REPORT_KINDS.items():
         a, r, c = report.added[kind], report.removed[kind], report.changed[kind]
         if a or r or c:
-            out.add(f"• {name}: добавлено {a}, удалено {r}, изменено {c}")
+            out.add(_("• {}: добавлено {}, удалено {}, изменено {}").format(_(name), a, r, c))
     out.blank()
     out.add(*(change_line(change) for change in report.details[:MAX_DETAILS_SHOWN]))
     if len(report.details) > MAX_DETAILS_SHOWN:
-        out.add(f"… и ещё {len(report.details) - MAX_DETAILS_SHOWN}")
+        out.add(_("… и ещё {}").format(len(report.details) - MAX_DETAILS_SHOWN))
     return out.text()
 
 
 def reloaded(result: ReloadResult) -> Html:
-    return changes_text(result.report, f"✅ Материалы перечитаны ({result.files} файлов)")
+    return changes_text(
+        result.report, _("✅ Материалы перечитаны (файлов: {})").format(result.files)
+    )
 
 
 def rolled_back(result: ReloadResult) -> Html:
-    when = f" от {result.version_at:%d.%m.%Y %H:%M}" if result.version_at else ""
+    when = f" {result.version_at:%d.%m.%Y %H:%M}" if result.version_at else ""
     text = changes_text(
-        result.report, f"✅ Восстановлена версия №{result.version}{when} ({result.files} файлов)"
+        result.report,
+        _("✅ Восстановлена версия №{}{} (файлов: {})").format(result.version, when, result.files),
     )
     return Html(text + set_aside_note(result))
 
@@ -76,7 +80,7 @@ def set_aside_note(result: ReloadResult) -> Html:
         .blank()
         .add(
             html(
-                "📦 Эти файлы не были загружены, поэтому я сохранил их копии в {}: {}",
+                _("📦 Эти файлы не были загружены, поэтому я сохранил их копии в {}: {}"),
                 code(f"{result.aside_folder}/"),
                 ", ".join(result.set_aside[:10]),
             )
@@ -88,41 +92,43 @@ def set_aside_note(result: ReloadResult) -> Html:
 def versions_text(versions: Sequence[ContentLoad]) -> Html:
     out = (
         Lines()
-        .add(html("🗂 {}", b("Версии материалов")), "")
+        .add(html("🗂 {}", b(_("Версии материалов"))), "")
         .add(
             *(
                 html(
-                    "{} №{} от {} — файлов {}{}",
+                    _("{} №{} от {} — файлов {}{}"),
                     "▶️" if i == 0 else "•",
                     load.id,
                     f"{load.loaded_at:%d.%m.%Y %H:%M} UTC",
                     load.file_count,
-                    " (текущая)" if i == 0 else f"; {load.summary}" if load.summary else "",
+                    _(" (текущая)") if i == 0 else f"; {load.summary}" if load.summary else "",
                 )
                 for i, load in enumerate(versions)
             )
         )
     )
-    out.blank().add("Выберите версию, которую восстановить: файлы и факты вернутся к ней вместе.")
+    out.blank().add(
+        _("Выберите версию, которую восстановить: файлы и факты вернутся к ней вместе.")
+    )
     return out.text()
 
 
 def version_gone() -> Html:
-    return Html("Этой версии уже нет среди сохранённых — откройте /rollback заново.")
+    return Html(_("Этой версии уже нет среди сохранённых — откройте /rollback заново."))
 
 
 STORE_FAILURES = {
-    Reason.DATABASE_BUSY: "база данных занята — попробуйте через минуту",
-    Reason.DISK_FULL: "нет места на диске",
-    Reason.FOLDER_READ_ONLY: "папка content/ недоступна для записи",
-    Reason.DATABASE_READ_ONLY: "база данных открыта только для чтения",
+    Reason.DATABASE_BUSY: N_("база данных занята — попробуйте через минуту"),
+    Reason.DISK_FULL: N_("нет места на диске"),
+    Reason.FOLDER_READ_ONLY: N_("папка content/ недоступна для записи"),
+    Reason.DATABASE_READ_ONLY: N_("база данных открыта только для чтения"),
 }
 
 
 def store_failed(failure: StoreFailed) -> Html:
     return html(
-        "❌ Не получилось: {}. Ничего не изменено — ни файлы, ни факты.",
-        STORE_FAILURES[failure.reason],
+        _("❌ Не получилось: {}. Ничего не изменено — ни файлы, ни факты."),
+        _(STORE_FAILURES[failure.reason]),
     )
 
 
@@ -130,8 +136,11 @@ def problem_at_start(problem: ContentInvalid | StoreFailed) -> Html:
     """To admins after a start-up that kept the stored facts."""
     reason = errors_text(problem) if isinstance(problem, ContentInvalid) else store_failed(problem)
     return Html(
-        "⚠️ При запуске файлы content/ не загружены, бот отвечает по последней загруженной "
-        "версии.\n\n" + reason
+        _(
+            "⚠️ При запуске файлы content/ не загружены, бот отвечает по последней загруженной "
+            "версии.\n\n"
+        )
+        + reason
     )
 
 
@@ -143,30 +152,31 @@ def _uploaded(name: str, result: ReloadResult) -> Html:
     path = result.path or name
     if result.replaced:
         heading = html(
-            "✅ Файл {} сохранён и загружен, заменён content/{} ({} файлов)",
+            _("✅ Файл {} сохранён и загружен, заменён content/{} ({} файлов)"),
             name,
             path,
             result.files,
         )
     else:
-        heading = html("✅ Файл {} сохранён и загружен ({} файлов)", name, result.files)
+        heading = html(_("✅ Файл {} сохранён и загружен ({} файлов)"), name, result.files)
     return changes_text(result.report, heading)
 
 
 def would_change(report: ChangeReport) -> Html:
-    return changes_text(report, "🔍 /reload изменит")
+    return changes_text(report, _("🔍 /reload изменит"))
 
 
 def errors_text(exc: ContentInvalid) -> Html:
-    out = Lines().add(f"❌ Найдено ошибок: {len(exc.errors)}. Ничего не изменено.").blank()
+    out = Lines().add(_("❌ Найдено ошибок: {}. Ничего не изменено.").format(len(exc.errors)))
+    out.blank()
     out.add(*(html("• {}", code(str(e))) for e in exc.errors[:MAX_ERRORS_SHOWN]))
     if len(exc.errors) > MAX_ERRORS_SHOWN:
-        out.add(f"… и ещё {len(exc.errors) - MAX_ERRORS_SHOWN}")
+        out.add(_("… и ещё {}").format(len(exc.errors) - MAX_ERRORS_SHOWN))
     return out.text()
 
 
 def nothing_to_roll_back() -> Html:
-    return Html("Предыдущей версии материалов нет — откатывать некуда.")
+    return Html(_("Предыдущей версии материалов нет — откатывать некуда."))
 
 
 def stats_text(
@@ -175,21 +185,21 @@ def stats_text(
     loaded: datetime | None,
     actions: Sequence[AdminAction],
 ) -> Html:
-    when = loaded.strftime("%d.%m.%Y %H:%M UTC") if loaded else "ещё не загружались"
-    out = Lines().add(html("📊 {}", b("Статистика"))).blank()
+    when = loaded.strftime("%d.%m.%Y %H:%M UTC") if loaded else _("ещё не загружались")
+    out = Lines().add(html("📊 {}", b(_("Статистика")))).blank()
     out.add(
-        f"События: {counts['events']}",
-        f"Люди: {counts['people']}",
-        f"Организации: {counts['organizations']}",
-        f"Города: {counts['places']}",
-        f"Пользователи: {users}",
-        f"Последняя загрузка материалов: {when}",
+        _("События: {}").format(counts["events"]),
+        _("Люди: {}").format(counts["people"]),
+        _("Организации: {}").format(counts["organizations"]),
+        _("Города: {}").format(counts["places"]),
+        _("Пользователи: {}").format(users),
+        _("Последняя загрузка материалов: {}").format(when),
     )
     if actions:
         out.section(
-            "Последние действия администраторов:",
+            _("Последние действия администраторов:"),
             (
-                f"• {a.at:%d.%m %H:%M} — {a.admin_id or 'консоль/запуск'}: {a.action} {a.detail}"
+                f"• {a.at:%d.%m %H:%M} — {a.admin_id or _('консоль/запуск')}: {a.action} {a.detail}"
                 for a in actions
             ),
         )
@@ -197,81 +207,86 @@ def stats_text(
 
 
 def refusal() -> Html:
-    return Html("Эта команда доступна только администраторам бота.")
+    return Html(_("Эта команда доступна только администраторам бота."))
 
 
 def private_only() -> Html:
-    return Html("Команды администратора работают только в личном чате с ботом.")
+    return Html(_("Команды администратора работают только в личном чате с ботом."))
 
 
 def file_too_big(limit_bytes: int) -> Html:
     return html(
-        "Файл больше {} МБ — такой я не принимаю. Ничего не изменено.", limit_bytes // 1_000_000
+        _("Файл больше {} МБ — такой я не принимаю. Ничего не изменено."), limit_bytes // 1_000_000
     )
 
 
 def unreadable_article() -> Html:
-    return Html("Не получилось прочитать текст: сохраните статью в UTF-8.")
+    return Html(_("Не получилось прочитать текст: сохраните статью в UTF-8."))
 
 
 def which_files() -> Html:
     return Html(
-        "Пришлите файл материалов (.yaml) — я проверю и загружу его, "
-        "или статью (.txt) — я подготовлю черновик."
+        _(
+            "Пришлите файл материалов (.yaml) — я проверю и загружу его, "
+            "или статью (.txt) — я подготовлю черновик."
+        )
     )
 
 
 FETCH_PROBLEMS = {
-    "bad_link": "это не похоже на ссылку",
-    "scheme": "принимаю только ссылки http:// и https://",
-    "private": "адрес ведёт во внутреннюю сеть — такие ссылки я не открываю",
-    "unreachable": "сайт недоступен",
-    "timeout": "сайт не ответил вовремя",
-    "status": "сайт ответил ошибкой",
-    "too_big": "страница слишком большая",
-    "not_a_page": "по ссылке не веб-страница",
-    "no_text": "на странице не нашлось текста статьи",
+    "bad_link": N_("это не похоже на ссылку"),
+    "scheme": N_("принимаю только ссылки http:// и https://"),
+    "private": N_("адрес ведёт во внутреннюю сеть — такие ссылки я не открываю"),
+    "unreachable": N_("сайт недоступен"),
+    "timeout": N_("сайт не ответил вовремя"),
+    "status": N_("сайт ответил ошибкой"),
+    "too_big": N_("страница слишком большая"),
+    "not_a_page": N_("по ссылке не веб-страница"),
+    "no_text": N_("на странице не нашлось текста статьи"),
 }
 
 
 def fetch_failed(problem: str, detail: str) -> Html:
-    reason = FETCH_PROBLEMS.get(problem, "страницу не удалось получить")
+    known = problem in FETCH_PROBLEMS
+    reason = _(FETCH_PROBLEMS[problem]) if known else _("страницу не удалось получить")
     return html(
-        "Не получилось подготовить черновик по ссылке: {} ({}). Пришлите статью файлом .txt.",
+        _("Не получилось подготовить черновик по ссылке: {} ({}). Пришлите статью файлом .txt."),
         reason,
         detail[:100],
     )
 
 
 def fetching() -> Html:
-    return Html("⏳ Открываю страницу и готовлю черновик…")
+    return Html(_("⏳ Открываю страницу и готовлю черновик…"))
 
 
 def drafting(*, queued: bool = False) -> Html:
     if queued:
-        return Html("⏳ Сейчас готовится другой черновик; ваш — следующий.")
-    return Html("⏳ Читаю статью и готовлю черновик (до минуты)…")
+        return Html(_("⏳ Сейчас готовится другой черновик; ваш — следующий."))
+    return Html(_("⏳ Читаю статью и готовлю черновик (до минуты)…"))
 
 
 DRAFT_PROBLEMS = {
-    DraftProblem.TOO_LONG: "текст слишком длинный: черновик готовлю для статей до {} знаков",
-    DraftProblem.TIMEOUT: "черновик не успел подготовиться за минуту",
-    DraftProblem.OUT_OF_MEMORY: "на этот текст не хватило памяти",
-    DraftProblem.FAILED: "при разборе текста произошла ошибка",
+    DraftProblem.TOO_LONG: N_("текст слишком длинный: черновик готовлю для статей до {} знаков"),
+    DraftProblem.TIMEOUT: N_("черновик не успел подготовиться за минуту"),
+    DraftProblem.OUT_OF_MEMORY: N_("на этот текст не хватило памяти"),
+    DraftProblem.FAILED: N_("при разборе текста произошла ошибка"),
 }
 
 
 def draft_refused(problem: DraftProblem, max_chars: int) -> Html:
     return html(
-        "Черновик не готов: {}. Сократите текст до самой статьи и пришлите снова.",
-        DRAFT_PROBLEMS[problem].format(f"{max_chars:,}".replace(",", " ")),
+        _("Черновик не готов: {}. Сократите текст до самой статьи и пришлите снова."),
+        _(DRAFT_PROBLEMS[problem]).format(f"{max_chars:,}".replace(",", " ")),
     )
 
 
 def draft_caption(people: int, organizations: int, places: int) -> Html:
     return html(
-        "Черновик: людей {}, организаций {}, городов {}. Проверьте его, допишите резюме и "
-        "пришлите файлом — я проверю и загружу.",
+        _(
+            "Черновик: людей {}, организаций {}, городов {}. Проверьте его, допишите резюме и "
+            "пришлите файлом — я проверю и загружу."
+        ),
         people,
         organizations,
         places,

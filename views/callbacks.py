@@ -9,6 +9,7 @@ from aiogram.filters.callback_data import CallbackData
 from pydantic import field_serializer, field_validator
 
 from db.kinds import EntityKind
+from views.i18n import Language
 
 
 class MenuAction(StrEnum):
@@ -55,3 +56,66 @@ class RollbackTo(CallbackData, prefix="rb"):
     """An admin restores one kept version of the content."""
 
     version: int
+
+
+class SetLanguage(CallbackData, prefix="lang"):
+    language: Language
+
+
+class CalendarFile(CallbackData, prefix="ics"):
+    """The .ics of one event."""
+
+    id: str
+
+
+# Deep links: t.me/<bot>?start=<payload>, the payload «p_nurgazieva-banu» (Telegram allows
+# A-Z, a-z, 0-9, _ and - and 64 characters; ids are at most 48 of [a-z0-9-]).
+PAYLOAD_LIMIT = 64
+
+
+def card_payload(kind: EntityKind, entity_id: str) -> str:
+    return f"{kind.code}_{entity_id}"[:PAYLOAD_LIMIT]
+
+
+def parse_card_payload(payload: str) -> tuple[EntityKind, str] | None:
+    """The card a deep link's payload names; None for anything else."""
+    code, sep, entity_id = payload.partition("_")
+    if not sep or not entity_id or len(payload) > PAYLOAD_LIMIT:
+        return None
+    try:
+        kind = EntityKind.from_code(code)
+    except ValueError:
+        return None
+    return (kind, entity_id) if kind.has_card else None
+
+
+def card_query(kind: EntityKind, entity_id: str) -> str:
+    """The inline query that shares exactly one card: «p:nurgazieva-banu»."""
+    return f"{kind.code}:{entity_id}"
+
+
+def parse_card_query(query: str) -> tuple[EntityKind, str] | None:
+    code, sep, entity_id = query.strip().partition(":")
+    if not sep or not entity_id or " " in entity_id:
+        return None
+    try:
+        kind = EntityKind.from_code(code)
+    except ValueError:
+        return None
+    return (kind, entity_id) if kind.has_card else None
+
+
+class SubscribeTo(CallbackData, prefix="sub"):
+    """Follow all events (`kind` «all») or one subject (`kind` an EntityKind code)."""
+
+    kind: str
+    id: str = ""
+
+
+class Unsubscribe(CallbackData, prefix="uns"):
+    id: int  # a subscription; 0 for all of them
+
+
+class BroadcastChoice(CallbackData, prefix="bc"):
+    id: int
+    send: bool

@@ -7,10 +7,12 @@ from collections.abc import Sequence
 
 from db.models import Event, Participation, Person, PersonPosition, Place, Work
 from views.html import Html, Lines, b, html, join
+from views.i18n import N_, _
 from views.labels import (
     country_label,
     date_text,
     event_line,
+    label,
     org_name,
     place_name,
     position_text,
@@ -31,13 +33,13 @@ def position_lines(person: Person, parts: Sequence[Participation]) -> Html:
             seen.add(position)
             out.add(html("{} — {} ({})", b(person.full_name), position, _at(part.event)))
     if not out:
-        out.add(html("Должность {} в источниках не указана.", b(person.full_name)))
+        out.add(html(_("Должность {} в источниках не указана."), b(person.full_name)))
     return out.text()
 
 
 def origin_line(person: Person, city: Place | None) -> Html:
     if city is None:
-        return html("Откуда {}, в источниках не сказано.", b(person.full_name))
+        return html(_("Откуда {}, в источниках не сказано."), b(person.full_name))
     return html("{} — {}.", b(person.full_name), place_name(city, with_country=True))
 
 
@@ -52,31 +54,48 @@ def holders_lines(matches: Sequence[tuple[PersonPosition, Participation]]) -> Ht
 
 
 def count_line(count: int) -> Html:
-    return html("Всего: {}.", count)
+    return html(_("Всего: {}."), count)
 
 
 def participants_unknown(speakers: int) -> Html:
     return html(
-        "В материалах нет ответа на этот вопрос: сколько всего было участников, не сказано. "
-        "Выступили — {}.",
+        _(
+            "В материалах нет ответа на этот вопрос: сколько всего было участников, не сказано. "
+            "Выступили — {}."
+        ),
         speakers,
     )
 
 
 def yes(reason: Html | str) -> Html:
-    return html("Да, {}", reason)
+    return html(_("Да, {}"), reason)
 
 
 def no(reason: Html | str) -> Html:
-    return html("Нет, {}", reason)
+    return html(_("Нет, {}"), reason)
+
+
+TOOK_PART = {
+    "speaker": N_("выступление"),
+    "moderator": N_("модератор"),
+    "participant": N_("участник"),
+    "mentioned": N_("упоминается"),
+}
 
 
 def took_part(person: Person, event: Event, role: str) -> Html:
-    return html("{} — {} на событии «{}».", b(person.full_name), role, _at(event))
+    """«X — выступление на событии «Y».» for a participation's role key."""
+    return html(
+        _("{} — {} на событии «{}»."), b(person.full_name), label(TOOK_PART, role), _at(event)
+    )
+
+
+def year_text(year: int) -> str:
+    return _("{} год").format(year)
 
 
 def not_at(name: str, event: Event) -> Html:
-    return html("{} нет среди участников события «{}» в источниках.", b(name), _at(event))
+    return html(_("{} нет среди участников события «{}» в источниках."), b(name), _at(event))
 
 
 def linked_to(name: str, event: Event, role: str) -> Html:
@@ -84,11 +103,11 @@ def linked_to(name: str, event: Event, role: str) -> Html:
 
 
 def in_place(person: Person, place: Place, event: Event) -> Html:
-    return html("{} связан(а) с городом {}: «{}».", b(person.full_name), place.name, _at(event))
+    return html(_("{} связан(а) с городом {}: «{}»."), b(person.full_name), place.name, _at(event))
 
 
 def not_in_place(person: Person, place: Place) -> Html:
-    return html("в источниках {} не связан(а) с городом {}.", b(person.full_name), place.name)
+    return html(_("в источниках {} не связан(а) с городом {}."), b(person.full_name), place.name)
 
 
 def country_line(place: Place) -> Html:
@@ -97,38 +116,32 @@ def country_line(place: Place) -> Html:
 
 def work_people_lines(work: Work, parts: Sequence[Participation]) -> Html:
     if not parts:
-        return html("Кто представлял «{}», в источниках не сказано.", work.title)
+        return html(_("Кто представлял «{}», в источниках не сказано."), work.title)
     people = join(", ", (html("{} ({})", b(p.person.full_name), _at(p.event)) for p in parts))
-    return html("О «{}» рассказывали: {}.", work.title, people)
+    return html(_("О «{}» рассказывали: {}."), work.title, people)
 
 
 def several_events(events: Sequence[Event]) -> Html:
-    out = Lines().add(f"Подходит несколько событий ({len(events)}) — отвечаю о каждом:")
+    out = Lines().add(_("Подходит несколько событий ({}) — отвечаю о каждом:").format(len(events)))
     return out.add(*(html("• {}", event_line(e)) for e in events)).text()
 
 
 def events_of_dates(events: Sequence[Event], when: str | None) -> Html:
-    heading = f"📅 События — {when}" if when else "📅 События"
+    heading = _("📅 События — {}").format(when) if when else _("📅 События")
     out = Lines().add(f"{heading} ({len(events)}):").blank()
     if not events:
-        out.add("В материалах таких событий нет.")
+        out.add(_("В материалах таких событий нет."))
     return out.add(*(html("• {}", event_line(e)) for e in events)).text()
 
 
-def language_note(language: str) -> str | None:
-    """One line in the user's language: the interface answers in Russian for now."""
-    return {
-        "kk": "Әзірге орыс тілінде жауап беремін.",
-        "en": "I answer in Russian for now.",
-    }.get(language)
-
-
 def thanks() -> Html:
-    return Html("Пожалуйста! Спрашивайте ещё — или откройте /help.")
+    return Html(_("Пожалуйста! Спрашивайте ещё — или откройте /help."))
 
 
 def off_topic() -> Html:
     return Html(
-        "Об этом я не знаю: я знаю только о событиях, спикерах, организациях и городах "
-        "российско-казахстанского гражданского сотрудничества — см. /help."
+        _(
+            "Об этом я не знаю: я знаю только о событиях, спикерах, организациях и городах "
+            "российско-казахстанского гражданского сотрудничества — см. /help."
+        )
     )

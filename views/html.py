@@ -7,9 +7,10 @@ a view that forgets to escape gets escaped text, not broken HTML.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
-from html import escape
+from html import escape, unescape
 
 MESSAGE_LIMIT = 4096
 
@@ -101,3 +102,9 @@ def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
     if current.strip():
         parts.append(current)
     return parts or [""]
+
+
+def html_to_title(text: str, limit: int = 100) -> str:
+    """The first line of a message without its markup: a title for an inline result."""
+    first = re.sub(r"<[^>]+>", "", text.split("\n", 1)[0])
+    return unescape(first).strip()[:limit]

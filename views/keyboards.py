@@ -10,8 +10,22 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from db.kinds import EntityKind
 from db.models import ContentLoad, Event
 from db.search import Hit
-from views.callbacks import Card, EventsPage, Menu, MenuAction, RollbackTo, SearchPage
+from views.callbacks import (
+    BroadcastChoice,
+    CalendarFile,
+    Card,
+    EventsPage,
+    Menu,
+    MenuAction,
+    RollbackTo,
+    SearchPage,
+    SetLanguage,
+    SubscribeTo,
+    Unsubscribe,
+    card_query,
+)
 from views.common import MENU_LABELS
+from views.i18n import Language, _
 
 MAX_BUTTON_TEXT = 60
 MAX_CARD_BUTTONS = 40
@@ -27,7 +41,7 @@ def _short(text: str) -> str:
 def main_menu() -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
     for action in MenuAction:
-        kb.button(text=MENU_LABELS[action], callback_data=Menu(action=action))
+        kb.button(text=_(MENU_LABELS[action]), callback_data=Menu(action=action))
     kb.adjust(2)
     return kb.as_markup()
 
@@ -42,9 +56,11 @@ def cards(
     buttons: Iterable[CardButton],
     *,
     extra: Sequence[InlineKeyboardButton] = (),
+    actions: Sequence[InlineKeyboardButton] = (),
     limit: int = MAX_CARD_BUTTONS,
 ) -> InlineKeyboardMarkup | None:
-    """One button per (kind, id, label), de-duplicated, one per row, icon added."""
+    """One button per (kind, id, label), de-duplicated, one per row, icon added; then the
+    `extra` row and the card's `actions` row."""
     rows: list[list[InlineKeyboardButton]] = []
     seen: set[tuple[EntityKind, str]] = set()
     for kind, entity_id, label in buttons:
@@ -54,6 +70,8 @@ def cards(
         rows.append([card_button(kind, entity_id, label)])
     if extra:
         rows.append(list(extra))
+    if actions:
+        rows.append(list(actions))
     return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
@@ -75,12 +93,12 @@ def pager(page: int, pages: int, *, search_key: str | None = None) -> list[Inlin
     nav = []
     key = search_key
     if key is None:
-        labels = ("◀️ Новее", "Старее ▶️")
+        labels = (_("◀️ Новее"), _("Старее ▶️"))
 
         def data(p: int) -> str:
             return EventsPage(page=p).pack()
     else:
-        labels = ("◀️ Назад", "Ещё ▶️")
+        labels = (_("◀️ Назад"), _("Ещё ▶️"))
 
         def data(p: int) -> str:
             return SearchPage(key=key, page=p).pack()
@@ -93,11 +111,11 @@ def pager(page: int, pages: int, *, search_key: str | None = None) -> list[Inlin
 
 
 def back_to_events() -> InlineKeyboardButton:
-    return InlineKeyboardButton(text="📅 Все события", callback_data=EventsPage(page=0).pack())
+    return InlineKeyboardButton(text=_("📅 Все события"), callback_data=EventsPage(page=0).pack())
 
 
 def more_about_event(event: Event) -> InlineKeyboardMarkup | None:
-    return cards([(EntityKind.EVENT, event.id, "Подробнее о событии")])
+    return cards([(EntityKind.EVENT, event.id, _("Подробнее о событии"))])
 
 
 def versions_keyboard(versions: Sequence[ContentLoad]) -> InlineKeyboardMarkup | None:
@@ -105,8 +123,98 @@ def versions_keyboard(versions: Sequence[ContentLoad]) -> InlineKeyboardMarkup |
     kb = InlineKeyboardBuilder()
     for load in versions[1:]:
         kb.button(
-            text=f"↩️ №{load.id} от {load.loaded_at:%d.%m.%Y %H:%M}",
+            text=_("↩️ №{} от {}").format(load.id, f"{load.loaded_at:%d.%m.%Y %H:%M}"),
             callback_data=RollbackTo(version=load.id),
         )
     kb.adjust(1)
     return kb.as_markup() if len(versions) > 1 else None
+
+
+def languages_keyboard(current: Language) -> InlineKeyboardMarkup:
+    kb = InlineKeyboardBuilder()
+    for lang in Language:
+        mark = "✅ " if lang is current else ""
+        kb.button(text=mark + lang.label, callback_data=SetLanguage(language=lang))
+    kb.adjust(3)
+    return kb.as_markup()
+
+
+def card_actions(
+    kind: EntityKind, entity_id: str, *, calendar: bool = False, subscribe: bool = False
+) -> list[InlineKeyboardButton]:
+    """The row under a card: share it in another chat (inline mode), for an event with a
+    known day its calendar file, for what can be followed a subscription."""
+    row = [
+        InlineKeyboardButton(
+            text=_("📤 Поделиться"), switch_inline_query=card_query(kind, entity_id)
+        )
+    ]
+    if subscribe:
+        row.append(
+            InlineKeyboardButton(
+                text=_("🔔 Подписаться"),
+                callback_data=SubscribeTo(kind=kind.code, id=entity_id).pack(),
+            )
+        )
+    if calendar:
+        row.append(
+            InlineKeyboardButton(
+                text=_("📅 В календарь"), callback_data=CalendarFile(id=entity_id).pack()
+            )
+        )
+    return row
+
+
+def open_in_bot(url: str) -> InlineKeyboardMarkup:
+    """Under a card shared in another chat: open it in the bot (a deep link)."""
+    button = InlineKeyboardButton(text=_("🤖 Открыть в боте"), url=url)
+    return InlineKeyboardMarkup(inline_keyboard=[[button]])
+
+
+def subscribe_all() -> InlineKeyboardMarkup:
+    button = InlineKeyboardButton(
+        text=_("🔔 Все события"), callback_data=SubscribeTo(kind="all").pack()
+    )
+    return InlineKeyboardMarkup(inline_keyboard=[[button]])
+
+
+def subscribe_choices(hits: Sequence[Hit]) -> InlineKeyboardMarkup:
+    rows = [
+        [
+            InlineKeyboardButton(
+                text=_short(f"🔔 {h.kind.icon} {h.label}"),
+                callback_data=SubscribeTo(kind=h.kind.code, id=h.id).pack(),
+            )
+        ]
+        for h in hits
+    ]
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def unsubscribe_buttons(items: Sequence[tuple[int, str]]) -> InlineKeyboardMarkup | None:
+    """A «cancel» button per subscription (id, label), and one for all of them."""
+    if not items:
+        return None
+    rows = [
+        [InlineKeyboardButton(text=_short(f"✖️ {label}"), callback_data=Unsubscribe(id=i).pack())]
+        for i, label in items
+    ]
+    if len(items) > 1:
+        everything = Unsubscribe(id=0).pack()
+        rows.append(
+            [InlineKeyboardButton(text=_("✖️ Отписаться от всего"), callback_data=everything)]
+        )
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def broadcast_buttons(broadcast_id: int, count: int) -> InlineKeyboardMarkup:
+    send = BroadcastChoice(id=broadcast_id, send=True).pack()
+    cancel = BroadcastChoice(id=broadcast_id, send=False).pack()
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                InlineKeyboardButton(text=_("📣 Отправить ({})").format(count), callback_data=send),
+                InlineKeyboardButton(text=_("✖️ Отмена"), callback_data=cancel),
+            ]
+        ]
+    )

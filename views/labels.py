@@ -7,64 +7,92 @@ from collections.abc import Iterable
 from datetime import date
 
 from db.dates import PartialDate
+from db.kinds import EntityKind
 from db.models import Event, Organization, Participation, Place, Work
 from views.html import Html, b, esc, html, i, join
+from views.i18n import N_, _, day_month_text, day_text, month_name, month_text
 
-MONTHS_GENITIVE = (
-    "января", "февраля", "марта", "апреля", "мая", "июня",
-    "июля", "августа", "сентября", "октября", "ноября", "декабря",
-)  # fmt: skip
-MONTHS_NOMINATIVE = (
-    "январь", "февраль", "март", "апрель", "май", "июнь",
-    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
-)  # fmt: skip
-COUNTRIES = {"RU": "Россия", "KZ": "Казахстан"}
+COUNTRIES = {"RU": N_("Россия"), "KZ": N_("Казахстан")}
 FLAGS = {"RU": "🇷🇺", "KZ": "🇰🇿"}
 EVENT_KINDS = {
-    "round_table": "круглый стол",
-    "forum": "форум",
-    "meeting": "встреча",
-    "conference": "конференция",
-    "signing": "подписание документа",
-    "other": "событие",
+    "round_table": N_("круглый стол"),
+    "forum": N_("форум"),
+    "meeting": N_("встреча"),
+    "conference": N_("конференция"),
+    "signing": N_("подписание документа"),
+    "other": N_("событие"),
 }
-FORMATS = {"online": "онлайн", "offline": "очно", "hybrid": "очно и онлайн"}
+FORMATS = {"online": N_("онлайн"), "offline": N_("очно"), "hybrid": N_("очно и онлайн")}
 ORG_ROLES = {
-    "organizer": "организатор",
-    "participant": "участник",
-    "partner": "партнёр",
-    "mentioned": "упоминается",
+    "organizer": N_("организатор"),
+    "participant": N_("участник"),
+    "partner": N_("партнёр"),
+    "mentioned": N_("упоминается"),
 }
 ORG_ROLE_HEADINGS = {
-    "organizer": "Организаторы",
-    "participant": "Участвовали",
-    "partner": "Партнёры",
-    "mentioned": "Упоминаются",
+    "organizer": N_("Организаторы"),
+    "participant": N_("Участвовали"),
+    "partner": N_("Партнёры"),
+    "mentioned": N_("Упоминаются"),
 }
 PERSON_ROLES = {
-    "speaker": "выступление",
-    "moderator": "модератор",
-    "participant": "участник",
-    "mentioned": "упоминается",
+    "speaker": N_("выступление"),
+    "moderator": N_("модератор"),
+    "participant": N_("участник"),
+    "mentioned": N_("упоминается"),
 }
-WORK_KINDS = {"project": "проект", "publication": "издание", "document": "документ"}
+WORK_KINDS = {"project": N_("проект"), "publication": N_("издание"), "document": N_("документ")}
 WORK_ROLES = {
-    "presented": "презентация",
-    "mentioned": "упоминается",
-    "signed": "подписание",
-    "discussed": "обсуждение",
+    "presented": N_("презентация"),
+    "mentioned": N_("упоминается"),
+    "signed": N_("подписание"),
+    "discussed": N_("обсуждение"),
 }
 RELATIONS = {
-    "prepares": "готовил",
-    "continues": "продолжает",
-    "mentions": "упоминает",
-    "followed_by": "следом",
+    "prepares": N_("готовил"),
+    "continues": N_("продолжает"),
+    "mentions": N_("упоминает"),
+    "followed_by": N_("следом"),
 }
+
+
+KIND_NAMES = {
+    EntityKind.EVENT: N_("событие"),
+    EntityKind.PERSON: N_("человек"),
+    EntityKind.ORGANIZATION: N_("организация"),
+    EntityKind.PLACE: N_("город"),
+    EntityKind.TOPIC: N_("тема"),
+    EntityKind.WORK: N_("проект или документ"),
+    EntityKind.SOURCE: N_("источник"),
+}
+KIND_PLURALS = {  # after «не найдено»: genitive plural in Russian
+    EntityKind.EVENT: N_("событий"),
+    EntityKind.PERSON: N_("людей"),
+    EntityKind.ORGANIZATION: N_("организаций"),
+    EntityKind.PLACE: N_("городов"),
+    EntityKind.TOPIC: N_("тем"),
+    EntityKind.WORK: N_("проектов и документов"),
+    EntityKind.SOURCE: N_("источников"),
+}
+
+
+def kind_name(kind: EntityKind) -> str:
+    return _(KIND_NAMES[kind])
+
+
+def kind_plural(kind: EntityKind) -> str:
+    return _(KIND_PLURALS[kind])
+
+
+def label(table: dict[str, str], key: str) -> str:
+    """A kind, role or status from one of the tables above, in the current language; an
+    unknown key as it is."""
+    return _(table[key]) if key in table else key
 
 
 def country_label(code: str | None) -> str:
     """«Россия» for 'RU'; an unknown code as it is."""
-    return COUNTRIES.get(code or "", code or "")
+    return label(COUNTRIES, code or "")
 
 
 def country_name(code: str | None) -> Html:
@@ -78,20 +106,24 @@ def country_name(code: str | None) -> Html:
 
 
 def date_text(d: PartialDate) -> str:
+    """A date as far as it is known, in the current language (Babel's CLDR data)."""
     if d.year is None and d.month is None:
-        return "дата не указана"
-    year = f" {d.year} г." if d.year is not None else " (год не указан)"
-    if d.day is not None and d.month is not None:
-        return f"{d.day} {MONTHS_GENITIVE[d.month - 1]}{year}"
-    if d.month is not None:
-        return f"{MONTHS_NOMINATIVE[d.month - 1]}{year}"
-    return f"{d.year} г., точная дата не указана"
+        return _("дата не указана")
+    if d.year is None:
+        assert d.month is not None
+        known = day_month_text(d.month, d.day) if d.day else month_name(d.month)
+        return known + _(" (год не указан)")
+    if d.month is None:
+        return _("{} г., точная дата не указана").format(d.year)
+    if d.day is None:
+        return month_text(d.year, d.month)
+    return day_text(date(d.year, d.month, d.day))
 
 
 def event_date_text(event: Event, *, with_note: bool = False) -> Html:
     text = esc(date_text(event.partial_date))
     if event.date_inferred:
-        text = html("{} {}", text, i("(год — по контексту источника)"))
+        text = html("{} {}", text, i(_("(год — по контексту источника)")))
     if with_note and event.date_note:
         text = html("{}\n{}", text, i(event.date_note))
     return text
@@ -100,12 +132,12 @@ def event_date_text(event: Event, *, with_note: bool = False) -> Html:
 def status_text(event: Event, today: date) -> str:
     d = event.partial_date
     if event.status == "cancelled":
-        return "отменено"
+        return _("отменено")
     if event.status == "announced":
         if d.is_past(today):
-            return "было анонсировано; прошло ли — в источниках не сказано"
-        return "анонсировано"
-    return "состоялось" if not d.is_upcoming(today) else "запланировано"
+            return _("было анонсировано; прошло ли — в источниках не сказано")
+        return _("анонсировано")
+    return _("состоялось") if not d.is_upcoming(today) else _("запланировано")
 
 
 def today_text(today: date) -> str:
@@ -133,10 +165,10 @@ def org_name(org: Organization) -> Html:
 def event_where(event: Event) -> Html:
     parts: list[object] = []
     if event.format in FORMATS:
-        parts.append(FORMATS[event.format])
+        parts.append(label(FORMATS, event.format))
     if event.place is not None:
         parts.append(place_name(event.place, with_country=True))
-    return join(", ", parts) if parts else esc("место не указано")
+    return join(", ", parts) if parts else esc(_("место не указано"))
 
 
 def event_line(event: Event) -> Html:
@@ -171,7 +203,7 @@ def person_line(part: Participation) -> Html:
 def work_name(work: Work) -> Html:
     text = html("«{}»", work.title)
     if work.series:
-        text = html("{} (серия «{}»)", text, work.series)
+        text = html(_("{} (серия «{}»)"), text, work.series)
     return text
 
 
@@ -187,7 +219,7 @@ def cities_by_country(places: Iterable[Place]) -> list[Html]:
 
 def source_line(event: Event) -> Html:
     src = event.source
-    return html("📰 Источник: «{}» ({})", src.title, src.file)
+    return html(_("📰 Источник: «{}» ({})"), src.title, src.file)
 
 
 def sources_footer(events: Iterable[Event]) -> list[Html]:
@@ -195,6 +227,6 @@ def sources_footer(events: Iterable[Event]) -> list[Html]:
     sources = {e.source.id: e.source for e in events}
     if not sources:
         return []
-    return [Html(""), esc("📰 Источники:")] + [
+    return [Html(""), esc(_("📰 Источники:"))] + [
         html("• «{}» ({})", src.title, src.file) for src in sources.values()
     ]

@@ -7,6 +7,7 @@ from datetime import date
 
 from db.models import Event, EventOrganization, Participation, Place, Topic
 from views.html import Html, Lines, b, html, i
+from views.i18n import _
 from views.labels import (
     ORG_ROLE_HEADINGS,
     ORG_ROLES,
@@ -17,6 +18,7 @@ from views.labels import (
     country_name,
     event_heading,
     event_line,
+    label,
     org_name,
     person_line,
     source_line,
@@ -37,16 +39,19 @@ def events_page_text(
     """Events, newest first; those with speakers in the sources say how many, the ones only
     mentioned say so."""
     speakers = speakers or {}
-    out = Lines().add(f"📅 События, сначала новые (стр. {page + 1} из {pages}):").blank()
+    out = Lines().add(_("📅 События, сначала новые (стр. {} из {}):").format(page + 1, pages))
+    out.blank()
     for n, e in enumerate(events, start + 1):
         count = speakers.get(e.id, 0)
-        note = f"🎤 выступивших: {count}" if count else "только упоминание в источниках"
+        note = (
+            _("🎤 выступивших: {}").format(count) if count else _("только упоминание в источниках")
+        )
         out.add(html("{}. {}\n   {}", n, event_line(e), i(note)))
     return out.text()
 
 
 def no_events() -> Html:
-    return Html("Событий пока нет: содержимое ещё не загружено.")
+    return Html(_("Событий пока нет: содержимое ещё не загружено."))
 
 
 def _events_with_sources(events: Sequence[Event]) -> list[Html]:
@@ -56,16 +61,18 @@ def _events_with_sources(events: Sequence[Event]) -> list[Html]:
 def upcoming_text(upcoming: Sequence[Event], announced: Sequence[Event], today: date) -> Html:
     """Events still to come; when there are none, the latest announced ones, said honestly."""
     if upcoming:
-        out = Lines().add(f"🗓 Предстоящие события (на {today_text(today)}):").blank()
+        out = Lines().add(_("🗓 Предстоящие события (на {}):").format(today_text(today))).blank()
         return out.add(*_events_with_sources(upcoming)).text()
     out = Lines().add(
-        f"🗓 Предстоящих событий в материалах нет (на {today_text(today)}).",
-        "Все известные события уже прошли.",
+        _("🗓 Предстоящих событий в материалах нет (на {}).").format(today_text(today)),
+        _("Все известные события уже прошли."),
     )
     if announced:
         out.blank().add(
-            "Последние анонсированные события — их даты уже прошли, а прошли ли "
-            "они, в источниках не сказано:"
+            _(
+                "Последние анонсированные события — их даты уже прошли, а прошли ли "
+                "они, в источниках не сказано:"
+            )
         )
         out.blank().add(*_events_with_sources(announced))
     return out.text()
@@ -80,12 +87,12 @@ def when_where_text(event: Event, today: date) -> Html:
 
 def speakers_text(parts: Sequence[Participation], event: Event | None = None) -> Html:
     if event is not None:
-        out = Lines().add(html("🎤 Выступили на событии {}:", event_heading(event))).blank()
+        out = Lines().add(html(_("🎤 Выступили на событии {}:"), event_heading(event))).blank()
         out.add(*(html("{}. {}", n, person_line(p)) for n, p in enumerate(parts, 1)))
         if not parts:
-            out.add("В источниках выступающие этого события не названы.")
+            out.add(_("В источниках выступающие этого события не названы."))
         return out.blank().add(source_line(event)).text()
-    out = Lines().add("🎤 Все выступавшие, по событиям:")
+    out = Lines().add(_("🎤 Все выступавшие, по событиям:"))
     current = None
     for part in parts:
         if part.event_id != current:
@@ -97,20 +104,20 @@ def speakers_text(parts: Sequence[Participation], event: Event | None = None) ->
 
 
 def no_speakers() -> Html:
-    return Html("Выступающих в материалах пока нет.")
+    return Html(_("Выступающих в материалах пока нет."))
 
 
 def no_moderator(speakers: Html) -> Html:
-    return html("Модератор в источниках не указан. Известно, кто выступал:\n\n{}", speakers)
+    return html(_("Модератор в источниках не указан. Известно, кто выступал:\n\n{}"), speakers)
 
 
 def event_orgs_text(links: Sequence[EventOrganization], event: Event) -> Html:
-    out = Lines().add(html("🏛 Организации события {}:", event_heading(event)))
+    out = Lines().add(html(_("🏛 Организации события {}:"), event_heading(event)))
     for role, heading in ORG_ROLE_HEADINGS.items():
         orgs = [link.organization for link in links if link.role == role]
         if orgs:
             out.section(
-                heading + ":",
+                _(heading) + ":",
                 (
                     html("• {}, {}", org_name(o), country_name(o.country))
                     if o.country
@@ -119,7 +126,7 @@ def event_orgs_text(links: Sequence[EventOrganization], event: Event) -> Html:
                 ),
             )
     if not links:
-        out.blank().add("В источниках организации этого события не названы.")
+        out.blank().add(_("В источниках организации этого события не названы."))
     return out.blank().add(source_line(event)).text()
 
 
@@ -127,14 +134,14 @@ def all_orgs_text(orgs: Sequence, roles: Sequence[EventOrganization]) -> Html:
     by_org: dict[str, list[str]] = {}
     for link in roles:
         by_org.setdefault(link.organization_id, []).append(
-            f"{ORG_ROLES.get(link.role, link.role)} — {link.event.display_title}"
+            f"{label(ORG_ROLES, link.role)} — {link.event.display_title}"
         )
-    out = Lines().add("🏛 Организации в материалах:")
+    out = Lines().add(_("🏛 Организации в материалах:"))
     current = None
     for org in orgs:
         if org.country != current:
             current = org.country
-            out.section((country_label(current) or "Без страны") + ":", [])
+            out.section((country_label(current) or _("Без страны")) + ":", [])
         out.add(html("• {}", org_name(org)))
         out.add(*(html("   ↳ {}", role) for role in by_org.get(org.id, [])))
     out.add(*sources_footer([link.event for link in roles]))
@@ -142,27 +149,27 @@ def all_orgs_text(orgs: Sequence, roles: Sequence[EventOrganization]) -> Html:
 
 
 def no_orgs() -> Html:
-    return Html("Организаций в материалах пока нет.")
+    return Html(_("Организаций в материалах пока нет."))
 
 
 def cities_text(places: Sequence[Place], event: Event | None, country: str | None = None) -> Html:
-    scope = html("события {}", b(event.display_title)) if event else "всех событий"
+    scope = html(_("события {}"), b(event.display_title)) if event else _("всех событий")
     where = f" — {country_label(country)}" if country else ""
-    out = Lines().add(html("🏙 Города {}{} ({}):", scope, where, len(places))).blank()
-    out.add(*(cities_by_country(places) if places else ["Города в источниках не названы."]))
+    out = Lines().add(html(_("🏙 Города {}{} ({}):"), scope, where, len(places))).blank()
+    out.add(*(cities_by_country(places) if places else [_("Города в источниках не названы.")]))
     if event is not None:
         out.blank().add(source_line(event))
     return out.text()
 
 
 def event_topics_text(event: Event, parts: Sequence[Participation]) -> Html:
-    out = Lines().add(html("💬 Темы события {}:", event_heading(event)))
+    out = Lines().add(html(_("💬 Темы события {}:"), event_heading(event)))
     raised: dict[str, tuple[Topic, list[str]]] = {}
     for part in parts:
         for topic in part.topics:
             raised.setdefault(topic.id, (topic, []))[1].append(part.person.full_name)
     if not raised:
-        out.blank().add("В источниках темы выступлений этого события не названы.")
+        out.blank().add(_("В источниках темы выступлений этого события не названы."))
     out.blank()
     out.add(
         *(html("• {} — {}", b(topic.name), ", ".join(people)) for topic, people in raised.values())
@@ -173,15 +180,15 @@ def event_topics_text(event: Event, parts: Sequence[Participation]) -> Html:
 def works_text(links: Sequence) -> Html:
     """Projects, publications and documents with the event each belongs to."""
     if not links:
-        return Html("Проекты, издания и документы в источниках не названы.")
-    out = Lines().add("📘 Проекты, издания и документы:").blank()
+        return Html(_("Проекты, издания и документы в источниках не названы."))
+    out = Lines().add(_("📘 Проекты, издания и документы:")).blank()
     out.add(
         *(
             html(
                 "• {} — {}, {}: {}",
                 work_name(link.work),
-                WORK_KINDS.get(link.work.kind, link.work.kind),
-                WORK_ROLES.get(link.role, link.role),
+                label(WORK_KINDS, link.work.kind),
+                label(WORK_ROLES, link.role),
                 event_line(link.event),
             )
             for link in links

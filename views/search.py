@@ -8,10 +8,12 @@ from db.kinds import EntityKind
 from db.search import Hit
 from views.common import WHAT_I_KNOW
 from views.html import Html, Lines, html, i, quote
+from views.i18n import N_, _
+from views.labels import kind_name, kind_plural
 
 
 def hit_line(hit: Hit) -> Html:
-    return html("{} {} {}", hit.kind.icon, hit.label, i(f"({hit.kind.singular})"))
+    return html("{} {} {}", hit.kind.icon, hit.label, i(f"({kind_name(hit.kind)})"))
 
 
 def _numbered(hits: Sequence[Hit], start: int = 0) -> list[Html]:
@@ -21,20 +23,20 @@ def _numbered(hits: Sequence[Hit], start: int = 0) -> list[Html]:
 def did_you_mean(query: str, hits: Sequence[Hit]) -> Html:
     """Nothing matched as typed; these match once a letter or two is corrected."""
     out = Lines().add(
-        html("🤔 Точных совпадений с «{}» нет. Возможно, вы имели в виду:", quote(query))
+        html(_("🤔 Точных совпадений с «{}» нет. Возможно, вы имели в виду:"), quote(query))
     )
-    return out.blank().add(*_numbered(hits)).blank().add(PRESS_A_BUTTON).text()
+    return out.blank().add(*_numbered(hits)).blank().add(_(PRESS_A_BUTTON)).text()
 
 
 def which_one(query: str, hits: Sequence[Hit]) -> Html:
     """Several entities fit what was typed equally well."""
     out = Lines().add(
-        html("По запросу «{}» подходит несколько вариантов — выберите:", quote(query))
+        html(_("По запросу «{}» подходит несколько вариантов — выберите:"), quote(query))
     )
     return out.blank().add(*(html("• {}", hit_line(h)) for h in hits)).text()
 
 
-PRESS_A_BUTTON = "Нажмите кнопку, чтобы открыть карточку."
+PRESS_A_BUTTON = N_("Нажмите кнопку, чтобы открыть карточку.")
 
 
 def search_text(
@@ -44,18 +46,20 @@ def search_text(
         return nothing_found(query)
     if any(h.fuzzy for h in hits):
         return did_you_mean(query, hits)
-    where = f" (стр. {page + 1} из {pages})" if pages > 1 else ""
-    out = Lines().add(html("🔎 По запросу «{}» найдено{}:", quote(query), where)).blank()
-    return out.add(*_numbered(hits, start)).blank().add(PRESS_A_BUTTON).text()
+    where = _(" (стр. {} из {})").format(page + 1, pages) if pages > 1 else ""
+    out = Lines().add(html(_("🔎 По запросу «{}» найдено{}:"), quote(query), where)).blank()
+    return out.add(*_numbered(hits, start)).blank().add(_(PRESS_A_BUTTON)).text()
 
 
 def nothing_found(query: str, kind: EntityKind | None = None, what: str | None = None) -> Html:
     """Nothing of `kind` (or nothing at all) matches; hints at what can be asked."""
-    what = what or (kind.genitive_plural if kind is not None else "ничего")
+    what = what or (kind_plural(kind) if kind is not None else _("ничего"))
     return html(
-        "По запросу «{}» {} не найдено.\n"
-        "Попробуйте фамилию («Нургазиева»), организацию («ГАК»), город («Астана») "
-        "или откройте /events, /speakers, /orgs.",
+        _(
+            "По запросу «{0}» {1} не найдено.\n"
+            "Попробуйте фамилию («Нургазиева»), организацию («ГАК»), город («Астана») "
+            "или откройте /events, /speakers, /orgs."
+        ),
         quote(query),
         what,
     )
@@ -63,8 +67,8 @@ def nothing_found(query: str, kind: EntityKind | None = None, what: str | None =
 
 def no_answer_found(query: str) -> Html:
     """A plain question that matched nothing at all."""
-    return html("{}\n\n{}", nothing_found(query, what="ответа"), WHAT_I_KNOW)
+    return html("{}\n\n{}", nothing_found(query, what=_("ответа")), _(WHAT_I_KNOW))
 
 
 def search_usage() -> Html:
-    return Html("Напишите, что искать, например: <code>/search экология</code>.")
+    return Html(_("Напишите, что искать, например: <code>/search экология</code>."))

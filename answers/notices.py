@@ -1,0 +1,37 @@
+"""What one owed delivery says, built when it is sent (in the recipient's language)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from answers.base import Answer
+from db import queries
+from db.kinds import EntityKind
+from db.models import Broadcast, Delivery
+from db.subscriptions import Reason
+from views import notices as view
+from views.html import Html
+from views.keyboards import cards
+
+broadcast_report = view.broadcast_report
+
+
+async def notice(session: AsyncSession, delivery: Delivery, today: date) -> Answer | None:
+    """The message of `delivery`; None when there is nothing to say any more (the event was
+    removed or has passed, the broadcast is gone)."""
+    reason = Reason(delivery.reason)
+    if reason is Reason.BROADCAST:
+        broadcast = await session.get(Broadcast, int(delivery.ref))
+        return None if broadcast is None else Answer(view.broadcast_text(broadcast.text))
+    event = await queries.get_event(session, delivery.ref)
+    if event is None or not event.partial_date.is_upcoming(today):
+        return None
+    button = [(EntityKind.EVENT, event.id, event.display_title)]
+    return Answer(view.event_notice(reason, event), cards(button))
+
+
+def report_text(counts: Mapping[str, int]) -> Html:
+    return view.broadcast_report(counts)

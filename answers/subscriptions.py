@@ -1,0 +1,164 @@
+"""Subscriptions (/subscribe, /subscriptions, /unsubscribe, 🔔 on cards) and admins'
+broadcasts (/broadcast with a confirmation)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from answers.base import Answer
+from answers.resolve import resolve
+from db import subscriptions as subs
+from db.kinds import EntityKind
+from db.models import Broadcast, Organization, Person, Place, Topic
+from db.subscriptions import SubjectKind
+from db.user_languages import LanguagePreferences
+from views import notices as view
+from views.html import Html
+from views.i18n import language
+from views.keyboards import (
+    broadcast_buttons,
+    subscribe_all,
+    subscribe_choices,
+    unsubscribe_buttons,
+)
+
+SUBJECT_KINDS = (EntityKind.ORGANIZATION, EntityKind.PLACE, EntityKind.PERSON, EntityKind.TOPIC)
+MODELS = {
+    SubjectKind.ORGANIZATION: (Organization, lambda o: o.name),
+    SubjectKind.PLACE: (Place, lambda p: p.name),
+    SubjectKind.PERSON: (Person, lambda p: p.full_name),
+    SubjectKind.TOPIC: (Topic, lambda t: t.name),
+}
+
+
+async def subject_name(session: AsyncSession, kind: SubjectKind, entity_id: str) -> str | None:
+    if kind is SubjectKind.ALL:
+        return None
+    model, name = MODELS[kind]
+    found = await session.get(model, entity_id)
+    return name(found) if found is not None else entity_id
+
+
+async def subject_label(session: AsyncSession, kind: SubjectKind, entity_id: str) -> Html:
+    return view.subject_text(kind, await subject_name(session, kind, entity_id))
+
+
+def _subject(code: str) -> SubjectKind | None:
+    if code == SubjectKind.ALL:
+        return SubjectKind.ALL
+    try:
+        return SubjectKind.of(EntityKind.from_code(code))
+    except ValueError:
+        return None
+
+
+async def subscribe_answer(
+    session: AsyncSession, languages: LanguagePreferences, user_id: int, text: str | None
+) -> Answer:
+    """`/subscribe` offers «all events»; `/subscribe ГАК` follows what the text names."""
+    if not text or not text.strip():
+        return Answer(view.subscribe_menu(), subscribe_all())
+    found = await resolve(session, text, SUBJECT_KINDS)
+    if found.subject is not None:
+        subject = found.subject
+        return await subscribe_to(session, languages, user_id, subject.kind.code, subject.id)
+    if found.choices:
+        return Answer(view.cannot_subscribe(text), subscribe_choices(found.choices))
+    return Answer(view.cannot_subscribe(text))
+
+
+async def subscribe_to(
+    session: AsyncSession,
+    languages: LanguagePreferences,
+    user_id: int,
+    code: str,
+    entity_id: str,
+) -> Answer:
+    kind = _subject(code)
+    if kind is None or (kind is not SubjectKind.ALL and not entity_id):
+        return Answer(view.cannot_subscribe(entity_id or code))
+    entity_id = "" if kind is SubjectKind.ALL else entity_id
+    new = await subs.subscribe(session, user_id, kind, entity_id)
+    await session.commit()
+    await languages.keep(user_id, language().value)  # notices come in it
+    return Answer(view.subscribed(await subject_label(session, kind, entity_id), new))
+
+
+async def subscriptions_answer(session: AsyncSession, user_id: int) -> Answer:
+    items = await subs.subscriptions_of(session, user_id)
+    labels = [await subject_label(session, SubjectKind(s.kind), s.entity_id) for s in items]
+    buttons = [(s.id, _plain(label)) for s, label in zip(items, labels, strict=True)]
+    return Answer(view.subscriptions_text(labels), unsubscribe_buttons(buttons))
+
+
+def _plain(label: Html) -> str:
+    from views.html import html_to_title
+
+    return html_to_title(label)
+
+
+async def unsubscribe_answer(
+    session: AsyncSession, user_id: int, subscription_id: int | None
+) -> Answer:
+    """`/unsubscribe` lists the subscriptions with buttons; a button (0: all) cancels."""
+    if subscription_id is None:
+        return await subscriptions_answer(session, user_id)
+    count = await subs.unsubscribe(session, user_id, subscription_id or None)
+    await session.commit()
+    return Answer(view.unsubscribed(count))
+
+
+# --- broadcasts ------------------------------------------------------------------------------
+
+
+async def broadcast_answer(session: AsyncSession, admin_id: int, text: str | None) -> Answer:
+    """A draft broadcast with its audience and a confirmation: `/broadcast text` goes to every
+    user, `/broadcast ГАК | text` to the subscribers of one subject."""
+    if not text or not text.strip():
+        return Answer(view.broadcast_usage())
+    subject_kind, subject_id, subject = "users", "", None
+    head, sep, body = text.partition("|")
+    if sep and body.strip():
+        found = await resolve(session, head.strip(), SUBJECT_KINDS)
+        if found.subject is None:
+            return Answer(view.cannot_subscribe(head.strip()))
+        kind = SubjectKind.of(found.subject.kind)
+        assert kind is not None
+        subject_kind, subject_id = kind.value, found.subject.id
+        subject = await subject_label(session, kind, subject_id)
+        text = body
+    users = len(await subs.audience(session, "users", ""))
+    audience = len(await subs.audience(session, subject_kind, subject_id))
+    broadcast = Broadcast(
+        admin_id=admin_id,
+        text=text.strip()[:3500],
+        audience_kind=subject_kind,
+        audience_id=subject_id,
+        status="draft",
+        created_at=datetime.now(UTC).replace(tzinfo=None),
+    )
+    session.add(broadcast)
+    await session.commit()
+    return Answer(
+        view.broadcast_preview(broadcast.text, users, subject, audience),
+        broadcast_buttons(broadcast.id, audience),
+    )
+
+
+async def broadcast_choice_answer(
+    session: AsyncSession, admin_id: int, broadcast_id: int, send: bool
+) -> Answer:
+    broadcast = await session.get(Broadcast, broadcast_id)
+    if broadcast is None or broadcast.status != "draft" or broadcast.admin_id != admin_id:
+        return Answer(view.broadcast_closed(), alert=True)
+    if not send:
+        broadcast.status = "cancelled"
+        await session.commit()
+        return Answer(view.broadcast_cancelled())
+    users = await subs.audience(session, broadcast.audience_kind, broadcast.audience_id)
+    broadcast.status = "sending"
+    count = await subs.owe(session, users, subs.Reason.BROADCAST, str(broadcast.id), "")
+    await session.commit()
+    return Answer(view.broadcast_started(count))

@@ -1,0 +1,169 @@
+"""Sending what the database says is owed — notices of new or changed events, reminders,
+broadcasts — within Telegram's limits: about 30 messages a second overall (`SEND_RATE`), one a
+second per chat, waiting out a 429. A delivery is claimed (committed) before it is sent, so a
+restart resumes without sending anything twice; a user who blocked the bot or is gone is
+dropped. Reminders are found by a loop over the events (`REMINDER_CHECK_SECONDS`), so nothing
+is scheduled in memory and a restart loses nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from aiogram import Bot
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+)
+from aiogram.utils.i18n import I18n
+from answers.notices import broadcast_report, notice
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from db import subscriptions as subs
+from db.models import Delivery
+from db.user_languages import LanguagePreferences
+from views.i18n import SOURCE
+
+log = logging.getLogger(__name__)
+
+BATCH = 30
+MAX_ATTEMPTS = 3
+GONE = ("chat not found", "user is deactivated", "bot was blocked", "peer_id_invalid")
+
+
+@dataclass(slots=True)
+class Round:
+    sent: int = 0
+    blocked: int = 0
+    failed: int = 0
+
+
+class Deliverer:
+    def __init__(
+        self,
+        bot: Bot,
+        session_maker: async_sessionmaker[AsyncSession],
+        i18n: I18n,
+        languages: LanguagePreferences,
+        today: Callable[[], date],
+        send_rate: float = 25.0,
+    ) -> None:
+        self.bot = bot
+        self.session_maker = session_maker
+        self.i18n = i18n
+        self.languages = languages
+        self.today = today
+        self.interval = 1.0 / send_rate
+        self._last_overall = 0.0
+        self._last_per_chat: OrderedDict[int, float] = OrderedDict()
+
+    async def start(self) -> None:
+        """After a restart: deliveries a stopped process had claimed are not sent again."""
+        async with self.session_maker() as session, session.begin():
+            abandoned = await subs.abandon_interrupted(session)
+        if abandoned:
+            log.warning("%d deliveries were interrupted by a stop and are not repeated", abandoned)
+
+    async def run(self, poll_seconds: float, reminder_seconds: float) -> None:
+        await self.start()
+        next_reminders = 0.0
+        while True:
+            try:
+                if time.monotonic() >= next_reminders:
+                    await self.owe_reminders()
+                    next_reminders = time.monotonic() + reminder_seconds
+                while (await self.send_pending()).sent:
+                    pass
+                await self.report_broadcasts()
+            except Exception:  # the loop must outlive a bad round; the next one retries
+                log.exception("delivery round failed")
+            await asyncio.sleep(poll_seconds)
+
+    async def owe_reminders(self) -> int:
+        async with self.session_maker() as session, session.begin():
+            return await subs.owe_reminders(session, self.today())
+
+    async def _pace(self, chat_id: int) -> None:
+        now = time.monotonic()
+        wait = max(
+            self._last_overall + self.interval - now,
+            self._last_per_chat.get(chat_id, 0.0) + 1.0 - now,
+        )
+        if wait > 0:
+            await asyncio.sleep(wait)
+        now = time.monotonic()
+        self._last_overall = now
+        self._last_per_chat[chat_id] = now
+        self._last_per_chat.move_to_end(chat_id)
+        while len(self._last_per_chat) > 10_000:
+            self._last_per_chat.popitem(last=False)
+
+    async def send_pending(self) -> Round:
+        """Send one batch of what is owed."""
+        done = Round()
+        async with self.session_maker() as session, session.begin():
+            batch = await subs.claim(session, BATCH)
+        for delivery in batch:
+            status = await self._deliver(delivery)
+            async with self.session_maker() as session, session.begin():
+                if status is subs.Status.BLOCKED:
+                    await subs.drop_user(session, delivery.user_id)
+                if status is subs.Status.PENDING and delivery.attempts >= MAX_ATTEMPTS:
+                    status = subs.Status.FAILED
+                await subs.finish(session, delivery.id, status)
+            done.sent += status is subs.Status.SENT
+            done.blocked += status is subs.Status.BLOCKED
+            done.failed += status is subs.Status.FAILED
+        return done
+
+    async def _deliver(self, delivery: Delivery) -> subs.Status:
+        language = await self.languages.get(delivery.user_id) or SOURCE.value
+        with self.i18n.context(), self.i18n.use_locale(language):
+            async with self.session_maker() as session:
+                answer = await notice(session, delivery, self.today())
+        if answer is None:  # the event is gone or past: nothing to say any more
+            return subs.Status.FAILED
+        while True:
+            await self._pace(delivery.user_id)
+            try:
+                await self.bot.send_message(
+                    delivery.user_id, answer.text, reply_markup=answer.markup
+                )
+                return subs.Status.SENT
+            except TelegramRetryAfter as exc:  # 429: wait as asked, then the same message
+                log.warning("429 while delivering; waiting %s s", exc.retry_after)
+                await asyncio.sleep(exc.retry_after)
+            except TelegramForbiddenError:
+                return subs.Status.BLOCKED
+            except TelegramBadRequest as exc:
+                if any(words in str(exc).lower() for words in GONE):
+                    return subs.Status.BLOCKED
+                log.warning("delivery %s refused: %s", delivery.id, exc)
+                return subs.Status.FAILED
+            except (TelegramNetworkError, TelegramAPIError) as exc:
+                log.warning("delivery %s not sent yet: %s", delivery.id, exc)
+                return subs.Status.PENDING
+
+    async def report_broadcasts(self) -> None:
+        """Tell each admin how their broadcast went, once nothing of it is pending."""
+        async with self.session_maker() as session, session.begin():
+            for broadcast in await subs.unreported_broadcasts(session):
+                counts = await subs.broadcast_counts(session, broadcast.id)
+                if counts.get(subs.Status.PENDING, 0) or counts.get(subs.Status.SENDING, 0):
+                    continue
+                broadcast.status = "reported"
+                language = await self.languages.get(broadcast.admin_id) or SOURCE.value
+                with self.i18n.context(), self.i18n.use_locale(language):
+                    text = broadcast_report(counts)
+                try:
+                    await self.bot.send_message(broadcast.admin_id, text)
+                except TelegramAPIError as exc:
+                    log.warning("could not report broadcast %s: %s", broadcast.id, exc)

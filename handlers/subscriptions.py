@@ -1,0 +1,57 @@
+"""Subscriptions: /subscribe [TEXT], /subscriptions, /unsubscribe and their buttons."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, Message, User
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from answers import subscriptions as answers
+from db.user_languages import LanguagePreferences
+from handlers.replies import send, send_from_callback
+from views.callbacks import SubscribeTo, Unsubscribe
+
+
+def create_router() -> Router:
+    router = Router(name="subscriptions")
+
+    @router.message(Command("subscribe"))
+    async def cmd_subscribe(
+        message: Message,
+        command: CommandObject,
+        event_from_user: User,
+        session: AsyncSession,
+        languages: LanguagePreferences,
+    ) -> None:
+        answer = await answers.subscribe_answer(
+            session, languages, event_from_user.id, command.args
+        )
+        await send(message, answer)
+
+    @router.callback_query(SubscribeTo.filter())
+    async def subscribe_button(
+        callback: CallbackQuery,
+        callback_data: SubscribeTo,
+        session: AsyncSession,
+        languages: LanguagePreferences,
+    ) -> None:
+        answer = await answers.subscribe_to(
+            session, languages, callback.from_user.id, callback_data.kind, callback_data.id
+        )
+        await send_from_callback(callback, answer)
+
+    @router.message(Command("subscriptions", "unsubscribe"))
+    async def cmd_subscriptions(
+        message: Message, event_from_user: User, session: AsyncSession
+    ) -> None:
+        await send(message, await answers.subscriptions_answer(session, event_from_user.id))
+
+    @router.callback_query(Unsubscribe.filter())
+    async def unsubscribe_button(
+        callback: CallbackQuery, callback_data: Unsubscribe, session: AsyncSession
+    ) -> None:
+        answer = await answers.unsubscribe_answer(session, callback.from_user.id, callback_data.id)
+        await send_from_callback(callback, answer)
+
+    return router
