@@ -7,6 +7,7 @@ and read what the bot sent. It runs in a thread with its own event loop.
 Faults can be injected per method, each used once, in order: "429:N" (Too Many Requests,
 retry after N s), "500" (server error), "drop" (the connection is cut before an answer),
 "delay:S" (answer after S seconds). `go_away()` / `come_back()` stop and restart listening.
+Users in `blocked` get 403 «bot was blocked by the user» for sendMessage.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ BOT = {
 }
 
 
+class Blocked(Exception):
+    """The user a message is for has blocked the bot."""
+
+
 class FakeBotAPI:
     def __init__(self, token: str) -> None:
         self.token = token
@@ -47,6 +52,7 @@ class FakeBotAPI:
         self._runner: web.AppRunner | None = None
         self.port = 0
         self.first_poll_at: float | None = None  # time.monotonic() of the first getUpdates
+        self.blocked: set[int] = set()  # users who blocked the bot: sendMessage gets a 403
         self.faults: dict[str, list[str]] = {}  # method (lower case) → faults still to inject
         self.faults_served: list[tuple[str, str]] = []
         self._site: web.TCPSite | None = None
@@ -126,9 +132,11 @@ class FakeBotAPI:
             self.updates.append(update)
         self._loop.call_soon_threadsafe(self._new_update.set)  # type: ignore[union-attr]
 
-    def send_text(self, chat_id: int, text: str) -> int:
+    def send_text(self, chat_id: int, text: str, language_code: str | None = None) -> int:
         update_id = next(self._update_ids)
         user = {"id": chat_id, "is_bot": False, "first_name": "Тест"}
+        if language_code:
+            user["language_code"] = language_code
         self._push(
             {
                 "update_id": update_id,
@@ -227,7 +235,17 @@ class FakeBotAPI:
                 {"ok": False, "error_code": 404, "description": "Not Found: method not found"},
                 status=404,
             )
-        result = await handler(params)
+        try:
+            result = await handler(params)
+        except Blocked:
+            return web.json_response(
+                {
+                    "ok": False,
+                    "error_code": 403,
+                    "description": "Forbidden: bot was blocked by the user",
+                },
+                status=403,
+            )
         if self.away:  # it went away while this request waited (a long poll)
             assert request.transport is not None
             request.transport.abort()
@@ -268,6 +286,8 @@ class FakeBotAPI:
         return message
 
     async def _m_sendmessage(self, params: dict[str, Any]) -> Any:
+        if int(params.get("chat_id", 0)) in self.blocked:
+            raise Blocked
         return self._message(params)
 
     async def _m_editmessagetext(self, params: dict[str, Any]) -> Any:
