@@ -3,6 +3,7 @@
 check              validate every file in content/; exit code 1 on any problem
 diff               what a /reload would change in the database, entity by entity
 draft ARTICLE.txt  propose content for a new article, for review (never loaded by itself)
+generate --scale N OUT  write synthetic content N times today's size (for benchmarks)
 """
 
 from __future__ import annotations
@@ -106,7 +107,17 @@ def main(argv: list[str] | None = None) -> int:
     drafting = commands.add_parser("draft", help="draft content from a news article")
     drafting.add_argument("article", type=Path)
     drafting.add_argument("-o", "--output", type=Path, help="where to write the draft")
+    generating = commands.add_parser("generate", help="write synthetic content for benchmarks")
+    generating.add_argument("--scale", type=int, default=1, choices=(1, 10, 100, 1000))
+    generating.add_argument("--seed", type=int, default=2021)
+    generating.add_argument("out", type=Path)
     args = parser.parse_args(argv)
+    if args.command == "generate":
+        from bot.generate import generate
+
+        counts = generate(args.scale, args.out, args.seed)
+        print(f"Written to {args.out}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+        return 0
 
     settings = load_settings()
     if settings is None:

@@ -397,20 +397,36 @@ def load_files(content_dir: Path) -> dict[str, bytes]:
     return files
 
 
-def validate_files(files: Mapping[str, bytes], root: str = "content") -> Content:
+# Files parsed by an earlier validation, by (name, bytes): a reload after one file changed
+# parses that file only. The cross-file checks always run on the whole set.
+ParseCache = dict[tuple[str, bytes], "ParsedFile"]
+
+
+def validate_files(
+    files: Mapping[str, bytes], root: str = "content", cache: ParseCache | None = None
+) -> Content:
     """Validate a set of content files (path relative to the content folder → bytes).
 
-    Raises ContentInvalid listing every problem, each named `root/path:line`.
+    Raises ContentInvalid listing every problem, each named `root/path:line`. With `cache`,
+    files parsed before are taken from it, and it is left holding this set's files only.
     """
     errors: list[ContentError] = []
     parsed: list[ParsedFile] = []
     digest = _new_digest()
+    kept: ParseCache = {}
     for relative in sorted(files):
         data = files[relative]
         _hash_update(digest, relative, data)
-        result = _parse_file(data, f"{root}/{relative}", errors)
+        name = f"{root}/{relative}"
+        result = cache.get((name, data)) if cache is not None else None
+        if result is None:
+            result = _parse_file(data, name, errors)
         if result is not None:
             parsed.append(result)
+            kept[(name, data)] = result
+    if cache is not None:
+        cache.clear()
+        cache.update(kept)
     if not files:
         errors.append(ContentError(root, None, "нет ни одного файла .yaml"))
     checker = _Checker(parsed)

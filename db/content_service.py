@@ -23,6 +23,7 @@ from db.content_files import (
     Content,
     ContentError,
     ContentInvalid,
+    ParseCache,
     content_digest,
     ids_in,
     load_files,
@@ -107,6 +108,7 @@ class ContentService:
         self.session_maker = session_maker
         self.today = today  # what is «upcoming» when a load announces events to subscribers
         self._lock = asyncio.Lock()
+        self._parsed: ParseCache = {}
         # Why the files found at start-up were not loaded (the stored facts were kept).
         self.problem_at_start: ContentInvalid | StoreFailed | None = None
 
@@ -115,11 +117,14 @@ class ContentService:
     async def _read(self, files: dict[str, bytes] | None = None) -> Content:
         if files is None:
             files = await asyncio.to_thread(load_files, self.content_dir)
-        return await asyncio.to_thread(validate_files, files, self.content_dir.name)
+        # Each file is parsed once while it stays the same (the cache is only touched here,
+        # under the service's lock or by a preview, which reads the same files).
+        return await asyncio.to_thread(validate_files, files, self.content_dir.name, self._parsed)
 
     async def preview(self) -> ChangeReport:
         """What a reload would change, without changing anything."""
-        content = await self._read()
+        files = await asyncio.to_thread(load_files, self.content_dir)
+        content = await asyncio.to_thread(validate_files, files, self.content_dir.name)
         async with self.session_maker() as session:
             return compare(await stored_entities(session), content.entities())
 
@@ -135,12 +140,13 @@ class ContentService:
     ) -> ReloadResult:
         try:
             async with self.session_maker() as session, session.begin():
-                report = await store_content(session, content, admin_id)
+                entities = content.entities()
+                report = await store_content(session, content, admin_id, entities)
                 # Subscribers' notices are owed in the same transaction as the facts: a
                 # load that does not happen announces nothing, one that does announces once.
-                entities = content.entities()
+                events = {e.id: e for e in content.events}
                 changed = [
-                    (c.id, c.change == "added", entities[(c.kind.value, c.id)])
+                    (events[c.id], c.change == "added", entities[(c.kind.value, c.id)])
                     for c in report.details
                     if c.kind is EntityKind.EVENT and c.change in ("added", "changed")
                 ]
@@ -219,10 +225,16 @@ class ContentService:
 
     async def reload(self, admin_id: int | None = None) -> ReloadResult:
         """Load content/ now. Raises ContentInvalid or StoreFailed, leaving the facts as they
-        were."""
+        were. Files the database already holds (the same digest) are not stored again."""
         async with self._lock:
             await self._recover()
-            return await self._store(await self._read(), admin_id, "reload")
+            content = await self._read()
+            async with self.session_maker() as session:
+                current = await last_load(session)
+            if current is not None and current.content_hash == content.digest:
+                await self.record(admin_id, "reload", "unchanged")
+                return ReloadResult(ChangeReport(), content.file_count)
+            return await self._store(content, admin_id, "reload")
 
     async def upload(self, file_name: str, data: bytes, admin_id: int | None) -> ReloadResult:
         """Put an uploaded file into content/ and load it — or refuse, touching nothing."""

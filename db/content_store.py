@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.content_files import Content
+from db.content_schema import EventSpec, OrganizationSpec
 from db.kinds import EntityKind
 from db.models import (
     Alias,
@@ -32,7 +34,7 @@ from db.models import (
     Work,
     WorkOrganization,
 )
-from db.search import rebuild_search_index
+from db.search import rebuild_search_index, replace_search_rows
 
 KEPT_VERSIONS = 20
 
@@ -134,158 +136,289 @@ def version_files(load: ContentLoad) -> dict[str, bytes]:
     }
 
 
-def _aliases(kind: EntityKind, entity_id: str, alias_kind: str, names: list[str]) -> list[Alias]:
+def _aliases(kind: EntityKind, entity_id: str, alias_kind: str, names: list[str]) -> list[dict]:
     return [
-        Alias(entity_kind=kind, entity_id=entity_id, alias=n, alias_kind=alias_kind) for n in names
+        {"entity_kind": kind.value, "entity_id": entity_id, "alias": n, "alias_kind": alias_kind}
+        for n in names
     ]
 
 
-def _build_rows(content: Content) -> list[list[object]]:
-    """All rows for the content in stages: each stage refers only to rows of earlier ones."""
-    rows: list[object] = []
-    stages: list[list[object]] = [rows]
-    for s in content.sources:
-        rows.append(Source(id=s.id, file=s.file, title=s.title, note=s.note))
-    for p in content.places:
-        rows.append(Place(id=p.id, name=p.name, country=p.country, note=p.note))
-        rows += _aliases(EntityKind.PLACE, p.id, "other_name", p.other_names)
-        rows += _aliases(EntityKind.PLACE, p.id, "historic_name", p.historic_names)
-    # Parents first: an organization may refer to one defined later in the files.
+def _parents_first(content: Content) -> list[OrganizationSpec]:
+    """Organizations with each parent before its children (a file may name a later one)."""
     orgs = {o.id: o for o in content.organizations}
-    ordered: list[str] = []
+    ordered: dict[str, None] = {}
 
     def visit(org_id: str, trail: frozenset[str] = frozenset()) -> None:
-        org = orgs[org_id]
-        if org.parent and org.parent not in ordered and org.parent not in trail:
-            visit(org.parent, trail | {org_id})
-        if org_id not in ordered:
-            ordered.append(org_id)
+        parent = orgs[org_id].parent
+        if parent and parent not in ordered and parent not in trail:
+            visit(parent, trail | {org_id})
+        ordered.setdefault(org_id)
 
     for org_id in orgs:
         visit(org_id)
-    rows = []
-    stages.append(rows)
-    for org_id in ordered:
-        o = orgs[org_id]
-        rows.append(
-            Organization(
-                id=o.id,
-                name=o.name,
-                short_name=o.short_name,
-                country=o.country,
-                city_id=o.city,
-                parent_id=o.parent,
-                note=o.note,
-            )
+    return [orgs[org_id] for org_id in ordered]
+
+
+def table_rows(content: Content) -> list[tuple[type, list[dict]]]:
+    """Every row of the facts as plain values, table by table, each table after the ones it
+    refers to — inserted in bulk, without building ORM objects."""
+    aliases: list[dict] = []
+    tables: list[tuple[type, list[dict]]] = [
+        (Source, [{"id": s.id, "file": s.file, "title": s.title, "note": s.note}
+                  for s in content.sources]),
+        (Place, [{"id": p.id, "name": p.name, "country": p.country, "note": p.note}
+                 for p in content.places]),
+    ]  # fmt: skip
+    for p in content.places:
+        aliases += _aliases(EntityKind.PLACE, p.id, "other_name", p.other_names)
+        aliases += _aliases(EntityKind.PLACE, p.id, "historic_name", p.historic_names)
+    orgs = []
+    for o in _parents_first(content):
+        orgs.append(
+            {
+                "id": o.id,
+                "name": o.name,
+                "short_name": o.short_name,
+                "country": o.country,
+                "city_id": o.city,
+                "parent_id": o.parent,
+                "note": o.note,
+            }
         )
         if o.short_name:
-            rows += _aliases(EntityKind.ORGANIZATION, o.id, "short_name", [o.short_name])
-        rows += _aliases(EntityKind.ORGANIZATION, o.id, "abbreviation", o.abbreviations)
-        rows += _aliases(EntityKind.ORGANIZATION, o.id, "alias", o.aliases)
-    rows = []
-    stages.append(rows)
+            aliases += _aliases(EntityKind.ORGANIZATION, o.id, "short_name", [o.short_name])
+        aliases += _aliases(EntityKind.ORGANIZATION, o.id, "abbreviation", o.abbreviations)
+        aliases += _aliases(EntityKind.ORGANIZATION, o.id, "alias", o.aliases)
+    tables.append((Organization, orgs))
+    people = []
     for p in content.people:
-        rows.append(
-            Person(
-                id=p.id,
-                first_name=p.first_name,
-                last_name=p.last_name,
-                patronymic=p.patronymic,
-                city_id=p.city,
-                note=p.note,
-            )
+        people.append(
+            {
+                "id": p.id,
+                "first_name": p.first_name,
+                "last_name": p.last_name,
+                "patronymic": p.patronymic,
+                "city_id": p.city,
+                "note": p.note,
+            }
         )
-        rows += _aliases(EntityKind.PERSON, p.id, "alias", p.aliases)
+        aliases += _aliases(EntityKind.PERSON, p.id, "alias", p.aliases)
+    tables.append((Person, people))
+    tables.append((Topic, [{"id": t.id, "name": t.name} for t in content.topics]))
     for t in content.topics:
-        rows.append(Topic(id=t.id, name=t.name))
-        rows += _aliases(EntityKind.TOPIC, t.id, "alias", t.aliases)
-    for w in content.works:
-        rows.append(
-            Work(id=w.id, kind=w.kind, title=w.title, series=w.series, description=w.description)
+        aliases += _aliases(EntityKind.TOPIC, t.id, "alias", t.aliases)
+    tables.append(
+        (
+            Work,
+            [
+                {
+                    "id": w.id,
+                    "kind": w.kind,
+                    "title": w.title,
+                    "series": w.series,
+                    "description": w.description,
+                }
+                for w in content.works
+            ],
         )
-    for e in content.events:
-        d = e.date
-        rows.append(
-            Event(
-                id=e.id,
-                kind=e.kind,
-                status=e.status,
-                title=e.title,
-                short_title=e.short_title,
-                year=d.year,
-                month=d.month,
-                day=d.day,
-                date_precision=d.partial.precision,
-                date_inferred=d.inferred,
-                date_note=d.note,
-                format=e.format,
-                place_id=e.place,
-                source_id=e.source,
-                summary=e.summary,
-            )
+    )
+    events, event_aliases = event_rows(content.events)
+    aliases += event_aliases
+    tables.append((Event, events))
+    tables.append((Alias, aliases))
+    tables.append(
+        (
+            WorkOrganization,
+            [
+                {"work_id": w.id, "organization_id": o}
+                for w in content.works
+                for o in w.organizations
+            ],
         )
-        rows += _aliases(EntityKind.EVENT, e.id, "alias", e.aliases)
-    rows = []
-    stages.append(rows)
-    for w in content.works:
-        rows += [WorkOrganization(work_id=w.id, organization_id=o) for o in w.organizations]
-    for e in content.events:
-        rows += [EventCity(event_id=e.id, place_id=c, position=i) for i, c in enumerate(e.cities)]
-        rows += [
-            EventOrganization(
-                event_id=e.id, organization_id=o.organization, role=o.role, position=i
-            )
+    )
+    tables += event_link_rows(content.events, first_participation=1)
+    return tables
+
+
+def event_link_rows(
+    events: Iterable[EventSpec], first_participation: int
+) -> list[tuple[type, list[dict]]]:
+    """The rows that hang off events: cities, organizations, works, relations, participations
+    (numbered from `first_participation`) with their positions and topics."""
+    cities, event_orgs, works, related, parts, positions, part_topics = [], [], [], [], [], [], []
+    for e in events:
+        cities += [{"event_id": e.id, "place_id": c, "position": i} for i, c in enumerate(e.cities)]
+        event_orgs += [
+            {"event_id": e.id, "organization_id": o.organization, "role": o.role, "position": i}
             for i, o in enumerate(e.organizations)
         ]
-        rows += [EventWork(event_id=e.id, work_id=w.work, role=w.role) for w in e.works]
-        rows += [
-            EventRelation(event_id=e.id, related_event_id=r.event, relation=r.relation)
+        works += [{"event_id": e.id, "work_id": w.work, "role": w.role} for w in e.works]
+        related += [
+            {"event_id": e.id, "related_event_id": r.event, "relation": r.relation}
             for r in e.related
         ]
-    return stages
+        for order, part in enumerate(e.participants):
+            part_id = first_participation + len(parts)
+            parts.append(
+                {
+                    "id": part_id,
+                    "event_id": e.id,
+                    "person_id": part.person,
+                    "role": part.role,
+                    "city_id": part.city,
+                    "summary": part.summary,
+                    "position": order,
+                }
+            )
+            positions += [
+                {
+                    "participation_id": part_id,
+                    "title": pos.title,
+                    "organization_id": pos.organization,
+                    "position": i,
+                }
+                for i, pos in enumerate(part.positions)
+            ]
+            part_topics += [{"participation_id": part_id, "topic_id": t} for t in part.topics]
+    return [
+        (EventCity, cities),
+        (EventOrganization, event_orgs),
+        (EventWork, works),
+        (EventRelation, related),
+        (Participation, parts),
+        (PersonPosition, positions),
+        (ParticipationTopic, part_topics),
+    ]
+
+
+def event_rows(events: Iterable[EventSpec]) -> tuple[list[dict], list[dict]]:
+    """The events' own rows and their aliases."""
+    rows, aliases = [], []
+    for e in events:
+        d = e.date
+        rows.append(
+            {
+                "id": e.id,
+                "kind": e.kind,
+                "status": e.status,
+                "title": e.title,
+                "short_title": e.short_title,
+                "year": d.year,
+                "month": d.month,
+                "day": d.day,
+                "date_precision": d.partial.precision,
+                "date_inferred": d.inferred,
+                "date_note": d.note,
+                "format": e.format,
+                "place_id": e.place,
+                "source_id": e.source,
+                "summary": e.summary,
+            }
+        )
+        aliases += _aliases(EntityKind.EVENT, e.id, "alias", e.aliases)
+    return rows, aliases
+
+
+BATCH = 5000  # rows per executemany
+
+
+async def _insert(session: AsyncSession, tables: Iterable[tuple[type, list[dict]]]) -> None:
+    for model, rows in tables:
+        for start in range(0, len(rows), BATCH):
+            await session.execute(insert(model.__table__), rows[start : start + BATCH])
+
+
+async def _replace_events(
+    session: AsyncSession,
+    content: Content,
+    entities: dict[tuple[str, str], str],
+    report: ChangeReport,
+) -> bool:
+    """Store a change that touches events only, event by event: the other facts, and the
+    search rows of everything else, stay as they are. False (nothing done) when the change
+    is not of that kind, or another event refers to one that changes."""
+    if not report.details or any(c.kind is not EntityKind.EVENT for c in report.details):
+        return False
+    ids = {c.id for c in report.details}
+    referring = await session.scalar(
+        select(EventRelation.event_id)
+        .where(EventRelation.related_event_id.in_(ids), EventRelation.event_id.not_in(ids))
+        .limit(1)
+    )
+    if referring is not None:
+        return False
+    old_parts = (
+        await session.execute(
+            select(Participation.id, Participation.person_id).where(Participation.event_id.in_(ids))
+        )
+    ).all()
+    part_ids = [part_id for part_id, _ in old_parts]
+    for table, column in (
+        (ParticipationTopic, ParticipationTopic.participation_id),
+        (PersonPosition, PersonPosition.participation_id),
+    ):
+        for start in range(0, len(part_ids), 500):
+            await session.execute(delete(table).where(column.in_(part_ids[start : start + 500])))
+    for table in (Participation, EventRelation, EventWork, EventOrganization, EventCity):
+        await session.execute(delete(table).where(table.event_id.in_(ids)))
+    await session.execute(
+        delete(Alias).where(Alias.entity_kind == EntityKind.EVENT.value, Alias.entity_id.in_(ids))
+    )
+    await session.execute(delete(Event).where(Event.id.in_(ids)))
+    await session.execute(
+        delete(ContentEntity).where(
+            ContentEntity.kind == EntityKind.EVENT.value, ContentEntity.id.in_(ids)
+        )
+    )
+    new_events = [e for e in content.events if e.id in ids]
+    first = (await session.scalar(select(func.max(Participation.id))) or 0) + 1
+    rows, aliases = event_rows(new_events)
+    entity_rows = [
+        {
+            "kind": EntityKind.EVENT.value,
+            "id": e.id,
+            "data": entities[(EntityKind.EVENT.value, e.id)],
+        }
+        for e in new_events
+    ]
+    await _insert(
+        session,
+        [
+            (Event, rows),
+            (Alias, aliases),
+            *event_link_rows(new_events, first),
+            (ContentEntity, entity_rows),
+        ],
+    )
+    people = {person for _, person in old_parts}
+    people |= {part.person for e in new_events for part in e.participants}
+    await replace_search_rows(
+        session,
+        content,
+        {(EntityKind.EVENT, i) for i in ids} | {(EntityKind.PERSON, p) for p in people},
+    )
+    return True
 
 
 async def store_content(
-    session: AsyncSession, content: Content, admin_id: int | None = None
+    session: AsyncSession,
+    content: Content,
+    admin_id: int | None = None,
+    entities: dict[tuple[str, str], str] | None = None,
 ) -> ChangeReport:
-    """Replace all stored facts with `content` inside the caller's transaction."""
-    entities = content.entities()
+    """Replace all stored facts with `content` inside the caller's transaction (`entities`:
+    `content.entities()`, when the caller has it already)."""
+    entities = entities if entities is not None else content.entities()
     report = compare(await stored_entities(session), entities)
-    for table in _FACT_TABLES:
-        await session.execute(delete(table))
-    for stage in _build_rows(content):
-        session.add_all(stage)
-        await session.flush()
-    for e in content.events:
-        for order, part in enumerate(e.participants):
-            participation = Participation(
-                event_id=e.id,
-                person_id=part.person,
-                role=part.role,
-                city_id=part.city,
-                summary=part.summary,
-                position=order,
-            )
-            session.add(participation)
-            await session.flush()  # gives the participation its id
-            session.add_all(
-                PersonPosition(
-                    participation_id=participation.id,
-                    title=pos.title,
-                    organization_id=pos.organization,
-                    position=i,
-                )
-                for i, pos in enumerate(part.positions)
-            )
-            session.add_all(
-                ParticipationTopic(participation_id=participation.id, topic_id=t)
-                for t in part.topics
-            )
-    session.add_all(
-        ContentEntity(kind=kind, id=entity_id, data=data)
-        for (kind, entity_id), data in entities.items()
-    )
-    await rebuild_search_index(session)
+    if not await _replace_events(session, content, entities, report):
+        for table in _FACT_TABLES:
+            await session.execute(delete(table))
+        entity_rows = [
+            {"kind": kind, "id": entity_id, "data": data}
+            for (kind, entity_id), data in entities.items()
+        ]
+        await _insert(session, [*table_rows(content), (ContentEntity, entity_rows)])
+        await rebuild_search_index(session, content)
     files = {path: data.decode("utf-8") for path, data in content.files.items()}
     session.add(
         ContentLoad(

@@ -76,10 +76,28 @@ def _upgrade(conn: Connection) -> None:
             conn.execute(text("UPDATE content_loads SET content_hash = ''"))
 
 
+def _foreign_key_indexes(conn: Connection) -> None:
+    """An index on every foreign-key column: deleting the facts before a load checks each
+    reference, and cards look rows up by them; without these both scan whole tables. Created
+    here rather than on the models, so databases made before they existed get them too."""
+    for table in Base.metadata.sorted_tables:
+        for column in {fk.parent.name for fk in table.foreign_keys}:
+            conn.execute(
+                text(
+                    f'CREATE INDEX IF NOT EXISTS "ix_{table.name}_{column}" '
+                    f'ON "{table.name}" ("{column}")'
+                )
+            )
+    conn.execute(
+        text('CREATE INDEX IF NOT EXISTS "ix_aliases_entity" ON aliases (entity_kind, entity_id)')
+    )
+
+
 async def create_schema(engine: AsyncEngine) -> None:
     async with engine.begin() as conn:
         await conn.run_sync(_upgrade)
         await conn.run_sync(Base.metadata.create_all)
+        await conn.run_sync(_foreign_key_indexes)
         await create_search_tables(conn)
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from db.content_files import Content
 from db.kinds import EntityKind
 from db.models import (
     Alias,
@@ -137,9 +138,101 @@ async def _documents(session: AsyncSession) -> list[Document]:
     return docs
 
 
-async def rebuild_search_index(session: AsyncSession) -> int:
-    """Replace the index with the facts now in the session's transaction."""
-    docs = await _documents(session)
+def content_documents(content: Content) -> list[Document]:
+    """The index's documents straight from validated content — the same as `_documents` reads
+    back from the tables, without reading anything (what a load uses)."""
+    aliases: dict[tuple[str, str], list[str]] = {}
+
+    def alias(kind: EntityKind, entity_id: str, names: Iterable[str | None]) -> None:
+        aliases.setdefault((kind.value, entity_id), []).extend(n for n in names if n)
+
+    for place in content.places:
+        alias(EntityKind.PLACE, place.id, [*place.other_names, *place.historic_names])
+    for org in content.organizations:
+        alias(EntityKind.ORGANIZATION, org.id, [org.short_name, *org.abbreviations, *org.aliases])
+    for person in content.people:
+        alias(EntityKind.PERSON, person.id, person.aliases)
+    for topic in content.topics:
+        alias(EntityKind.TOPIC, topic.id, topic.aliases)
+    for event in content.events:
+        alias(EntityKind.EVENT, event.id, event.aliases)
+
+    def doc(kind: EntityKind, entity_id: str, label: str, *names: str | None) -> Document:
+        found = [n for n in names if n] + aliases.get((kind.value, entity_id), [])
+        return Document(kind, entity_id, label, names=found)
+
+    orgs = {o.id: o for o in content.organizations}
+    places = {p.id: p for p in content.places}
+    topics = {t.id: t for t in content.topics}
+    people: dict[str, Document] = {}
+    for p in content.people:
+        full = " ".join(part for part in (p.first_name, p.patronymic, p.last_name) if part)
+        people[p.id] = doc(EntityKind.PERSON, p.id, full, full)
+    for event in content.events:
+        for part in event.participants:
+            person = people[part.person]
+            person.body.append(part.summary or "")
+            person.body += [topics[t].name for t in part.topics]
+            for pos in part.positions:
+                person.details.append(pos.title)
+                if pos.organization is not None:
+                    person.details.append(orgs[pos.organization].name)
+    docs = list(people.values())
+    for org in content.organizations:
+        d = doc(EntityKind.ORGANIZATION, org.id, org.name, org.name)
+        d.body.append(org.note or "")
+        docs.append(d)
+    for event in content.events:
+        d = doc(
+            EntityKind.EVENT,
+            event.id,
+            event.short_title or event.title,
+            event.title,
+            event.short_title,
+        )
+        for place_id in ([event.place] if event.place else []) + list(event.cities):
+            d.details.append(places[place_id].name)
+            d.details += aliases.get((EntityKind.PLACE.value, place_id), [])
+        d.body.append(event.summary or "")
+        docs.append(d)
+    for place in content.places:
+        docs.append(doc(EntityKind.PLACE, place.id, place.name, place.name))
+    for topic in content.topics:
+        docs.append(doc(EntityKind.TOPIC, topic.id, topic.name, topic.name))
+    for work in content.works:
+        d = doc(EntityKind.WORK, work.id, f"«{work.title}»", work.title)
+        d.details.append(work.series or "")
+        d.body.append(work.description or "")
+        docs.append(d)
+    return docs
+
+
+_INSERT_ROWS = text(
+    "INSERT INTO search_fts (kind, entity_id, label, name_forms, names, details, body) "
+    "VALUES (:kind, :entity_id, :label, :name_forms, :names, :details, :body)"
+)
+
+
+async def replace_search_rows(
+    session: AsyncSession, content: Content, keys: set[tuple[EntityKind, str]]
+) -> int:
+    """Re-index only the entities `keys` (kind, id) from `content`: an incremental load."""
+    for kind, entity_id in keys:
+        await session.execute(
+            text("DELETE FROM search_fts WHERE kind = :kind AND entity_id = :id"),
+            {"kind": kind.value, "id": entity_id},
+        )
+    wanted = {(kind.value, entity_id) for kind, entity_id in keys}
+    rows = [d.row() for d in content_documents(content) if (d.kind, d.id) in wanted]
+    if rows:
+        await session.execute(_INSERT_ROWS, rows)
+    return len(rows)
+
+
+async def rebuild_search_index(session: AsyncSession, content: Content | None = None) -> int:
+    """Replace the index with the facts now in the session's transaction (built from
+    `content` when it is given, else read back from the tables)."""
+    docs = content_documents(content) if content is not None else await _documents(session)
     await session.execute(text("DELETE FROM search_fts"))
     if docs:
         await session.execute(

@@ -106,7 +106,12 @@ def query_forms(text: str) -> list[Forms]:
 
 def forms(text: str, *, drop_stopwords: bool = False) -> list[Forms]:
     """The forms of each word of `text`, in order."""
-    return [word_forms(w) for w in words(text) if not (drop_stopwords and w in STOPWORDS)]
+    return list(_forms(text, drop_stopwords))
+
+
+@lru_cache(maxsize=50_000)  # names, titles and positions repeat across thousands of entities
+def _forms(text: str, drop_stopwords: bool) -> tuple[Forms, ...]:
+    return tuple(word_forms(w) for w in words(text) if not (drop_stopwords and w in STOPWORDS))
 
 
 def forms_match(query: Forms, doc: Forms) -> bool:

@@ -254,8 +254,8 @@ from db.engine import create_engine, create_schema, create_session_maker
 
 real = store.rebuild_search_index
 
-async def slow(session):
-    count = await real(session)
+async def slow(session, *args):
+    count = await real(session, *args)
     print("inside the transaction", flush=True)
     await asyncio.sleep(60)  # killed here
     return count

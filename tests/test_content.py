@@ -12,6 +12,7 @@ from db import queries
 from db.content_files import ContentInvalid, read_content
 from db.content_service import ContentService
 from db.content_store import stored_entities
+from db.engine import create_engine, create_schema, create_session_maker
 from db.models import Event
 from tests.conftest import CONTENT
 
@@ -163,3 +164,54 @@ async def test_startup_with_invalid_files_and_empty_database_fails(
     (content_dir / "people.yaml").write_text("people: [", encoding="utf-8")
     with pytest.raises(ContentInvalid):
         await ContentService(content_dir, session_maker).ensure_loaded()
+
+
+async def _facts(session_maker) -> dict[str, list]:
+    """Everything stored about the facts, without generated ids."""
+    from sqlalchemy import text
+
+    queries = {
+        "search": "SELECT kind, entity_id, label, name_forms, names, details, body FROM search_fts",
+        "parts": "SELECT p.event_id, p.person_id, p.role, p.position, p.summary, pp.title, "
+        "pp.organization_id, pt.topic_id FROM participations p "
+        "LEFT JOIN person_positions pp ON pp.participation_id = p.id "
+        "LEFT JOIN participation_topics pt ON pt.participation_id = p.id",
+        "events": "SELECT * FROM events",
+        "aliases": "SELECT entity_kind, entity_id, alias, alias_kind FROM aliases",
+        "links": "SELECT event_id, place_id, position FROM event_cities",
+        "orgs": "SELECT event_id, organization_id, role, position FROM event_organizations",
+        "entities": "SELECT kind, id, data FROM content_entities",
+    }
+    async with session_maker() as session:
+        return {
+            name: sorted(map(tuple, (await session.execute(text(sql))).all()), key=repr)
+            for name, sql in queries.items()
+        }
+
+
+async def test_an_event_only_change_is_stored_like_a_full_load(
+    content_service: ContentService, content_dir: Path, session_maker, tmp_path: Path, monkeypatch
+) -> None:
+    """A reload that changes events only is applied event by event; the result is the
+    same as loading the same files into an empty database."""
+    files = sorted((content_dir / "events").glob("*.yaml"))
+    event_file = next(f for f in files if "role: speaker" in f.read_text(encoding="utf-8"))
+    text = event_file.read_text(encoding="utf-8")
+    changed = text.replace("role: speaker", "role: moderator", 1)
+    assert changed != text
+    event_file.write_text(changed, encoding="utf-8")
+
+    async def no_full_rebuild(*args: object) -> None:
+        raise AssertionError("the whole index was rebuilt")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("db.content_store.rebuild_search_index", no_full_rebuild)
+        result = await content_service.reload()
+    assert result.report.changed["event"] == 1 and len(result.report.details) == 1
+
+    fresh_engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'fresh.sqlite3'}")
+    await create_schema(fresh_engine)
+    fresh = create_session_maker(fresh_engine)
+    await ContentService(content_dir, fresh).reload()
+    assert await _facts(session_maker) == await _facts(fresh)
+    await fresh_engine.dispose()

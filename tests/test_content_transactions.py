@@ -219,8 +219,8 @@ def half_swap(folder, staged):
 
 real_index = store.rebuild_search_index
 
-async def slow_index(session):
-    count = await real_index(session)
+async def slow_index(session, *args):
+    count = await real_index(session, *args)
     print("half-way", flush=True)
     await asyncio.sleep(60)  # killed here: files staged, transaction open
     return count

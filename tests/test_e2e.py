@@ -41,6 +41,7 @@ def bot_process(
 
 
 def test_bot_registers_commands(api: FakeBotAPI, bot_process) -> None:
+    api.wait_for(lambda: len(api.sent("setmycommands")) >= 3)  # one per language
     calls = {params.get("language_code"): params for params in api.sent("setmycommands")}
     assert set(calls) == {None, "kk", "en"}  # Russian for everyone else, Kazakh, English
     for params in calls.values():

@@ -1,0 +1,283 @@
+"""Benchmark at scale: the bot on generated content ×1, ×10, ×100, ×1000 against a bare aiogram
+echo bot in the same run. Prints figures only; nothing here passes or fails.
+
+Run: .venv/bin/python scripts/scale_benchmark.py [--scales 1 10 100 1000] [--updates 300]
+
+For each scale (each in its own process, so peak memory is that scale's):
+- check, first load, reload of unchanged files, reload of one changed event file, a full
+  reload (a people file changed), and other users' p99 while that full reload runs;
+- updates/s and p50/p95/p99 for a realistic mix — commands, plain questions, oblique cases,
+  typos, follow-ups, button presses, inline queries — through the real dispatcher with a
+  session that answers instantly, and the same updates through a bare aiogram dispatcher with
+  one echo handler; the ratio bot/echo;
+- start-up to the first getUpdates against a fake Bot API, for the bot (database loaded) and
+  for a bare aiogram bot;
+- peak RSS of the measuring process, database size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TOKEN = "123456:scale-benchmark"
+BARE_BOT = """
+import asyncio, os
+from aiogram import Bot, Dispatcher
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+session = AiohttpSession(api=TelegramAPIServer.from_base(os.environ["TELEGRAM_API_URL"]))
+dp = Dispatcher()
+@dp.message()
+async def echo(message):
+    await message.answer(message.text or "")
+asyncio.run(dp.start_polling(Bot(os.environ["BOT_TOKEN"], session=session)))
+"""
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
+
+
+def updates_for(content: Any, count: int, seed: int = 7) -> list[tuple[str, str]]:
+    """(kind, payload) pairs: «text» messages, «press» callback data, «inline» queries."""
+    from db.kinds import EntityKind
+    from views.callbacks import Card
+
+    rng = random.Random(seed)
+    people, orgs, events = list(content.people), list(content.organizations), list(content.events)
+    mix: list[tuple[str, str]] = []
+    while len(mix) < count:
+        person, org, event = rng.choice(people), rng.choice(orgs), rng.choice(events)
+        alias = event.aliases[0] if event.aliases else event.title
+        surname = person.last_name
+        typo = surname[:-2] + surname[-1] + surname[-2] if len(surname) > 4 else surname
+        mix += [
+            ("text", f"/speaker {surname}"),
+            ("text", f"/org {org.abbreviations[0] if org.abbreviations else org.name}"),
+            ("text", f"Кто выступал на событии «{alias}»?"),
+            (
+                "text",
+                f"Где работает {surname}ой?"
+                if surname.endswith("а")
+                else f"Где работает {surname}а?",
+            ),
+            ("text", f"Кто такой {typo}?"),
+            ("text", "а кто организовал?"),
+            ("text", "/upcoming"),
+            ("text", f"/event {alias}"),
+            ("press", Card(kind=EntityKind.PERSON, id=person.id).pack()),
+            ("press", Card(kind=EntityKind.EVENT, id=event.id).pack()),
+            ("inline", surname),
+        ]
+    return mix[:count]
+
+
+async def feed(chat: Any, updates: list[tuple[str, str]]) -> list[float]:
+    """Each update through the dispatcher, one after another; milliseconds each."""
+    from aiogram.types import InlineQuery, Update, User
+
+    timings = []
+    for n, (kind, payload) in enumerate(updates):
+        user_id = 1000 + n % 50
+        started = time.perf_counter()
+        if kind == "text":
+            await chat.say(payload, user_id=user_id)
+        elif kind == "press":
+            await chat.press(payload, user_id=user_id)
+        else:
+            user = User(id=user_id, is_bot=False, first_name="Тест")
+            query = InlineQuery(id=str(n), from_user=user, query=payload, offset="")
+            await chat.dp.feed_update(chat.bot, Update(update_id=10**6 + n, inline_query=query))
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def echo_chat() -> Any:
+    from aiogram import Dispatcher
+    from aiogram.types import Message
+
+    from bot.factory import create_bot
+    from bot.settings import Settings
+    from tests.conftest import Chatter, RecordingSession
+
+    dp = Dispatcher()
+
+    @dp.message()
+    async def echo(message: Message) -> None:
+        await message.answer(message.text or "")
+
+    session = RecordingSession()
+    return Chatter(dp, create_bot("1:echo", Settings(), session=session), session)
+
+
+async def measure(scale: int, updates: int) -> dict[str, Any]:
+    from bot.factory import create_bot, create_dispatcher
+    from bot.generate import generate
+    from bot.settings import Settings
+    from db.content_files import load_files, validate_files
+    from db.content_service import ContentService
+    from db.engine import create_engine, create_schema, create_session_maker
+    from tests.conftest import Chatter, RecordingSession
+
+    work = Path(tempfile.mkdtemp(prefix=f"scale{scale}-"))
+    content_dir = work / "content"
+    generate(scale, content_dir)
+    out: dict[str, Any] = {"scale": scale}
+
+    started = time.perf_counter()
+    content = validate_files(load_files(content_dir))
+    out["check_s"] = time.perf_counter() - started
+    out["events"], out["people"] = len(content.events), len(content.people)
+
+    database = work / "bot.sqlite3"
+    engine = create_engine(f"sqlite+aiosqlite:///{database}")
+    await create_schema(engine)
+    maker = create_session_maker(engine)
+    service = ContentService(content_dir, maker, lambda: datetime.now(UTC).date())
+    started = time.perf_counter()
+    await service.reload()
+    out["first_load_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    await service.reload()
+    out["reload_same_s"] = time.perf_counter() - started
+    event_file = sorted((content_dir / "events").rglob("*.yaml"))[len(content.events) // 2]
+    event_file.write_text(event_file.read_text().replace("role: speaker", "role: moderator", 1))
+    started = time.perf_counter()
+    await service.reload()
+    out["reload_one_file_s"] = time.perf_counter() - started
+
+    settings = Settings(rate_limit_messages=0)
+    session = RecordingSession()
+    chat = Chatter(
+        create_dispatcher(settings, maker, service), create_bot("1:b", settings, session), session
+    )
+    mix = updates_for(content, updates)
+    await feed(chat, mix[:20])  # warm-up: dictionaries, caches
+    started = time.perf_counter()
+    timings = await feed(chat, mix)
+    out["bot_updates_per_s"] = len(mix) / (time.perf_counter() - started)
+    out["bot_p50_ms"] = percentile(timings, 0.5)
+    out["bot_p95_ms"] = percentile(timings, 0.95)
+    out["bot_p99_ms"] = percentile(timings, 0.99)
+    out["messages_per_update"] = sum(
+        1 for m in session.requests if type(m).__name__ == "SendMessage"
+    ) / (len(mix) + 20)
+
+    echo = echo_chat()
+    await feed(echo, mix[:20])
+    started = time.perf_counter()
+    echo_timings = await feed(echo, mix)
+    out["echo_updates_per_s"] = len(mix) / (time.perf_counter() - started)
+    out["echo_p99_ms"] = percentile(echo_timings, 0.99)
+    out["ratio"] = out["bot_updates_per_s"] / out["echo_updates_per_s"]
+
+    # Other users during a full reload (a people file changed: not an event-only change).
+    people_file = sorted((content_dir / "people").glob("*.yaml"))[0]
+    people_file.write_text(people_file.read_text() + "\n# changed\n")
+    during: list[float] = []
+    started = time.perf_counter()
+    reload = asyncio.create_task(service.reload())
+    while not reload.done():
+        during += await feed(chat, mix[:10])
+    await reload
+    out["full_reload_s"] = time.perf_counter() - started
+    out["p99_during_reload_ms"] = percentile(during, 0.99) if during else None
+    out["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    await engine.dispose()  # checkpoints the write-ahead log into the file
+    out["database_mb"] = database.stat().st_size / 1e6
+    out["startup_s"] = startup_time([sys.executable, "-m", "bot"], database, content_dir)
+    out["bare_startup_s"] = startup_time([sys.executable, "-c", BARE_BOT], database, content_dir)
+    shutil.rmtree(work, ignore_errors=True)
+    return out
+
+
+def startup_time(command: list[str], database: Path, content_dir: Path) -> float:
+    from tests.fake_bot_api import FakeBotAPI
+
+    api = FakeBotAPI(TOKEN)
+    api.start()
+    env = {
+        **os.environ,
+        "BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_URL": api.url,
+        "DATABASE_URL": f"sqlite+aiosqlite:///{database}",
+        "CONTENT_DIR": str(content_dir),
+        "LOG_LEVEL": "WARNING",
+    }
+    started = time.monotonic()
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        api.wait_for(lambda: api.first_poll_at, timeout=300)
+        return (api.first_poll_at or 0) - started
+    finally:
+        process.terminate()
+        process.wait(20)
+        api.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scales", type=int, nargs="*", default=[1, 10, 100, 1000])
+    parser.add_argument("--updates", type=int, default=330)
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one is not None:
+        print(json.dumps(asyncio.run(measure(args.one, args.updates))))
+        return
+    rows = []
+    for scale in args.scales:
+        result = subprocess.run(
+            [sys.executable, __file__, "--one", str(scale), "--updates", str(args.updates)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            print(f"×{scale}: failed\n{result.stderr[-2000:]}")
+            continue
+        rows.append(json.loads(result.stdout.strip().splitlines()[-1]))
+        print(f"×{scale}: done", file=sys.stderr)
+    columns = [
+        ("scale", "×{}"), ("events", "{}"), ("people", "{}"), ("check_s", "{:.1f}"),
+        ("first_load_s", "{:.1f}"), ("reload_same_s", "{:.1f}"), ("reload_one_file_s", "{:.2f}"),
+        ("full_reload_s", "{:.1f}"),
+        ("p99_during_reload_ms", "{:.0f}"), ("bot_updates_per_s", "{:.0f}"),
+        ("echo_updates_per_s", "{:.0f}"), ("ratio", "{:.2f}"), ("bot_p50_ms", "{:.1f}"),
+        ("bot_p95_ms", "{:.1f}"), ("bot_p99_ms", "{:.1f}"), ("messages_per_update", "{:.2f}"),
+        ("startup_s", "{:.2f}"), ("bare_startup_s", "{:.2f}"), ("peak_rss_mib", "{:.0f}"),
+        ("database_mb", "{:.1f}"),
+    ]  # fmt: skip
+    print("| " + " | ".join(name for name, _ in columns) + " |")
+    print("|" + "---|" * len(columns))
+    for row in rows:
+        cells = [
+            fmt.format(row[name]) if row.get(name) is not None else "—" for name, fmt in columns
+        ]
+        print("| " + " | ".join(cells) + " |")
+    if rows:
+        print(f"(medians of one run each; {statistics.mean([r['ratio'] for r in rows]):.2f} "
+              "mean ratio bot/echo)")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
