@@ -139,17 +139,14 @@ async def _add_events_of_kind(
         return
     (kind,) = kinds
     known = {h.id for h in mention.hits}
+    kinds_of = {}
     for event in await queries.all_events(session):
+        kinds_of[event.id] = event.kind
         if event.kind == kind and event.id not in known:
             mention.hits.append(
                 Hit(EntityKind.EVENT, event.id, event.display_title, 1.0, False, 0.0)
             )
-    mention.hits = [h for h in mention.hits if await _is_kind(session, h.id, kind)]
-
-
-async def _is_kind(session: AsyncSession, event_id: str, kind: str) -> bool:
-    event = await queries.get_event(session, event_id)
-    return event is not None and event.kind == kind
+    mention.hits = [h for h in mention.hits if kinds_of.get(h.id) == kind]
 
 
 async def _narrow_events(
@@ -164,10 +161,10 @@ async def _narrow_events(
     leftover words; a test that no candidate passes is ignored."""
     if len(mention.hits) < 2:
         return
-    facts = {h.id: await queries.event_facts(session, h.id) for h in mention.hits}
+    facts = await queries.events_facts(session, (h.id for h in mention.hits))
 
     def keep(test) -> None:  # type: ignore[no-untyped-def]
-        passed = [h for h in mention.hits if facts[h.id] is not None and test(facts[h.id])]
+        passed = [h for h in mention.hits if h.id in facts and test(facts[h.id])]
         if passed:
             mention.hits = passed
 
