@@ -140,12 +140,10 @@ async def _add_events_of_kind(
     (kind,) = kinds
     known = {h.id for h in mention.hits}
     kinds_of = {}
-    for event in await queries.all_events(session):
-        kinds_of[event.id] = event.kind
-        if event.kind == kind and event.id not in known:
-            mention.hits.append(
-                Hit(EntityKind.EVENT, event.id, event.display_title, 1.0, False, 0.0)
-            )
+    for event_id, event_kind, title in await queries.event_kinds(session):
+        kinds_of[event_id] = event_kind
+        if event_kind == kind and event_id not in known:
+            mention.hits.append(Hit(EntityKind.EVENT, event_id, title, 1.0, False, 0.0))
     mention.hits = [h for h in mention.hits if kinds_of.get(h.id) == kind]
 
 

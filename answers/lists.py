@@ -46,13 +46,17 @@ async def events_list(session: AsyncSession, page: int = 0) -> Answer:
     return Answer(text, markup)
 
 
-async def upcoming_answer(session: AsyncSession, today: date) -> Answer:
+async def upcoming_answer(session: AsyncSession, today: date, page: int = 0) -> Answer:
+    """Events still to come, soonest first, ten to a page."""
+    upcoming = queries.upcoming_events(await queries.events_from_year(session, today.year), today)
+    if upcoming:
+        shown = paginate(upcoming, page, EVENTS_PAGE_SIZE)
+        text = upcoming_text(shown.items, [], today, (shown.number, shown.count, len(upcoming)))
+        nav = pager(shown.number, shown.count, upcoming=True)
+        return Answer(text, cards(event_buttons(shown.items), extra=nav))
     events = await queries.all_events(session)
-    upcoming = queries.upcoming_events(events, today)
-    announced = [] if upcoming else queries.announced_events(events)[:ANNOUNCED_SHOWN]
-    return Answer(
-        upcoming_text(upcoming, announced, today), cards(event_buttons(upcoming or announced))
-    )
+    announced = queries.announced_events(events)[:ANNOUNCED_SHOWN]
+    return Answer(upcoming_text([], announced, today), cards(event_buttons(announced)))
 
 
 async def when_where_answer(session: AsyncSession, event_id: str, today: date) -> Answer:

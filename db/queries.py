@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db.dates import PartialDate
 from db.kinds import EntityKind
 from db.models import (
     AdminAction,
@@ -173,6 +174,27 @@ def participant_country(part: Participation) -> str | None:
     if city is not None:
         return city.country
     return next((p.organization.country for p in part.positions if p.organization), None)
+
+
+async def events_from_year(session: AsyncSession, year: int) -> list[Event]:
+    """Events of `year` or later, and those whose year is unknown: the only ones that can
+    still be upcoming (the rest need not be read)."""
+    rows = await session.scalars(select(Event).where((Event.year >= year) | Event.year.is_(None)))
+    return newest_first(list(rows))
+
+
+async def event_kinds(session: AsyncSession) -> list[tuple[str, str, str]]:
+    """(id, kind, display title) of every event, newest first like `all_events`, without
+    reading whole events."""
+    rows = await session.execute(
+        select(
+            Event.id, Event.kind, Event.title, Event.short_title, Event.year, Event.month, Event.day
+        )
+    )
+    ordered = sorted(
+        rows, key=lambda r: (PartialDate(r.year, r.month, r.day).sort_key(), r.id), reverse=True
+    )
+    return [(r.id, r.kind, r.short_title or r.title) for r in ordered]
 
 
 def upcoming_events(events: Sequence[Event], today: date) -> list[Event]:

@@ -271,6 +271,10 @@ def _group(word_forms: Forms) -> str:
     return "(" + " OR ".join(parts) + ")"
 
 
+# (content version, its indexed words): shared by every query until the content changes.
+_VOCABULARY: tuple[str | None, list[str]] | None = None
+
+
 class SearchIndex:
     """Queries over search_fts within one database session."""
 
@@ -289,15 +293,27 @@ class SearchIndex:
         )
         return [dict(r._mapping) for r in rows if kinds is None or r.kind in kinds]
 
+    async def _vocabulary(self) -> list[str]:
+        """Every indexed word, read once per version of the content (tens of thousands of
+        words at scale: reading them for each question would cost more than answering)."""
+        global _VOCABULARY
+        if self._vocab is None:
+            version = await self.session.scalar(
+                text("SELECT content_hash FROM content_loads ORDER BY id DESC LIMIT 1")
+            )
+            if _VOCABULARY is None or _VOCABULARY[0] != version or version is None:
+                terms = list(await self.session.scalars(text("SELECT term FROM search_vocab")))
+                _VOCABULARY = (version, terms)
+            self._vocab = _VOCABULARY[1]
+        return self._vocab
+
     async def _corrected(self, group: Forms) -> Forms | None:
         """The indexed word closest to any form of a word that matched nothing: one letter
         off for words of four or five letters, two for longer ones."""
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
-        if self._vocab is None:
-            self._vocab = list(await self.session.scalars(text("SELECT term FROM search_vocab")))
-        vocab = self._vocab
+        vocab = await self._vocabulary()
         found: list[tuple[int, str]] = []
         for word in group:
             if len(word) < 4 or word.isdigit():

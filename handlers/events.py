@@ -12,7 +12,7 @@ from answers.calendar import calendar_answer, event_calendar_answer
 from answers.commands import event_command
 from answers.lists import events_list, upcoming_answer
 from handlers.replies import bot_username, send, send_from_callback
-from views.callbacks import CalendarFile, EventsPage, Menu, MenuAction
+from views.callbacks import CalendarFile, EventsPage, Menu, MenuAction, UpcomingPage
 
 
 def create_router() -> Router:
@@ -54,6 +54,13 @@ def create_router() -> Router:
     @router.message(Command("upcoming"))
     async def cmd_upcoming(message: Message, session: AsyncSession, today: Today) -> None:
         await send(message, await upcoming_answer(session, today()))
+
+    @router.callback_query(UpcomingPage.filter())
+    async def page_upcoming(
+        callback: CallbackQuery, callback_data: UpcomingPage, session: AsyncSession, today: Today
+    ) -> None:
+        answer = await upcoming_answer(session, today(), callback_data.page)
+        await send_from_callback(callback, answer, edit=True)
 
     @router.callback_query(Menu.filter(F.action == MenuAction.UPCOMING))
     async def menu_upcoming(callback: CallbackQuery, session: AsyncSession, today: Today) -> None:

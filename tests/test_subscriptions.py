@@ -232,3 +232,21 @@ async def test_calendar_files_parse_back(chat: Chatter, content_dir: Path, sessi
     assert str(entry["LOCATION"]) == "Новосибирск, Russia" and "Source: «" in str(
         entry["DESCRIPTION"]
     )
+
+
+async def test_many_upcoming_events_are_paged(
+    chat: Chatter, content_dir: Path, session_maker
+) -> None:
+    events = "".join(
+        FUTURE_EVENT.replace("events:\n", "")
+        .replace("future-forum", f"future-forum-{n}")
+        .replace("приграничья", f"приграничья №{n}")
+        for n in range(23)
+    )
+    (content_dir / "future.yaml").write_text("events:\n" + events, encoding="utf-8")
+    await ContentService(content_dir, session_maker, lambda: TODAY).reload()
+    [first] = await chat.say("/upcoming")
+    assert "Всего 23; страница 1 из 3." in first.text and first.text.count("№") == 10
+    more = next(data for label, data in first.buttons if "Ещё" in label)
+    [last] = await chat.press(more.replace(":1", ":2"))
+    assert "страница 3 из 3" in last.text and last.text.count("№") == 3 and last.edited

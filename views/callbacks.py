@@ -43,6 +43,10 @@ class EventsPage(CallbackData, prefix="evp"):
     page: int
 
 
+class UpcomingPage(CallbackData, prefix="up"):
+    page: int
+
+
 class SearchPage(CallbackData, prefix="sp"):
     key: str  # see answers.search.RecentQueries
     page: int

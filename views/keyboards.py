@@ -22,6 +22,7 @@ from views.callbacks import (
     SetLanguage,
     SubscribeTo,
     Unsubscribe,
+    UpcomingPage,
     card_query,
 )
 from views.common import MENU_LABELS
@@ -87,12 +88,19 @@ def hits_keyboard(hits: Sequence[Hit]) -> InlineKeyboardMarkup | None:
     return cards(hit_buttons(hits))
 
 
-def pager(page: int, pages: int, *, search_key: str | None = None) -> list[InlineKeyboardButton]:
-    """«back» and «more» buttons of a paged list: the events (newer / older), or the results
-    of the search remembered under `search_key`."""
+def pager(
+    page: int, pages: int, *, search_key: str | None = None, upcoming: bool = False
+) -> list[InlineKeyboardButton]:
+    """«back» and «more» buttons of a paged list: the events (newer / older), the upcoming
+    events, or the results of the search remembered under `search_key`."""
     nav = []
     key = search_key
-    if key is None:
+    if upcoming:
+        labels = (_("◀️ Назад"), _("Ещё ▶️"))
+
+        def data(p: int) -> str:
+            return UpcomingPage(page=p).pack()
+    elif key is None:
         labels = (_("◀️ Новее"), _("Старее ▶️"))
 
         def data(p: int) -> str:

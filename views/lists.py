@@ -58,10 +58,19 @@ def _events_with_sources(events: Sequence[Event]) -> list[Html]:
     return [html("• {}\n  {}", event_line(e), source_line(e)) for e in events]
 
 
-def upcoming_text(upcoming: Sequence[Event], announced: Sequence[Event], today: date) -> Html:
-    """Events still to come; when there are none, the latest announced ones, said honestly."""
+def upcoming_text(
+    upcoming: Sequence[Event],
+    announced: Sequence[Event],
+    today: date,
+    page: tuple[int, int, int] | None = None,
+) -> Html:
+    """Events still to come (`page`: its number, the pages, the events in all); when there are
+    none, the latest announced ones, said honestly."""
     if upcoming:
-        out = Lines().add(_("🗓 Предстоящие события (на {}):").format(today_text(today))).blank()
+        out = Lines().add(_("🗓 Предстоящие события (на {}):").format(today_text(today)))
+        if page is not None and page[1] > 1:
+            out.add(_("Всего {}; страница {} из {}.").format(page[2], page[0] + 1, page[1]))
+        out.blank()
         return out.add(*_events_with_sources(upcoming)).text()
     out = Lines().add(
         _("🗓 Предстоящих событий в материалах нет (на {}).").format(today_text(today)),
