@@ -120,9 +120,11 @@ async def for_events(
     """The answer for one event; for a few, each in turn; for many, a choice."""
     if len(ids) == 1:
         return await respond(ids[0])
-    events = [e for e in [await queries.get_event(a.session, i) for i in ids] if e is not None]
+    found = {e.id: e for e in await queries.events_by_id(a.session, ids)}
+    events = [found[i] for i in ids if i in found]
     if len(events) > MAX_EVENTS_ANSWERED:
-        return Answer(direct.several_events(events), cards(event_buttons(events)))
+        shown = events[: direct.SEVERAL_SHOWN]
+        return Answer(direct.several_events(events), cards(event_buttons(shown)))
     answers = [await respond(e.id) for e in events]
     return _join(answers, direct.several_events(events))
 

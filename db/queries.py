@@ -176,6 +176,12 @@ def participant_country(part: Participation) -> str | None:
     return next((p.organization.country for p in part.positions if p.organization), None)
 
 
+async def events_by_id(session: AsyncSession, ids: Iterable[str]) -> list[Event]:
+    """The events of `ids` that exist, in one query."""
+    wanted = list(dict.fromkeys(ids))
+    return list(await session.scalars(select(Event).where(Event.id.in_(wanted))))
+
+
 async def events_from_year(session: AsyncSession, year: int) -> list[Event]:
     """Events of `year` or later, and those whose year is unknown: the only ones that can
     still be upcoming (the rest need not be read)."""

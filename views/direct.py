@@ -121,9 +121,19 @@ def work_people_lines(work: Work, parts: Sequence[Participation]) -> Html:
     return html(_("О «{}» рассказывали: {}."), work.title, people)
 
 
+SEVERAL_SHOWN = 10  # events listed when many fit; the question can be made narrower
+
+
 def several_events(events: Sequence[Event]) -> Html:
     out = Lines().add(_("Подходит несколько событий ({}) — отвечаю о каждом:").format(len(events)))
-    return out.add(*(html("• {}", event_line(e)) for e in events)).text()
+    out.add(*(html("• {}", event_line(e)) for e in events[:SEVERAL_SHOWN]))
+    if len(events) > SEVERAL_SHOWN:
+        out.add(
+            _(
+                "… и ещё {}. Уточните дату, город или организацию — например, «{} в 2024 году»."
+            ).format(len(events) - SEVERAL_SHOWN, _("форум"))
+        )
+    return out.text()
 
 
 def events_of_dates(events: Sequence[Event], when: str | None) -> Html:
