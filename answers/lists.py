@@ -66,10 +66,13 @@ async def when_where_answer(session: AsyncSession, event_id: str, today: date) -
     return Answer(when_where_text(event, today), more_about_event(event))
 
 
+LIST_PAGE_SIZE = 25  # lines of a list of everything; the rest are a button away
+
+
 async def speakers_answer(
-    session: AsyncSession, event_id: str | None = None, country: str | None = None
+    session: AsyncSession, event_id: str | None = None, country: str | None = None, page: int = 0
 ) -> Answer:
-    """Who spoke: at one event or at all; optionally only those from one country."""
+    """Who spoke: at one event or at all (paged); optionally only those from one country."""
     event = None
     if event_id is not None:
         event = await queries.get_event(session, event_id)
@@ -80,8 +83,14 @@ async def speakers_answer(
         parts = [p for p in parts if queries.participant_country(p) == country]
     if not parts and event is None:
         return Answer(no_speakers())
+    nav = []
+    if event is None:
+        shown = paginate(parts, page, LIST_PAGE_SIZE)
+        parts = list(shown.items)
+        nav = pager(shown.number, shown.count, listing=("speakers", country or ""))
     return Answer(
-        speakers_text(parts, event), cards((PERSON, p.person_id, p.person.full_name) for p in parts)
+        speakers_text(parts, event),
+        cards(((PERSON, p.person_id, p.person.full_name) for p in parts), extra=nav),
     )
 
 
@@ -98,9 +107,9 @@ async def moderators_answer(session: AsyncSession, event_id: str | None) -> Answ
 
 
 async def orgs_answer(
-    session: AsyncSession, event_id: str | None = None, country: str | None = None
+    session: AsyncSession, event_id: str | None = None, country: str | None = None, page: int = 0
 ) -> Answer:
-    """Organizations of one event or of all, optionally only those of one country."""
+    """Organizations of one event or of all (paged), optionally only those of one country."""
     if event_id is None:
         orgs = [
             o
@@ -109,9 +118,13 @@ async def orgs_answer(
         ]
         if not orgs:
             return Answer(no_orgs())
-        roles = await queries.event_organizations(session)
+        shown = paginate(orgs, page, LIST_PAGE_SIZE)
+        ids = {o.id for o in shown.items}
+        roles = [r for r in await queries.event_organizations(session) if r.organization_id in ids]
+        nav = pager(shown.number, shown.count, listing=("orgs", country or ""))
         return Answer(
-            all_orgs_text(orgs, roles), cards((ORG, o.id, o.abbreviation or o.name) for o in orgs)
+            all_orgs_text(shown.items, roles),
+            cards(((ORG, o.id, o.abbreviation or o.name) for o in shown.items), extra=nav),
         )
     event = await queries.get_event(session, event_id)
     if event is None:

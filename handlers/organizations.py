@@ -11,7 +11,7 @@ from answers.base import Today
 from answers.commands import org_command, orgs_command
 from answers.lists import orgs_answer
 from handlers.replies import send, send_from_callback
-from views.callbacks import Menu, MenuAction
+from views.callbacks import ListPage, Menu, MenuAction
 
 
 def create_router() -> Router:
@@ -30,5 +30,13 @@ def create_router() -> Router:
         message: Message, command: CommandObject, session: AsyncSession, today: Today
     ) -> None:
         await send(message, await org_command(session, command.args, today()))
+
+    @router.callback_query(ListPage.filter(F.list == "orgs"))
+    async def page_orgs(
+        callback: CallbackQuery, callback_data: ListPage, session: AsyncSession
+    ) -> None:
+        country = callback_data.country or None
+        answer = await orgs_answer(session, None, country, callback_data.page)
+        await send_from_callback(callback, answer, edit=True)
 
     return router

@@ -11,7 +11,7 @@ from answers.base import Today
 from answers.commands import speaker_command, speakers_command
 from answers.lists import speakers_answer
 from handlers.replies import send, send_from_callback
-from views.callbacks import Menu, MenuAction
+from views.callbacks import ListPage, Menu, MenuAction
 
 
 def create_router() -> Router:
@@ -30,5 +30,13 @@ def create_router() -> Router:
         message: Message, command: CommandObject, session: AsyncSession, today: Today
     ) -> None:
         await send(message, await speaker_command(session, command.args, today()))
+
+    @router.callback_query(ListPage.filter(F.list == "speakers"))
+    async def page_speakers(
+        callback: CallbackQuery, callback_data: ListPage, session: AsyncSession
+    ) -> None:
+        country = callback_data.country or None
+        answer = await speakers_answer(session, None, country, callback_data.page)
+        await send_from_callback(callback, answer, edit=True)
 
     return router

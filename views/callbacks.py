@@ -47,6 +47,14 @@ class UpcomingPage(CallbackData, prefix="up"):
     page: int
 
 
+class ListPage(CallbackData, prefix="lp"):
+    """A page of a long list of everything: «orgs» or «speakers», optionally of one country."""
+
+    list: str
+    page: int
+    country: str = ""
+
+
 class SearchPage(CallbackData, prefix="sp"):
     key: str  # see answers.search.RecentQueries
     page: int

@@ -15,6 +15,7 @@ from views.callbacks import (
     CalendarFile,
     Card,
     EventsPage,
+    ListPage,
     Menu,
     MenuAction,
     RollbackTo,
@@ -89,13 +90,25 @@ def hits_keyboard(hits: Sequence[Hit]) -> InlineKeyboardMarkup | None:
 
 
 def pager(
-    page: int, pages: int, *, search_key: str | None = None, upcoming: bool = False
+    page: int,
+    pages: int,
+    *,
+    search_key: str | None = None,
+    upcoming: bool = False,
+    listing: tuple[str, str] | None = None,
 ) -> list[InlineKeyboardButton]:
     """«back» and «more» buttons of a paged list: the events (newer / older), the upcoming
-    events, or the results of the search remembered under `search_key`."""
+    events, a list of everything (`listing`: its name and country), or the results of the
+    search remembered under `search_key`."""
     nav = []
     key = search_key
-    if upcoming:
+    if listing is not None:
+        labels = (_("◀️ Назад"), _("Ещё ▶️"))
+        name, country = listing
+
+        def data(p: int) -> str:
+            return ListPage(list=name, page=p, country=country).pack()
+    elif upcoming:
         labels = (_("◀️ Назад"), _("Ещё ▶️"))
 
         def data(p: int) -> str:
