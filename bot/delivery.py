@@ -24,9 +24,9 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
 )
 from aiogram.utils.i18n import I18n
-from answers.notices import broadcast_report, notice
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from answers.notices import broadcast_report, notice
 from db import subscriptions as subs
 from db.models import Delivery
 from db.user_languages import LanguagePreferences
