@@ -140,7 +140,7 @@ class ContentService:
     ) -> ReloadResult:
         try:
             async with self.session_maker() as session, session.begin():
-                entities = content.entities()
+                entities = await asyncio.to_thread(content.entities)
                 report = await store_content(session, content, admin_id, entities)
                 # Subscribers' notices are owed in the same transaction as the facts: a
                 # load that does not happen announces nothing, one that does announces once.

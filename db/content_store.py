@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections import Counter
 from collections.abc import Iterable
@@ -417,7 +418,8 @@ async def store_content(
             {"kind": kind, "id": entity_id, "data": data}
             for (kind, entity_id), data in entities.items()
         ]
-        await _insert(session, [*table_rows(content), (ContentEntity, entity_rows)])
+        tables = await asyncio.to_thread(table_rows, content)  # off the event loop
+        await _insert(session, [*tables, (ContentEntity, entity_rows)])
         await rebuild_search_index(session, content)
     files = {path: data.decode("utf-8") for path, data in content.files.items()}
     session.add(

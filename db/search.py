@@ -13,6 +13,7 @@ the hits it brings are marked as fuzzy so the bot can ask «did you mean …?».
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -232,18 +233,23 @@ async def replace_search_rows(
 async def rebuild_search_index(session: AsyncSession, content: Content | None = None) -> int:
     """Replace the index with the facts now in the session's transaction (built from
     `content` when it is given, else read back from the tables)."""
-    docs = content_documents(content) if content is not None else await _documents(session)
+    if content is not None:
+        # Word forms of every text: seconds of work at scale, done off the event loop so that
+        # other users are answered meanwhile.
+        rows = await asyncio.to_thread(lambda: [d.row() for d in content_documents(content)])
+    else:
+        rows = [d.row() for d in await _documents(session)]
     await session.execute(text("DELETE FROM search_fts"))
-    if docs:
+    if rows:
         await session.execute(
             text(
                 "INSERT INTO search_fts (kind, entity_id, label, name_forms, names, details, "
                 "body) VALUES (:kind, :entity_id, :label, :name_forms, :names, :details, "
                 ":body)"
             ),
-            [d.row() for d in docs],
+            rows,
         )
-    return len(docs)
+    return len(rows)
 
 
 # --- Querying -------------------------------------------------------------------------------------
