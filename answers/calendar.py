@@ -42,11 +42,8 @@ async def event_calendar_answer(
     return Answer(esc(calendar_caption(1)), document=Attachment(file_name(event), data))
 
 
-async def calendar_answer(
-    session: AsyncSession, today: date, username: str | None, extra_ids: set[str] = frozenset()
-) -> Answer:
-    """Upcoming events with a known day, and the events `extra_ids` (a user's subscriptions)
-    that are still to come."""
+async def calendar_answer(session: AsyncSession, today: date, username: str | None) -> Answer:
+    """Every upcoming event with a known day (a user's subscriptions are among them)."""
     events = await queries.all_events(session)
     upcoming = {e.id for e in queries.upcoming_events(events, today)}
     chosen = [e for e in events if e.id in upcoming and has_day(e)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,7 +12,6 @@ from db.kinds import EntityKind
 from db.models import Broadcast, Delivery
 from db.subscriptions import Reason
 from views import notices as view
-from views.html import Html
 from views.keyboards import cards
 
 broadcast_report = view.broadcast_report
@@ -31,7 +29,3 @@ async def notice(session: AsyncSession, delivery: Delivery, today: date) -> Answ
         return None
     button = [(EntityKind.EVENT, event.id, event.display_title)]
     return Answer(view.event_notice(reason, event), cards(button))
-
-
-def report_text(counts: Mapping[str, int]) -> Html:
-    return view.broadcast_report(counts)

@@ -15,7 +15,7 @@ from db.models import Broadcast, Organization, Person, Place, Topic
 from db.subscriptions import SubjectKind
 from db.user_languages import LanguagePreferences
 from views import notices as view
-from views.html import Html
+from views.html import Html, html_to_title
 from views.i18n import language
 from views.keyboards import (
     broadcast_buttons,
@@ -94,8 +94,6 @@ async def subscriptions_answer(session: AsyncSession, user_id: int) -> Answer:
 
 
 def _plain(label: Html) -> str:
-    from views.html import html_to_title
-
     return html_to_title(label)
 
 

@@ -89,16 +89,21 @@ def card_payload(kind: EntityKind, entity_id: str) -> str:
     return f"{kind.code}_{entity_id}"[:PAYLOAD_LIMIT]
 
 
-def parse_card_payload(payload: str) -> tuple[EntityKind, str] | None:
-    """The card a deep link's payload names; None for anything else."""
-    code, sep, entity_id = payload.partition("_")
-    if not sep or not entity_id or len(payload) > PAYLOAD_LIMIT:
+def _card_reference(text: str, separator: str) -> tuple[EntityKind, str] | None:
+    """«<kind code><separator><id>» as the card it names; None for anything else."""
+    code, sep, entity_id = text.partition(separator)
+    if not sep or not entity_id or " " in entity_id:
         return None
     try:
         kind = EntityKind.from_code(code)
     except ValueError:
         return None
     return (kind, entity_id) if kind.has_card else None
+
+
+def parse_card_payload(payload: str) -> tuple[EntityKind, str] | None:
+    """The card a deep link's payload names; None for anything else."""
+    return _card_reference(payload, "_") if len(payload) <= PAYLOAD_LIMIT else None
 
 
 def card_query(kind: EntityKind, entity_id: str) -> str:
@@ -107,14 +112,7 @@ def card_query(kind: EntityKind, entity_id: str) -> str:
 
 
 def parse_card_query(query: str) -> tuple[EntityKind, str] | None:
-    code, sep, entity_id = query.strip().partition(":")
-    if not sep or not entity_id or " " in entity_id:
-        return None
-    try:
-        kind = EntityKind.from_code(code)
-    except ValueError:
-        return None
-    return (kind, entity_id) if kind.has_card else None
+    return _card_reference(query.strip(), ":")
 
 
 class SubscribeTo(CallbackData, prefix="sub"):

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from db.models import Event
 from db.subscriptions import Reason, Status, SubjectKind
-from views.html import Html, Lines, b, html
+from views.html import Html, Lines, b, esc, html
 from views.i18n import N_, _
 from views.labels import event_line
 
@@ -54,12 +54,8 @@ SUBJECTS = {
 
 def subject_text(kind: SubjectKind, name: str | None) -> Html:
     if kind is SubjectKind.ALL:
-        return esc_text(_(SUBJECTS[kind]))
+        return esc(_(SUBJECTS[kind]))
     return html("{}: {}", _(SUBJECTS[kind]), b(name or "?"))
-
-
-def esc_text(text: str) -> Html:
-    return html("{}", text)
 
 
 def subscribe_menu() -> Html:
