@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer
+from answers.memo import remembered
 from db import queries
 from db.kinds import EntityKind
 from views.calendar import has_day
@@ -117,7 +118,9 @@ async def card_answer(
     opener = OPENERS.get(kind)
     if opener is None:
         return Answer(gone(kind))
-    return await opener(session, entity_id, today)
+    return await remembered(
+        session, ("card", kind, entity_id, today), lambda: opener(session, entity_id, today)
+    )
 
 
 async def deep_link_answer(session: AsyncSession, payload: str, today: date) -> Answer:

@@ -78,16 +78,22 @@ async def speakers_answer(
         event = await queries.get_event(session, event_id)
         if event is None:
             return Answer(gone(EntityKind.EVENT))
-    parts = await queries.participations(session, event_id=event_id, roles=SPEAKING_ROLES)
-    if country is not None:
-        parts = [p for p in parts if queries.participant_country(p) == country]
-    if not parts and event is None:
-        return Answer(no_speakers())
     nav = []
     if event is None:
-        shown = paginate(parts, page, LIST_PAGE_SIZE)
-        parts = list(shown.items)
+        rows = [
+            r
+            for r in await queries.participation_rows(session)
+            if r.role in SPEAKING_ROLES and (country is None or r.country == country)
+        ]
+        if not rows:
+            return Answer(no_speakers())
+        shown = paginate(rows, page, LIST_PAGE_SIZE)
+        parts = await queries.participations_by_id(session, [r.id for r in shown.items])
         nav = pager(shown.number, shown.count, listing=("speakers", country or ""))
+    else:
+        parts = await queries.participations(session, event_id=event_id, roles=SPEAKING_ROLES)
+        if country is not None:
+            parts = [p for p in parts if queries.participant_country(p) == country]
     return Answer(
         speakers_text(parts, event),
         cards(((PERSON, p.person_id, p.person.full_name) for p in parts), extra=nav),
@@ -111,20 +117,20 @@ async def orgs_answer(
 ) -> Answer:
     """Organizations of one event or of all (paged), optionally only those of one country."""
     if event_id is None:
-        orgs = [
-            o
-            for o in await queries.all_organizations(session)
-            if country is None or o.country == country
+        ids = [
+            org_id
+            for org_id, org_country in await queries.organization_rows(session)
+            if country is None or org_country == country
         ]
-        if not orgs:
+        if not ids:
             return Answer(no_orgs())
-        shown = paginate(orgs, page, LIST_PAGE_SIZE)
-        ids = {o.id for o in shown.items}
-        roles = [r for r in await queries.event_organizations(session) if r.organization_id in ids]
+        shown = paginate(ids, page, LIST_PAGE_SIZE)
+        orgs = await queries.organizations_by_id(session, shown.items)
+        roles = await queries.event_organizations(session, of=shown.items)
         nav = pager(shown.number, shown.count, listing=("orgs", country or ""))
         return Answer(
-            all_orgs_text(shown.items, roles),
-            cards(((ORG, o.id, o.abbreviation or o.name) for o in shown.items), extra=nav),
+            all_orgs_text(orgs, roles),
+            cards(((ORG, o.id, o.abbreviation or o.name) for o in orgs), extra=nav),
         )
     event = await queries.get_event(session, event_id)
     if event is None:

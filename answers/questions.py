@@ -4,6 +4,8 @@ continuing the chat's last question when this one leans on it."""
 from __future__ import annotations
 
 import re
+import time
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,6 +14,7 @@ from answers.base import Answer
 from answers.cards import card_answer
 from answers.dialogue import Dialogue
 from answers.linking import date_matches, link
+from answers.memo import remembered
 from answers.relations import ROUTES, Asked, about, country, yes_no
 from answers.resolve import MIN_COVERAGE, choose
 from answers.understanding import Intent, Question, parse_question
@@ -61,6 +64,18 @@ async def question_reply(
     session: AsyncSession, text: str, today: date, dialogue: Dialogue
 ) -> tuple[Answer, Dialogue]:
     """The answer to a plain message, and what the chat is now talking about."""
+    context = (dialogue.intent, tuple(dialogue.subjects), dialogue.country)
+    answer, after = await remembered(
+        session,
+        ("question", text.strip(), today, context),
+        lambda: _question_reply(session, text, today, dialogue),
+    )
+    return answer, replace(after, at=time.time())
+
+
+async def _question_reply(
+    session: AsyncSession, text: str, today: date, dialogue: Dialogue
+) -> tuple[Answer, Dialogue]:
     text = text.strip()
     if not text:
         return Answer(listening()), dialogue
@@ -145,8 +160,6 @@ async def _answer(asked: Asked) -> Answer:
 
 
 def _with_country(q: Question, code: str) -> Question:
-    from dataclasses import replace
-
     return replace(q, country=code)
 
 
@@ -175,8 +188,6 @@ async def _looked_up(asked: Asked) -> Answer:
 
 
 def _remember(asked: Asked, before: Dialogue, today: date) -> Dialogue:
-    import time
-
     q = asked.question
     intent = _intent(asked)
     subjects = list(asked.used)

@@ -44,7 +44,9 @@ async def run(settings: Settings) -> int:
             )
             return 2
         session_maker = create_session_maker(engine)
-        content = ContentService(settings.content_dir, session_maker, today_in(settings.timezone))
+        content = ContentService(
+            settings.content_dir, session_maker, today_in(settings.timezone), warm=True
+        )
         try:
             await content.ensure_loaded()
         except ContentInvalid as exc:
@@ -56,6 +58,7 @@ async def run(settings: Settings) -> int:
         if settings.token is None:
             from bot.console import run_console
 
+            content.warm()
             await run_console(dp, settings)
             return 0
         bot = create_bot(settings.token, settings)
@@ -68,6 +71,7 @@ async def run(settings: Settings) -> int:
             except TelegramAPIError as exc:  # unreachable now: polling waits for it to return
                 log.warning("could not register the command menu yet: %s", exc)
             delivery = asyncio.create_task(deliver(bot, dp, settings, session_maker, content))
+            content.warm()  # what a load at start-up already read is not read again
             log.info("polling for updates")
             try:
                 await dp.start_polling(bot, handle_signals=True)

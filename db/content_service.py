@@ -44,6 +44,7 @@ from db.content_swap import Plan, apply, discard, recover, stage
 from db.failures import Reason, StoreFailed, classify
 from db.kinds import EntityKind
 from db.models import AdminAction, ContentLoad
+from db.queries import warm_snapshots
 from db.subscriptions import owe_change_notices
 
 log = logging.getLogger(__name__)
@@ -103,6 +104,7 @@ class ContentService:
         content_dir: Path,
         session_maker: async_sessionmaker[AsyncSession],
         today: Callable[[], date] = date.today,
+        warm: bool = False,
     ) -> None:
         self.content_dir = content_dir
         self.session_maker = session_maker
@@ -111,6 +113,10 @@ class ContentService:
         self._parsed: ParseCache = {}
         # Why the files found at start-up were not loaded (the stored facts were kept).
         self.problem_at_start: ContentInvalid | StoreFailed | None = None
+        # Read the shared collections of each new version in the background (the bot does;
+        # a test or a script that only loads need not).
+        self.warm_after_load = warm
+        self._warming: asyncio.Task[None] | None = None
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -168,7 +174,29 @@ class ContentService:
         log.info(
             "%s by %s: %d files, %s", action, admin_id, content.file_count, report_summary(report)
         )
+        if self.warm_after_load:
+            self.warm()
         return ReloadResult(report, content.file_count)
+
+    def warm(self) -> None:
+        """Read the new version's shared collections in the background (see db.snapshots)."""
+        if self._warming is not None and not self._warming.done():
+            self._warming.cancel()
+        self._warming = asyncio.get_running_loop().create_task(self._warm())
+
+    async def warmed(self) -> None:
+        """Wait for the background reading started by `warm`, if any."""
+        if self._warming is not None:
+            await asyncio.gather(self._warming, return_exceptions=True)
+
+    async def _warm(self) -> None:
+        try:
+            async with self.session_maker() as session:
+                await warm_snapshots(session)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # a cache that is not warm is read by the first question instead
+            log.warning("could not read the shared collections ahead", exc_info=True)
 
     async def _recover(self) -> None:
         """Finish or throw away a change of content/ that a killed process left half-way."""

@@ -10,6 +10,7 @@ from typing import TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from db.dates import PartialDate
 from db.kinds import EntityKind
@@ -32,6 +33,7 @@ from db.models import (
     Work,
     WorkOrganization,
 )
+from db.snapshots import shared
 
 T = TypeVar("T")
 
@@ -51,9 +53,22 @@ def newest_first(items: Sequence[T], event_of: Callable[[T], Event] | None = Non
 # --- Events ------------------------------------------------------------------------------------
 
 
+async def _all_events(session: AsyncSession) -> list[Event]:
+    return newest_first(list(await session.scalars(select(Event))))
+
+
 async def all_events(session: AsyncSession) -> list[Event]:
-    rows = await session.scalars(select(Event))
-    return newest_first(list(rows))
+    """Every event, newest first (read once per content version)."""
+    return list(await shared(session, "events", _all_events))
+
+
+async def warm_snapshots(session: AsyncSession) -> None:
+    """Read the shared collections of the current content version now, so that no user's
+    question pays for reading them."""
+    await all_events(session)
+    await event_cities(session)
+    await organization_rows(session)
+    await participation_rows(session)
 
 
 async def speaker_counts(session: AsyncSession) -> dict[str, int]:
@@ -184,9 +199,8 @@ async def events_by_id(session: AsyncSession, ids: Iterable[str]) -> list[Event]
 
 async def events_from_year(session: AsyncSession, year: int) -> list[Event]:
     """Events of `year` or later, and those whose year is unknown: the only ones that can
-    still be upcoming (the rest need not be read)."""
-    rows = await session.scalars(select(Event).where((Event.year >= year) | Event.year.is_(None)))
-    return newest_first(list(rows))
+    still be upcoming."""
+    return [e for e in await all_events(session) if e.year is None or e.year >= year]
 
 
 async def event_kinds(session: AsyncSession) -> list[tuple[str, str, str]]:
@@ -217,8 +231,7 @@ def announced_events(events: Sequence[Event]) -> list[Event]:
 
 
 async def all_people(session: AsyncSession) -> list[Person]:
-    rows = await session.scalars(select(Person).order_by(Person.last_name, Person.first_name))
-    return list(rows)
+    return list(await session.scalars(select(Person).order_by(Person.last_name, Person.first_name)))
 
 
 async def participations(
@@ -239,6 +252,78 @@ async def participations(
     return newest_first(rows, lambda p: p.event)
 
 
+@dataclass(frozen=True, slots=True)
+class ParticipationRow:
+    """What lists of everybody's participations are ordered, filtered and paged by."""
+
+    id: int
+    role: str
+    country: str | None  # as `participant_country` tells it
+
+
+async def _participation_rows(session: AsyncSession) -> list[ParticipationRow]:
+    part_city, person_city = aliased(Place), aliased(Place)
+    rows = await session.execute(
+        select(
+            Participation.id,
+            Participation.role,
+            Participation.position,
+            Event.id.label("event_id"),
+            Event.year,
+            Event.month,
+            Event.day,
+            part_city.country.label("part_country"),
+            person_city.country.label("person_country"),
+            Person.city_id.label("person_city"),
+            Participation.city_id,
+        )
+        .join(Event, Event.id == Participation.event_id)
+        .join(Person, Person.id == Participation.person_id)
+        .outerjoin(part_city, part_city.id == Participation.city_id)
+        .outerjoin(person_city, person_city.id == Person.city_id)
+        .order_by(Participation.position)
+    )
+    org_country: dict[int, str] = {}
+    for part_id, country in await session.execute(
+        select(PersonPosition.participation_id, Organization.country)
+        .join(Organization, Organization.id == PersonPosition.organization_id)
+        .order_by(PersonPosition.position)
+    ):
+        org_country.setdefault(part_id, country)
+    ordered = sorted(
+        rows,
+        key=lambda r: (PartialDate(r.year, r.month, r.day).sort_key(), r.event_id),
+        reverse=True,
+    )
+    return [
+        ParticipationRow(
+            r.id,
+            r.role,
+            r.part_country
+            if r.city_id
+            else r.person_country
+            if r.person_city
+            else org_country.get(r.id),
+        )
+        for r in ordered
+    ]
+
+
+async def participation_rows(session: AsyncSession) -> list[ParticipationRow]:
+    """Every participation, newest event first (once per content version, a few bytes each:
+    the participations themselves are read only for the page shown)."""
+    return list(await shared(session, "participation_rows", _participation_rows))
+
+
+async def participations_by_id(session: AsyncSession, ids: Sequence[int]) -> list[Participation]:
+    """The participations of `ids`, in that order."""
+    found = {
+        p.id: p
+        for p in await session.scalars(select(Participation).where(Participation.id.in_(ids)))
+    }
+    return [found[i] for i in ids if i in found]
+
+
 async def get_person(session: AsyncSession, person_id: str) -> Person | None:
     return await session.scalar(select(Person).where(Person.id == person_id))
 
@@ -246,19 +331,35 @@ async def get_person(session: AsyncSession, person_id: str) -> Person | None:
 # --- Organizations -------------------------------------------------------------------------------
 
 
-async def all_organizations(session: AsyncSession) -> list[Organization]:
-    rows = await session.scalars(
-        select(Organization).order_by(Organization.country, Organization.name)
+async def _organization_rows(session: AsyncSession) -> list[tuple[str, str | None]]:
+    query = select(Organization.id, Organization.country).order_by(
+        Organization.country, Organization.name
     )
-    return list(rows)
+    return [(r.id, r.country) for r in await session.execute(query)]
+
+
+async def organization_rows(session: AsyncSession) -> list[tuple[str, str | None]]:
+    """(id, country) of every organization by country and name (once per content version;
+    the organizations themselves are read only for the page shown)."""
+    return list(await shared(session, "organization_rows", _organization_rows))
+
+
+async def organizations_by_id(session: AsyncSession, ids: Sequence[str]) -> list[Organization]:
+    """The organizations of `ids`, in that order."""
+    query = select(Organization).where(Organization.id.in_(ids))
+    found = {o.id: o for o in await session.scalars(query)}
+    return [found[i] for i in ids if i in found]
 
 
 async def event_organizations(
-    session: AsyncSession, event_id: str | None = None
+    session: AsyncSession, event_id: str | None = None, *, of: Sequence[str] | None = None
 ) -> list[EventOrganization]:
+    """The organizations of one event (or of all), optionally only those of ids `of`."""
     query = select(EventOrganization)
     if event_id is not None:
         query = query.where(EventOrganization.event_id == event_id)
+    if of is not None:
+        query = query.where(EventOrganization.organization_id.in_(of))
     return list(await session.scalars(query.order_by(EventOrganization.position)))
 
 
@@ -303,11 +404,18 @@ async def organization_details(session: AsyncSession, org_id: str) -> Organizati
 # --- Places, topics, works ----------------------------------------------------------------------
 
 
-async def event_cities(session: AsyncSession, event_id: str | None = None) -> list[EventCity]:
+async def _event_cities(session: AsyncSession, event_id: str | None = None) -> list[EventCity]:
     query = select(EventCity)
     if event_id is not None:
         query = query.where(EventCity.event_id == event_id)
     return list(await session.scalars(query.order_by(EventCity.position)))
+
+
+async def event_cities(session: AsyncSession, event_id: str | None = None) -> list[EventCity]:
+    """The cities of one event, or every event's (once per content version)."""
+    if event_id is None:
+        return list(await shared(session, "event_cities", _event_cities))
+    return await _event_cities(session, event_id)
 
 
 @dataclass(slots=True)

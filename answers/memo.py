@@ -1,0 +1,52 @@
+"""Answers remembered until the content changes: the same card, or the same question in the
+same context, language and day, is answered from memory instead of being worked out again.
+
+Everything an answer says comes from the facts of one content version, the interface
+language and the day, so those are part of the key; the version is read from the database
+once per update (db.snapshots), so every instance sees a reload at its next update.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Hashable
+from typing import Any, TypeVar
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.snapshots import content_version, database_of
+from views.i18n import Language, language, use_language
+
+T = TypeVar("T")
+
+MAX_ANSWERS = 4096  # a few MB of texts and keyboards
+
+_ANSWERS: OrderedDict[tuple[Hashable, ...], tuple[Any, Language]] = OrderedDict()
+
+
+async def remembered(
+    session: AsyncSession, key: tuple[Hashable, ...], work_out: Callable[[], Awaitable[T]]
+) -> T:
+    """`work_out()`, or what it returned for `key` in this content version and language.
+
+    An answer may switch the update's language (a Kazakh question gets a Kazakh reply); a
+    remembered one switches it the same way. Callers must not change what they get back.
+    """
+    version = await content_version(session)
+    if version is None:  # facts written by hand, not loaded from content/
+        return await work_out()
+    asked_in = language()
+    full = (database_of(session), version, asked_in, *key)
+    found = _ANSWERS.get(full)
+    if found is not None:
+        _ANSWERS.move_to_end(full)
+        value, answered_in = found
+        if answered_in is not asked_in:
+            use_language(answered_in)
+        return value
+    value = await work_out()
+    _ANSWERS[full] = (value, language())
+    if len(_ANSWERS) > MAX_ANSWERS:
+        _ANSWERS.popitem(last=False)
+    return value
+

@@ -1,0 +1,65 @@
+"""Whole collections read once per content version and shared by every update until the
+content changes: at scale, reading all events or all participations for each question would
+cost more than answering it.
+
+The version is the newest row of `content_loads`, read once per session, so every instance
+behind one database sees a reload at its next update. The collections are loaded in a session
+of their own and closed, so the objects are detached, fully loaded (every relationship is
+eager) and only ever read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import ContentLoad
+
+T = TypeVar("T")
+
+_VERSION_KEY = "content_version"
+# (database, collection) -> (content version, value)
+_SNAPSHOTS: dict[tuple[str, str], tuple[tuple[int, str], Any]] = {}
+
+
+async def content_version(session: AsyncSession) -> tuple[int, str] | None:
+    """(load id, content hash) of the facts this session reads; None before any load.
+    Read once per session: one update sees one version."""
+    if _VERSION_KEY not in session.info:
+        row = (
+            await session.execute(
+                select(ContentLoad.id, ContentLoad.content_hash)
+                .order_by(ContentLoad.id.desc())
+                .limit(1)
+            )
+        ).first()
+        session.info[_VERSION_KEY] = (row[0], row[1]) if row is not None else None
+    return session.info[_VERSION_KEY]
+
+
+def database_of(session: AsyncSession) -> str:
+    bind = session.bind
+    return bind.url.render_as_string(hide_password=True) if bind is not None else ""
+
+
+async def shared(
+    session: AsyncSession, name: str, build: Callable[[AsyncSession], Awaitable[T]]
+) -> T:
+    """`build(session)` for the current content version, built once per version in a
+    session of its own. Without a loaded version (facts written by hand in tests) it is
+    built every time in `session`."""
+    version = await content_version(session)
+    if version is None:
+        return await build(session)
+    key = (database_of(session), name)
+    found = _SNAPSHOTS.get(key)
+    if found is not None and found[0] == version:
+        return found[1]
+    async with AsyncSession(session.bind, expire_on_commit=False) as own:
+        value = await build(own)
+    _SNAPSHOTS[key] = (version, value)
+    return value
+
