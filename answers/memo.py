@@ -49,4 +49,3 @@ async def remembered(
     if len(_ANSWERS) > MAX_ANSWERS:
         _ANSWERS.popitem(last=False)
     return value
-

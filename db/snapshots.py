@@ -62,4 +62,3 @@ async def shared(
         value = await build(own)
     _SNAPSHOTS[key] = (version, value)
     return value
-

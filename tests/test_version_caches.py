@@ -73,9 +73,7 @@ async def test_another_instance_follows_a_reload(
         await engine.dispose()
 
 
-async def test_participation_rows_agree_with_participations(
-    tmp_path: Path, session_maker
-) -> None:
+async def test_participation_rows_agree_with_participations(tmp_path: Path, session_maker) -> None:
     generate(10, tmp_path / "big")
     await ContentService(tmp_path / "big", session_maker).reload()
     async with session_maker() as session:
