@@ -1,4 +1,5 @@
-"""Entry point: `python -m bot`. Long polling with BOT_TOKEN, a console chat without it."""
+"""Entry point: `python -m bot`. With BOT_TOKEN: long polling, or a webhook when WEBHOOK_URL
+is set; a console chat without it."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ async def run(settings: Settings) -> int:
 
     from bot.clock import today_in
     from bot.factory import create_bot, create_dispatcher
+    from bot.metrics import Metrics
+    from bot.web import create_web_app, set_webhook, start_web
     from db.content_files import ContentInvalid
     from db.content_service import ContentService
     from db.engine import create_engine, create_schema, create_session_maker
@@ -54,14 +57,15 @@ async def run(settings: Settings) -> int:
                 "cannot start: the content files are invalid and nothing is stored yet:\n%s", exc
             )
             return 2
-        dp = create_dispatcher(settings, session_maker, content)
+        metrics = Metrics()
+        dp = create_dispatcher(settings, session_maker, content, metrics=metrics)
         if settings.token is None:
             from bot.console import run_console
 
             content.warm()
             await run_console(dp, settings)
             return 0
-        bot = create_bot(settings.token, settings)
+        bot = create_bot(settings.token, settings, metrics=metrics)
         async with bot:
             await wait_for_telegram(bot)
             if content.problem_at_start is not None:
@@ -71,15 +75,38 @@ async def run(settings: Settings) -> int:
             except TelegramAPIError as exc:  # unreachable now: polling waits for it to return
                 log.warning("could not register the command menu yet: %s", exc)
             delivery = asyncio.create_task(deliver(bot, dp, settings, session_maker, content))
+            runner = None
+            if settings.serves_web:
+                app = create_web_app(dp, bot, settings, session_maker, metrics)
+                runner = await start_web(app, settings)
             content.warm()  # what a load at start-up already read is not read again
-            log.info("polling for updates")
             try:
-                await dp.start_polling(bot, handle_signals=True)
+                if settings.webhook_url:
+                    await set_webhook(bot, dp, settings)
+                    log.info("receiving updates at %s", settings.webhook_path)
+                    await stopped_by_signal()
+                else:
+                    log.info("polling for updates")
+                    await dp.start_polling(bot, handle_signals=True)
             finally:
                 delivery.cancel()
+                if runner is not None:
+                    await runner.cleanup()  # the dispatcher's shutdown: updates finish first
         return 0
     finally:
         await engine.dispose()
+
+
+async def stopped_by_signal() -> None:
+    """Wait for SIGTERM or SIGINT (webhook mode has no polling loop to catch them)."""
+    import signal
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+    log.info("stopping")
 
 
 async def wait_for_telegram(bot: Bot) -> None:

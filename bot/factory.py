@@ -16,6 +16,7 @@ from answers.search import RecentQueries
 from bot.clock import today_in
 from bot.flood import FloodMiddleware
 from bot.i18n import UserLanguageMiddleware, create_i18n
+from bot.metrics import Metrics, RequestMetrics, UpdateMetrics
 from bot.middlewares import DbSessionMiddleware, SeenUsersMiddleware
 from bot.resilience import InFlight, RetryRequests, install_graceful_shutdown
 from bot.settings import Settings
@@ -31,6 +32,7 @@ def create_dispatcher(
     content: ContentService,
     today: Today | None = None,
     drafts: DraftWorker | None = None,
+    metrics: Metrics | None = None,
 ) -> Dispatcher:
     preferences = LanguagePreferences(session_maker)
     dp = Dispatcher(
@@ -41,11 +43,13 @@ def create_dispatcher(
         today=today or today_in(settings.timezone),
         recent_queries=RecentQueries(),
     )
-    # First: flood notices and errors are written in the user's language too.
+    if metrics is not None:  # first: it times everything else
+        dp.update.outer_middleware(UpdateMetrics(metrics))
+    # Then: flood notices and errors are written in the user's language too.
     UserLanguageMiddleware(create_i18n(), preferences).setup(dp)
     in_flight = InFlight()
     dp.update.outer_middleware(in_flight)
-    install_graceful_shutdown(dp, in_flight)
+    install_graceful_shutdown(dp, in_flight, confirm=not settings.webhook_url)
     flood = FloodMiddleware()
     seen = SeenUsersMiddleware(session_maker)
     middleware = DbSessionMiddleware(session_maker)
@@ -57,10 +61,17 @@ def create_dispatcher(
     return dp
 
 
-def create_bot(token: str, settings: Settings, session: BaseSession | None = None) -> Bot:
+def create_bot(
+    token: str,
+    settings: Settings,
+    session: BaseSession | None = None,
+    metrics: Metrics | None = None,
+) -> Bot:
     """A bot that talks to Telegram (or TELEGRAM_API_URL) with retries, or through `session`."""
     if session is None:
         session = AiohttpSession()
+        if metrics is not None:  # outermost: one count per request, whatever the retries
+            session.middleware(RequestMetrics(metrics))
         session.middleware(RetryRequests())
         if settings.telegram_api_url:
             session.api = TelegramAPIServer.from_base(settings.telegram_api_url)

@@ -111,11 +111,16 @@ class InFlight(BaseMiddleware):
         return True
 
 
-def install_graceful_shutdown(dp: Dispatcher, in_flight: InFlight, timeout: float = 25.0) -> None:
+def install_graceful_shutdown(
+    dp: Dispatcher, in_flight: InFlight, timeout: float = 25.0, confirm: bool = True
+) -> None:
+    """Finish the updates being handled before stopping; when polling (`confirm`), tell
+    Telegram which were handled (a webhook confirms each update by answering it)."""
+
     async def on_shutdown(bot: Bot) -> None:
         if not await in_flight.drain(timeout):
             log.warning("stopping with %d update(s) still being handled", in_flight.active)
-        if in_flight.last_update_id is not None:
+        if confirm and in_flight.last_update_id is not None:
             try:  # confirm what was handled: a restart must not answer it again
                 await bot.get_updates(offset=in_flight.last_update_id + 1, timeout=0, limit=1)
             except Exception:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +48,14 @@ class Settings(BaseSettings):
     send_rate: float = Field(25.0, gt=0, le=30)
     delivery_poll_seconds: float = Field(5.0, gt=0)
     reminder_check_seconds: float = Field(600.0, gt=0)
+    # Webhook mode: Telegram posts updates to WEBHOOK_URL (the proxy in front passes them to
+    # WEB_HOST:WEB_PORT), each carrying WEBHOOK_SECRET. Without it the bot polls.
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    # The bot's own web server: the webhook, /healthz and /metrics. In polling mode it runs
+    # only when WEB_PORT is set.
+    web_host: str = "127.0.0.1"
+    web_port: int | None = Field(None, ge=1, le=65535)
     # Hosts or addresses that links may point to although they are not public (tests).
     fetch_allowed_hosts: Annotated[frozenset[str], NoDecode] = frozenset()
 
@@ -104,6 +112,42 @@ class Settings(BaseSettings):
                 raise ValueError("has no host name")
             return value.rstrip("/")
         return value
+
+    @field_validator("webhook_url", mode="before")
+    @classmethod
+    def _webhook_url(cls, value: Any) -> Any:
+        if isinstance(value, str) and not value.startswith(("https://", "http://")):
+            raise ValueError("must be the public https:// address Telegram sends updates to")
+        return value
+
+    @field_validator("webhook_secret", mode="before")
+    @classmethod
+    def _webhook_secret(cls, value: Any) -> Any:
+        import re
+
+        if isinstance(value, str) and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value):
+            raise ValueError("must be 1–256 characters: letters, digits, _ and -")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> Settings:
+        if self.webhook_url and self.webhook_secret is None:
+            raise ValueError(
+                "WEBHOOK_SECRET must be set with WEBHOOK_URL: without it anybody could post "
+                "updates to the bot"
+            )
+        return self
+
+    @property
+    def webhook_path(self) -> str:
+        """The path of the webhook on the bot's own server: that of WEBHOOK_URL."""
+        from urllib.parse import urlsplit
+
+        return urlsplit(self.webhook_url or "").path or "/webhook"
+
+    @property
+    def serves_web(self) -> bool:
+        return bool(self.webhook_url) or self.web_port is not None
 
     @field_validator("timezone", mode="before")
     @classmethod

@@ -266,19 +266,30 @@ async def owe_reminders(session: AsyncSession, today: date) -> int:
 
 
 async def claim(session: AsyncSession, limit: int) -> list[Delivery]:
-    """The next pending deliveries, marked as being sent (committed by the caller first)."""
+    """The next pending deliveries, marked as being sent (committed by the caller first).
+    On PostgreSQL rows another instance is claiming are skipped, not waited for (SQLite
+    has one writer at a time anyway)."""
     rows = list(
         await session.scalars(
             select(Delivery)
             .where(Delivery.status == Status.PENDING)
             .order_by(Delivery.id)
             .limit(limit)
+            .with_for_update(skip_locked=True)
         )
     )
     for row in rows:
         row.status = Status.SENDING.value
         row.attempts += 1
     return rows
+
+
+async def pending_count(session: AsyncSession) -> int:
+    """Messages waiting to be sent."""
+    count = await session.scalar(
+        select(func.count()).select_from(Delivery).where(Delivery.status == Status.PENDING)
+    )
+    return count or 0
 
 
 async def finish(session: AsyncSession, delivery_id: int, status: Status) -> None:

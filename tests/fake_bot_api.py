@@ -132,24 +132,30 @@ class FakeBotAPI:
             self.updates.append(update)
         self._loop.call_soon_threadsafe(self._new_update.set)  # type: ignore[union-attr]
 
-    def send_text(self, chat_id: int, text: str, language_code: str | None = None) -> int:
+    def text_update(
+        self, chat_id: int, text: str, language_code: str | None = None
+    ) -> dict[str, Any]:
+        """A new update with a text message from user `chat_id` in a private chat."""
         update_id = next(self._update_ids)
         user = {"id": chat_id, "is_bot": False, "first_name": "Тест"}
         if language_code:
             user["language_code"] = language_code
-        self._push(
-            {
-                "update_id": update_id,
-                "message": {
-                    "message_id": update_id,
-                    "date": int(time.time()),
-                    "text": text,
-                    "from": user,
-                    "chat": {"id": chat_id, "type": "private"},
-                },
-            }
-        )
-        return update_id
+        return {
+            "update_id": update_id,
+            "message": {
+                "message_id": update_id,
+                "date": int(time.time()),
+                "text": text,
+                "from": user,
+                "chat": {"id": chat_id, "type": "private"},
+            },
+        }
+
+    def send_text(self, chat_id: int, text: str, language_code: str | None = None) -> int:
+        """Queue a text message for getUpdates; its update id."""
+        update = self.text_update(chat_id, text, language_code)
+        self._push(update)
+        return update["update_id"]
 
     def press(self, chat_id: int, data: str, message: dict[str, Any]) -> int:
         update_id = next(self._update_ids)
@@ -300,6 +306,9 @@ class FakeBotAPI:
         return True
 
     async def _m_deletewebhook(self, params: dict[str, Any]) -> Any:
+        return True
+
+    async def _m_setwebhook(self, params: dict[str, Any]) -> Any:
         return True
 
 
