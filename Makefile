@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 MO := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/*.po))
 
-.PHONY: run test lint clean
+.PHONY: run test migrate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,13 +18,18 @@ $(STAMP): pyproject.toml
 locales/%.mo: locales/%.po $(STAMP)
 	$(BIN)/pybabel compile --use-fuzzy -i $< -o $@
 
-run: $(STAMP) $(MO)
+run: $(STAMP) $(MO) migrate
 	$(BIN)/python -m bot
 
+# Creates the database, or brings an older one up to this version's schema.
+migrate: $(STAMP)
+	$(BIN)/python -m bot.migrate upgrade
+
 test: $(STAMP) $(MO)
-	$(BIN)/ruff check bot handlers answers views db drafting tests scripts
+	$(BIN)/ruff check bot handlers answers views db drafting tests scripts migrations
 	$(BIN)/python -m bot.content check
 	$(BIN)/python -m pytest
+	scripts/test_services.sh $(BIN)/python
 
 clean:
 	rm -rf $(VENV) data .pytest_cache $(MO)

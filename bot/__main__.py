@@ -22,33 +22,47 @@ async def run(settings: Settings) -> int:
     from aiogram.exceptions import TelegramAPIError
     from sqlalchemy.exc import OperationalError
 
+    from bot import shared
     from bot.clock import today_in
     from bot.factory import create_bot, create_dispatcher
     from bot.metrics import Metrics
     from bot.web import create_web_app, set_webhook, start_web
     from db.content_files import ContentInvalid
     from db.content_service import ContentService
-    from db.engine import create_engine, create_schema, create_session_maker
+    from db.engine import create_engine, create_session_maker
+    from db.migrations import SchemaBehind, prepare_schema
 
     try:
         engine = create_engine(settings.database_url)
     except OSError as exc:
         log.error("cannot create the database's folder (%s): set DATABASE_URL", exc)
         return 2
+    redis = None
     try:
         try:
-            await create_schema(engine)
-        except OperationalError as exc:
+            await prepare_schema(engine)
+        except SchemaBehind as exc:
+            log.error("cannot start: %s", exc)
+            return 2
+        except (OperationalError, OSError) as exc:
             log.error(
                 "cannot open the database %s (%s): check that its folder exists and is "
                 "writable, or set DATABASE_URL",
                 engine.url.render_as_string(hide_password=True),
-                exc.orig,
+                getattr(exc, "orig", exc),
             )
             return 2
         session_maker = create_session_maker(engine)
+        redis = shared.connect(settings.redis_url) if settings.redis_url else None
         content = ContentService(
-            settings.content_dir, session_maker, today_in(settings.timezone), warm=True
+            settings.content_dir,
+            session_maker,
+            today_in(settings.timezone),
+            warm=True,
+            exclusive=shared.exclusive(redis, "content", shared.CHANGE_LOCK_SECONDS)
+            if redis is not None
+            else None,
+            announce=(lambda: shared.announce_version(redis)) if redis is not None else None,
         )
         try:
             await content.ensure_loaded()
@@ -58,7 +72,7 @@ async def run(settings: Settings) -> int:
             )
             return 2
         metrics = Metrics()
-        dp = create_dispatcher(settings, session_maker, content, metrics=metrics)
+        dp = create_dispatcher(settings, session_maker, content, metrics=metrics, redis=redis)
         if settings.token is None:
             from bot.console import run_console
 
@@ -74,7 +88,14 @@ async def run(settings: Settings) -> int:
                 await register_commands(bot)
             except TelegramAPIError as exc:  # unreachable now: polling waits for it to return
                 log.warning("could not register the command menu yet: %s", exc)
-            delivery = asyncio.create_task(deliver(bot, dp, settings, session_maker, content))
+            delivery = asyncio.create_task(
+                deliver(bot, dp, settings, session_maker, content, redis)
+            )
+            following = (
+                asyncio.create_task(shared.follow_versions(redis, content.warm))
+                if redis is not None
+                else None
+            )
             runner = None
             if settings.serves_web:
                 app = create_web_app(dp, bot, settings, session_maker, metrics)
@@ -90,10 +111,14 @@ async def run(settings: Settings) -> int:
                     await dp.start_polling(bot, handle_signals=True)
             finally:
                 delivery.cancel()
+                if following is not None:
+                    following.cancel()
                 if runner is not None:
                     await runner.cleanup()  # the dispatcher's shutdown: updates finish first
         return 0
     finally:
+        if redis is not None:
+            await redis.aclose()
         await engine.dispose()
 
 
@@ -124,13 +149,24 @@ async def wait_for_telegram(bot: Bot) -> None:
             delay = min(delay * 2, 60.0)
 
 
-async def deliver(bot: Bot, dp: Any, settings: Settings, session_maker: Any, content: Any) -> None:
-    """Notices, reminders and broadcasts, sent beside polling (see bot/delivery.py)."""
+async def deliver(
+    bot: Bot, dp: Any, settings: Settings, session_maker: Any, content: Any, redis: Any
+) -> None:
+    """Notices, reminders and broadcasts, sent beside the updates (see bot/delivery.py)."""
+    from bot import shared
     from bot.delivery import Deliverer
     from bot.i18n import create_i18n
 
     deliverer = Deliverer(
-        bot, session_maker, create_i18n(), dp["languages"], content.today, settings.send_rate
+        bot,
+        session_maker,
+        create_i18n(),
+        dp["languages"],
+        content.today,
+        settings.send_rate,
+        exclusive=shared.exclusive(redis, "sending", shared.SENDING_LOCK_SECONDS)
+        if redis is not None
+        else None,
     )
     await deliverer.run(settings.delivery_poll_seconds, settings.reminder_check_seconds)
 

@@ -8,12 +8,15 @@ is scheduled in memory and a restart loses nothing."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from aiogram import Bot
 from aiogram.exceptions import (
@@ -34,13 +37,18 @@ from views.i18n import SOURCE
 
 log = logging.getLogger(__name__)
 
-BATCH = 30
+# Claimed one at a time: a process killed while sending leaves at most one message in
+# doubt (maybe sent, so never sent again); a claim costs one short transaction.
+BATCH = 1
+# A round gives the sending lock back this often (bot/shared.py lets it expire after 15 s).
+ROUND_SECONDS = 10.0
 MAX_ATTEMPTS = 3
 GONE = ("chat not found", "user is deactivated", "bot was blocked", "peer_id_invalid")
 
 
 @dataclass(slots=True)
 class Round:
+    more: bool = False  # stopped at its time limit with messages still owed
     sent: int = 0
     blocked: int = 0
     failed: int = 0
@@ -55,8 +63,12 @@ class Deliverer:
         languages: LanguagePreferences,
         today: Callable[[], date],
         send_rate: float = 25.0,
+        exclusive: Callable[[], AbstractAsyncContextManager[Any]] | None = None,
     ) -> None:
         self.bot = bot
+        # Several instances: one sends at a time, so Telegram's limits hold for the bot as a
+        # whole (each delivery is claimed in the database either way, so none goes twice).
+        self._exclusive = exclusive or contextlib.nullcontext
         self.session_maker = session_maker
         self.i18n = i18n
         self.languages = languages
@@ -65,27 +77,29 @@ class Deliverer:
         self._last_overall = 0.0
         self._last_per_chat: OrderedDict[int, float] = OrderedDict()
 
-    async def start(self) -> None:
-        """After a restart: deliveries a stopped process had claimed are not sent again."""
+    async def abandon_stale(self) -> None:
+        """Deliveries that a stopped process (this one before a restart, or another
+        instance) had claimed are not sent again: they may have been sent."""
         async with self.session_maker() as session, session.begin():
             abandoned = await subs.abandon_interrupted(session)
         if abandoned:
             log.warning("%d deliveries were interrupted by a stop and are not repeated", abandoned)
 
     async def run(self, poll_seconds: float, reminder_seconds: float) -> None:
-        await self.start()
         next_reminders = 0.0
         while True:
+            more = False
             try:
-                if time.monotonic() >= next_reminders:
-                    await self.owe_reminders()
-                    next_reminders = time.monotonic() + reminder_seconds
-                while (await self.send_pending()).sent:
-                    pass
-                await self.report_broadcasts()
+                async with self._exclusive():
+                    await self.abandon_stale()
+                    if time.monotonic() >= next_reminders:
+                        await self.owe_reminders()
+                        next_reminders = time.monotonic() + reminder_seconds
+                    more = (await self.send_pending(ROUND_SECONDS)).more
+                    await self.report_broadcasts()
             except Exception:  # the loop must outlive a bad round; the next one retries
                 log.exception("delivery round failed")
-            await asyncio.sleep(poll_seconds)
+            await asyncio.sleep(0.05 if more else poll_seconds)
 
     async def owe_reminders(self) -> int:
         async with self.session_maker() as session, session.begin():
@@ -106,23 +120,30 @@ class Deliverer:
         while len(self._last_per_chat) > 10_000:
             self._last_per_chat.popitem(last=False)
 
-    async def send_pending(self) -> Round:
-        """Send one batch of what is owed."""
+    async def send_pending(self, seconds: float | None = None) -> Round:
+        """Send what is owed, one claim at a time; with `seconds`, stop after about that
+        long (the round's `more` then says whether anything is left)."""
         done = Round()
-        async with self.session_maker() as session, session.begin():
-            batch = await subs.claim(session, BATCH)
-        for delivery in batch:
-            status = await self._deliver(delivery)
+        began = time.monotonic()
+        while True:
             async with self.session_maker() as session, session.begin():
-                if status is subs.Status.BLOCKED:
-                    await subs.drop_user(session, delivery.user_id)
-                if status is subs.Status.PENDING and delivery.attempts >= MAX_ATTEMPTS:
-                    status = subs.Status.FAILED
-                await subs.finish(session, delivery.id, status)
-            done.sent += status is subs.Status.SENT
-            done.blocked += status is subs.Status.BLOCKED
-            done.failed += status is subs.Status.FAILED
-        return done
+                batch = await subs.claim(session, BATCH)
+            if not batch:
+                return done
+            for delivery in batch:
+                status = await self._deliver(delivery)
+                async with self.session_maker() as session, session.begin():
+                    if status is subs.Status.BLOCKED:
+                        await subs.drop_user(session, delivery.user_id)
+                    if status is subs.Status.PENDING and delivery.attempts >= MAX_ATTEMPTS:
+                        status = subs.Status.FAILED
+                    await subs.finish(session, delivery.id, status)
+                done.sent += status is subs.Status.SENT
+                done.blocked += status is subs.Status.BLOCKED
+                done.failed += status is subs.Status.FAILED
+            if seconds is not None and time.monotonic() - began > seconds:
+                done.more = True
+                return done
 
     async def _deliver(self, delivery: Delivery) -> subs.Status:
         language = await self.languages.get(delivery.user_id) or SOURCE.value

@@ -9,6 +9,8 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
+from aiogram.fsm.storage.redis import RedisStorage
+from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from answers.base import Today
@@ -33,9 +35,13 @@ def create_dispatcher(
     today: Today | None = None,
     drafts: DraftWorker | None = None,
     metrics: Metrics | None = None,
+    redis: Redis | None = None,
 ) -> Dispatcher:
+    """With `redis`, per-chat state (follow-up questions) and flood control are shared by
+    every instance."""
     preferences = LanguagePreferences(session_maker)
     dp = Dispatcher(
+        storage=RedisStorage(redis) if redis is not None else None,
         languages=preferences,
         settings=settings,
         content=content,
@@ -50,7 +56,7 @@ def create_dispatcher(
     in_flight = InFlight()
     dp.update.outer_middleware(in_flight)
     install_graceful_shutdown(dp, in_flight, confirm=not settings.webhook_url)
-    flood = FloodMiddleware()
+    flood = FloodMiddleware(redis)
     seen = SeenUsersMiddleware(session_maker)
     middleware = DbSessionMiddleware(session_maker)
     for observer in (dp.message, dp.callback_query, dp.inline_query):

@@ -15,8 +15,10 @@ from typing import Any
 
 from aiogram import BaseMiddleware
 from aiogram.types import CallbackQuery, InlineQuery, Message, TelegramObject
+from redis.asyncio import Redis
 
 from bot.settings import Settings
+from bot.shared import SharedRateLimiter
 from views.common import flood_notice
 
 MAX_TRACKED_USERS = 20_000  # a hard cap; idle users are forgotten long before
@@ -73,8 +75,23 @@ class RateLimiter:
 
 
 class FloodMiddleware(BaseMiddleware):
-    def __init__(self) -> None:
+    """With `redis` the counts are shared by every instance (bot/shared.py)."""
+
+    def __init__(self, redis: Redis | None = None) -> None:
         self._limiter: RateLimiter | None = None
+        self.redis = redis
+        self._shared: SharedRateLimiter | None = None
+
+    async def _check(self, settings: Settings, user_id: int) -> tuple[bool, float, bool]:
+        """(allowed, seconds to wait, whether to tell the user)."""
+        if self.redis is not None:
+            limits = (settings.rate_limit_messages, settings.rate_limit_seconds)
+            if self._shared is None or (self._shared.limit, self._shared.window) != limits:
+                self._shared = SharedRateLimiter(self.redis, *limits)
+            return await self._shared.check(user_id)
+        limiter = self.limiter(settings)
+        allowed, wait = limiter.check(user_id)
+        return allowed, wait, not allowed and limiter.first_refusal(user_id, wait)
 
     def limiter(self, settings: Settings) -> RateLimiter:
         """The limiter for the current limits (a new one when they changed)."""
@@ -93,11 +110,10 @@ class FloodMiddleware(BaseMiddleware):
         user = data.get("event_from_user")
         if settings.rate_limit_messages <= 0 or user is None or settings.is_admin(user.id):
             return await handler(event, data)
-        limiter = self.limiter(settings)
-        allowed, wait = limiter.check(user.id)
+        allowed, wait, tell = await self._check(settings, user.id)
         if allowed:
             return await handler(event, data)
-        if limiter.first_refusal(user.id, wait):
+        if tell:
             notice = flood_notice(wait)
             if isinstance(event, Message):
                 await event.answer(notice)

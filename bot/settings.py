@@ -56,6 +56,8 @@ class Settings(BaseSettings):
     # only when WEB_PORT is set.
     web_host: str = "127.0.0.1"
     web_port: int | None = Field(None, ge=1, le=65535)
+    # Redis shared by several instances: per-chat state, flood control, locks, content news.
+    redis_url: str | None = None
     # Hosts or addresses that links may point to although they are not public (tests).
     fetch_allowed_hosts: Annotated[frozenset[str], NoDecode] = frozenset()
 
@@ -111,6 +113,13 @@ class Settings(BaseSettings):
             if not parts.hostname:
                 raise ValueError("has no host name")
             return value.rstrip("/")
+        return value
+
+    @field_validator("redis_url", mode="before")
+    @classmethod
+    def _redis_url(cls, value: Any) -> Any:
+        if isinstance(value, str) and not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must start with redis://, rediss:// or unix://")
         return value
 
     @field_validator("webhook_url", mode="before")

@@ -10,11 +10,14 @@ Changes are serialised by one lock, and each successful load is kept as a versio
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -105,6 +108,8 @@ class ContentService:
         session_maker: async_sessionmaker[AsyncSession],
         today: Callable[[], date] = date.today,
         warm: bool = False,
+        exclusive: Callable[[], AbstractAsyncContextManager[Any]] | None = None,
+        announce: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
         self.content_dir = content_dir
         self.session_maker = session_maker
@@ -117,6 +122,10 @@ class ContentService:
         # a test or a script that only loads need not).
         self.warm_after_load = warm
         self._warming: asyncio.Task[None] | None = None
+        # Several instances: one changes content/ and the facts at a time (`exclusive`),
+        # and tells the others when it did (`announce`).
+        self._exclusive = exclusive or contextlib.nullcontext
+        self._announce = announce
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -176,6 +185,11 @@ class ContentService:
         )
         if self.warm_after_load:
             self.warm()
+        if self._announce is not None:
+            try:
+                await self._announce()
+            except Exception as exc:  # the others see the version at their next update anyway
+                log.warning("could not tell the other instances about the change: %s", exc)
         return ReloadResult(report, content.file_count)
 
     def warm(self) -> None:
@@ -254,7 +268,7 @@ class ContentService:
     async def reload(self, admin_id: int | None = None) -> ReloadResult:
         """Load content/ now. Raises ContentInvalid or StoreFailed, leaving the facts as they
         were. Files the database already holds (the same digest) are not stored again."""
-        async with self._lock:
+        async with self._lock, self._exclusive():
             await self._recover()
             content = await self._read()
             async with self.session_maker() as session:
@@ -267,7 +281,7 @@ class ContentService:
     async def upload(self, file_name: str, data: bytes, admin_id: int | None) -> ReloadResult:
         """Put an uploaded file into content/ and load it — or refuse, touching nothing."""
         name = upload_path(file_name)
-        async with self._lock:
+        async with self._lock, self._exclusive():
             await self._recover()
             files = await asyncio.to_thread(load_files, self.content_dir)
             name, replaces = upload_target(name, data, files)
@@ -282,7 +296,7 @@ class ContentService:
         """Restore the files and facts of a kept version (by default the one before the
         current). None when there is no such version. Files in content/ that were never
         loaded are set aside in content/.rejected/, not deleted."""
-        async with self._lock:
+        async with self._lock, self._exclusive():
             await self._recover()
             async with self.session_maker() as session:
                 if version_id is None:
@@ -322,7 +336,7 @@ class ContentService:
         stored facts (the reason is logged and kept in `problem_at_start`); with nothing
         stored, the error propagates.
         """
-        async with self._lock:
+        async with self._lock, self._exclusive():
             await self._recover()
         async with self.session_maker() as session:
             previous = await last_load(session)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from db.dates import PartialDate
@@ -237,6 +237,7 @@ class Alias(Base):
     """Another name of an entity: former city names, abbreviations, short names."""
 
     __tablename__ = "aliases"
+    __table_args__ = (Index("ix_aliases_entity", "entity_kind", "entity_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     entity_kind: Mapped[str] = mapped_column(String(20), index=True)
@@ -255,6 +256,23 @@ class ContentEntity(Base):
     data: Mapped[str] = mapped_column(Text)
 
 
+class SearchRow(Base):
+    """One entity's words for the search index (db.search): its names, details and texts,
+    every word with all of its forms. Each process builds its full-text index from these."""
+
+    __tablename__ = "search_rows"
+    __table_args__ = (Index("ix_search_rows_entity", "kind", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    entity_id: Mapped[str] = mapped_column(String(100))
+    label: Mapped[str] = mapped_column(Text)
+    name_forms: Mapped[str] = mapped_column(Text)  # JSON: [[[form, …] per word] per name]
+    names: Mapped[str] = mapped_column(Text)
+    details: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+
+
 class ContentLoad(Base):
     """One successful load of content/: a version, with the files it came from.
 
@@ -268,7 +286,7 @@ class ContentLoad(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     file_count: Mapped[int] = mapped_column(Integer)
     files_json: Mapped[str | None] = mapped_column(Text)  # {path: text}; None once pruned
-    admin_id: Mapped[int | None] = mapped_column(Integer)  # None: start-up or the console
+    admin_id: Mapped[int | None] = mapped_column(BigInteger)  # None: start-up or the console
     summary: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -279,7 +297,7 @@ class AdminAction(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     at: Mapped[datetime] = mapped_column()
-    admin_id: Mapped[int | None] = mapped_column(Integer)
+    admin_id: Mapped[int | None] = mapped_column(BigInteger)
     action: Mapped[str] = mapped_column(String(30))
     detail: Mapped[str] = mapped_column(Text, default="")
 
@@ -289,7 +307,7 @@ class BotUser(Base):
 
     __tablename__ = "bot_users"
 
-    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     first_seen: Mapped[datetime] = mapped_column()
     last_seen: Mapped[datetime] = mapped_column()
 
@@ -300,7 +318,7 @@ class UserLanguage(Base):
 
     __tablename__ = "user_languages"
 
-    user_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     language: Mapped[str] = mapped_column(String(8))
 
 
@@ -312,7 +330,7 @@ class Subscription(Base):
     __table_args__ = (UniqueConstraint("user_id", "kind", "entity_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
-    user_id: Mapped[int] = mapped_column(Integer, index=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, index=True)
     kind: Mapped[str] = mapped_column(String(20))
     entity_id: Mapped[str] = mapped_column(String(64), default="")
     created_at: Mapped[datetime] = mapped_column()
@@ -327,7 +345,7 @@ class Delivery(Base):
     __table_args__ = (UniqueConstraint("user_id", "reason", "ref", "key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
-    user_id: Mapped[int] = mapped_column(Integer, index=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, index=True)
     reason: Mapped[str] = mapped_column(String(20))
     ref: Mapped[str] = mapped_column(String(100))  # an event id or a broadcast id
     key: Mapped[str] = mapped_column(String(80))  # the event's version, the reminder's date
@@ -335,6 +353,8 @@ class Delivery(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column()
     sent_at: Mapped[datetime | None] = mapped_column()
+    # When an instance took it for sending: one that stopped long ago is not coming back.
+    claimed_at: Mapped[datetime | None] = mapped_column()
 
 
 class Broadcast(Base):
@@ -343,9 +363,23 @@ class Broadcast(Base):
     __tablename__ = "broadcasts"
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
-    admin_id: Mapped[int] = mapped_column(Integer)
+    admin_id: Mapped[int] = mapped_column(BigInteger)
     text: Mapped[str] = mapped_column(Text)
     audience_kind: Mapped[str] = mapped_column(String(20))  # «users» or a subscription kind
     audience_id: Mapped[str] = mapped_column(String(64), default="")
     status: Mapped[str] = mapped_column(String(12))  # draft | sending | reported | cancelled
     created_at: Mapped[datetime] = mapped_column()
+
+
+def _index_foreign_keys() -> None:
+    """An index on every foreign-key column: deleting the facts before a load checks each
+    reference, and cards look rows up by them; without these both scan whole tables."""
+    for table in Base.metadata.tables.values():
+        names = {index.name for index in table.indexes}
+        for column in sorted({fk.parent for fk in table.foreign_keys}, key=lambda c: c.name):
+            name = f"ix_{table.name}_{column.name}"
+            if name not in names:
+                Index(name, column)
+
+
+_index_foreign_keys()

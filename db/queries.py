@@ -8,11 +8,11 @@ from datetime import date, datetime
 from typing import TypeVar
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from db.dates import PartialDate
+from db.dialects import upsert_insert
 from db.kinds import EntityKind
 from db.models import (
     AdminAction,
@@ -522,7 +522,7 @@ async def count_users(session: AsyncSession) -> int:
 
 async def record_user(session: AsyncSession, user_id: int, now: datetime) -> None:
     """Remember that a user wrote to the bot (for /stats), in the caller's transaction."""
-    statement = sqlite_insert(BotUser).values(id=user_id, first_seen=now, last_seen=now)
+    statement = upsert_insert(session, BotUser).values(id=user_id, first_seen=now, last_seen=now)
     await session.execute(
         statement.on_conflict_do_update(index_elements=[BotUser.id], set_={"last_seen": now})
     )

@@ -1,9 +1,12 @@
 """Ranked full-text search over every fact, in SQLite FTS5 with normalised Russian forms.
 
-Each entity (person, organization, event, place, topic, work) is one row of `search_fts`:
+Each entity (person, organization, event, place, topic, work) is one row of `search_rows`:
 its names, details (positions, series) and texts (summaries), every word stored with all of
-its forms (see db.textnorm), so «Нургазиевой» and «Нургазиева» share a token. The index is
-rebuilt inside the transaction that stores the content.
+its forms (see db.textnorm), so «Нургазиевой» and «Нургазиева» share a token. The rows are
+rewritten inside the transaction that stores the content, in whichever database holds the
+facts (SQLite or PostgreSQL). Each process queries its own in-memory FTS5 index of those
+rows, built once per content version (db.snapshots): the same ranking on every database,
+and a lookup costs no round trip.
 
 Ranking: the share of the query's words that matched, then whether a whole name or alias
 was given, then FTS5's bm25 with names weighted above details and texts. A word that matches
@@ -15,11 +18,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import select, text
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy import delete, insert, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.content_files import Content
 from db.kinds import EntityKind
@@ -31,26 +35,60 @@ from db.models import (
     Participation,
     Person,
     Place,
+    SearchRow,
     Topic,
     Work,
 )
+from db.snapshots import shared
 from db.textnorm import Forms, forms, forms_match, query_forms
 
 FTS_DDL = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
+    "CREATE VIRTUAL TABLE search_fts USING fts5("
     "kind UNINDEXED, entity_id UNINDEXED, label UNINDEXED, name_forms UNINDEXED, "
     "names, details, body, tokenize = 'unicode61')",
-    "CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_fts, 'row')",
+    "CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'row')",
 )
+_ROW_COLUMNS = ("kind", "entity_id", "label", "name_forms", "names", "details", "body")
 MAX_QUERY_WORDS = 12
 # bm25 weights, one per column in the order above (unindexed columns get 0).
 _BM25 = "bm25(search_fts, 0, 0, 0, 0, 10.0, 3.0, 1.0)"
 _COLUMNS = {"names": "{names}", "details": "{names details}", "all": "{names details body}"}
 
 
-async def create_search_tables(conn: AsyncConnection) -> None:
-    for ddl in FTS_DDL:
-        await conn.execute(text(ddl))
+class LocalIndex:
+    """An in-memory FTS5 index of the search rows of one content version, private to this
+    process. Built in a worker thread, then only read, from the event loop's thread."""
+
+    def __init__(self, rows: Sequence[Sequence[str]]) -> None:
+        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        for ddl in FTS_DDL:
+            self._db.execute(ddl)
+        self._db.executemany(
+            f"INSERT INTO search_fts ({', '.join(_ROW_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        self._db.commit()
+        self.vocabulary = [term for (term,) in self._db.execute("SELECT term FROM search_vocab")]
+
+    def match(self, expression: str) -> list[dict]:
+        cursor = self._db.execute(
+            f"SELECT kind, entity_id, label, name_forms, {_BM25} AS rank FROM search_fts "
+            "WHERE search_fts MATCH ? ORDER BY rank",
+            (expression,),
+        )
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+async def _build_index(session: AsyncSession) -> LocalIndex:
+    columns = [getattr(SearchRow, c) for c in _ROW_COLUMNS]
+    rows = [tuple(r) for r in await session.execute(select(*columns).order_by(SearchRow.id))]
+    return await asyncio.to_thread(LocalIndex, rows)
+
+
+async def local_index(session: AsyncSession) -> LocalIndex:
+    """This process's index of the content version `session` reads."""
+    return await shared(session, "search_index", _build_index)
 
 
 # --- Building the index ---------------------------------------------------------------------------
@@ -208,25 +246,18 @@ def content_documents(content: Content) -> list[Document]:
     return docs
 
 
-_INSERT_ROWS = text(
-    "INSERT INTO search_fts (kind, entity_id, label, name_forms, names, details, body) "
-    "VALUES (:kind, :entity_id, :label, :name_forms, :names, :details, :body)"
-)
-
-
 async def replace_search_rows(
     session: AsyncSession, content: Content, keys: set[tuple[EntityKind, str]]
 ) -> int:
     """Re-index only the entities `keys` (kind, id) from `content`: an incremental load."""
     for kind, entity_id in keys:
         await session.execute(
-            text("DELETE FROM search_fts WHERE kind = :kind AND entity_id = :id"),
-            {"kind": kind.value, "id": entity_id},
+            delete(SearchRow).where(SearchRow.kind == kind.value, SearchRow.entity_id == entity_id)
         )
     wanted = {(kind.value, entity_id) for kind, entity_id in keys}
     rows = [d.row() for d in content_documents(content) if (d.kind, d.id) in wanted]
     if rows:
-        await session.execute(_INSERT_ROWS, rows)
+        await session.execute(insert(SearchRow), rows)
     return len(rows)
 
 
@@ -239,16 +270,9 @@ async def rebuild_search_index(session: AsyncSession, content: Content | None = 
         rows = await asyncio.to_thread(lambda: [d.row() for d in content_documents(content)])
     else:
         rows = [d.row() for d in await _documents(session)]
-    await session.execute(text("DELETE FROM search_fts"))
+    await session.execute(delete(SearchRow))
     if rows:
-        await session.execute(
-            text(
-                "INSERT INTO search_fts (kind, entity_id, label, name_forms, names, details, "
-                "body) VALUES (:kind, :entity_id, :label, :name_forms, :names, :details, "
-                ":body)"
-            ),
-            rows,
-        )
+        await session.execute(insert(SearchRow), rows)
     return len(rows)
 
 
@@ -277,41 +301,26 @@ def _group(word_forms: Forms) -> str:
     return "(" + " OR ".join(parts) + ")"
 
 
-# (content version, its indexed words): shared by every query until the content changes.
-_VOCABULARY: tuple[str | None, list[str]] | None = None
-
-
 class SearchIndex:
-    """Queries over search_fts within one database session."""
+    """Queries over the search index of the content version a database session reads."""
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
-        self._vocab: list[str] | None = None  # indexed words, read once per query if needed
+        self._index: LocalIndex | None = None
+
+    async def _local(self) -> LocalIndex:
+        if self._index is None:
+            self._index = await local_index(self.session)
+        return self._index
 
     async def _match(self, expression: str, kinds: set[str] | None) -> list[dict]:
         """Rows matching an FTS5 expression, optionally of some kinds (by database key)."""
-        rows = await self.session.execute(
-            text(
-                f"SELECT kind, entity_id, label, name_forms, {_BM25} AS rank FROM search_fts "
-                "WHERE search_fts MATCH :q ORDER BY rank"
-            ),
-            {"q": expression},
-        )
-        return [dict(r._mapping) for r in rows if kinds is None or r.kind in kinds]
+        rows = (await self._local()).match(expression)
+        return [r for r in rows if kinds is None or r["kind"] in kinds]
 
     async def _vocabulary(self) -> list[str]:
-        """Every indexed word, read once per version of the content (tens of thousands of
-        words at scale: reading them for each question would cost more than answering)."""
-        global _VOCABULARY
-        if self._vocab is None:
-            version = await self.session.scalar(
-                text("SELECT content_hash FROM content_loads ORDER BY id DESC LIMIT 1")
-            )
-            if _VOCABULARY is None or _VOCABULARY[0] != version or version is None:
-                terms = list(await self.session.scalars(text("SELECT term FROM search_vocab")))
-                _VOCABULARY = (version, terms)
-            self._vocab = _VOCABULARY[1]
-        return self._vocab
+        """Every indexed word (tens of thousands at scale), read with the index."""
+        return (await self._local()).vocabulary
 
     async def _corrected(self, group: Forms) -> Forms | None:
         """The indexed word closest to any form of a word that matched nothing: one letter

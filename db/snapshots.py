@@ -4,12 +4,13 @@ cost more than answering it.
 
 The version is the newest row of `content_loads`, read once per session, so every instance
 behind one database sees a reload at its next update. The collections are loaded in a session
-of their own and closed, so the objects are detached, fully loaded (every relationship is
-eager) and only ever read.
+of their own (on the caller's connection) and closed, so the objects are detached, fully
+loaded (every relationship is eager) and only ever read.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -23,6 +24,7 @@ T = TypeVar("T")
 _VERSION_KEY = "content_version"
 # (database, collection) -> (content version, value)
 _SNAPSHOTS: dict[tuple[str, str], tuple[tuple[int, str], Any]] = {}
+_BUILDING: dict[tuple[str, str], tuple[tuple[int, str], asyncio.Future[Any]]] = {}
 
 
 async def content_version(session: AsyncSession) -> tuple[int, str] | None:
@@ -58,7 +60,29 @@ async def shared(
     found = _SNAPSHOTS.get(key)
     if found is not None and found[0] == version:
         return found[1]
-    async with AsyncSession(session.bind, expire_on_commit=False) as own:
-        value = await build(own)
+    # Updates that arrive while it is being built wait for that build rather than start
+    # their own (a future belongs to one event loop: tests run several, one after another).
+    loop = asyncio.get_running_loop()
+    building = _BUILDING.get(key)
+    if building is not None and building[0] == version and building[1].get_loop() is loop:
+        try:
+            return await asyncio.shield(building[1])
+        except Exception:  # that build failed: try once more here
+            pass
+    future: asyncio.Future[Any] = loop.create_future()
+    _BUILDING[key] = (version, future)
+    try:
+        # On the caller's own connection: a second one per update could exhaust the pool
+        # while every update waits for it.
+        async with AsyncSession(bind=await session.connection(), expire_on_commit=False) as own:
+            value = await build(own)
+    except BaseException as exc:
+        future.set_exception(exc if isinstance(exc, Exception) else RuntimeError("cancelled"))
+        future.exception()  # retrieved: nobody may be waiting
+        raise
+    finally:
+        if _BUILDING.get(key, (None, None))[1] is future:
+            del _BUILDING[key]
+    future.set_result(value)
     _SNAPSHOTS[key] = (version, value)
     return value

@@ -7,13 +7,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import Executable, delete, func, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.content_schema import EventSpec
+from db.dialects import upsert_insert
 from db.kinds import EntityKind
 from db.models import (
     BotUser,
@@ -59,15 +60,16 @@ class Status(StrEnum):
     FAILED = "failed"
 
 
+# A claimed delivery is sent within seconds; one claimed longer ago than this was left by a
+# process that stopped.
+CLAIM_LIFETIME = timedelta(minutes=2)
+
+
 def _insert_ignoring_duplicates(
     session: AsyncSession, table: type, values: list[dict[str, object]]
 ) -> Executable:
     """INSERT … ON CONFLICT DO NOTHING in the database's own dialect."""
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(table).values(values).on_conflict_do_nothing()
+    return upsert_insert(session, table).values(values).on_conflict_do_nothing()
 
 
 def _now() -> datetime:
@@ -278,9 +280,11 @@ async def claim(session: AsyncSession, limit: int) -> list[Delivery]:
             .with_for_update(skip_locked=True)
         )
     )
+    now = _now()
     for row in rows:
         row.status = Status.SENDING.value
         row.attempts += 1
+        row.claimed_at = now
     return rows
 
 
@@ -300,10 +304,18 @@ async def finish(session: AsyncSession, delivery_id: int, status: Status) -> Non
     )
 
 
-async def abandon_interrupted(session: AsyncSession) -> int:
-    """Deliveries claimed by a process that stopped: maybe sent, so never sent again."""
+async def abandon_interrupted(session: AsyncSession, older_than: timedelta = CLAIM_LIFETIME) -> int:
+    """Deliveries claimed by a process that stopped: maybe sent, so never sent again. Only
+    claims older than `older_than` (a claim is sent within seconds): another instance may be
+    sending the newer ones right now."""
+    stale = _now() - older_than
     result = await session.execute(
-        update(Delivery).where(Delivery.status == Status.SENDING).values(status=Status.FAILED)
+        update(Delivery)
+        .where(
+            Delivery.status == Status.SENDING,
+            (Delivery.claimed_at.is_(None)) | (Delivery.claimed_at < stale),
+        )
+        .values(status=Status.FAILED)
     )
     return result.rowcount or 0
 

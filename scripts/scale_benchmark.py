@@ -233,7 +233,11 @@ def startup_time(command: list[str], database: Path, content_dir: Path) -> float
         return (api.first_poll_at or 0) - started
     finally:
         process.terminate()
-        process.wait(20)
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
         api.stop()
 
 

@@ -22,6 +22,7 @@ from bot.local_session import LocalSession
 from bot.settings import Settings
 from db.content_service import ContentService
 from db.engine import create_engine, create_schema, create_session_maker
+from tests.databases import fresh_database_url
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -122,8 +123,14 @@ def content_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-async def session_maker(tmp_path: Path) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'test.sqlite3'}")
+def database_url(tmp_path: Path) -> str:
+    """The test's own empty database: SQLite, or PostgreSQL in the second pass."""
+    return fresh_database_url(tmp_path)
+
+
+@pytest.fixture
+async def session_maker(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    engine = create_engine(database_url)
     await create_schema(engine)
     yield create_session_maker(engine)
     await engine.dispose()

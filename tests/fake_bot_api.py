@@ -27,6 +27,8 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.databases import fresh_database_url
+
 BOT = {
     "id": 100500,
     "is_bot": True,
@@ -320,7 +322,7 @@ def start_bot_process(
         **os.environ,
         "BOT_TOKEN": api.token,
         "TELEGRAM_API_URL": api.url,
-        "DATABASE_URL": f"sqlite+aiosqlite:///{data_dir / 'bot.sqlite3'}",
+        "DATABASE_URL": fresh_database_url(data_dir, "bot"),
         "CONTENT_DIR": str(content_dir),
         "ADMIN_IDS": "",
         "LOG_LEVEL": "INFO",

@@ -171,7 +171,8 @@ async def _facts(session_maker) -> dict[str, list]:
     from sqlalchemy import text
 
     queries = {
-        "search": "SELECT kind, entity_id, label, name_forms, names, details, body FROM search_fts",
+        "search": "SELECT kind, entity_id, label, name_forms, names, details, body "
+        "FROM search_rows",
         "parts": "SELECT p.event_id, p.person_id, p.role, p.position, p.summary, pp.title, "
         "pp.organization_id, pt.topic_id FROM participations p "
         "LEFT JOIN person_positions pp ON pp.participation_id = p.id "

@@ -127,7 +127,7 @@ async def test_a_load_adding_a_matching_event_notifies_once_across_restarts(
 
     await service.reload()  # the same facts again: nothing new to say
     restarted = deliverer(settings, session_maker, session)
-    await restarted.start()
+    await restarted.abandon_stale()
     assert (await restarted.send_pending()).sent == 0
     assert len(session.texts_to(USER_ID)) == 1
 
@@ -148,7 +148,7 @@ async def test_owed_notices_survive_a_stop_before_sending(
     await add_future_event(content_dir, session_maker)  # owed, not sent: the bot «stops»
     session = FlakySession()
     after_restart = deliverer(settings, session_maker, session)
-    await after_restart.start()
+    await after_restart.abandon_stale()
     await after_restart.send_pending()
     assert len(session.texts_to(USER_ID)) == 1
 
@@ -250,3 +250,28 @@ async def test_many_upcoming_events_are_paged(
     more = next(data for label, data in first.buttons if "Ещё" in label)
     [last] = await chat.press(more.replace(":1", ":2"))
     assert "страница 3 из 3" in last.text and last.text.count("№") == 3 and last.edited
+
+
+async def test_only_old_claims_are_given_up(
+    chat: Chatter, session_maker, content_dir: Path
+) -> None:
+    """A claim another instance made a moment ago is being sent; one made long ago was left
+    by a process that stopped, and is never sent again."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from db.models import Delivery
+    from db.subscriptions import Status, abandon_interrupted, claim
+
+    await chat.press("sub:all:")
+    await add_future_event(content_dir, session_maker)
+    async with session_maker() as session, session.begin():
+        [claimed] = await claim(session, 10)
+    async with session_maker() as session, session.begin():
+        assert await abandon_interrupted(session) == 0
+    async with session_maker() as session, session.begin():
+        assert await abandon_interrupted(session, older_than=timedelta(seconds=-1)) == 1
+    async with session_maker() as session:
+        row = await session.scalar(select(Delivery).where(Delivery.id == claimed.id))
+        assert row is not None and row.status == Status.FAILED

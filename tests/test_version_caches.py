@@ -47,10 +47,10 @@ async def test_a_reload_is_seen_by_remembered_answers(chat: Chatter, content_ser
 
 
 async def test_another_instance_follows_a_reload(
-    chat: Chatter, content_service, settings, tmp_path: Path
+    chat: Chatter, content_service, settings, database_url: str
 ) -> None:
-    # A second instance: its own engine and dispatcher on the same database file.
-    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'test.sqlite3'}")
+    # A second instance: its own engine and dispatcher on the same database.
+    engine = create_engine(database_url)
     maker = create_session_maker(engine)
     other_service = ContentService(content_service.content_dir, maker)
     session = RecordingSession()

@@ -117,10 +117,17 @@ def test_metrics_count_updates_and_sends(running) -> None:
     before = len(api.sent("sendmessage"))
     post(f"{base}/tg/updates", api.text_update(USER + 2, "Кто такая Нургазиева?"), SECRET)
     api.wait_for(lambda: len(api.sent("sendmessage")) > before)
-    status, text = get(f"{base}/metrics")
-    assert status == 200
-    lines = dict(
-        line.rsplit(" ", 1) for line in text.splitlines() if line and not line.startswith("#")
+
+    def figures() -> dict[str, str]:
+        status, text = get(f"{base}/metrics")
+        assert status == 200
+        return dict(
+            line.rsplit(" ", 1) for line in text.splitlines() if line and not line.startswith("#")
+        )
+
+    # An update is counted when its handler returns, just after its answer was sent.
+    lines = api.wait_for(
+        lambda: (found := figures()).get('bot_updates_total{kind="message"}', "0") >= "2" and found
     )
     assert float(lines['bot_updates_total{kind="message"}']) >= 2
     assert float(lines['bot_update_seconds_count{kind="message"}']) >= 2
