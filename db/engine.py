@@ -4,6 +4,7 @@ default) or PostgreSQL through asyncpg. The schema itself is db.migrations'."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
@@ -22,7 +23,12 @@ def create_engine(url: str) -> AsyncEngine:
     _prepare_sqlite_file(url)
     if make_url(url).get_backend_name() != "sqlite":
         # A server's connections can be dropped behind the pool's back (restarts, proxies).
-        return create_async_engine(url, pool_pre_ping=True)
+        engine = create_async_engine(url, pool_pre_ping=True)
+        if engine.dialect.name == "postgresql":
+            event.listen(
+                engine.sync_engine, "before_cursor_execute", _without_nul_characters, retval=True
+            )
+        return engine
     engine = create_async_engine(url)
     if engine.dialect.name == "sqlite":
 
@@ -35,6 +41,25 @@ def create_engine(url: str) -> AsyncEngine:
             cursor.close()
 
     return engine
+
+
+def _no_nul(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, (list, tuple)):
+        return type(value)(_no_nul(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _no_nul(v) for k, v in value.items()}
+    return value
+
+
+def _without_nul_characters(  # type: ignore[no-untyped-def]
+    conn, cursor, statement, parameters, context, executemany
+):
+    """PostgreSQL's text cannot hold U+0000, which SQLite stores and a user or a file can
+    send: it becomes U+FFFD instead of an error (a lookup by such an id finds nothing, as on
+    SQLite)."""
+    return statement, _no_nul(parameters)
 
 
 async def create_schema(engine: AsyncEngine) -> None:

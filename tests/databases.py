@@ -4,9 +4,9 @@ TEST_DATABASE_URL naming a PostgreSQL server — a new database on that server."
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import os
 import threading
-import uuid
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -29,16 +29,19 @@ async def _create_database(name: str) -> None:
         database=url.database,
     )
     try:
-        await connection.execute(f'CREATE DATABASE "{name}"')
+        exists = await connection.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name)
+        if not exists:
+            await connection.execute(f'CREATE DATABASE "{name}"')
     finally:
         await connection.close()
 
 
 def fresh_database_url(folder: Path, name: str = "test") -> str:
-    """An empty database for one test (or one bot process)."""
+    """The database of `name` in a test's folder: empty at first, the same one when asked
+    again (a bot process restarted on its data)."""
     if SERVER is None:
         return f"sqlite+aiosqlite:///{folder / (name + '.sqlite3')}"
-    database = f"t_{uuid.uuid4().hex[:20]}"
+    database = "t_" + hashlib.sha1(str(folder.resolve() / name).encode()).hexdigest()[:24]
     # Callable from synchronous and asynchronous tests alike: its own loop in a thread.
     errors: list[BaseException] = []
 
