@@ -80,7 +80,8 @@ class LocalIndex:
         return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
-async def _build_index(session: AsyncSession) -> LocalIndex:
+async def build_index(session: AsyncSession) -> LocalIndex:
+    """A new index of the search rows `session` reads."""
     columns = [getattr(SearchRow, c) for c in _ROW_COLUMNS]
     rows = [tuple(r) for r in await session.execute(select(*columns).order_by(SearchRow.id))]
     return await asyncio.to_thread(LocalIndex, rows)
@@ -88,7 +89,7 @@ async def _build_index(session: AsyncSession) -> LocalIndex:
 
 async def local_index(session: AsyncSession) -> LocalIndex:
     """This process's index of the content version `session` reads."""
-    return await shared(session, "search_index", _build_index)
+    return await shared(session, "search_index", build_index)
 
 
 # --- Building the index ---------------------------------------------------------------------------

@@ -12,7 +12,9 @@ For each scale (each in its own process, so peak memory is that scale's):
   one echo handler; the ratio bot/echo;
 - start-up to the first getUpdates against a fake Bot API, for the bot (database loaded) and
   for a bare aiogram bot;
-- peak RSS of the measuring process, database size.
+- the time to build the search index of a version, and one name lookup in it;
+- peak RSS of the measuring process (it also generates, checks and loads the content), and
+  of the bot process itself after answering 100 of the questions; database size.
 """
 
 from __future__ import annotations
@@ -165,6 +167,21 @@ async def measure(scale: int, updates: int) -> dict[str, Any]:
     await service.reload()
     out["reload_one_file_s"] = time.perf_counter() - started
 
+    # The search index each process builds per content version, and a lookup in it.
+    from db.search import SearchIndex, build_index
+
+    async with maker() as db_session:
+        started = time.perf_counter()
+        await build_index(db_session)
+        out["search_index_s"] = time.perf_counter() - started
+        names = [p.last_name for p in content.people[:200]]
+        index = SearchIndex(db_session)
+        await index.search(names[0])
+        started = time.perf_counter()
+        for name in names:
+            await index.search(name)
+        out["search_ms"] = (time.perf_counter() - started) * 1000 / len(names)
+
     settings = Settings(rate_limit_messages=0)
     session = RecordingSession()
     chat = Chatter(
@@ -205,13 +222,20 @@ async def measure(scale: int, updates: int) -> dict[str, Any]:
     out["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     await engine.dispose()  # checkpoints the write-ahead log into the file
     out["database_mb"] = database.stat().st_size / 1e6
-    out["startup_s"] = startup_time([sys.executable, "-m", "bot"], database, content_dir)
-    out["bare_startup_s"] = startup_time([sys.executable, "-c", BARE_BOT], database, content_dir)
+    questions = [payload for kind, payload in mix if kind == "text"][:100]
+    out["startup_s"], out["bot_rss_mib"] = startup_time(
+        [sys.executable, "-m", "bot"], database, content_dir, questions
+    )
+    out["bare_startup_s"], _ = startup_time([sys.executable, "-c", BARE_BOT], database, content_dir)
     shutil.rmtree(work, ignore_errors=True)
     return out
 
 
-def startup_time(command: list[str], database: Path, content_dir: Path) -> float:
+def startup_time(
+    command: list[str], database: Path, content_dir: Path, questions: list[str] | None = None
+) -> tuple[float, float | None]:
+    """Seconds to the first getUpdates; with `questions`, also the process's peak RSS (MiB)
+    after answering them through the fake Bot API."""
     from tests.fake_bot_api import FakeBotAPI
 
     api = FakeBotAPI(TOKEN)
@@ -223,14 +247,24 @@ def startup_time(command: list[str], database: Path, content_dir: Path) -> float
         "DATABASE_URL": f"sqlite+aiosqlite:///{database}",
         "CONTENT_DIR": str(content_dir),
         "LOG_LEVEL": "WARNING",
+        "RATE_LIMIT_MESSAGES": "0",
     }
     started = time.monotonic()
     process = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
+    peak = None
     try:
         api.wait_for(lambda: api.first_poll_at, timeout=300)
-        return (api.first_poll_at or 0) - started
+        startup = (api.first_poll_at or 0) - started
+        if questions:
+            for n, text in enumerate(questions):
+                api.send_text(5000 + n % 20, text)
+            api.wait_for(lambda: len(api.sent("sendmessage")) >= len(questions), timeout=600)
+            status = Path(f"/proc/{process.pid}/status").read_text()
+            peak = int(next(x for x in status.splitlines() if x.startswith("VmHWM")).split()[1])
+            peak /= 1024
+        return startup, peak
     finally:
         process.terminate()
         try:
@@ -271,6 +305,7 @@ def main() -> None:
         ("echo_updates_per_s", "{:.0f}"), ("ratio", "{:.2f}"), ("bot_p50_ms", "{:.1f}"),
         ("bot_p95_ms", "{:.1f}"), ("bot_p99_ms", "{:.1f}"), ("messages_per_update", "{:.2f}"),
         ("startup_s", "{:.2f}"), ("bare_startup_s", "{:.2f}"), ("peak_rss_mib", "{:.0f}"),
+        ("bot_rss_mib", "{:.0f}"), ("search_index_s", "{:.2f}"), ("search_ms", "{:.2f}"),
         ("database_mb", "{:.1f}"),
     ]  # fmt: skip
     print("| " + " | ".join(name for name, _ in columns) + " |")
