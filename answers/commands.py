@@ -9,8 +9,9 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer
-from answers.cards import event_answer, org_answer, person_answer
+from answers.cards import card_answer
 from answers.lists import cities_answer, events_list, orgs_answer, speakers_answer
+from answers.memo import remembered
 from answers.resolve import choose, resolve
 from db.kinds import EntityKind
 from views.common import org_usage, speaker_usage
@@ -32,7 +33,9 @@ async def _about(
     text = (text or "").strip()
     if not text:
         return when_empty if isinstance(when_empty, Answer) else await when_empty()
-    found = await resolve(session, text, (kind,))
+    found = await remembered(
+        session, ("resolve", text, kind), lambda: resolve(session, text, (kind,))
+    )
     if found.choices:
         return choose(text, found.choices)
     if found.subject is None:
@@ -45,7 +48,7 @@ async def event_command(session: AsyncSession, text: str | None, today: date) ->
         session,
         text,
         EntityKind.EVENT,
-        lambda event_id: event_answer(session, event_id, today),
+        lambda event_id: card_answer(session, EntityKind.EVENT, event_id, today),
         lambda: events_list(session),
     )
 
@@ -65,7 +68,7 @@ async def speaker_command(session: AsyncSession, text: str | None, today: date) 
         session,
         text,
         EntityKind.PERSON,
-        lambda person_id: person_answer(session, person_id, today),
+        lambda person_id: card_answer(session, EntityKind.PERSON, person_id, today),
         Answer(speaker_usage()),
     )
 
@@ -85,7 +88,7 @@ async def org_command(session: AsyncSession, text: str | None, today: date) -> A
         session,
         text,
         EntityKind.ORGANIZATION,
-        lambda org_id: org_answer(session, org_id, today),
+        lambda org_id: card_answer(session, EntityKind.ORGANIZATION, org_id, today),
         Answer(org_usage()),
     )
 

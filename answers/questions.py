@@ -83,7 +83,10 @@ async def _question_reply(
         return Answer(question_too_long(len(text), MAX_QUESTION)), dialogue
     question = parse_question(text, today)
     fuzzy = question.intent is not Intent.SMALL_TALK and _may_correct_typos(question, text)
-    linked = await link(session, question, fuzzy=fuzzy)
+    # What the words name depends on the text alone, whatever the chat asked before.
+    linked = await remembered(
+        session, ("link", text, today, fuzzy), lambda: link(session, question, fuzzy=fuzzy)
+    )
     asked = Asked(session, question, linked, today, text, dialogue)
     if question.dates is not None:
         asked.dated_events = [

@@ -126,6 +126,11 @@ class Deliverer:
         done = Round()
         began = time.monotonic()
         while True:
+            # Wait for the overall rate before claiming, not after: a process killed while
+            # it waits has claimed nothing, so only a message in flight is ever in doubt.
+            wait = self._last_overall + self.interval - time.monotonic()
+            if wait > 0:
+                await asyncio.sleep(wait)
             async with self.session_maker() as session, session.begin():
                 batch = await subs.claim(session, BATCH)
             if not batch:

@@ -1,9 +1,10 @@
 """Two bot instances in webhook mode on loopback, behind one PostgreSQL and one Redis (the
 second test pass, scripts/test_services.sh): updates spread over both are each answered
-once; a reload through one is seen by the other within seconds; a notice and a reminder
-are sent once in all; killing the instance that is sending a broadcast doubles nothing and
-leaves at most the one message it was sending in doubt, the other instance sending the
-rest. Each instance talks to a fake Bot API of its own, so the test knows who sent what."""
+once; a follow-up question and the flood limit carry across instances; a reload through one
+is seen by the other within seconds; a notice and a reminder are sent once in all; killing
+the instance that is sending a broadcast doubles nothing and leaves at most the one message
+it was sending in doubt, the other instance sending the rest. Each instance talks to a fake
+Bot API of its own, so the test knows who sent what."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ pytestmark = pytest.mark.skipif(
 
 TOKEN = "123456:instances-token"
 SECRET = "instances-secret"
-ADMIN, SUBSCRIBER = 4400, 4401
+ADMIN, SUBSCRIBER, FOLLOWER, FLOODER = 4400, 4401, 4402, 4403
 USERS = list(range(4500, 4530))
 
 
@@ -148,6 +149,29 @@ def test_updates_spread_over_both_are_answered_once(pair) -> None:
     assert first.api.sent("sendmessage") and second.api.sent("sendmessage")
 
 
+def test_a_follow_up_continues_on_the_other_instance(pair) -> None:
+    """The chat's state is in Redis: the second instance knows what the first was asked."""
+    first, second, _ = pair
+    both = [first, second]
+    first.say(FOLLOWER, "Кто такая Нургазиева?")
+    wait_for(lambda: texts_to(both, FOLLOWER))
+    second.say(FOLLOWER, "а где она работает?")
+    answer = wait_for(lambda: texts_to(both, FOLLOWER)[1:])[-1]
+    assert "Гражданский альянс" in answer
+
+
+def test_flood_control_counts_across_instances(pair) -> None:
+    first, second, _ = pair
+    both = [first, second]
+    for n in range(26):  # the limit is 20 a minute, whichever instance gets them
+        (first if n % 2 else second).say(FLOODER, "/help")
+    wait_for(lambda: len(texts_to(both, FLOODER)) >= 21)
+    time.sleep(2)
+    texts = texts_to(both, FLOODER)
+    assert len(texts) == 21  # 20 answers and one «wait» notice
+    assert sum("Слишком много запросов" in t for t in texts) == 1
+
+
 def test_a_reload_through_one_is_seen_by_the_other(pair) -> None:
     first, second, content = pair
     both = [first, second]
@@ -225,7 +249,7 @@ def test_killing_the_sender_mid_broadcast_doubles_nothing(pair) -> None:
     survivor = second if sender is first else first
     sender.process.send_signal(signal.SIGKILL)
     sender.process.wait(10)
-    audience = set(USERS) | {ADMIN, ADMIN + 1, SUBSCRIBER}
+    audience = set(USERS) | {ADMIN, ADMIN + 1, SUBSCRIBER, FOLLOWER, FLOODER}
 
     def delivered() -> Counter[int]:
         return Counter(sent_by(first) + sent_by(second))
