@@ -100,7 +100,8 @@ async def run(settings: Settings) -> int:
             if settings.serves_web:
                 app = create_web_app(dp, bot, settings, session_maker, metrics)
                 runner = await start_web(app, settings)
-            content.warm()  # what a load at start-up already read is not read again
+            # Once the first updates are being received: start-up is not slowed by it.
+            content.warm(delay=2.0)
             try:
                 if settings.webhook_url:
                     await set_webhook(bot, dp, settings)

@@ -48,6 +48,7 @@ from db.failures import Reason, StoreFailed, classify
 from db.kinds import EntityKind
 from db.models import AdminAction, ContentLoad
 from db.queries import warm_snapshots
+from db.search import local_index
 from db.subscriptions import owe_change_notices
 
 log = logging.getLogger(__name__)
@@ -192,21 +193,24 @@ class ContentService:
                 log.warning("could not tell the other instances about the change: %s", exc)
         return ReloadResult(report, content.file_count)
 
-    def warm(self) -> None:
-        """Read the new version's shared collections in the background (see db.snapshots)."""
+    def warm(self, delay: float = 0.0) -> None:
+        """Read the new version's shared collections and build its search index in the
+        background (see db.snapshots), after `delay` seconds."""
         if self._warming is not None and not self._warming.done():
             self._warming.cancel()
-        self._warming = asyncio.get_running_loop().create_task(self._warm())
+        self._warming = asyncio.get_running_loop().create_task(self._warm(delay))
 
     async def warmed(self) -> None:
         """Wait for the background reading started by `warm`, if any."""
         if self._warming is not None:
             await asyncio.gather(self._warming, return_exceptions=True)
 
-    async def _warm(self) -> None:
+    async def _warm(self, delay: float) -> None:
         try:
+            await asyncio.sleep(delay)
             async with self.session_maker() as session:
                 await warm_snapshots(session)
+                await local_index(session)
         except asyncio.CancelledError:
             raise
         except Exception:  # a cache that is not warm is read by the first question instead
