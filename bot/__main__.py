@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("bot")
 
+DELIVERY_STOP_SECONDS = 10.0
+
 
 async def run(settings: Settings) -> int:
     # Imported here so that a settings error is reported before the slow imports.
@@ -88,8 +90,9 @@ async def run(settings: Settings) -> int:
                 await register_commands(bot)
             except TelegramAPIError as exc:  # unreachable now: polling waits for it to return
                 log.warning("could not register the command menu yet: %s", exc)
+            deliverer = create_deliverer(bot, dp, settings, session_maker, content, redis)
             delivery = asyncio.create_task(
-                deliver(bot, dp, settings, session_maker, content, redis)
+                deliverer.run(settings.delivery_poll_seconds, settings.reminder_check_seconds)
             )
             following = (
                 asyncio.create_task(shared.follow_versions(redis, content.warm))
@@ -111,9 +114,13 @@ async def run(settings: Settings) -> int:
                     log.info("polling for updates")
                     await dp.start_polling(bot, handle_signals=True)
             finally:
-                delivery.cancel()
                 if following is not None:
                     following.cancel()
+                # The message being sent is finished (a few seconds at most), then the
+                # sending stops; one not handed to Telegram yet stays owed.
+                deliverer.stop()
+                await asyncio.wait({delivery}, timeout=DELIVERY_STOP_SECONDS)
+                delivery.cancel()
                 if runner is not None:
                     await runner.cleanup()  # the dispatcher's shutdown: updates finish first
         return 0
@@ -150,15 +157,15 @@ async def wait_for_telegram(bot: Bot) -> None:
             delay = min(delay * 2, 60.0)
 
 
-async def deliver(
+def create_deliverer(
     bot: Bot, dp: Any, settings: Settings, session_maker: Any, content: Any, redis: Any
-) -> None:
+) -> Any:
     """Notices, reminders and broadcasts, sent beside the updates (see bot/delivery.py)."""
     from bot import shared
     from bot.delivery import Deliverer
     from bot.i18n import create_i18n
 
-    deliverer = Deliverer(
+    return Deliverer(
         bot,
         session_maker,
         create_i18n(),
@@ -169,7 +176,6 @@ async def deliver(
         if redis is not None
         else None,
     )
-    await deliverer.run(settings.delivery_poll_seconds, settings.reminder_check_seconds)
 
 
 async def register_commands(bot: Bot) -> None:

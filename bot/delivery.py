@@ -69,6 +69,8 @@ class Deliverer:
         # Several instances: one sends at a time, so Telegram's limits hold for the bot as a
         # whole (each delivery is claimed in the database either way, so none goes twice).
         self._exclusive = exclusive or contextlib.nullcontext
+        self._in_flight = False  # the current delivery's request has been started
+        self._stopping = asyncio.Event()
         self.session_maker = session_maker
         self.i18n = i18n
         self.languages = languages
@@ -85,9 +87,13 @@ class Deliverer:
         if abandoned:
             log.warning("%d deliveries were interrupted by a stop and are not repeated", abandoned)
 
+    def stop(self) -> None:
+        """Finish the message being sent, then return from `run` (a graceful stop)."""
+        self._stopping.set()
+
     async def run(self, poll_seconds: float, reminder_seconds: float) -> None:
         next_reminders = 0.0
-        while True:
+        while not self._stopping.is_set():
             more = False
             try:
                 async with self._exclusive():
@@ -99,7 +105,8 @@ class Deliverer:
                     await self.report_broadcasts()
             except Exception:  # the loop must outlive a bad round; the next one retries
                 log.exception("delivery round failed")
-            await asyncio.sleep(0.05 if more else poll_seconds)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), 0.05 if more else poll_seconds)
 
     async def owe_reminders(self) -> int:
         async with self.session_maker() as session, session.begin():
@@ -125,7 +132,7 @@ class Deliverer:
         long (the round's `more` then says whether anything is left)."""
         done = Round()
         began = time.monotonic()
-        while True:
+        while not self._stopping.is_set():
             # Wait for the overall rate before claiming, not after: a process killed while
             # it waits has claimed nothing, so only a message in flight is ever in doubt.
             wait = self._last_overall + self.interval - time.monotonic()
@@ -136,7 +143,16 @@ class Deliverer:
             if not batch:
                 return done
             for delivery in batch:
-                status = await self._deliver(delivery)
+                self._in_flight = False
+                try:
+                    status = await self._deliver(delivery)
+                except asyncio.CancelledError:
+                    # Stopped: a message not yet handed to Telegram is owed again; one that
+                    # was on its way is in doubt and stays claimed (never sent twice).
+                    if not self._in_flight:
+                        async with self.session_maker() as session, session.begin():
+                            await subs.finish(session, delivery.id, subs.Status.PENDING)
+                    raise
                 async with self.session_maker() as session, session.begin():
                     if status is subs.Status.BLOCKED:
                         await subs.drop_user(session, delivery.user_id)
@@ -149,6 +165,7 @@ class Deliverer:
             if seconds is not None and time.monotonic() - began > seconds:
                 done.more = True
                 return done
+        return done
 
     async def _deliver(self, delivery: Delivery) -> subs.Status:
         language = await self.languages.get(delivery.user_id) or SOURCE.value
@@ -160,11 +177,13 @@ class Deliverer:
         while True:
             await self._pace(delivery.user_id)
             try:
+                self._in_flight = True
                 await self.bot.send_message(
                     delivery.user_id, answer.text, reply_markup=answer.markup
                 )
                 return subs.Status.SENT
             except TelegramRetryAfter as exc:  # 429: wait as asked, then the same message
+                self._in_flight = False  # refused, so not sent
                 log.warning("429 while delivering; waiting %s s", exc.retry_after)
                 await asyncio.sleep(exc.retry_after)
             except TelegramForbiddenError:
