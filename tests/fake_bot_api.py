@@ -159,28 +159,33 @@ class FakeBotAPI:
         self._push(update)
         return update["update_id"]
 
-    def press(self, chat_id: int, data: str, message: dict[str, Any]) -> int:
+    def callback_update(self, chat_id: int, data: str, message: dict[str, Any]) -> dict[str, Any]:
+        """A new update with user `chat_id` pressing a button with `data` under `message`."""
         update_id = next(self._update_ids)
         user = {"id": chat_id, "is_bot": False, "first_name": "Тест"}
-        self._push(
-            {
-                "update_id": update_id,
-                "callback_query": {
-                    "id": str(update_id),
-                    "from": user,
-                    "chat_instance": "e2e",
-                    "data": data,
-                    "message": message,
-                },
-            }
-        )
-        return update_id
+        return {
+            "update_id": update_id,
+            "callback_query": {
+                "id": str(update_id),
+                "from": user,
+                "chat_instance": "e2e",
+                "data": data,
+                "message": message,
+            },
+        }
+
+    def press(self, chat_id: int, data: str, message: dict[str, Any]) -> int:
+        """Queue a button press for getUpdates; its update id."""
+        update = self.callback_update(chat_id, data, message)
+        self._push(update)
+        return update["update_id"]
 
     def sent(self, method: str) -> list[dict[str, Any]]:
         with self._lock:
             return [params for name, params in self.calls if name == method]
 
-    def wait_for(self, predicate: Callable[[], Any], timeout: float = 30) -> Any:
+    @staticmethod
+    def wait_for(predicate: Callable[[], Any], timeout: float = 30) -> Any:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             result = predicate()

@@ -80,16 +80,7 @@ class Instance:
 
     def press(self, chat_id: int, data: str) -> None:
         message = {"message_id": 1, "date": 0, "chat": {"id": chat_id, "type": "private"}}
-        update = self.api.text_update(chat_id, "")
-        update.pop("message")
-        update["callback_query"] = {
-            "id": str(update["update_id"]),
-            "from": {"id": chat_id, "is_bot": False, "first_name": "Тест"},
-            "chat_instance": "instances",
-            "data": data,
-            "message": message,
-        }
-        self.post(update)
+        self.post(self.api.callback_update(chat_id, data, message))
 
     def stop(self, sig: int = signal.SIGTERM) -> None:
         if self.process.poll() is None:
@@ -111,13 +102,7 @@ def texts_to(instances: list[Instance], chat_id: int) -> list[str]:
 
 
 def wait_for(predicate, timeout: float = 60):  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = predicate()
-        if found:
-            return found
-        time.sleep(0.1)
-    raise AssertionError("timed out")
+    return FakeBotAPI.wait_for(predicate, timeout)
 
 
 @pytest.fixture(scope="module")
