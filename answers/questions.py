@@ -64,23 +64,38 @@ async def question_reply(
     session: AsyncSession, text: str, today: date, dialogue: Dialogue
 ) -> tuple[Answer, Dialogue]:
     """The answer to a plain message, and what the chat is now talking about."""
-    context = (dialogue.intent, tuple(dialogue.subjects), dialogue.country)
-    answer, after = await remembered(
+    text = text.strip()
+    leans = False
+    if text and len(text) <= MAX_QUESTION:
+        question = await remembered(session, ("parsed", text, today), lambda: _parsed(text, today))
+        leans = question.leans_on_last
+    # A question that does not lean on the last one is answered the same in every chat.
+    context = (dialogue.intent, tuple(dialogue.subjects), dialogue.country) if leans else None
+    answer, after, keeps_intent = await remembered(
         session,
-        ("question", text.strip(), today, context),
+        ("question", text, today, context),
         lambda: _question_reply(session, text, today, dialogue),
     )
+    if after is None:
+        return answer, dialogue
+    if keeps_intent:
+        after = replace(after, intent=dialogue.intent)
     return answer, replace(after, at=time.time())
+
+
+async def _parsed(text: str, today: date) -> Question:
+    return parse_question(text, today)
 
 
 async def _question_reply(
     session: AsyncSession, text: str, today: date, dialogue: Dialogue
-) -> tuple[Answer, Dialogue]:
-    text = text.strip()
+) -> tuple[Answer, Dialogue | None, bool]:
+    """The answer; what the chat talks about after it (None: what it talked about before),
+    and whether it keeps the chat's last intent."""
     if not text:
-        return Answer(listening()), dialogue
+        return Answer(listening()), None, False
     if len(text) > MAX_QUESTION:
-        return Answer(question_too_long(len(text), MAX_QUESTION)), dialogue
+        return Answer(question_too_long(len(text), MAX_QUESTION)), None, False
     question = parse_question(text, today)
     fuzzy = question.intent is not Intent.SMALL_TALK and _may_correct_typos(question, text)
     # What the words name depends on the text alone, whatever the chat asked before.
@@ -96,7 +111,8 @@ async def _question_reply(
         # A Kazakh or English question gets its interface in that language around the facts.
         use_language(Language(question.language))
     answer = await _answer(asked)
-    return answer, _remember(asked, dialogue, today)
+    after, keeps_intent = _remember(asked, dialogue)
+    return answer, after, keeps_intent
 
 
 def _question_words(asked: Asked) -> str:
@@ -190,7 +206,9 @@ async def _looked_up(asked: Asked) -> Answer:
     return Answer(no_answer_found(asked.text))
 
 
-def _remember(asked: Asked, before: Dialogue, today: date) -> Dialogue:
+def _remember(asked: Asked, before: Dialogue) -> tuple[Dialogue, bool]:
+    """What the chat talks about now, and whether it keeps its last intent (a greeting or
+    «what is coming» does not replace what was being asked about)."""
     q = asked.question
     intent = _intent(asked)
     subjects = list(asked.used)
@@ -200,9 +218,11 @@ def _remember(asked: Asked, before: Dialogue, today: date) -> Dialogue:
                 subjects.append((hit.kind.value, hit.id))
     if not subjects and asked.continues:
         subjects = before.subjects
-    return Dialogue(
-        intent=str(intent) if intent not in _NOT_CONTINUED else before.intent,
+    keeps_intent = intent in _NOT_CONTINUED
+    after = Dialogue(
+        intent=None if keeps_intent else str(intent),
         subjects=subjects[:10],
         country=q.country,
         at=time.time(),
     )
+    return after, keeps_intent

@@ -65,10 +65,8 @@ class Asked:
 
     @property
     def continues(self) -> bool:
-        """The question leans on the last one: «а …?», a pronoun, «кто ещё», or no words of
-        its own beyond a modifier."""
-        q = self.question
-        return q.follow_up or q.more or (not q.words and (q.count or not q.asked_intent))
+        """The question leans on the last one (the only case where `dialogue` is read)."""
+        return self.question.leans_on_last
 
     def mention(self, kind: EntityKind) -> Mention | None:
         found = self.linked.of_kind(kind)

@@ -223,6 +223,13 @@ class Question:
     about_participants: bool = False  # «участники», not only speakers
     words: tuple[str, ...] = field(default=())  # content words of the rest
 
+    @property
+    def leans_on_last(self) -> bool:
+        """The question continues the last one: «а …?», a pronoun, «кто ещё», or no words of
+        its own beyond a modifier. Only such a question's answer depends on the chat."""
+        alone = not self.words and (self.count or not self.asked_intent)
+        return self.follow_up or self.more or alone
+
 
 def _has(norm: str, marker: str) -> bool:
     """`marker` begins a word of `norm` (a short marker must be the whole word)."""

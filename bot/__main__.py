@@ -95,7 +95,7 @@ async def run(settings: Settings) -> int:
                 deliverer.run(settings.delivery_poll_seconds, settings.reminder_check_seconds)
             )
             following = (
-                asyncio.create_task(shared.follow_versions(redis, content.warm))
+                asyncio.create_task(shared.follow_versions(redis, content.changed_elsewhere))
                 if redis is not None
                 else None
             )

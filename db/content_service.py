@@ -49,6 +49,7 @@ from db.kinds import EntityKind
 from db.models import AdminAction, ContentLoad
 from db.queries import warm_snapshots
 from db.search import local_index
+from db.snapshots import forget_version
 from db.subscriptions import owe_change_notices
 
 log = logging.getLogger(__name__)
@@ -199,6 +200,12 @@ class ContentService:
         if self._warming is not None and not self._warming.done():
             self._warming.cancel()
         self._warming = asyncio.get_running_loop().create_task(self._warm(delay))
+
+    def changed_elsewhere(self) -> None:
+        """Another instance changed the content: read the version again now, not within
+        db.snapshots.VERSION_CHECK_SECONDS, and prepare the new one."""
+        forget_version()
+        self.warm()
 
     async def warmed(self) -> None:
         """Wait for the background reading started by `warm`, if any."""

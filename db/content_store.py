@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, event, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.content_files import Content
@@ -36,6 +36,7 @@ from db.models import (
     WorkOrganization,
 )
 from db.search import rebuild_search_index, replace_search_rows
+from db.snapshots import forget_version
 
 KEPT_VERSIONS = 20
 
@@ -434,6 +435,8 @@ async def store_content(
     )
     await session.flush()
     await _prune_versions(session)
+    # Once these facts are committed, every reader here asks for the version again.
+    event.listen(session.sync_session, "after_commit", lambda _: forget_version(), once=True)
     return report
 
 

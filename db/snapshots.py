@@ -2,15 +2,18 @@
 content changes: at scale, reading all events or all participations for each question would
 cost more than answering it.
 
-The version is the newest row of `content_loads`, read once per session, so every instance
-behind one database sees a reload at its next update. The collections are loaded in a session
-of their own (on the caller's connection) and closed, so the objects are detached, fully
-loaded (every relationship is eager) and only ever read.
+The version is the newest row of `content_loads`. A process reads it at most once every
+VERSION_CHECK_SECONDS and keeps it, so an update whose answer is remembered touches no database
+at all; a load in this process (or one another instance announces) forgets it at once
+(`forget_version`), and a load anywhere else is seen within that interval. The collections are
+loaded in a session of their own (on the caller's connection) and closed, so the objects are
+detached, fully loaded (every relationship is eager) and only ever read.
 """
 
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -22,6 +25,10 @@ from db.models import ContentLoad
 T = TypeVar("T")
 
 _VERSION_KEY = "content_version"
+VERSION_CHECK_SECONDS = 1.0
+# database -> (when read, monotonic; the version then)
+_VERSIONS: dict[str, tuple[float, tuple[int, str] | None]] = {}
+_DATABASES: dict[int, tuple[Any, str]] = {}  # id(engine) -> (engine, its URL as a key)
 # (database, collection) -> (content version, value)
 _SNAPSHOTS: dict[tuple[str, str], tuple[tuple[int, str], Any]] = {}
 _BUILDING: dict[tuple[str, str], tuple[tuple[int, str], asyncio.Future[Any]]] = {}
@@ -29,22 +36,40 @@ _BUILDING: dict[tuple[str, str], tuple[tuple[int, str], asyncio.Future[Any]]] = 
 
 async def content_version(session: AsyncSession) -> tuple[int, str] | None:
     """(load id, content hash) of the facts this session reads; None before any load.
-    Read once per session: one update sees one version."""
+    Fixed for a session: one update sees one version."""
     if _VERSION_KEY not in session.info:
-        row = (
-            await session.execute(
-                select(ContentLoad.id, ContentLoad.content_hash)
-                .order_by(ContentLoad.id.desc())
-                .limit(1)
-            )
-        ).first()
-        session.info[_VERSION_KEY] = (row[0], row[1]) if row is not None else None
+        database = database_of(session)
+        known = _VERSIONS.get(database)
+        now = time.monotonic()
+        if known is not None and now - known[0] < VERSION_CHECK_SECONDS:
+            version = known[1]
+        else:
+            row = (
+                await session.execute(
+                    select(ContentLoad.id, ContentLoad.content_hash)
+                    .order_by(ContentLoad.id.desc())
+                    .limit(1)
+                )
+            ).first()
+            version = (row[0], row[1]) if row is not None else None
+            _VERSIONS[database] = (now, version)
+        session.info[_VERSION_KEY] = version
     return session.info[_VERSION_KEY]
+
+
+def forget_version() -> None:
+    """The content changed (here, or another instance says so): read the version again."""
+    _VERSIONS.clear()
 
 
 def database_of(session: AsyncSession) -> str:
     bind = session.bind
-    return bind.url.render_as_string(hide_password=True) if bind is not None else ""
+    if bind is None:
+        return ""
+    known = _DATABASES.get(id(bind))
+    if known is None or known[0] is not bind:
+        known = _DATABASES[id(bind)] = (bind, bind.url.render_as_string(hide_password=True))
+    return known[1]
 
 
 async def shared(
