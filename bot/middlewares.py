@@ -29,9 +29,14 @@ class DbSessionMiddleware(BaseMiddleware):
         event: TelegramObject,
         data: dict[str, Any],
     ) -> Any:
-        async with self.session_maker() as session:
-            data["session"] = session
+        session = self.session_maker()
+        data["session"] = session
+        try:
             return await handler(event, data)
+        finally:
+            # A remembered answer never touched the database: nothing to give back then.
+            if session.in_transaction():
+                await session.close()
 
 
 class SeenUsersMiddleware(BaseMiddleware):

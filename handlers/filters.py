@@ -29,6 +29,13 @@ class IsAdmin(BaseFilter):
         return settings.is_admin(event_from_user.id if event_from_user else None)
 
 
+class NotCommand(BaseFilter):
+    """A text message that is not a command."""
+
+    async def __call__(self, message: Message) -> bool:
+        return message.text is not None and not message.text.startswith("/")
+
+
 class InGroup(BaseFilter):
     async def __call__(self, message: Message) -> bool:
         return message.chat.type in GROUP_CHATS

@@ -1,5 +1,6 @@
-"""Plain questions, unknown commands, messages that are not text and unknown buttons:
-the routers that catch whatever no other router took."""
+"""Plain questions (early: most messages are questions, and no command router takes them),
+and the router that catches whatever no other router took: unknown commands, messages that
+are not text and unknown buttons."""
 
 from __future__ import annotations
 
@@ -12,12 +13,27 @@ from answers.base import Today
 from answers.common import only_text_answer, stale_button_answer, unknown_command_answer
 from answers.dialogue import Dialogue
 from answers.questions import question_reply
-from handlers.filters import AddressedText, CommandForOtherBot, InGroup
+from handlers.filters import AddressedText, CommandForOtherBot, InGroup, NotCommand
 from handlers.replies import send, send_from_callback
 
 
 def create_router() -> Router:
     router = Router(name="questions")
+
+    @router.message(NotCommand(), AddressedText())
+    async def plain_text(
+        message: Message, text: str, session: AsyncSession, today: Today, state: FSMContext
+    ) -> None:
+        dialogue = Dialogue.from_data(await state.get_data())
+        answer, dialogue = await question_reply(session, text, today(), dialogue)
+        await state.set_data(dialogue.to_data())
+        await send(message, answer)
+
+    return router
+
+
+def create_fallback_router() -> Router:
+    router = Router(name="fallback")
 
     @router.message(F.text.startswith("/"), CommandForOtherBot())
     async def other_bots_command(message: Message) -> None:
@@ -27,15 +43,6 @@ def create_router() -> Router:
     async def unknown_command(message: Message) -> None:
         command = (message.text or "").split()[0]
         await send(message, unknown_command_answer(command.partition("@")[0]))
-
-    @router.message(F.text, AddressedText())
-    async def plain_text(
-        message: Message, text: str, session: AsyncSession, today: Today, state: FSMContext
-    ) -> None:
-        dialogue = Dialogue.from_data(await state.get_data())
-        answer, dialogue = await question_reply(session, text, today(), dialogue)
-        await state.set_data(dialogue.to_data())
-        await send(message, answer)
 
     @router.message(InGroup())
     async def group_talk(message: Message) -> None:
