@@ -38,11 +38,13 @@ class UploadTooBig(Exception):
 
 async def reload_answer(content: ContentService, admin_id: int | None) -> Answer:
     try:
-        return Answer(view.reloaded(await content.reload(admin_id)))
+        result = await content.reload(admin_id)
     except ContentInvalid as exc:
         return Answer(view.errors_text(exc))
     except StoreFailed as exc:
         return Answer(view.store_failed(exc))
+    await content.warmed()  # the admin hears back when users see the change
+    return Answer(view.reloaded(result))
 
 
 async def diff_answer(content: ContentService) -> Answer:
@@ -71,6 +73,7 @@ async def rollback_answer(
         return Answer(view.store_failed(exc))
     if result is None:
         return Answer(view.version_gone() if version_id else view.nothing_to_roll_back())
+    await content.warmed()
     return Answer(view.rolled_back(result))
 
 
@@ -195,6 +198,7 @@ async def _document(
             return Answer(view.errors_text(exc))
         except StoreFailed as exc:
             return Answer(view.store_failed(exc))
+        await content.warmed()
         return Answer(view.uploaded(name, result))
     if lowered.endswith(ARTICLE_SUFFIXES):
         text = decode_article(await fetch())

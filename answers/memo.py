@@ -3,7 +3,8 @@ same context, language and day, is answered from memory instead of being worked 
 
 Everything an answer says comes from the facts of one content version, the interface
 language and the day, so those are part of the key; the version is read from the database
-once per update (db.snapshots), so every instance sees a reload at its next update.
+through db.snapshots, so every instance sees a reload. An answer worked out while the new
+version was still being prepared is not remembered.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.snapshots import content_version, database_of
+from db.snapshots import content_version, database_of, stale
 from views.i18n import Language, language, use_language
 
 T = TypeVar("T")
@@ -45,6 +46,8 @@ async def remembered(
             use_language(answered_in)
         return value
     value = await work_out()
+    if stale(session):  # worked out from the previous version's collections
+        return value
     _ANSWERS[full] = (value, language())
     if len(_ANSWERS) > MAX_ANSWERS:
         _ANSWERS.popitem(last=False)

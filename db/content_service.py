@@ -49,7 +49,7 @@ from db.kinds import EntityKind
 from db.models import AdminAction, ContentLoad
 from db.queries import warm_snapshots
 from db.search import local_index
-from db.snapshots import forget_version
+from db.snapshots import Preparation, forget_version
 from db.subscriptions import owe_change_notices
 
 log = logging.getLogger(__name__)
@@ -155,6 +155,10 @@ class ContentService:
     async def _store(
         self, content: Content, admin_id: int | None, action: str, detail: str = ""
     ) -> ReloadResult:
+        # Opened before the facts are committed: from the first update that sees the new
+        # version until the background work has read it, updates use the previous one's
+        # collections rather than each wait for them.
+        preparation = Preparation(self.session_maker()) if self.warm_after_load else None
         try:
             async with self.session_maker() as session, session.begin():
                 entities = await asyncio.to_thread(content.entities)
@@ -176,8 +180,10 @@ class ContentService:
                         detail=f"{detail} {report_summary(report)}".strip(),
                     )
                 )
-        except Exception as exc:
-            failure = classify(exc)
+        except BaseException as exc:
+            if preparation is not None:
+                preparation.close()
+            failure = classify(exc) if isinstance(exc, Exception) else None
             if failure is None:
                 raise
             log.error("%s by %s refused: %s", action, admin_id, failure)
@@ -185,8 +191,8 @@ class ContentService:
         log.info(
             "%s by %s: %d files, %s", action, admin_id, content.file_count, report_summary(report)
         )
-        if self.warm_after_load:
-            self.warm()
+        if preparation is not None:
+            self.warm(preparation=preparation)
         if self._announce is not None:
             try:
                 await self._announce()
@@ -194,12 +200,20 @@ class ContentService:
                 log.warning("could not tell the other instances about the change: %s", exc)
         return ReloadResult(report, content.file_count)
 
-    def warm(self, delay: float = 0.0) -> None:
+    def warm(self, delay: float = 0.0, preparation: Preparation | None = None) -> None:
         """Read the new version's shared collections and build its search index in the
-        background (see db.snapshots), after `delay` seconds."""
+        background (see db.snapshots), after `delay` seconds. Until they are ready, updates
+        use the previous version's instead of waiting for them."""
         if self._warming is not None and not self._warming.done():
             self._warming.cancel()
-        self._warming = asyncio.get_running_loop().create_task(self._warm(delay))
+        if preparation is None:
+            session = self.session_maker()
+            preparation = Preparation(session) if delay == 0 else None
+        else:
+            session = preparation.session
+        self._warming = asyncio.get_running_loop().create_task(
+            self._warm(session, preparation, delay)
+        )
 
     def changed_elsewhere(self) -> None:
         """Another instance changed the content: read the version again now, not within
@@ -212,16 +226,21 @@ class ContentService:
         if self._warming is not None:
             await asyncio.gather(self._warming, return_exceptions=True)
 
-    async def _warm(self, delay: float) -> None:
+    async def _warm(
+        self, session: AsyncSession, preparation: Preparation | None, delay: float
+    ) -> None:
         try:
             await asyncio.sleep(delay)
-            async with self.session_maker() as session:
+            async with session:
                 await warm_snapshots(session)
                 await local_index(session)
         except asyncio.CancelledError:
             raise
         except Exception:  # a cache that is not warm is read by the first question instead
             log.warning("could not read the shared collections ahead", exc_info=True)
+        finally:
+            if preparation is not None:
+                preparation.close()
 
     async def _recover(self) -> None:
         """Finish or throw away a change of content/ that a killed process left half-way."""

@@ -57,7 +57,10 @@ _COLUMNS = {"names": "{names}", "details": "{names details}", "all": "{names det
 
 class LocalIndex:
     """An in-memory FTS5 index of the search rows of one content version, private to this
-    process. Built in a worker thread, then only read, from the event loop's thread."""
+    process. Built in a worker thread, then only read, from the event loop's thread.
+
+    Each entity's names are also kept parsed (`names`), so that telling whether a query gave
+    a whole name never decodes a row again."""
 
     def __init__(self, rows: Sequence[Sequence[str]]) -> None:
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
@@ -69,15 +72,34 @@ class LocalIndex:
         )
         self._db.commit()
         self.vocabulary = [term for (term,) in self._db.execute("SELECT term FROM search_vocab")]
+        # The same word's forms are one tuple however many names hold it.
+        known: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.names: dict[tuple[str, str], tuple[tuple[Forms, ...], ...]] = {
+            (row[0], row[1]): tuple(
+                tuple(known.setdefault(tuple(f), tuple(f)) for f in name)
+                for name in json.loads(row[3])
+            )
+            for row in rows
+        }
 
-    def match(self, expression: str) -> list[dict]:
-        cursor = self._db.execute(
-            f"SELECT kind, entity_id, label, name_forms, {_BM25} AS rank FROM search_fts "
-            "WHERE search_fts MATCH ? ORDER BY rank",
-            (expression,),
+    def any_match(self, expression: str) -> bool:
+        found = self._db.execute(
+            "SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1", (expression,)
         )
-        names = [c[0] for c in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor]
+        return found.fetchone() is not None
+
+    def keys(self, expression: str) -> list[tuple[str, str]]:
+        """(kind, id) of every row matching an FTS5 expression."""
+        query = "SELECT kind, entity_id FROM search_fts WHERE search_fts MATCH ?"
+        return self._db.execute(query, (expression,)).fetchall()
+
+    def ranked(self, expression: str) -> list[tuple[str, str, str, float]]:
+        """(kind, id, label, bm25 rank) of every row matching, best first."""
+        query = (
+            f"SELECT kind, entity_id, label, {_BM25} AS rank FROM search_fts "
+            "WHERE search_fts MATCH ? ORDER BY rank"
+        )
+        return self._db.execute(query, (expression,)).fetchall()
 
 
 async def build_index(session: AsyncSession) -> LocalIndex:
@@ -314,11 +336,6 @@ class SearchIndex:
             self._index = await local_index(self.session)
         return self._index
 
-    async def _match(self, expression: str, kinds: set[str] | None) -> list[dict]:
-        """Rows matching an FTS5 expression, optionally of some kinds (by database key)."""
-        rows = (await self._local()).match(expression)
-        return [r for r in rows if kinds is None or r["kind"] in kinds]
-
     async def _vocabulary(self) -> list[str]:
         """Every indexed word (tens of thousands at scale), read with the index."""
         return (await self._local()).vocabulary
@@ -357,11 +374,12 @@ class SearchIndex:
         if not groups:
             return []
         scope = _COLUMNS[columns]
+        index = await self._local()
         corrected: set[int] = set()
         for i, group in enumerate(groups):
             # A word found nowhere at all is taken for a typo; one found outside the searched
             # columns is simply not a name.
-            if fuzzy and not await self._match(_group(group), None):
+            if fuzzy and not index.any_match(_group(group)):
                 replacement = await self._corrected(group)
                 if replacement is not None:
                     groups[i] = replacement
@@ -369,24 +387,36 @@ class SearchIndex:
 
         matched: dict[tuple[str, str], set[int]] = {}
         for i, group in enumerate(groups):
-            for row in await self._match(f"{scope} : {_group(group)}", wanted):
-                matched.setdefault((row["kind"], row["entity_id"]), set()).add(i)
+            for key in index.keys(f"{scope} : {_group(group)}"):
+                if wanted is None or key[0] in wanted:
+                    matched.setdefault(key, set()).add(i)
         if not matched:
             return []
         expression = f"{scope} : (" + " OR ".join(_group(g) for g in groups) + ")"
+        # Whether the query holds a word of a name, worked out once per distinct word.
+        holds: dict[Forms, bool] = {}
+
+        def given(word: Forms) -> bool:
+            found = holds.get(word)
+            if found is None:
+                found = holds[word] = any(forms_match(q, word) for q in groups)
+            return found
+
         hits = []
-        for row in await self._match(expression, wanted):
-            found = matched.get((row["kind"], row["entity_id"]), set())
-            names = [[tuple(f) for f in name] for name in json.loads(row["name_forms"])]
-            whole = any(all(any(forms_match(q, w) for q in groups) for w in name) for name in names)
+        for kind, entity_id, label, rank in index.ranked(expression):
+            if wanted is not None and kind not in wanted:
+                continue
+            found = matched.get((kind, entity_id), set())
+            names = index.names.get((kind, entity_id), ())
+            whole = any(all(given(w) for w in name) for name in names)
             hits.append(
                 Hit(
-                    EntityKind(row["kind"]),
-                    row["entity_id"],
-                    row["label"],
+                    EntityKind(kind),
+                    entity_id,
+                    label,
                     len(found) / len(groups),
                     whole,
-                    row["rank"],
+                    rank,
                     fuzzy=bool(found & corrected),
                     matched=frozenset(found),
                 )

@@ -8,6 +8,10 @@ at all; a load in this process (or one another instance announces) forgets it at
 (`forget_version`), and a load anywhere else is seen within that interval. The collections are
 loaded in a session of their own (on the caller's connection) and closed, so the objects are
 detached, fully loaded (every relationship is eager) and only ever read.
+
+While the bot prepares a new version in the background (`Preparation`), an update that needs a
+collection not built yet gets the previous version's instead of waiting seconds for it at
+scale; the session is marked `stale` so that nothing worked out from it is remembered.
 """
 
 from __future__ import annotations
@@ -29,6 +33,9 @@ VERSION_CHECK_SECONDS = 1.0
 # database -> (when read, monotonic; the version then)
 _VERSIONS: dict[str, tuple[float, tuple[int, str] | None]] = {}
 _DATABASES: dict[int, tuple[Any, str]] = {}  # id(engine) -> (engine, its URL as a key)
+_PREPARING: dict[str, int] = {}  # database -> how many background preparations run
+_STALE_KEY = "stale"
+_BUILDER_KEY = "prepares"
 # (database, collection) -> (content version, value)
 _SNAPSHOTS: dict[tuple[str, str], tuple[tuple[int, str], Any]] = {}
 _BUILDING: dict[tuple[str, str], tuple[tuple[int, str], asyncio.Future[Any]]] = {}
@@ -57,6 +64,31 @@ async def content_version(session: AsyncSession) -> tuple[int, str] | None:
     return session.info[_VERSION_KEY]
 
 
+def stale(session: AsyncSession) -> bool:
+    """This update used a collection of the previous version (see `Preparation`)."""
+    return bool(session.info.get(_STALE_KEY))
+
+
+class Preparation:
+    """While open, `session` builds the current version's collections and other updates may
+    use the previous version's. Opened before the building task starts, so that no update
+    slips in between and starts a build of its own."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+        self.database = database_of(session)
+        session.info[_BUILDER_KEY] = True
+        _PREPARING[self.database] = _PREPARING.get(self.database, 0) + 1
+        self._open = True
+
+    def close(self) -> None:
+        if self._open:
+            self._open = False
+            _PREPARING[self.database] -= 1
+            if not _PREPARING[self.database]:
+                del _PREPARING[self.database]
+
+
 def forget_version() -> None:
     """The content changed (here, or another instance says so): read the version again."""
     _VERSIONS.clear()
@@ -81,9 +113,13 @@ async def shared(
     version = await content_version(session)
     if version is None:
         return await build(session)
-    key = (database_of(session), name)
+    database = database_of(session)
+    key = (database, name)
     found = _SNAPSHOTS.get(key)
     if found is not None and found[0] == version:
+        return found[1]
+    if found is not None and database in _PREPARING and not session.info.get(_BUILDER_KEY):
+        session.info[_STALE_KEY] = True
         return found[1]
     # Updates that arrive while it is being built wait for that build rather than start
     # their own (a future belongs to one event loop: tests run several, one after another).
