@@ -24,13 +24,14 @@ async def run(settings: Settings) -> int:
     from aiogram.exceptions import TelegramAPIError
     from sqlalchemy.exc import OperationalError
 
-    from bot import shared
+    from bot import memory, shared
     from bot.clock import today_in
     from bot.factory import create_bot, create_dispatcher
     from bot.metrics import Metrics
     from bot.web import create_web_app, set_webhook, start_web
     from db.content_files import ContentInvalid
     from db.content_service import ContentService
+    from db.content_worker import ContentWorker
     from db.engine import create_engine, create_session_maker
     from db.migrations import SchemaBehind, prepare_schema
 
@@ -40,6 +41,7 @@ async def run(settings: Settings) -> int:
         log.error("cannot create the database's folder (%s): set DATABASE_URL", exc)
         return 2
     redis = None
+    worker = None
     try:
         try:
             await prepare_schema(engine)
@@ -61,6 +63,7 @@ async def run(settings: Settings) -> int:
             session_maker,
             today_in(settings.timezone),
             warm=True,
+            after_warm=memory.settle,
             exclusive=shared.exclusive(redis, "content", shared.CHANGE_LOCK_SECONDS)
             if redis is not None
             else None,
@@ -73,6 +76,10 @@ async def run(settings: Settings) -> int:
                 "cannot start: the content files are invalid and nothing is stored yet:\n%s", exc
             )
             return 2
+        # Later changes are validated and stored in a process of their own, so that answers
+        # never wait behind that work (the start-up load above had nobody to keep waiting).
+        worker = ContentWorker(settings.database_url)
+        content.use_worker(worker)
         metrics = Metrics()
         dp = create_dispatcher(settings, session_maker, content, metrics=metrics, redis=redis)
         if settings.token is None:
@@ -125,6 +132,8 @@ async def run(settings: Settings) -> int:
                     await runner.cleanup()  # the dispatcher's shutdown: updates finish first
         return 0
     finally:
+        if worker is not None:
+            await asyncio.to_thread(worker.close)
         if redis is not None:
             await redis.aclose()
         await engine.dispose()

@@ -55,6 +55,9 @@ class ContentInvalid(Exception):
         self.errors = list(errors)
         super().__init__("\n".join(str(e) for e in self.errors))
 
+    def __reduce__(self) -> tuple[type[ContentInvalid], tuple[list[ContentError]]]:
+        return (ContentInvalid, (self.errors,))  # crosses from the loading process
+
 
 def ids_in(data: bytes) -> set[tuple[str, str]]:
     """The (section, id) pairs a file defines, read safely; empty for an unreadable file."""

@@ -44,6 +44,7 @@ from db.content_store import (
     version_files,
 )
 from db.content_swap import Plan, apply, discard, recover, stage
+from db.content_worker import ContentWorker, Validated
 from db.failures import Reason, StoreFailed, classify
 from db.kinds import EntityKind
 from db.models import AdminAction, ContentLoad
@@ -103,6 +104,45 @@ def upload_target(name: str, data: bytes, files: dict[str, bytes]) -> tuple[str,
     return name, False
 
 
+async def store_version(
+    session_maker: async_sessionmaker[AsyncSession],
+    content: Content,
+    admin_id: int | None,
+    action: str,
+    detail: str,
+    today: date,
+) -> ChangeReport:
+    """Store `content` as the new version in one transaction, with the notices it owes
+    subscribers and the admin action. StoreFailed names a reason an admin can act on."""
+    try:
+        async with session_maker() as session, session.begin():
+            entities = await asyncio.to_thread(content.entities)
+            report = await store_content(session, content, admin_id, entities)
+            # Subscribers' notices are owed in the same transaction as the facts: a load
+            # that does not happen announces nothing, one that does announces once.
+            events = {e.id: e for e in content.events}
+            changed = [
+                (events[c.id], c.change == "added", entities[(c.kind.value, c.id)])
+                for c in report.details
+                if c.kind is EntityKind.EVENT and c.change in ("added", "changed")
+            ]
+            await owe_change_notices(session, changed, today)
+            session.add(
+                AdminAction(
+                    at=datetime.now(UTC).replace(tzinfo=None),
+                    admin_id=admin_id,
+                    action=action,
+                    detail=f"{detail} {report_summary(report)}".strip(),
+                )
+            )
+    except Exception as exc:
+        failure = classify(exc)
+        if failure is None:
+            raise
+        raise failure from exc
+    return report
+
+
 class ContentService:
     def __init__(
         self,
@@ -112,6 +152,8 @@ class ContentService:
         warm: bool = False,
         exclusive: Callable[[], AbstractAsyncContextManager[Any]] | None = None,
         announce: Callable[[], Awaitable[None]] | None = None,
+        worker: ContentWorker | None = None,
+        after_warm: Callable[[], None] | None = None,
     ) -> None:
         self.content_dir = content_dir
         self.session_maker = session_maker
@@ -128,12 +170,23 @@ class ContentService:
         # and tells the others when it did (`announce`).
         self._exclusive = exclusive or contextlib.nullcontext
         self._announce = announce
+        # Validation and storing in a process of its own (the bot); in this one without.
+        self._worker = worker
+        self._after_warm = after_warm  # the bot settles its memory then (bot/memory.py)
+
+    def use_worker(self, worker: ContentWorker) -> None:
+        """From now on, validate and store in `worker`'s process; the files parsed here so
+        far are let go."""
+        self._worker = worker
+        self._parsed = {}
 
     # --- reading ---------------------------------------------------------------------------
 
-    async def _read(self, files: dict[str, bytes] | None = None) -> Content:
+    async def _read(self, files: dict[str, bytes] | None = None) -> Content | Validated:
         if files is None:
             files = await asyncio.to_thread(load_files, self.content_dir)
+        if self._worker is not None:
+            return await self._worker.validate(files, self.content_dir.name)
         # Each file is parsed once while it stays the same (the cache is only touched here,
         # under the service's lock or by a preview, which reads the same files).
         return await asyncio.to_thread(validate_files, files, self.content_dir.name, self._parsed)
@@ -141,6 +194,8 @@ class ContentService:
     async def preview(self) -> ChangeReport:
         """What a reload would change, without changing anything."""
         files = await asyncio.to_thread(load_files, self.content_dir)
+        if self._worker is not None:
+            return await self._worker.preview(files, self.content_dir.name)
         content = await asyncio.to_thread(validate_files, files, self.content_dir.name)
         async with self.session_maker() as session:
             return compare(await stored_entities(session), content.entities())
@@ -153,41 +208,27 @@ class ContentService:
     # --- changing ----------------------------------------------------------------------------
 
     async def _store(
-        self, content: Content, admin_id: int | None, action: str, detail: str = ""
+        self, content: Content | Validated, admin_id: int | None, action: str, detail: str = ""
     ) -> ReloadResult:
         # Opened before the facts are committed: from the first update that sees the new
         # version until the background work has read it, updates use the previous one's
         # collections rather than each wait for them.
         preparation = Preparation(self.session_maker()) if self.warm_after_load else None
         try:
-            async with self.session_maker() as session, session.begin():
-                entities = await asyncio.to_thread(content.entities)
-                report = await store_content(session, content, admin_id, entities)
-                # Subscribers' notices are owed in the same transaction as the facts: a
-                # load that does not happen announces nothing, one that does announces once.
-                events = {e.id: e for e in content.events}
-                changed = [
-                    (events[c.id], c.change == "added", entities[(c.kind.value, c.id)])
-                    for c in report.details
-                    if c.kind is EntityKind.EVENT and c.change in ("added", "changed")
-                ]
-                await owe_change_notices(session, changed, self.today())
-                session.add(
-                    AdminAction(
-                        at=datetime.now(UTC).replace(tzinfo=None),
-                        admin_id=admin_id,
-                        action=action,
-                        detail=f"{detail} {report_summary(report)}".strip(),
-                    )
+            if isinstance(content, Validated):
+                assert self._worker is not None
+                report = await self._worker.store(content, admin_id, action, detail, self.today())
+                forget_version()  # committed by the worker: read the version again here
+            else:
+                report = await store_version(
+                    self.session_maker, content, admin_id, action, detail, self.today()
                 )
         except BaseException as exc:
             if preparation is not None:
                 preparation.close()
-            failure = classify(exc) if isinstance(exc, Exception) else None
-            if failure is None:
-                raise
-            log.error("%s by %s refused: %s", action, admin_id, failure)
-            raise failure from exc
+            if isinstance(exc, StoreFailed):
+                log.error("%s by %s refused: %s", action, admin_id, exc)
+            raise
         log.info(
             "%s by %s: %d files, %s", action, admin_id, content.file_count, report_summary(report)
         )
@@ -234,6 +275,10 @@ class ContentService:
             async with session:
                 await warm_snapshots(session)
                 await local_index(session)
+            if preparation is not None:
+                preparation.close()
+            if self._after_warm is not None:
+                self._after_warm()
         except asyncio.CancelledError:
             raise
         except Exception:  # a cache that is not warm is read by the first question instead

@@ -14,6 +14,7 @@ class Reason(StrEnum):
     DISK_FULL = "disk_full"
     FOLDER_READ_ONLY = "folder_read_only"
     DATABASE_READ_ONLY = "database_read_only"
+    LOADER_STOPPED = "loader_stopped"  # the loading process died half-way
 
 
 class StoreFailed(Exception):
@@ -23,6 +24,9 @@ class StoreFailed(Exception):
         super().__init__(f"{reason}: {detail}" if detail else str(reason))
         self.reason = reason
         self.detail = detail
+
+    def __reduce__(self) -> tuple[type[StoreFailed], tuple[Reason, str]]:
+        return (StoreFailed, (self.reason, self.detail))  # crosses from the loading process
 
 
 _ERRNO = {

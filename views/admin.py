@@ -122,6 +122,7 @@ STORE_FAILURES = {
     Reason.DISK_FULL: N_("нет места на диске"),
     Reason.FOLDER_READ_ONLY: N_("папка content/ недоступна для записи"),
     Reason.DATABASE_READ_ONLY: N_("база данных открыта только для чтения"),
+    Reason.LOADER_STOPPED: N_("процесс загрузки остановился на полпути — попробуйте ещё раз"),
 }
 
 

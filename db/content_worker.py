@@ -1,0 +1,180 @@
+"""Validating and storing content in a process of its own.
+
+At scale a load is seconds of CPU: parsing and checking thousands of files, working out the
+word forms of every name and text, writing tens of thousands of rows. In the bot's process
+that work would hold the event loop and the interpreter lock away from users' answers, and
+the parsed files would stay in the bot's memory. The worker process does it instead and
+keeps its own cache of parsed files between loads; the bot only waits for the result.
+
+The worker is started on first use (or ahead with `start`), ignores Ctrl+C (the bot decides
+when to stop) and is replaced if it dies: a load it was doing is refused, never half-done,
+because the facts are swapped in one transaction.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import signal
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from db.content_files import Content, ContentInvalid, ParseCache, validate_files
+from db.content_store import ChangeReport, compare, stored_entities
+from db.failures import Reason, StoreFailed
+
+
+@dataclass(frozen=True, slots=True)
+class Validated:
+    """What the bot's process knows of content the worker validated."""
+
+    digest: str
+    file_count: int
+    files: dict[str, bytes]
+    folder: str
+
+
+class WorkerFailed(Exception):
+    """An unexpected error in the worker, with its traceback as text."""
+
+
+# --- In the worker process ----------------------------------------------------------------
+
+_PARSED: ParseCache = {}
+_LAST: dict[str, Content] = {}  # digest -> the content validated last (one kept)
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _ready() -> bool:
+    return True
+
+
+def _content(files: dict[str, bytes], folder: str) -> Content:
+    """The content of `files`, validated once: a store follows the validation of the same
+    files."""
+    for known in _LAST.values():
+        if known.files == files:
+            return known
+    content = validate_files(files, folder, _PARSED)
+    _LAST.clear()
+    _LAST[content.digest] = content
+    return content
+
+
+def _guarded(work: Any) -> Any:
+    """Run `work()`, letting only the exceptions the bot knows cross back (they pickle)."""
+    try:
+        return work()
+    except (ContentInvalid, StoreFailed):
+        raise
+    except Exception as exc:
+        raise WorkerFailed("".join(traceback.format_exception(exc))) from None
+
+
+def _validate(files: dict[str, bytes], folder: str) -> tuple[str, int]:
+    content = _guarded(lambda: _content(files, folder))
+    return content.digest, content.file_count
+
+
+def _store(
+    database_url: str,
+    validated: Validated,
+    admin_id: int | None,
+    action: str,
+    detail: str,
+    today: date,
+) -> ChangeReport:
+    from db.content_service import store_version
+
+    async def store(content: Content) -> ChangeReport:
+        from db.engine import create_engine, create_session_maker
+
+        engine = create_engine(database_url)
+        try:
+            maker = create_session_maker(engine)
+            return await store_version(maker, content, admin_id, action, detail, today)
+        finally:
+            await engine.dispose()
+
+    return _guarded(lambda: asyncio.run(store(_content(validated.files, validated.folder))))
+
+
+def _preview(database_url: str, files: dict[str, bytes], folder: str) -> ChangeReport:
+    async def preview(content: Content) -> ChangeReport:
+        from db.engine import create_engine
+
+        engine = create_engine(database_url)
+        try:
+            from sqlalchemy.ext.asyncio import AsyncSession
+
+            async with AsyncSession(engine) as session:
+                return compare(await stored_entities(session), content.entities())
+        finally:
+            await engine.dispose()
+
+    return _guarded(lambda: asyncio.run(preview(_content(files, folder))))
+
+
+# --- In the bot's process -----------------------------------------------------------------
+
+
+class ContentWorker:
+    """The bot's handle on its loading process."""
+
+    def __init__(self, database_url: str) -> None:
+        self.database_url = database_url
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_ignore_interrupts,
+            )
+        return self._pool
+
+    async def _call(self, function: Any, *args: Any) -> Any:
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self._executor(), function, *args)
+        except BrokenProcessPool as exc:
+            # The worker died (killed, out of memory): the next load starts a new one.
+            self._pool = None
+            raise StoreFailed(Reason.LOADER_STOPPED, str(exc)) from exc
+
+    @property
+    def pids(self) -> list[int]:
+        """The worker's process id, while one runs."""
+        processes = getattr(self._pool, "_processes", None) or {}
+        return [process.pid for process in processes.values()]
+
+    async def start(self) -> None:
+        """Start the worker ahead of the first load (its imports take a few seconds)."""
+        await self._call(_ready)
+
+    async def validate(self, files: dict[str, bytes], folder: str) -> Validated:
+        digest, count = await self._call(_validate, files, folder)
+        return Validated(digest, count, files, folder)
+
+    async def store(
+        self, validated: Validated, admin_id: int | None, action: str, detail: str, today: date
+    ) -> ChangeReport:
+        return await self._call(
+            _store, self.database_url, validated, admin_id, action, detail, today
+        )
+
+    async def preview(self, files: dict[str, bytes], folder: str) -> ChangeReport:
+        return await self._call(_preview, self.database_url, files, folder)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
