@@ -8,6 +8,7 @@ from aiogram.types import InlineQueryResultArticle, InputTextMessageContent
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.cards import card_answer
+from answers.memo import remembers
 from db import queries
 from db.kinds import EntityKind
 from db.search import SearchIndex
@@ -20,6 +21,7 @@ MAX_RESULTS = 20
 MAX_QUERY = 256  # Telegram's own limit for inline queries
 
 
+@remembers("inline")
 async def inline_results(
     session: AsyncSession, query: str, today: date, username: str | None = None
 ) -> list[InlineQueryResultArticle]:

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer, paginate
+from answers.memo import remembers
 from db import queries
 from db.kinds import EntityKind
 from db.models import Place
@@ -35,6 +36,7 @@ PERSON, ORG = EntityKind.PERSON, EntityKind.ORGANIZATION
 SPEAKING_ROLES = ("speaker", "moderator")
 
 
+@remembers("events_list")
 async def events_list(session: AsyncSession, page: int = 0) -> Answer:
     events = await queries.all_events(session)
     if not events:
@@ -46,6 +48,7 @@ async def events_list(session: AsyncSession, page: int = 0) -> Answer:
     return Answer(text, markup)
 
 
+@remembers("upcoming_answer")
 async def upcoming_answer(session: AsyncSession, today: date, page: int = 0) -> Answer:
     """Events still to come, soonest first, ten to a page."""
     upcoming = queries.upcoming_events(await queries.events_from_year(session, today.year), today)
@@ -59,6 +62,7 @@ async def upcoming_answer(session: AsyncSession, today: date, page: int = 0) -> 
     return Answer(upcoming_text([], announced, today), cards(event_buttons(announced)))
 
 
+@remembers("when_where_answer")
 async def when_where_answer(session: AsyncSession, event_id: str, today: date) -> Answer:
     event = await queries.get_event(session, event_id)
     if event is None:
@@ -69,6 +73,7 @@ async def when_where_answer(session: AsyncSession, event_id: str, today: date) -
 LIST_PAGE_SIZE = 25  # lines of a list of everything; the rest are a button away
 
 
+@remembers("speakers_answer")
 async def speakers_answer(
     session: AsyncSession, event_id: str | None = None, country: str | None = None, page: int = 0
 ) -> Answer:
@@ -100,6 +105,7 @@ async def speakers_answer(
     )
 
 
+@remembers("moderators_answer")
 async def moderators_answer(session: AsyncSession, event_id: str | None) -> Answer:
     """Who moderated; the sources often do not say, and then the answer says so."""
     parts = await queries.participations(session, event_id=event_id, roles=("moderator",))
@@ -112,6 +118,7 @@ async def moderators_answer(session: AsyncSession, event_id: str | None) -> Answ
     return Answer(no_moderator(speakers.text), speakers.markup)
 
 
+@remembers("orgs_answer")
 async def orgs_answer(
     session: AsyncSession, event_id: str | None = None, country: str | None = None, page: int = 0
 ) -> Answer:
@@ -146,6 +153,7 @@ async def orgs_answer(
     )
 
 
+@remembers("cities_answer")
 async def cities_answer(
     session: AsyncSession, event_id: str | None = None, country: str | None = None
 ) -> Answer:
@@ -174,6 +182,7 @@ async def cities_answer(
     )
 
 
+@remembers("event_topics_answer")
 async def event_topics_answer(session: AsyncSession, event_id: str) -> Answer:
     event = await queries.get_event(session, event_id)
     if event is None:
@@ -186,6 +195,7 @@ async def event_topics_answer(session: AsyncSession, event_id: str) -> Answer:
     )
 
 
+@remembers("works_answer")
 async def works_answer(session: AsyncSession, event_id: str | None = None) -> Answer:
     """Projects, publications and documents: of one event, or all of them."""
     if event_id is not None and await queries.get_event(session, event_id) is None:

@@ -9,9 +9,10 @@ version was still being prepared is not remembered.
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
-from typing import Any, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -19,6 +20,7 @@ from db.snapshots import content_version, database_of, stale
 from views.i18n import Language, language, use_language
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 MAX_ANSWERS = 4096  # a few MB of texts and keyboards
 
@@ -52,3 +54,25 @@ async def remembered(
     if len(_ANSWERS) > MAX_ANSWERS:
         _ANSWERS.popitem(last=False)
     return value
+
+
+def remembers(
+    name: str,
+) -> Callable[
+    [Callable[Concatenate[AsyncSession, P], Awaitable[T]]],
+    Callable[Concatenate[AsyncSession, P], Awaitable[T]],
+]:
+    """Remember an answer function's results by its arguments (all hashable, and all that
+    its answer depends on besides the content version and the language)."""
+
+    def wrap(
+        work: Callable[Concatenate[AsyncSession, P], Awaitable[T]],
+    ) -> Callable[Concatenate[AsyncSession, P], Awaitable[T]]:
+        @functools.wraps(work)
+        async def remembering(session: AsyncSession, *args: P.args, **kwargs: P.kwargs) -> T:
+            key = (name, *args, *sorted(kwargs.items()))
+            return await remembered(session, key, lambda: work(session, *args, **kwargs))
+
+        return remembering
+
+    return wrap

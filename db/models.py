@@ -52,7 +52,7 @@ class Organization(Base):
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("organizations.id"))
     note: Mapped[str | None] = mapped_column(Text)
 
-    city: Mapped[Place | None] = relationship(lazy="selectin")
+    city: Mapped[Place | None] = relationship(lazy="joined")
     parent: Mapped[Organization | None] = relationship(
         remote_side=[id], lazy="selectin", join_depth=4
     )
@@ -79,7 +79,7 @@ class Person(Base):
     city_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"))
     note: Mapped[str | None] = mapped_column(Text)
 
-    city: Mapped[Place | None] = relationship(lazy="selectin")
+    city: Mapped[Place | None] = relationship(lazy="joined")
 
     @property
     def full_name(self) -> str:
@@ -133,8 +133,8 @@ class Event(Base):
     source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"))
     summary: Mapped[str | None] = mapped_column(Text)
 
-    place: Mapped[Place | None] = relationship(lazy="selectin")
-    source: Mapped[Source] = relationship(lazy="selectin")
+    place: Mapped[Place | None] = relationship(lazy="joined")
+    source: Mapped[Source] = relationship(lazy="joined")
 
     @property
     def display_title(self) -> str:
@@ -153,7 +153,7 @@ class EventCity(Base):
     place_id: Mapped[str] = mapped_column(ForeignKey("places.id"), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
-    place: Mapped[Place] = relationship(lazy="selectin")
+    place: Mapped[Place] = relationship(lazy="joined")
 
 
 class EventOrganization(Base):
@@ -164,8 +164,8 @@ class EventOrganization(Base):
     role: Mapped[str] = mapped_column(String(20), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
-    organization: Mapped[Organization] = relationship(lazy="selectin")
-    event: Mapped[Event] = relationship(lazy="selectin")
+    organization: Mapped[Organization] = relationship(lazy="joined")
+    event: Mapped[Event] = relationship(lazy="joined")
 
 
 class EventWork(Base):
@@ -175,8 +175,8 @@ class EventWork(Base):
     work_id: Mapped[str] = mapped_column(ForeignKey("works.id"), primary_key=True)
     role: Mapped[str] = mapped_column(String(20))
 
-    work: Mapped[Work] = relationship(lazy="selectin")
-    event: Mapped[Event] = relationship(lazy="selectin")
+    work: Mapped[Work] = relationship(lazy="joined")
+    event: Mapped[Event] = relationship(lazy="joined")
 
 
 class EventRelation(Base):
@@ -186,7 +186,7 @@ class EventRelation(Base):
     related_event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), primary_key=True)
     relation: Mapped[str] = mapped_column(String(20))
 
-    related: Mapped[Event] = relationship(foreign_keys=[related_event_id], lazy="selectin")
+    related: Mapped[Event] = relationship(foreign_keys=[related_event_id], lazy="joined")
 
 
 class Participation(Base):
@@ -203,9 +203,9 @@ class Participation(Base):
     summary: Mapped[str | None] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
-    event: Mapped[Event] = relationship(lazy="selectin")
-    person: Mapped[Person] = relationship(lazy="selectin")
-    city: Mapped[Place | None] = relationship(lazy="selectin")
+    event: Mapped[Event] = relationship(lazy="joined")
+    person: Mapped[Person] = relationship(lazy="joined")
+    city: Mapped[Place | None] = relationship(lazy="joined")
     positions: Mapped[list[PersonPosition]] = relationship(
         order_by="PersonPosition.position", lazy="selectin"
     )
@@ -223,7 +223,7 @@ class PersonPosition(Base):
     organization_id: Mapped[str | None] = mapped_column(ForeignKey("organizations.id"))
     position: Mapped[int] = mapped_column(Integer, default=0)
 
-    organization: Mapped[Organization | None] = relationship(lazy="selectin")
+    organization: Mapped[Organization | None] = relationship(lazy="joined")
 
 
 class ParticipationTopic(Base):
