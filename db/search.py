@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -50,6 +51,7 @@ FTS_DDL = (
 )
 _ROW_COLUMNS = ("kind", "entity_id", "label", "name_forms", "names", "details", "body")
 MAX_QUERY_WORDS = 12
+KEPT_WORDS = 4096  # per index: the rows each recent query word matched
 # bm25 weights, one per column in the order above (unindexed columns get 0).
 _BM25 = "bm25(search_fts, 0, 0, 0, 0, 10.0, 3.0, 1.0)"
 _COLUMNS = {"names": "{names}", "details": "{names details}", "all": "{names details body}"}
@@ -66,21 +68,28 @@ class LocalIndex:
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         for ddl in FTS_DDL:
             self._db.execute(ddl)
+        # Row n of the index is rows[n - 1]: lookups fetch row numbers only.
         self._db.executemany(
-            f"INSERT INTO search_fts ({', '.join(_ROW_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            rows,
+            f"INSERT INTO search_fts (rowid, {', '.join(_ROW_COLUMNS)}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            ((n, *row) for n, row in enumerate(rows, 1)),
         )
         self._db.commit()
         self.vocabulary = [term for (term,) in self._db.execute("SELECT term FROM search_vocab")]
+        kinds = {str(k): k for k in EntityKind}
+        self.entities: list[tuple[EntityKind, str, str]] = [(EntityKind.EVENT, "", "")] + [
+            (kinds[row[0]], row[1], row[2]) for row in rows
+        ]
         # The same word's forms are one tuple however many names hold it.
         known: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self.names: dict[tuple[str, str], tuple[tuple[Forms, ...], ...]] = {
-            (row[0], row[1]): tuple(
+        self.names: list[tuple[tuple[Forms, ...], ...]] = [()] + [
+            tuple(
                 tuple(known.setdefault(tuple(f), tuple(f)) for f in name)
                 for name in json.loads(row[3])
             )
             for row in rows
-        }
+        ]
+        self._rows_of: OrderedDict[str, frozenset[int]] = OrderedDict()
 
     def any_match(self, expression: str) -> bool:
         found = self._db.execute(
@@ -88,15 +97,24 @@ class LocalIndex:
         )
         return found.fetchone() is not None
 
-    def keys(self, expression: str) -> list[tuple[str, str]]:
-        """(kind, id) of every row matching an FTS5 expression."""
-        query = "SELECT kind, entity_id FROM search_fts WHERE search_fts MATCH ?"
-        return self._db.execute(query, (expression,)).fetchall()
+    def rows(self, expression: str) -> frozenset[int]:
+        """The rows matching an FTS5 expression (one word's forms, mostly: the same words
+        come back in many questions, so the last few thousand are kept)."""
+        found = self._rows_of.get(expression)
+        if found is not None:
+            self._rows_of.move_to_end(expression)
+            return found
+        query = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?"
+        found = frozenset(n for (n,) in self._db.execute(query, (expression,)))
+        self._rows_of[expression] = found
+        if len(self._rows_of) > KEPT_WORDS:
+            self._rows_of.popitem(last=False)
+        return found
 
-    def ranked(self, expression: str) -> list[tuple[str, str, str, float]]:
-        """(kind, id, label, bm25 rank) of every row matching, best first."""
+    def ranked(self, expression: str) -> list[tuple[int, float]]:
+        """(row, bm25 rank) of every row matching, best first."""
         query = (
-            f"SELECT kind, entity_id, label, {_BM25} AS rank FROM search_fts "
+            f"SELECT rowid, {_BM25} AS rank FROM search_fts "
             "WHERE search_fts MATCH ? ORDER BY rank"
         )
         return self._db.execute(query, (expression,)).fetchall()
@@ -385,11 +403,12 @@ class SearchIndex:
                     groups[i] = replacement
                     corrected.add(i)
 
-        matched: dict[tuple[str, str], set[int]] = {}
+        matched: dict[int, set[int]] = {}
         for i, group in enumerate(groups):
-            for key in index.keys(f"{scope} : {_group(group)}"):
-                if wanted is None or key[0] in wanted:
-                    matched.setdefault(key, set()).add(i)
+            for row in index.rows(f"{scope} : {_group(group)}"):
+                matched.setdefault(row, set()).add(i)
+        if wanted is not None:
+            matched = {r: m for r, m in matched.items() if index.entities[r][0] in wanted}
         if not matched:
             return []
         expression = f"{scope} : (" + " OR ".join(_group(g) for g in groups) + ")"
@@ -403,15 +422,15 @@ class SearchIndex:
             return found
 
         hits = []
-        for kind, entity_id, label, rank in index.ranked(expression):
-            if wanted is not None and kind not in wanted:
+        for row, rank in index.ranked(expression):
+            found = matched.get(row)
+            if found is None:  # another kind than those wanted
                 continue
-            found = matched.get((kind, entity_id), set())
-            names = index.names.get((kind, entity_id), ())
-            whole = any(all(given(w) for w in name) for name in names)
+            kind, entity_id, label = index.entities[row]
+            whole = any(all(given(w) for w in name) for name in index.names[row])
             hits.append(
                 Hit(
-                    EntityKind(kind),
+                    kind,
                     entity_id,
                     label,
                     len(found) / len(groups),

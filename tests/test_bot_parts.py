@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import io
+import weakref
 from datetime import date
 
 import pytest
 
+from bot import memory
 from bot.console import ConsoleChat, ConsoleSession
 from bot.factory import create_bot, create_dispatcher
 from bot.settings import Settings, SettingsError
@@ -158,3 +161,22 @@ def test_console_user_is_never_flood_limited(tmp_path) -> None:
     assert "Слишком много запросов" not in done.stdout
     assert done.stdout.count("Что я умею") == 5
     assert done.stdout.count("Выступили на событии") == 5
+
+
+def test_settling_keeps_what_is_held_out_of_collections_until_the_next_settling() -> None:
+    class Node:
+        pass
+
+    node = Node()
+    node.me = node  # a cycle: only the collector frees it
+    gone = weakref.ref(node)
+    try:
+        memory.settle()
+        assert gc.get_freeze_count() > 0
+        del node
+        gc.collect()
+        assert gone() is not None  # frozen: collections no longer walk it
+        memory.settle()  # the next version is prepared: the previous one is let go
+        assert gone() is None
+    finally:
+        gc.unfreeze()

@@ -4,14 +4,21 @@ participations agree with the participations themselves."""
 
 from __future__ import annotations
 
+import asyncio
+import subprocess
+import sys
+import time
 from pathlib import Path
+
+from sqlalchemy import event
 
 from bot.factory import create_bot, create_dispatcher
 from bot.generate import generate
 from db import queries
 from db.content_service import ContentService
 from db.engine import create_engine, create_session_maker
-from tests.conftest import Chatter, RecordingSession
+from db.snapshots import VERSION_CHECK_SECONDS, Preparation
+from tests.conftest import ROOT, Chatter, RecordingSession
 
 ROUND_TABLE = "events/2021-04-21-round-table.yaml"
 
@@ -86,3 +93,76 @@ async def test_participation_rows_agree_with_participations(tmp_path: Path, sess
         assert [r.country for r in rows] == [queries.participant_country(p) for p in ordered]
         assert [r.role for r in rows] == [p.role for p in ordered]
         assert {r.country for r in rows} >= {"KZ", "RU"}
+
+
+async def test_a_question_that_does_not_lean_on_the_last_is_answered_once_for_every_chat(
+    chat: Chatter, content_service, session_maker
+) -> None:
+    question = "Где работает Нургазиева?"
+    # Two chats that were talking about different things before.
+    await chat.ask("Кто выступал на круглом столе 2021 года?", user_id=1)
+    await chat.ask("Какие организации из России?", user_id=2)
+    first = await chat.ask(question, user_id=1)
+    statements: list[str] = []
+    engine = session_maker.kw["bind"].sync_engine
+    listener = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        assert await chat.ask(question, user_id=2) == first
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+    assert not statements  # remembered from the first chat: not worked out again
+    # A follow-up leans on its own chat's last question, so each chat gets its own answer.
+    await chat.ask("Кто выступал на круглом столе 2021 года?", user_id=3)
+    assert await chat.ask("а кто из них из Казахстана?", user_id=3) != await chat.ask(
+        "а кто из них из Казахстана?", user_id=4
+    )
+
+
+async def test_while_a_version_is_prepared_updates_use_the_previous_lists(
+    chat: Chatter, content_service, session_maker
+) -> None:
+    before = await chat.ask("/events")
+    path = content_service.content_dir / ROUND_TABLE
+    text = path.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if "short_title:" in line)
+    assert title.split(":", 1)[1].strip() in before
+    path.write_text(text.replace(title, "    short_title: встреча волонтёров"), encoding="utf-8")
+    await content_service.reload()  # in tests nothing prepares it in the background …
+    preparation = Preparation(session_maker())  # … so act as the bot's background work
+    try:
+        during = await chat.ask("/events")
+        assert during == before  # the previous version's list, at once
+    finally:
+        preparation.close()
+    after = await chat.ask("/events")  # built now; what was answered meanwhile was not kept
+    assert "встреча волонтёров" in after and title.split(":", 1)[1].strip() not in after
+
+
+async def test_a_load_by_another_process_is_seen_within_the_version_check(
+    chat: Chatter, content_service, database_url: str
+) -> None:
+    question = "Где работает Нургазиева?"
+    assert "президент" in await chat.ask(question)
+    _rename_position(content_service.content_dir)
+    code = (
+        "import asyncio, sys\n"
+        "from pathlib import Path\n"
+        "from db.content_service import ContentService\n"
+        "from db.engine import create_engine, create_session_maker\n"
+        "async def main():\n"
+        "    engine = create_engine(sys.argv[1])\n"
+        "    await ContentService(Path(sys.argv[2]), create_session_maker(engine)).reload()\n"
+        "    await engine.dispose()\n"
+        "asyncio.run(main())\n"
+    )
+    subprocess.run(
+        [sys.executable, "-c", code, database_url, str(content_service.content_dir)],
+        cwd=ROOT,
+        check=True,
+        timeout=120,
+    )
+    loaded_at = time.monotonic()
+    while "почётный председатель" not in await chat.ask(question):
+        assert time.monotonic() - loaded_at < VERSION_CHECK_SECONDS + 2, "never seen"
+        await asyncio.sleep(0.1)
