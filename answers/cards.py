@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,6 +11,7 @@ from answers.base import Answer
 from answers.memo import remembered
 from db import queries
 from db.kinds import EntityKind
+from db.models import Participation, Person
 from views.calendar import has_day
 from views.callbacks import parse_card_payload
 from views.cards import event_card, org_card, person_card, place_card, topic_card, work_card
@@ -41,7 +42,10 @@ async def person_answer(session: AsyncSession, person_id: str, today: date) -> A
     person = await queries.get_person(session, person_id)
     if person is None:
         return Answer(gone(PERSON))
-    parts = await queries.participations(session, person_id=person_id)
+    return _person_card(person, await queries.participations(session, person_id=person_id))
+
+
+def _person_card(person: Person, parts: list[Participation]) -> Answer:
     buttons = event_buttons(p.event for p in parts)
     buttons += [
         (ORG, pos.organization_id, pos.organization.name)
@@ -51,7 +55,7 @@ async def person_answer(session: AsyncSession, person_id: str, today: date) -> A
     ]
     return Answer(
         person_card(person.full_name, person.city, parts),
-        cards(buttons, actions=card_actions(PERSON, person_id, subscribe=True)),
+        cards(buttons, actions=card_actions(PERSON, person.id, subscribe=True)),
     )
 
 
@@ -121,6 +125,31 @@ async def card_answer(
     return await remembered(
         session, ("card", kind, entity_id, today), lambda: opener(session, entity_id, today)
     )
+
+
+async def card_answers(
+    session: AsyncSession, items: Sequence[tuple[EntityKind, str]], today: date
+) -> list[Answer]:
+    """The cards of many entities. People's cards not remembered yet are read together:
+    an inline query shows twenty of them."""
+    people = [entity_id for kind, entity_id in items if kind is PERSON]
+    read: dict[str, tuple[Person, list[Participation]]] | None = None
+
+    async def person(person_id: str) -> Answer:
+        nonlocal read
+        if read is None:
+            read = await queries.people_and_participations(session, people)
+        found = read.get(person_id)
+        return _person_card(*found) if found is not None else Answer(gone(PERSON))
+
+    answers = []
+    for kind, entity_id in items:
+        if kind is PERSON:
+            key = ("card", kind, entity_id, today)
+            answers.append(await remembered(session, key, lambda i=entity_id: person(i)))
+        else:
+            answers.append(await card_answer(session, kind, entity_id, today))
+    return answers
 
 
 async def deep_link_answer(session: AsyncSession, payload: str, today: date) -> Answer:

@@ -7,7 +7,7 @@ from datetime import date
 from aiogram.types import InlineQueryResultArticle, InputTextMessageContent
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from answers.cards import card_answer
+from answers.cards import card_answers
 from answers.memo import remembers
 from db import queries
 from db.kinds import EntityKind
@@ -38,9 +38,9 @@ async def inline_results(
     else:
         events = await queries.all_events(session)
         items = [(EntityKind.EVENT, e.id, e.display_title) for e in events[:MAX_RESULTS]]
+    found = await card_answers(session, [(kind, entity_id) for kind, entity_id, _ in items], today)
     results = []
-    for kind, entity_id, label in items:
-        card = await card_answer(session, kind, entity_id, today)
+    for (kind, entity_id, label), card in zip(items, found, strict=True):
         if exact is not None:  # the card's own first line names it
             label = html_to_title(card.text)
         link = (

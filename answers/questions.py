@@ -104,9 +104,9 @@ async def _question_reply(
     )
     asked = Asked(session, question, linked, today, text, dialogue)
     if question.dates is not None:
-        asked.dated_events = [
-            e.id for e in await queries.all_events(session) if date_matches(e, question.dates)
-        ]
+        dates = question.dates
+        of_year = await queries.events_of_year(session, dates.year)
+        asked.dated_events = [e.id for e in of_year if date_matches(e, dates)]
     if question.language != "ru":
         # A Kazakh or English question gets its interface in that language around the facts.
         use_language(Language(question.language))

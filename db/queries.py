@@ -62,11 +62,27 @@ async def all_events(session: AsyncSession) -> list[Event]:
     return list(await shared(session, "events", _all_events))
 
 
+async def _events_by_year(session: AsyncSession) -> dict[int | None, list[Event]]:
+    by_year: dict[int | None, list[Event]] = {}
+    for event in await all_events(session):
+        by_year.setdefault(event.year, []).append(event)
+    return by_year
+
+
+async def events_of_year(session: AsyncSession, year: int | None) -> list[Event]:
+    """The events of `year`, newest first; every event when `year` is None."""
+    if year is None:
+        return await all_events(session)
+    return list((await shared(session, "events_by_year", _events_by_year)).get(year, []))
+
+
 async def warm_snapshots(session: AsyncSession) -> None:
     """Read the shared collections of the current content version now, so that no user's
     question pays for reading them."""
     await all_events(session)
     await event_cities(session)
+    await event_kinds(session)
+    await events_facts(session, ())
     await organization_rows(session)
     await participation_rows(session)
 
@@ -156,30 +172,27 @@ async def event_facts(session: AsyncSession, event_id: str) -> EventFacts | None
 
 
 async def events_facts(session: AsyncSession, event_ids: Iterable[str]) -> dict[str, EventFacts]:
-    """`event_facts` of many events in four queries, whatever their number."""
-    ids = list(dict.fromkeys(event_ids))
-    found: dict[str, EventFacts] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        for event in await session.scalars(select(Event).where(Event.id.in_(chunk))):
-            places = {event.place_id} if event.place_id else set()
-            found[event.id] = EventFacts(event, places, set(), set())
-        for event_id, place_id in await session.execute(
-            select(EventCity.event_id, EventCity.place_id).where(EventCity.event_id.in_(chunk))
-        ):
-            found[event_id].place_ids.add(place_id)
-        for event_id, org_id in await session.execute(
-            select(EventOrganization.event_id, EventOrganization.organization_id).where(
-                EventOrganization.event_id.in_(chunk)
-            )
-        ):
-            found[event_id].organization_ids.add(org_id)
-        for event_id, person_id in await session.execute(
-            select(Participation.event_id, Participation.person_id).where(
-                Participation.event_id.in_(chunk)
-            )
-        ):
-            found[event_id].person_ids.add(person_id)
+    """`event_facts` of many events, from the facts of every event kept per content version
+    (only read, never changed)."""
+    every = await shared(session, "event_facts", _all_events_facts)
+    return {i: every[i] for i in dict.fromkeys(event_ids) if i in every}
+
+
+async def _all_events_facts(session: AsyncSession) -> dict[str, EventFacts]:
+    found = {
+        event.id: EventFacts(event, {event.place_id} if event.place_id else set(), set(), set())
+        for event in await all_events(session)
+    }
+    for event_id, place_id in await session.execute(select(EventCity.event_id, EventCity.place_id)):
+        found[event_id].place_ids.add(place_id)
+    for event_id, org_id in await session.execute(
+        select(EventOrganization.event_id, EventOrganization.organization_id)
+    ):
+        found[event_id].organization_ids.add(org_id)
+    for event_id, person_id in await session.execute(
+        select(Participation.event_id, Participation.person_id)
+    ):
+        found[event_id].person_ids.add(person_id)
     return found
 
 
@@ -205,7 +218,11 @@ async def events_from_year(session: AsyncSession, year: int) -> list[Event]:
 
 async def event_kinds(session: AsyncSession) -> list[tuple[str, str, str]]:
     """(id, kind, display title) of every event, newest first like `all_events`, without
-    reading whole events."""
+    reading whole events (read once per content version)."""
+    return list(await shared(session, "event_kinds", _event_kinds))
+
+
+async def _event_kinds(session: AsyncSession) -> list[tuple[str, str, str]]:
     rows = await session.execute(
         select(
             Event.id, Event.kind, Event.title, Event.short_title, Event.year, Event.month, Event.day
@@ -326,6 +343,20 @@ async def participations_by_id(session: AsyncSession, ids: Sequence[int]) -> lis
 
 async def get_person(session: AsyncSession, person_id: str) -> Person | None:
     return await session.scalar(select(Person).where(Person.id == person_id))
+
+
+async def people_and_participations(
+    session: AsyncSession, person_ids: Sequence[str]
+) -> dict[str, tuple[Person, list[Participation]]]:
+    """Each of these people with their participations as `participations` orders them, in
+    two queries whatever their number."""
+    ids = list(dict.fromkeys(person_ids))
+    people = {p.id: p for p in await session.scalars(select(Person).where(Person.id.in_(ids)))}
+    parts: dict[str, list[Participation]] = {i: [] for i in people}
+    query = select(Participation).where(Participation.person_id.in_(ids))
+    for part in sorted(await session.scalars(query), key=lambda p: p.position):
+        parts[part.person_id].append(part)
+    return {i: (person, newest_first(parts[i], lambda p: p.event)) for i, person in people.items()}
 
 
 # --- Organizations -------------------------------------------------------------------------------

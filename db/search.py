@@ -114,8 +114,7 @@ class LocalIndex:
     def ranked(self, expression: str) -> list[tuple[int, float]]:
         """(row, bm25 rank) of every row matching, best first."""
         query = (
-            f"SELECT rowid, {_BM25} AS rank FROM search_fts "
-            "WHERE search_fts MATCH ? ORDER BY rank"
+            f"SELECT rowid, {_BM25} AS rank FROM search_fts WHERE search_fts MATCH ? ORDER BY rank"
         )
         return self._db.execute(query, (expression,)).fetchall()
 

@@ -100,7 +100,8 @@ def database_of(session: AsyncSession) -> str:
         return ""
     known = _DATABASES.get(id(bind))
     if known is None or known[0] is not bind:
-        known = _DATABASES[id(bind)] = (bind, bind.url.render_as_string(hide_password=True))
+        url = getattr(bind, "engine", bind).url  # an engine, or one of its connections
+        known = _DATABASES[id(bind)] = (bind, url.render_as_string(hide_password=True))
     return known[1]
 
 
@@ -136,6 +137,8 @@ async def shared(
         # On the caller's own connection: a second one per update could exhaust the pool
         # while every update waits for it.
         async with AsyncSession(bind=await session.connection(), expire_on_commit=False) as own:
+            own.info[_BUILDER_KEY] = True  # what it reads must be of this version, never older
+            own.info[_VERSION_KEY] = version  # and collections it reads are of that version
             value = await build(own)
     except BaseException as exc:
         future.set_exception(exc if isinstance(exc, Exception) else RuntimeError("cancelled"))
