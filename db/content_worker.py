@@ -126,11 +126,18 @@ def _preview(database_url: str, files: dict[str, bytes], folder: str) -> ChangeR
 
 
 class ContentWorker:
-    """The bot's handle on its loading process."""
+    """The bot's handle on its loading process. The process keeps its parsed files between
+    changes that come close together (an admin fixing a file and uploading it again) and
+    exits after `idle_seconds` without work, giving its memory back."""
 
-    def __init__(self, database_url: str) -> None:
+    IDLE_SECONDS = 600.0
+
+    def __init__(self, database_url: str, idle_seconds: float = IDLE_SECONDS) -> None:
         self.database_url = database_url
+        self.idle_seconds = idle_seconds
         self._pool: ProcessPoolExecutor | None = None
+        self._busy = 0
+        self._idle: asyncio.TimerHandle | None = None
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -143,12 +150,27 @@ class ContentWorker:
 
     async def _call(self, function: Any, *args: Any) -> Any:
         loop = asyncio.get_running_loop()
+        if self._idle is not None:
+            self._idle.cancel()
+            self._idle = None
+        self._busy += 1
         try:
             return await loop.run_in_executor(self._executor(), function, *args)
         except BrokenProcessPool as exc:
             # The worker died (killed, out of memory): the next load starts a new one.
             self._pool = None
             raise StoreFailed(Reason.LOADER_STOPPED, str(exc)) from exc
+        finally:
+            self._busy -= 1
+            if not self._busy and self._pool is not None:
+                self._idle = loop.call_later(self.idle_seconds, self._let_go)
+
+    def _let_go(self) -> None:
+        self._idle = None
+        if self._busy or self._pool is None:
+            return
+        pool, self._pool = self._pool, None
+        pool.shutdown(wait=False)  # it has nothing to do: it exits at once
 
     @property
     def pids(self) -> list[int]:
@@ -175,6 +197,9 @@ class ContentWorker:
         return await self._call(_preview, self.database_url, files, folder)
 
     def close(self) -> None:
+        if self._idle is not None:
+            self._idle.cancel()
+            self._idle = None
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None

@@ -4,6 +4,7 @@ was making (nothing half-stored) and is replaced for the next one."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 from collections.abc import AsyncIterator
@@ -74,3 +75,21 @@ async def test_a_worker_that_dies_refuses_and_is_replaced(
     found = await chat.ask("/speaker Иванова")
     assert "Анна Иванова" in found and "не найдено" not in found
     await assert_agree(content_dir, content_service.session_maker)
+
+
+async def test_an_idle_worker_exits_and_the_next_change_starts_another(
+    content_dir: Path, database_url: str
+) -> None:
+    worker = ContentWorker(database_url, idle_seconds=0.2)
+    try:
+        files = {"people.yaml": NEW_PERSON.encode()}
+        first = await worker.validate(files, "content")
+        (pid,) = worker.pids
+        for _ in range(100):
+            if not Path(f"/proc/{pid}").exists():
+                break
+            await asyncio.sleep(0.1)
+        assert not worker.pids and not Path(f"/proc/{pid}").exists()  # gone, memory and all
+        assert (await worker.validate(files, "content")).digest == first.digest
+    finally:
+        worker.close()
