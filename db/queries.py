@@ -82,6 +82,7 @@ async def warm_snapshots(session: AsyncSession) -> None:
     await all_events(session)
     await event_cities(session)
     await event_kinds(session)
+    await events_of_year(session, 0)
     await events_facts(session, ())
     await organization_rows(session)
     await participation_rows(session)
