@@ -8,11 +8,14 @@ second), never at start-up.
 
 from __future__ import annotations
 
+import logging
 import math
 from functools import cache
 
 from answers.understanding import Intent
 from db.textnorm import STOPWORDS, normalize
+
+log = logging.getLogger(__name__)
 
 # Example phrasings per intent: a few ways people ask, not the lexicon again.
 EXAMPLES: dict[Intent, tuple[str, ...]] = {
@@ -52,7 +55,9 @@ Vector = list[float]
 def _embedding():  # type: ignore[no-untyped-def]
     from natasha import NewsEmbedding
 
-    return NewsEmbedding()
+    embedding = NewsEmbedding()
+    log.info("word vectors loaded (navec, for guessing intents)")
+    return embedding
 
 
 def _vector(text: str) -> Vector | None:

@@ -17,7 +17,9 @@ For each scale (each in its own process, so peak memory is that scale's):
   for a bare aiogram bot;
 - the time to build the search index of a version, and one name lookup in it;
 - peak RSS of the measuring process (it also generates, checks and loads the content), and
-  of the bot process itself after answering 100 of the questions; database size.
+  of the bot process itself after answering 100 of the questions; of that, the language
+  models it loaded (pymorphy3's dictionaries, and Natasha's word vectors when its log says it
+  loaded them, each measured in a process of its own) and the rest; database size.
 """
 
 from __future__ import annotations
@@ -247,19 +249,25 @@ async def measure(scale: int, updates: int) -> dict[str, Any]:
     await engine.dispose()  # checkpoints the write-ahead log into the file
     out["database_mb"] = database.stat().st_size / 1e6
     questions = [payload for kind, payload in mix if kind == "text"][:100]
-    out["startup_s"], out["bot_rss_mib"] = startup_time(
+    out["startup_s"], out["bot_rss_mib"], out["vectors_loaded"] = startup_time(
         [sys.executable, "-m", "bot"], database, content_dir, questions
     )
-    out["bare_startup_s"], _ = startup_time([sys.executable, "-c", BARE_BOT], database, content_dir)
+    bare = [sys.executable, "-c", BARE_BOT]
+    out["bare_startup_s"], _, _ = startup_time(bare, database, content_dir)
+    # The target leaves language models out: what the bot's process holds besides them.
+    morphology, vectors = language_models_mib()
+    out["models_mib"] = morphology + (vectors if out.pop("vectors_loaded") else 0.0)
+    out["bot_rss_without_models_mib"] = out["bot_rss_mib"] - out["models_mib"]
     shutil.rmtree(work, ignore_errors=True)
     return out
 
 
 def startup_time(
     command: list[str], database: Path, content_dir: Path, questions: list[str] | None = None
-) -> tuple[float, float | None]:
+) -> tuple[float, float | None, bool]:
     """Seconds to the first getUpdates; with `questions`, also the process's peak RSS (MiB)
-    after answering them through the fake Bot API."""
+    after answering them through the fake Bot API, and whether it loaded the word vectors
+    (its log says so)."""
     from tests.fake_bot_api import FakeBotAPI
 
     api = FakeBotAPI(TOKEN)
@@ -270,13 +278,13 @@ def startup_time(
         "TELEGRAM_API_URL": api.url,
         "DATABASE_URL": f"sqlite+aiosqlite:///{database}",
         "CONTENT_DIR": str(content_dir),
-        "LOG_LEVEL": "WARNING",
+        "LOG_LEVEL": "INFO",
         "RATE_LIMIT_MESSAGES": "0",
     }
+    log = database.with_name("startup.log")
     started = time.monotonic()
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    with log.open("w") as output:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
     peak = None
     try:
         api.wait_for(lambda: api.first_poll_at, timeout=300)
@@ -288,7 +296,7 @@ def startup_time(
             status = Path(f"/proc/{process.pid}/status").read_text()
             peak = int(next(x for x in status.splitlines() if x.startswith("VmHWM")).split()[1])
             peak /= 1024
-        return startup, peak
+        return startup, peak, "word vectors loaded" in log.read_text()
     finally:
         process.terminate()
         try:
@@ -297,6 +305,27 @@ def startup_time(
             process.kill()
             process.wait()
         api.stop()
+
+
+def language_models_mib() -> tuple[float, float]:
+    """The memory the language models take in a process of their own: pymorphy3's
+    dictionaries, and Natasha's word vectors (MiB)."""
+    code = (
+        "from pathlib import Path\n"
+        "def rss():\n"
+        "    status = Path('/proc/self/status').read_text().splitlines()\n"
+        "    return int(next(x for x in status if x.startswith('VmRSS')).split()[1]) / 1024\n"
+        "import aiogram, natasha, sqlalchemy\n"
+        "from db.textnorm import word_forms\n"
+        "from answers.similarity import _embedding\n"
+        "before = rss(); word_forms('проверка'); middle = rss(); _embedding()\n"
+        "print(middle - before, rss() - middle)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    morphology, vectors = (float(x) for x in result.stdout.split())
+    return morphology, vectors
 
 
 def main() -> None:
@@ -331,7 +360,9 @@ def main() -> None:
         ("bot_p95_ms", "{:.1f}"), ("bot_p99_ms", "{:.1f}"), ("repeat_updates_per_s", "{:.0f}"),
         ("repeat_ratio", "{:.2f}"), ("repeat_p99_ms", "{:.1f}"), ("messages_per_update", "{:.2f}"),
         ("startup_s", "{:.2f}"), ("bare_startup_s", "{:.2f}"), ("peak_rss_mib", "{:.0f}"),
-        ("bot_rss_mib", "{:.0f}"), ("worker_rss_mib", "{:.0f}"), ("search_index_s", "{:.2f}"),
+        ("bot_rss_mib", "{:.0f}"), ("models_mib", "{:.0f}"),
+        ("bot_rss_without_models_mib", "{:.0f}"), ("worker_rss_mib", "{:.0f}"),
+        ("search_index_s", "{:.2f}"),
         ("search_ms", "{:.2f}"),
         ("database_mb", "{:.1f}"),
     ]  # fmt: skip
