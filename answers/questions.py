@@ -65,16 +65,16 @@ async def question_reply(
 ) -> tuple[Answer, Dialogue]:
     """The answer to a plain message, and what the chat is now talking about."""
     text = text.strip()
-    leans = False
+    question = None
     if text and len(text) <= MAX_QUESTION:
         question = await remembered(session, ("parsed", text, today), lambda: _parsed(text, today))
-        leans = question.leans_on_last
     # A question that does not lean on the last one is answered the same in every chat.
+    leans = question is not None and question.leans_on_last
     context = (dialogue.intent, tuple(dialogue.subjects), dialogue.country) if leans else None
     answer, after, keeps_intent = await remembered(
         session,
         ("question", text, today, context),
-        lambda: _question_reply(session, text, today, dialogue),
+        lambda: _question_reply(session, text, question, today, dialogue),
     )
     if after is None:
         return answer, dialogue
@@ -88,15 +88,15 @@ async def _parsed(text: str, today: date) -> Question:
 
 
 async def _question_reply(
-    session: AsyncSession, text: str, today: date, dialogue: Dialogue
+    session: AsyncSession, text: str, question: Question | None, today: date, dialogue: Dialogue
 ) -> tuple[Answer, Dialogue | None, bool]:
-    """The answer; what the chat talks about after it (None: what it talked about before),
-    and whether it keeps the chat's last intent."""
-    if not text:
-        return Answer(listening()), None, False
-    if len(text) > MAX_QUESTION:
+    """The answer to `text` (`question` is it parsed; None when empty or too long); what the
+    chat talks about after it (None: what it talked about before), and whether it keeps the
+    chat's last intent."""
+    if question is None:
+        if not text:
+            return Answer(listening()), None, False
         return Answer(question_too_long(len(text), MAX_QUESTION)), None, False
-    question = parse_question(text, today)
     fuzzy = question.intent is not Intent.SMALL_TALK and _may_correct_typos(question, text)
     # What the words name depends on the text alone, whatever the chat asked before.
     linked = await remembered(

@@ -275,8 +275,6 @@ class ContentService:
             async with session:
                 await warm_snapshots(session)
                 await local_index(session)
-            if preparation is not None:
-                preparation.close()
             if self._after_warm is not None:
                 self._after_warm()
         except asyncio.CancelledError:

@@ -157,19 +157,7 @@ class EventFacts:
 
 
 async def event_facts(session: AsyncSession, event_id: str) -> EventFacts | None:
-    event = await get_event(session, event_id)
-    if event is None:
-        return None
-    places = {link.place_id for link in await event_cities(session, event_id)}
-    if event.place_id:
-        places.add(event.place_id)
-    orgs = {link.organization_id for link in await event_organizations(session, event_id)}
-    people = set(
-        await session.scalars(
-            select(Participation.person_id).where(Participation.event_id == event_id)
-        )
-    )
-    return EventFacts(event, places, orgs, people)
+    return (await events_facts(session, (event_id,))).get(event_id)
 
 
 async def events_facts(session: AsyncSession, event_ids: Iterable[str]) -> dict[str, EventFacts]:
