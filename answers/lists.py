@@ -158,27 +158,27 @@ async def cities_answer(
     session: AsyncSession, event_id: str | None = None, country: str | None = None
 ) -> Answer:
     event = None
-    places: list[Place] = []
+    # By id: the same city may come as several objects (collections read apart).
+    places: dict[str, Place] = {}
     if event_id is not None:
         event = await queries.get_event(session, event_id)
         if event is None:
             return Answer(gone(EntityKind.EVENT))
-        places = [link.place for link in await queries.event_cities(session, event_id)]
-        if event.place is not None and event.place not in places:
-            places.insert(0, event.place)
+        if event.place is not None:
+            places[event.place.id] = event.place
+        for link in await queries.event_cities(session, event_id):
+            places.setdefault(link.place.id, link.place)
     else:
         for link in await queries.event_cities(session):
-            if link.place not in places:
-                places.append(link.place)
+            places.setdefault(link.place.id, link.place)
         for e in await queries.all_events(session):
-            if e.place is not None and e.place not in places:
-                places.append(e.place)
-        places.sort(key=lambda p: (p.country, p.name))
-    if country is not None:
-        places = [p for p in places if p.country == country]
+            if e.place is not None:
+                places.setdefault(e.place.id, e.place)
+        places = dict(sorted(places.items(), key=lambda kv: (kv[1].country, kv[1].name)))
+    shown = [p for p in places.values() if country is None or p.country == country]
     return Answer(
-        cities_text(places, event, country),
-        cards((EntityKind.PLACE, p.id, p.name) for p in places),
+        cities_text(shown, event, country),
+        cards((EntityKind.PLACE, p.id, p.name) for p in shown),
     )
 
 
