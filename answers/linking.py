@@ -185,7 +185,7 @@ async def _narrow_events(
         text = " ".join(groups[i][0] for i in linked.leftover)
         wider = {
             h.id: h.coverage
-            for h in await index.search(text, kinds=[EntityKind.EVENT], fuzzy=False)
+            for h in await index.search(text, kinds=[EntityKind.EVENT], fuzzy=False, ranked=False)
         }
         best = max((wider.get(h.id, 0.0) for h in mention.hits), default=0.0)
         if best > 0:

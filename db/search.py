@@ -17,11 +17,16 @@ the hits it brings are marked as fuzzy so the bot can ask «did you mean …?».
 from __future__ import annotations
 
 import asyncio
+import bisect
+import functools
+import heapq
+import itertools
 import json
 import sqlite3
-from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -41,7 +46,7 @@ from db.models import (
     Work,
 )
 from db.snapshots import shared
-from db.textnorm import Forms, forms, forms_match, query_forms
+from db.textnorm import PREFIX_FROM, Forms, forms, query_forms
 
 FTS_DDL = (
     "CREATE VIRTUAL TABLE search_fts USING fts5("
@@ -51,21 +56,84 @@ FTS_DDL = (
 )
 _ROW_COLUMNS = ("kind", "entity_id", "label", "name_forms", "names", "details", "body")
 MAX_QUERY_WORDS = 12
+CACHE_KIB = 8192  # the index's pages kept in this process (the rest: the system's file cache)
 KEPT_WORDS = 4096  # per index: the rows each recent query word matched
 # bm25 weights, one per column in the order above (unindexed columns get 0).
 _BM25 = "bm25(search_fts, 0, 0, 0, 0, 10.0, 3.0, 1.0)"
 _COLUMNS = {"names": "{names}", "details": "{names details}", "all": "{names details body}"}
 
 
+class _NameWords:
+    """The words of every row's names, indexed the other way round too: which names hold a
+    word, and which words have a form (sorted, for the prefixes `stems_match` allows)."""
+
+    def __init__(self, names_of_rows: Sequence[list[list[list[str]]]]) -> None:
+        word_ids: dict[tuple[str, ...], int] = {}
+        of_form: dict[str, list[int]] = {}
+        self.names_of_word: list[list[int]] = []
+        self.row_of_name: list[int] = []
+        self.size_of_name: list[int] = []
+        self.always: set[int] = set()  # rows with an empty name: any query gives it whole
+        for row, names in enumerate(names_of_rows, 1):
+            for name in names:
+                words = set()
+                for word_forms in name:
+                    key = tuple(word_forms)
+                    word = word_ids.get(key)
+                    if word is None:
+                        word = word_ids[key] = len(word_ids)
+                        self.names_of_word.append([])
+                        for form in key:
+                            of_form.setdefault(form, []).append(word)
+                    words.add(word)
+                if not words:
+                    self.always.add(row)
+                    continue
+                number = len(self.row_of_name)
+                self.row_of_name.append(row)
+                self.size_of_name.append(len(words))
+                for word in words:
+                    self.names_of_word[word].append(number)
+        self.forms = sorted(of_form)
+        self.words_of_form = [of_form[f] for f in self.forms]
+
+    def _given(self, groups: Sequence[Forms]) -> set[int]:
+        """The words any form of which a form of `groups` equals or (long enough) begins."""
+        given: set[int] = set()
+        for group in groups:
+            for form in group:
+                at = bisect.bisect_left(self.forms, form)
+                if len(form) < PREFIX_FROM:
+                    if at < len(self.forms) and self.forms[at] == form:
+                        given.update(self.words_of_form[at])
+                    continue
+                while at < len(self.forms) and self.forms[at].startswith(form):
+                    given.update(self.words_of_form[at])
+                    at += 1
+        return given
+
+    def given_whole(self, groups: Sequence[Forms]) -> set[int]:
+        counts = Counter(
+            itertools.chain.from_iterable(self.names_of_word[w] for w in self._given(groups))
+        )
+        rows = self.row_of_name
+        sizes = self.size_of_name
+        return {rows[n] for n, c in counts.items() if c == sizes[n]} | self.always
+
+
 class LocalIndex:
     """An in-memory FTS5 index of the search rows of one content version, private to this
     process. Built in a worker thread, then only read, from the event loop's thread.
 
-    Each entity's names are also kept parsed (`names`), so that telling whether a query gave
-    a whole name never decodes a row again."""
+    Each entity's names are also kept word by word (`_NameWords`), so that the rows whose
+    whole name a query gives are found without visiting every row it matched."""
 
     def __init__(self, rows: Sequence[Sequence[str]]) -> None:
-        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        # An unnamed database: SQLite keeps it in a temporary file it deletes on close, so
+        # the index lives in the system's file cache rather than in this process's memory;
+        # only SQLite's page cache of it is ours.
+        self._db = sqlite3.connect("", check_same_thread=False)
+        self._db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         for ddl in FTS_DDL:
             self._db.execute(ddl)
         # Row n of the index is rows[n - 1]: lookups fetch row numbers only.
@@ -80,16 +148,12 @@ class LocalIndex:
         self.entities: list[tuple[EntityKind, str, str]] = [(EntityKind.EVENT, "", "")] + [
             (kinds[row[0]], row[1], row[2]) for row in rows
         ]
-        # The same word's forms are one tuple however many names hold it.
-        known: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self.names: list[tuple[tuple[Forms, ...], ...]] = [()] + [
-            tuple(
-                tuple(known.setdefault(tuple(f), tuple(f)) for f in name)
-                for name in json.loads(row[3])
-            )
-            for row in rows
-        ]
+        self._names = _NameWords([json.loads(row[3]) for row in rows])
         self._rows_of: OrderedDict[str, frozenset[int]] = OrderedDict()
+
+    def whole_names(self, groups: Sequence[Forms]) -> set[int]:
+        """The rows with a name (or alias) every word of which one of `groups` matches."""
+        return self._names.given_whole(groups)
 
     def any_match(self, expression: str) -> bool:
         found = self._db.execute(
@@ -319,8 +383,7 @@ async def rebuild_search_index(session: AsyncSession, content: Content | None = 
 # --- Querying -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):  # thousands are made for a common word: a tuple is made fastest
     kind: EntityKind
     id: str
     label: str
@@ -331,12 +394,23 @@ class Hit:
     matched: frozenset[int] = frozenset()  # which of the query's words it matched
 
 
+@functools.lru_cache(maxsize=16)
+def _words_of_bits(count: int) -> Callable[[int], frozenset[int]]:
+    """Bits of a query of `count` words → the set of their positions (one set per bits)."""
+
+    @functools.cache
+    def words(bits: int) -> frozenset[int]:
+        return frozenset(i for i in range(count) if bits >> i & 1)
+
+    return words
+
+
 def _group(word_forms: Forms) -> str:
     """FTS5 expression for one query word: any of its forms, long ones also as prefixes."""
     parts = []
     for f in word_forms:
         parts.append(f'"{f}"')
-        if len(f) >= 5:
+        if len(f) >= PREFIX_FROM:
             parts.append(f'"{f}" *')
     return "(" + " OR ".join(parts) + ")"
 
@@ -382,9 +456,14 @@ class SearchIndex:
         columns: str = "all",
         limit: int | None = None,
         fuzzy: bool = True,
+        ranked: bool = True,
+        among: set[tuple[str, str]] | None = None,
     ) -> list[Hit]:
         """Entities matching `query`, best first. With `fuzzy`, a word found nowhere is
-        corrected to the closest indexed word (and its hits marked as fuzzy)."""
+        corrected to the closest indexed word (and its hits marked as fuzzy). Without
+        `ranked`, hits that cover as much of the query are in no particular order (all their
+        ranks are 0): cheaper where only the coverage counts. With `among`, only those
+        (kind, id) are looked at."""
         wanted = {str(k) for k in kinds} if kinds is not None else None
         # Words past the first few add nothing to a lookup but cost a query each.
         groups = query_forms(query)[:MAX_QUERY_WORDS]
@@ -402,45 +481,48 @@ class SearchIndex:
                     groups[i] = replacement
                     corrected.add(i)
 
-        matched: dict[int, set[int]] = {}
+        # The query's words each row matched, as bits (word i is bit i).
+        matched: dict[int, int] = {}
         for i, group in enumerate(groups):
+            bit = 1 << i
             for row in index.rows(f"{scope} : {_group(group)}"):
-                matched.setdefault(row, set()).add(i)
+                matched[row] = matched.get(row, 0) | bit
+        entities = index.entities
         if wanted is not None:
-            matched = {r: m for r, m in matched.items() if index.entities[r][0] in wanted}
+            matched = {r: m for r, m in matched.items() if entities[r][0] in wanted}
+        if among is not None:
+            matched = {r: m for r, m in matched.items() if entities[r][:2] in among}
         if not matched:
             return []
-        expression = f"{scope} : (" + " OR ".join(_group(g) for g in groups) + ")"
-        # Whether the query holds a word of a name, worked out once per distinct word.
-        holds: dict[Forms, bool] = {}
-
-        def given(word: Forms) -> bool:
-            found = holds.get(word)
-            if found is None:
-                found = holds[word] = any(forms_match(q, word) for q in groups)
-            return found
-
+        whole = index.whole_names(groups)
+        if ranked:
+            expression = f"{scope} : (" + " OR ".join(_group(g) for g in groups) + ")"
+            order = [(row, rank) for row, rank in index.ranked(expression) if row in matched]
+        else:
+            order = [(row, 0.0) for row in matched]
+        keys = [(-matched[row].bit_count(), row not in whole, rank, row) for row, rank in order]
+        # Only the best `limit` are made into hits (thousands can match a common word).
+        best = heapq.nsmallest(limit, keys) if limit else sorted(keys)
+        count = len(groups)
+        corrected_bits = sum(1 << i for i in corrected)
+        words_of = _words_of_bits(count)
         hits = []
-        for row, rank in index.ranked(expression):
-            found = matched.get(row)
-            if found is None:  # another kind than those wanted
-                continue
-            kind, entity_id, label = index.entities[row]
-            whole = any(all(given(w) for w in name) for name in index.names[row])
+        for covered, not_whole, rank, row in best:
+            kind, entity_id, label = entities[row]
+            bits = matched[row]
             hits.append(
                 Hit(
                     kind,
                     entity_id,
                     label,
-                    len(found) / len(groups),
-                    whole,
+                    -covered / count,
+                    not not_whole,
                     rank,
-                    fuzzy=bool(found & corrected),
-                    matched=frozenset(found),
+                    bool(bits & corrected_bits),
+                    words_of(bits),
                 )
             )
-        hits.sort(key=lambda h: (-h.coverage, not h.whole_name, h.rank))
-        return hits[:limit] if limit else hits
+        return hits
 
     async def best(self, query: str, *, kinds: Sequence[EntityKind]) -> list[Hit]:
         """Entities whose names match `query`, tied for first place (several: ambiguous)."""
@@ -451,8 +533,8 @@ class SearchIndex:
         tied = [h for h in hits if (h.coverage, h.whole_name) == (top.coverage, top.whole_name)]
         if len(tied) > 1:
             # Let the rest of the facts break the tie: «форум в Нур-Султане».
-            ids = {(h.kind, h.id) for h in tied}
-            wider = [h for h in await self.search(query, kinds=kinds) if (h.kind, h.id) in ids]
+            ids = {(str(h.kind), h.id) for h in tied}
+            wider = await self.search(query, kinds=kinds, ranked=False, among=ids)
             if len(wider) > 1 and wider[0].coverage > wider[1].coverage:
                 return [next(h for h in tied if (h.kind, h.id) == (wider[0].kind, wider[0].id))]
         return tied

@@ -114,6 +114,9 @@ def _forms(text: str, drop_stopwords: bool) -> tuple[Forms, ...]:
     return tuple(word_forms(w) for w in words(text) if not (drop_stopwords and w in STOPWORDS))
 
 
+PREFIX_FROM = 5  # letters: a query form this long also finds the words it begins
+
+
 def forms_match(query: Forms, doc: Forms) -> bool:
     return any(stems_match(q, d) for q in query for d in doc)
 
@@ -124,4 +127,6 @@ def stems_match(query_stem: str, doc_stem: str) -> bool:
     Only that direction: a long query word must not match a document word that merely begins
     it («общественную» is not «общества»).
     """
-    return query_stem == doc_stem or (len(query_stem) >= 5 and doc_stem.startswith(query_stem))
+    if query_stem == doc_stem:
+        return True
+    return len(query_stem) >= PREFIX_FROM and doc_stem.startswith(query_stem)
