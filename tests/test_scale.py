@@ -45,3 +45,48 @@ async def test_long_lists_are_paged(tmp_path: Path, session_maker, settings) -> 
         [second] = await chat.press(more)
         assert second.edited and second.text != first.text
         assert any("Назад" in label for label, _ in second.buttons)
+
+
+async def test_search_shortcuts_agree_with_the_plain_definitions(
+    tmp_path: Path, session_maker
+) -> None:
+    """At scale, search finds whole names through its index of name words and makes hits
+    only for the best; both must agree with checking every matched row by hand."""
+    import json
+    import random
+
+    from db.search import SearchIndex, local_index
+    from db.textnorm import forms_match, query_forms
+
+    generate(10, tmp_path / "c")
+    content = read_content(tmp_path / "c")
+    await ContentService(tmp_path / "c", session_maker).reload()
+    rng = random.Random(5)
+    queries = [p.last_name[: rng.randint(5, len(p.last_name))] for p in content.people[:40]]
+    queries += [o.abbreviations[0] for o in content.organizations if o.abbreviations][:20]
+    queries += [o.name for o in content.organizations[:20]]
+    queries += [f"{e.title} {rng.choice(content.people).last_name}" for e in content.events[:10]]
+    async with session_maker() as session:
+        index = await local_index(session)
+        rows = index._db.execute("SELECT rowid, name_forms FROM search_fts").fetchall()
+        search = SearchIndex(session)
+        for query in queries:
+            groups = query_forms(query)
+            by_hand = {
+                row
+                for row, names in rows
+                if any(
+                    all(any(forms_match(q, tuple(w)) for q in groups) for w in name)
+                    for name in json.loads(names)
+                )
+            }
+            assert index.whole_names(groups) == by_hand, query
+            every = await search.search(query)
+            assert every, query
+            assert await search.search(query, limit=5) == every[:5]
+            unranked = await search.search(query, ranked=False)
+            assert sorted((h.coverage, h.whole_name, h.id) for h in unranked) == sorted(
+                (h.coverage, h.whole_name, h.id) for h in every
+            )
+            order = [(-h.coverage, not h.whole_name, h.rank) for h in every]
+            assert order == sorted(order)
