@@ -45,6 +45,7 @@ from db.content_store import (
 )
 from db.content_swap import Plan, apply, discard, recover, stage
 from db.content_worker import ContentWorker, Validated
+from db.dialects import refresh_statistics
 from db.failures import Reason, StoreFailed, classify
 from db.kinds import EntityKind
 from db.models import AdminAction, ContentLoad
@@ -411,8 +412,10 @@ class ContentService:
         """
         async with self._lock, self._exclusive():
             await self._recover()
-        async with self.session_maker() as session:
+        async with self.session_maker() as session, session.begin():
             previous = await last_load(session)
+            # Facts stored by an older version of the bot may lack the planner's statistics.
+            await refresh_statistics(session, unless_kept=previous is not None)
         current = (
             await asyncio.to_thread(content_digest, self.content_dir)
             if self.content_dir.is_dir()

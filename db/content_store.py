@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.content_files import Content
 from db.content_schema import EventSpec, OrganizationSpec
+from db.dialects import refresh_statistics
 from db.kinds import EntityKind
 from db.models import (
     Alias,
@@ -435,6 +436,7 @@ async def store_content(
     )
     await session.flush()
     await _prune_versions(session)
+    await refresh_statistics(session)
     # Once these facts are committed, every reader here asks for the version again.
     event.listen(session.sync_session, "after_commit", lambda _: forget_version(), once=True)
     return report

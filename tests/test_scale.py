@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot.factory import create_bot, create_dispatcher
 from bot.generate import generate
 from db.content_files import read_content
 from db.content_service import ContentService
 from tests.conftest import Chatter, RecordingSession
+from tests.databases import ON_POSTGRES
 
 
 def test_generated_content_is_valid_and_of_the_asked_size(tmp_path: Path) -> None:
@@ -90,3 +93,28 @@ async def test_search_shortcuts_agree_with_the_plain_definitions(
             )
             order = [(-h.coverage, not h.whole_name, h.rank) for h in every]
             assert order == sorted(order)
+
+
+@pytest.mark.skipif(ON_POSTGRES, reason="SQLite's planner statistics; PostgreSQL keeps its own")
+async def test_sqlite_planner_knows_the_stored_facts(tmp_path: Path, session_maker) -> None:
+    """Without statistics SQLite planned a card's alias lookup as a walk over every alias of
+    a kind. A load gathers them, and a start on facts stored without them gathers them."""
+    from sqlalchemy import text
+
+    generate(10, tmp_path / "c")
+    service = ContentService(tmp_path / "c", session_maker)
+    await service.reload()
+    plan = (
+        "EXPLAIN QUERY PLAN SELECT aliases.id FROM organizations AS o JOIN aliases"
+        " ON aliases.entity_kind = 'organization' AND aliases.entity_id = o.id"
+        " WHERE o.id IN ('a', 'b') ORDER BY aliases.id"
+    )
+    async with session_maker() as session:
+        used = " ".join(row[-1] for row in await session.execute(text(plan)))
+        assert "ix_aliases_entity " in used + " "
+        await session.execute(text("DROP TABLE sqlite_stat1"))
+        await session.commit()
+    assert not await service.ensure_loaded()  # nothing changed: no load, yet statistics
+    async with session_maker() as session:
+        kept = await session.scalar(text("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'aliases'"))
+        assert kept
