@@ -13,6 +13,9 @@ from views.html import Html
 
 T = TypeVar("T")
 
+# Search hits held by a remembered value per kilobyte it counts for (answers.memo).
+HITS_PER_KB = 8
+
 # What "today" is; injected so that tests can choose the date.
 Today = Callable[[], date]
 
@@ -29,6 +32,12 @@ class Answer:
     markup: InlineKeyboardMarkup | None = None
     alert: bool = False  # for a button press: show the text as an alert, send no message
     document: Attachment | None = None  # sent as a file, with `text` as its caption
+
+    @property
+    def memo_weight(self) -> int:
+        """Its rough size in kilobytes, for answers.memo."""
+        buttons = sum(len(row) for row in self.markup.inline_keyboard) if self.markup else 0
+        return 1 + (2 * len(self.text) + 200 * buttons) // 1024
 
 
 @dataclass(frozen=True, slots=True)

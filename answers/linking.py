@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from answers.base import HITS_PER_KB
 from answers.understanding import Question
 from db import queries
 from db.dates import PartialDate
@@ -67,6 +68,11 @@ class Linked:
     mentions: list[Mention] = field(default_factory=list)
     leftover: list[int] = field(default_factory=list)  # words no mention covers
     word_count: int = 0
+
+    @property
+    def memo_weight(self) -> int:
+        """Its rough size for answers.memo (a common word is thousands of hits)."""
+        return 1 + sum(len(m.hits) for m in self.mentions) // HITS_PER_KB
 
     def of_kind(self, kind: EntityKind) -> list[Mention]:
         return [m for m in self.mentions if m.kind is kind]

@@ -22,9 +22,22 @@ from views.i18n import Language, language, use_language
 T = TypeVar("T")
 P = ParamSpec("P")
 
-MAX_ANSWERS = 4096  # a few MB of texts and keyboards
+MAX_ANSWERS = 4096
+# What they may hold in all, in rough kilobytes (`memo_weight`): a long list, or a question
+# whose common word matched thousands of entities, counts for far more than a card.
+MAX_WEIGHT = 32 * 1024
 
-_ANSWERS: OrderedDict[tuple[Hashable, ...], tuple[Any, Language]] = OrderedDict()
+_ANSWERS: OrderedDict[tuple[Hashable, ...], tuple[Any, Language, int]] = OrderedDict()
+_weight = 0
+
+
+def weight_of(value: Any) -> int:
+    """A remembered value's rough size in kilobytes: its `memo_weight`, the sum of a tuple's
+    or a list's parts, else 1."""
+    if isinstance(value, tuple | list):
+        return max(1, sum(weight_of(part) for part in value))
+    found = getattr(value, "memo_weight", None)
+    return found if isinstance(found, int) else 1
 
 
 async def remembered(
@@ -35,6 +48,7 @@ async def remembered(
     An answer may switch the update's language (a Kazakh question gets a Kazakh reply); a
     remembered one switches it the same way. Callers must not change what they get back.
     """
+    global _weight
     version = await content_version(session)
     if version is None:  # facts written by hand, not loaded from content/
         return await work_out()
@@ -43,16 +57,20 @@ async def remembered(
     found = _ANSWERS.get(full)
     if found is not None:
         _ANSWERS.move_to_end(full)
-        value, answered_in = found
+        value, answered_in, _ = found
         if answered_in is not asked_in:
             use_language(answered_in)
         return value
     value = await work_out()
     if stale(session):  # worked out from the previous version's collections
         return value
-    _ANSWERS[full] = (value, language())
-    if len(_ANSWERS) > MAX_ANSWERS:
-        _ANSWERS.popitem(last=False)
+    weight = weight_of(value)
+    if full in _ANSWERS:  # worked out twice at once
+        _weight -= _ANSWERS.pop(full)[2]
+    _ANSWERS[full] = (value, language(), weight)
+    _weight += weight
+    while len(_ANSWERS) > MAX_ANSWERS or _weight > MAX_WEIGHT:
+        _weight -= _ANSWERS.popitem(last=False)[1][2]
     return value
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from answers.base import Answer
+from answers.base import HITS_PER_KB, Answer
 from db.kinds import EntityKind
 from db.search import Hit, SearchIndex
 from views.keyboards import hits_keyboard
@@ -26,6 +26,11 @@ class Resolution:
     @property
     def found(self) -> bool:
         return self.subject is not None
+
+    @property
+    def memo_weight(self) -> int:
+        """Its rough size for answers.memo."""
+        return 1 + len(self.choices) // HITS_PER_KB
 
 
 async def resolve(session: AsyncSession, text: str, kinds: Sequence[EntityKind]) -> Resolution:

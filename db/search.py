@@ -23,6 +23,7 @@ import heapq
 import itertools
 import json
 import sqlite3
+from array import array
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -56,8 +57,11 @@ FTS_DDL = (
 )
 _ROW_COLUMNS = ("kind", "entity_id", "label", "name_forms", "names", "details", "body")
 MAX_QUERY_WORDS = 12
+BUILD_BATCH = 2000  # search rows read and indexed at a time
 CACHE_KIB = 8192  # the index's pages kept in this process (the rest: the system's file cache)
-KEPT_WORDS = 4096  # per index: the rows each recent query word matched
+KEPT_WORDS = 4096  # per index: the rows each recent query word matched…
+KEPT_ROWS = 2_000_000  # …up to this many row numbers in all (4 bytes each)
+_KINDS = {str(k): k for k in EntityKind}
 # bm25 weights, one per column in the order above (unindexed columns get 0).
 _BM25 = "bm25(search_fts, 0, 0, 0, 0, 10.0, 3.0, 1.0)"
 _COLUMNS = {"names": "{names}", "details": "{names details}", "all": "{names details body}"}
@@ -65,37 +69,44 @@ _COLUMNS = {"names": "{names}", "details": "{names details}", "all": "{names det
 
 class _NameWords:
     """The words of every row's names, indexed the other way round too: which names hold a
-    word, and which words have a form (sorted, for the prefixes `stems_match` allows)."""
+    word, and which words have a form (sorted, for the prefixes `stems_match` allows).
+    Filled row by row with `add`, then `finish`ed."""
 
-    def __init__(self, names_of_rows: Sequence[list[list[list[str]]]]) -> None:
-        word_ids: dict[tuple[str, ...], int] = {}
-        of_form: dict[str, list[int]] = {}
+    def __init__(self) -> None:
+        self._word_ids: dict[tuple[str, ...], int] = {}
+        self._of_form: dict[str, list[int]] = {}
         self.names_of_word: list[list[int]] = []
         self.row_of_name: list[int] = []
         self.size_of_name: list[int] = []
         self.always: set[int] = set()  # rows with an empty name: any query gives it whole
-        for row, names in enumerate(names_of_rows, 1):
-            for name in names:
-                words = set()
-                for word_forms in name:
-                    key = tuple(word_forms)
-                    word = word_ids.get(key)
-                    if word is None:
-                        word = word_ids[key] = len(word_ids)
-                        self.names_of_word.append([])
-                        for form in key:
-                            of_form.setdefault(form, []).append(word)
-                    words.add(word)
-                if not words:
-                    self.always.add(row)
-                    continue
-                number = len(self.row_of_name)
-                self.row_of_name.append(row)
-                self.size_of_name.append(len(words))
-                for word in words:
-                    self.names_of_word[word].append(number)
-        self.forms = sorted(of_form)
-        self.words_of_form = [of_form[f] for f in self.forms]
+        self.forms: list[str] = []
+        self.words_of_form: list[list[int]] = []
+
+    def add(self, row: int, names: list[list[list[str]]]) -> None:
+        for name in names:
+            words = set()
+            for word_forms in name:
+                key = tuple(word_forms)
+                word = self._word_ids.get(key)
+                if word is None:
+                    word = self._word_ids[key] = len(self._word_ids)
+                    self.names_of_word.append([])
+                    for form in key:
+                        self._of_form.setdefault(form, []).append(word)
+                words.add(word)
+            if not words:
+                self.always.add(row)
+                continue
+            number = len(self.row_of_name)
+            self.row_of_name.append(row)
+            self.size_of_name.append(len(words))
+            for word in words:
+                self.names_of_word[word].append(number)
+
+    def finish(self) -> None:
+        self.forms = sorted(self._of_form)
+        self.words_of_form = [self._of_form[f] for f in self.forms]
+        self._word_ids, self._of_form = {}, {}
 
     def _given(self, groups: Sequence[Forms]) -> set[int]:
         """The words any form of which a form of `groups` equals or (long enough) begins."""
@@ -128,7 +139,8 @@ class LocalIndex:
     Each entity's names are also kept word by word (`_NameWords`), so that the rows whose
     whole name a query gives are found without visiting every row it matched."""
 
-    def __init__(self, rows: Sequence[Sequence[str]]) -> None:
+    def __init__(self) -> None:
+        """An empty index: fill it with `add`, then `finish` it."""
         # An unnamed database: SQLite keeps it in a temporary file it deletes on close, so
         # the index lives in the system's file cache rather than in this process's memory;
         # only SQLite's page cache of it is ours.
@@ -136,20 +148,30 @@ class LocalIndex:
         self._db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         for ddl in FTS_DDL:
             self._db.execute(ddl)
-        # Row n of the index is rows[n - 1]: lookups fetch row numbers only.
+        self.vocabulary: list[str] = []
+        self.entities: list[tuple[EntityKind, str, str]] = [(EntityKind.EVENT, "", "")]
+        self._names = _NameWords()
+        self._rows_of: OrderedDict[str, array[int]] = OrderedDict()
+        self._kept_rows = 0
+
+    def add(self, rows: Sequence[Sequence[str]]) -> None:
+        """Index the next search rows (`_ROW_COLUMNS`)."""
+        # Row n of the index is entities[n]: lookups fetch row numbers only.
+        start = len(self.entities)
         self._db.executemany(
             f"INSERT INTO search_fts (rowid, {', '.join(_ROW_COLUMNS)}) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            ((n, *row) for n, row in enumerate(rows, 1)),
+            ((n, *row) for n, row in enumerate(rows, start)),
         )
+        for n, row in enumerate(rows, start):
+            self.entities.append((_KINDS[row[0]], row[1], row[2]))
+            self._names.add(n, json.loads(row[3]))
+
+    def finish(self) -> LocalIndex:
         self._db.commit()
         self.vocabulary = [term for (term,) in self._db.execute("SELECT term FROM search_vocab")]
-        kinds = {str(k): k for k in EntityKind}
-        self.entities: list[tuple[EntityKind, str, str]] = [(EntityKind.EVENT, "", "")] + [
-            (kinds[row[0]], row[1], row[2]) for row in rows
-        ]
-        self._names = _NameWords([json.loads(row[3]) for row in rows])
-        self._rows_of: OrderedDict[str, frozenset[int]] = OrderedDict()
+        self._names.finish()
+        return self
 
     def whole_names(self, groups: Sequence[Forms]) -> set[int]:
         """The rows with a name (or alias) every word of which one of `groups` matches."""
@@ -161,18 +183,21 @@ class LocalIndex:
         )
         return found.fetchone() is not None
 
-    def rows(self, expression: str) -> frozenset[int]:
+    def rows(self, expression: str) -> Sequence[int]:
         """The rows matching an FTS5 expression (one word's forms, mostly: the same words
-        come back in many questions, so the last few thousand are kept)."""
+        come back in many questions, so those of the last few thousand are kept, packed:
+        a common word matches thousands of rows)."""
         found = self._rows_of.get(expression)
         if found is not None:
             self._rows_of.move_to_end(expression)
             return found
         query = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?"
-        found = frozenset(n for (n,) in self._db.execute(query, (expression,)))
+        found = array("I", (n for (n,) in self._db.execute(query, (expression,))))
         self._rows_of[expression] = found
-        if len(self._rows_of) > KEPT_WORDS:
-            self._rows_of.popitem(last=False)
+        self._kept_rows += len(found)
+        while len(self._rows_of) > KEPT_WORDS or self._kept_rows > KEPT_ROWS:
+            _, dropped = self._rows_of.popitem(last=False)
+            self._kept_rows -= len(dropped)
         return found
 
     def ranked(self, expression: str) -> list[tuple[int, float]]:
@@ -184,10 +209,14 @@ class LocalIndex:
 
 
 async def build_index(session: AsyncSession) -> LocalIndex:
-    """A new index of the search rows `session` reads."""
+    """A new index of the search rows `session` reads, a batch at a time: all of them at
+    once would be tens of megabytes of text at scale, if only for a moment."""
     columns = [getattr(SearchRow, c) for c in _ROW_COLUMNS]
-    rows = [tuple(r) for r in await session.execute(select(*columns).order_by(SearchRow.id))]
-    return await asyncio.to_thread(LocalIndex, rows)
+    index = await asyncio.to_thread(LocalIndex)
+    found = await session.stream(select(*columns).order_by(SearchRow.id))
+    async for rows in found.partitions(BUILD_BATCH):
+        await asyncio.to_thread(index.add, rows)
+    return await asyncio.to_thread(index.finish)
 
 
 async def local_index(session: AsyncSession) -> LocalIndex:

@@ -166,3 +166,29 @@ async def test_a_load_by_another_process_is_seen_within_the_version_check(
     while "почётный председатель" not in await chat.ask(question):
         assert time.monotonic() - loaded_at < VERSION_CHECK_SECONDS + 2, "never seen"
         await asyncio.sleep(0.1)
+
+
+async def test_remembered_answers_are_bounded_by_what_they_hold(
+    chat: Chatter, content_service, session_maker, monkeypatch
+) -> None:
+    """A question whose words match many entities holds far more than a card: the memory of
+    answers counts their rough size, and the oldest go first when it is full."""
+    from answers import memo
+    from answers.base import Answer
+
+    monkeypatch.setattr(memo, "_ANSWERS", type(memo._ANSWERS)())
+    monkeypatch.setattr(memo, "_weight", 0)
+    monkeypatch.setattr(memo, "MAX_WEIGHT", 40)
+    await chat.ask("Где работает Нургазиева?")
+    assert 0 < memo._weight == sum(w for _, _, w in memo._ANSWERS.values()) <= 40
+    long = Answer("ж" * 10_000)  # 20 KB of text
+    assert long.memo_weight == 20
+    async with session_maker() as session:
+        for n in range(3):
+            assert await memo.remembered(session, ("long", n), lambda: _value(long)) is long
+    assert memo._weight == sum(w for _, _, w in memo._ANSWERS.values()) <= 40
+    assert [key[-1] for key in memo._ANSWERS] == [1, 2]  # the oldest went first
+
+
+async def _value(value):  # type: ignore[no-untyped-def]
+    return value
