@@ -14,6 +14,7 @@ from db import queries
 from db.content_files import ContentInvalid
 from db.content_service import ContentService
 from db.failures import StoreFailed
+from db.seen_users import SeenUsers
 from drafting.worker import DraftProblem, DraftRefused, DraftWorker
 from views import admin as view
 from views import keyboards
@@ -77,7 +78,8 @@ async def rollback_answer(
     return Answer(view.rolled_back(result))
 
 
-async def stats_answer(session: AsyncSession) -> Answer:
+async def stats_answer(session: AsyncSession, seen_users: SeenUsers) -> Answer:
+    await seen_users.write()  # the users of the last seconds count too
     return Answer(
         view.stats_text(
             await queries.counts(session),

@@ -12,6 +12,7 @@ from answers.resolve import resolve
 from db import subscriptions as subs
 from db.kinds import EntityKind
 from db.models import Broadcast, Organization, Person, Place, Topic
+from db.seen_users import SeenUsers
 from db.subscriptions import SubjectKind
 from db.user_languages import LanguagePreferences
 from views import notices as view
@@ -111,11 +112,14 @@ async def unsubscribe_answer(
 # --- broadcasts ------------------------------------------------------------------------------
 
 
-async def broadcast_answer(session: AsyncSession, admin_id: int, text: str | None) -> Answer:
+async def broadcast_answer(
+    session: AsyncSession, seen_users: SeenUsers, admin_id: int, text: str | None
+) -> Answer:
     """A draft broadcast with its audience and a confirmation: `/broadcast text` goes to every
     user, `/broadcast ГАК | text` to the subscribers of one subject."""
     if not text or not text.strip():
         return Answer(view.broadcast_usage())
+    await seen_users.write()  # the users of the last seconds are in the audience too
     subject_kind, subject_id, subject = "users", "", None
     head, sep, body = text.partition("|")
     if sep and body.strip():
@@ -146,8 +150,10 @@ async def broadcast_answer(session: AsyncSession, admin_id: int, text: str | Non
 
 
 async def broadcast_choice_answer(
-    session: AsyncSession, admin_id: int, broadcast_id: int, send: bool
+    session: AsyncSession, seen_users: SeenUsers, admin_id: int, broadcast_id: int, send: bool
 ) -> Answer:
+    if send:  # before this session reads: the users of the last seconds are in the audience
+        await seen_users.write()
     broadcast = await session.get(Broadcast, broadcast_id)
     if broadcast is None or broadcast.status != "draft" or broadcast.admin_id != admin_id:
         return Answer(view.broadcast_closed(), alert=True)

@@ -23,6 +23,7 @@ from bot.middlewares import DbSessionMiddleware, SeenUsersMiddleware
 from bot.resilience import InFlight, RetryRequests, install_graceful_shutdown
 from bot.settings import Settings
 from db.content_service import ContentService
+from db.seen_users import SeenUsers
 from db.user_languages import LanguagePreferences
 from drafting.worker import DraftWorker
 from handlers import create_root_router
@@ -40,9 +41,11 @@ def create_dispatcher(
     """With `redis`, per-chat state (follow-up questions) and flood control are shared by
     every instance."""
     preferences = LanguagePreferences(session_maker)
+    seen_users = SeenUsers(session_maker)
     dp = Dispatcher(
         storage=RedisStorage(redis) if redis is not None else None,
         languages=preferences,
+        seen_users=seen_users,
         settings=settings,
         content=content,
         drafts=drafts or DraftWorker(),
@@ -57,7 +60,8 @@ def create_dispatcher(
     dp.update.outer_middleware(in_flight)
     install_graceful_shutdown(dp, in_flight, confirm=not settings.webhook_url)
     flood = FloodMiddleware(redis)
-    seen = SeenUsersMiddleware(session_maker)
+    seen = SeenUsersMiddleware(seen_users)
+    dp.shutdown.register(seen_users.write)  # those noted in the last seconds
     middleware = DbSessionMiddleware(session_maker)
     for observer in (dp.message, dp.callback_query, dp.inline_query):
         observer.outer_middleware(flood)  # first: a flood costs no database work

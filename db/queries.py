@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from db.dates import PartialDate
-from db.dialects import upsert_insert
 from db.kinds import EntityKind
 from db.models import (
     AdminAction,
@@ -538,14 +537,6 @@ async def recent_admin_actions(session: AsyncSession, limit: int) -> list[AdminA
 
 async def count_users(session: AsyncSession) -> int:
     return await session.scalar(select(func.count()).select_from(BotUser)) or 0
-
-
-async def record_user(session: AsyncSession, user_id: int, now: datetime) -> None:
-    """Remember that a user wrote to the bot (for /stats), in the caller's transaction."""
-    statement = upsert_insert(session, BotUser).values(id=user_id, first_seen=now, last_seen=now)
-    await session.execute(
-        statement.on_conflict_do_update(index_elements=[BotUser.id], set_={"last_seen": now})
-    )
 
 
 async def counts(session: AsyncSession) -> dict[str, int]:

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from answers import admin, subscriptions
 from answers.base import Answer
 from db.content_service import ContentService
+from db.seen_users import SeenUsers
 from drafting.worker import DraftWorker
 from handlers.filters import FetchSettings, IsAdmin
 from handlers.replies import send, send_from_callback
@@ -73,9 +74,15 @@ def create_router() -> Router:
 
     @router.message(Command("broadcast"))
     async def cmd_broadcast(
-        message: Message, command: CommandObject, event_from_user: User, session: AsyncSession
+        message: Message,
+        command: CommandObject,
+        event_from_user: User,
+        session: AsyncSession,
+        seen_users: SeenUsers,
     ) -> None:
-        answer = await subscriptions.broadcast_answer(session, event_from_user.id, command.args)
+        answer = await subscriptions.broadcast_answer(
+            session, seen_users, event_from_user.id, command.args
+        )
         await send(message, answer)
 
     @router.callback_query(BroadcastChoice.filter())
@@ -84,15 +91,16 @@ def create_router() -> Router:
         callback_data: BroadcastChoice,
         event_from_user: User,
         session: AsyncSession,
+        seen_users: SeenUsers,
     ) -> None:
         answer = await subscriptions.broadcast_choice_answer(
-            session, event_from_user.id, callback_data.id, callback_data.send
+            session, seen_users, event_from_user.id, callback_data.id, callback_data.send
         )
         await send_from_callback(callback, answer)
 
     @router.message(Command("stats"))
-    async def cmd_stats(message: Message, session: AsyncSession) -> None:
-        await send(message, await admin.stats_answer(session))
+    async def cmd_stats(message: Message, session: AsyncSession, seen_users: SeenUsers) -> None:
+        await send(message, await admin.stats_answer(session, seen_users))
 
     @router.message(F.document)
     async def upload(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import io
 import weakref
@@ -180,3 +181,37 @@ def test_settling_keeps_what_is_held_out_of_collections_until_the_next_settling(
         assert gone() is None
     finally:
         gc.unfreeze()
+
+
+async def test_new_users_are_written_after_their_answers_in_one_statement(
+    chat: Chatter, session_maker
+) -> None:
+    """A burst of new users costs their answers no write; they are all written together
+    a moment later, and /stats counts them even before that."""
+    from sqlalchemy import event, func, select
+
+    from db.models import BotUser
+
+    seen = chat.dp["seen_users"]
+    seen.WRITE_AFTER = 0.2
+    writes: list[str] = []
+    engine = session_maker.kw["bind"].sync_engine
+    listener = lambda *args: writes.append(args[2]) if "bot_users" in args[2] else None  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        for user_id in range(501, 511):
+            await chat.ask("/start", user_id=user_id)
+        assert not writes  # ten answers, no write yet
+        await asyncio.sleep(0.5)
+        assert len([w for w in writes if w.startswith("INSERT")]) == 1
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+    async with session_maker() as session:
+        assert await session.scalar(select(func.count()).select_from(BotUser)) == 10
+        last_seen = await session.scalar(select(BotUser.last_seen).where(BotUser.id == 505))
+    await chat.ask("/start", user_id=505)  # again within the minute: nothing to write
+    await chat.ask("/start", user_id=777)
+    await seen.write()  # as /stats and the shutdown do
+    async with session_maker() as session:
+        assert await session.scalar(select(func.count()).select_from(BotUser)) == 11
+        assert await session.scalar(select(BotUser.last_seen).where(BotUser.id == 505)) == last_seen
