@@ -362,11 +362,11 @@ async def country(a: Asked) -> Answer | None:
     place_id = a.one(PL)
     if place_id is None:
         return None
-    place = await queries.place_details(a.session, place_id)
+    place = await queries.get_place(a.session, place_id)
     if place is None:
         return None
     card = await card_answer(a.session, PL, place_id, a.today)
-    return _lead(direct.country_line(place.place), card)
+    return _lead(direct.country_line(place), card)
 
 
 async def statements(a: Asked) -> Answer | None:
@@ -432,7 +432,7 @@ async def person_in_place(a: Asked) -> Answer | None:
     if person_id is None or place_id is None:
         return None
     person = await queries.get_person(a.session, person_id)
-    place = await queries.place_details(a.session, place_id)
+    place = await queries.get_place(a.session, place_id)
     if person is None or place is None:
         return None
     card = await person_answer(a.session, person_id, a.today)
@@ -440,8 +440,8 @@ async def person_in_place(a: Asked) -> Answer | None:
         facts = await queries.event_facts(a.session, part.event_id)
         city = part.city or person.city
         if (facts and place_id in facts.place_ids) or (city and city.id == place_id):
-            return _lead(direct.yes(direct.in_place(person, place.place, part.event)), card)
-    return _lead(direct.no(direct.not_in_place(person, place.place)), card)
+            return _lead(direct.yes(direct.in_place(person, place, part.event)), card)
+    return _lead(direct.no(direct.not_in_place(person, place)), card)
 
 
 @dataclass(frozen=True, slots=True)

@@ -439,43 +439,83 @@ async def event_cities(session: AsyncSession, event_id: str | None = None) -> li
 
 @dataclass(slots=True)
 class PlaceDetails:
+    """A place and, for its card, the first `shown` of each of its lists with their sizes:
+    a big city has hundreds of events, speakers and organizations."""
+
     place: Place
     other_names: list[str]
-    events_held: list[Event]
-    events_joined: list[Event]
-    people: list[Participation]
-    organizations: list[Organization]
+    events_held: list[Event]  # newest first
+    events_joined: list[Event]  # newest first
+    people: list[Participation]  # of the newest events first
+    organizations: list[Organization]  # by name
+    counts: dict[str, int]  # each list's full size, by its field's name
 
 
-async def place_details(session: AsyncSession, place_id: str) -> PlaceDetails | None:
-    place = await session.get(Place, place_id)
+async def get_place(session: AsyncSession, place_id: str) -> Place | None:
+    return await session.get(Place, place_id)
+
+
+async def place_details(
+    session: AsyncSession, place_id: str, shown: int = 10
+) -> PlaceDetails | None:
+    place = await get_place(session, place_id)
     if place is None:
         return None
-    held = await session.scalars(select(Event).where(Event.place_id == place_id))
-    joined = await session.scalars(
-        select(Event)
-        .join(EventCity, EventCity.event_id == Event.id)
-        .where(EventCity.place_id == place_id)
+    held = newest_first(
+        list(await session.scalars(select(Event).where(Event.place_id == place_id)))
     )
-    # From the city: as the source says at the event, or as the person's own city.
-    people = await session.scalars(
-        select(Participation)
-        .join(Person, Person.id == Participation.person_id)
-        .where(
-            (Participation.city_id == place_id)
-            | ((Participation.city_id.is_(None)) & (Person.city_id == place_id))
+    joined = newest_first(
+        list(
+            await session.scalars(
+                select(Event)
+                .join(EventCity, EventCity.event_id == Event.id)
+                .where(EventCity.place_id == place_id)
+            )
         )
     )
+    # From the city: as the source says at the event, or as the person's own city. Two
+    # lookups by index: the same condition over a join of the two tables scans every person.
+    from_city = Participation.id.in_(
+        select(Participation.id).where(Participation.city_id == place_id)
+    ) | Participation.id.in_(
+        select(Participation.id)
+        .join(Person, Person.id == Participation.person_id)
+        .where(Participation.city_id.is_(None), Person.city_id == place_id)
+    )
+    people_count = await session.scalar(
+        select(func.count()).select_from(Participation).where(from_city)
+    )
+    people = await session.scalars(
+        select(Participation)
+        .join(Event, Event.id == Participation.event_id)
+        .where(from_city)
+        .order_by(
+            Event.year.desc().nulls_last(),
+            Event.month.desc().nulls_last(),
+            Event.day.desc().nulls_last(),
+            Event.id.desc(),
+            Participation.position,
+        )
+        .limit(shown)
+    )
+    in_city = Organization.city_id == place_id
+    org_count = await session.scalar(select(func.count()).select_from(Organization).where(in_city))
     orgs = await session.scalars(
-        select(Organization).where(Organization.city_id == place_id).order_by(Organization.name)
+        select(Organization).where(in_city).order_by(Organization.name).limit(shown)
     )
     return PlaceDetails(
         place,
         await aliases_of(session, EntityKind.PLACE, place_id),
-        newest_first(list(held)),
-        newest_first(list(joined)),
+        held[:shown],
+        joined[:shown],
         list(people),
         list(orgs),
+        {
+            "events_held": len(held),
+            "events_joined": len(joined),
+            "people": people_count or 0,
+            "organizations": org_count or 0,
+        },
     )
 
 

@@ -118,3 +118,41 @@ async def test_sqlite_planner_knows_the_stored_facts(tmp_path: Path, session_mak
     async with session_maker() as session:
         kept = await session.scalar(text("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'aliases'"))
         assert kept
+
+
+async def test_a_big_citys_card_shows_the_first_of_each_list_and_how_many_more(
+    tmp_path: Path, session_maker, settings
+) -> None:
+    """At scale a city has dozens of speakers and organizations: its card stays one
+    message, shows the first of each list and says how many more there are."""
+    from collections import Counter
+
+    from db import queries
+    from db.kinds import EntityKind
+    from views.callbacks import Card
+
+    generate(10, tmp_path / "c")
+    content = read_content(tmp_path / "c")
+    await ContentService(tmp_path / "c", session_maker).reload()
+    city, count = Counter(o.city for o in content.organizations if o.city).most_common(1)[0]
+    assert count > 10
+    async with session_maker() as session:
+        details = await queries.place_details(session, city, shown=10)
+        assert details is not None
+        assert len(details.organizations) == 10 and details.counts["organizations"] == count
+        names = sorted(o.name for o in content.organizations if o.city == city)
+        assert [o.name for o in details.organizations] == names[:10]
+        people = details.counts["people"]
+        everyone = await queries.place_details(session, city, shown=10_000)
+        assert everyone is not None and len(everyone.people) == people
+        dates = [p.event.partial_date.sort_key() for p in everyone.people]
+        assert dates == sorted(dates, reverse=True)  # the newest events' speakers first
+    session = RecordingSession()
+    chat = Chatter(
+        create_dispatcher(settings, session_maker, ContentService(tmp_path / "c", session_maker)),
+        create_bot("123:test", settings, session=session),
+        session,
+    )
+    place = next(p for p in content.places if p.id == city)
+    [card] = await chat.press(Card(kind=EntityKind.PLACE, id=city).pack())
+    assert place.name in card.text and f"… и ещё {count - 10}" in card.text

@@ -158,17 +158,30 @@ def place_card(d: PlaceDetails) -> Html:
         out.add(html("{} {}", i(_("Другие названия:")), ", ".join(d.other_names)))
     if p.note:
         out.add(p.note)
-    if d.events_held:
-        out.section(_("События в городе:"), (html("• {}", event_line(e)) for e in d.events_held))
-    if d.events_joined:
-        out.section(_("Город участвовал:"), (html("• {}", event_line(e)) for e in d.events_joined))
-    if d.people:
-        out.section(
+    sections = (
+        (
+            "events_held",
+            _("События в городе:"),
+            (html("• {}", event_line(e)) for e in d.events_held),
+        ),
+        (
+            "events_joined",
+            _("Город участвовал:"),
+            (html("• {}", event_line(e)) for e in d.events_joined),
+        ),
+        (
+            "people",
             _("Выступавшие из города:"),
-            (html("• {} — {}", person_line(part), part.event.display_title) for part in d.people),
-        )
-    if d.organizations:
-        out.section(_("Организации:"), (html("• {}", org_name(o)) for o in d.organizations))
+            (html("• {} — {}", person_line(x), x.event.display_title) for x in d.people),
+        ),
+        ("organizations", _("Организации:"), (html("• {}", org_name(o)) for o in d.organizations)),
+    )
+    for name, heading, lines in sections:
+        shown = len(getattr(d, name))
+        if shown:
+            out.section(heading, lines)
+            if d.counts[name] > shown:
+                out.add(_("… и ещё {}").format(d.counts[name] - shown))
     out.add(*sources_footer([*d.events_held, *d.events_joined, *(x.event for x in d.people)]))
     return out.text()
 
