@@ -4,7 +4,7 @@ Each entity (person, organization, event, place, topic, work) is one row of `sea
 its names, details (positions, series) and texts (summaries), every word stored with all of
 its forms (see db.textnorm), so «Нургазиевой» and «Нургазиева» share a token. The rows are
 rewritten inside the transaction that stores the content, in whichever database holds the
-facts (SQLite or PostgreSQL). Each process queries its own in-memory FTS5 index of those
+facts (SQLite or PostgreSQL). Each process queries its own FTS5 index of those
 rows, built once per content version (db.snapshots): the same ranking on every database,
 and a lookup costs no round trip.
 
@@ -133,8 +133,8 @@ class _NameWords:
 
 
 class LocalIndex:
-    """An in-memory FTS5 index of the search rows of one content version, private to this
-    process. Built in a worker thread, then only read, from the event loop's thread.
+    """An FTS5 index of the search rows of one content version, private to this process.
+    Built in a worker thread, then only read, from the event loop's thread.
 
     Each entity's names are also kept word by word (`_NameWords`), so that the rows whose
     whole name a query gives are found without visiting every row it matched."""
