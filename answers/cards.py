@@ -77,8 +77,8 @@ async def place_answer(session: AsyncSession, place_id: str, today: date) -> Ans
     details = await queries.place_details(session, place_id)
     if details is None:
         return Answer(gone(EntityKind.PLACE))
-    buttons = event_buttons(details.events_held + details.events_joined)
-    buttons += [(PERSON, part.person_id, part.person.full_name) for part in details.people]
+    buttons = event_buttons(details.events_held.items + details.events_joined.items)
+    buttons += [(PERSON, part.person_id, part.person.full_name) for part in details.people.items]
     return Answer(
         place_card(details),
         cards(buttons, actions=card_actions(EntityKind.PLACE, place_id, subscribe=True)),

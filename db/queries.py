@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -437,18 +437,29 @@ async def event_cities(session: AsyncSession, event_id: str | None = None) -> li
     return await _event_cities(session, event_id)
 
 
+@dataclass(frozen=True, slots=True)
+class Shown(Generic[T]):
+    """The first items of a list, and how many it has in all."""
+
+    items: list[T]
+    total: int
+
+    @property
+    def hidden(self) -> int:
+        return self.total - len(self.items)
+
+
 @dataclass(slots=True)
 class PlaceDetails:
-    """A place and, for its card, the first `shown` of each of its lists with their sizes:
-    a big city has hundreds of events, speakers and organizations."""
+    """A place and, for its card, the first `shown` of each of its lists: a big city has
+    hundreds of events, speakers and organizations."""
 
     place: Place
     other_names: list[str]
-    events_held: list[Event]  # newest first
-    events_joined: list[Event]  # newest first
-    people: list[Participation]  # of the newest events first
-    organizations: list[Organization]  # by name
-    counts: dict[str, int]  # each list's full size, by its field's name
+    events_held: Shown[Event]  # newest first
+    events_joined: Shown[Event]  # newest first
+    people: Shown[Participation]  # of the newest events first
+    organizations: Shown[Organization]  # by name
 
 
 async def get_place(session: AsyncSession, place_id: str) -> Place | None:
@@ -506,16 +517,10 @@ async def place_details(
     return PlaceDetails(
         place,
         await aliases_of(session, EntityKind.PLACE, place_id),
-        held[:shown],
-        joined[:shown],
-        list(people),
-        list(orgs),
-        {
-            "events_held": len(held),
-            "events_joined": len(joined),
-            "people": people_count or 0,
-            "organizations": org_count or 0,
-        },
+        Shown(held[:shown], len(held)),
+        Shown(joined[:shown], len(joined)),
+        Shown(list(people), people_count or 0),
+        Shown(list(orgs), org_count or 0),
     )
 
 

@@ -25,7 +25,7 @@ import json
 import sqlite3
 from array import array
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -423,15 +423,10 @@ class Hit(NamedTuple):  # thousands are made for a common word: a tuple is made 
     matched: frozenset[int] = frozenset()  # which of the query's words it matched
 
 
-@functools.lru_cache(maxsize=16)
-def _words_of_bits(count: int) -> Callable[[int], frozenset[int]]:
-    """Bits of a query of `count` words → the set of their positions (one set per bits)."""
-
-    @functools.cache
-    def words(bits: int) -> frozenset[int]:
-        return frozenset(i for i in range(count) if bits >> i & 1)
-
-    return words
+@functools.lru_cache(maxsize=4096)
+def _words(bits: int) -> frozenset[int]:
+    """The positions of the query's words that `bits` marks (word i is bit i)."""
+    return frozenset(i for i in range(bits.bit_length()) if bits >> i & 1)
 
 
 def _group(word_forms: Forms) -> str:
@@ -534,7 +529,6 @@ class SearchIndex:
         best = heapq.nsmallest(limit, keys) if limit else sorted(keys)
         count = len(groups)
         corrected_bits = sum(1 << i for i in corrected)
-        words_of = _words_of_bits(count)
         hits = []
         for covered, not_whole, rank, row in best:
             kind, entity_id, label = entities[row]
@@ -548,7 +542,7 @@ class SearchIndex:
                     not not_whole,
                     rank,
                     bool(bits & corrected_bits),
-                    words_of(bits),
+                    _words(bits),
                 )
             )
         return hits

@@ -139,13 +139,14 @@ async def test_a_big_citys_card_shows_the_first_of_each_list_and_how_many_more(
     async with session_maker() as session:
         details = await queries.place_details(session, city, shown=10)
         assert details is not None
-        assert len(details.organizations) == 10 and details.counts["organizations"] == count
+        orgs = details.organizations
+        assert len(orgs.items) == 10 and orgs.total == count and orgs.hidden == count - 10
         names = sorted(o.name for o in content.organizations if o.city == city)
-        assert [o.name for o in details.organizations] == names[:10]
-        people = details.counts["people"]
+        assert [o.name for o in orgs.items] == names[:10]
+        people = details.people.total
         everyone = await queries.place_details(session, city, shown=10_000)
-        assert everyone is not None and len(everyone.people) == people
-        dates = [p.event.partial_date.sort_key() for p in everyone.people]
+        assert everyone is not None and len(everyone.people.items) == people
+        dates = [p.event.partial_date.sort_key() for p in everyone.people.items]
         assert dates == sorted(dates, reverse=True)  # the newest events' speakers first
     session = RecordingSession()
     chat = Chatter(

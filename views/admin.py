@@ -15,6 +15,7 @@ from db.models import AdminAction, ContentLoad
 from drafting.worker import DraftProblem
 from views.html import Html, Lines, b, code, html
 from views.i18n import N_, _
+from views.labels import and_more
 
 REPORT_KINDS = {
     EntityKind.EVENT: N_("события"),
@@ -52,7 +53,7 @@ def changes_text(report: ChangeReport, heading: Html | str) -> Html:
     out.blank()
     out.add(*(change_line(change) for change in report.details[:MAX_DETAILS_SHOWN]))
     if len(report.details) > MAX_DETAILS_SHOWN:
-        out.add(_("… и ещё {}").format(len(report.details) - MAX_DETAILS_SHOWN))
+        out.add(and_more(len(report.details) - MAX_DETAILS_SHOWN))
     return out.text()
 
 
@@ -172,7 +173,7 @@ def errors_text(exc: ContentInvalid) -> Html:
     out.blank()
     out.add(*(html("• {}", code(str(e))) for e in exc.errors[:MAX_ERRORS_SHOWN]))
     if len(exc.errors) > MAX_ERRORS_SHOWN:
-        out.add(_("… и ещё {}").format(len(exc.errors) - MAX_ERRORS_SHOWN))
+        out.add(and_more(len(exc.errors) - MAX_ERRORS_SHOWN))
     return out.text()
 
 

@@ -18,6 +18,7 @@ from views.labels import (
     RELATIONS,
     WORK_KINDS,
     WORK_ROLES,
+    and_more,
     cities_by_country,
     country_label,
     country_name,
@@ -159,30 +160,22 @@ def place_card(d: PlaceDetails) -> Html:
     if p.note:
         out.add(p.note)
     sections = (
+        (_("События в городе:"), d.events_held, event_line),
+        (_("Город участвовал:"), d.events_joined, event_line),
         (
-            "events_held",
-            _("События в городе:"),
-            (html("• {}", event_line(e)) for e in d.events_held),
-        ),
-        (
-            "events_joined",
-            _("Город участвовал:"),
-            (html("• {}", event_line(e)) for e in d.events_joined),
-        ),
-        (
-            "people",
             _("Выступавшие из города:"),
-            (html("• {} — {}", person_line(x), x.event.display_title) for x in d.people),
+            d.people,
+            lambda x: html("{} — {}", person_line(x), x.event.display_title),
         ),
-        ("organizations", _("Организации:"), (html("• {}", org_name(o)) for o in d.organizations)),
+        (_("Организации:"), d.organizations, org_name),
     )
-    for name, heading, lines in sections:
-        shown = len(getattr(d, name))
-        if shown:
-            out.section(heading, lines)
-            if d.counts[name] > shown:
-                out.add(_("… и ещё {}").format(d.counts[name] - shown))
-    out.add(*sources_footer([*d.events_held, *d.events_joined, *(x.event for x in d.people)]))
+    for heading, shown, line in sections:
+        if shown.items:
+            out.section(heading, (html("• {}", line(x)) for x in shown.items))
+            if shown.hidden:
+                out.add(and_more(shown.hidden))
+    held, joined, people = d.events_held.items, d.events_joined.items, d.people.items
+    out.add(*sources_footer([*held, *joined, *(x.event for x in people)]))
     return out.text()
 
 

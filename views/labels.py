@@ -140,6 +140,11 @@ def status_text(event: Event, today: date) -> str:
     return _("состоялось") if not d.is_upcoming(today) else _("запланировано")
 
 
+def and_more(hidden: int) -> str:
+    """The line under a list cut short: how many items it does not show."""
+    return _("… и ещё {}").format(hidden)
+
+
 def today_text(today: date) -> str:
     return today.strftime("%d.%m.%Y")
 
