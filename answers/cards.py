@@ -42,10 +42,11 @@ async def person_answer(session: AsyncSession, person_id: str, today: date) -> A
     person = await queries.get_person(session, person_id)
     if person is None:
         return Answer(gone(PERSON))
-    return _person_card(person, await queries.participations(session, person_id=person_id))
+    return person_card_of(person, await queries.participations(session, person_id=person_id))
 
 
-def _person_card(person: Person, parts: list[Participation]) -> Answer:
+def person_card_of(person: Person, parts: list[Participation]) -> Answer:
+    """A person's card from the person and their participations, already read."""
     buttons = event_buttons(p.event for p in parts)
     buttons += [
         (ORG, pos.organization_id, pos.organization.name)
@@ -140,7 +141,7 @@ async def card_answers(
         if read is None:
             read = await queries.people_and_participations(session, people)
         found = read.get(person_id)
-        return _person_card(*found) if found is not None else Answer(gone(PERSON))
+        return person_card_of(*found) if found is not None else Answer(gone(PERSON))
 
     answers = []
     for kind, entity_id in items:

@@ -16,7 +16,7 @@ from aiogram.types import InlineKeyboardMarkup
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer
-from answers.cards import card_answer, person_answer
+from answers.cards import card_answer, person_card_of
 from answers.common import help_answer, start_answer
 from answers.dialogue import Dialogue
 from answers.linking import Linked, Mention, date_matches
@@ -285,8 +285,7 @@ async def position(a: Asked) -> Answer | None:
     if person is None:
         return None
     parts = await queries.participations(a.session, person_id=person_id)
-    card = await person_answer(a.session, person_id, a.today)
-    return _lead(direct.position_lines(person, parts), card)
+    return _lead(direct.position_lines(person, parts), person_card_of(person, parts))
 
 
 async def origin(a: Asked) -> Answer | None:
@@ -298,8 +297,7 @@ async def origin(a: Asked) -> Answer | None:
         return None
     parts = await queries.participations(a.session, person_id=person_id)
     city = person.city or next((p.city for p in parts if p.city is not None), None)
-    card = await person_answer(a.session, person_id, a.today)
-    return _lead(direct.origin_line(person, city), card)
+    return _lead(direct.origin_line(person, city), person_card_of(person, parts))
 
 
 async def about(a: Asked) -> Answer | None:
@@ -435,8 +433,9 @@ async def person_in_place(a: Asked) -> Answer | None:
     place = await queries.get_place(a.session, place_id)
     if person is None or place is None:
         return None
-    card = await person_answer(a.session, person_id, a.today)
-    for part in await queries.participations(a.session, person_id=person_id):
+    parts = await queries.participations(a.session, person_id=person_id)
+    card = person_card_of(person, parts)
+    for part in parts:
         facts = await queries.event_facts(a.session, part.event_id)
         city = part.city or person.city
         if (facts and place_id in facts.place_ids) or (city and city.id == place_id):

@@ -169,7 +169,8 @@ def table_rows(content: Content) -> list[tuple[type, list[dict]]]:
     tables: list[tuple[type, list[dict]]] = [
         (Source, [{"id": s.id, "file": s.file, "title": s.title, "note": s.note}
                   for s in content.sources]),
-        (Place, [{"id": p.id, "name": p.name, "country": p.country, "note": p.note}
+        (Place, [{"id": p.id, "name": p.name, "country": p.country, "note": p.note,
+                  "other_name": next(iter(p.other_names), None)}
                  for p in content.places]),
     ]  # fmt: skip
     for p in content.places:
@@ -186,6 +187,7 @@ def table_rows(content: Content) -> list[tuple[type, list[dict]]]:
                 "city_id": o.city,
                 "parent_id": o.parent,
                 "note": o.note,
+                "abbreviation": next(iter(o.abbreviations), None),
             }
         )
         if o.short_name:

@@ -31,12 +31,15 @@ class Place(Base):
     name: Mapped[str] = mapped_column(String(200))
     country: Mapped[str] = mapped_column(String(2))
     note: Mapped[str | None] = mapped_column(Text)
+    # The other name shown beside the name, «Астана (Нур-Султан)», kept here because every
+    # card that names a place shows it.
+    other_name: Mapped[str | None] = mapped_column(Text)
 
-    # Former and other names; always wanted when a place is shown.
+    # Every former and other name: only the city's own card lists them (loaded there).
     other_names: Mapped[list[Alias]] = relationship(
         primaryjoin="and_(Alias.entity_kind == 'place', foreign(Alias.entity_id) == Place.id)",
         viewonly=True,
-        lazy="selectin",
+        lazy="raise",
         order_by="Alias.id",
     )
 
@@ -51,6 +54,8 @@ class Organization(Base):
     city_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"))
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("organizations.id"))
     note: Mapped[str | None] = mapped_column(Text)
+    # Its first abbreviation, kept here because every mention shows it: «… (ФПС)».
+    abbreviation: Mapped[str | None] = mapped_column(Text)
 
     city: Mapped[Place | None] = relationship(lazy="joined")
     parent: Mapped[Organization | None] = relationship(
@@ -60,13 +65,9 @@ class Organization(Base):
         primaryjoin="and_(Alias.entity_kind == 'organization', "
         "foreign(Alias.entity_id) == Organization.id)",
         viewonly=True,
-        lazy="selectin",
+        lazy="raise",  # only the organization's own card lists them (loaded there)
         order_by="Alias.id",
     )
-
-    @property
-    def abbreviation(self) -> str | None:
-        return next((a.alias for a in self.aliases if a.alias_kind == "abbreviation"), None)
 
 
 class Person(Base):

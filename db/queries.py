@@ -389,6 +389,7 @@ class OrganizationDetails:
     positions: list[tuple[PersonPosition, Participation]]
     children: list[Organization]
     works: list[Work]
+    aliases: list[str]  # its short name, abbreviations and other names
 
 
 async def organization_details(session: AsyncSession, org_id: str) -> OrganizationDetails | None:
@@ -417,6 +418,7 @@ async def organization_details(session: AsyncSession, org_id: str) -> Organizati
         [(pos, part) for pos, part in positions],
         list(children),
         list(works),
+        await aliases_of(session, EntityKind.ORGANIZATION, org_id),
     )
 
 

@@ -295,7 +295,7 @@ async def _documents(session: AsyncSession) -> list[Document]:
         ]
         for place in places:
             d.details.append(place.name)
-            d.details += [a.alias for a in place.other_names]
+            d.details += aliases.get((EntityKind.PLACE, place.id), [])
         d.body.append(event.summary or "")
         docs.append(d)
     for place in await session.scalars(select(Place)):

@@ -106,7 +106,7 @@ def person_card(name: str, city: Place | None, parts: Sequence[Participation]) -
 def org_card(d: OrganizationDetails) -> Html:
     o = d.organization
     out = Lines().add(html("🏛 {}", b(o.name)))
-    other = [a.alias for a in o.aliases if a.alias != o.name]
+    other = [a for a in d.aliases if a != o.name]
     if other:
         out.add(html("{} {}", i(_("Также:")), ", ".join(other)))
     where: list[object] = [country_name(o.country)] if o.country else []

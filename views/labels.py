@@ -154,9 +154,8 @@ def today_text(today: date) -> str:
 
 def place_name(place: Place, *, with_country: bool = False) -> Html:
     text = esc(place.name)
-    shown = [a.alias for a in place.other_names if a.alias_kind == "other_name"]
-    if shown:
-        text = html("{} ({})", text, shown[0])
+    if place.other_name:
+        text = html("{} ({})", text, place.other_name)
     if with_country:
         text = html("{}, {}", text, country_label(place.country))
     return text
