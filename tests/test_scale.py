@@ -157,3 +157,24 @@ async def test_a_big_citys_card_shows_the_first_of_each_list_and_how_many_more(
     place = next(p for p in content.places if p.id == city)
     [card] = await chat.press(Card(kind=EntityKind.PLACE, id=city).pack())
     assert place.name in card.text and f"… и ещё {count - 10}" in card.text
+
+
+def test_which_one_lists_what_its_keyboard_offers_and_how_many_more() -> None:
+    """A common surname fits hundreds of people at scale: the «which one?» reply lists the
+    ones it has buttons for, says how many more fit and how to narrow the choice."""
+    from db.kinds import EntityKind
+    from db.search import Hit
+    from views.keyboards import hits_keyboard
+    from views.search import which_one
+
+    hits = [Hit(EntityKind.PERSON, f"p{n}", f"Иванов {n}", 1.0, True, 0.0) for n in range(55)]
+    text = which_one("Иванов", hits)
+    keyboard = hits_keyboard(hits)
+    assert keyboard is not None
+    buttons = [row[0].text.split(" ", 1)[1] for row in keyboard.inline_keyboard]
+    listed = [line for line in text.split("\n") if line.startswith("• ")]
+    assert len(listed) == len(buttons) < len(hits)
+    assert all(label in line for label, line in zip(buttons, listed, strict=True))
+    assert f"… и ещё {len(hits) - len(listed)}" in text and "уточните запрос" in text
+    few = which_one("Иванов", hits[:3])
+    assert few.count("• ") == 3 and "и ещё" not in few and "уточните" not in few

@@ -9,7 +9,8 @@ from db.search import Hit
 from views.common import WHAT_I_KNOW
 from views.html import Html, Lines, html, i, quote
 from views.i18n import N_, _
-from views.labels import kind_name, kind_plural
+from views.keyboards import MAX_CARD_BUTTONS
+from views.labels import and_more, kind_name, kind_plural
 
 
 def hit_line(hit: Hit) -> Html:
@@ -29,11 +30,19 @@ def did_you_mean(query: str, hits: Sequence[Hit]) -> Html:
 
 
 def which_one(query: str, hits: Sequence[Hit]) -> Html:
-    """Several entities fit what was typed equally well."""
+    """Several entities fit what was typed equally well: those the keyboard has buttons for,
+    and how many more (a common surname fits hundreds of people at scale)."""
+    shown = hits[:MAX_CARD_BUTTONS]
     out = Lines().add(
         html(_("По запросу «{}» подходит несколько вариантов — выберите:"), quote(query))
     )
-    return out.blank().add(*(html("• {}", hit_line(h)) for h in hits)).text()
+    out.blank().add(*(html("• {}", hit_line(h)) for h in shown))
+    if len(hits) > len(shown):
+        out.add(and_more(len(hits) - len(shown))).blank().add(_(NARROW_DOWN))
+    return out.text()
+
+
+NARROW_DOWN = N_("Чтобы сузить выбор, уточните запрос: добавьте имя, город или организацию.")
 
 
 PRESS_A_BUTTON = N_("Нажмите кнопку, чтобы открыть карточку.")
