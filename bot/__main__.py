@@ -8,6 +8,7 @@ import logging
 import sys
 from typing import TYPE_CHECKING, Any
 
+from bot import memory
 from bot.log import setup_logging
 from bot.settings import Settings, load_settings
 
@@ -24,7 +25,7 @@ async def run(settings: Settings) -> int:
     from aiogram.exceptions import TelegramAPIError
     from sqlalchemy.exc import OperationalError
 
-    from bot import memory, shared
+    from bot import shared
     from bot.clock import today_in
     from bot.factory import create_bot, create_dispatcher
     from bot.metrics import Metrics
@@ -223,6 +224,7 @@ def main() -> int:
     if settings is None:
         return 2
     setup_logging(settings)
+    memory.limit_malloc_arenas()
     try:
         return asyncio.run(run(settings))
     except KeyboardInterrupt:

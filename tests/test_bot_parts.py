@@ -7,6 +7,7 @@ import gc
 import io
 import weakref
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -181,6 +182,25 @@ def test_settling_keeps_what_is_held_out_of_collections_until_the_next_settling(
         assert gone() is None
     finally:
         gc.unfreeze()
+
+
+@pytest.mark.skipif(memory._glibc() is None, reason="gives memory back through glibc only")
+def test_settling_gives_freed_heap_memory_back_to_the_system() -> None:
+    """What a content version's reading freed goes back to the system, not only to the
+    process's heap (where it would count in its memory for good)."""
+
+    def rss_mib() -> int:
+        status = Path("/proc/self/status").read_text().splitlines()
+        return int(next(x for x in status if x.startswith("VmRSS")).split()[1]) // 1024
+
+    blocks = [bytes(2000) for _ in range(60_000)]  # ~120 MB in small pieces
+    kept = blocks[::50]  # a few survive, scattered, as a version's collections would
+    del blocks
+    before = rss_mib()
+    memory.settle()
+    gc.unfreeze()
+    assert rss_mib() < before - 60
+    assert len(kept) == 1200
 
 
 async def test_new_users_are_written_after_their_answers_in_one_statement(
