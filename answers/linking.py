@@ -93,11 +93,12 @@ class Linked:
 
 def date_matches(event: Event, wanted: PartialDate) -> bool:
     """The event's date agrees with every part of `wanted` that both know."""
-    have = event.partial_date
-    for mine, theirs in ((have.year, wanted.year), (have.month, wanted.month)):
-        if theirs is not None and mine != theirs:
-            return False
-    return not (wanted.day is not None and have.day is not None and have.day != wanted.day)
+    # The event's columns, not its `partial_date`: this runs for every candidate event.
+    if wanted.year is not None and event.year != wanted.year:
+        return False
+    if wanted.month is not None and event.month != wanted.month:
+        return False
+    return not (wanted.day is not None and event.day is not None and event.day != wanted.day)
 
 
 async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True) -> Linked:
