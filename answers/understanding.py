@@ -241,22 +241,27 @@ def _has(norm: str, marker: str) -> bool:
 _RU_MONTH_ENDINGS = ("", "ь", "я", "е", "а", "ю", "ом")
 
 
-def _month(word: str) -> int | None:
-    """The month a word names: «августе», «сәуірде», «April»; not «Октябрьская»."""
+def _month(word: str, *, kazakh: bool = True) -> int | None:
+    """The month a word names: «августе», «сәуірде», «April»; not «Октябрьская». Kazakh
+    names count only with `kazakh`: folded, «қазан» (October) begins «Казань»."""
     folded = fold(word.casefold())
-    for number, (russian, kazakh, english, short) in enumerate(_MONTHS, 1):
+    for number, (russian, kk, english, short) in enumerate(_MONTHS, 1):
         if russian == "ма":
             if folded in ("май", "мая", "мае"):
                 return number
         elif folded.startswith(russian) and folded[len(russian) :] in _RU_MONTH_ENDINGS:
             return number
-        if folded in (english, short) or (len(folded) >= 5 and folded.startswith(fold(kazakh))):
+        if folded in (english, short):
+            return number
+        if kazakh and len(folded) >= 5 and folded.startswith(fold(kk)):
             return number
     return None
 
 
 def parse_dates(text: str, today: date | None = None) -> tuple[PartialDate | None, str]:
-    """A date the question narrows to, and the text without it."""
+    """A date the question narrows to, and the text without it. Kazakh month names count
+    in a Kazakh question only: a Russian one means the city by «Казань»."""
+    kazakh = detect_language(text) is Language.KK
     words = text.split()
     year = month = day = None
     keep: list[str] = []
@@ -265,7 +270,7 @@ def parse_dates(text: str, today: date | None = None) -> tuple[PartialDate | Non
         if m := _YEAR_RE.fullmatch(low):
             year = int(m.group(1))
             continue
-        number = _month(low) if low and not low.isdigit() else None
+        number = _month(low, kazakh=kazakh) if low and not low.isdigit() else None
         if number is not None and len(low) >= 3:
             month = number
             before = lowered[i - 1] if i else ""

@@ -28,6 +28,27 @@ def test_country_is_taken_out_of_the_rest() -> None:
     assert (q.intent, q.country, q.rest) == ("cities", "KZ", "круглом столе")
 
 
+@pytest.mark.parametrize(
+    ("question", "month", "kept"),
+    [
+        ("Кто выступал на форуме в Казани в 2017 году?", None, "Казани"),
+        ("Кто выступал на событии «конференция в Казань 2017»?", None, "Казань"),
+        ("Казанский форум 2019", None, "Казанский"),
+        ("2017 жылы қазанда кім сөйледі?", 10, None),
+        ("Кто выступал в октябре 2017 года?", 10, None),
+        ("Что было в сәуірде 2021?", 4, None),
+    ],
+)
+def test_a_city_is_not_taken_for_a_kazakh_month(
+    question: str, month: int | None, kept: str | None
+) -> None:
+    """Folded, Kazakh «қазан» (October) begins the Russian «Казань»: only a Kazakh question
+    names months in Kazakh."""
+    parsed = parse_question(question)
+    assert parsed.dates is not None and parsed.dates.month == month
+    assert kept is None or kept in parsed.rest
+
+
 async def test_who_spoke_at_the_round_table(chat: Chatter) -> None:
     text = await chat.ask("Кто выступал на круглом столе?")
     for name in (
