@@ -123,6 +123,7 @@ async def for_events(
     if len(events) > MAX_EVENTS_ANSWERED:
         shown = events[: direct.SEVERAL_SHOWN]
         return Answer(direct.several_events(events), cards(event_buttons(shown)))
+    await queries.read_participations_of(a.session, [e.id for e in events])
     answers = [await respond(e.id) for e in events]
     return _join(answers, direct.several_events(events))
 

@@ -246,15 +246,32 @@ async def participations(
     person_id: str | None = None,
     roles: Sequence[str] | None = None,
 ) -> list[Participation]:
-    query = select(Participation)
-    if event_id is not None:
-        query = query.where(Participation.event_id == event_id)
-    if person_id is not None:
-        query = query.where(Participation.person_id == person_id)
-    if roles:
-        query = query.where(Participation.role.in_(roles))
-    rows = sorted(await session.scalars(query), key=lambda p: p.position)
-    return newest_first(rows, lambda p: p.event)
+    read = session.info.get(_EVENTS_PARTICIPATIONS, {}).get(event_id)
+    if read is not None and person_id is None:
+        rows = [p for p in read if not roles or p.role in roles]
+    else:
+        query = select(Participation)
+        if event_id is not None:
+            query = query.where(Participation.event_id == event_id)
+        if person_id is not None:
+            query = query.where(Participation.person_id == person_id)
+        if roles:
+            query = query.where(Participation.role.in_(roles))
+        rows = list(await session.scalars(query))
+    return newest_first(sorted(rows, key=lambda p: p.position), lambda p: p.event)
+
+
+_EVENTS_PARTICIPATIONS = "participations_of_events"
+
+
+async def read_participations_of(session: AsyncSession, event_ids: Sequence[str]) -> None:
+    """Read the participations of several events at once (three statements, not three per
+    event): this session's later `participations(event_id=…)` of them use what was read."""
+    found: dict[str, list[Participation]] = {event_id: [] for event_id in event_ids}
+    query = select(Participation).where(Participation.event_id.in_(list(found)))
+    for part in await session.scalars(query):
+        found[part.event_id].append(part)
+    session.info.setdefault(_EVENTS_PARTICIPATIONS, {}).update(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,7 +347,7 @@ async def participations_by_id(session: AsyncSession, ids: Sequence[int]) -> lis
 
 
 async def get_person(session: AsyncSession, person_id: str) -> Person | None:
-    return await session.scalar(select(Person).where(Person.id == person_id))
+    return await session.get(Person, person_id)
 
 
 async def people_and_participations(

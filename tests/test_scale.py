@@ -178,3 +178,46 @@ def test_which_one_lists_what_its_keyboard_offers_and_how_many_more() -> None:
     assert f"… и ещё {len(hits) - len(listed)}" in text and "уточните запрос" in text
     few = which_one("Иванов", hits[:3])
     assert few.count("• ") == 3 and "и ещё" not in few and "уточните" not in few
+
+
+async def test_several_events_one_question_names_are_answered_from_one_read(
+    tmp_path: Path, session_maker, settings
+) -> None:
+    """A name several events share («форум в Томск 2022») is answered for each of them;
+    their participations are read together, not event by event."""
+    from collections import Counter
+
+    from sqlalchemy import event as sa_event
+
+    from answers.lists import SPEAKING_ROLES
+
+    generate(100, tmp_path / "c")
+    content = read_content(tmp_path / "c")
+    await ContentService(tmp_path / "c", session_maker).reload()
+    shared = Counter(a for e in content.events for a in e.aliases)
+    alias = next(a for a, n in shared.most_common() if 2 <= n <= 4)
+    events = [e for e in content.events if alias in e.aliases]
+    people = {p.id: p for p in content.people}
+    session = RecordingSession()
+    chat = Chatter(
+        create_dispatcher(settings, session_maker, ContentService(tmp_path / "c", session_maker)),
+        create_bot("123:test", settings, session=session),
+        session,
+    )
+    statements: list[str] = []
+    engine = session_maker.kw["bind"].sync_engine
+
+    def note(conn, cursor, statement, *args) -> None:  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    sa_event.listen(engine, "before_cursor_execute", note)
+    try:
+        replies = await chat.say(f"Кто выступал на событии «{alias}»?")
+    finally:
+        sa_event.remove(engine, "before_cursor_execute", note)
+    text = "\n".join(r.text for r in replies)
+    for e in events:
+        speakers = [people[p.person].last_name for p in e.participants if p.role in SPEAKING_ROLES]
+        assert speakers and all(name in text for name in speakers)
+    # (The version's own collections read participations too, once: not counted.)
+    assert sum(s.startswith("SELECT participations.id,") for s in statements) == 1
