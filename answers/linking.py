@@ -107,9 +107,12 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
     if not groups:
         return Linked()
     index = SearchIndex(session)
-    hits = await index.search(question.rest, columns="names", fuzzy=fuzzy)
+    # Unranked: mentions are told apart by the words they cover and by the question's
+    # other facts (dates, places, people); bm25 over every event a kind word («встреча»)
+    # matches cost more than the rest of the linking.
+    hits = await index.search(question.rest, columns="names", fuzzy=fuzzy, ranked=False)
     generic_words = {i for i, g in enumerate(groups) if _generic_kind(g)[0]}
-    hits.sort(key=lambda h: (-len(h.matched), not h.whole_name, h.fuzzy, h.rank))
+    hits.sort(key=lambda h: (-len(h.matched), not h.whole_name, h.fuzzy))
     claimed: set[int] = set()
     mentions: list[Mention] = []
     for hit in hits:
