@@ -15,7 +15,6 @@ malloc arenas: both are glibc's, and elsewhere nothing is done.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import gc
 import logging
 import time
@@ -41,7 +40,7 @@ def settle() -> None:
 def _glibc() -> ctypes.CDLL | None:
     """The C library when it is glibc (its malloc has the knobs used here), else None."""
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc = ctypes.CDLL(None)  # the symbols the process already has: its C library's
         libc.malloc_trim  # noqa: B018 (only glibc has it)
     except (OSError, AttributeError):
         return None
