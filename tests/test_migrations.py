@@ -22,6 +22,7 @@ from db.content_service import ContentService
 from db.engine import create_engine, create_session_maker
 from db.kinds import EntityKind
 from db.migrations import (
+    SCHEMA_REVISION,
     SchemaBehind,
     alembic_config,
     newest_revision,
@@ -56,6 +57,38 @@ async def test_every_migration_from_empty_gives_the_models_schema(database_url: 
         assert await conn.run_sync(migrate_and_compare) == []
     assert (await schema_state(engine)).current == newest_revision()
     await engine.dispose()
+
+
+def test_the_revision_a_start_checks_for_is_alembics_newest() -> None:
+    """A start on an up-to-date database compares the recorded revision with this constant
+    instead of asking Alembic: a new migration must move it too."""
+    assert newest_revision() == SCHEMA_REVISION
+
+
+async def test_a_start_on_an_up_to_date_database_does_not_import_alembic(
+    tmp_path: Path,
+) -> None:
+    database = tmp_path / "bot.sqlite3"
+    check = (
+        "import asyncio, sys\n"
+        "from db.engine import create_engine\n"
+        "from db.migrations import prepare_schema\n"
+        "asyncio.run(prepare_schema(create_engine(sys.argv[1])))\n"
+        "print(any(m.split('.')[0] == 'alembic' for m in sys.modules))\n"
+    )
+    url = f"sqlite+aiosqlite:///{database}"
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", check, url],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        ).stdout.strip()
+        for _ in range(2)
+    ]
+    assert runs == ["True", "False"]  # created with Alembic's stamp; then only checked
 
 
 async def test_the_previous_release_database_is_upgraded_keeping_history(
