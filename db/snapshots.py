@@ -116,27 +116,33 @@ async def shared(
         return await build(session)
     database = database_of(session)
     key = (database, name)
-    found = _SNAPSHOTS.get(key)
-    if found is not None and found[0] == version:
-        return found[1]
-    if found is not None and database in _PREPARING and not session.info.get(_BUILDER_KEY):
-        session.info[_STALE_KEY] = True
-        return found[1]
-    # Updates that arrive while it is being built wait for that build rather than start
-    # their own (a future belongs to one event loop: tests run several, one after another).
     loop = asyncio.get_running_loop()
-    building = _BUILDING.get(key)
-    if building is not None and building[0] == version and building[1].get_loop() is loop:
-        try:
-            return await asyncio.shield(building[1])
-        except Exception:  # that build failed: try once more here
-            pass
+    connection = None
+    while True:
+        found = _SNAPSHOTS.get(key)
+        if found is not None and found[0] == version:
+            return found[1]
+        if found is not None and database in _PREPARING and not session.info.get(_BUILDER_KEY):
+            session.info[_STALE_KEY] = True
+            return found[1]
+        # Updates that arrive while it is being built wait for that build rather than start
+        # their own (a future belongs to one event loop: tests run several, one after another).
+        building = _BUILDING.get(key)
+        if building is not None and building[0] == version and building[1].get_loop() is loop:
+            try:
+                return await asyncio.shield(building[1])
+            except Exception:  # that build failed: try once more here
+                pass
+        if connection is not None:
+            break
+        # The build runs on the caller's own connection, taken before anyone can wait for
+        # the build: waiting updates hold connections, and a build that needed one after
+        # they took the last would wait for them as they wait for it.
+        connection = await session.connection()
     future: asyncio.Future[Any] = loop.create_future()
     _BUILDING[key] = (version, future)
     try:
-        # On the caller's own connection: a second one per update could exhaust the pool
-        # while every update waits for it.
-        async with AsyncSession(bind=await session.connection(), expire_on_commit=False) as own:
+        async with AsyncSession(bind=connection, expire_on_commit=False) as own:
             own.info[_BUILDER_KEY] = True  # what it reads must be of this version, never older
             own.info[_VERSION_KEY] = version  # and collections it reads are of that version
             value = await build(own)

@@ -192,3 +192,46 @@ async def test_remembered_answers_are_bounded_by_what_they_hold(
 
 async def _value(value):  # type: ignore[no-untyped-def]
     return value
+
+
+async def test_a_collection_build_never_waits_for_the_connections_of_those_waiting_for_it(
+    tmp_path: Path,
+) -> None:
+    """An update that holds a connection may wait for another's build of a collection; that
+    build must not then need a connection of its own (with the pool empty, each would wait
+    for the other until the pool's timeout failed the build)."""
+    import shutil
+
+    from sqlalchemy import select
+    from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+
+    from db.engine import create_schema
+    from db.snapshots import content_version, shared
+    from tests.conftest import CONTENT
+
+    shutil.copytree(CONTENT, tmp_path / "content")
+    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
+    engine = create_engine(url)
+    await create_schema(engine)
+    await ContentService(tmp_path / "content", create_session_maker(engine)).reload()
+    await engine.dispose()
+    one = create_async_engine(url, pool_size=1, max_overflow=0, pool_timeout=3)
+    maker = async_sessionmaker(one, expire_on_commit=False)
+    builds: list[str] = []
+
+    async def build(session) -> int:  # type: ignore[no-untyped-def]
+        builds.append("built")
+        await asyncio.sleep(0.1)
+        return len(await queries.all_events(session))
+
+    async with maker() as first:
+        await content_version(first)  # the version is known now: no read needed for it
+    async with maker() as waiting, maker() as building:
+        await waiting.execute(select(1))  # holds the only connection
+        builder = asyncio.create_task(shared(building, "test_collection", build))
+        await asyncio.sleep(0.05)  # the builder has started
+        mine = await asyncio.wait_for(shared(waiting, "test_collection", build), 10)
+        await waiting.close()  # gives the connection back
+        theirs = await asyncio.wait_for(builder, 10)
+    assert mine == theirs > 0 and builds == ["built"]
+    await one.dispose()
