@@ -258,10 +258,12 @@ def _month(word: str, *, kazakh: bool = True) -> int | None:
     return None
 
 
-def parse_dates(text: str, today: date | None = None) -> tuple[PartialDate | None, str]:
-    """A date the question narrows to, and the text without it. Kazakh month names count
-    in a Kazakh question only: a Russian one means the city by «Казань»."""
-    kazakh = detect_language(text) is Language.KK
+def parse_dates(
+    text: str, language: Language, today: date | None = None
+) -> tuple[PartialDate | None, str]:
+    """A date the question (in `language`) narrows to, and the text without it. Kazakh
+    month names count in a Kazakh question only: a Russian one means the city by «Казань»."""
+    kazakh = language is Language.KK
     words = text.split()
     year = month = day = None
     keep: list[str] = []
@@ -334,7 +336,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
     first = lowered[0] if lowered else ""
     follow_up = first in ("а", "и", "and", "ал") or any(w in _PRONOUNS for w in lowered)
     more = _has(norm, "кто еще") or _has(norm, "who else") or _has(norm, "а еще")
-    dates, without_dates = parse_dates(text, today)
+    dates, without_dates = parse_dates(text, language, today)
     translated = _translate(normalize(without_dates)) if language is not Language.RU else None
     # Words keep the case they were typed in: «СО РАН» is an abbreviation, «со» is not.
     source_words = re.findall(r"\w+(?:-\w+)*", translated or without_dates)

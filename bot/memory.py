@@ -15,6 +15,7 @@ malloc arenas: both are glibc's, and elsewhere nothing is done.
 from __future__ import annotations
 
 import ctypes
+import functools
 import gc
 import logging
 import time
@@ -37,6 +38,7 @@ def settle() -> None:
     )
 
 
+@functools.cache
 def _glibc() -> ctypes.CDLL | None:
     """The C library when it is glibc (its malloc has the knobs used here), else None."""
     try:
