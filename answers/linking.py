@@ -110,17 +110,14 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
     # Unranked: mentions are told apart by the words they cover and by the question's
     # other facts (dates, places, people); bm25 over every event a kind word («встреча»)
     # matches cost more than the rest of the linking.
-    hits = await index.search(question.rest, columns="names", fuzzy=fuzzy, ranked=False)
+    found = await index.word_groups(question.rest, columns="names", fuzzy=fuzzy)
     generic_words = {i for i, g in enumerate(groups) if _generic_kind(g)[0]}
-    hits.sort(key=lambda h: (-len(h.matched), not h.whole_name, h.fuzzy))
     claimed: set[int] = set()
     mentions: list[Mention] = []
-    for hit in hits:
-        if not hit.matched or hit.matched & claimed:
-            continue
-        same = [h for h in hits if h.matched == hit.matched]
+    for same in found:
+        hit = same[0]
         generic = hit.matched <= generic_words and all(h.kind is EntityKind.EVENT for h in same)
-        if not generic and any(h.whole_name for h in same):
+        if not generic and hit.whole_name:
             same = [h for h in same if h.whole_name]
         mention = Mention(hit.matched, same, generic)
         if generic:

@@ -441,6 +441,32 @@ def _group(word_forms: Forms) -> str:
     return "(" + " OR ".join(parts) + ")"
 
 
+@dataclass(slots=True)
+class _Matched:
+    """What a query matched in an index, before it is ordered and made into hits."""
+
+    index: LocalIndex
+    groups: list[Forms]  # the query's words' forms (typos corrected)
+    scope: str  # the FTS5 columns searched
+    matched: dict[int, int]  # row → the query's words it matched, as bits (word i is bit i)
+    whole: set[int]  # rows with a name every word of which the query gives
+    corrected: int  # the words corrected for a typo, as bits
+
+    def hit(self, row: int, rank: float = 0.0) -> Hit:
+        kind, entity_id, label = self.index.entities[row]
+        bits = self.matched[row]
+        return Hit(
+            kind,
+            entity_id,
+            label,
+            bits.bit_count() / len(self.groups),
+            row in self.whole,
+            rank,
+            bool(bits & self.corrected),
+            _words(bits),
+        )
+
+
 class SearchIndex:
     """Queries over the search index of the content version a database session reads."""
 
@@ -474,27 +500,20 @@ class SearchIndex:
                 found.append((best[1], best[0]))
         return (min(found)[1],) if found else None
 
-    async def search(
+    async def _matched(
         self,
         query: str,
-        *,
-        kinds: Iterable[EntityKind] | None = None,
-        columns: str = "all",
-        limit: int | None = None,
-        fuzzy: bool = True,
-        ranked: bool = True,
-        among: set[tuple[str, str]] | None = None,
-    ) -> list[Hit]:
-        """Entities matching `query`, best first. With `fuzzy`, a word found nowhere is
-        corrected to the closest indexed word (and its hits marked as fuzzy). Without
-        `ranked`, hits that cover as much of the query are in no particular order (all their
-        ranks are 0): cheaper where only the coverage counts. With `among`, only those
-        (kind, id) are looked at."""
+        kinds: Iterable[EntityKind] | None,
+        columns: str,
+        fuzzy: bool,
+        among: set[tuple[str, str]] | None,
+    ) -> _Matched | None:
+        """The rows matching any of the query's words, and which words each matched."""
         wanted = {str(k) for k in kinds} if kinds is not None else None
         # Words past the first few add nothing to a lookup but cost a query each.
         groups = query_forms(query)[:MAX_QUERY_WORDS]
         if not groups:
-            return []
+            return None
         scope = _COLUMNS[columns]
         index = await self._local()
         corrected: set[int] = set()
@@ -506,12 +525,15 @@ class SearchIndex:
                 if replacement is not None:
                     groups[i] = replacement
                     corrected.add(i)
-
         # The query's words each row matched, as bits (word i is bit i).
         matched: dict[int, int] = {}
         for i, group in enumerate(groups):
+            rows = index.rows(f"{scope} : {_group(group)}")
+            if not matched:
+                matched = dict.fromkeys(rows, 1 << i)
+                continue
             bit = 1 << i
-            for row in index.rows(f"{scope} : {_group(group)}"):
+            for row in rows:
                 matched[row] = matched.get(row, 0) | bit
         entities = index.entities
         if wanted is not None:
@@ -519,45 +541,96 @@ class SearchIndex:
         if among is not None:
             matched = {r: m for r, m in matched.items() if entities[r][:2] in among}
         if not matched:
+            return None
+        return _Matched(
+            index,
+            groups,
+            scope,
+            matched,
+            index.whole_names(groups),
+            sum(1 << i for i in corrected),
+        )
+
+    async def search(
+        self,
+        query: str,
+        *,
+        kinds: Iterable[EntityKind] | None = None,
+        columns: str = "all",
+        limit: int | None = None,
+        fuzzy: bool = True,
+        ranked: bool = True,
+        among: set[tuple[str, str]] | None = None,
+        tied: bool = False,
+    ) -> list[Hit]:
+        """Entities matching `query`, best first. With `fuzzy`, a word found nowhere is
+        corrected to the closest indexed word (and its hits marked as fuzzy). Without
+        `ranked`, hits that cover as much of the query are in no particular order (all their
+        ranks are 0): cheaper where only the coverage counts. With `among`, only those
+        (kind, id) are looked at. With `tied`, only the hits tied for first place (as many
+        of the words, and a whole name if any has one)."""
+        found = await self._matched(query, kinds, columns, fuzzy, among)
+        if found is None:
             return []
-        whole = index.whole_names(groups)
+        matched, whole = found.matched, found.whole
+        if tied:
+            most = max(m.bit_count() for m in matched.values())
+            top = [r for r, m in matched.items() if m.bit_count() == most]
+            matched = {r: matched[r] for r in ([r for r in top if r in whole] or top)}
         if ranked:
-            expression = f"{scope} : (" + " OR ".join(_group(g) for g in groups) + ")"
-            order = [(row, rank) for row, rank in index.ranked(expression) if row in matched]
+            groups = found.groups
+            expression = f"{found.scope} : (" + " OR ".join(_group(g) for g in groups) + ")"
+            ranks = found.index.ranked(expression)
+            order = [(row, rank) for row, rank in ranks if row in matched]
         else:
             order = [(row, 0.0) for row in matched]
         keys = [(-matched[row].bit_count(), row not in whole, rank, row) for row, rank in order]
         # Only the best `limit` are made into hits (thousands can match a common word).
         best = heapq.nsmallest(limit, keys) if limit else sorted(keys)
-        count = len(groups)
-        corrected_bits = sum(1 << i for i in corrected)
-        hits = []
-        for covered, not_whole, rank, row in best:
-            kind, entity_id, label = entities[row]
-            bits = matched[row]
-            hits.append(
-                Hit(
-                    kind,
-                    entity_id,
-                    label,
-                    -covered / count,
-                    not not_whole,
-                    rank,
-                    bool(bits & corrected_bits),
-                    _words(bits),
-                )
+        return [found.hit(row, rank) for _, _, rank, row in best]
+
+    async def word_groups(
+        self, query: str, *, columns: str = "all", fuzzy: bool = True
+    ) -> list[list[Hit]]:
+        """The hits grouped by the query's words they matched, each group's words matched by
+        no group before it: first the group of the most words (of those, one with a whole
+        name; then one without a corrected typo), then the best of the groups left, and so
+        on. Within a group, whole names first. Only the groups taken are made into hits: a
+        common word matches thousands of rows that a longer match leaves out."""
+        found = await self._matched(query, None, columns, fuzzy, None)
+        if found is None:
+            return []
+        whole, corrected = found.whole, found.corrected
+        rows_of: dict[int, list[int]] = {}
+        for row, bits in found.matched.items():
+            rows_of.setdefault(bits, []).append(row)
+
+        def order(bits: int) -> tuple[int, bool, bool, int]:
+            named = [r for r in rows_of[bits] if r in whole]
+            return (
+                -bits.bit_count(),
+                not named,
+                bool(bits & corrected),
+                min(named or rows_of[bits]),
             )
-        return hits
+
+        taken = 0
+        groups = []
+        for bits in sorted(rows_of, key=order):
+            if bits & taken:
+                continue
+            taken |= bits
+            rows = sorted(rows_of[bits], key=lambda r: (r not in whole, r))
+            groups.append([found.hit(row) for row in rows])
+        return groups
 
     async def best(self, query: str, *, kinds: Sequence[EntityKind]) -> list[Hit]:
         """Entities whose names match `query`, tied for first place (several: ambiguous),
         in the order of `kinds`, then by name: the order a list to choose from is read in.
         (No bm25 here: it would only order the tied, and costs more than the rest.)"""
-        hits = await self.search(query, kinds=kinds, columns="names", ranked=False)
-        if not hits:
+        tied = await self.search(query, kinds=kinds, columns="names", ranked=False, tied=True)
+        if not tied:
             return []
-        top = hits[0]
-        tied = [h for h in hits if (h.coverage, h.whole_name) == (top.coverage, top.whole_name)]
         order = {kind: n for n, kind in enumerate(kinds)}
         tied.sort(key=lambda h: (order[h.kind], h.label.casefold(), h.id))
         if len(tied) > 1:

@@ -53,8 +53,9 @@ async def test_long_lists_are_paged(tmp_path: Path, session_maker, settings) -> 
 async def test_search_shortcuts_agree_with_the_plain_definitions(
     tmp_path: Path, session_maker
 ) -> None:
-    """At scale, search finds whole names through its index of name words and makes hits
-    only for the best; both must agree with checking every matched row by hand."""
+    """At scale, search finds whole names through its index of name words, and makes hits
+    only for the best, the tied or the groups of words taken; each must agree with checking
+    every matched row by hand."""
     import json
     import random
 
@@ -93,6 +94,24 @@ async def test_search_shortcuts_agree_with_the_plain_definitions(
             )
             order = [(-h.coverage, not h.whole_name, h.rank) for h in every]
             assert order == sorted(order)
+            top = (every[0].coverage, every[0].whole_name)
+            tied = await search.search(query, ranked=False, tied=True)
+            assert sorted((h.kind, h.id) for h in tied) == sorted(
+                (h.kind, h.id) for h in every if (h.coverage, h.whole_name) == top
+            )
+            # Word groups: greedily, the best hit whose words no group took yet, with every
+            # hit that matched the same words.
+            claimed: frozenset[int] = frozenset()
+            expected = []
+            for hit in sorted(unranked, key=lambda h: (-len(h.matched), not h.whole_name, h.fuzzy)):
+                if not hit.matched & claimed:
+                    expected.append({(h.kind, h.id) for h in every if h.matched == hit.matched})
+                    claimed |= hit.matched
+            groups = await search.word_groups(query)
+            assert [{(h.kind, h.id) for h in group} for group in groups] == expected, query
+            assert all(
+                group[0].whole_name or not any(h.whole_name for h in group) for group in groups
+            )
 
 
 @pytest.mark.skipif(ON_POSTGRES, reason="SQLite's planner statistics; PostgreSQL keeps its own")
