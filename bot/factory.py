@@ -26,7 +26,7 @@ from db.content_service import ContentService
 from db.seen_users import SeenUsers
 from db.user_languages import LanguagePreferences
 from drafting.worker import DraftWorker
-from handlers import create_root_router
+from handlers import create_routers
 
 
 def create_dispatcher(
@@ -67,7 +67,7 @@ def create_dispatcher(
         observer.outer_middleware(flood)  # first: a flood costs no database work
         observer.outer_middleware(seen)
         observer.middleware(middleware)
-    dp.include_router(create_root_router())
+    dp.include_routers(*create_routers())
     return dp
 
 

@@ -193,9 +193,9 @@ def participant_country(part: Participation) -> str | None:
 
 
 async def events_by_id(session: AsyncSession, ids: Iterable[str]) -> list[Event]:
-    """The events of `ids` that exist, in one query."""
-    wanted = list(dict.fromkeys(ids))
-    return list(await session.scalars(select(Event).where(Event.id.in_(wanted))))
+    """The events of `ids` that exist, in their order, from the events kept per content
+    version (no query)."""
+    return [facts.event for facts in (await events_facts(session, ids)).values()]
 
 
 async def events_from_year(session: AsyncSession, year: int) -> list[Event]:
