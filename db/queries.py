@@ -9,7 +9,7 @@ from typing import Generic, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import aliased, raiseload
 
 from db.dates import PartialDate
 from db.kinds import EntityKind
@@ -420,6 +420,8 @@ async def organization_details(session: AsyncSession, org_id: str) -> Organizati
         select(PersonPosition, Participation)
         .join(Participation, PersonPosition.participation_id == Participation.id)
         .where(PersonPosition.organization_id == org_id)
+        # The card names who held the position and where: two statements fewer.
+        .options(raiseload(Participation.positions), raiseload(Participation.topics))
     )
     children = await session.scalars(
         select(Organization).where(Organization.parent_id == org_id).order_by(Organization.name)
