@@ -79,7 +79,7 @@ async def warm_snapshots(session: AsyncSession) -> None:
     """Read the shared collections of the current content version now, so that no user's
     question pays for reading them."""
     await all_events(session)
-    await event_cities(session)
+    await event_cities(session, "")  # and every event's, by event
     await event_kinds(session)
     await events_of_year(session, 0)
     await events_facts(session, ())
@@ -121,16 +121,12 @@ async def event_details(session: AsyncSession, event_id: str) -> EventDetails | 
         .where(EventOrganization.event_id == event_id)
         .order_by(EventOrganization.position)
     )
-    cities = await session.scalars(
-        select(Place)
-        .join(EventCity, EventCity.place_id == Place.id)
-        .where(EventCity.event_id == event_id)
-        .order_by(EventCity.position)
-    )
+    cities = [link.place for link in await event_cities(session, event_id)]
     parts = await session.scalars(
         select(Participation)
         .where(Participation.event_id == event_id)
         .order_by(Participation.position)
+        .options(raiseload(Participation.topics))  # the card does not list them
     )
     works = await session.scalars(select(EventWork).where(EventWork.event_id == event_id))
     related = await session.scalars(select(EventRelation).where(EventRelation.event_id == event_id))
@@ -444,18 +440,22 @@ async def organization_details(session: AsyncSession, org_id: str) -> Organizati
 # --- Places, topics, works ----------------------------------------------------------------------
 
 
-async def _event_cities(session: AsyncSession, event_id: str | None = None) -> list[EventCity]:
-    query = select(EventCity)
-    if event_id is not None:
-        query = query.where(EventCity.event_id == event_id)
-    return list(await session.scalars(query.order_by(EventCity.position)))
+async def _event_cities(session: AsyncSession) -> list[EventCity]:
+    return list(await session.scalars(select(EventCity).order_by(EventCity.position)))
 
 
 async def event_cities(session: AsyncSession, event_id: str | None = None) -> list[EventCity]:
-    """The cities of one event, or every event's (once per content version)."""
+    """The cities of one event, or every event's (read once per content version)."""
     if event_id is None:
         return list(await shared(session, "event_cities", _event_cities))
-    return await _event_cities(session, event_id)
+    return list((await shared(session, "cities_by_event", _cities_by_event)).get(event_id, []))
+
+
+async def _cities_by_event(session: AsyncSession) -> dict[str, list[EventCity]]:
+    by_event: dict[str, list[EventCity]] = {}
+    for link in await event_cities(session):
+        by_event.setdefault(link.event_id, []).append(link)
+    return by_event
 
 
 @dataclass(frozen=True, slots=True)
