@@ -493,18 +493,13 @@ async def place_details(
     place = await get_place(session, place_id)
     if place is None:
         return None
-    held = newest_first(
-        list(await session.scalars(select(Event).where(Event.place_id == place_id)))
-    )
-    joined = newest_first(
-        list(
-            await session.scalars(
-                select(Event)
-                .join(EventCity, EventCity.event_id == Event.id)
-                .where(EventCity.place_id == place_id)
-            )
-        )
-    )
+    # From the events kept per content version (newest first): a big city has hundreds.
+    events = await all_events(session)
+    held = [e for e in events if e.place_id == place_id]
+    taking_part = {
+        link.event_id for link in await event_cities(session) if link.place_id == place_id
+    }
+    joined = [e for e in events if e.id in taking_part]
     # From the city: as the source says at the event, or as the person's own city. Two
     # lookups by index: the same condition over a join of the two tables scans every person.
     from_city = Participation.id.in_(
@@ -529,6 +524,7 @@ async def place_details(
             Participation.position,
         )
         .limit(shown)
+        .options(raiseload(Participation.topics))  # the card does not list them
     )
     in_city = Organization.city_id == place_id
     org_count = await session.scalar(select(func.count()).select_from(Organization).where(in_city))
