@@ -80,6 +80,7 @@ async def warm_snapshots(session: AsyncSession) -> None:
     question pays for reading them."""
     await all_events(session)
     await event_cities(session, "")  # and every event's, by event
+    await event_works(session, "")  # and the related events
     await event_kinds(session)
     await events_of_year(session, 0)
     await events_facts(session, ())
@@ -128,17 +129,34 @@ async def event_details(session: AsyncSession, event_id: str) -> EventDetails | 
         .order_by(Participation.position)
         .options(raiseload(Participation.topics))  # the card does not list them
     )
-    works = await session.scalars(select(EventWork).where(EventWork.event_id == event_id))
-    related = await session.scalars(select(EventRelation).where(EventRelation.event_id == event_id))
+    links = await shared(session, "links_by_event", _links_by_event)
     return EventDetails(
         event,
         list(orgs),
-        list(cities),
+        cities,
         list(parts),
-        list(works),
-        list(related),
+        list(links.works.get(event_id, [])),
+        list(links.related.get(event_id, [])),
         await aliases_of(session, EntityKind.EVENT, event_id),
     )
+
+
+@dataclass(slots=True)
+class _EventLinks:
+    """The works and the related events of every event: few, and asked for on every event's
+    card (read once per content version)."""
+
+    works: dict[str, list[EventWork]]
+    related: dict[str, list[EventRelation]]
+
+
+async def _links_by_event(session: AsyncSession) -> _EventLinks:
+    links = _EventLinks({}, {})
+    for work in await session.scalars(select(EventWork)):
+        links.works.setdefault(work.event_id, []).append(work)
+    for relation in await session.scalars(select(EventRelation)):
+        links.related.setdefault(relation.event_id, []).append(relation)
+    return links
 
 
 @dataclass(slots=True)
@@ -582,10 +600,13 @@ async def aliases_of(session: AsyncSession, kind: EntityKind, entity_id: str) ->
 
 async def event_works(session: AsyncSession, event_id: str | None = None) -> list[EventWork]:
     """Works linked to events (to one event, or to any), newest event first."""
-    query = select(EventWork)
-    if event_id is not None:
-        query = query.where(EventWork.event_id == event_id)
-    return newest_first(list(await session.scalars(query)), lambda link: link.event)
+    works = (await shared(session, "links_by_event", _links_by_event)).works
+    found = (
+        works.get(event_id, [])
+        if event_id is not None
+        else [w for ws in works.values() for w in ws]
+    )
+    return newest_first(found, lambda link: link.event)
 
 
 async def last_load_time(session: AsyncSession) -> datetime | None:

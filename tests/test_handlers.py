@@ -76,6 +76,9 @@ async def test_event_card_from_button(chat: Chatter) -> None:
     assert "Петропавловск" in text and "Кемерово" in text
     assert "000_799bb29c9590bbd3.txt" in text  # the source
     assert ("👤 Бану Нургазиева", "c:p:nurgazieva-banu") in reply.buttons
+    # Its works and related events (kept per content version, not read per card).
+    assert "«Казахи»" in text and "Связанные события:" in text
+    assert "Российско-Казахстанский форум гражданских инициатив" in text
 
 
 async def test_event_command_by_text(chat: Chatter) -> None:
