@@ -81,6 +81,7 @@ async def warm_snapshots(session: AsyncSession) -> None:
     await all_events(session)
     await event_cities(session, "")  # and every event's, by event
     await event_works(session, "")  # and the related events
+    await shared(session, "links_by_organization", _links_by_organization)
     await event_kinds(session)
     await events_of_year(session, 0)
     await events_facts(session, ())
@@ -437,22 +438,39 @@ async def organization_details(session: AsyncSession, org_id: str) -> Organizati
         # The card names who held the position and where: two statements fewer.
         .options(raiseload(Participation.positions), raiseload(Participation.topics))
     )
-    children = await session.scalars(
-        select(Organization).where(Organization.parent_id == org_id).order_by(Organization.name)
-    )
-    works = await session.scalars(
-        select(Work)
-        .join(WorkOrganization, WorkOrganization.work_id == Work.id)
-        .where(WorkOrganization.organization_id == org_id)
-    )
+    links = await shared(session, "links_by_organization", _links_by_organization)
     return OrganizationDetails(
         org,
         newest_first(list(roles), lambda r: r.event),
         [(pos, part) for pos, part in positions],
-        list(children),
-        list(works),
+        list(links.children.get(org_id, [])),
+        list(links.works.get(org_id, [])),
         await aliases_of(session, EntityKind.ORGANIZATION, org_id),
     )
+
+
+@dataclass(slots=True)
+class _OrganizationLinks:
+    """The member organizations and the works of every organization that has any: few, and
+    asked for on every organization's card (read once per content version)."""
+
+    children: dict[str, list[Organization]]
+    works: dict[str, list[Work]]
+
+
+async def _links_by_organization(session: AsyncSession) -> _OrganizationLinks:
+    links = _OrganizationLinks({}, {})
+    children = select(Organization).where(Organization.parent_id.is_not(None))
+    for child in await session.scalars(children.order_by(Organization.name)):
+        links.children.setdefault(child.parent_id or "", []).append(child)
+    works = await session.execute(
+        select(WorkOrganization.organization_id, Work)
+        .join(Work, Work.id == WorkOrganization.work_id)
+        .order_by(Work.title, Work.id)
+    )
+    for org_id, work in works:
+        links.works.setdefault(org_id, []).append(work)
+    return links
 
 
 # --- Places, topics, works ----------------------------------------------------------------------

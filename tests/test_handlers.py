@@ -150,6 +150,19 @@ async def test_org_by_abbreviation(chat: Chatter) -> None:
     assert "Елена Тополева-Солдунова" in chamber
 
 
+async def test_org_card_lists_its_members_and_works(chat: Chatter) -> None:
+    """Kept per content version, not read per card: an organization's members (by name)
+    and works (by title)."""
+    academy = html_to_text(await chat.ask("/org Российская академия наук"))
+    members = academy.index("Институт этнологии"), academy.index("Сибирское отделение")
+    assert "Подразделения:" in academy and members == tuple(sorted(members))
+    ministry = html_to_text(await chat.ask("/org МКИ РК"))
+    assert "Комитет по делам гражданского общества" in ministry
+    works = ministry.index("«Законопроект о правах"), ministry.index("«Концепция развития")
+    assert works == tuple(sorted(works))
+    assert "Подразделения:" not in html_to_text(await chat.ask("/org ГАК"))
+
+
 async def test_cities_of_event_by_country(chat: Chatter) -> None:
     text = await chat.ask("/cities круглый стол")
     kz_line = next(line for line in text.splitlines() if line.startswith("🇰🇿"))
