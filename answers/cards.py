@@ -39,10 +39,10 @@ async def event_answer(session: AsyncSession, event_id: str, today: date) -> Ans
 
 
 async def person_answer(session: AsyncSession, person_id: str, today: date) -> Answer:
-    person = await queries.get_person(session, person_id)
-    if person is None:
+    found = await queries.person_and_participations(session, person_id)
+    if found is None:
         return Answer(gone(PERSON))
-    return person_card_of(person, await queries.participations(session, person_id=person_id))
+    return person_card_of(*found)
 
 
 def person_card_of(person: Person, parts: list[Participation]) -> Answer:

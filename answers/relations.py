@@ -282,10 +282,10 @@ async def position(a: Asked) -> Answer | None:
         if a.one(ORG):
             return await holders(a)
         return None
-    person = await queries.get_person(a.session, person_id)
-    if person is None:
+    found = await queries.person_and_participations(a.session, person_id)
+    if found is None:
         return None
-    parts = await queries.participations(a.session, person_id=person_id)
+    person, parts = found
     return _lead(direct.position_lines(person, parts), person_card_of(person, parts))
 
 
@@ -293,10 +293,10 @@ async def origin(a: Asked) -> Answer | None:
     person_id = a.one(P)
     if person_id is None:
         return await cities(a) if a.ids(E) else None
-    person = await queries.get_person(a.session, person_id)
-    if person is None:
+    found = await queries.person_and_participations(a.session, person_id)
+    if found is None:
         return None
-    parts = await queries.participations(a.session, person_id=person_id)
+    person, parts = found
     city = person.city or next((p.city for p in parts if p.city is not None), None)
     return _lead(direct.origin_line(person, city), person_card_of(person, parts))
 
@@ -430,11 +430,11 @@ async def person_in_place(a: Asked) -> Answer | None:
     person_id, place_id = a.one(P), a.one(PL)
     if person_id is None or place_id is None:
         return None
-    person = await queries.get_person(a.session, person_id)
+    found = await queries.person_and_participations(a.session, person_id)
     place = await queries.get_place(a.session, place_id)
-    if person is None or place is None:
+    if found is None or place is None:
         return None
-    parts = await queries.participations(a.session, person_id=person_id)
+    person, parts = found
     card = person_card_of(person, parts)
     for part in parts:
         facts = await queries.event_facts(a.session, part.event_id)

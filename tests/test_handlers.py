@@ -109,6 +109,28 @@ async def test_speaker_card_in_oblique_case(chat: Chatter) -> None:
     assert "народная дипломатия" in text  # a topic
 
 
+async def test_person_card_reads_the_person_with_their_participations(
+    chat: Chatter, session_maker
+) -> None:
+    """Their participations bring the person along: no statement of its own for them."""
+    from sqlalchemy import event as sa_event
+
+    statements: list[str] = []
+    engine = session_maker.kw["bind"].sync_engine
+
+    def note(conn, cursor, statement, *args) -> None:  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    sa_event.listen(engine, "before_cursor_execute", note)
+    try:
+        [card] = await chat.press("c:p:nurgazieva-banu")
+    finally:
+        sa_event.remove(engine, "before_cursor_execute", note)
+    assert "Бану Нургазиева" in card.text and "президент" in card.text
+    assert any(s.startswith("SELECT participations.id,") for s in statements)
+    assert not [s for s in statements if s.startswith("SELECT people.")]
+
+
 async def test_speaker_with_two_positions(chat: Chatter) -> None:
     text = await chat.ask("/speaker Октябрьская")
     assert "профессор кафедры археологии и этнографии" in text
