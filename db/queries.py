@@ -115,21 +115,22 @@ async def get_event(session: AsyncSession, event_id: str) -> Event | None:
 
 
 async def event_details(session: AsyncSession, event_id: str) -> EventDetails | None:
-    event = await get_event(session, event_id)
-    if event is None:
-        return None
-    orgs = await session.scalars(
-        select(EventOrganization)
-        .where(EventOrganization.event_id == event_id)
-        .order_by(EventOrganization.position)
-    )
-    cities = [link.place for link in await event_cities(session, event_id)]
+    # Its participations and organizations first: they bring the event along.
     parts = await session.scalars(
         select(Participation)
         .where(Participation.event_id == event_id)
         .order_by(Participation.position)
         .options(raiseload(Participation.topics))  # the card does not list them
     )
+    orgs = await session.scalars(
+        select(EventOrganization)
+        .where(EventOrganization.event_id == event_id)
+        .order_by(EventOrganization.position)
+    )
+    event = await get_event(session, event_id)
+    if event is None:
+        return None
+    cities = [link.place for link in await event_cities(session, event_id)]
     links = await shared(session, "links_by_event", _links_by_event)
     return EventDetails(
         event,
@@ -435,9 +436,7 @@ class OrganizationDetails:
 
 
 async def organization_details(session: AsyncSession, org_id: str) -> OrganizationDetails | None:
-    org = await session.scalar(select(Organization).where(Organization.id == org_id))
-    if org is None:
-        return None
+    # Its events and positions first: they bring the organization along.
     roles = await session.scalars(
         select(EventOrganization).where(EventOrganization.organization_id == org_id)
     )
@@ -448,6 +447,9 @@ async def organization_details(session: AsyncSession, org_id: str) -> Organizati
         # The card names who held the position and where: two statements fewer.
         .options(raiseload(Participation.positions), raiseload(Participation.topics))
     )
+    org = await session.get(Organization, org_id)
+    if org is None:
+        return None
     links = await shared(session, "links_by_organization", _links_by_organization)
     return OrganizationDetails(
         org,
