@@ -380,14 +380,18 @@ async def people_and_participations(
     session: AsyncSession, person_ids: Sequence[str]
 ) -> dict[str, tuple[Person, list[Participation]]]:
     """Each of these people with their participations as `participations` orders them, in
-    two queries whatever their number."""
+    the same few statements whatever their number."""
     ids = list(dict.fromkeys(person_ids))
-    people = {p.id: p for p in await session.scalars(select(Person).where(Person.id.in_(ids)))}
-    parts: dict[str, list[Participation]] = {i: [] for i in people}
+    parts: dict[str, list[Participation]] = {i: [] for i in ids}
     query = select(Participation).where(Participation.person_id.in_(ids))
     for part in sorted(await session.scalars(query), key=lambda p: p.position):
         parts[part.person_id].append(part)
-    return {i: (person, newest_first(parts[i], lambda p: p.event)) for i, person in people.items()}
+    # Their participations brought them along; only those without any are read.
+    people = {i: found[0].person for i, found in parts.items() if found}
+    if missing := [i for i in ids if i not in people]:
+        query = select(Person).where(Person.id.in_(missing))
+        people.update({p.id: p for p in await session.scalars(query)})
+    return {i: (people[i], newest_first(parts[i], lambda p: p.event)) for i in ids if i in people}
 
 
 # --- Organizations -------------------------------------------------------------------------------
