@@ -113,9 +113,15 @@ def _lead(line: Html, answer: Answer) -> Answer:
 
 
 async def for_events(
-    a: Asked, ids: Sequence[str], respond: Callable[[str], Awaitable[Answer]]
+    a: Asked,
+    ids: Sequence[str],
+    respond: Callable[[str], Awaitable[Answer]],
+    *,
+    participants: bool = False,
 ) -> Answer:
-    """The answer for one event; for a few, each in turn; for many, a choice."""
+    """The answer for one event; for a few, each in turn; for many, a choice. With
+    `participants` (each answer lists who took part), the participations of all the events
+    are read at once."""
     if len(ids) == 1:
         return await respond(ids[0])
     found = {e.id: e for e in await queries.events_by_id(a.session, ids)}
@@ -123,7 +129,8 @@ async def for_events(
     if len(events) > MAX_EVENTS_ANSWERED:
         shown = events[: direct.SEVERAL_SHOWN]
         return Answer(direct.several_events(events), cards(event_buttons(shown)))
-    await queries.read_participations_of(a.session, [e.id for e in events])
+    if participants:
+        await queries.read_participations_of(a.session, [e.id for e in events])
     answers = [await respond(e.id) for e in events]
     return _join(answers, direct.several_events(events))
 
@@ -143,7 +150,7 @@ async def speakers(a: Asked) -> Answer | None:
                 return _lead(direct.count_line(len(parts)), answer)
             return answer
 
-        return await for_events(a, ids, one)
+        return await for_events(a, ids, one, participants=True)
     if person := a.one(P):  # «кто ещё?» after a question about a person: their event's list
         parts = await queries.participations(a.session, person_id=person)
         if parts and a.continues:
@@ -222,7 +229,9 @@ async def when_where(a: Asked) -> Answer | None:
 
 async def topics(a: Asked) -> Answer | None:
     if ids := a.ids(E):
-        return await for_events(a, ids, lambda i: event_topics_answer(a.session, i))
+        return await for_events(
+            a, ids, lambda i: event_topics_answer(a.session, i), participants=True
+        )
     for kind in (P, T):
         if subject := a.one(kind):
             return await card_answer(a.session, kind, subject, a.today)
@@ -231,7 +240,9 @@ async def topics(a: Asked) -> Answer | None:
 
 async def moderators(a: Asked) -> Answer | None:
     if ids := a.ids(E):
-        return await for_events(a, ids, lambda i: moderators_answer(a.session, i))
+        return await for_events(
+            a, ids, lambda i: moderators_answer(a.session, i), participants=True
+        )
     return await moderators_answer(a.session, None)
 
 

@@ -240,3 +240,12 @@ async def test_several_events_one_question_names_are_answered_from_one_read(
         assert speakers and all(name in text for name in speakers)
     # (The version's own collections read participations too, once: not counted.)
     assert sum(s.startswith("SELECT participations.id,") for s in statements) == 1
+    # Who organized them: each event's organizations, and no participations at all.
+    statements.clear()
+    sa_event.listen(engine, "before_cursor_execute", note)
+    try:
+        replies = await chat.say(f"Кто организовал «{alias}»?")
+    finally:
+        sa_event.remove(engine, "before_cursor_execute", note)
+    assert all(e.title in "\n".join(r.text for r in replies) for e in events)
+    assert statements and not [s for s in statements if "FROM participations" in s]
