@@ -118,10 +118,11 @@ async def for_events(
     respond: Callable[[str], Awaitable[Answer]],
     *,
     participants: bool = False,
+    topics: bool = False,
 ) -> Answer:
     """The answer for one event; for a few, each in turn; for many, a choice. With
     `participants` (each answer lists who took part), the participations of all the events
-    are read at once."""
+    are read at once, their topics only with `topics`."""
     if len(ids) == 1:
         return await respond(ids[0])
     found = {e.id: e for e in await queries.events_by_id(a.session, ids)}
@@ -130,7 +131,7 @@ async def for_events(
         shown = events[: direct.SEVERAL_SHOWN]
         return Answer(direct.several_events(events), cards(event_buttons(shown)))
     if participants:
-        await queries.read_participations_of(a.session, [e.id for e in events])
+        await queries.read_participations_of(a.session, [e.id for e in events], topics=topics)
     answers = [await respond(e.id) for e in events]
     return _join(answers, direct.several_events(events))
 
@@ -230,7 +231,7 @@ async def when_where(a: Asked) -> Answer | None:
 async def topics(a: Asked) -> Answer | None:
     if ids := a.ids(E):
         return await for_events(
-            a, ids, lambda i: event_topics_answer(a.session, i), participants=True
+            a, ids, lambda i: event_topics_answer(a.session, i), participants=True, topics=True
         )
     for kind in (P, T):
         if subject := a.one(kind):

@@ -280,11 +280,16 @@ async def participations(
 _EVENTS_PARTICIPATIONS = "participations_of_events"
 
 
-async def read_participations_of(session: AsyncSession, event_ids: Sequence[str]) -> None:
+async def read_participations_of(
+    session: AsyncSession, event_ids: Sequence[str], *, topics: bool = True
+) -> None:
     """Read the participations of several events at once (three statements, not three per
-    event): this session's later `participations(event_id=…)` of them use what was read."""
+    event): this session's later `participations(event_id=…)` of them use what was read.
+    Without `topics`, their topics are not read (and must not be asked for)."""
     found: dict[str, list[Participation]] = {event_id: [] for event_id in event_ids}
     query = select(Participation).where(Participation.event_id.in_(list(found)))
+    if not topics:
+        query = query.options(raiseload(Participation.topics))
     for part in await session.scalars(query):
         found[part.event_id].append(part)
     session.info.setdefault(_EVENTS_PARTICIPATIONS, {}).update(found)

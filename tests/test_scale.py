@@ -217,6 +217,7 @@ async def test_several_events_one_question_names_are_answered_from_one_read(
     alias = next(a for a, n in shared.most_common() if 2 <= n <= 4)
     events = [e for e in content.events if alias in e.aliases]
     people = {p.id: p for p in content.people}
+    topics = {t.id: t for t in content.topics}
     session = RecordingSession()
     chat = Chatter(
         create_dispatcher(settings, session_maker, ContentService(tmp_path / "c", session_maker)),
@@ -240,6 +241,14 @@ async def test_several_events_one_question_names_are_answered_from_one_read(
         assert speakers and all(name in text for name in speakers)
     # (The version's own collections read participations too, once: not counted.)
     assert sum(s.startswith("SELECT participations.id,") for s in statements) == 1
+    assert not [s for s in statements if "FROM participation_topics" in s]  # not shown
+    # Which topics: their topics are read with them.
+    replies = await chat.say(f"Какие темы обсуждали на событии «{alias}»?")
+    text = "\n".join(r.text for r in replies)
+    for e in events:
+        named = {t for p in e.participants for t in p.topics}
+        assert all(topics[t].name in text for t in named)
+    assert any(e.participants and any(p.topics for p in e.participants) for e in events)
     # Who organized them: each event's organizations, and no participations at all.
     statements.clear()
     sa_event.listen(engine, "before_cursor_execute", note)
