@@ -96,7 +96,9 @@ async def speakers_answer(
         parts = await queries.participations_by_id(session, [r.id for r in shown.items])
         nav = pager(shown.number, shown.count, listing=("speakers", country or ""))
     else:
-        parts = await queries.participations(session, event_id=event_id, roles=SPEAKING_ROLES)
+        parts = await queries.participations(
+            session, event_id=event_id, roles=SPEAKING_ROLES, topics=False
+        )
         if country is not None:
             parts = [p for p in parts if queries.participant_country(p) == country]
     return Answer(
@@ -108,7 +110,9 @@ async def speakers_answer(
 @remembers("moderators_answer")
 async def moderators_answer(session: AsyncSession, event_id: str | None) -> Answer:
     """Who moderated; the sources often do not say, and then the answer says so."""
-    parts = await queries.participations(session, event_id=event_id, roles=("moderator",))
+    parts = await queries.participations(
+        session, event_id=event_id, roles=("moderator",), topics=False
+    )
     if parts:
         return Answer(
             speakers_text(parts, parts[0].event if event_id else None),

@@ -261,7 +261,10 @@ async def participations(
     event_id: str | None = None,
     person_id: str | None = None,
     roles: Sequence[str] | None = None,
+    topics: bool = True,
 ) -> list[Participation]:
+    """Participations, newest event first. Without `topics`, their topics are not read
+    (and must not be asked for)."""
     read = session.info.get(_EVENTS_PARTICIPATIONS, {}).get(event_id)
     if read is not None and person_id is None:
         rows = [p for p in read if not roles or p.role in roles]
@@ -273,6 +276,8 @@ async def participations(
             query = query.where(Participation.person_id == person_id)
         if roles:
             query = query.where(Participation.role.in_(roles))
+        if not topics:
+            query = query.options(raiseload(Participation.topics))
         rows = list(await session.scalars(query))
     return newest_first(sorted(rows, key=lambda p: p.position), lambda p: p.event)
 

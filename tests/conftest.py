@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import itertools
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 from aiogram import Bot, Dispatcher
 from aiogram.methods import EditMessageText, SendMessage, TelegramMethod
 from aiogram.types import CallbackQuery, Chat, InlineKeyboardMarkup, Message, Update, User
+from sqlalchemy import event as sa_event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.console import html_to_text
@@ -113,6 +115,22 @@ class Chatter:
         """All replies to one message as the user reads them: tags removed, entities decoded."""
         replies = await self.say(text, user_id, language_code)
         return "\n".join(html_to_text(r.text) for r in replies)
+
+
+@contextmanager
+def recorded_statements(session_maker: async_sessionmaker[AsyncSession]) -> Iterator[list[str]]:
+    """The SQL statements the database is sent meanwhile, whitespace collapsed."""
+    statements: list[str] = []
+    engine = session_maker.kw["bind"].sync_engine
+
+    def note(conn, cursor, statement, *args) -> None:  # type: ignore[no-untyped-def]
+        statements.append(" ".join(statement.split()))
+
+    sa_event.listen(engine, "before_cursor_execute", note)
+    try:
+        yield statements
+    finally:
+        sa_event.remove(engine, "before_cursor_execute", note)
 
 
 @pytest.fixture

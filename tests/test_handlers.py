@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from bot.console import html_to_text
-from tests.conftest import ADMIN_ID, Chatter
+from tests.conftest import ADMIN_ID, Chatter, recorded_statements
 
 ROUND_TABLE_SPEAKERS = (
     "Бану Нургазиева",
@@ -89,10 +89,12 @@ async def test_event_command_by_text(chat: Chatter) -> None:
     assert "июнь 2021" in text and "Астана (Нур-Султан)" in text
 
 
-async def test_speakers_of_event_and_all(chat: Chatter) -> None:
-    text = await chat.ask("/speakers круглый стол")
+async def test_speakers_of_event_and_all(chat: Chatter, session_maker) -> None:
+    with recorded_statements(session_maker) as statements:
+        text = await chat.ask("/speakers круглый стол")
     for name in ROUND_TABLE_SPEAKERS:
         assert name in text
+    assert not [s for s in statements if "participation_topics" in s]  # not shown
     assert "Тополева-Солдунова" not in text
     everyone = await chat.ask("/speakers")
     for name in (
@@ -124,19 +126,8 @@ async def test_a_card_reads_its_entity_along_with_its_links(
 ) -> None:
     """A person's participations, an organization's events and positions, an event's
     participations bring the entity itself along: no statement of its own for it."""
-    from sqlalchemy import event as sa_event
-
-    statements: list[str] = []
-    engine = session_maker.kw["bind"].sync_engine
-
-    def note(conn, cursor, statement, *args) -> None:  # type: ignore[no-untyped-def]
-        statements.append(" ".join(statement.split()))
-
-    sa_event.listen(engine, "before_cursor_execute", note)
-    try:
+    with recorded_statements(session_maker) as statements:
         [card] = await chat.press(payload)
-    finally:
-        sa_event.remove(engine, "before_cursor_execute", note)
     assert shown in card.text
     assert statements
     assert not [s for s in statements if f"WHERE {table}.id = ?" in s]

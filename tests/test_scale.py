@@ -11,7 +11,7 @@ from bot.factory import create_bot, create_dispatcher
 from bot.generate import generate
 from db.content_files import read_content
 from db.content_service import ContentService
-from tests.conftest import Chatter, RecordingSession
+from tests.conftest import Chatter, RecordingSession, recorded_statements
 from tests.databases import ON_POSTGRES
 
 
@@ -206,8 +206,6 @@ async def test_several_events_one_question_names_are_answered_from_one_read(
     their participations are read together, not event by event."""
     from collections import Counter
 
-    from sqlalchemy import event as sa_event
-
     from answers.lists import SPEAKING_ROLES
 
     generate(100, tmp_path / "c")
@@ -224,17 +222,8 @@ async def test_several_events_one_question_names_are_answered_from_one_read(
         create_bot("123:test", settings, session=session),
         session,
     )
-    statements: list[str] = []
-    engine = session_maker.kw["bind"].sync_engine
-
-    def note(conn, cursor, statement, *args) -> None:  # type: ignore[no-untyped-def]
-        statements.append(statement)
-
-    sa_event.listen(engine, "before_cursor_execute", note)
-    try:
+    with recorded_statements(session_maker) as statements:
         replies = await chat.say(f"Кто выступал на событии «{alias}»?")
-    finally:
-        sa_event.remove(engine, "before_cursor_execute", note)
     text = "\n".join(r.text for r in replies)
     for e in events:
         speakers = [people[p.person].last_name for p in e.participants if p.role in SPEAKING_ROLES]
@@ -250,11 +239,7 @@ async def test_several_events_one_question_names_are_answered_from_one_read(
         assert all(topics[t].name in text for t in named)
     assert any(e.participants and any(p.topics for p in e.participants) for e in events)
     # Who organized them: each event's organizations, and no participations at all.
-    statements.clear()
-    sa_event.listen(engine, "before_cursor_execute", note)
-    try:
+    with recorded_statements(session_maker) as statements:
         replies = await chat.say(f"Кто организовал «{alias}»?")
-    finally:
-        sa_event.remove(engine, "before_cursor_execute", note)
     assert all(e.title in "\n".join(r.text for r in replies) for e in events)
     assert statements and not [s for s in statements if "FROM participations" in s]
