@@ -79,9 +79,9 @@ async def warm_snapshots(session: AsyncSession) -> None:
     """Read the shared collections of the current content version now, so that no user's
     question pays for reading them."""
     await all_events(session)
-    await event_cities(session, "")  # and every event's, by event
-    await event_works(session, "")  # and the related events
-    await shared(session, "links_by_organization", _links_by_organization)
+    await shared(session, "cities_by_event", _cities_by_event)
+    await _event_links(session)
+    await _organization_links(session)
     await event_kinds(session)
     await events_of_year(session, 0)
     await events_facts(session, ())
@@ -131,7 +131,7 @@ async def event_details(session: AsyncSession, event_id: str) -> EventDetails | 
     if event is None:
         return None
     cities = [link.place for link in await event_cities(session, event_id)]
-    links = await shared(session, "links_by_event", _links_by_event)
+    links = await _event_links(session)
     return EventDetails(
         event,
         list(orgs),
@@ -150,6 +150,10 @@ class _EventLinks:
 
     works: dict[str, list[EventWork]]
     related: dict[str, list[EventRelation]]
+
+
+async def _event_links(session: AsyncSession) -> _EventLinks:
+    return await shared(session, "links_by_event", _links_by_event)
 
 
 async def _links_by_event(session: AsyncSession) -> _EventLinks:
@@ -379,11 +383,8 @@ async def get_person(session: AsyncSession, person_id: str) -> Person | None:
 async def person_and_participations(
     session: AsyncSession, person_id: str
 ) -> tuple[Person, list[Participation]] | None:
-    """A person and their participations as `participations` orders them. Read in that
-    order: the participations bring the person along, so one statement fewer."""
-    parts = await participations(session, person_id=person_id)
-    person = await get_person(session, person_id)
-    return None if person is None else (person, parts)
+    """A person and their participations as `participations` orders them."""
+    return (await people_and_participations(session, [person_id])).get(person_id)
 
 
 async def people_and_participations(
@@ -464,7 +465,7 @@ async def organization_details(session: AsyncSession, org_id: str) -> Organizati
     org = await session.get(Organization, org_id)
     if org is None:
         return None
-    links = await shared(session, "links_by_organization", _links_by_organization)
+    links = await _organization_links(session)
     return OrganizationDetails(
         org,
         newest_first(list(roles), lambda r: r.event),
@@ -482,6 +483,10 @@ class _OrganizationLinks:
 
     children: dict[str, list[Organization]]
     works: dict[str, list[Work]]
+
+
+async def _organization_links(session: AsyncSession) -> _OrganizationLinks:
+    return await shared(session, "links_by_organization", _links_by_organization)
 
 
 async def _links_by_organization(session: AsyncSession) -> _OrganizationLinks:
@@ -644,7 +649,7 @@ async def aliases_of(session: AsyncSession, kind: EntityKind, entity_id: str) ->
 
 async def event_works(session: AsyncSession, event_id: str | None = None) -> list[EventWork]:
     """Works linked to events (to one event, or to any), newest event first."""
-    works = (await shared(session, "links_by_event", _links_by_event)).works
+    works = (await _event_links(session)).works
     found = (
         works.get(event_id, [])
         if event_id is not None
