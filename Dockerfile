@@ -3,7 +3,7 @@
 # only things written.
 FROM python:3.11-slim AS build
 WORKDIR /app
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md requirements.lock ./
 COPY bot bot
 COPY handlers handlers
 COPY answers answers
@@ -11,7 +11,7 @@ COPY views views
 COPY db db
 COPY drafting drafting
 # Editable: the installed package points at /app, which the final image has too.
-RUN python -m venv /venv && /venv/bin/pip install --no-cache-dir -e .
+RUN python -m venv /venv && /venv/bin/pip install --no-cache-dir -c requirements.lock -e .
 COPY locales locales
 RUN for po in locales/*/LC_MESSAGES/*.po; do /venv/bin/pybabel compile -i "$po" -o "${po%.po}.mo"; done
 

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.cards import card_answers
 from answers.memo import remembers
+from answers.understanding import subject_text
 from db import queries
 from db.kinds import EntityKind
 from db.search import SearchIndex
@@ -33,7 +34,7 @@ async def inline_results(
     if exact is not None:
         items = [(exact[0], exact[1], exact[1])]
     elif text:
-        hits = await SearchIndex(session).search(text, limit=MAX_RESULTS)
+        hits = await SearchIndex(session).search(subject_text(text), limit=MAX_RESULTS)
         items = [(h.kind, h.id, h.label) for h in hits]
     else:
         events = await queries.all_events(session)

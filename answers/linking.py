@@ -3,8 +3,10 @@
 «Кто выступал на круглом столе в Омске в 2024 году?» names a round table (a generic name:
 every round table fits) and a city; the city and the date then narrow the round tables to one.
 Each mention is the words it covers and its candidates; a mention whose candidates are
-several events is narrowed by the question's other mentions (places, organizations, people),
-its dates and its leftover words — and stays ambiguous only when all of them fit.
+events is narrowed by the question's other mentions (places, organizations, people), its dates
+and its leftover words — and stays ambiguous only when all of them fit. A place, organization,
+person or date that no candidate satisfies is never dropped: it is kept as unmet, and the
+answer says that nothing fits instead of answering a wider question.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from db.dates import PartialDate
 from db.kinds import EntityKind
 from db.models import Event
 from db.search import Hit, SearchIndex
-from db.textnorm import query_forms, word_forms
+from db.textnorm import proper_name, query_forms, word_forms
 
 # Lemmas that name a kind of event rather than one event: «круглый стол», «форум», «встреча».
 # The value is the event kind they name (None: any kind).
@@ -47,12 +49,23 @@ def _generic_kind(forms: Sequence[str]) -> tuple[bool, str | None]:
     return False, None
 
 
+@dataclass(frozen=True, slots=True)
+class Unmet:
+    """A constraint of the question that none of an event mention's candidates satisfies:
+    another entity named (its kind and shown name) or the question's dates."""
+
+    kind: EntityKind | None  # None: the dates
+    label: str = ""
+    dates: PartialDate | None = None
+
+
 @dataclass(slots=True)
 class Mention:
     words: frozenset[int]
     hits: list[Hit]
     generic: bool = False  # only words like «круглый стол»: every event of the kind fits
     preferred: set[str] = field(default_factory=set)  # matched more words than the rest
+    unmet: list[Unmet] = field(default_factory=list)  # constraints no candidate satisfies
 
     @property
     def kind(self) -> EntityKind:
@@ -132,7 +145,8 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
     leftover = [i for i in range(len(groups)) if i not in claimed and i not in generic_words]
     linked = Linked(mentions, leftover, len(groups))
     for mention in linked.of_kind(EntityKind.EVENT):
-        await _narrow_events(session, mention, linked, question, index, groups)
+        if not mention.fuzzy:  # a corrected typo is asked about, never narrowed as certain
+            await _narrow_events(session, mention, linked, question, index, groups)
     return linked
 
 
@@ -162,29 +176,39 @@ async def _narrow_events(
     index: SearchIndex,
     groups: list[tuple[str, ...]],
 ) -> None:
-    """Keep the events that fit the question's dates, places, organizations, people and
-    leftover words; a test that no candidate passes is ignored."""
-    if len(mention.hits) < 2:
-        return
+    """Keep the events that fit the question's dates, places, organizations and people (a
+    test no candidate passes is recorded as unmet, never dropped), then its leftover words."""
     facts = await queries.events_facts(session, (h.id for h in mention.hits))
 
-    def keep(test) -> None:  # type: ignore[no-untyped-def]
+    def keep(test, unmet: Unmet | None = None) -> None:  # type: ignore[no-untyped-def]
         passed = [h for h in mention.hits if h.id in facts and test(facts[h.id])]
         if passed:
             mention.hits = passed
+        elif unmet is not None and not mention.unmet:
+            mention.unmet.append(unmet)
 
     if question.dates is not None:
-        keep(lambda f: date_matches(f.event, question.dates))
+        keep(lambda f: date_matches(f.event, question.dates), Unmet(None, dates=question.dates))
     for other in linked.mentions:
-        if other is mention:
-            continue
+        if other is mention or other.fuzzy or len(other.hits) != 1:
+            continue  # a corrected typo or an ambiguous name is asked about, not applied
         ids = {h.id for h in other.hits}
+        unmet = Unmet(other.kind, other.hits[0].label)
         if other.kind is EntityKind.PLACE:
-            keep(lambda f, ids=ids: bool(ids & f.place_ids))
+            keep(lambda f, ids=ids: bool(ids & f.place_ids), unmet)
         elif other.kind is EntityKind.ORGANIZATION:
-            keep(lambda f, ids=ids: bool(ids & f.organization_ids))
+            keep(lambda f, ids=ids: bool(ids & f.organization_ids), unmet)
         elif other.kind is EntityKind.PERSON:
-            keep(lambda f, ids=ids: bool(ids & f.person_ids))
+            keep(lambda f, ids=ids: bool(ids & f.person_ids), unmet)
+    names = [t for w, t in leftover_words(question, linked) if proper_name(w)]
+    if names and not mention.unmet:
+        # A name no entity carries («в Москве», where no place is stored) must still be found
+        # in what the events say, or it is unmet.
+        found = await index.search(
+            " ".join(names), kinds=[EntityKind.EVENT], fuzzy=False, ranked=False
+        )
+        ids = {h.id for h in found}
+        keep(lambda f: f.event.id in ids, Unmet(None, " ".join(names)))
     if len(mention.hits) > 1 and mention.preferred:
         keep(lambda f: f.event.id in mention.preferred)
     if len(mention.hits) > 1 and linked.leftover:
@@ -197,6 +221,18 @@ async def _narrow_events(
         best = max((wider.get(h.id, 0.0) for h in mention.hits), default=0.0)
         if best > 0:
             mention.hits = [h for h in mention.hits if wider.get(h.id, 0.0) == best]
+
+
+def leftover_words(question: Question, linked: Linked) -> list[tuple[str, str]]:
+    """The question's words that no mention covers, each with its spelling as typed."""
+    groups = query_forms(question.rest)
+    leftover = {groups[i] for i in linked.leftover if i < len(groups)}
+    typed = question.typed or question.words
+    return [
+        (word, shown)
+        for word, shown in zip(question.words, typed, strict=True)
+        if (own := query_forms(word)) and all(g in leftover for g in own)
+    ]
 
 
 def word_is_generic(word: str) -> bool:

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from answers.base import Answer
 from answers.cards import card_answer
 from answers.dialogue import Dialogue
+from answers.grounding import gap_answer, gaps
 from answers.linking import date_matches, link
 from answers.memo import remembered
 from answers.relations import ROUTES, Asked, about, country, yes_no
@@ -23,7 +24,7 @@ from db.kinds import EntityKind
 from db.search import Hit, SearchIndex
 from db.textnorm import normalize, query_forms, word_forms
 from views.common import listening, question_too_long
-from views.direct import off_topic
+from views.direct import not_a_question, off_topic
 from views.i18n import Language, use_language
 from views.keyboards import hits_keyboard
 from views.search import no_answer_found, search_text
@@ -97,6 +98,10 @@ async def _question_reply(
         if not text:
             return Answer(listening()), None, False
         return Answer(question_too_long(len(text), MAX_QUESTION)), None, False
+    if not any(c.isalpha() for c in text):
+        # An emoji, a number, punctuation: no question to answer and none to continue.
+        year = int(text) if text.isdigit() and 1900 < int(text) < 2100 else None
+        return Answer(not_a_question(year)), None, False
     fuzzy = question.intent is not Intent.SMALL_TALK and _may_correct_typos(question, text)
     # What the words name depends on the text alone, whatever the chat asked before.
     linked = await remembered(
@@ -148,6 +153,10 @@ async def _answer(asked: Asked) -> Answer:
     q, linked = asked.question, asked.linked
     if q.intent is Intent.SMALL_TALK and len(q.words) <= 3 and not linked.mentions:
         return await ROUTES[Intent.SMALL_TALK].respond(asked)  # type: ignore[return-value]
+    if found_gaps := await gaps(asked):
+        # A word the materials know nothing about, or a constraint nothing satisfies: said
+        # as such, never answered more widely than asked.
+        return await gap_answer(asked, found_gaps)
     # A name that fits several people (or only after a typo fix in Russian): let them pick.
     for mention in linked.mentions:
         if mention.kind is EntityKind.EVENT:

@@ -382,6 +382,12 @@ async def country(a: Asked) -> Answer | None:
 
 async def statements(a: Asked) -> Answer | None:
     if person_id := a.one(P):
+        event = a.mention(E)
+        if event is not None:  # «что сказала X на круглом столе?»: that event only
+            found = await queries.person_and_participations(a.session, person_id)
+            wanted = {h.id for h in event.hits}
+            if found is not None and (parts := [p for p in found[1] if p.event_id in wanted]):
+                return person_card_of(found[0], parts)
         return await card_answer(a.session, P, person_id, a.today)
     return await about(a)
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import HITS_PER_KB, Answer
+from answers.understanding import subject_text
 from db.kinds import EntityKind
 from db.search import Hit, SearchIndex
 from views.keyboards import hits_keyboard
@@ -34,8 +35,9 @@ class Resolution:
 
 
 async def resolve(session: AsyncSession, text: str, kinds: Sequence[EntityKind]) -> Resolution:
-    """The entity of one of `kinds` whose name `text` gives; kinds earlier in the list win."""
-    hits = await SearchIndex(session).best(text, kinds=kinds)
+    """The entity of one of `kinds` whose name `text` gives, in any of the languages a question
+    may be in (the same spelling questions are matched in); kinds earlier in the list win."""
+    hits = await SearchIndex(session).best(subject_text(text), kinds=kinds)
     if hits and (len(hits) > 1 or hits[0].fuzzy):
         return Resolution(choices=hits)
     if hits and hits[0].coverage >= MIN_COVERAGE:

@@ -8,6 +8,7 @@ from collections import OrderedDict
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer, paginate
+from answers.understanding import subject_text
 from db.search import SearchIndex
 from views.common import stale_results
 from views.keyboards import cards, hit_buttons, pager
@@ -43,7 +44,7 @@ async def search_answer(
     query = (query or "").strip()[:MAX_QUERY]
     if not query:
         return Answer(search_usage())
-    hits = await SearchIndex(session).search(query, limit=MAX_RESULTS)
+    hits = await SearchIndex(session).search(subject_text(query), limit=MAX_RESULTS)
     shown = paginate(hits, page, PAGE_SIZE)
     nav = pager(shown.number, shown.count, search_key=recent.key(query)) if shown.count > 1 else []
     text = search_text(query, shown.items, page=shown.number, pages=shown.count, start=shown.start)

@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from answers.kazakh import kazakh_stem
 from answers.language import Language, clean, detect_language, fold, to_cyrillic
+from answers.lexicon import words_of
 from db.dates import PartialDate
 from db.textnorm import STOPWORDS, normalize
 
@@ -46,137 +48,39 @@ class Intent(StrEnum):
     SEARCH = "search"  # no question words: look the text up
 
 
-# fmt: off
-# Phrase beginnings that mark each intent, checked in this order (first match wins). Russian
-# phrases are matched at word starts of the normalised text; Kazakh and English ones too.
-_INTENTS: tuple[tuple[Intent, tuple[str, ...]], ...] = (
-    (Intent.SMALL_TALK, (
-        "привет", "здравствуй", "добрый день", "добрый вечер", "доброе утро", "спасибо",
-        "благодар", "пока", "до свидания", "что ты умеешь", "что умеешь", "кто ты", "ты кто",
-        "сәлем", "салем", "рахмет", "сау бол",
-        "hello", "hi", "hey", "good morning", "good evening", "thanks", "thank you",
-        "what can you do", "who are you", "bye",
-    )),
-    (Intent.UNANSWERABLE, (
-        "почему", "зачем", "какой бюджет", "стоимост", "сколько стоит", "сколько денег",
-        "сколько потратили", "why",
-    )),
-    (Intent.UPCOMING, (
-        "предстоя", "будущ", "ближайш", "скоро", "планиру", "что будет", "какие будут",
-        "анонс", "что впереди", "намеча", "ожида", "будут ли", "что ждет",
-        "болады", "алда", "жоспар",
-        "upcoming", "coming", "planned", "next event", "will there be",
-    )),
-    (Intent.COUNTRY, (
-        "в какой стране", "какой стране", "россия или", "россии или", "казахстан или",
-        "казахстане или", "российский город", "казахстанский город", "это россия",
-        "это казахстан", "қай елде", "кай елде", "which country", "in russia or",
-        "in kazakhstan or", "is it in",
-    )),
-    (Intent.TOPICS, (
-        "какие темы", "какие вопросы", "о чем говорили", "что обсуждали", "что обсуждалось",
-        "темы", "тематик", "о чем шла речь", "тақырып", "topics", "what was discussed",
-    )),
-    (Intent.MODERATORS, ("модерир", "модератор", "кто вел ", "кто вела", "ведущ", "moderat")),
-    (Intent.WORKS, (
-        "какие издани", "какие проект", "какие книг", "какую книгу", "какой том",
-        "какие документ", "какие публикац", "что представили", "что подписали",
-        "что презентовали", "what book", "which book", "what documents",
-    )),
-    (Intent.POSITION, (
-        "кем работа", "где работа", "какую должность", "какая должность", "должност",
-        "чем занима", "в какой организации", "по профессии", "депутат чего", "работает",
-        "жұмыс", "жумыс", "лауазым", "қызмет",
-        "where does", "where do", "work", "job", "position", "employ", "what does",
-    )),
-    (Intent.STATEMENTS, (
-        "что говорил", "что сказал", "о чем говорил", "о чем рассказ", "что рассказ",
-        "что предлож", "что предлагал", "не айтты", "не деді",
-        "what did", "say", "said", "talk about", "talked about",
-    )),
-    (Intent.ORIGIN, ("откуда", "из какого города", "қайдан", "where is", "where from")),
-    (Intent.EVENTS, (
-        "в каких событ", "в каких мероприят", "в каких встреч", "где участв", "где выступал",
-        "какие событ", "какие мероприят", "какие круглые", "какие форумы", "какие встречи",
-        "что было", "что прошло", "что происходило", "какие іс", "қандай іс",
-        "which events", "what events", "what happened",
-    )),
-    (Intent.WHEN_WHERE, (
-        "когда", "где", "дата", "какого числа", "в каком году", "каком месяц",
-        "в каком городе прош", "в каком городе пройд", "в каком городе был", "уже прош",
-        "қашан", "кашан", "қайда", "кайда", "when", "where", "what date",
-    )),
-    (Intent.CITIES, (
-        "город", "откуда", "регион", "стран", "қала", "кала", "cities", "city", "countries",
-    )),
-    (Intent.ORGANIZERS, (
-        "организатор", "организовал", "организовыв", "кто провод", "кто провел",
-        "ұйымдастыр", "уйымдастыр", "organiz", "organis", "hosted",
-    )),
-    (Intent.ORGANIZATIONS, (
-        "организац", "ведомств", "какие нко", "какие нпо", "вуз", "университет", "ұйым",
-        "organization", "organisation",
-    )),
-    (Intent.SPEAKERS, (
-        "выступ", "спикер", "доклад", "кто участв", "кто был", "кто говорил", "кто рассказ",
-        "кто представ", "кто презент", "участник", "кто из", "кто еще", "сөйле", "баянда",
-        "қатысты", "спикер", "spoke", "speak", "speaker", "presented", "took part",
-        "participant", "who else",
-    )),
-    (Intent.PERSON, (
-        "кто так", "кто это", "кто он", "кто она", "расскажи о", "расскажи про",
-        "что известно", "что за", "кім", "ким", "who is", "who was", "tell me about",
-        "what is", "about",
-    )),
-    (Intent.EVENTS, ("событ", "мероприят", "events")),
+# The order intents are tried in: the first whose phrase a question holds is what it asks.
+# Their phrases, per language, are data: answers/lexicon/*.yaml.
+_ORDER = (
+    "small_talk", "unanswerable", "upcoming", "country", "topics", "moderators", "works",
+    "position", "statements", "origin", "events", "when_where", "cities", "organizers",
+    "organizations", "speakers", "person", "events_weak",
+)  # fmt: skip
+_LEXICONS = {lang: words_of(lang.value) for lang in Language}
+_INTENTS: tuple[tuple[Intent, tuple[str, ...]], ...] = tuple(
+    (
+        Intent(key.removesuffix("_weak")),
+        tuple(cue for words in _LEXICONS.values() for cue in words.intents.get(key, ())),
+    )
+    for key in _ORDER
 )
-
-# Words that only carry the question, in any of the three languages: not looked up as names.
-_QUESTION_WORDS = (
-    "выступ", "спикер", "доклад", "говорил", "сказал", "рассказ", "организатор", "организовал",
-    "организовыв", "организац", "участв", "участник", "город", "откуда", "регион", "стран",
-    "когда", "где", "дата", "числ", "прош", "пройд", "состоял", "состоит", "провод", "провел",
-    "предстоя", "будущ", "ближайш", "скоро", "планиру", "анонс", "впереди", "такая", "такой",
-    "такие", "должност", "работа", "представ", "какую", "каком", "каких", "году", "года",
-    "месяц", "расскаж", "какие", "какая", "какой", "кто", "что", "был", "была", "были",
-    "будет", "будут", "тем", "вопрос", "обсужд", "речь", "шла", "событ", "мероприят",
-    "сколько", "почему", "зачем", "стоимост", "ведомств", "известн", "такое", "информац",
-    "издани", "книг", "документ", "публикац", "подписал", "презент", "модерир",
-    "модератор", "вел", "ведущ", "намеча", "ожида", "занима", "профессии", "предлож",
-    "всего", "база", "базе", "ещ", "котор", "отлича", "люди", "человек", "упомина",
-    "работ", "прошл", "этом", "уже", "база", "ли",
-)
-# Kazakh words that only carry the question (word beginnings, in Kazakh questions only).
-_KK_QUESTION_WORDS = (
-    "кім", "қашан", "қайда", "қандай", "неше", "қай",
-    "қала", "ұйымдастыр", "сөйле", "жұмыс", "жумыс",
-    "істей", "өтті", "болды", "болады", "қатысты", "туралы",
-    "айтты", "деді", "іс", "шара", "елде", "қол", "қойыл", "үстел", "устел", "қалалар",
-    "қалаға", "кімдер", "ма", "ме", "ба", "бе", "па", "пе",
-)
+# Words that only carry the question: Russian ones are word beginnings, Kazakh ones are
+# matched on folded stems (in Kazakh questions only), English ones are whole words.
+_QUESTION_WORDS = _LEXICONS[Language.RU].question_words
+_KK_QUESTION_WORDS = _LEXICONS[Language.KK].question_words
 _KK_FOLDED = tuple(fold(w) for w in _KK_QUESTION_WORDS)
-# English words that only carry the question (whole words).
-_EN_QUESTION_WORDS = frozenset("""
-    who what when where which how many much is was were are did does do the a an of in at on
-    to about and or for from with by spoke speak speakers speaker took take part organized
-    organised organizer organizers work works job events event cities city say said talk
-    talked there held place happen happened upcoming signed it he she they tell me presented
-    participants did many number countries country else
-""".split())
-
-# Kazakh and English names of kinds of events and other domain words, in the Russian of the
-# facts (matched on folded, lower-case text; longest first).
-_GLOSSARY = (
-    ("дөңгелек үстел", "круглый стол"), ("донгелек устел", "круглый стол"),
-    ("round table", "круглый стол"), ("roundtable", "круглый стол"),
-    ("кездесу", "встреча"), ("meeting", "встреча"), ("forum", "форум"),
-    ("declaration", "декларация"), ("civil alliance", "гражданский альянс"),
-    ("public chamber", "общественная палата"), ("ecology", "экология"),
-    ("volunteer", "волонтер"), ("ngo", "нпо"), ("kazakhstan", "казахстан"),
-    ("russia", "россия"), ("экология", "экология"),
+_KK_STEMS = frozenset(fold(kazakh_stem(w)) for w in _KK_QUESTION_WORDS)
+_EN_QUESTION_WORDS = frozenset(_LEXICONS[Language.EN].question_words)
+# Kazakh and English names of kinds of events, places and other domain words, in the Russian
+# of the facts (matched on folded, lower-case text; longest first).
+_GLOSSARY = tuple(
+    sorted(
+        (pair for words in _LEXICONS.values() for pair in words.glossary),
+        key=lambda pair: len(pair[0]),
+        reverse=True,
+    )
 )
-
-_COUNT_MARKERS = ("сколько", "неше", "how many", "number of", "how much")
+_COUNT_MARKERS = tuple(m for words in _LEXICONS.values() for m in words.count)
+# fmt: off
 _FOLLOW_UP_STARTS = ("а ", "и ", "and ", "what about ", "ал ", "ал енді ")
 _PRONOUNS = frozenset(
     "он она оно они его ее её их него нее неё них ним ней нем нём там тогда "
@@ -186,8 +90,8 @@ _YES_NO_EN = ("is ", "was ", "were ", "are ", "did ", "does ", "do ", "has ", "h
 _YES_NO_KK = frozenset("ма ме ба бе па пе ма? ме?".split())
 
 _COUNTRIES = (
-    ("KZ", ("казахстан", "казахск", "рк", "kazakh")),
-    ("RU", ("росси", "российск", "рф", "russia")),
+    ("KZ", ("казахстан", "казахск", "рк", "kazakh", "казакстан")),
+    ("RU", ("росси", "российск", "рф", "russia", "ресей")),
 )
 # Intents where a country narrows the answer instead of naming a subject.
 _COUNTRY_FILTERED = frozenset(
@@ -204,6 +108,7 @@ _MONTHS = (
 )
 # fmt: on
 
+_ROMAN = re.compile(r"[ivxlc]+")  # «XII Гражданский форум»: a number, not a word to transliterate
 _YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _DAY_RE = re.compile(r"\b(\d{1,2})(?:-?го|-?е|st|nd|rd|th)?\b")
 
@@ -222,6 +127,7 @@ class Question:
     more: bool = False  # «кто ещё»: the rest of a list
     about_participants: bool = False  # «участники», not only speakers
     words: tuple[str, ...] = field(default=())  # content words of the rest
+    typed: tuple[str, ...] = field(default=())  # each of `words` as the user typed it
 
     @property
     def leans_on_last(self) -> bool:
@@ -229,6 +135,15 @@ class Question:
         its own beyond a modifier. Only such a question's answer depends on the chat."""
         alone = not self.words and (self.count or not self.asked_intent)
         return self.follow_up or self.more or alone
+
+
+def _is_question_word(low: str) -> bool:
+    """`low` carries the question only: it begins with a question word — a short one (≤ 3
+    letters: «ли», «тем», «был») only as the whole word or with a short ending, so that it
+    never eats a name it begins («Лидия», «Темиртау»)."""
+    return any(
+        low.startswith(w) and (len(w) > 3 or len(low) <= len(w) + 2) for w in _QUESTION_WORDS
+    )
 
 
 def _has(norm: str, marker: str) -> bool:
@@ -312,20 +227,85 @@ def _is_country_noun(low: str) -> bool:
     ) or low in ("рф", "рк")
 
 
+def _phrase_re(phrase: str) -> re.Pattern[str]:
+    """A glossary phrase with any ending, its Kazakh letters typed or folded («Омбыда»)."""
+    letters = (f"[{c}{fold(c)}]" if fold(c) != c else re.escape(c) for c in phrase)
+    return re.compile(r"(?<!\w)" + "".join(letters) + r"\w*")
+
+
+def _kazakh_stems(norm: str) -> str:
+    return " ".join(kazakh_stem(w) for w in norm.split())
+
+
+# Each phrase as written and as its Kazakh stems: Kazakh text is stemmed before translation.
+_GLOSSARY_RE = tuple(
+    (_phrase_re(variant), russian)
+    for phrase, russian in _GLOSSARY
+    for variant in dict.fromkeys((phrase, _kazakh_stems(phrase)))
+)
+
+
 def _translate(norm: str) -> str:
-    """Kazakh and English domain words in the Russian of the facts (any ending)."""
-    folded = fold(norm)
-    for phrase, russian in _GLOSSARY:
-        folded = re.sub(rf"(?<!\w){re.escape(fold(phrase))}\w*", russian, folded)
-    return folded
+    """Kazakh and English domain words and place names in the Russian of the facts."""
+    for pattern, russian in _GLOSSARY_RE:
+        norm = pattern.sub(russian, norm)
+    return norm
+
+
+def subject_text(text: str) -> str:
+    """What a user typed to name something (a command's argument, an inline query) in the
+    spelling of the facts, as a question's words are: Kazakh endings stripped and letters
+    folded, English words translated or transliterated («Nurgazieva» → «нургазиева»,
+    «round table» → «круглый стол», «Нұрғазиеваның» → «нургазиева»)."""
+    text = clean(text)
+    language = detect_language(text)
+    if language is Language.RU:
+        return text
+    if language is Language.KK:
+        return fold(_translate(_kazakh_stems(normalize(text))))
+    norm = _translate(normalize(text))
+    return " ".join(
+        to_cyrillic(w) if re.fullmatch(r"[a-z'’-]+", w) and not _ROMAN.fullmatch(w) else w
+        for w in norm.split()
+    )
+
+
+def _greeting_first(text: str, today: date | None) -> str | None:
+    """The question after a greeting or thanks that opens the message («Здравствуйте!
+    Подскажите, кто выступал …?»), or None."""
+    found = re.match(r"\s*([^.!?,;:]+)[.!?,;:]+\s*(.*\w.*)$", text)
+    if found is None:
+        return None
+    head = parse_question(found.group(1), today)
+    if head.intent is Intent.SMALL_TALK and len(head.words) <= 2:
+        return found.group(2)
+    return None
+
+
+def _cue_in(texts: tuple[str, ...], marker: str) -> bool:
+    return any(_has(t, marker) for t in texts)
 
 
 def parse_question(text: str, today: date | None = None) -> Question:
     text = clean(text)
+    if (rest := _greeting_first(text, today)) is not None:
+        return parse_question(rest, today)
     language = detect_language(text)
     norm = f" {normalize(text)}"
-    intent = next((name for name, markers in _INTENTS if any(_has(norm, m) for m in markers)), None)
-    count = any(_has(norm, m) for m in _COUNT_MARKERS)
+    texts: tuple[str, ...] = (norm,)
+    if language is Language.KK:
+        # Kazakh cues are matched on stems too, and as typed without Kazakh letters.
+        stems = f" {_kazakh_stems(norm)}"
+        texts = (norm, stems, fold(stems))
+    intent = next(
+        (
+            name
+            for name, markers in _INTENTS
+            if any(_cue_in(texts, m) or _cue_in(texts, fold(m)) for m in markers)
+        ),
+        None,
+    )
+    count = any(_cue_in(texts, m) for m in _COUNT_MARKERS)
     words_in = re.findall(r"\w+(?:-\w+)*", text)
     lowered = [normalize(w) for w in words_in]
     yes_no = (
@@ -337,15 +317,24 @@ def parse_question(text: str, today: date | None = None) -> Question:
     follow_up = first in ("а", "и", "and", "ал") or any(w in _PRONOUNS for w in lowered)
     more = _has(norm, "кто еще") or _has(norm, "who else") or _has(norm, "а еще")
     dates, without_dates = parse_dates(text, language, today)
-    translated = _translate(normalize(without_dates)) if language is not Language.RU else None
+    translated = None
+    if language is Language.KK:
+        translated = fold(_translate(_kazakh_stems(normalize(without_dates))))
+    elif language is Language.EN:
+        translated = _translate(normalize(without_dates))
     # Words keep the case they were typed in: «СО РАН» is an abbreviation, «со» is not.
     source_words = re.findall(r"\w+(?:-\w+)*", translated or without_dates)
+    # A Kazakh word's stem, back to the word as typed (for saying what was not found).
+    as_typed = {
+        fold(kazakh_stem(w.casefold())): w for w in re.findall(r"\w+(?:-\w+)*", without_dates)
+    }
     intent_found = intent is not None
     intent = intent or Intent.SEARCH
     country, without_country = _country(source_words)
     if intent in _COUNTRY_FILTERED or intent is Intent.COUNTRY or (follow_up and not intent_found):
         source_words = without_country
-    kept = []
+    kept: list[str] = []
+    typed: list[str] = []
     for word in source_words:
         low = normalize(word)
         folded = fold(low)
@@ -354,17 +343,19 @@ def parse_question(text: str, today: date | None = None) -> Question:
             continue
         if low in _EN_QUESTION_WORDS:
             continue
-        if not low.isascii() and low.startswith(_QUESTION_WORDS):
+        if not low.isascii() and _is_question_word(low):
             continue
-        if language is Language.KK and any(
-            folded == w or (len(w) >= 5 and folded.startswith(w)) for w in _KK_FOLDED
+        if language is Language.KK and (
+            folded in _KK_STEMS
+            or any(folded == w or (len(w) >= 5 and folded.startswith(w)) for w in _KK_FOLDED)
         ):
             continue
         if _is_country_noun(low):
             continue
         if low in _PRONOUNS or (low in STOPWORDS and not abbreviation):
             continue
-        if re.fullmatch(r"[a-z'’-]+", low):
+        typed.append(as_typed.get(word, word) if language is Language.KK else word)
+        if re.fullmatch(r"[a-z'’-]+", low) and not _ROMAN.fullmatch(low):
             word = to_cyrillic(low)
         elif language is Language.KK:
             word = fold(word)
@@ -382,4 +373,5 @@ def parse_question(text: str, today: date | None = None) -> Question:
         more=more,
         about_participants=_has(norm, "участник") or _has(norm, "participant"),
         words=tuple(kept),
+        typed=tuple(typed),
     )

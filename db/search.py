@@ -47,7 +47,7 @@ from db.models import (
     Work,
 )
 from db.snapshots import shared
-from db.textnorm import PREFIX_FROM, Forms, forms, query_forms
+from db.textnorm import PREFIX_FROM, Forms, content_word, forms, query_forms
 
 FTS_DDL = (
     "CREATE VIRTUAL TABLE search_fts USING fts5("
@@ -519,8 +519,13 @@ class SearchIndex:
         corrected: set[int] = set()
         for i, group in enumerate(groups):
             # A word found nowhere at all is taken for a typo; one found outside the searched
-            # columns is simply not a name.
-            if fuzzy and not index.any_match(_group(group)):
+            # columns is simply not a name. Only a word that can name something is corrected:
+            # a verb («находится») is no misspelt name.
+            if (
+                fuzzy
+                and not index.any_match(_group(group))
+                and any(content_word(form) for form in group)
+            ):
                 replacement = await self._corrected(group)
                 if replacement is not None:
                     groups[i] = replacement

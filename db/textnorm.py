@@ -130,3 +130,36 @@ def stems_match(query_stem: str, doc_stem: str) -> bool:
     if query_stem == doc_stem:
         return True
     return len(query_stem) >= PREFIX_FROM and doc_stem.startswith(query_stem)
+
+
+# pymorphy3's tags of proper names: first names, surnames, patronymics, places, organizations.
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+
+
+@lru_cache(maxsize=50_000)
+def content_word(word: str) -> bool:
+    """A word that names something — a noun, a proper name, or a word the dictionary does not
+    know (a surname, a place, a transliteration) — as opposed to a verb, adverb or particle."""
+    word = word.casefold().replace("ё", "е")
+    if not re.search("[а-я]", word):
+        return False
+    analyzer = _analyzer()
+    if not analyzer.word_is_known(word):
+        return True
+    for parse in analyzer.parse(word)[:3]:
+        if parse.tag.POS == "NOUN" or _NAME_TAGS & parse.tag.grammemes:
+            return True
+    return False
+
+
+@lru_cache(maxsize=50_000)
+def proper_name(word: str) -> bool:
+    """A name of a person, place or organization as the dictionary knows it («Москве»,
+    «Лидия», «Иванова»), or a word it does not know at all (most surnames and places)."""
+    word = word.casefold().replace("ё", "е")
+    if not re.search("[а-я]", word):
+        return False
+    analyzer = _analyzer()
+    if not analyzer.word_is_known(word):
+        return True
+    return any(_NAME_TAGS & p.tag.grammemes for p in analyzer.parse(word)[:2])

@@ -193,5 +193,8 @@ def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untype
         terminalreporter.write_line(
             f"{name}: {correct}/{total} answered correctly ({correct / total:.0%})"  # type: ignore[operator]
         )
+        if "classes" in result:
+            classes = ", ".join(f"{k} {v}" for k, v in result["classes"].items())  # type: ignore[attr-defined]
+            terminalreporter.write_line(f"  by class: {classes}")
         for failure in result["failures"]:  # type: ignore[attr-defined]
             terminalreporter.write_line(f"  not answered: {failure}")

@@ -95,7 +95,8 @@ def year_text(year: int) -> str:
 
 
 def not_at(name: str, event: Event) -> Html:
-    return html(_("{} нет среди участников события «{}» в источниках."), b(name), _at(event))
+    """Phrased so that the name stays in the nominative: «…нет: Елена Тополева-Солдунова»."""
+    return html(_("среди участников события «{}» в источниках нет: {}."), _at(event), b(name))
 
 
 def linked_to(name: str, event: Event, role: str) -> Html:
@@ -146,6 +147,20 @@ def events_of_dates(events: Sequence[Event], when: str | None) -> Html:
 
 def thanks() -> Html:
     return Html(_("Пожалуйста! Спрашивайте ещё — или откройте /help."))
+
+
+def not_a_question(year: int | None) -> Html:
+    """A message without words: a year alone, an emoji, a number."""
+    if year is not None:
+        return html(
+            _("{} — а что именно? Например: «Какие события были в {} году?»"), year, year
+        )
+    return Html(
+        _(
+            "Я отвечаю на вопросы словами — например: «Кто выступал на круглом столе?» "
+            "Команды — /help."
+        )
+    )
 
 
 def off_topic() -> Html:

@@ -8,7 +8,7 @@ from datetime import date
 from enum import StrEnum
 
 from aiogram.utils.i18n import I18n
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date, format_skeleton, get_month_names
 
 
 class Language(StrEnum):
@@ -82,5 +82,8 @@ def day_month_text(month: int, day: int) -> str:
 
 
 def month_name(month: int) -> str:
-    """A month without its year: «апрель», «сәуір», «April»."""
-    return format_skeleton("LLLL", date(2000, month, 1), locale=_BABEL[language()])
+    """A month without its year: «апрель», «сәуір», «April» (CLDR's stand-alone name; it has
+    no skeleton for a month alone). Russian and Kazakh write it in lower case mid-sentence."""
+    lang = language()
+    name = get_month_names("wide", context="stand-alone", locale=_BABEL[lang])[month]
+    return name if lang is Language.EN else name.lower()

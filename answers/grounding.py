@@ -1,0 +1,75 @@
+"""Grounding: every content word of a question is either used or reported, and no constraint
+is dropped silently.
+
+Two gaps are found after linking: words that look like names or things (a noun, a proper
+name, a word the dictionary does not know) that no entity's name covers and that nothing in
+the materials contains («Кто выступал в Караганде?»), and constraints — a place,
+organization, person or date — that none of the events the question names satisfies
+(«…на круглом столе в Москве?»). Either gap is answered as such, never with the wider answer
+the question would get without it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from answers.base import Answer
+from answers.language import Language
+from answers.linking import Unmet, leftover_words
+from answers.relations import Asked
+from answers.understanding import Intent
+from db import queries
+from db.kinds import EntityKind
+from db.search import SearchIndex
+from db.textnorm import content_word
+from views.grounding import constraint_text, nothing_about, nothing_fits
+from views.keyboards import cards, event_buttons, hits_keyboard
+
+# Intents answered without narrowing: small talk, and questions the facts cannot answer at all
+# («сколько стоит …»), which say so themselves.
+_UNGROUNDED = frozenset({Intent.SMALL_TALK, Intent.UNANSWERABLE})
+
+
+@dataclass(frozen=True, slots=True)
+class Gaps:
+    unknown: tuple[str, ...] = ()  # words as typed that the materials know nothing about
+    unmet: tuple[Unmet, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.unknown or self.unmet)
+
+
+async def gaps(asked: Asked) -> Gaps:
+    q, linked = asked.question, asked.linked
+    if q.intent in _UNGROUNDED:
+        return Gaps()
+    unmet = tuple(u for m in linked.of_kind(EntityKind.EVENT) for u in m.unmet)
+    index = SearchIndex(asked.session)
+    unknown: list[str] = []
+    for word, typed in leftover_words(q, linked):
+        if not content_word(word):
+            continue
+        if q.language is Language.KK and not typed[:1].isupper():
+            # The Russian dictionary knows no Kazakh word: in a Kazakh question only a word
+            # written as a name counts as one.
+            continue
+        if await index.search(word, fuzzy=False, ranked=False, limit=1):
+            continue  # the materials hold it somewhere: it may narrow, it is no gap
+        unknown.append(typed)
+    return Gaps(tuple(unknown), unmet)
+
+
+async def gap_answer(asked: Asked, found: Gaps) -> Answer:
+    if found.unknown:
+        suggestions = await SearchIndex(asked.session).search(
+            " ".join(asked.question.words), columns="names", limit=5, fuzzy=True
+        )
+        suggestions = [h for h in suggestions if h.fuzzy]
+        text = nothing_about(found.unknown, suggestions=bool(suggestions))
+        return Answer(text, hits_keyboard(suggestions) if suggestions else None)
+    constraints = [constraint_text(u.kind, u.label, u.dates) for u in found.unmet]
+    mention = asked.mention(EntityKind.EVENT)
+    ids = [h.id for h in mention.hits] if mention is not None else []
+    events = await queries.events_by_id(asked.session, ids[:10])
+    text = nothing_fits(constraints, events, yes_no=asked.question.yes_no)
+    return Answer(text, cards(event_buttons(events)) if events else None)

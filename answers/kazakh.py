@@ -1,0 +1,89 @@
+"""A Kazakh suffix stripper: the stem a name or word is looked up by («Нұрғазиеваның» →
+«Нұрғазиева», «Омбыда» → «Омбы», «қалалары» → «қала»).
+
+No Kazakh morphological analyser is packaged, so this follows the grammar directly: Kazakh
+is agglutinative, and a word's endings come in a fixed order — plural, possessive, case —
+each in variants chosen by vowel harmony (back vowels а о ұ ы take -лар/-дың/-да, front
+vowels ә ө ү і е take -лер/-дің/-де) and by the stem's last sound. Endings are removed from
+the end, one layer at a time, and only when the ending's vowels agree with the stem's last
+vowel, so that a stem which merely ends like a suffix is kept («Алматы» is no «Алма» + -ты).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+BACK_VOWELS = frozenset("аоұыя")
+FRONT_VOWELS = frozenset("әөүі")
+# е and и are written in both rows (and in Russian names, which take endings by the vowel
+# before them: «Тажибаевтың»), у and ю too: they tell nothing.
+VOWELS = BACK_VOWELS | FRONT_VOWELS | frozenset("еиуюёэ")
+
+# fmt: off
+# Each layer's endings, outermost layer first. Endings that also end many stems are left out
+# (the accusative -ты/-ді: «Алматы»; the dative -а/-на: «Астана»), and so is the first
+# person, which questions about others do not use.
+_CASE = (
+    "ның", "нің", "дың", "дің", "тың", "тің",        # genitive
+    "нан", "нен", "дан", "ден", "тан", "тен",        # ablative
+    "мен", "бен", "пен",                             # instrumental
+    "ны", "ні",                                      # accusative after a vowel
+    "ға", "ге", "қа", "ке",                          # dative
+    "да", "де", "та", "те",                          # locative
+    "дағы", "дегі", "тағы", "тегі",                  # «the one in …»
+)
+_POSSESSIVE = ("сы", "сі", "ы", "і")
+_PLURAL = ("лар", "лер", "дар", "дер", "тар", "тер")
+# fmt: on
+_LAYERS = (
+    tuple(sorted(_CASE, key=len, reverse=True)),
+    tuple(sorted(_POSSESSIVE, key=len, reverse=True)),
+    tuple(sorted(_PLURAL, key=len, reverse=True)),
+)
+MIN_STEM = 3
+MIN_STEM_BEFORE_VOWEL = 5  # «лауазымы» → «лауазым», but «Омбы» stays
+
+
+def _harmony(vowels: str) -> str | None:
+    """'back', 'front', or None for an ending or stem without a telling vowel."""
+    for letter in reversed(vowels):
+        if letter in BACK_VOWELS:
+            return "back"
+        if letter in FRONT_VOWELS:
+            return "front"
+    return None
+
+
+def _fits(stem: str, ending: str) -> bool:
+    """The ending may follow the stem: long enough, and of the stem's vowel harmony."""
+    if ending in _PLURAL and not _plural_fits(stem, ending):
+        return False
+    shortest = MIN_STEM_BEFORE_VOWEL if ending in ("ы", "і") else MIN_STEM
+    if not any(c in VOWELS for c in stem) or len(stem) < shortest:
+        return False
+    wanted = _harmony(ending)
+    # Russian names take Kazakh endings by their last vowel: «Нургазиева» + «ның».
+    return wanted is None or _harmony(stem) in (None, wanted)
+
+
+def _plural_fits(stem: str, ending: str) -> bool:
+    """-лар after a vowel, й, у or р; -дар after л, м, н, ң, з, ж; -тар after the rest
+    («ұйымдар», but «Павлодар» is no plural: -дар never follows a vowel)."""
+    last = stem[-1]
+    if ending[0] == "л":
+        return last in VOWELS or last in "йур"
+    if ending[0] == "д":
+        return last in "лмнңзж"
+    return last not in VOWELS and last not in "йурлмнңзж"
+
+
+@lru_cache(maxsize=20_000)
+def kazakh_stem(word: str) -> str:
+    """`word` without its Kazakh plural, possessive and case endings (lower-cased)."""
+    stem = word.casefold()
+    for layer in _LAYERS:
+        for ending in layer:
+            if stem.endswith(ending) and _fits(stem[: -len(ending)], ending):
+                stem = stem[: -len(ending)]
+                break
+    return stem

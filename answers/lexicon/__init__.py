@@ -1,0 +1,40 @@
+"""The words that carry a question, per language, read from this folder's data files: which
+phrases ask for which intent, which words only carry the question, which words stand for the
+Russian of the facts, and which phrases ask how many. Adding a language is adding its file
+(and its catalogue in locales/)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageWords:
+    # An `Intent` value (with «_weak»: the cues tried last) → the phrases that ask for it.
+    intents: dict[str, tuple[str, ...]]
+    question_words: tuple[str, ...]
+    glossary: tuple[tuple[str, str], ...]  # longest phrase first
+    count: tuple[str, ...]
+
+
+@cache
+def words_of(language: str) -> LanguageWords:
+    """The words of `language` («ru», «kk», «en»): read once, never changed."""
+    data = yaml.safe_load((HERE / f"{language}.yaml").read_text("utf-8"))
+    glossary = sorted(data.get("glossary", {}).items(), key=lambda kv: len(kv[0]), reverse=True)
+    return LanguageWords(
+        intents={k: tuple(v) for k, v in data["intents"].items()},
+        question_words=tuple(data["question_words"]),
+        glossary=tuple(glossary),
+        count=tuple(data.get("count", ())),
+    )
+
+
+def languages() -> list[str]:
+    return sorted(p.stem for p in HERE.glob("*.yaml"))

@@ -1,0 +1,60 @@
+"""Every shape a date can take in content or a question renders in every language: a year, a
+month and year, a month alone, a day and month, a full date, none at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.i18n import create_i18n
+from db.dates import PartialDate
+from views.labels import date_text
+
+SHAPES = {
+    "year": PartialDate(2021),
+    "month and year": PartialDate(2021, 6),
+    "month alone": PartialDate(None, 6),
+    "day and month": PartialDate(None, 4, 21),
+    "full date": PartialDate(2021, 4, 21),
+    "nothing": PartialDate(),
+}
+# What each shape must say in each language: the month word and the year where known.
+EXPECTED = {
+    "ru": {
+        "year": ["2021"],
+        "month and year": ["июнь", "2021"],
+        "month alone": ["июнь", "год не указан"],
+        "day and month": ["21 апреля", "год не указан"],
+        "full date": ["21 апреля 2021"],
+        "nothing": ["дата не указана"],
+    },
+    "kk": {
+        "year": ["2021"],
+        "month and year": ["маусым", "2021"],
+        "month alone": ["маусым"],
+        "day and month": ["21 сәуір"],
+        "full date": ["2021", "21 сәуір"],
+        "nothing": [],
+    },
+    "en": {
+        "year": ["2021"],
+        "month and year": ["June 2021"],
+        "month alone": ["June"],
+        "day and month": ["21 April"],
+        "full date": ["21 April 2021"],
+        "nothing": [],
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+@pytest.mark.parametrize("shape", SHAPES)
+def test_every_date_shape_renders_in_every_language(lang: str, shape: str) -> None:
+    i18n = create_i18n()
+    with i18n.context(), i18n.use_locale(lang):
+        text = date_text(SHAPES[shape])
+    assert text.strip()
+    for part in EXPECTED[lang][shape]:
+        assert part in text, (lang, shape, text)
+    if lang != "ru":
+        # No Russian interface words are left in a Kazakh or English date.
+        assert "год" not in text and "дата" not in text, (lang, shape, text)

@@ -1,0 +1,50 @@
+"""What the bot says when a question names something the materials do not hold, or asks for
+a combination no stored fact satisfies — instead of a wider answer."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from db.kinds import EntityKind
+from db.models import Event
+from views.html import Html, Lines, b, html, join
+from views.i18n import _
+from views.labels import date_text, event_line
+
+
+def nothing_about(words: Sequence[str], *, suggestions: bool) -> Html:
+    """«В материалах ничего нет о «Караганде».» — the words as they were typed."""
+    named = join(" ", (b(w) for w in words))
+    if suggestions:
+        return html(
+            _("В материалах ничего нет о «{}». Возможно, вы имели в виду одно из этого:"), named
+        )
+    return html(
+        _(
+            "В материалах ничего нет о «{}»: я знаю только о событиях, спикерах, организациях "
+            "и городах российско-казахстанского гражданского сотрудничества — см. /help."
+        ),
+        named,
+    )
+
+
+def constraint_text(kind: EntityKind | None, label: str, dates: object | None) -> Html:
+    if kind is None and dates is not None:
+        return html("{}", date_text(dates))  # type: ignore[arg-type]
+    return html("{}", b(label))
+
+
+def nothing_fits(constraints: Sequence[Html], events: Sequence[Event], *, yes_no: bool) -> Html:
+    """No stored event satisfies every constraint of the question: say so, and which events
+    the rest of the question fits."""
+    wanted = join(", ", constraints)
+    lead = (
+        _("Нет, в материалах нет такого события с условием: {}.")
+        if yes_no
+        else _("В материалах нет такого события с условием: {}.")
+    )
+    out = Lines().add(html(lead, wanted))
+    if events:
+        out.blank().add(_("Под остальные слова вопроса подходят:"))
+        out.add(*(html("• {}", event_line(e)) for e in events))
+    return out.text()
