@@ -1,0 +1,55 @@
+"""The Kazakh suffix stripper: case, possessive and plural endings come off in their order and
+by vowel harmony; a stem that only ends like a suffix keeps it."""
+
+from __future__ import annotations
+
+import pytest
+
+from answers.kazakh import kazakh_stem
+from answers.understanding import parse_question, subject_text
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("Нұрғазиеваның", "нұрғазиева"),  # genitive after a vowel
+        ("Тажибаевтың", "тажибаев"),  # genitive after a voiceless consonant
+        ("Сапаровпен", "сапаров"),  # instrumental
+        ("Астанада", "астана"),  # locative, back vowels
+        ("үстелге", "үстел"),  # dative, front vowels
+        ("Екатеринбургтан", "екатеринбург"),  # ablative
+        ("ұйымдары", "ұйым"),  # plural + possessive
+        ("қалалары", "қала"),
+        ("іс-шаралар", "іс-шара"),
+        ("лауазымы", "лауазым"),  # possessive
+    ],
+)
+def test_endings_come_off(word: str, stem: str) -> None:
+    assert kazakh_stem(word) == stem
+
+
+@pytest.mark.parametrize("word", ["Омбы", "Павлодар", "Қостанай", "Астана", "Ақтөбе"])
+def test_stems_that_end_like_a_suffix_are_kept(word: str) -> None:
+    # -ы follows too short a stem, -дар never follows a vowel, -а/-е are no endings here.
+    assert kazakh_stem(word) == word.casefold()
+
+
+def test_a_stem_cut_too_far_still_begins_the_name() -> None:
+    # «Алматы» loses its -ы as a possessive would; five letters still find the city by prefix.
+    assert "алматы".startswith(kazakh_stem("Алматыда"))
+    assert len(kazakh_stem("Алматыда")) >= 5
+
+
+def test_kazakh_names_meet_the_spelling_of_the_facts() -> None:
+    assert subject_text("Нұрғазиеваның") == "нургазиева"
+    assert subject_text("Омбыдағы") == "омск"
+    assert subject_text("дөңгелек үстелге") == "круглый стол"
+    assert subject_text("Nurgazieva") == "нургазиева"
+    assert subject_text("round table") == "круглый стол"
+
+
+def test_kazakh_cues_are_matched_on_stems() -> None:
+    assert parse_question("Қандай ұйымдар қатысты?").intent == "organizations"
+    assert parse_question("Дөңгелек үстелге қай қалалар қатысты?").intent == "cities"
+    position = parse_question("Нұрғазиеваның лауазымы қандай?")
+    assert position.intent == "position" and position.words == ("нургазиева",)
