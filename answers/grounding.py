@@ -30,6 +30,11 @@ from views.keyboards import cards, event_buttons, hits_keyboard
 _UNGROUNDED = frozenset({Intent.SMALL_TALK, Intent.UNANSWERABLE})
 
 
+# What a yes/no question may ask about one event: whether this person, organization or place
+# took part in it.
+_ASKED = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE})
+
+
 @dataclass(frozen=True, slots=True)
 class Gaps:
     unknown: tuple[str, ...] = ()  # words as typed that the materials know nothing about
@@ -43,7 +48,13 @@ async def gaps(asked: Asked) -> Gaps:
     q, linked = asked.question, asked.linked
     if q.intent in _UNGROUNDED:
         return Gaps()
-    unmet = tuple(u for m in linked.of_kind(EntityKind.EVENT) for u in m.unmet)
+    unmet = tuple(
+        u
+        for m in linked.of_kind(EntityKind.EVENT)
+        for u in m.unmet
+        # «Была ли X на Y?» about one event: the yes/no answer itself says «нет» about it.
+        if not (q.yes_no and len(m.hits) == 1 and u.kind is not None and u.kind in _ASKED)
+    )
     index = SearchIndex(asked.session)
     unknown: list[str] = []
     for word, typed in leftover_words(q, linked):

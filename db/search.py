@@ -47,7 +47,7 @@ from db.models import (
     Work,
 )
 from db.snapshots import shared
-from db.textnorm import PREFIX_FROM, Forms, content_word, forms, query_forms
+from db.textnorm import PREFIX_FROM, Forms, forms, may_be_misspelt_name, query_forms
 
 FTS_DDL = (
     "CREATE VIRTUAL TABLE search_fts USING fts5("
@@ -524,7 +524,7 @@ class SearchIndex:
             if (
                 fuzzy
                 and not index.any_match(_group(group))
-                and any(content_word(form) for form in group)
+                and may_be_misspelt_name(group)
             ):
                 replacement = await self._corrected(group)
                 if replacement is not None:

@@ -152,6 +152,15 @@ def content_word(word: str) -> bool:
     return False
 
 
+def may_be_misspelt_name(forms: Forms) -> bool:
+    """A word (given by its forms) that typo correction may touch: none of its forms is a word
+    the dictionary knows as something that names nothing («находится», «поднимала»)."""
+    analyzer = _analyzer()
+    return not any(
+        re.search("[а-я]", f) and analyzer.word_is_known(f) and not content_word(f) for f in forms
+    )
+
+
 @lru_cache(maxsize=50_000)
 def proper_name(word: str) -> bool:
     """A name of a person, place or organization as the dictionary knows it («Москве»,
