@@ -18,6 +18,7 @@ class Dialogue:
     subjects: list[tuple[str, str]] = field(default_factory=list)  # (kind, id), main first
     country: str | None = None
     at: float = 0.0
+    text: str | None = None  # the last question, for «а в 2024?» to ask again with a new date
 
     @classmethod
     def from_data(cls, data: dict[str, Any] | None, now: float | None = None) -> Dialogue:
@@ -30,6 +31,7 @@ class Dialogue:
                 subjects=[(str(k), str(i)) for k, i in raw.get("subjects", [])][:10],
                 country=raw.get("country"),
                 at=float(raw.get("at", 0.0)),
+                text=str(raw["text"])[:500] if raw.get("text") else None,
             )
         except (TypeError, ValueError):
             return cls()

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from answers.base import Answer
 from answers.language import Language
-from answers.linking import Unmet, leftover_words
+from answers.linking import Linked, Unmet, leftover_words
 from answers.relations import Asked
-from answers.understanding import Intent
+from answers.understanding import Intent, Question
 from db import queries
 from db.kinds import EntityKind
 from db.search import SearchIndex
@@ -44,8 +46,8 @@ class Gaps:
         return bool(self.unknown or self.unmet)
 
 
-async def gaps(asked: Asked) -> Gaps:
-    q, linked = asked.question, asked.linked
+async def gaps(session: AsyncSession, q: Question, linked: Linked) -> Gaps:
+    """What the question names that the materials lack, and what no event named satisfies."""
     if q.intent in _UNGROUNDED:
         return Gaps()
     unmet = tuple(
@@ -55,7 +57,7 @@ async def gaps(asked: Asked) -> Gaps:
         # «Была ли X на Y?» about one event: the yes/no answer itself says «нет» about it.
         if not (q.yes_no and len(m.hits) == 1 and u.kind is not None and u.kind in _ASKED)
     )
-    index = SearchIndex(asked.session)
+    index = SearchIndex(session)
     unknown: list[str] = []
     for word, typed in leftover_words(q, linked):
         if not content_word(word):

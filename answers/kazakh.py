@@ -21,13 +21,14 @@ VOWELS = BACK_VOWELS | FRONT_VOWELS | frozenset("еиуюёэ")
 
 # fmt: off
 # Each layer's endings, outermost layer first. Endings that also end many stems are left out
-# (the accusative -ты/-ді: «Алматы»; the dative -а/-на: «Астана»), and so is the first
-# person, which questions about others do not use.
+# (the dative -а/-на: «Астана»), and so is the first person, which questions about others do
+# not use. An ending that begins with д or т is taken only after the sounds it follows
+# («Алматы» is no «Алма» + -ты: -ты never follows a vowel).
 _CASE = (
     "ның", "нің", "дың", "дің", "тың", "тің",        # genitive
     "нан", "нен", "дан", "ден", "тан", "тен",        # ablative
     "мен", "бен", "пен",                             # instrumental
-    "ны", "ні",                                      # accusative after a vowel
+    "ны", "ні", "ды", "ді", "ты", "ті",              # accusative
     "ға", "ге", "қа", "ке",                          # dative
     "да", "де", "та", "те",                          # locative
     "дағы", "дегі", "тағы", "тегі",                  # «the one in …»
@@ -56,14 +57,36 @@ def _harmony(vowels: str) -> str | None:
 
 def _fits(stem: str, ending: str) -> bool:
     """The ending may follow the stem: long enough, and of the stem's vowel harmony."""
-    if ending in _PLURAL and not _plural_fits(stem, ending):
-        return False
     shortest = MIN_STEM_BEFORE_VOWEL if ending in ("ы", "і") else MIN_STEM
     if not any(c in VOWELS for c in stem) or len(stem) < shortest:
+        return False
+    if ending in _PLURAL and not _plural_fits(stem, ending):
+        return False
+    if not _onset_fits(stem, ending):
         return False
     wanted = _harmony(ending)
     # Russian names take Kazakh endings by their last vowel: «Нургазиева» + «ның».
     return wanted is None or _harmony(stem) in (None, wanted)
+
+
+_VOICELESS = frozenset("кқпстфхцчшщ")
+
+
+def _onset_fits(stem: str, ending: str) -> bool:
+    """An ending that begins with т follows a consonant other than a sonorant (Russian names'
+    final б, в, г, д, з are said voiceless: «Тажибаевтың», «Екатеринбургтан»); one with д a
+    voiced consonant or a vowel; an accusative one (-ны, -ды, -ты) only what its variant
+    follows."""
+    last = stem[-1]
+    if ending[0] == "т":
+        return last not in VOWELS and last not in "лмнңрйу"
+    if ending[0] == "д":
+        if ending in ("ды", "ді"):
+            return last not in VOWELS and last not in _VOICELESS
+        return last not in _VOICELESS
+    if ending in ("ны", "ні"):
+        return last in VOWELS
+    return True
 
 
 def _plural_fits(stem: str, ending: str) -> bool:

@@ -11,16 +11,15 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from answers.lexicon import words_of
+
 KAZAKH_LETTERS = "әғқңөұүһі"
 _KAZAKH_FOLD = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІёЁ", "агкноуухиАГКНОУУХИеЕ")
 _QUOTES_AND_DASHES = str.maketrans({c: '"' for c in "«»„“”‟″"} | {c: "-" for c in "‐‑‒–—―"})
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
-# Words that mark a Kazakh question even when typed without Kazakh letters.
-KAZAKH_WORDS = frozenset(
-    "кім кімдер қашан кашан қайда кайда қандай кандай неше қай кай нешe туралы "
-    "сәлем салем рахмет өтті отти болады ма ме ба бе па пе".split()
-)
+# Words that mark a Kazakh question even when typed without Kazakh letters (lexicon data).
+KAZAKH_WORDS = words_of("kk").markers
 
 
 class Language(StrEnum):

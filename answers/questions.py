@@ -18,7 +18,7 @@ from answers.linking import date_matches, link
 from answers.memo import remembered
 from answers.relations import ROUTES, Asked, about, country, yes_no
 from answers.resolve import MIN_COVERAGE, choose
-from answers.understanding import Intent, Question, parse_question
+from answers.understanding import Intent, Question, ask_again, only_constraints, parse_question
 from db import queries
 from db.kinds import EntityKind
 from db.search import Hit, SearchIndex
@@ -69,6 +69,10 @@ async def question_reply(
     question = None
     if text and len(text) <= MAX_QUESTION:
         question = await remembered(session, ("parsed", text, today), lambda: _parsed(text, today))
+    if question is not None and dialogue.text and only_constraints(question):
+        # «а в 2024?»: the last question again, with this date or place instead of its own.
+        again = ask_again(dialogue.text, text, today)
+        return await question_reply(session, again, today, Dialogue())
     # A question that does not lean on the last one is answered the same in every chat.
     leans = question is not None and question.leans_on_last
     context = (dialogue.intent, tuple(dialogue.subjects), dialogue.country) if leans else None
@@ -153,7 +157,7 @@ async def _answer(asked: Asked) -> Answer:
     q, linked = asked.question, asked.linked
     if q.intent is Intent.SMALL_TALK and len(q.words) <= 3 and not linked.mentions:
         return await ROUTES[Intent.SMALL_TALK].respond(asked)  # type: ignore[return-value]
-    if found_gaps := await gaps(asked):
+    if found_gaps := await gaps(asked.session, q, linked):
         # A word the materials know nothing about, or a constraint nothing satisfies: said
         # as such, never answered more widely than asked.
         return await gap_answer(asked, found_gaps)
@@ -229,6 +233,7 @@ def _remember(asked: Asked, before: Dialogue) -> tuple[Dialogue, bool]:
         subjects = before.subjects
     keeps_intent = intent in _NOT_CONTINUED
     after = Dialogue(
+        text=asked.text,
         intent=None if keeps_intent else str(intent),
         subjects=subjects[:10],
         country=q.country,

@@ -377,7 +377,10 @@ async def country(a: Asked) -> Answer | None:
     if place is None:
         return None
     card = await card_answer(a.session, PL, place_id, a.today)
-    return _lead(direct.country_line(place), card)
+    line = direct.country_line(place)
+    if a.question.yes_no and a.question.country:  # «Павлодар — это Казахстан?»
+        line = direct.yes(line) if place.country == a.question.country else direct.no(line)
+    return _lead(line, card)
 
 
 async def statements(a: Asked) -> Answer | None:
@@ -441,6 +444,8 @@ async def yes_no(a: Asked) -> Answer | None:
             if subject in ids:
                 return _lead(direct.yes(direct.linked_to(label, event, kind)), card)
             return _lead(direct.no(direct.not_at(label, event)), card)
+    if event.status == "held":  # «Проходил ли форум в Уральске в 2023 году?»: every part fits
+        return _lead(direct.yes(direct.held(event)), card)
     return await when_where_answer(a.session, event.id, a.today)
 
 

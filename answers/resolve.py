@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import HITS_PER_KB, Answer
-from answers.understanding import subject_text
+from answers.grounding import gaps
+from answers.linking import link
+from answers.understanding import parse_question, subject_text
 from db.kinds import EntityKind
 from db.search import Hit, SearchIndex
 from views.keyboards import hits_keyboard
@@ -35,8 +37,25 @@ class Resolution:
 
 
 async def resolve(session: AsyncSession, text: str, kinds: Sequence[EntityKind]) -> Resolution:
-    """The entity of one of `kinds` whose name `text` gives, in any of the languages a question
-    may be in (the same spelling questions are matched in); kinds earlier in the list win."""
+    """The entity of one of `kinds` that `text` names, read as a question's words are: in any
+    of the three languages, a generic name narrowed by the dates, places and people given
+    («/event дөңгелек үстел 2024», «/speakers round table Omsk»), a word the materials lack
+    or a constraint nothing satisfies found out. Otherwise the best match of the names;
+    kinds earlier in the list win."""
+    question = parse_question(text)
+    if question.rest:
+        linked = await link(session, question)
+        mention = linked.first(kinds)
+        # A generic name alone («/cities круглого стола») is left to the names' own match,
+        # where an event's declared alias wins; given more, the linking narrows it.
+        narrowed = question.dates is not None or len(linked.mentions) > 1
+        if mention is not None and (narrowed or not mention.generic or linked.leftover):
+            if await gaps(session, question, linked):
+                return Resolution()
+            hits = mention.hits
+            if len(hits) == 1 and not hits[0].fuzzy:
+                return Resolution(subject=hits[0])
+            return Resolution(choices=hits)
     hits = await SearchIndex(session).best(subject_text(text), kinds=kinds)
     if hits and (len(hits) > 1 or hits[0].fuzzy):
         return Resolution(choices=hits)

@@ -21,7 +21,7 @@ from answers.kazakh import kazakh_stem
 from answers.language import Language, clean, detect_language, fold, to_cyrillic
 from answers.lexicon import words_of
 from db.dates import PartialDate
-from db.textnorm import STOPWORDS, normalize
+from db.textnorm import STOPWORDS, normalize, place_word
 
 
 class Intent(StrEnum):
@@ -66,10 +66,23 @@ _INTENTS: tuple[tuple[Intent, tuple[str, ...]], ...] = tuple(
 # Words that only carry the question: Russian ones are word beginnings, Kazakh ones are
 # matched on folded stems (in Kazakh questions only), English ones are whole words.
 _QUESTION_WORDS = _LEXICONS[Language.RU].question_words
-_KK_QUESTION_WORDS = _LEXICONS[Language.KK].question_words
+
+
+def _cue_words(language: Language) -> set[str]:
+    """Every word of the language's intent phrases: in Kazakh and English they name nothing
+    (Russian phrases hold words of names too: «университет»)."""
+    return {w for cues in _LEXICONS[language].intents.values() for c in cues for w in c.split()}
+
+
+_KK_QUESTION_WORDS = tuple(
+    dict.fromkeys(_LEXICONS[Language.KK].question_words + tuple(sorted(_cue_words(Language.KK))))
+)
 _KK_FOLDED = tuple(fold(w) for w in _KK_QUESTION_WORDS)
 _KK_STEMS = frozenset(fold(kazakh_stem(w)) for w in _KK_QUESTION_WORDS)
-_EN_QUESTION_WORDS = frozenset(_LEXICONS[Language.EN].question_words)
+_EN_QUESTION_WORDS = frozenset(_LEXICONS[Language.EN].question_words) | _cue_words(Language.EN)
+# English phrase words of five letters or more also carry the question with any ending
+# («organiz» → «organized», «moderat» → «moderator»).
+_EN_QUESTION_PREFIXES = tuple(sorted(w for w in _cue_words(Language.EN) if len(w) >= 5))
 # Kazakh and English names of kinds of events, places and other domain words, in the Russian
 # of the facts (matched on folded, lower-case text; longest first).
 _GLOSSARY = tuple(
@@ -86,8 +99,6 @@ _PRONOUNS = frozenset(
     "он она оно они его ее её их него нее неё них ним ней нем нём там тогда "
     "ол оның олар he she they him her them it its there".split()
 )
-_YES_NO_EN = ("is ", "was ", "were ", "are ", "did ", "does ", "do ", "has ", "have ")
-_YES_NO_KK = frozenset("ма ме ба бе па пе ма? ме?".split())
 
 _COUNTRIES = (
     ("KZ", ("казахстан", "казахск", "рк", "kazakh", "казакстан")),
@@ -308,13 +319,23 @@ def parse_question(text: str, today: date | None = None) -> Question:
     count = any(_cue_in(texts, m) for m in _COUNT_MARKERS)
     words_in = re.findall(r"\w+(?:-\w+)*", text)
     lowered = [normalize(w) for w in words_in]
-    yes_no = (
-        "ли" in lowered
-        or (language is Language.EN and norm.lstrip().startswith(_YES_NO_EN))
-        or (language is Language.KK and any(w in _YES_NO_KK for w in lowered))
-    )
     first = lowered[0] if lowered else ""
     follow_up = first in ("а", "и", "and", "ал") or any(w in _PRONOUNS for w in lowered)
+    lexicon = _LEXICONS[language]
+    open_question = any(w in lexicon.interrogatives for w in lowered)
+    yes_no = (
+        any(w in lexicon.yes_no for w in lowered)
+        or norm.lstrip().startswith(lexicon.yes_no_starts)
+        # «Петрова выступала в Омске?»: a statement asked, with no question word
+        or (
+            text.rstrip().endswith("?")
+            and not (open_question or follow_up)
+            and len(lowered) > 1
+        )
+    ) and not (
+        (language is Language.EN and open_question)
+        or any(w in lexicon.alternatives for w in lowered)
+    )
     more = _has(norm, "кто еще") or _has(norm, "who else") or _has(norm, "а еще")
     dates, without_dates = parse_dates(text, language, today)
     translated = None
@@ -339,9 +360,9 @@ def parse_question(text: str, today: date | None = None) -> Question:
         low = normalize(word)
         folded = fold(low)
         abbreviation = len(word) > 1 and word.isupper()
-        if not low or low.isdigit():
-            continue
-        if low in _EN_QUESTION_WORDS:
+        if not low or low.isdigit() or (len(low) == 1 and low.isascii()):
+            continue  # «Petrova's»: the «s» names nothing
+        if low in _EN_QUESTION_WORDS or (low.isascii() and low.startswith(_EN_QUESTION_PREFIXES)):
             continue
         if not low.isascii() and _is_question_word(low):
             continue
@@ -375,3 +396,29 @@ def parse_question(text: str, today: date | None = None) -> Question:
         words=tuple(kept),
         typed=tuple(typed),
     )
+
+
+def only_constraints(question: Question) -> bool:
+    """A follow-up that only changes the last question's date or place: «а в 2024?», «and in
+    Omsk?», «ал 2022 жылы ше?»."""
+    if not question.follow_up or question.asked_intent or question.more:
+        return False
+    if question.dates is None and not question.words:
+        return False
+    return all(place_word(w) for w in question.words)
+
+
+def ask_again(last: str, follow_up: str, today: date | None = None) -> str:
+    """The last question asked again with the follow-up's date or place instead of its own
+    date and places: «а в 2024?» after «…на круглом столе в Омске?» asks about the round
+    table of 2024, wherever it was."""
+    last = clean(last).rstrip(" ?")
+    _, last = parse_dates(last, detect_language(last), today)
+    last = " ".join(w for w in last.split() if not place_word(w.strip(",.!?")))
+    words = re.findall(r"\w+(?:-\w+)*", follow_up)
+    starters = {w for s in _FOLLOW_UP_STARTS for w in s.split()} | {"ше", "how"}
+    while words and words[0].casefold() in starters:
+        words.pop(0)
+    while words and words[-1].casefold() in starters:
+        words.pop()
+    return f"{last} {' '.join(words)}?"

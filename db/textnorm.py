@@ -172,3 +172,12 @@ def proper_name(word: str) -> bool:
     if not analyzer.word_is_known(word):
         return True
     return any(_NAME_TAGS & p.tag.grammemes for p in analyzer.parse(word)[:2])
+
+
+@lru_cache(maxsize=50_000)
+def place_word(word: str) -> bool:
+    """A word the dictionary knows as a place name («Омске», «Уральск»)."""
+    word = word.casefold().replace("ё", "е")
+    if not re.search("[а-я]", word):
+        return False
+    return any("Geox" in p.tag.grammemes for p in _analyzer().parse(word)[:2])

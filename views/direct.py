@@ -99,8 +99,19 @@ def not_at(name: str, event: Event) -> Html:
     return html(_("среди участников события «{}» в источниках нет: {}."), _at(event), b(name))
 
 
-def linked_to(name: str, event: Event, role: str) -> Html:
-    return html("{} — {}: «{}».", b(name), role, _at(event))
+LINKED_AS = {
+    "organization": N_("{} — среди организаций события «{}»."),
+    "place": N_("{} — город события «{}»."),
+}
+
+
+def linked_to(name: str, event: Event, kind: str) -> Html:
+    """«ГАК — среди организаций события «…».», «Омск — город события «…».»"""
+    return html(_(LINKED_AS[kind]), b(name), _at(event))
+
+
+def held(event: Event) -> Html:
+    return html(_("событие «{}» состоялось."), _at(event))
 
 
 def in_place(person: Person, place: Place, event: Event) -> Html:

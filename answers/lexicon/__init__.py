@@ -21,6 +21,11 @@ class LanguageWords:
     question_words: tuple[str, ...]
     glossary: tuple[tuple[str, str], ...]  # longest phrase first
     count: tuple[str, ...]
+    markers: frozenset[str]  # words that tell this language without its own letters
+    yes_no: frozenset[str]  # words that make a question ask yes or no («ли», «ма»)
+    yes_no_starts: tuple[str, ...]  # words a yes/no question begins with («did», «is»)
+    interrogatives: frozenset[str]  # words of an open question («кто», «what»)
+    alternatives: frozenset[str]  # words of a question offering a choice («или», «or»)
 
 
 @cache
@@ -33,6 +38,11 @@ def words_of(language: str) -> LanguageWords:
         question_words=tuple(data["question_words"]),
         glossary=tuple(glossary),
         count=tuple(data.get("count", ())),
+        markers=frozenset(data.get("markers", ())),
+        yes_no=frozenset(data.get("yes_no", ())),
+        yes_no_starts=tuple(f"{w} " for w in data.get("yes_no_starts", ())),
+        interrogatives=frozenset(data.get("interrogatives", ())),
+        alternatives=frozenset(data.get("alternatives", ())),
     )
 
 
