@@ -132,6 +132,8 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
         generic = hit.matched <= generic_words and all(h.kind is EntityKind.EVENT for h in same)
         if not generic and hit.whole_name:
             same = [h for h in same if h.whole_name]
+        # «Петров» finds «Марина Петрова» by a shared lemma: another person, maybe — asked.
+        same = [h._replace(fuzzy=True) if _other_gender(h, question.words) else h for h in same]
         mention = Mention(hit.matched, same, generic)
         if generic:
             await _add_events_of_kind(session, mention, groups, mention.words)
@@ -221,6 +223,25 @@ async def _narrow_events(
         best = max((wider.get(h.id, 0.0) for h in mention.hits), default=0.0)
         if best > 0:
             mention.hits = [h for h in mention.hits if wider.get(h.id, 0.0) == best]
+
+
+_WOMENS_ENDINGS = ("ова", "ева", "ина", "ына")
+_MENS_ENDINGS = ("ов", "ев", "ин", "ын")
+
+
+def _other_gender(hit: Hit, words: Sequence[str]) -> bool:
+    """A person found by a form their surname never takes: a woman's «Петрова» asked as
+    «Петров» or «Петровым», a man's «Тажибаев» as «Тажибаевой». The dictionary gives both
+    the same lemma, so only the surface forms tell them apart."""
+    if hit.kind is not EntityKind.PERSON or not hit.label.split():
+        return False
+    surname = hit.label.split()[-1].casefold().replace("ё", "е")
+    typed = {w.casefold().replace("ё", "е") for w in words}
+    if surname.endswith(_WOMENS_ENDINGS):
+        return bool(typed & {surname[:-1], surname[:-1] + "ым", surname[:-1] + "е"})
+    if surname.endswith(_MENS_ENDINGS):
+        return bool(typed & {surname + "ой", surname + "а" + "я"})
+    return False
 
 
 def leftover_words(question: Question, linked: Linked) -> list[tuple[str, str]]:

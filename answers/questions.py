@@ -210,6 +210,8 @@ async def _looked_up(asked: Asked) -> Answer:
         for h in await SearchIndex(asked.session).search(q.rest, limit=RESULTS, fuzzy=fuzzy)
         if h.coverage >= least and (h.coverage == 1.0 or not h.fuzzy)
     ]
+    if found and found[0].fuzzy:
+        return choose(asked.text, found)  # a corrected typo is asked about, never opened
     if found and (len(found) == 1 or _clear_winner(found)):
         return await card_answer(asked.session, found[0].kind, found[0].id, asked.today)
     if found:

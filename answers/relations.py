@@ -298,7 +298,18 @@ async def position(a: Asked) -> Answer | None:
     if found is None:
         return None
     person, parts = found
+    parts = _at_events_named(a, parts)
     return _lead(direct.position_lines(person, parts), person_card_of(person, parts))
+
+
+def _at_events_named(a: Asked, parts: list) -> list:  # type: ignore[type-arg]
+    """A person's participations at the events the question names («на форуме в Уральске»),
+    or all of them when it names none (or none of those)."""
+    event = a.mention(E)
+    if event is None:
+        return parts
+    wanted = {h.id for h in event.hits}
+    return [p for p in parts if p.event_id in wanted] or parts
 
 
 async def origin(a: Asked) -> Answer | None:
@@ -385,12 +396,10 @@ async def country(a: Asked) -> Answer | None:
 
 async def statements(a: Asked) -> Answer | None:
     if person_id := a.one(P):
-        event = a.mention(E)
-        if event is not None:  # «что сказала X на круглом столе?»: that event only
+        if a.mention(E) is not None:  # «что сказала X на круглом столе?»: that event only
             found = await queries.person_and_participations(a.session, person_id)
-            wanted = {h.id for h in event.hits}
-            if found is not None and (parts := [p for p in found[1] if p.event_id in wanted]):
-                return person_card_of(found[0], parts)
+            if found is not None:
+                return person_card_of(found[0], _at_events_named(a, found[1]))
         return await card_answer(a.session, P, person_id, a.today)
     return await about(a)
 

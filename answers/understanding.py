@@ -327,11 +327,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
         any(w in lexicon.yes_no for w in lowered)
         or norm.lstrip().startswith(lexicon.yes_no_starts)
         # «Петрова выступала в Омске?»: a statement asked, with no question word
-        or (
-            text.rstrip().endswith("?")
-            and not (open_question or follow_up)
-            and len(lowered) > 1
-        )
+        or (text.rstrip().endswith("?") and not (open_question or follow_up) and len(lowered) > 1)
     ) and not (
         (language is Language.EN and open_question)
         or any(w in lexicon.alternatives for w in lowered)
@@ -345,10 +341,11 @@ def parse_question(text: str, today: date | None = None) -> Question:
         translated = _translate(normalize(without_dates))
     # Words keep the case they were typed in: «СО РАН» is an abbreviation, «со» is not.
     source_words = re.findall(r"\w+(?:-\w+)*", translated or without_dates)
-    # A Kazakh word's stem, back to the word as typed (for saying what was not found).
-    as_typed = {
-        fold(kazakh_stem(w.casefold())): w for w in re.findall(r"\w+(?:-\w+)*", without_dates)
-    }
+    # A Kazakh word's stem or an English word, back to the word as typed (for saying what
+    # was not found).
+    typed_words = re.findall(r"\w+(?:-\w+)*", without_dates)
+    as_typed = {fold(kazakh_stem(w.casefold())): w for w in typed_words}
+    as_typed |= {w.casefold(): w for w in typed_words}
     intent_found = intent is not None
     intent = intent or Intent.SEARCH
     country, without_country = _country(source_words)
@@ -375,7 +372,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
             continue
         if low in _PRONOUNS or (low in STOPWORDS and not abbreviation):
             continue
-        typed.append(as_typed.get(word, word) if language is Language.KK else word)
+        typed.append(as_typed.get(word, word) if language is not Language.RU else word)
         if re.fullmatch(r"[a-z'’-]+", low) and not _ROMAN.fullmatch(low):
             word = to_cyrillic(low)
         elif language is Language.KK:

@@ -521,11 +521,7 @@ class SearchIndex:
             # A word found nowhere at all is taken for a typo; one found outside the searched
             # columns is simply not a name. Only a word that can name something is corrected:
             # a verb («находится») is no misspelt name.
-            if (
-                fuzzy
-                and not index.any_match(_group(group))
-                and may_be_misspelt_name(group)
-            ):
+            if fuzzy and not index.any_match(_group(group)) and may_be_misspelt_name(group):
                 replacement = await self._corrected(group)
                 if replacement is not None:
                     groups[i] = replacement

@@ -163,9 +163,7 @@ def thanks() -> Html:
 def not_a_question(year: int | None) -> Html:
     """A message without words: a year alone, an emoji, a number."""
     if year is not None:
-        return html(
-            _("{} — а что именно? Например: «Какие события были в {} году?»"), year, year
-        )
+        return html(_("{} — а что именно? Например: «Какие события были в {} году?»"), year, year)
     return Html(
         _(
             "Я отвечаю на вопросы словами — например: «Кто выступал на круглом столе?» "
