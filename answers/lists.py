@@ -49,15 +49,22 @@ async def events_list(session: AsyncSession, page: int = 0) -> Answer:
 
 
 @remembers("upcoming_answer")
-async def upcoming_answer(session: AsyncSession, today: date, page: int = 0) -> Answer:
-    """Events still to come, soonest first, ten to a page."""
+async def upcoming_answer(
+    session: AsyncSession, today: date, page: int = 0, among: frozenset[str] | None = None
+) -> Answer:
+    """Events still to come, soonest first, ten to a page; only those `among` when given
+    («when is the next forum?»)."""
     upcoming = queries.upcoming_events(await queries.events_from_year(session, today.year), today)
+    if among is not None:
+        upcoming = [e for e in upcoming if e.id in among]
     if upcoming:
         shown = paginate(upcoming, page, EVENTS_PAGE_SIZE)
         text = upcoming_text(shown.items, [], today, (shown.number, shown.count, len(upcoming)))
         nav = pager(shown.number, shown.count, upcoming=True)
         return Answer(text, cards(event_buttons(shown.items), extra=nav))
     events = await queries.all_events(session)
+    if among is not None:
+        events = [e for e in events if e.id in among]
     announced = queries.announced_events(events)[:ANNOUNCED_SHOWN]
     return Answer(upcoming_text([], announced, today), cards(event_buttons(announced)))
 

@@ -405,7 +405,9 @@ async def statements(a: Asked) -> Answer | None:
 
 
 async def upcoming(a: Asked) -> Answer | None:
-    return await upcoming_answer(a.session, a.today)
+    mention = a.mention(E)  # «когда следующий форум?»: the forums to come
+    among = frozenset(h.id for h in mention.hits) if mention is not None else None
+    return await upcoming_answer(a.session, a.today, among=among)
 
 
 async def unanswerable(a: Asked) -> Answer | None:
@@ -431,6 +433,8 @@ async def yes_no(a: Asked) -> Answer | None:
     event_ids = a.ids(E)
     if not event_ids and a.mention(P) and a.mention(PL):
         return await person_in_place(a)
+    if not event_ids and a.mention(P) and a.question.dates is not None:
+        return await person_in_dates(a)
     if len(event_ids) != 1:
         return None
     facts = await queries.event_facts(a.session, event_ids[0])
@@ -456,6 +460,22 @@ async def yes_no(a: Asked) -> Answer | None:
     if event.status == "held":  # «Проходил ли форум в Уральске в 2023 году?»: every part fits
         return _lead(direct.yes(direct.held(event)), card)
     return await when_where_answer(a.session, event.id, a.today)
+
+
+async def person_in_dates(a: Asked) -> Answer | None:
+    """«Выступала ли Петрова в 2024 году?»: a participation of the person in those dates."""
+    person_id, dates = a.one(P), a.question.dates
+    if person_id is None or dates is None:
+        return None
+    found = await queries.person_and_participations(a.session, person_id)
+    if found is None:
+        return None
+    person, parts = found
+    card = person_card_of(person, parts)
+    for part in parts:
+        if date_matches(part.event, dates):
+            return _lead(direct.yes(direct.took_part(person, part.event, part.role)), card)
+    return _lead(direct.no(direct.not_in_dates(person, _dates_text(dates))), card)
 
 
 async def person_in_place(a: Asked) -> Answer | None:

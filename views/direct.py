@@ -118,6 +118,11 @@ def in_place(person: Person, place: Place, event: Event) -> Html:
     return html(_("{} связан(а) с городом {}: «{}»."), b(person.full_name), place.name, _at(event))
 
 
+def not_in_dates(person: Person, when: str) -> Html:
+    """Phrased so that the name stays in the nominative."""
+    return html(_("за {} в источниках нет событий с участием: {}."), when, b(person.full_name))
+
+
 def not_in_place(person: Person, place: Place) -> Html:
     return html(_("в источниках {} не связан(а) с городом {}."), b(person.full_name), place.name)
 
