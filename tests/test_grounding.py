@@ -1,0 +1,68 @@
+"""Grounding: a word the materials do not hold is reported, a constraint no event satisfies
+is never dropped, a corrected typo or another person's surname form is asked about, and a
+message without words gets a short reply of its own."""
+
+from __future__ import annotations
+
+from tests.conftest import Chatter
+
+
+async def test_an_unknown_city_is_reported_instead_of_every_speaker(chat: Chatter) -> None:
+    answer = await chat.ask("Кто выступал в Караганде?")
+    assert "ничего нет о «Караганде»" in answer
+    assert "Нургазиева" not in answer and "Тополева-Солдунова" not in answer
+
+
+async def test_an_unknown_person_is_reported_not_a_namesake(chat: Chatter) -> None:
+    answer = await chat.ask("Кто такая Лидия Иванова?")
+    assert "Лидия Иванова" in answer and "ничего нет" in answer
+    assert "Калашникова" not in answer
+
+
+async def test_a_year_no_event_has_is_an_unmet_constraint(chat: Chatter) -> None:
+    answer = await chat.ask("Кто выступал на круглом столе в 2023 году?")
+    assert answer.startswith("В материалах нет такого события с условием: 2023 год")
+    assert "Бану Нургазиева —" not in answer  # no speakers of the 2021 round table
+
+
+async def test_yes_needs_every_constraint(chat: Chatter) -> None:
+    assert (await chat.ask("Выступала ли Нургазиева на круглом столе в 2021 году?")).startswith(
+        "Да, "
+    )
+    assert (await chat.ask("Выступала ли Нургазиева на круглом столе в 2023 году?")).startswith(
+        "Нет, "
+    )
+    # No particle: a statement asked with a question mark is a yes/no question too.
+    assert (await chat.ask("Тажибаев выступал на встрече НПО?")).startswith("Нет, ")
+
+
+async def test_a_surname_in_the_other_gender_is_asked_about(chat: Chatter) -> None:
+    answer = await chat.ask("Что говорил Калашников?")
+    assert "Возможно, вы имели в виду" in answer and "Наталья Калашникова" in answer
+    assert "Должность" not in answer  # the card is not opened
+
+
+async def test_a_message_without_words_never_repeats_the_last_answer(chat: Chatter) -> None:
+    await chat.ask("Кто выступал на круглом столе?")
+    for text in ("👍", "2021", "!!!"):
+        answer = await chat.ask(text)
+        assert "Нургазиева" not in answer and answer.strip()
+
+
+async def test_a_greeting_before_a_question_answers_the_question(chat: Chatter) -> None:
+    answer = await chat.ask("Здравствуйте! Подскажите, кто выступал на встрече НПО?")
+    assert "Елена Тополева-Солдунова" in answer
+
+
+async def test_commands_read_names_in_any_language(chat: Chatter) -> None:
+    assert "Бану Нургазиева" in await chat.ask("/speaker Nurgazieva")
+    assert "Бану Нургазиева" in await chat.ask("/speaker Нұрғазиеваның")
+    assert "Гражданский альянс Казахстана" in await chat.ask("/org Civil Alliance")
+    assert "ничего нет" not in await chat.ask("/event round table")
+
+
+async def test_a_follow_up_with_a_new_date_asks_the_last_question_again(chat: Chatter) -> None:
+    await chat.ask("Кто выступал на круглом столе в 2021 году?")
+    answer = await chat.ask("а в 2023?")
+    assert answer.startswith("В материалах нет такого события с условием: 2023 год")
+    assert "Бану Нургазиева —" not in answer
