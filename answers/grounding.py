@@ -62,9 +62,10 @@ async def gaps(session: AsyncSession, q: Question, linked: Linked) -> Gaps:
     for word, typed in leftover_words(q, linked):
         if not content_word(word):
             continue
-        if q.language is Language.KK and not typed[:1].isupper():
-            # The Russian dictionary knows no Kazakh word: in a Kazakh question only a word
-            # written as a name counts as one.
+        if q.language is Language.KK and not typed[:1].isupper() and linked.mentions:
+            # The Russian dictionary knows no Kazakh word: beside a name the question gives,
+            # only a word written as a name counts as one. A question that names nothing
+            # else would otherwise be answered about everything.
             continue
         if await index.search(word, fuzzy=False, ranked=False, limit=1):
             continue  # the materials hold it somewhere: it may narrow, it is no gap

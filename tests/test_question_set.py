@@ -32,7 +32,7 @@ SETS = {
     "untuned question set": HERE / "question_set_untuned.yaml",
 }
 REQUIRED_SHARE = 0.95
-UNTUNED_SHARE = 0.87  # 172/247 before the work it scores, 217/247 (0.88) after
+UNTUNED_SHARE = 0.87  # 172/247 before the work it scores, 216/247 (0.874) after
 RESULTS: dict[str, dict[str, object]] = {}
 
 
