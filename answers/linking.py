@@ -107,6 +107,8 @@ class Linked:
 def date_matches(event: Event, wanted: PartialDate) -> bool:
     """The event's date agrees with every part of `wanted` that both know."""
     # The event's columns, not its `partial_date`: this runs for every candidate event.
+    if wanted.until_year is not None:
+        return event.year is not None and wanted.year <= event.year <= wanted.until_year  # type: ignore[operator]
     if wanted.year is not None and event.year != wanted.year:
         return False
     if wanted.month is not None and event.month != wanted.month:

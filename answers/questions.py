@@ -114,8 +114,13 @@ async def _question_reply(
     asked = Asked(session, question, linked, today, text, dialogue)
     if question.dates is not None:
         dates = question.dates
-        of_year = await queries.events_of_year(session, dates.year)
-        asked.dated_events = [e.id for e in of_year if date_matches(e, dates)]
+        years = (
+            range(dates.year, dates.until_year + 1)
+            if dates.until_year and dates.year
+            else [dates.year]
+        )
+        of_years = [e for year in years for e in await queries.events_of_year(session, year)]
+        asked.dated_events = [e.id for e in of_years if date_matches(e, dates)]
     if question.language != "ru":
         # A Kazakh or English question gets its interface in that language around the facts.
         use_language(Language(question.language))

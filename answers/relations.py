@@ -280,7 +280,7 @@ async def events(a: Asked) -> Answer | None:
 
 
 def _dates_text(d) -> str:  # type: ignore[no-untyped-def]
-    if d.year is not None and d.month is None:
+    if d.year is not None and d.month is None and d.until_year is None:
         return direct.year_text(d.year)
     return date_text(d)
 

@@ -120,6 +120,12 @@ _MONTHS = (
 # fmt: on
 
 _ROMAN = re.compile(r"[ivxlc]+")  # «XII Гражданский форум»: a number, not a word to transliterate
+# «с 2021 по 2024 год», «2021–2024», «between 2021 and 2024», «2021-2024 жылдары»
+_YEAR_SPAN_RE = re.compile(
+    r"(?:\b(?:с|from|between)\s+)?\b(19[5-9]\d|20\d\d)\s*(?:-|–|—|по|до|to|and|и)\s*"
+    r"(19[5-9]\d|20\d\d)(?:\s*(?:годы|годах|года|годов|гг|год|жылдар\w*|жыл\w*|years?)\b\.?)?",
+    re.IGNORECASE,
+)
 _YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _DAY_RE = re.compile(r"\b(\d{1,2})(?:-?го|-?е|st|nd|rd|th)?\b")
 
@@ -190,6 +196,10 @@ def parse_dates(
     """A date the question (in `language`) narrows to, and the text without it. Kazakh
     month names count in a Kazakh question only: a Russian one means the city by «Казань»."""
     kazakh = language is Language.KK
+    if span := _YEAR_SPAN_RE.search(text):
+        first, last = sorted((int(span.group(1)), int(span.group(2))))
+        rest = " ".join((text[: span.start()] + " " + text[span.end() :]).split())
+        return PartialDate(first, until_year=last), rest
     words = text.split()
     year = month = day = None
     keep: list[str] = []

@@ -12,6 +12,7 @@ class PartialDate:
     year: int | None = None
     month: int | None = None
     day: int | None = None
+    until_year: int | None = None  # a span of years, as a question may ask («2021–2024»)
 
     @property
     def precision(self) -> str:
@@ -28,6 +29,8 @@ class PartialDate:
         """First and last day the date can mean, or None when the year is unknown."""
         if self.year is None:
             return None
+        if self.until_year is not None:
+            return date(self.year, 1, 1), date(self.until_year, 12, 31)
         if self.month is None:
             return date(self.year, 1, 1), date(self.year, 12, 31)
         if self.day is None:

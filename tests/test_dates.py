@@ -1,5 +1,6 @@
 """Every shape a date can take in content or a question renders in every language: a year, a
-month and year, a month alone, a day and month, a full date, none at all."""
+month and year, a month alone, a day and month, a full date, a span of years (questions
+only), none at all."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ SHAPES = {
     "month alone": PartialDate(None, 6),
     "day and month": PartialDate(None, 4, 21),
     "full date": PartialDate(2021, 4, 21),
+    "span of years": PartialDate(2021, until_year=2024),
     "nothing": PartialDate(),
 }
 # What each shape must say in each language: the month word and the year where known.
@@ -25,6 +27,7 @@ EXPECTED = {
         "month alone": ["июнь", "год не указан"],
         "day and month": ["21 апреля", "год не указан"],
         "full date": ["21 апреля 2021"],
+        "span of years": ["2021–2024"],
         "nothing": ["дата не указана"],
     },
     "kk": {
@@ -33,6 +36,7 @@ EXPECTED = {
         "month alone": ["маусым"],
         "day and month": ["21 сәуір"],
         "full date": ["2021", "21 сәуір"],
+        "span of years": ["2021–2024"],
         "nothing": [],
     },
     "en": {
@@ -41,6 +45,7 @@ EXPECTED = {
         "month alone": ["June"],
         "day and month": ["21 April"],
         "full date": ["21 April 2021"],
+        "span of years": ["2021–2024"],
         "nothing": [],
     },
 }

@@ -115,7 +115,8 @@ def held(event: Event) -> Html:
 
 
 def in_place(person: Person, place: Place, event: Event) -> Html:
-    return html(_("{} связан(а) с городом {}: «{}»."), b(person.full_name), place.name, _at(event))
+    # «… и город … связаны»: the plural needs neither the person's gender nor a case.
+    return html(_("{} и город {} связаны: «{}»."), b(person.full_name), place.name, _at(event))
 
 
 def not_in_dates(person: Person, when: str) -> Html:
@@ -124,7 +125,7 @@ def not_in_dates(person: Person, when: str) -> Html:
 
 
 def not_in_place(person: Person, place: Place) -> Html:
-    return html(_("в источниках {} не связан(а) с городом {}."), b(person.full_name), place.name)
+    return html(_("в источниках {} и город {} не связаны."), b(person.full_name), place.name)
 
 
 def country_line(place: Place) -> Html:

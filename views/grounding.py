@@ -30,9 +30,9 @@ def nothing_about(words: Sequence[str], *, suggestions: bool) -> Html:
 
 def constraint_text(kind: EntityKind | None, label: str, dates: object | None) -> Html:
     if kind is None and dates is not None:
-        if dates.year is not None and dates.month is None:  # type: ignore[attr-defined]
+        if dates.year is not None and dates.month is None and dates.until_year is None:  # type: ignore[attr-defined]
             return html(_("{} год"), dates.year)  # type: ignore[attr-defined]
-        return html("{}", date_text(dates))  # type: ignore[arg-type]
+        return html("{}", date_text(dates).rstrip("."))  # type: ignore[arg-type]  # ends a sentence
     return html("{}", b(label))
 
 

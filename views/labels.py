@@ -107,6 +107,8 @@ def country_name(code: str | None) -> Html:
 
 def date_text(d: PartialDate) -> str:
     """A date as far as it is known, in the current language (Babel's CLDR data)."""
+    if d.year is not None and d.until_year is not None:
+        return _("{}–{} гг.").format(d.year, d.until_year)
     if d.year is None and d.month is None:
         return _("дата не указана")
     if d.year is None:
