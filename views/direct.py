@@ -33,7 +33,7 @@ def position_lines(person: Person, parts: Sequence[Participation]) -> Html:
             seen.add(position)
             out.add(html("{} — {} ({})", b(person.full_name), position, _at(part.event)))
     if not out:
-        out.add(html(_("Должность {} в источниках не указана."), b(person.full_name)))
+        out.add(html(_("{}: должность в источниках не указана."), b(person.full_name)))
     return out.text()
 
 
