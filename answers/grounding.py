@@ -23,7 +23,7 @@ from answers.understanding import Intent, Question
 from db import queries
 from db.kinds import EntityKind
 from db.search import SearchIndex
-from db.textnorm import content_word
+from db.textnorm import content_word, proper_name
 from views.grounding import constraint_text, nothing_about, nothing_fits
 from views.keyboards import cards, event_buttons, hits_keyboard
 
@@ -62,11 +62,13 @@ async def gaps(session: AsyncSession, q: Question, linked: Linked) -> Gaps:
     for word, typed in leftover_words(q, linked):
         if not content_word(word):
             continue
-        if q.language is Language.KK and not typed[:1].isupper() and linked.mentions:
-            # The Russian dictionary knows no Kazakh word: beside a name the question gives,
-            # only a word written as a name counts as one. A question that names nothing
-            # else would otherwise be answered about everything.
+        if q.language is not Language.RU and not typed[:1].isupper() and linked.mentions:
+            # The Russian dictionary knows no Kazakh or English word: beside a name the
+            # question gives, only a word written as a name counts as one. A question that
+            # names nothing else would otherwise be answered about everything.
             continue
+        if typed.islower() and proper_name(word):
+            typed = typed.capitalize()  # «барнауле» is told back as «Барнауле»
         if await index.search(word, fuzzy=False, ranked=False, limit=1):
             continue  # the materials hold it somewhere: it may narrow, it is no gap
         unknown.append(typed)

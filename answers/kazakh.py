@@ -32,6 +32,8 @@ _CASE = (
     "ға", "ге", "қа", "ке",                          # dative
     "да", "де", "та", "те",                          # locative
     "дағы", "дегі", "тағы", "тегі",                  # «the one in …»
+    # after the third person's possessive (-ы/-і, taken off next): «кездесуіне», «палатасынан»
+    "на", "не", "нда", "нде", "нан", "нен", "н", "ндағы", "ндегі",
 )
 _POSSESSIVE = ("сы", "сі", "ы", "і")
 _PLURAL = ("лар", "лер", "дар", "дер", "тар", "тер")
@@ -65,11 +67,16 @@ def _fits(stem: str, ending: str) -> bool:
     if not _onset_fits(stem, ending):
         return False
     wanted = _harmony(ending)
-    # Russian names take Kazakh endings by their last vowel: «Нургазиева» + «ның».
+    if not _KAZAKH_VOWELS & set(stem):
+        # A Russian name or word («Погорельскийдің», «Тажибаевтың»): writers follow its
+        # sound, not its letters, so either row is taken.
+        return True
     return wanted is None or _harmony(stem) in (None, wanted)
 
 
 _VOICELESS = frozenset("кқпстфхцчшщ")
+_KAZAKH_VOWELS = frozenset("әөүұі")
+_AFTER_POSSESSIVE = frozenset({"на", "не", "нда", "нде", "нан", "нен", "н", "ндағы", "ндегі"})
 
 
 def _onset_fits(stem: str, ending: str) -> bool:
@@ -86,6 +93,8 @@ def _onset_fits(stem: str, ending: str) -> bool:
         return last not in _VOICELESS
     if ending in ("ны", "ні"):
         return last in VOWELS
+    if ending in _AFTER_POSSESSIVE:
+        return last in "ыі"
     return True
 
 

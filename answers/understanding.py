@@ -93,11 +93,19 @@ _GLOSSARY = tuple(
     )
 )
 _COUNT_MARKERS = tuple(m for words in _LEXICONS.values() for m in words.count)
+_YEARS_AGO = tuple(
+    sorted(
+        (pair for words in _LEXICONS.values() for pair in words.years_ago),
+        key=lambda pair: len(pair[1]),
+        reverse=True,
+    )
+)
+_YEAR_WORDS = frozenset().union(*(words.year_words for words in _LEXICONS.values()))
 # fmt: off
 _FOLLOW_UP_STARTS = ("а ", "и ", "and ", "what about ", "ал ", "ал енді ")
 _PRONOUNS = frozenset(
     "он она оно они его ее её их него нее неё них ним ней нем нём там тогда "
-    "ол оның олар he she they him her them it its there".split()
+    "ол оның олар онда оған оны ондағы he she they him her them it its there".split()
 )
 
 _COUNTRIES = (
@@ -217,16 +225,16 @@ def parse_dates(
                 if keep:
                     keep.pop()
             continue
-        if low in ("года", "год", "году", "г", "жыл", "жылы", "year") and (year or month):
+        if low in _YEAR_WORDS and (year or month):
             continue
         keep.append(word)
     rest = " ".join(keep)
     if today is not None and year is None:
         norm = f" {normalize(text)}"
-        if _has(norm, "в прошлом году") or _has(norm, "last year") or _has(norm, "былтыр"):
-            year = today.year - 1
-        elif _has(norm, "в этом году") or _has(norm, "this year") or _has(norm, "биыл"):
-            year = today.year
+        for ago, phrase in _YEARS_AGO:
+            if _has(norm, phrase):
+                year = today.year - ago
+                break
     if year is None and month is None:
         return None, text
     return PartialDate(year, month, day), rest

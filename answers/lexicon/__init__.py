@@ -26,6 +26,8 @@ class LanguageWords:
     yes_no_starts: tuple[str, ...]  # words a yes/no question begins with («did», «is»)
     interrogatives: frozenset[str]  # words of an open question («кто», «what»)
     alternatives: frozenset[str]  # words of a question offering a choice («или», «or»)
+    years_ago: tuple[tuple[int, str], ...]  # («в прошлом году», 1), longest phrase first
+    year_words: frozenset[str]  # «году», «жылы», «year»
 
 
 @cache
@@ -43,6 +45,18 @@ def words_of(language: str) -> LanguageWords:
         yes_no_starts=tuple(f"{w} " for w in data.get("yes_no_starts", ())),
         interrogatives=frozenset(data.get("interrogatives", ())),
         alternatives=frozenset(data.get("alternatives", ())),
+        years_ago=tuple(
+            sorted(
+                (
+                    (int(n), phrase)
+                    for n, phrases in data.get("years_ago", {}).items()
+                    for phrase in phrases
+                ),
+                key=lambda pair: len(pair[1]),
+                reverse=True,
+            )
+        ),
+        year_words=frozenset(data.get("year_words", ())),
     )
 
 
