@@ -54,8 +54,16 @@ async def gaps(session: AsyncSession, q: Question, linked: Linked) -> Gaps:
         u
         for m in linked.of_kind(EntityKind.EVENT)
         for u in m.unmet
-        # «Была ли X на Y?» about one event: the yes/no answer itself says «нет» about it.
-        if not (q.yes_no and len(m.hits) == 1 and u.kind is not None and u.kind in _ASKED)
+        # «Была ли X на Y?» about one event: the yes/no answer itself says «нет» about it —
+        # unless a generic name was narrowed by one place and another is unmet («Томск … на
+        # круглом столе в Омске»): then no round table has both.
+        if not (
+            q.yes_no
+            and len(m.hits) == 1
+            and u.kind is not None
+            and u.kind in _ASKED
+            and not (m.generic and u.kind is EntityKind.PLACE)
+        )
     )
     index = SearchIndex(session)
     unknown: list[str] = []

@@ -12,11 +12,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer
 from answers.cards import card_answer
+from answers.claims import yes_no
 from answers.dialogue import Dialogue
 from answers.grounding import gap_answer, gaps
 from answers.linking import date_matches, link
 from answers.memo import remembered
-from answers.relations import ROUTES, Asked, about, country, yes_no
+from answers.relations import ROUTES, Asked, about, country
 from answers.resolve import MIN_COVERAGE, choose
 from answers.understanding import Intent, Question, ask_again, only_constraints, parse_question
 from db import queries

@@ -78,7 +78,8 @@ class Asked:
         mention = self.mention(kind)
         if mention is not None:
             found = [h.id for h in mention.hits]
-        elif self.continues and not self.linked.mentions:
+        elif self.continues and (not self.linked.mentions or self.question.pronoun):
+            # «а она выступала на круглом столе?»: the pronoun is the one named before
             found = self.dialogue.of_kind(kind)[:1] if kind is not E else self.dialogue.of_kind(E)
         else:
             found = []
@@ -108,7 +109,7 @@ def _join(answers: Sequence[Answer], heading: Html | None = None) -> Answer:
     return Answer(Html("\n\n".join(texts)), markup)
 
 
-def _lead(line: Html, answer: Answer) -> Answer:
+def lead(line: Html, answer: Answer) -> Answer:
     return Answer(html("{}\n\n{}", line, answer.text), answer.markup)
 
 
@@ -147,8 +148,8 @@ async def speakers(a: Asked) -> Answer | None:
             if a.question.count:
                 parts = await queries.participations(a.session, event_id=event_id, roles=SPEAKING)
                 if a.question.about_participants:
-                    return _lead(direct.participants_unknown(len(parts)), answer)
-                return _lead(direct.count_line(len(parts)), answer)
+                    return lead(direct.participants_unknown(len(parts)), answer)
+                return lead(direct.count_line(len(parts)), answer)
             return answer
 
         return await for_events(a, ids, one, participants=True)
@@ -180,7 +181,7 @@ async def organizers(a: Asked) -> Answer | None:
                     for x in links
                     if a.question.intent is not Intent.ORGANIZERS or x.role == "organizer"
                 ]
-                return _lead(direct.count_line(len(wanted)), answer)
+                return lead(direct.count_line(len(wanted)), answer)
             return answer
 
         return await for_events(a, ids, one)
@@ -202,7 +203,7 @@ async def cities(a: Asked) -> Answer | None:
                 places = await queries.event_cities(a.session, event_id)
                 country = a.question.country
                 n = len([x for x in places if country is None or x.place.country == country])
-                return _lead(direct.count_line(n), answer)
+                return lead(direct.count_line(n), answer)
             return answer
 
         return await for_events(a, ids, one)
@@ -272,14 +273,17 @@ async def events(a: Asked) -> Answer | None:
     dates = a.question.dates
     if dates is not None:
         found = [e for e in found if date_matches(e, dates)]
-    when = _dates_text(dates) if dates else None
+    when = dates_text(dates) if dates else None
     text = direct.events_of_dates(found, when)
     if a.question.count:
         text = html("{}\n\n{}", direct.count_line(len(found)), text)
+    elif a.question.yes_no:  # «Были ли мероприятия в прошлом году?»
+        line = direct.events_count(len(found))
+        text = html("{}\n\n{}", direct.yes(line) if found else direct.no(line), text)
     return Answer(text, cards(event_buttons(found)))
 
 
-def _dates_text(d) -> str:  # type: ignore[no-untyped-def]
+def dates_text(d) -> str:  # type: ignore[no-untyped-def]
     if d.year is not None and d.month is None and d.until_year is None:
         return direct.year_text(d.year)
     return date_text(d)
@@ -299,7 +303,7 @@ async def position(a: Asked) -> Answer | None:
         return None
     person, parts = found
     parts = _at_events_named(a, parts)
-    return _lead(direct.position_lines(person, parts), person_card_of(person, parts))
+    return lead(direct.position_lines(person, parts), person_card_of(person, parts))
 
 
 def _at_events_named(a: Asked, parts: list) -> list:  # type: ignore[type-arg]
@@ -321,7 +325,7 @@ async def origin(a: Asked) -> Answer | None:
         return None
     person, parts = found
     city = person.city or next((p.city for p in parts if p.city is not None), None)
-    return _lead(direct.origin_line(person, city), person_card_of(person, parts))
+    return lead(direct.origin_line(person, city), person_card_of(person, parts))
 
 
 async def about(a: Asked) -> Answer | None:
@@ -354,9 +358,9 @@ async def holders(a: Asked) -> Answer | None:
     ]
     card = await card_answer(a.session, ORG, org_id, a.today)
     if matches:
-        return _lead(direct.holders_lines(matches), card)
+        return lead(direct.holders_lines(matches), card)
     if details.positions:
-        return _lead(direct.holders_lines(details.positions), card)
+        return lead(direct.holders_lines(details.positions), card)
     return card
 
 
@@ -377,7 +381,7 @@ async def work_people(a: Asked) -> Answer | None:
             if title and all(any(forms_match(t, s) for s in said) for t in title):
                 speakers_found.append(part)
     card = await card_answer(a.session, W, work_id, a.today)
-    return _lead(direct.work_people_lines(work, speakers_found), card)
+    return lead(direct.work_people_lines(work, speakers_found), card)
 
 
 async def country(a: Asked) -> Answer | None:
@@ -391,7 +395,7 @@ async def country(a: Asked) -> Answer | None:
     line = direct.country_line(place)
     if a.question.yes_no and a.question.country:  # «Павлодар — это Казахстан?»
         line = direct.yes(line) if place.country == a.question.country else direct.no(line)
-    return _lead(line, card)
+    return lead(line, card)
 
 
 async def statements(a: Asked) -> Answer | None:
@@ -407,7 +411,28 @@ async def statements(a: Asked) -> Answer | None:
 async def upcoming(a: Asked) -> Answer | None:
     mention = a.mention(E)  # «когда следующий форум?»: the forums to come
     among = frozenset(h.id for h in mention.hits) if mention is not None else None
-    return await upcoming_answer(a.session, a.today, among=among)
+    if a.question.dates is not None:  # «what is planned for 2030?»
+        dated = {
+            e.id for e in await queries.all_events(a.session) if date_matches(e, a.question.dates)
+        }
+        among = dated if among is None else among & dated
+    answer = await upcoming_answer(a.session, a.today, among=among)
+    if a.question.yes_no or a.question.dates is not None:
+        coming = await upcoming_ids(a, among)
+        if a.question.dates is not None and not coming:
+            line = direct.none_planned(dates_text(a.question.dates))
+            return lead(direct.no(line) if a.question.yes_no else line, answer)
+        if a.question.yes_no:
+            line = direct.upcoming_count(len(coming))
+            return lead(direct.yes(line) if coming else direct.no(line), answer)
+    return answer
+
+
+async def upcoming_ids(a: Asked, among: frozenset[str] | set[str] | None) -> list[str]:
+    events = queries.upcoming_events(
+        await queries.events_from_year(a.session, a.today.year), a.today
+    )
+    return [e.id for e in events if among is None or e.id in among]
 
 
 async def unanswerable(a: Asked) -> Answer | None:
@@ -425,75 +450,6 @@ async def small_talk(a: Asked) -> Answer | None:
     if any(m in norm for m in ("умеешь", "кто ты", "ты кто", "what can", "who are you")):
         return help_answer()
     return start_answer()
-
-
-async def yes_no(a: Asked) -> Answer | None:
-    """«Был ли X на Y?», «Участвовала ли организация O в Y?», «Участвовал ли город C в Y?»,
-    «Была ли X в городе C?»."""
-    event_ids = a.ids(E)
-    if not event_ids and a.mention(P) and a.mention(PL):
-        return await person_in_place(a)
-    if not event_ids and a.mention(P) and a.question.dates is not None:
-        return await person_in_dates(a)
-    if len(event_ids) != 1:
-        return None
-    facts = await queries.event_facts(a.session, event_ids[0])
-    if facts is None:
-        return None
-    event = facts.event
-    card = await card_answer(a.session, E, event.id, a.today)
-    if person_id := a.one(P):
-        person = await queries.get_person(a.session, person_id)
-        if person is None:
-            return None
-        if person_id in facts.person_ids:
-            parts = await queries.participations(a.session, event_id=event.id, person_id=person_id)
-            role = parts[0].role if parts else "participant"
-            return _lead(direct.yes(direct.took_part(person, event, role)), card)
-        return _lead(direct.no(direct.not_at(person.full_name, event)), card)
-    for kind, ids in ((ORG, facts.organization_ids), (PL, facts.place_ids)):
-        if subject := a.one(kind):
-            label = a.mention(kind).hits[0].label if a.mention(kind) else subject
-            if subject in ids:
-                return _lead(direct.yes(direct.linked_to(label, event, kind)), card)
-            return _lead(direct.no(direct.not_at(label, event)), card)
-    if event.status == "held":  # «Проходил ли форум в Уральске в 2023 году?»: every part fits
-        return _lead(direct.yes(direct.held(event)), card)
-    return await when_where_answer(a.session, event.id, a.today)
-
-
-async def person_in_dates(a: Asked) -> Answer | None:
-    """«Выступала ли Петрова в 2024 году?»: a participation of the person in those dates."""
-    person_id, dates = a.one(P), a.question.dates
-    if person_id is None or dates is None:
-        return None
-    found = await queries.person_and_participations(a.session, person_id)
-    if found is None:
-        return None
-    person, parts = found
-    card = person_card_of(person, parts)
-    for part in parts:
-        if date_matches(part.event, dates):
-            return _lead(direct.yes(direct.took_part(person, part.event, part.role)), card)
-    return _lead(direct.no(direct.not_in_dates(person, _dates_text(dates))), card)
-
-
-async def person_in_place(a: Asked) -> Answer | None:
-    person_id, place_id = a.one(P), a.one(PL)
-    if person_id is None or place_id is None:
-        return None
-    found = await queries.person_and_participations(a.session, person_id)
-    place = await queries.get_place(a.session, place_id)
-    if found is None or place is None:
-        return None
-    person, parts = found
-    card = person_card_of(person, parts)
-    for part in parts:
-        facts = await queries.event_facts(a.session, part.event_id)
-        city = part.city or person.city
-        if (facts and place_id in facts.place_ids) or (city and city.id == place_id):
-            return _lead(direct.yes(direct.in_place(person, place, part.event)), card)
-    return _lead(direct.no(direct.not_in_place(person, place)), card)
 
 
 @dataclass(frozen=True, slots=True)

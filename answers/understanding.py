@@ -93,6 +93,10 @@ _GLOSSARY = tuple(
     )
 )
 _COUNT_MARKERS = tuple(m for words in _LEXICONS.values() for m in words.count)
+_FORMATS: dict[str, tuple[str, ...]] = {}
+for _words in _LEXICONS.values():
+    for _format, _cues in _words.formats.items():
+        _FORMATS[_format] = _FORMATS.get(_format, ()) + _cues
 _YEARS_AGO = tuple(
     sorted(
         (pair for words in _LEXICONS.values() for pair in words.years_ago),
@@ -153,6 +157,9 @@ class Question:
     about_participants: bool = False  # «участники», not only speakers
     words: tuple[str, ...] = field(default=())  # content words of the rest
     typed: tuple[str, ...] = field(default=())  # each of `words` as the user typed it
+    format: str | None = None  # «онлайн?», «in person?»: an event format the question asks
+    from_place: bool = False  # «из Омска», «from Omsk», «Омбыдан»: where someone is from
+    pronoun: bool = False  # «она», «he», «ол»: someone the chat spoke of before
 
     @property
     def leans_on_last(self) -> bool:
@@ -311,6 +318,19 @@ def _greeting_first(text: str, today: date | None) -> str | None:
     return None
 
 
+_ABLATIVE = ("дан", "ден", "тан", "тен", "нан", "нен")
+
+
+def _from_place(text: str, lowered: list[str]) -> bool:
+    """«из Омска», «from Omsk», «Омбыдан»: the question asks where someone is from."""
+    if any(w in ("из", "from", "откуда", "қайдан") for w in lowered):
+        return True
+    return any(
+        w[:1].isupper() and w.casefold().endswith(_ABLATIVE) and len(w) > 5
+        for w in re.findall(r"\w+", text)[1:]
+    )
+
+
 def _cue_in(texts: tuple[str, ...], marker: str) -> bool:
     return any(_has(t, marker) for t in texts)
 
@@ -410,6 +430,11 @@ def parse_question(text: str, today: date | None = None) -> Question:
         about_participants=_has(norm, "участник") or _has(norm, "participant"),
         words=tuple(kept),
         typed=tuple(typed),
+        format=next(
+            (f for f, cues in _FORMATS.items() if any(_cue_in(texts, c) for c in cues)), None
+        ),
+        from_place=_from_place(text, lowered),
+        pronoun=any(w in _PRONOUNS for w in lowered),
     )
 
 

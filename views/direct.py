@@ -9,6 +9,7 @@ from db.models import Event, Participation, Person, PersonPosition, Place, Work
 from views.html import Html, Lines, b, html, join
 from views.i18n import N_, _
 from views.labels import (
+    FORMATS,
     country_label,
     date_text,
     event_line,
@@ -108,6 +109,40 @@ LINKED_AS = {
 def linked_to(name: str, event: Event, kind: str) -> Html:
     """«ГАК — среди организаций события «…».», «Омск — город события «…».»"""
     return html(_(LINKED_AS[kind]), b(name), _at(event))
+
+
+def on_topic(person: Person, topic: str, event: Event) -> Html:
+    return html(_("{} — тема «{}»: «{}»."), b(person.full_name), topic, _at(event))
+
+
+def not_on_topic(person: Person, topic: str) -> Html:
+    """Phrased so that the name stays in the nominative."""
+    return html(_("в источниках нет выступлений на тему «{}» у: {}."), topic, b(person.full_name))
+
+
+def not_organizer(name: str, event: Event) -> Html:
+    return html(_("{} не среди организаторов события «{}» в источниках."), b(name), _at(event))
+
+
+def format_line(event: Event) -> Html:
+    """«событие «…» прошло онлайн.»"""
+    return html(_("формат события «{}»: {}."), _at(event), label(FORMATS, event.format))
+
+
+def events_count(count: int) -> Html:
+    if not count:
+        return Html(_("таких событий в материалах нет."))
+    return html(_("событий: {}."), count)
+
+
+def upcoming_count(count: int) -> Html:
+    if not count:
+        return Html(_("предстоящих событий в материалах нет."))
+    return html(_("предстоящих событий: {}."), count)
+
+
+def none_planned(when: str) -> Html:
+    return html(_("на {} в материалах событий не запланировано."), when)
 
 
 def held(event: Event) -> Html:

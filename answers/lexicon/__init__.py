@@ -28,6 +28,7 @@ class LanguageWords:
     alternatives: frozenset[str]  # words of a question offering a choice («или», «or»)
     years_ago: tuple[tuple[int, str], ...]  # («в прошлом году», 1), longest phrase first
     year_words: frozenset[str]  # «году», «жылы», «year»
+    formats: dict[str, tuple[str, ...]]  # an event format («online») → the words that ask it
 
 
 @cache
@@ -57,6 +58,7 @@ def words_of(language: str) -> LanguageWords:
             )
         ),
         year_words=frozenset(data.get("year_words", ())),
+        formats={k: tuple(v) for k, v in data.get("formats", {}).items()},
     )
 
 

@@ -1,0 +1,181 @@
+"""Yes/no questions: a claim checked against the stored facts.
+
+«Да» only when a stored fact satisfies every part of the claim — the person at that event, in
+that city, in that year, in that position, on that topic; the city or organization at that
+event; the event in that format — and «Нет» with what is known otherwise. A part the facts
+cannot check is never taken as satisfied: the question is then answered, not confirmed.
+"""
+
+from __future__ import annotations
+
+from answers.base import Answer
+from answers.cards import card_answer, person_card_of
+from answers.linking import date_matches, leftover_words
+from answers.lists import when_where_answer
+from answers.relations import ORG, PL, Asked, E, P, T, dates_text, lead
+from db import queries
+from db.kinds import EntityKind
+from db.models import Participation
+from db.textnorm import content_word, forms, forms_match, query_forms
+from views import direct
+
+
+def _named(a: Asked, kind: EntityKind) -> list[tuple[str, str]]:
+    """(id, shown name) of every entity of `kind` the question names for certain."""
+    return [
+        (m.hits[0].id, m.hits[0].label)
+        for m in a.linked.of_kind(kind)
+        if len(m.hits) == 1 and not m.fuzzy
+    ]
+
+
+async def yes_no(a: Asked) -> Answer | None:
+    """«Был ли X на Y?», «Участвовала ли организация O в Y?», «Участвовал ли город C в Y?»,
+    «Была ли X в городе C?», «X — президент O?», «Говорил ли X об экологии?», «Y прошёл
+    онлайн?»."""
+    event_ids = a.ids(E)
+    if not event_ids:
+        if a.one(P) is None:
+            return None
+        if a.mention(ORG):
+            return await person_at_organization(a)
+        if a.mention(T):
+            return await person_on_topic(a)
+        if a.mention(PL):
+            return await person_in_place(a)
+        if a.question.dates is not None:
+            return await person_in_dates(a)
+        return None
+    if len(event_ids) != 1:
+        return None
+    facts = await queries.event_facts(a.session, event_ids[0])
+    if facts is None:
+        return None
+    event = facts.event
+    card = await card_answer(a.session, E, event.id, a.today)
+    if person_id := a.one(P):
+        person = await queries.get_person(a.session, person_id)
+        if person is None:
+            return None
+        if person_id not in facts.person_ids:
+            return lead(direct.no(direct.not_at(person.full_name, event)), card)
+        parts = await queries.participations(a.session, event_id=event.id, person_id=person_id)
+        topics = _named(a, T)
+        if topics and parts:
+            said = {t.id for p in parts for t in p.topics}
+            if not all(t in said for t, _ in topics):
+                return lead(direct.no(direct.not_on_topic(person, topics[0][1])), card)
+        role = parts[0].role if parts else "participant"
+        return lead(direct.yes(direct.took_part(person, event, role)), card)
+    named = {kind: _named(a, kind) for kind in (ORG, PL)}
+    for kind, ids in ((ORG, facts.organization_ids), (PL, facts.place_ids)):
+        for subject, label in named[kind]:  # every one named must be there: «Томск … в Омске»
+            if subject not in ids:
+                return lead(direct.no(direct.not_at(label, event)), card)
+    if a.question.format is not None:  # «Форум в Уральске прошёл онлайн?»
+        if not event.format:
+            return await when_where_answer(a.session, event.id, a.today)
+        same = event.format == a.question.format
+        return lead((direct.yes if same else direct.no)(direct.format_line(event)), card)
+    if named[ORG] and a.question.intent == "organizers":
+        links = await queries.event_organizations(a.session, event.id)
+        organizers = {x.organization_id for x in links if x.role == "organizer"}
+        for subject, label in named[ORG]:
+            if subject not in organizers:
+                return lead(direct.no(direct.not_organizer(label, event)), card)
+    for kind in (ORG, PL):
+        if named[kind]:
+            return lead(direct.yes(direct.linked_to(named[kind][0][1], event, kind)), card)
+    if event.status == "held":  # «Проходил ли форум в Уральске в 2023 году?»: every part fits
+        return lead(direct.yes(direct.held(event)), card)
+    return await when_where_answer(a.session, event.id, a.today)
+
+
+async def person_at_organization(a: Asked) -> Answer | None:
+    """«Тажибаев — президент Гражданского альянса?», «Сапаров депутат Мажилиса?»: a position
+    of the person in that organization, with the title asked when one is."""
+    person_id, org_id = a.one(P), a.one(ORG)
+    if person_id is None or org_id is None:
+        return None
+    found = await queries.person_and_participations(a.session, person_id)
+    if found is None:
+        return None
+    person, parts = found
+    # The title asked: the nouns no name took («президент»), not «является» or «работает».
+    title = [
+        group
+        for word, _ in leftover_words(a.question, a.linked)
+        if content_word(word)
+        for group in query_forms(word)
+    ]
+    card = person_card_of(person, parts)
+    for part in parts:
+        for pos in part.positions:
+            if pos.organization_id != org_id:
+                continue
+            if all(any(forms_match(w, t) for t in forms(pos.title)) for w in title):
+                return lead(direct.yes(direct.position_lines(person, [part])), card)
+    return lead(direct.no(direct.position_lines(person, parts)), card)
+
+
+async def person_on_topic(a: Asked) -> Answer | None:
+    """«Говорил ли Тажибаев об экологии?»: a participation of the person on that topic."""
+    person_id, topic_id = a.one(P), a.one(T)
+    if person_id is None or topic_id is None:
+        return None
+    found = await queries.person_and_participations(a.session, person_id)
+    if found is None:
+        return None
+    person, parts = found
+    card = person_card_of(person, parts)
+    topic = a.mention(T).hits[0].label  # type: ignore[union-attr]
+    for part in parts:
+        if any(t.id == topic_id for t in part.topics):
+            return lead(direct.yes(direct.on_topic(person, topic, part.event)), card)
+    return lead(direct.no(direct.not_on_topic(person, topic)), card)
+
+
+async def person_in_dates(a: Asked) -> Answer | None:
+    """«Выступала ли Петрова в 2024 году?»: a participation of the person in those dates."""
+    person_id, dates = a.one(P), a.question.dates
+    if person_id is None or dates is None:
+        return None
+    found = await queries.person_and_participations(a.session, person_id)
+    if found is None:
+        return None
+    person, parts = found
+    card = person_card_of(person, parts)
+    for part in parts:
+        if date_matches(part.event, dates):
+            return lead(direct.yes(direct.took_part(person, part.event, part.role)), card)
+    return lead(direct.no(direct.not_in_dates(person, dates_text(dates))), card)
+
+
+def _in_place(part: Participation, place_id: str, event_places: set[str], origin: bool) -> bool:
+    city = part.city or part.person.city
+    if city is not None and city.id == place_id:
+        return True
+    return not origin and place_id in event_places
+
+
+async def person_in_place(a: Asked) -> Answer | None:
+    """«Выступала ли Петрова в Омске?» (an event there), «Погорельский из Новосибирска?»
+    (where the person is from: their city only)."""
+    person_id, place_id = a.one(P), a.one(PL)
+    if person_id is None or place_id is None:
+        return None
+    found = await queries.person_and_participations(a.session, person_id)
+    place = await queries.get_place(a.session, place_id)
+    if found is None or place is None:
+        return None
+    person, parts = found
+    card = person_card_of(person, parts)
+    origin = a.question.from_place
+    for part in parts:
+        facts = await queries.event_facts(a.session, part.event_id)
+        places = facts.place_ids if facts else set()
+        if _in_place(part, place_id, places, origin):
+            return lead(direct.yes(direct.in_place(person, place, part.event)), card)
+    if origin and person.city is None and not any(p.city for p in parts):
+        return None  # where the person is from is not known: answered, not denied
+    return lead(direct.no(direct.not_in_place(person, place)), card)
