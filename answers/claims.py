@@ -46,8 +46,8 @@ async def yes_no(a: Asked) -> Answer | None:
         if a.question.dates is not None:
             return await person_in_dates(a)
         return None
-    if len(event_ids) != 1:
-        return None
+    if len(event_ids) > 1:
+        return await person_at_one_of(a, event_ids)
     facts = await queries.event_facts(a.session, event_ids[0])
     if facts is None:
         return None
@@ -89,6 +89,23 @@ async def yes_no(a: Asked) -> Answer | None:
     if event.status == "held":  # «Проходил ли форум в Уральске в 2023 году?»: every part fits
         return lead(direct.yes(direct.held(event)), card)
     return await when_where_answer(a.session, event.id, a.today)
+
+
+async def person_at_one_of(a: Asked, event_ids: list[str]) -> Answer | None:
+    """«(Тополева-Солдунова) она выступала на круглом столе?» where several round tables fit:
+    yes if the person took part in any of them."""
+    person_id = a.one(P)
+    if person_id is None:
+        return None
+    found = await queries.person_and_participations(a.session, person_id)
+    if found is None:
+        return None
+    person, parts = found
+    card = person_card_of(person, parts)
+    for part in parts:
+        if part.event_id in event_ids:
+            return lead(direct.yes(direct.took_part(person, part.event, part.role)), card)
+    return lead(direct.no(direct.not_at_any(person.full_name, len(event_ids))), card)
 
 
 async def person_at_organization(a: Asked) -> Answer | None:

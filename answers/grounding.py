@@ -70,12 +70,13 @@ async def gaps(session: AsyncSession, q: Question, linked: Linked) -> Gaps:
     for word, typed in leftover_words(q, linked):
         if not content_word(word):
             continue
-        if q.language is not Language.RU and not typed[:1].isupper() and linked.mentions:
+        named = any(not m.fuzzy for m in linked.mentions)
+        if q.language is not Language.RU and not typed[:1].isupper() and named:
             # The Russian dictionary knows no Kazakh or English word: beside a name the
-            # question gives, only a word written as a name counts as one. A question that
-            # names nothing else would otherwise be answered about everything.
+            # question gives for certain, only a word written as a name counts as one. A
+            # question that names nothing else would otherwise be answered about everything.
             continue
-        if typed.islower() and proper_name(word):
+        if q.language is Language.RU and typed.islower() and proper_name(word):
             typed = typed.capitalize()  # «барнауле» is told back as «Барнауле»
         if await index.search(word, fuzzy=False, ranked=False, limit=1):
             continue  # the materials hold it somewhere: it may narrow, it is no gap

@@ -412,16 +412,16 @@ async def upcoming(a: Asked) -> Answer | None:
     mention = a.mention(E)  # «когда следующий форум?»: the forums to come
     among = frozenset(h.id for h in mention.hits) if mention is not None else None
     if a.question.dates is not None:  # «what is planned for 2030?»
-        dated = {
+        dated = frozenset(
             e.id for e in await queries.all_events(a.session) if date_matches(e, a.question.dates)
-        }
+        )
         among = dated if among is None else among & dated
     answer = await upcoming_answer(a.session, a.today, among=among)
     if a.question.yes_no or a.question.dates is not None:
         coming = await upcoming_ids(a, among)
         if a.question.dates is not None and not coming:
             line = direct.none_planned(dates_text(a.question.dates))
-            return lead(direct.no(line) if a.question.yes_no else line, answer)
+            return lead(direct.no(line) if a.question.yes_no else direct.sentence(line), answer)
         if a.question.yes_no:
             line = direct.upcoming_count(len(coming))
             return lead(direct.yes(line) if coming else direct.no(line), answer)

@@ -107,6 +107,7 @@ _YEARS_AGO = tuple(
 _YEAR_WORDS = frozenset().union(*(words.year_words for words in _LEXICONS.values()))
 # fmt: off
 _FOLLOW_UP_STARTS = ("а ", "и ", "and ", "what about ", "ал ", "ал енді ")
+_STARTERS = frozenset(s.split()[0] for s in _FOLLOW_UP_STARTS)
 _PRONOUNS = frozenset(
     "он она оно они его ее её их него нее неё них ним ней нем нём там тогда "
     "ол оның олар онда оған оны ондағы he she they him her them it its there".split()
@@ -241,6 +242,8 @@ def parse_dates(
         for ago, phrase in _YEARS_AGO:
             if _has(norm, phrase):
                 year = today.year - ago
+                said = set(phrase.split())  # «last year»: neither word names anything
+                rest = " ".join(w for w in keep if normalize(w) not in said)
                 break
     if year is None and month is None:
         return None, text
@@ -365,7 +368,13 @@ def parse_question(text: str, today: date | None = None) -> Question:
         any(w in lexicon.yes_no for w in lowered)
         or norm.lstrip().startswith(lexicon.yes_no_starts)
         # «Петрова выступала в Омске?»: a statement asked, with no question word
-        or (text.rstrip().endswith("?") and not (open_question or follow_up) and len(lowered) > 1)
+        or (
+            text.rstrip().endswith("?")
+            and not open_question
+            # «а казахстанские?» continues the last question; «она выступала …?» asks
+            and not (first in _STARTERS and len(lowered) <= 3)
+            and len(lowered) > 1
+        )
     ) and not (
         (language is Language.EN and open_question)
         or any(w in lexicon.alternatives for w in lowered)

@@ -68,6 +68,11 @@ def participants_unknown(speakers: int) -> Html:
     )
 
 
+def sentence(text: Html) -> Html:
+    """A clause written to follow «Да, »/«Нет, », standing alone: its first letter capital."""
+    return Html(text[:1].upper() + text[1:])
+
+
 def yes(reason: Html | str) -> Html:
     return html(_("Да, {}"), reason)
 
@@ -104,6 +109,10 @@ LINKED_AS = {
     "organization": N_("{} — среди организаций события «{}»."),
     "place": N_("{} — город события «{}»."),
 }
+
+
+def not_at_any(name: str, count: int) -> Html:
+    return html(_("среди участников подходящих событий ({}) в источниках нет: {}."), count, b(name))
 
 
 def linked_to(name: str, event: Event, kind: str) -> Html:
