@@ -66,3 +66,19 @@ async def test_a_follow_up_with_a_new_date_asks_the_last_question_again(chat: Ch
     answer = await chat.ask("а в 2023?")
     assert answer.startswith("В материалах нет такого события с условием: 2023 год")
     assert "Бану Нургазиева —" not in answer
+
+
+async def test_upcoming_events_of_a_year_nothing_is_planned_for(chat: Chatter) -> None:
+    answer = await chat.ask("What events are planned for 2030?")
+    assert answer.startswith("The materials hold no event planned for the year 2030")
+    yes_no = await chat.ask("Есть ли предстоящие события?")
+    assert yes_no.startswith("Нет, предстоящих событий в материалах нет")
+
+
+async def test_yes_no_checks_position_topic_origin_and_format(chat: Chatter) -> None:
+    assert (await chat.ask("Тажибаев — президент Гражданского альянса?")).startswith("Нет, ")
+    assert (await chat.ask("Является ли Нургазиева президентом ГАК?")).startswith("Да, ")
+    assert (await chat.ask("Говорил ли Тажибаев об экологии?")).startswith("Нет, ")
+    assert (await chat.ask("Погорельский из Новосибирска?")).startswith("Нет, ")
+    assert (await chat.ask("Погорельский из Екатеринбурга?")).startswith("Да, ")
+    assert (await chat.ask("Круглый стол 2021 года прошёл онлайн?")).startswith("Да, ")
