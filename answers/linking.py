@@ -23,7 +23,7 @@ from db.dates import PartialDate
 from db.kinds import EntityKind
 from db.models import Event
 from db.search import Hit, SearchIndex
-from db.textnorm import proper_name, query_forms, word_forms
+from db.textnorm import names_nothing, proper_name, query_forms, word_forms
 
 # Lemmas that name a kind of event rather than one event: «круглый стол», «форум», «встреча».
 # The value is the event kind they name (None: any kind).
@@ -127,10 +127,13 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
     # matches cost more than the rest of the linking.
     found = await index.word_groups(question.rest, columns="names", fuzzy=fuzzy)
     generic_words = {i for i, g in enumerate(groups) if _generic_kind(g)[0]}
+    nameless = {i for i, g in enumerate(groups) if names_nothing(g)}
     claimed: set[int] = set()
     mentions: list[Mention] = []
     for same in found:
         hit = same[0]
+        if hit.matched <= nameless:
+            continue  # «что делал …» is no «Комитет по делам …»
         generic = hit.matched <= generic_words and all(h.kind is EntityKind.EVENT for h in same)
         if not generic and hit.whole_name:
             same = [h for h in same if h.whole_name]
@@ -204,7 +207,12 @@ async def _narrow_events(
             keep(lambda f, ids=ids: bool(ids & f.organization_ids), unmet)
         elif other.kind is EntityKind.PERSON:
             keep(lambda f, ids=ids: bool(ids & f.person_ids), unmet)
-    names = [t for w, t in leftover_words(question, linked) if proper_name(w)]
+    names = [
+        t
+        for w, t in leftover_words(question, linked)
+        # the Russian dictionary knows no Kazakh word: there, only one written as a name
+        if proper_name(w) and (question.language != "kk" or t[:1].isupper())
+    ]
     if names and not mention.unmet:
         # A name no entity carries («в Москве», where no place is stored) must still be found
         # in what the events say, or it is unmet.

@@ -181,3 +181,20 @@ def place_word(word: str) -> bool:
     if not re.search("[а-я]", word):
         return False
     return any("Geox" in p.tag.grammemes for p in _analyzer().parse(word)[:2])
+
+
+# Parts of speech that never name anything: verbs, gerunds, adverbs, particles, conjunctions.
+_NAMELESS_POS = frozenset({"VERB", "INFN", "GRND", "ADVB", "PRCL", "CONJ", "INTJ", "PRED"})
+
+
+def names_nothing(forms: Forms) -> bool:
+    """A word (given by its forms) that the dictionary knows as a verb, adverb or particle
+    («делал», «выступала»): it may share a stem with a name («дел» — «по делам»), but names
+    nothing. Judged by its longest form, the lemma or the word itself."""
+    longest = max(forms, key=len, default="")
+    if not re.search("[а-я]", longest):
+        return False
+    analyzer = _analyzer()
+    if not analyzer.word_is_known(longest):
+        return False
+    return analyzer.parse(longest)[0].tag.POS in _NAMELESS_POS

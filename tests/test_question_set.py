@@ -33,7 +33,7 @@ SETS = {
     "second development set": HERE / "question_set_dev2.yaml",
 }
 REQUIRED_SHARE = 0.95
-DEV2_SHARE = 0.96
+DEV2_SHARE = 0.97
 UNTUNED_SHARE = 0.89  # 172/247 before the work it scores, 222/247 (0.899) after
 RESULTS: dict[str, dict[str, object]] = {}
 
