@@ -122,7 +122,7 @@ async def moderators_answer(session: AsyncSession, event_id: str | None) -> Answ
     )
     if parts:
         return Answer(
-            speakers_text(parts, parts[0].event if event_id else None),
+            speakers_text(parts, parts[0].event if event_id else None, moderators=True),
             cards((PERSON, p.person_id, p.person.full_name) for p in parts),
         )
     speakers = await speakers_answer(session, event_id)

@@ -260,7 +260,20 @@ async def events(a: Asked) -> Answer | None:
     """Events of a subject, or those that fit the question's dates and kind."""
     for kind in (P, ORG, PL):
         if subject := a.one(kind):
-            return await card_answer(a.session, kind, subject, a.today)
+            if a.question.dates is None:
+                return await card_answer(a.session, kind, subject, a.today)
+            # «2024 жылы Оралда не болды?»: the subject's events of those dates only
+            every = await queries.all_events(a.session)
+            facts = await queries.events_facts(a.session, [e.id for e in every])
+            of = {P: "person_ids", ORG: "organization_ids", PL: "place_ids"}[kind]
+            found = [
+                e
+                for e in every
+                if e.id in facts
+                and subject in getattr(facts[e.id], of)
+                and date_matches(e, a.question.dates)
+            ]
+            return _events_list(a, found)
     mention = a.mention(E)
     if mention is not None and not mention.generic and len(mention.hits) == 1:
         return await card_answer(a.session, E, mention.hits[0].id, a.today)
@@ -273,6 +286,12 @@ async def events(a: Asked) -> Answer | None:
     dates = a.question.dates
     if dates is not None:
         found = [e for e in found if date_matches(e, dates)]
+    return _events_list(a, found)
+
+
+def _events_list(a: Asked, found: list) -> Answer:  # type: ignore[type-arg]
+    """The events found, headed by the question's dates, with a count or a yes/no first."""
+    dates = a.question.dates
     when = dates_text(dates) if dates else None
     text = direct.events_of_dates(found, when)
     if a.question.count:

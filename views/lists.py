@@ -94,14 +94,20 @@ def when_where_text(event: Event, today: date) -> Html:
     return out.blank().add(source_line(event)).text()
 
 
-def speakers_text(parts: Sequence[Participation], event: Event | None = None) -> Html:
+def speakers_text(
+    parts: Sequence[Participation], event: Event | None = None, *, moderators: bool = False
+) -> Html:
+    """Who spoke (or, with `moderators`, who moderated) at one event or at each."""
     if event is not None:
-        out = Lines().add(html(_("🎤 Выступили на событии {}:"), event_heading(event))).blank()
+        heading = _("🎙 Модераторы события {}:") if moderators else _("🎤 Выступили на событии {}:")
+        out = Lines().add(html(heading, event_heading(event))).blank()
         out.add(*(html("{}. {}", n, person_line(p)) for n, p in enumerate(parts, 1)))
         if not parts:
             out.add(_("В источниках выступающие этого события не названы."))
         return out.blank().add(source_line(event)).text()
-    out = Lines().add(_("🎤 Все выступавшие, по событиям:"))
+    out = Lines().add(
+        _("🎙 Все модераторы, по событиям:") if moderators else _("🎤 Все выступавшие, по событиям:")
+    )
     current = None
     for part in parts:
         if part.event_id != current:
