@@ -165,7 +165,27 @@ def _parse_file(data: bytes, name: str, errors: list[ContentError]) -> ParsedFil
             message = f"{field_path(err['loc'])}: {pydantic_message(err)}"
             errors.append(ContentError(name, line_of(raw, err["loc"]), message))
         return None
+    errors.extend(_unreviewed(name, text, raw, content))
     return ParsedFile(name, raw, content)
+
+
+def _unreviewed(name: str, text: str, raw: Any, content: ContentFile) -> list[ContentError]:
+    """What a draft leaves for its reviewer: a file still marked `review: draft`, and every
+    TODO. Either keeps the file from being loaded, so that no draft reaches users unread."""
+    found = []
+    if content.review == "draft":
+        found.append(
+            ContentError(
+                name,
+                line_of(raw, ("review",)),
+                "черновик не проверен: проверьте каждый пункт и замените «review: draft» на "
+                "«review: reviewed»",
+            )
+        )
+    for number, line in enumerate(text.splitlines(), 1):
+        if "TODO" in line:
+            found.append(ContentError(name, number, "здесь осталось TODO — допишите или удалите"))
+    return found
 
 
 # --- The whole content directory -----------------------------------------------------------

@@ -151,8 +151,10 @@ class EventSpec(Strict):
 
 
 class ContentFile(Strict):
-    """One YAML file: any of the sections below, each a list of entries."""
+    """One YAML file: any of the sections below, each a list of entries, and — in a file made
+    from a draft — whether a person has reviewed it (`review: draft` is never loaded)."""
 
+    review: Literal["draft", "reviewed"] | None = None
     sources: list[SourceSpec] = []
     places: list[PlaceSpec] = []
     organizations: list[OrganizationSpec] = []
@@ -162,4 +164,4 @@ class ContentFile(Strict):
     events: list[EventSpec] = []
 
 
-SECTIONS: tuple[str, ...] = tuple(ContentFile.model_fields)
+SECTIONS: tuple[str, ...] = tuple(f for f in ContentFile.model_fields if f != "review")

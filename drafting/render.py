@@ -67,6 +67,8 @@ def render_yaml(d: Draft) -> str:
         f"# DRAFT made from {d.source_file}. Review every line before moving it into content/:",
         "# check names, positions and organizations against the article, write the summaries,",
         "# then remove the comments that quote the article (its sentences must not be kept).",
+        "# The file is refused while it says «review: draft» or holds a TODO.",
+        "review: draft  # → review: reviewed, once every item is checked",
         "",
         "sources:",
         f"  - id: {source_id}",

@@ -113,6 +113,16 @@ BROKEN = {
         5,
         "такого поля нет в схеме",
     ),
+    "unreviewed draft": (
+        "review: draft\npeople:\n  - id: a-b\n    first_name: А\n    last_name: В\n",
+        1,
+        "черновик не проверен",
+    ),
+    "TODO left": (
+        "people:\n  - id: a-b\n    first_name: TODO\n    last_name: В\n",
+        3,
+        "здесь осталось TODO",
+    ),
 }
 
 

@@ -4,6 +4,7 @@ event at once. The article is written for this test."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 
 import pytest
@@ -52,6 +53,17 @@ async def page_url() -> AsyncIterator[str]:
     await runner.cleanup()
 
 
+def _done(value):  # type: ignore[no-untyped-def]
+    """The draft with every value the reviewer had to do («TODO …») written."""
+    if isinstance(value, dict):
+        return {k: _done(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_done(v) for v in value]
+    if isinstance(value, str) and "TODO" in value:
+        return "проверено по статье"
+    return value
+
+
 @pytest.fixture
 async def link_chat(settings, session_maker, content_service) -> AsyncIterator[Chatter]:
     allowed = settings.with_changes(fetch_allowed_hosts=frozenset({"127.0.0.1"}))
@@ -77,9 +89,21 @@ async def test_link_to_draft_to_content_to_answers(link_chat: Chatter, page_url:
     titles = {pos["title"] for part in event["participants"] for pos in part.get("positions", [])}
     assert {"директор", "председатель"} <= titles
 
-    # The admin reviews it: writes the summaries (the draft's quoted sentences are comments).
+    # Sent back unread, it is refused, and the reply names what is left to review.
+    requests = await send_document(link_chat, "round-table-petropavlovsk.yaml", data)
+    refused = "\n".join(r.text for r in requests if hasattr(r, "text") and r.text)
+    assert "сохранён и загружен" not in refused
+    assert re.search(r"\.yaml:\d+: черновик не проверен", refused), refused
+    assert re.search(r"\.yaml:\d+: здесь осталось TODO", refused), refused
+    answer = await link_chat.ask("Кто выступал на круглом столе в Петропавловске?")
+    assert "Арман Сейткалиев" not in answer
+
+    # The admin reviews it: writes the summaries (the draft's quoted sentences are comments),
+    # fills what was left to do and marks the file reviewed.
     for part in event["participants"]:
         part["summary"] = "Говорил о совместных проектах НКО."
+    draft = _done(draft)
+    draft["review"] = "reviewed"
     fixed = yaml.safe_dump(draft, allow_unicode=True, sort_keys=False).encode("utf-8")
     requests = await send_document(link_chat, "round-table-petropavlovsk.yaml", fixed)
     loaded = [r.text for r in requests if hasattr(r, "text") and r.text]
