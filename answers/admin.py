@@ -3,6 +3,7 @@ from articles. Every change goes through ContentService, which validates before 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
@@ -10,6 +11,7 @@ from urllib.parse import urlsplit
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer, Attachment
+from answers.questions import MAX_QUESTION
 from db import queries
 from db.content_files import ContentInvalid
 from db.content_service import ContentService
@@ -20,7 +22,7 @@ from views import admin as view
 from views import keyboards
 
 MAX_UPLOAD_BYTES = 1_000_000
-ARTICLE_MIN_CHARS = 1500  # an admin's text message this long is taken for an article
+ARTICLE_MIN_SENTENCES = 3  # past the question limit, this many sentences make an article
 ADMIN_COMMANDS = ("reload", "rollback", "diff", "stats", "broadcast")
 CONTENT_SUFFIXES = (".yaml", ".yml")
 ARTICLE_SUFFIXES = (".txt",)
@@ -208,3 +210,20 @@ async def _document(
             return Answer(view.unreadable_article())
         return await draft_answer(content, drafts, text, name, admin_id, notify)
     return Answer(view.which_files())
+
+
+def looks_like_article(text: str) -> bool:
+    """An admin's message that is an article rather than a question: longer than any question
+    may be, with several sentences or paragraphs."""
+    if len(text) <= MAX_QUESTION:
+        return False
+    sentences = len(re.findall(r"[.!?…](?:\s|$)", text))
+    return sentences >= ARTICLE_MIN_SENTENCES or "\n\n" in text.strip()
+
+
+def article_offer(text: str) -> Answer:
+    return Answer(view.article_offer(len(text)), keyboards.draft_offer_buttons())
+
+
+def article_gone() -> Answer:
+    return Answer(view.article_gone())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
+from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message, User
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,7 +16,7 @@ from db.seen_users import SeenUsers
 from drafting.worker import DraftWorker
 from handlers.filters import FetchSettings, IsAdmin
 from handlers.replies import send, send_from_callback
-from views.callbacks import BroadcastChoice, RollbackTo
+from views.callbacks import BroadcastChoice, DraftArticle, RollbackTo
 
 
 async def _download(bot: Bot, file_id: str, limit: int) -> bytes:
@@ -148,17 +149,33 @@ def create_router() -> Router:
         )
         await send(message, answer)
 
-    @router.message(F.text.len() >= admin.ARTICLE_MIN_CHARS)
-    async def article(
-        message: Message, event_from_user: User, content: ContentService, drafts: DraftWorker
+    @router.message(F.text.func(admin.looks_like_article))
+    async def article(message: Message, state: FSMContext) -> None:
+        """A pasted article waits in the chat's state until the admin asks for its draft."""
+        await state.update_data(article=message.text)
+        await send(message, admin.article_offer(message.text or ""))
+
+    @router.callback_query(DraftArticle.filter())
+    async def draft_article(
+        callback: CallbackQuery,
+        state: FSMContext,
+        event_from_user: User,
+        content: ContentService,
+        drafts: DraftWorker,
     ) -> None:
+        text = (await state.get_data()).get("article")
+        if not isinstance(text, str) or not text:
+            await send_from_callback(callback, admin.article_gone())
+            return
+        await state.update_data(article=None)
+
         async def notify(answer: Answer) -> None:
-            await send(message, answer)
+            await send_from_callback(callback, answer)
 
         answer = await admin.draft_answer(
-            content, drafts, message.text or "", "message.txt", event_from_user.id, notify
+            content, drafts, text, "message.txt", event_from_user.id, notify
         )
-        await send(message, answer)
+        await send_from_callback(callback, answer)
 
     return router
 

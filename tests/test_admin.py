@@ -157,10 +157,19 @@ async def test_article_gets_a_draft_back(chat: Chatter) -> None:
     assert "не найдено" in await chat.ask("/speaker Мещерякова")  # never loaded by itself
 
 
-async def test_long_admin_message_is_taken_for_an_article(chat: Chatter) -> None:
+async def test_a_pasted_article_is_offered_a_draft(chat: Chatter) -> None:
     article = (ROOT / "tests" / "articles" / "uralsk_media_school.txt").read_text("utf-8")
-    await chat.say(article * 2, user_id=ADMIN_ID)
+    assert 500 < len(article) < 1500  # as long as most real articles: past the question limit
+    offer = await chat.say(article, user_id=ADMIN_ID)
+    assert "Сделать черновик" in offer[-1].text and not chat.session.sent_documents
+    button = offer[-1].buttons[0][1]
+    await chat.press(button, user_id=ADMIN_ID)
     assert any("Утешева" in data.decode() for _, data in chat.session.sent_documents)
+    # The text is drafted once; a second press finds it gone.
+    again = await chat.press(button, user_id=ADMIN_ID)
+    assert "ещё раз" in again[-1].text
+    # A user's long message is a question that is too long, never an article.
+    assert "Слишком длинный вопрос" in await chat.ask(article)
 
 
 async def test_concurrent_reloads_are_serialised(

@@ -175,7 +175,8 @@ async def test_drafts_over_the_limits_are_refused_with_a_reason(content_service)
 
 async def test_other_users_are_answered_while_a_draft_runs(chat: Chatter) -> None:
     await chat.ask("Кто выступал на круглом столе?")  # search warmed up
-    drafting = asyncio.create_task(chat.say(ARTICLE * 2, user_id=ADMIN_ID))
+    offer = await chat.say(ARTICLE * 2, user_id=ADMIN_ID)
+    drafting = asyncio.create_task(chat.press(offer[-1].buttons[0][1], user_id=ADMIN_ID))
     await asyncio.sleep(0.3)
     answer = await chat.ask("Кто организовал круглый стол?")
     assert "Гражданский альянс" in answer

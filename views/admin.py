@@ -293,3 +293,17 @@ def draft_caption(people: int, organizations: int, places: int) -> Html:
         organizations,
         places,
     )
+
+
+def article_offer(chars: int) -> Html:
+    return html(
+        _(
+            "Это похоже на статью ({} знаков), а не на вопрос. Сделать черновик из этого текста? "
+            "(Вопросы — до 500 знаков.)"
+        ),
+        chars,
+    )
+
+
+def article_gone() -> Html:
+    return Html(_("Этого текста у меня уже нет — пришлите статью ещё раз."))

@@ -129,3 +129,9 @@ class Unsubscribe(CallbackData, prefix="uns"):
 class BroadcastChoice(CallbackData, prefix="bc"):
     id: int
     send: bool
+
+
+class DraftArticle(CallbackData, prefix="da"):
+    """«Make a draft of the text you pasted» (the text waits in the chat's state)."""
+
+    go: bool = True

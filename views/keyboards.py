@@ -14,6 +14,7 @@ from views.callbacks import (
     BroadcastChoice,
     CalendarFile,
     Card,
+    DraftArticle,
     EventsPage,
     ListPage,
     Menu,
@@ -238,4 +239,11 @@ def broadcast_buttons(broadcast_id: int, count: int) -> InlineKeyboardMarkup:
                 InlineKeyboardButton(text=_("✖️ Отмена"), callback_data=cancel),
             ]
         ]
+    )
+
+
+def draft_offer_buttons() -> InlineKeyboardMarkup:
+    go = DraftArticle(go=True).pack()
+    return InlineKeyboardMarkup(
+        inline_keyboard=[[InlineKeyboardButton(text=_("📝 Сделать черновик"), callback_data=go)]]
     )
