@@ -87,7 +87,11 @@ async def run(settings: Settings) -> int:
             from bot.console import run_console
 
             content.warm()
-            await run_console(dp, settings)
+            await run_console(
+                dp,
+                settings,
+                lambda bot: create_deliverer(bot, dp, settings, session_maker, content, redis),
+            )
             return 0
         bot = create_bot(settings.token, settings, metrics=metrics)
         async with bot:

@@ -1,7 +1,10 @@
 """Local console chat: the real dispatcher and handlers, fed from the terminal.
 
 Answers are printed as plain text; inline buttons are numbered and pressed by typing the
-number. Used when no BOT_TOKEN is set, so the bot can be tried without Telegram.
+number; files the bot sends (drafts, calendars) are saved into a folder and their path printed
+with their caption. Notices, reminders and broadcasts are sent by the same deliverer as in
+Telegram, so they appear here too. Used when no BOT_TOKEN is set, so the bot can be tried
+without Telegram.
 """
 
 from __future__ import annotations
@@ -11,19 +14,31 @@ import html
 import itertools
 import re
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from aiogram import Bot, Dispatcher
-from aiogram.methods import EditMessageText, SendMessage, TelegramMethod
-from aiogram.types import CallbackQuery, Chat, InlineKeyboardMarkup, Message, Update, User
+from aiogram.methods import EditMessageText, SendDocument, SendMessage, TelegramMethod
+from aiogram.types import (
+    BufferedInputFile,
+    CallbackQuery,
+    Chat,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+    User,
+)
 
 from bot.factory import create_bot
 from bot.local_session import LocalSession
 from bot.settings import Settings
-from views.common import CONSOLE_EDITED, console_intro
+from views.common import CONSOLE_EDITED, console_file_saved, console_intro
 
 CONSOLE_TOKEN = "1:console"
+# Where the files the bot sends are saved, beside the database's default folder.
+FILES_DIR = Path("data") / "console-files"
 _TAG_RE = re.compile(r"<[^>]+>")
 
 
@@ -34,12 +49,31 @@ def html_to_text(text: str) -> str:
 class ConsoleSession(LocalSession):
     """Prints what the bot sends and remembers the buttons of the last messages."""
 
-    def __init__(self, out: Any = None) -> None:
+    def __init__(self, out: Any = None, files_dir: Path = FILES_DIR) -> None:
         super().__init__()
         self.out = out or sys.stdout
+        self.files_dir = files_dir
         self.buttons: list[tuple[str, str, Message]] = []  # (label, callback data, message)
 
+    def _save(self, name: str, data: bytes) -> Path:
+        """The file under `files_dir`, never over an earlier one (names come from the bot)."""
+        self.files_dir.mkdir(parents=True, exist_ok=True)
+        stem, dot, suffix = Path(name).name.partition(".")
+        path = self.files_dir / Path(name).name
+        for n in itertools.count(2):
+            if not path.exists():
+                break
+            path = self.files_dir / f"{stem}-{n}{dot}{suffix}"
+        path.write_bytes(data)
+        return path
+
     def on_request(self, method: TelegramMethod[Any], result: Any) -> None:
+        if isinstance(method, SendDocument) and isinstance(method.document, BufferedInputFile):
+            path = self._save(method.document.filename or "file", method.document.data)
+            caption = html_to_text(method.caption or "")
+            print(f"\n📎 {caption}\n{console_file_saved(str(path))}", file=self.out)
+            self.out.flush()
+            return
         if not isinstance(method, SendMessage | EditMessageText):
             return
         header = f"{CONSOLE_EDITED}\n" if isinstance(method, EditMessageText) else ""
@@ -90,9 +124,21 @@ class ConsoleChat:
         await self.dp.feed_update(self.bot, self.update_for(line))
 
 
-async def run_console(dp: Dispatcher, settings: Settings) -> None:
+async def run_console(
+    dp: Dispatcher, settings: Settings, deliverer_for: Callable[[Bot], Any] | None = None
+) -> None:
+    """The chat at the terminal until an empty line; `deliverer_for` makes the deliverer of
+    notices, reminders and broadcasts, which runs beside it as it does beside polling."""
     session = ConsoleSession()
     bot = create_bot(CONSOLE_TOKEN, settings, session=session)
+    deliverer = deliverer_for(bot) if deliverer_for is not None else None
+    delivery = (
+        asyncio.create_task(
+            deliverer.run(settings.delivery_poll_seconds, settings.reminder_check_seconds)
+        )
+        if deliverer is not None
+        else None
+    )
     # The person at the terminal runs the bot, so they get admin rights (e.g. /reload).
     user_id = min(settings.admin_ids) if settings.admin_ids else 1
     if user_id not in settings.admin_ids:
@@ -108,4 +154,8 @@ async def run_console(dp: Dispatcher, settings: Settings) -> None:
         if not line or not line.strip():
             break
         await chat.say(line.strip())
+    if deliverer is not None and delivery is not None:
+        deliverer.stop()
+        await asyncio.wait({delivery}, timeout=5)
+        delivery.cancel()
     await bot.session.close()

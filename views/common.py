@@ -186,3 +186,7 @@ def console_intro() -> str:
 
 
 CONSOLE_EDITED = N_("(обновлено)")
+
+
+def console_file_saved(path: str) -> str:
+    return _("Файл сохранён: {}").format(path)
