@@ -88,6 +88,8 @@ async def yes_no(a: Asked) -> Answer | None:
             return lead(direct.yes(direct.linked_to(named[kind][0][1], event, kind)), card)
     if event.status == "held":  # «Проходил ли форум в Уральске в 2023 году?»: every part fits
         return lead(direct.yes(direct.held(event)), card)
+    if a.question.dates is not None:  # «форум был запланирован на июнь 2021?»: its date fits
+        return lead(direct.yes(direct.dated(event)), card)
     return await when_where_answer(a.session, event.id, a.today)
 
 

@@ -107,6 +107,12 @@ class Linked:
 def date_matches(event: Event, wanted: PartialDate) -> bool:
     """The event's date agrees with every part of `wanted` that both know."""
     # The event's columns, not its `partial_date`: this runs for every candidate event.
+    if wanted.until_month is not None:
+        return (
+            (wanted.year is None or event.year == wanted.year)
+            and event.month is not None
+            and wanted.month <= event.month <= wanted.until_month  # type: ignore[operator]
+        )
     if wanted.until_year is not None:
         return event.year is not None and wanted.year <= event.year <= wanted.until_year  # type: ignore[operator]
     if wanted.year is not None and event.year != wanted.year:
@@ -210,8 +216,9 @@ async def _narrow_events(
     names = [
         t
         for w, t in leftover_words(question, linked)
-        # the Russian dictionary knows no Kazakh word: there, only one written as a name
-        if proper_name(w) and (question.language != "kk" or t[:1].isupper())
+        # the Russian dictionary knows no Kazakh or English word: there, only one written
+        # as a name
+        if proper_name(w) and (question.language == "ru" or t[:1].isupper())
     ]
     if names and not mention.unmet:
         # A name no entity carries («в Москве», where no place is stored) must still be found
@@ -233,6 +240,13 @@ async def _narrow_events(
         best = max((wider.get(h.id, 0.0) for h in mention.hits), default=0.0)
         if best > 0:
             mention.hits = [h for h in mention.hits if wider.get(h.id, 0.0) == best]
+    if len(mention.hits) > 1 and question.order is not None:
+        # «самый первый круглый стол», «the latest forum»: the earliest or latest that fits
+        dated = [h for h in mention.hits if h.id in facts and facts[h.id].event.year is not None]
+        if dated:
+            pick = min if question.order == "first" else max
+            best = pick(dated, key=lambda h: facts[h.id].event.partial_date.sort_key())
+            mention.hits = [best]
 
 
 _WOMENS_ENDINGS = ("ова", "ева", "ина", "ына")

@@ -290,7 +290,12 @@ async def events(a: Asked) -> Answer | None:
 
 
 def _events_list(a: Asked, found: list) -> Answer:  # type: ignore[type-arg]
-    """The events found, headed by the question's dates, with a count or a yes/no first."""
+    """The events found, headed by the question's dates, with a count or a yes/no first; only
+    the earliest or the latest when the question asks for it."""
+    dated = [e for e in found if e.year is not None]
+    if a.question.order is not None and dated:
+        pick = min if a.question.order == "first" else max
+        found = [pick(dated, key=lambda e: e.partial_date.sort_key())]
     dates = a.question.dates
     when = dates_text(dates) if dates else None
     text = direct.events_of_dates(found, when)

@@ -105,6 +105,11 @@ _YEARS_AGO = tuple(
     )
 )
 _YEAR_WORDS = frozenset().union(*(words.year_words for words in _LEXICONS.values()))
+_SEASONS = {word: (first, last) for w in _LEXICONS.values() for first, last, word in w.seasons}
+_ORDER_WORDS = {
+    which: tuple(p for w in _LEXICONS.values() for p in w.order.get(which, ()))
+    for which in ("first", "last")
+}
 # fmt: off
 _FOLLOW_UP_STARTS = ("а ", "и ", "and ", "what about ", "ал ", "ал енді ")
 _STARTERS = frozenset(s.split()[0] for s in _FOLLOW_UP_STARTS)
@@ -161,6 +166,7 @@ class Question:
     format: str | None = None  # «онлайн?», «in person?»: an event format the question asks
     from_place: bool = False  # «из Омска», «from Omsk», «Омбыдан»: where someone is from
     pronoun: bool = False  # «она», «he», «ол»: someone the chat spoke of before
+    order: str | None = None  # «first» / «last»: «самый первый круглый стол», «the latest»
 
     @property
     def leans_on_last(self) -> bool:
@@ -217,7 +223,7 @@ def parse_dates(
         rest = " ".join((text[: span.start()] + " " + text[span.end() :]).split())
         return PartialDate(first, until_year=last), rest
     words = text.split()
-    year = month = day = None
+    year = month = day = until_month = None
     keep: list[str] = []
     lowered = [normalize(w) for w in words]
     for i, (word, low) in enumerate(zip(words, lowered, strict=True)):
@@ -235,6 +241,9 @@ def parse_dates(
             continue
         if low in _YEAR_WORDS and (year or month):
             continue
+        if season := _SEASONS.get(low):  # «летом 2021»: June to August
+            month, until_month = season
+            continue
         keep.append(word)
     rest = " ".join(keep)
     if today is not None and year is None:
@@ -247,6 +256,8 @@ def parse_dates(
                 break
     if year is None and month is None:
         return None, text
+    if until_month is not None:
+        return PartialDate(year, month, until_month=until_month), rest
     return PartialDate(year, month, day), rest
 
 
@@ -332,6 +343,17 @@ def _from_place(text: str, lowered: list[str]) -> bool:
         w[:1].isupper() and w.casefold().endswith(_ABLATIVE) and len(w) > 5
         for w in re.findall(r"\w+", text)[1:]
     )
+
+
+def _order(norm: str, dates: PartialDate | None) -> str | None:
+    """«first» or «last» when the question asks for the earliest or latest («the latest round
+    table»); «last year» names a year, not an order."""
+    if dates is not None and " year" in norm and " last year" in norm:
+        norm = norm.replace(" last year", " ")
+    for which, phrases in _ORDER_WORDS.items():
+        if any(_has(norm, p) for p in phrases):
+            return which
+    return None
 
 
 def _cue_in(texts: tuple[str, ...], marker: str) -> bool:
@@ -444,6 +466,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
         ),
         from_place=_from_place(text, lowered),
         pronoun=any(w in _PRONOUNS for w in lowered),
+        order=_order(norm, dates),
     )
 
 

@@ -13,6 +13,7 @@ class PartialDate:
     month: int | None = None
     day: int | None = None
     until_year: int | None = None  # a span of years, as a question may ask («2021–2024»)
+    until_month: int | None = None  # a span of months from `month` («летом»: June–August)
 
     @property
     def precision(self) -> str:
@@ -31,6 +32,9 @@ class PartialDate:
             return None
         if self.until_year is not None:
             return date(self.year, 1, 1), date(self.until_year, 12, 31)
+        if self.until_month is not None and self.month is not None:
+            last = calendar.monthrange(self.year, self.until_month)[1]
+            return date(self.year, self.month, 1), date(self.year, self.until_month, last)
         if self.month is None:
             return date(self.year, 1, 1), date(self.year, 12, 31)
         if self.day is None:

@@ -31,10 +31,12 @@ SETS = {
     "held-out question set": HERE / "question_set_heldout.yaml",
     "untuned question set": HERE / "question_set_untuned.yaml",
     "second development set": HERE / "question_set_dev2.yaml",
+    "third development set": HERE / "question_set_dev3.yaml",
 }
 REQUIRED_SHARE = 0.95
 DEV2_SHARE = 0.97
-UNTUNED_SHARE = 0.89  # 172/247 before the work it scores, 222/247 (0.899) after
+DEV3_SHARE = 0.89
+UNTUNED_SHARE = 0.9  # 172/247 before the work it scores, 224/247 (0.907) after
 RESULTS: dict[str, dict[str, object]] = {}
 
 
@@ -134,3 +136,9 @@ async def test_second_development_set(extended_chat: Chatter) -> None:
     assert len(load("second development set")) >= 150
     share = await score(extended_chat, "second development set")
     assert share >= DEV2_SHARE, "\n".join(RESULTS["second development set"]["failures"])  # type: ignore[arg-type]
+
+
+async def test_third_development_set(extended_chat: Chatter) -> None:
+    assert len(load("third development set")) >= 150
+    share = await score(extended_chat, "third development set")
+    assert share >= DEV3_SHARE, "\n".join(RESULTS["third development set"]["failures"])  # type: ignore[arg-type]

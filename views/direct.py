@@ -154,6 +154,10 @@ def none_planned(when: str) -> Html:
     return html(_("на {} в материалах событий не запланировано."), when)
 
 
+def dated(event: Event) -> Html:
+    return html(_("событие «{}»."), _at(event))
+
+
 def held(event: Event) -> Html:
     return html(_("событие «{}» состоялось."), _at(event))
 

@@ -109,6 +109,9 @@ def date_text(d: PartialDate) -> str:
     """A date as far as it is known, in the current language (Babel's CLDR data)."""
     if d.year is not None and d.until_year is not None:
         return _("{}–{} гг.").format(d.year, d.until_year)
+    if d.month is not None and d.until_month is not None:
+        months = f"{month_name(d.month)}–{month_name(d.until_month)}"
+        return _("{} {} г.").format(months, d.year) if d.year is not None else months
     if d.year is None and d.month is None:
         return _("дата не указана")
     if d.year is None:

@@ -29,6 +29,8 @@ class LanguageWords:
     years_ago: tuple[tuple[int, str], ...]  # («в прошлом году», 1), longest phrase first
     year_words: frozenset[str]  # «году», «жылы», «year»
     formats: dict[str, tuple[str, ...]]  # an event format («online») → the words that ask it
+    seasons: tuple[tuple[int, int, str], ...]  # (first month, last month, word)
+    order: dict[str, tuple[str, ...]]  # «first» / «last» → the phrases that ask for it
 
 
 @cache
@@ -59,6 +61,12 @@ def words_of(language: str) -> LanguageWords:
         ),
         year_words=frozenset(data.get("year_words", ())),
         formats={k: tuple(v) for k, v in data.get("formats", {}).items()},
+        seasons=tuple(
+            (int(span.split("-")[0]), int(span.split("-")[1]), word)
+            for span, words in data.get("seasons", {}).items()
+            for word in words
+        ),
+        order={k: tuple(v) for k, v in data.get("order", {}).items()},
     )
 
 
