@@ -10,8 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import HITS_PER_KB, Answer
 from answers.grounding import gaps
-from answers.linking import link
+from answers.linking import Linked, link
 from answers.understanding import parse_question, subject_text
+from db import queries
 from db.kinds import EntityKind
 from db.search import Hit, SearchIndex
 from views.keyboards import hits_keyboard
@@ -42,10 +43,12 @@ async def resolve(session: AsyncSession, text: str, kinds: Sequence[EntityKind])
     («/event дөңгелек үстел 2024», «/speakers round table Omsk»), a word the materials lack
     or a constraint nothing satisfies found out. Otherwise the best match of the names;
     kinds earlier in the list win."""
-    question = parse_question(text)
+    question = parse_question(subject_text(text))
     if question.rest:
         linked = await link(session, question)
         mention = linked.first(kinds)
+        if mention is None and EntityKind.EVENT in kinds:
+            return await _events_in_place(session, linked)
         # A generic name alone («/cities круглого стола») is left to the names' own match,
         # where an event's declared alias wins; given more, the linking narrows it.
         narrowed = question.dates is not None or len(linked.mentions) > 1
@@ -62,6 +65,23 @@ async def resolve(session: AsyncSession, text: str, kinds: Sequence[EntityKind])
     if hits and hits[0].coverage >= MIN_COVERAGE:
         return Resolution(subject=hits[0])
     return Resolution()
+
+
+async def _events_in_place(session: AsyncSession, linked: Linked) -> Resolution:
+    """«/speakers Орал», «/cities Омбы»: the events held in or joined by the city named."""
+    place = linked.first((EntityKind.PLACE,))
+    if place is None or place.fuzzy or len(place.hits) != 1:
+        return Resolution()
+    every = await queries.all_events(session)
+    facts = await queries.events_facts(session, [e.id for e in every])
+    there = [
+        Hit(EntityKind.EVENT, e.id, e.display_title, 1.0, True, 0.0)
+        for e in every
+        if e.id in facts and place.hits[0].id in facts[e.id].place_ids
+    ]
+    if len(there) == 1:
+        return Resolution(subject=there[0])
+    return Resolution(choices=there)
 
 
 def choose(text: str, hits: list[Hit]) -> Answer:

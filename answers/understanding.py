@@ -310,7 +310,9 @@ def subject_text(text: str) -> str:
     text = clean(text)
     language = detect_language(text)
     if language is Language.RU:
-        return text
+        # A name alone tells no language: «Омбы», «Moscow» are still the facts' Омск, Москва.
+        translated = _translate(normalize(text))
+        return translated if translated != normalize(text) else text
     if language is Language.KK:
         return fold(_translate(_kazakh_stems(normalize(text))))
     norm = _translate(normalize(text))
