@@ -12,7 +12,7 @@ from answers.base import Answer
 from answers.cards import card_answer, person_card_of
 from answers.linking import date_matches, leftover_words
 from answers.lists import when_where_answer
-from answers.relations import ORG, PL, Asked, E, P, T, dates_text, lead
+from answers.relations import ORG, PL, Asked, E, P, T, W, dates_text, lead, work_speakers
 from db import queries
 from db.kinds import EntityKind
 from db.models import Participation
@@ -21,11 +21,12 @@ from views import direct
 
 
 def _named(a: Asked, kind: EntityKind) -> list[tuple[str, str]]:
-    """(id, shown name) of every entity of `kind` the question names for certain."""
+    """(id, shown name) of every entity of `kind` the question names for certain — or, in
+    English, by its one transliterated match (as the question's routing takes it)."""
     return [
         (m.hits[0].id, m.hits[0].label)
         for m in a.linked.of_kind(kind)
-        if len(m.hits) == 1 and not m.fuzzy
+        if len(m.hits) == 1 and (not m.fuzzy or a.question.language == "en")
     ]
 
 
@@ -41,6 +42,8 @@ async def yes_no(a: Asked) -> Answer | None:
             return await person_at_organization(a)
         if a.mention(T):
             return await person_on_topic(a)
+        if a.mention(W):
+            return await person_with_work(a)
         if a.mention(PL):
             return await person_in_place(a)
         if a.question.dates is not None:
@@ -66,6 +69,9 @@ async def yes_no(a: Asked) -> Answer | None:
             if not all(t in said for t, _ in topics):
                 return lead(direct.no(direct.not_on_topic(person, topics[0][1])), card)
         role = parts[0].role if parts else "participant"
+        if a.question.intent == "moderators" and role != "moderator":
+            # «Петрова была модератором?» — she spoke: no, and in what role she was there
+            return lead(direct.no(direct.took_part(person, event, role)), card)
         return lead(direct.yes(direct.took_part(person, event, role)), card)
     named = {kind: _named(a, kind) for kind in (ORG, PL)}
     for kind, ids in ((ORG, facts.organization_ids), (PL, facts.place_ids)):
@@ -86,6 +92,8 @@ async def yes_no(a: Asked) -> Answer | None:
     for kind in (ORG, PL):
         if named[kind]:
             return lead(direct.yes(direct.linked_to(named[kind][0][1], event, kind)), card)
+    if any(m.kind not in (E, PL, ORG) for m in a.linked.mentions):
+        return None  # something else is named that no check above covers: never a bare «да»
     if event.status == "held":  # «Проходил ли форум в Уральске в 2023 году?»: every part fits
         return lead(direct.yes(direct.held(event)), card)
     if a.question.dates is not None:  # «форум был запланирован на июнь 2021?»: its date fits
@@ -152,6 +160,25 @@ async def person_on_topic(a: Asked) -> Answer | None:
         if any(t.id == topic_id for t in part.topics):
             return lead(direct.yes(direct.on_topic(person, topic, part.event)), card)
     return lead(direct.no(direct.not_on_topic(person, topic)), card)
+
+
+async def person_with_work(a: Asked) -> Answer | None:
+    """«Октябрьская представила том «Казахи»?»: the person's talk at the work's event names
+    it."""
+    person_id, work_id = a.one(P), a.one(W)
+    if person_id is None or work_id is None:
+        return None
+    found = await queries.person_and_participations(a.session, person_id)
+    details = await queries.work_details(a.session, work_id)
+    if found is None or details is None:
+        return None
+    person, parts = found
+    work, links, _ = details
+    card = person_card_of(person, parts)
+    for part in await work_speakers(a, work, links):
+        if part.person_id == person_id:
+            return lead(direct.yes(direct.on_topic(person, work.title, part.event)), card)
+    return lead(direct.no(direct.not_on_topic(person, work.title)), card)
 
 
 async def person_in_dates(a: Asked) -> Answer | None:

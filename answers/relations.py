@@ -397,15 +397,21 @@ async def work_people(a: Asked) -> Answer | None:
     if found is None:
         return None
     work, links, _ = found
-    title = [f for f in forms(work.title, drop_stopwords=True)]
-    speakers_found = []
+    speakers_found = await work_speakers(a, work, links)
+    card = await card_answer(a.session, W, work_id, a.today)
+    return lead(direct.work_people_lines(work, speakers_found), card)
+
+
+async def work_speakers(a: Asked, work, links) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The participations at a work's events whose summaries name it."""
+    title = list(forms(work.title, drop_stopwords=True))
+    found = []
     for link in links:
         for part in await queries.participations(a.session, event_id=link.event_id):
             said = forms(part.summary or "")
             if title and all(any(forms_match(t, s) for s in said) for t in title):
-                speakers_found.append(part)
-    card = await card_answer(a.session, W, work_id, a.today)
-    return lead(direct.work_people_lines(work, speakers_found), card)
+                found.append(part)
+    return found
 
 
 async def country(a: Asked) -> Answer | None:

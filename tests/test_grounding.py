@@ -82,3 +82,10 @@ async def test_yes_no_checks_position_topic_origin_and_format(chat: Chatter) -> 
     assert (await chat.ask("Погорельский из Новосибирска?")).startswith("Нет, ")
     assert (await chat.ask("Погорельский из Екатеринбурга?")).startswith("Да, ")
     assert (await chat.ask("Круглый стол 2021 года прошёл онлайн?")).startswith("Да, ")
+
+
+async def test_a_yes_needs_the_role_and_work_asked(chat: Chatter) -> None:
+    # Погорельский spoke at the round table; he did not moderate it.
+    assert (await chat.ask("Погорельский был модератором на круглом столе?")).startswith("Нет, ")
+    assert (await chat.ask("Октябрьская представила том «Казахи»?")).startswith("Да, ")
+    assert (await chat.ask("Тажибаев представлял том «Казахи»?")).startswith("Нет, ")

@@ -35,7 +35,7 @@ SETS = {
 }
 REQUIRED_SHARE = 0.95
 DEV2_SHARE = 0.97
-DEV3_SHARE = 0.9
+DEV3_SHARE = 0.91
 UNTUNED_SHARE = 0.9  # 172/247 before the work it scores, 224/247 (0.907) after
 RESULTS: dict[str, dict[str, object]] = {}
 
