@@ -69,7 +69,8 @@ async def yes_no(a: Asked) -> Answer | None:
             if not all(t in said for t, _ in topics):
                 return lead(direct.no(direct.not_on_topic(person, topics[0][1])), card)
         role = parts[0].role if parts else "participant"
-        if a.question.intent == "moderators" and role != "moderator":
+        if role == "mentioned" or (a.question.intent == "moderators" and role != "moderator"):
+            # only mentioned there, or a speaker asked about as moderator: no, and what they were
             # «Петрова была модератором?» — she spoke: no, and in what role she was there
             return lead(direct.no(direct.took_part(person, event, role)), card)
         return lead(direct.yes(direct.took_part(person, event, role)), card)
@@ -78,6 +79,12 @@ async def yes_no(a: Asked) -> Answer | None:
         for subject, label in named[kind]:  # every one named must be there: «Томск … в Омске»
             if subject not in ids:
                 return lead(direct.no(direct.not_at(label, event)), card)
+    if named[ORG]:
+        links = await queries.event_organizations(a.session, event.id)
+        mentioned = {x.organization_id for x in links if x.role == "mentioned"}
+        for subject, label in named[ORG]:
+            if subject in mentioned:  # «МКИ» is only mentioned at the meeting: it took no part
+                return lead(direct.no(direct.only_mentioned(label, event)), card)
     if a.question.format is not None:  # «Форум в Уральске прошёл онлайн?»
         if not event.format:
             return await when_where_answer(a.session, event.id, a.today)
@@ -197,11 +204,13 @@ async def person_in_dates(a: Asked) -> Answer | None:
     return lead(direct.no(direct.not_in_dates(person, dates_text(dates))), card)
 
 
-def _in_place(part: Participation, place_id: str, event_places: set[str], origin: bool) -> bool:
+def _in_place(part: Participation, place_id: str, origin: bool) -> bool:
+    """The person's city is the place; or, unless the question asks where they are from, the
+    event was held there (not merely joined by the city online)."""
     city = part.city or part.person.city
     if city is not None and city.id == place_id:
         return True
-    return not origin and place_id in event_places
+    return not origin and part.event.place_id == place_id
 
 
 async def person_in_place(a: Asked) -> Answer | None:
@@ -218,9 +227,7 @@ async def person_in_place(a: Asked) -> Answer | None:
     card = person_card_of(person, parts)
     origin = a.question.from_place
     for part in parts:
-        facts = await queries.event_facts(a.session, part.event_id)
-        places = facts.place_ids if facts else set()
-        if _in_place(part, place_id, places, origin):
+        if _in_place(part, place_id, origin):
             return lead(direct.yes(direct.in_place(person, place, part.event)), card)
     if origin and person.city is None and not any(p.city for p in parts):
         return None  # where the person is from is not known: answered, not denied

@@ -89,3 +89,11 @@ async def test_a_yes_needs_the_role_and_work_asked(chat: Chatter) -> None:
     assert (await chat.ask("Погорельский был модератором на круглом столе?")).startswith("Нет, ")
     assert (await chat.ask("Октябрьская представила том «Казахи»?")).startswith("Да, ")
     assert (await chat.ask("Тажибаев представлял том «Казахи»?")).startswith("Нет, ")
+
+
+async def test_a_yes_needs_taking_part_not_a_mention(chat: Chatter) -> None:
+    # The ministry is only mentioned at the 2025 meeting; the Civil Alliance took part.
+    assert (await chat.ask("Участвовало ли МКИ во встрече НПО?")).startswith("Нет, ")
+    assert (await chat.ask("Участвовал ли ГАК во встрече НПО?")).startswith("Да, ")
+    # The 2021 round table was online, Tomsk one of its cities: nobody spoke «in Tomsk».
+    assert (await chat.ask("Выступала ли Нургазиева в Томске?")).startswith("Нет, ")

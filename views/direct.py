@@ -129,6 +129,10 @@ def not_on_topic(person: Person, topic: str) -> Html:
     return html(_("в источниках нет выступлений на тему «{}» у: {}."), topic, b(person.full_name))
 
 
+def only_mentioned(name: str, event: Event) -> Html:
+    return html(_("{} только упоминается в материалах события «{}»."), b(name), _at(event))
+
+
 def not_organizer(name: str, event: Event) -> Html:
     return html(_("{} не среди организаторов события «{}» в источниках."), b(name), _at(event))
 
