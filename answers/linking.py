@@ -23,7 +23,7 @@ from db.dates import PartialDate
 from db.kinds import EntityKind
 from db.models import Event
 from db.search import Hit, SearchIndex
-from db.textnorm import names_nothing, proper_name, query_forms, word_forms
+from db.textnorm import names_nothing, proper_name, query_forms
 
 # Lemmas that name a kind of event rather than one event: «круглый стол», «форум», «встреча».
 # The value is the event kind they name (None: any kind).
@@ -278,7 +278,3 @@ def leftover_words(question: Question, linked: Linked) -> list[tuple[str, str]]:
         for word, shown in zip(question.words, typed, strict=True)
         if (own := query_forms(word)) and all(g in leftover for g in own)
     ]
-
-
-def word_is_generic(word: str) -> bool:
-    return _generic_kind(word_forms(word))[0]
