@@ -144,7 +144,8 @@ _YEAR_SPAN_RE = re.compile(
     r"(19[5-9]\d|20\d\d)(?:\s*(?:годы|годах|года|годов|гг|год|жылдар\w*|жыл\w*|years?)\b\.?)?",
     re.IGNORECASE,
 )
-_YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+# «2025», «2025-м», «2025-го», «2021-ші»: a year, whatever ending is written after it
+_YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)(?:-?(?:го|м|ом|й|е|ый|ші|шы|th|s))?\b")
 _DAY_RE = re.compile(r"\b(\d{1,2})(?:-?го|-?е|st|nd|rd|th)?\b")
 
 
@@ -362,8 +363,34 @@ def _cue_in(texts: tuple[str, ...], marker: str) -> bool:
     return any(_has(t, marker) for t in texts)
 
 
+def _asked_sentences(text: str) -> str | None:
+    """The sentences that ask, when a message also tells («Пишу диплом про … . Какие
+    документы …?»): the question is what is answered; None when there is nothing to drop."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+    asked = [s for s in sentences if s.rstrip().endswith("?")]
+    told = [s for s in sentences if not s.rstrip().endswith("?")]
+    if len(sentences) < 2 or not asked or not told:
+        return None
+    # Only what names nothing is dropped: «Пишу диплом про …», never «Омск.» or «Меня
+    # интересует круглый стол в Омске.» (a name after the first word, a number, or few words).
+    for sentence in told:
+        words = re.findall(r"\w+", sentence)
+        named = any(w[:1].isupper() and w != "I" for w in words[1:])
+        keeps = named or len(words) < 3 or any(c.isdigit() for c in sentence)
+        if keeps and not _greeting_only(sentence):
+            return None
+    return " ".join(asked)
+
+
+def _greeting_only(sentence: str) -> bool:
+    head = parse_question(sentence)
+    return head.intent is Intent.SMALL_TALK and len(head.words) <= 2
+
+
 def parse_question(text: str, today: date | None = None) -> Question:
     text = clean(text)
+    if (asked := _asked_sentences(text)) is not None:
+        return parse_question(asked, today)
     if (rest := _greeting_first(text, today)) is not None:
         return parse_question(rest, today)
     language = detect_language(text)

@@ -97,3 +97,14 @@ async def test_a_yes_needs_taking_part_not_a_mention(chat: Chatter) -> None:
     assert (await chat.ask("Участвовал ли ГАК во встрече НПО?")).startswith("Да, ")
     # The 2021 round table was online, Tomsk one of its cities: nobody spoke «in Tomsk».
     assert (await chat.ask("Выступала ли Нургазиева в Томске?")).startswith("Нет, ")
+
+
+def test_a_message_that_tells_before_it_asks_is_answered_for_its_question() -> None:
+    from answers.understanding import parse_question
+
+    told = parse_question("Добрый день! Пишу диплом про дипломатию. Кто выступал на встрече НПО?")
+    assert told.intent == "speakers" and "диплом" not in told.rest
+    # A sentence that names something is part of the question: nothing is dropped.
+    named = parse_question("Меня интересует круглый стол в Омске. Кто там выступал?")
+    assert "Омске" in named.rest
+    assert parse_question("Что Нургазиева говорила в 2025-м?").dates.year == 2025  # type: ignore[union-attr]

@@ -34,8 +34,8 @@ SETS = {
     "third development set": HERE / "question_set_dev3.yaml",
 }
 REQUIRED_SHARE = 0.95
-DEV2_SHARE = 0.97
-DEV3_SHARE = 0.91
+DEV2_SHARE = 0.98
+DEV3_SHARE = 0.92
 UNTUNED_SHARE = 0.9  # 172/247 before the work it scores, 224/247 (0.907) after
 RESULTS: dict[str, dict[str, object]] = {}
 
