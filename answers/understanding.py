@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 from answers.kazakh import kazakh_stem
 from answers.language import Language, clean, detect_language, fold, to_cyrillic
@@ -187,10 +188,24 @@ def _is_question_word(low: str) -> bool:
 
 
 def _has(norm: str, marker: str) -> bool:
-    """`marker` begins a word of `norm` (a short marker must be the whole word)."""
+    """`marker` begins a word of `norm` (a short marker must be the whole word); a phrase's
+    words may have one word between them — a name, as in «что Нургазиева говорила»."""
     if len(marker) <= 4:
         return re.search(rf"(?<!\w){re.escape(marker)}(?!\w)", norm) is not None
-    return f" {marker}" in norm
+    if f" {marker}" in norm:
+        return True
+    words = marker.split()
+    if len(words) < 2 or marker.endswith(" "):
+        return False
+    return re.search(_gapped(tuple(words)), norm) is not None
+
+
+@lru_cache(maxsize=4096)
+def _gapped(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The phrase's words in order, with at most one other word between each two."""
+    return re.compile(
+        r"(?<!\w)" + r"\w*\s+(?:\w+\s+)?".join(re.escape(w) for w in words)
+    )
 
 
 _RU_MONTH_ENDINGS = ("", "ь", "я", "е", "а", "ю", "ом")
