@@ -203,9 +203,7 @@ def _has(norm: str, marker: str) -> bool:
 @lru_cache(maxsize=4096)
 def _gapped(words: tuple[str, ...]) -> re.Pattern[str]:
     """The phrase's words in order, with at most one other word between each two."""
-    return re.compile(
-        r"(?<!\w)" + r"\w*\s+(?:\w+\s+)?".join(re.escape(w) for w in words)
-    )
+    return re.compile(r"(?<!\w)" + r"\w*\s+(?:\w+\s+)?".join(re.escape(w) for w in words))
 
 
 _RU_MONTH_ENDINGS = ("", "ь", "я", "е", "а", "ю", "ом")
