@@ -106,6 +106,7 @@ _YEARS_AGO = tuple(
     )
 )
 _YEAR_WORDS = frozenset().union(*(words.year_words for words in _LEXICONS.values()))
+_TAKING_PART = tuple(m for w in _LEXICONS.values() for m in w.taking_part)
 _SEASONS = {word: (first, last) for w in _LEXICONS.values() for first, last, word in w.seasons}
 _ORDER_WORDS = {
     which: tuple(p for w in _LEXICONS.values() for p in w.order.get(which, ()))
@@ -169,6 +170,7 @@ class Question:
     from_place: bool = False  # «из Омска», «from Omsk», «Омбыдан»: where someone is from
     pronoun: bool = False  # «она», «he», «ол»: someone the chat spoke of before
     order: str | None = None  # «first» / «last»: «самый первый круглый стол», «the latest»
+    taking_part: bool = False  # «участвовал ли Томск …»: taking part, not where it was held
 
     @property
     def leans_on_last(self) -> bool:
@@ -509,6 +511,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
         from_place=_from_place(text, lowered),
         pronoun=any(w in _PRONOUNS for w in lowered),
         order=_order(norm, dates),
+        taking_part=any(_cue_in(texts, m) for m in _TAKING_PART),
     )
 
 

@@ -108,3 +108,9 @@ def test_a_message_that_tells_before_it_asks_is_answered_for_its_question() -> N
     named = parse_question("Меня интересует круглый стол в Омске. Кто там выступал?")
     assert "Омске" in named.rest
     assert parse_question("Что Нургазиева говорила в 2025-м?").dates.year == 2025  # type: ignore[union-attr]
+
+
+async def test_held_in_a_city_is_not_joined_by_it(chat: Chatter) -> None:
+    # Tomsk joined the online round table of 2021; the round table was not held there.
+    assert (await chat.ask("Проходил ли круглый стол в Томске?")).startswith("Нет, ")
+    assert (await chat.ask("Участвовал ли Томск в круглом столе?")).startswith("Да, ")

@@ -133,6 +133,14 @@ def only_mentioned(name: str, event: Event) -> Html:
     return html(_("{} только упоминается в материалах события «{}»."), b(name), _at(event))
 
 
+def not_venue(name: str, event: Event) -> Html:
+    return html(
+        _("{}: город среди участников события «{}», но не место его проведения."),
+        b(name),
+        _at(event),
+    )
+
+
 def not_organizer(name: str, event: Event) -> Html:
     return html(_("{} не среди организаторов события «{}» в источниках."), b(name), _at(event))
 

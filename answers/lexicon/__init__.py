@@ -31,6 +31,7 @@ class LanguageWords:
     formats: dict[str, tuple[str, ...]]  # an event format («online») → the words that ask it
     seasons: tuple[tuple[int, int, str], ...]  # (first month, last month, word)
     order: dict[str, tuple[str, ...]]  # «first» / «last» → the phrases that ask for it
+    taking_part: tuple[str, ...]  # «участвовал», «took part»: taking part, not being held
 
 
 @cache
@@ -67,6 +68,7 @@ def words_of(language: str) -> LanguageWords:
             for word in words
         ),
         order={k: tuple(v) for k, v in data.get("order", {}).items()},
+        taking_part=tuple(data.get("taking_part", ())),
     )
 
 
