@@ -8,6 +8,8 @@ cannot check is never taken as satisfied: the question is then answered, not con
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from answers.base import Answer
 from answers.cards import card_answer, person_card_of
 from answers.linking import date_matches, leftover_words
@@ -15,7 +17,7 @@ from answers.lists import when_where_answer
 from answers.relations import ORG, PL, Asked, E, P, T, W, dates_text, lead, work_speakers
 from db import queries
 from db.kinds import EntityKind
-from db.models import Participation
+from db.models import Participation, Person
 from db.textnorm import content_word, forms, forms_match, query_forms
 from views import direct
 
@@ -114,9 +116,16 @@ async def yes_no(a: Asked) -> Answer | None:
     return await when_where_answer(a.session, event.id, a.today)
 
 
-async def person_at_one_of(a: Asked, event_ids: list[str]) -> Answer | None:
-    """«(Тополева-Солдунова) она выступала на круглом столе?» where several round tables fit:
-    yes if the person took part in any of them."""
+@dataclass(frozen=True, slots=True)
+class _Claimed:
+    """The person a claim is about: their participations and the card that backs the answer."""
+
+    person: Person
+    parts: list[Participation]
+    card: Answer
+
+
+async def _claimed(a: Asked) -> _Claimed | None:
     person_id = a.one(P)
     if person_id is None:
         return None
@@ -124,23 +133,26 @@ async def person_at_one_of(a: Asked, event_ids: list[str]) -> Answer | None:
     if found is None:
         return None
     person, parts = found
-    card = person_card_of(person, parts)
-    for part in parts:
+    return _Claimed(person, parts, person_card_of(person, parts))
+
+
+async def person_at_one_of(a: Asked, event_ids: list[str]) -> Answer | None:
+    """«(Тополева-Солдунова) она выступала на круглом столе?» where several round tables fit:
+    yes if the person took part in any of them."""
+    if (c := await _claimed(a)) is None:
+        return None
+    for part in c.parts:
         if part.event_id in event_ids:
-            return lead(direct.yes(direct.took_part(person, part.event, part.role)), card)
-    return lead(direct.no(direct.not_at_any(person.full_name, len(event_ids))), card)
+            return lead(direct.yes(direct.took_part(c.person, part.event, part.role)), c.card)
+    return lead(direct.no(direct.not_at_any(c.person.full_name, len(event_ids))), c.card)
 
 
 async def person_at_organization(a: Asked) -> Answer | None:
     """«Тажибаев — президент Гражданского альянса?», «Сапаров депутат Мажилиса?»: a position
     of the person in that organization, with the title asked when one is."""
-    person_id, org_id = a.one(P), a.one(ORG)
-    if person_id is None or org_id is None:
+    org_id = a.one(ORG)
+    if org_id is None or (c := await _claimed(a)) is None:
         return None
-    found = await queries.person_and_participations(a.session, person_id)
-    if found is None:
-        return None
-    person, parts = found
     # The title asked: the nouns no name took («президент»), not «является» or «работает».
     title = [
         group
@@ -148,66 +160,52 @@ async def person_at_organization(a: Asked) -> Answer | None:
         if content_word(word)
         for group in query_forms(word)
     ]
-    card = person_card_of(person, parts)
-    for part in parts:
+    for part in c.parts:
         for pos in part.positions:
             if pos.organization_id != org_id:
                 continue
             if all(any(forms_match(w, t) for t in forms(pos.title)) for w in title):
-                return lead(direct.yes(direct.position_lines(person, [part])), card)
-    return lead(direct.no(direct.position_lines(person, parts)), card)
+                return lead(direct.yes(direct.position_lines(c.person, [part])), c.card)
+    return lead(direct.no(direct.position_lines(c.person, c.parts)), c.card)
 
 
 async def person_on_topic(a: Asked) -> Answer | None:
     """«Говорил ли Тажибаев об экологии?»: a participation of the person on that topic."""
-    person_id, topic_id = a.one(P), a.one(T)
-    if person_id is None or topic_id is None:
+    topic_id = a.one(T)
+    if topic_id is None or (c := await _claimed(a)) is None:
         return None
-    found = await queries.person_and_participations(a.session, person_id)
-    if found is None:
-        return None
-    person, parts = found
-    card = person_card_of(person, parts)
     topic = a.mention(T).hits[0].label  # type: ignore[union-attr]
-    for part in parts:
+    for part in c.parts:
         if any(t.id == topic_id for t in part.topics):
-            return lead(direct.yes(direct.on_topic(person, topic, part.event)), card)
-    return lead(direct.no(direct.not_on_topic(person, topic)), card)
+            return lead(direct.yes(direct.on_topic(c.person, topic, part.event)), c.card)
+    return lead(direct.no(direct.not_on_topic(c.person, topic)), c.card)
 
 
 async def person_with_work(a: Asked) -> Answer | None:
     """«Октябрьская представила том «Казахи»?»: the person's talk at the work's event names
     it."""
-    person_id, work_id = a.one(P), a.one(W)
-    if person_id is None or work_id is None:
+    work_id = a.one(W)
+    if work_id is None or (c := await _claimed(a)) is None:
         return None
-    found = await queries.person_and_participations(a.session, person_id)
     details = await queries.work_details(a.session, work_id)
-    if found is None or details is None:
+    if details is None:
         return None
-    person, parts = found
     work, links, _ = details
-    card = person_card_of(person, parts)
     for part in await work_speakers(a, work, links):
-        if part.person_id == person_id:
-            return lead(direct.yes(direct.on_topic(person, work.title, part.event)), card)
-    return lead(direct.no(direct.not_on_topic(person, work.title)), card)
+        if part.person_id == c.person.id:
+            return lead(direct.yes(direct.on_topic(c.person, work.title, part.event)), c.card)
+    return lead(direct.no(direct.not_on_topic(c.person, work.title)), c.card)
 
 
 async def person_in_dates(a: Asked) -> Answer | None:
     """«Выступала ли Петрова в 2024 году?»: a participation of the person in those dates."""
-    person_id, dates = a.one(P), a.question.dates
-    if person_id is None or dates is None:
+    dates = a.question.dates
+    if dates is None or (c := await _claimed(a)) is None:
         return None
-    found = await queries.person_and_participations(a.session, person_id)
-    if found is None:
-        return None
-    person, parts = found
-    card = person_card_of(person, parts)
-    for part in parts:
+    for part in c.parts:
         if date_matches(part.event, dates):
-            return lead(direct.yes(direct.took_part(person, part.event, part.role)), card)
-    return lead(direct.no(direct.not_in_dates(person, dates_text(dates))), card)
+            return lead(direct.yes(direct.took_part(c.person, part.event, part.role)), c.card)
+    return lead(direct.no(direct.not_in_dates(c.person, dates_text(dates))), c.card)
 
 
 def _in_place(part: Participation, place_id: str, origin: bool) -> bool:
@@ -222,19 +220,16 @@ def _in_place(part: Participation, place_id: str, origin: bool) -> bool:
 async def person_in_place(a: Asked) -> Answer | None:
     """«Выступала ли Петрова в Омске?» (an event there), «Погорельский из Новосибирска?»
     (where the person is from: their city only)."""
-    person_id, place_id = a.one(P), a.one(PL)
-    if person_id is None or place_id is None:
+    place_id = a.one(PL)
+    if place_id is None or (c := await _claimed(a)) is None:
         return None
-    found = await queries.person_and_participations(a.session, person_id)
     place = await queries.get_place(a.session, place_id)
-    if found is None or place is None:
+    if place is None:
         return None
-    person, parts = found
-    card = person_card_of(person, parts)
     origin = a.question.from_place
-    for part in parts:
+    for part in c.parts:
         if _in_place(part, place_id, origin):
-            return lead(direct.yes(direct.in_place(person, place, part.event)), card)
-    if origin and person.city is None and not any(p.city for p in parts):
+            return lead(direct.yes(direct.in_place(c.person, place, part.event)), c.card)
+    if origin and c.person.city is None and not any(p.city for p in c.parts):
         return None  # where the person is from is not known: answered, not denied
-    return lead(direct.no(direct.not_in_place(person, place)), card)
+    return lead(direct.no(direct.not_in_place(c.person, place)), c.card)

@@ -134,67 +134,57 @@ def stems_match(query_stem: str, doc_stem: str) -> bool:
 
 # pymorphy3's tags of proper names: first names, surnames, patronymics, places, organizations.
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+# Parts of speech that never name anything: verbs, gerunds, adverbs, particles, conjunctions.
+_NAMELESS_POS = frozenset({"VERB", "INFN", "GRND", "ADVB", "PRCL", "CONJ", "INTJ", "PRED"})
 
 
 @lru_cache(maxsize=50_000)
+def _tags(word: str) -> tuple[tuple[str | None, frozenset[str]], ...] | None:
+    """The dictionary's best parses of a Russian word, each as (part of speech, grammemes);
+    None for a word it does not know, () for one with no Russian letters."""
+    word = word.casefold().replace("ё", "е")
+    if not re.search("[а-я]", word):
+        return ()
+    analyzer = _analyzer()
+    if not analyzer.word_is_known(word):
+        return None
+    return tuple((p.tag.POS, frozenset(p.tag.grammemes)) for p in analyzer.parse(word)[:3])
+
+
 def content_word(word: str) -> bool:
     """A word that names something — a noun, a proper name, or a word the dictionary does not
     know (a surname, a place, a transliteration) — as opposed to a verb, adverb or particle."""
-    word = word.casefold().replace("ё", "е")
-    if not re.search("[а-я]", word):
-        return False
-    analyzer = _analyzer()
-    if not analyzer.word_is_known(word):
+    tags = _tags(word)
+    if tags is None:
         return True
-    for parse in analyzer.parse(word)[:3]:
-        if parse.tag.POS == "NOUN" or _NAME_TAGS & parse.tag.grammemes:
-            return True
-    return False
+    return any(pos == "NOUN" or _NAME_TAGS & grammemes for pos, grammemes in tags)
 
 
-def may_be_misspelt_name(forms: Forms) -> bool:
-    """A word (given by its forms) that typo correction may touch: none of its forms is a word
-    the dictionary knows as something that names nothing («находится», «поднимала»)."""
-    analyzer = _analyzer()
-    return not any(
-        re.search("[а-я]", f) and analyzer.word_is_known(f) and not content_word(f) for f in forms
-    )
-
-
-@lru_cache(maxsize=50_000)
 def proper_name(word: str) -> bool:
     """A name of a person, place or organization as the dictionary knows it («Москве»,
     «Лидия», «Иванова»), or a word it does not know at all (most surnames and places)."""
-    word = word.casefold().replace("ё", "е")
-    if not re.search("[а-я]", word):
-        return False
-    analyzer = _analyzer()
-    if not analyzer.word_is_known(word):
-        return True
-    return any(_NAME_TAGS & p.tag.grammemes for p in analyzer.parse(word)[:2])
+    tags = _tags(word)
+    return tags is None or any(_NAME_TAGS & grammemes for _, grammemes in tags[:2])
 
 
 @lru_cache(maxsize=50_000)
 def place_word(word: str) -> bool:
-    """A word the dictionary knows as a place name («Омске», «Уральск»)."""
+    """A word the dictionary takes for a place name («Омске», «Уральск»), known or guessed."""
     word = word.casefold().replace("ё", "е")
     if not re.search("[а-я]", word):
         return False
     return any("Geox" in p.tag.grammemes for p in _analyzer().parse(word)[:2])
 
 
-# Parts of speech that never name anything: verbs, gerunds, adverbs, particles, conjunctions.
-_NAMELESS_POS = frozenset({"VERB", "INFN", "GRND", "ADVB", "PRCL", "CONJ", "INTJ", "PRED"})
+def may_be_misspelt_name(forms: Forms) -> bool:
+    """A word (given by its forms) that typo correction may touch: none of its forms is a word
+    the dictionary knows as something that names nothing («находится», «поднимала»)."""
+    return not any(_tags(f) and not content_word(f) for f in forms)
 
 
 def names_nothing(forms: Forms) -> bool:
     """A word (given by its forms) that the dictionary knows as a verb, adverb or particle
     («делал», «выступала»): it may share a stem with a name («дел» — «по делам»), but names
     nothing. Judged by its longest form, the lemma or the word itself."""
-    longest = max(forms, key=len, default="")
-    if not re.search("[а-я]", longest):
-        return False
-    analyzer = _analyzer()
-    if not analyzer.word_is_known(longest):
-        return False
-    return analyzer.parse(longest)[0].tag.POS in _NAMELESS_POS
+    tags = _tags(max(forms, key=len, default=""))
+    return bool(tags) and tags[0][0] in _NAMELESS_POS  # type: ignore[index]
