@@ -17,7 +17,8 @@ from answers.dialogue import Dialogue
 from answers.grounding import gap_answer, gaps
 from answers.linking import date_matches, link
 from answers.memo import remembered
-from answers.relations import ROUTES, Asked, about, country
+from answers.parts import question_parts
+from answers.relations import ROUTES, Asked, about, country, joined
 from answers.resolve import MIN_COVERAGE, choose
 from answers.understanding import Intent, Question, ask_again, only_constraints, parse_question
 from db import queries
@@ -65,15 +66,35 @@ async def question_answer(session: AsyncSession, text: str, today: date) -> Answ
 async def question_reply(
     session: AsyncSession, text: str, today: date, dialogue: Dialogue
 ) -> tuple[Answer, Dialogue]:
-    """The answer to a plain message, and what the chat is now talking about."""
+    """The answer to a plain message, and what the chat is now talking about. A message that
+    asks several things («Кто организовал … и когда он прошёл?») gets each part answered in
+    turn, every later part continuing the one before it."""
     text = text.strip()
+    parts = question_parts(text) if 0 < len(text) <= MAX_QUESTION else (text,)
+    if len(parts) == 1:
+        return await _reply(session, text, today, dialogue)
+    answers = []
+    for number, part in enumerate(parts):
+        answer, dialogue = await _reply(session, part, today, dialogue, continued=number > 0)
+        if all(answer.text != earlier.text for earlier in answers):  # a card said once
+            answers.append(answer)
+    return joined(answers), dialogue
+
+
+async def _reply(
+    session: AsyncSession, text: str, today: date, dialogue: Dialogue, *, continued: bool = False
+) -> tuple[Answer, Dialogue]:
+    """The answer to one question; a `continued` part of a message without names of its own
+    («… и когда он прошёл?») is about what the part before it was about."""
     question = None
     if text and len(text) <= MAX_QUESTION:
         question = await remembered(session, ("parsed", text, today), lambda: _parsed(text, today))
+        if continued and not question.words:
+            question = replace(question, follow_up=True)
     if question is not None and dialogue.text and only_constraints(question):
         # «а в 2024?»: the last question again, with this date or place instead of its own.
         again = ask_again(dialogue.text, text, today)
-        return await question_reply(session, again, today, Dialogue())
+        return await _reply(session, again, today, Dialogue())
     # A question that does not lean on the last one is answered the same in every chat.
     leans = question is not None and question.leans_on_last
     context = (dialogue.intent, tuple(dialogue.subjects), dialogue.country) if leans else None

@@ -101,7 +101,7 @@ class Asked:
 Respond = Callable[[Asked], Awaitable[Answer | None]]
 
 
-def _join(answers: Sequence[Answer], heading: Html | None = None) -> Answer:
+def joined(answers: Sequence[Answer], heading: Html | None = None) -> Answer:
     """Several answers as one: texts one after another, buttons together."""
     texts = ([heading] if heading else []) + [a.text for a in answers]
     rows = [row for a in answers if a.markup for row in a.markup.inline_keyboard]
@@ -134,7 +134,7 @@ async def for_events(
     if participants:
         await queries.read_participations_of(a.session, [e.id for e in events], topics=topics)
     answers = [await respond(e.id) for e in events]
-    return _join(answers, direct.several_events(events))
+    return joined(answers, direct.several_events(events))
 
 
 # --- events ----------------------------------------------------------------------------------

@@ -105,6 +105,8 @@ _YEARS_AGO = tuple(
         reverse=True,
     )
 )
+_COMMON_NOUNS = frozenset().union(*(words.common_nouns for words in _LEXICONS.values()))
+_PARTICLES = frozenset().union(*(words.yes_no for words in _LEXICONS.values()))
 _YEAR_WORDS = frozenset().union(*(words.year_words for words in _LEXICONS.values()))
 _TAKING_PART = tuple(m for w in _LEXICONS.values() for m in w.taking_part)
 _SEASONS = {word: (first, last) for w in _LEXICONS.values() for first, last, word in w.seasons}
@@ -191,8 +193,9 @@ def _is_question_word(low: str) -> bool:
 
 def _has(norm: str, marker: str) -> bool:
     """`marker` begins a word of `norm` (a short marker must be the whole word); a phrase's
-    words may have one word between them — a name, as in «что Нургазиева говорила»."""
-    if len(marker) <= 4:
+    words may have one word between them — a name, as in «что Нургазиева говорила». A phrase
+    ending in a particle («ресей ме») ends there: «Ресей мен» is «Russia and»."""
+    if len(marker) <= 4 or marker.rsplit(" ", 1)[-1] in _PARTICLES:
         return re.search(rf"(?<!\w){re.escape(marker)}(?!\w)", norm) is not None
     if f" {marker}" in norm:
         return True
@@ -277,11 +280,20 @@ def parse_dates(
     return PartialDate(year, month, day), rest
 
 
-def _country(words: list[str]) -> tuple[str | None, list[str]]:
+def _country_of(low: str) -> str | None:
     for code, prefixes in _COUNTRIES:
+        if low in prefixes or any(low.startswith(p) for p in prefixes if len(p) > 2):
+            return code
+    return None
+
+
+def _country(words: list[str]) -> tuple[str | None, list[str]]:
+    """The country the words narrow to, and the words without it. «Российско-казахстанский»,
+    «Russian-Kazakh» name both countries and narrow to neither."""
+    for code, _ in _COUNTRIES:
         for i, word in enumerate(words):
-            low = normalize(word)
-            if low in prefixes or any(low.startswith(p) for p in prefixes if len(p) > 2):
+            parts = {_country_of(part) for part in normalize(word).split("-")}
+            if code in parts and len(parts - {None}) == 1:
                 return code, words[:i] + words[i + 1 :]
     return None, words
 
@@ -291,6 +303,16 @@ def _is_country_noun(low: str) -> bool:
     return (
         low.startswith(("росси", "казахстан")) and not low.startswith(("российск", "казахстанск"))
     ) or low in ("рф", "рк")
+
+
+def _names_country(word: str) -> bool:
+    """«Ресей», «Қазақстанның», «Russian», «РФ»: a word of either country's name."""
+    low = fold(normalize(word))
+    return any(
+        low == prefix if len(prefix) <= 2 else low.startswith(prefix)
+        for _, prefixes in _COUNTRIES
+        for prefix in prefixes
+    )
 
 
 def _phrase_re(phrase: str) -> re.Pattern[str]:
@@ -390,7 +412,11 @@ def _asked_sentences(text: str) -> str | None:
     # интересует круглый стол в Омске.» (a name after the first word, a number, or few words).
     for sentence in told:
         words = re.findall(r"\w+", sentence)
-        named = any(w[:1].isupper() and w != "I" for w in words[1:])
+        # A country names no constraint here: the whole chat is about the two countries.
+        named = any(
+            w[:1].isupper() and not _names_country(w) and w.casefold() not in _COMMON_NOUNS
+            for w in words[1:]
+        )
         keeps = named or len(words) < 3 or any(c.isdigit() for c in sentence)
         if keeps and not _greeting_only(sentence):
             return None
@@ -402,12 +428,21 @@ def _greeting_only(sentence: str) -> bool:
     return head.intent is Intent.SMALL_TALK and len(head.words) <= 2
 
 
-def parse_question(text: str, today: date | None = None) -> Question:
+def asked_text(text: str, today: date | None = None) -> str:
+    """What a message asks, without the greeting that opens it or the sentences that only
+    tell («Здравствуйте! Пишу диплом про … . Кто выступал …?» → «Кто выступал …?»)."""
     text = clean(text)
-    if (asked := _asked_sentences(text)) is not None:
-        return parse_question(asked, today)
-    if (rest := _greeting_first(text, today)) is not None:
-        return parse_question(rest, today)
+    while True:
+        rest = _asked_sentences(text)
+        if rest is None:
+            rest = _greeting_first(text, today)
+        if rest is None:
+            return text
+        text = rest
+
+
+def parse_question(text: str, today: date | None = None) -> Question:
+    text = asked_text(text, today)
     language = detect_language(text)
     norm = f" {normalize(text)}"
     texts: tuple[str, ...] = (norm,)

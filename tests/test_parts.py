@@ -1,0 +1,64 @@
+"""Messages that ask several things: each part is found, answered, and continues the part
+before it; a message that asks one thing stays whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from answers.parts import question_parts
+from tests.conftest import Chatter
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "Кто организовал круглый стол в Омске и когда он прошёл?",
+            ("Кто организовал круглый стол в Омске?", "когда он прошёл?"),
+        ),
+        (
+            "Погорельский — кто он, где работает и что предлагал?",
+            ("Погорельский - кто он?", "где работает?", "что предлагал?"),
+        ),
+        ("Кто такой Сапаров? Где он работает?", ("Кто такой Сапаров?", "Где он работает?")),
+        (
+            "Who organised the round table and when did it take place?",
+            ("Who organised the round table?", "when did it take place?"),
+        ),
+        (
+            "2025 жылғы кездесуде кімдер сөз сөйледі және олардың лауазымдары қандай?",
+            ("2025 жылғы кездесуде кімдер сөз сөйледі?", "олардың лауазымдары қандай?"),
+        ),
+    ],
+)
+def test_a_message_asking_several_things_is_cut_into_its_questions(
+    text: str, parts: tuple[str, ...]
+) -> None:
+    assert question_parts(text) == parts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кто выступал и на круглом столе 2021 года, и на встрече НПО 2025-го?",
+        "Какие организации из России и Казахстана участвовали?",
+        "Кто выступал на форуме, где была Нургазиева?",  # a clause inside, not a question
+        "Где и когда прошёл форум?",  # one question about one thing
+        "Ресей мен Қазақстанның қандай қалалары қатысты?",  # «мен» is «and» between nouns
+    ],
+)
+def test_a_message_asking_one_thing_stays_whole(text: str) -> None:
+    assert question_parts(text) == (text,)
+
+
+async def test_each_part_is_answered_and_the_second_continues_the_first(chat: Chatter) -> None:
+    answer = await chat.ask("Кто организовал международный круглый стол и когда он прошёл?")
+    assert "Сибирь-Евразия" in answer  # the organizers
+    # when it took place: the same round table, its date line and its status
+    assert "📅 Международный круглый стол" in answer and "ℹ️ состоялось" in answer
+
+
+async def test_a_card_both_parts_open_is_shown_once(chat: Chatter) -> None:
+    answer = await chat.ask("Кто такая Тополева-Солдунова и о чём она говорила?")
+    assert "фандрайзинг" in answer
+    assert answer.count("👤 Елена Тополева-Солдунова") == 1
