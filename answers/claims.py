@@ -23,12 +23,12 @@ from views import direct
 
 
 def _named(a: Asked, kind: EntityKind) -> list[tuple[str, str]]:
-    """(id, shown name) of every entity of `kind` the question names for certain — or, in
-    English, by its one transliterated match (as the question's routing takes it)."""
+    """(id, shown name) of every entity of `kind` the question names for certain (a Latin
+    spelling included, as the question's routing takes it)."""
     return [
         (m.hits[0].id, m.hits[0].label)
         for m in a.linked.of_kind(kind)
-        if len(m.hits) == 1 and (not m.fuzzy or a.question.language == "en")
+        if len(m.hits) == 1 and m.certain
     ]
 
 

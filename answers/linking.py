@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -59,6 +60,15 @@ class Unmet:
     dates: PartialDate | None = None
 
 
+class Confidence(StrEnum):
+    """How surely a mention's words name its candidates."""
+
+    EXACT = "exact"  # as a name is written («Нургазиева»)
+    INFLECTED = "inflected"  # another form of it: a case, a Kazakh ending («Нургазиевой»)
+    TRANSLITERATED = "transliterated"  # typed in Latin letters («Nurgazieva»)
+    TYPO = "typo"  # only after correcting a spelling, or a surname form of the other gender
+
+
 @dataclass(slots=True)
 class Mention:
     words: frozenset[int]
@@ -66,6 +76,13 @@ class Mention:
     generic: bool = False  # only words like «круглый стол»: every event of the kind fits
     preferred: set[str] = field(default_factory=set)  # matched more words than the rest
     unmet: list[Unmet] = field(default_factory=list)  # constraints no candidate satisfies
+    confidence: Confidence = Confidence.EXACT
+
+    @property
+    def certain(self) -> bool:
+        """Its candidates may be answered about without asking «did you mean …?»: a corrected
+        typo may not; a Latin spelling may (transliteration is never exact)."""
+        return self.confidence is not Confidence.TYPO
 
     @property
     def kind(self) -> EntityKind:
@@ -146,6 +163,7 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
         # «Петров» finds «Марина Петрова» by a shared lemma: another person, maybe — asked.
         same = [h._replace(fuzzy=True) if _other_gender(h, question.words) else h for h in same]
         mention = Mention(hit.matched, same, generic)
+        mention.confidence = _confidence(mention, question, groups)
         if generic:
             await _add_events_of_kind(session, mention, groups, mention.words)
         elif hit.kind is EntityKind.EVENT and hit.matched & generic_words:
@@ -158,7 +176,7 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
     leftover = [i for i in range(len(groups)) if i not in claimed and i not in generic_words]
     linked = Linked(mentions, leftover, len(groups))
     for mention in linked.of_kind(EntityKind.EVENT):
-        if not mention.fuzzy:  # a corrected typo is asked about, never narrowed as certain
+        if mention.certain:  # a corrected typo is asked about, never narrowed as certain
             await _narrow_events(session, mention, linked, question, index, groups)
     return linked
 
@@ -203,7 +221,7 @@ async def _narrow_events(
     if question.dates is not None:
         keep(lambda f: date_matches(f.event, question.dates), Unmet(None, dates=question.dates))
     for other in linked.mentions:
-        if other is mention or other.fuzzy or len(other.hits) != 1:
+        if other is mention or not other.certain or len(other.hits) != 1:
             continue  # a corrected typo or an ambiguous name is asked about, not applied
         ids = {h.id for h in other.hits}
         unmet = Unmet(other.kind, other.hits[0].label)
@@ -247,6 +265,23 @@ async def _narrow_events(
             pick = min if question.order == "first" else max
             best = pick(dated, key=lambda h: facts[h.id].event.partial_date.sort_key())
             mention.hits = [best]
+
+
+def _confidence(mention: Mention, question: Question, groups: list[tuple[str, ...]]) -> Confidence:
+    covered = {groups[i] for i in mention.words if i < len(groups)}
+    typed = [
+        shown
+        for word, shown in zip(question.words, question.typed or question.words, strict=True)
+        if (own := query_forms(word)) and all(g in covered for g in own)
+    ]
+    latin = bool(typed) and all(w.isascii() for w in typed)
+    if latin:
+        return Confidence.TRANSLITERATED
+    if mention.fuzzy:
+        return Confidence.TYPO
+    written = {w for h in mention.hits for w in h.label.casefold().replace("ё", "е").split()}
+    as_written = all(w.casefold().replace("ё", "е") in written for w in typed)
+    return Confidence.EXACT if as_written else Confidence.INFLECTED
 
 
 _WOMENS_ENDINGS = ("ова", "ева", "ина", "ына")

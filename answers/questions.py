@@ -188,12 +188,11 @@ async def _answer(asked: Asked) -> Answer:
         # A word the materials know nothing about, or a constraint nothing satisfies: said
         # as such, never answered more widely than asked.
         return await gap_answer(asked, found_gaps)
-    # A name that fits several people (or only after a typo fix in Russian): let them pick.
+    # A name that fits several people, or only after a typo fix: let them pick.
     for mention in linked.mentions:
         if mention.kind is EntityKind.EVENT:
             continue
-        transliterated = q.language == "en" and len(mention.hits) == 1
-        if (mention.fuzzy and not transliterated) or len(mention.hits) > 1:
+        if not mention.certain or len(mention.hits) > 1:
             return choose(asked.text, mention.hits)
     intent = _intent(asked)
     if asked.continues and q.country is None and asked.dialogue.country and not linked.mentions:

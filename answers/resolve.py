@@ -70,7 +70,7 @@ async def resolve(session: AsyncSession, text: str, kinds: Sequence[EntityKind])
 async def _events_in_place(session: AsyncSession, linked: Linked) -> Resolution:
     """«/speakers Орал», «/cities Омбы»: the events held in or joined by the city named."""
     place = linked.first((EntityKind.PLACE,))
-    if place is None or place.fuzzy or len(place.hits) != 1:
+    if place is None or not place.certain or len(place.hits) != 1:
         return Resolution()
     every = await queries.all_events(session)
     facts = await queries.events_facts(session, [e.id for e in every])

@@ -4,6 +4,10 @@ message without words gets a short reply of its own."""
 
 from __future__ import annotations
 
+import pytest
+
+from answers.linking import Confidence, link
+from answers.understanding import parse_question
 from tests.conftest import Chatter
 
 
@@ -114,3 +118,23 @@ async def test_held_in_a_city_is_not_joined_by_it(chat: Chatter) -> None:
     # Tomsk joined the online round table of 2021; the round table was not held there.
     assert (await chat.ask("Проходил ли круглый стол в Томске?")).startswith("Нет, ")
     assert (await chat.ask("Участвовал ли Томск в круглом столе?")).startswith("Да, ")
+
+
+@pytest.mark.parametrize(
+    ("text", "confidence"),
+    [
+        ("Кто такая Нургазиева?", Confidence.EXACT),
+        ("Что известно о Нургазиевой?", Confidence.INFLECTED),
+        ("Who is Nurgazieva?", Confidence.TRANSLITERATED),
+        ("Кто такая Нургазеева?", Confidence.TYPO),
+        ("Что говорил Калашников?", Confidence.TYPO),  # her surname in a man's form
+    ],
+)
+async def test_every_mention_states_how_surely_it_names_its_candidates(
+    content_service, session_maker, text: str, confidence: Confidence
+) -> None:
+    async with session_maker() as session:
+        linked = await link(session, parse_question(text))
+    (mention,) = linked.mentions
+    assert mention.confidence is confidence
+    assert mention.certain is (confidence is not Confidence.TYPO)
