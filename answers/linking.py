@@ -76,6 +76,7 @@ class Mention:
     generic: bool = False  # only words like «круглый стол»: every event of the kind fits
     preferred: set[str] = field(default_factory=set)  # matched more words than the rest
     unmet: list[Unmet] = field(default_factory=list)  # constraints no candidate satisfies
+    joined: str | None = None  # a city the candidates were not held in, only joined («Москва»)
     confidence: Confidence = Confidence.EXACT
 
     @property
@@ -226,7 +227,14 @@ async def _narrow_events(
         ids = {h.id for h in other.hits}
         unmet = Unmet(other.kind, other.hits[0].label)
         if other.kind is EntityKind.PLACE:
-            keep(lambda f, ids=ids: bool(ids & f.place_ids), unmet)
+            # Held there first; a city that only joined an event is said to have joined it.
+            held = [h for h in mention.hits if h.id in facts and facts[h.id].event.place_id in ids]
+            if held:
+                mention.hits = held
+            else:
+                keep(lambda f, ids=ids: bool(ids & f.place_ids), unmet)
+                if not mention.unmet:
+                    mention.joined = other.hits[0].label
         elif other.kind is EntityKind.ORGANIZATION:
             keep(lambda f, ids=ids: bool(ids & f.organization_ids), unmet)
         elif other.kind is EntityKind.PERSON:

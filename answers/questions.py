@@ -18,7 +18,7 @@ from answers.grounding import gap_answer, gaps
 from answers.linking import date_matches, link
 from answers.memo import remembered
 from answers.parts import question_parts
-from answers.relations import ROUTES, Asked, about, country, joined
+from answers.relations import ROUTES, Asked, about, country, joined, lead
 from answers.resolve import MIN_COVERAGE, choose
 from answers.understanding import Intent, Question, ask_again, only_constraints, parse_question
 from db import queries
@@ -27,6 +27,7 @@ from db.search import Hit, SearchIndex
 from db.textnorm import normalize, query_forms, word_forms
 from views.common import listening, question_too_long
 from views.direct import not_a_question, off_topic
+from views.grounding import joined_not_held
 from views.i18n import Language, use_language
 from views.keyboards import hits_keyboard
 from views.search import no_answer_found, search_text
@@ -126,7 +127,8 @@ async def _question_reply(
         return Answer(question_too_long(len(text), MAX_QUESTION)), None, False
     if not any(c.isalpha() for c in text):
         # An emoji, a number, punctuation: no question to answer and none to continue.
-        year = int(text) if text.isdigit() and 1900 < int(text) < 2100 else None
+        # «¹» and «٢» are digits too, but no year: only ASCII digits are read as one.
+        year = int(text) if re.fullmatch(r"[0-9]{4}", text) and 1900 < int(text) < 2100 else None
         return Answer(not_a_question(year)), None, False
     fuzzy = question.intent is not Intent.SMALL_TALK and _may_correct_typos(question, text)
     # What the words name depends on the text alone, whatever the chat asked before.
@@ -209,12 +211,16 @@ async def _answer(asked: Asked) -> Answer:
         if found is not None:
             return found
     found = await ROUTES[intent].respond(asked)
-    if found is not None:
-        return found
-    found = await about(asked)
-    if found is not None and (intent is not Intent.SEARCH or linked.coverage >= MIN_COVERAGE):
-        return found
-    return await _looked_up(asked)
+    if found is None:
+        found = await about(asked)
+        if found is not None and intent is Intent.SEARCH and linked.coverage < MIN_COVERAGE:
+            found = None
+    if found is None:
+        return await _looked_up(asked)
+    for mention in linked.of_kind(EntityKind.EVENT):
+        if mention.joined:  # «…на круглом столе в Москве?»: Moscow only joined it
+            return lead(joined_not_held(mention.joined), found)
+    return found
 
 
 def _with_country(q: Question, code: str) -> Question:

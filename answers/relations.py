@@ -317,6 +317,10 @@ def dates_text(d) -> str:  # type: ignore[no-untyped-def]
 
 
 async def position(a: Asked) -> Answer | None:
+    named = sorted(a.linked.of_kind(P), key=lambda m: min(m.words, default=0))  # as asked
+    people = [m.hits[0].id for m in named if len(m.hits) == 1 and m.certain]
+    if len(people) > 1:
+        return await _positions_of(a, people)  # «Чем отличаются должности X и Y?»
     person_id = a.one(P)
     if person_id is None:
         if a.one(ORG):
@@ -328,6 +332,22 @@ async def position(a: Asked) -> Answer | None:
     person, parts = found
     parts = _at_events_named(a, parts)
     return lead(direct.position_lines(person, parts), person_card_of(person, parts))
+
+
+async def _positions_of(a: Asked, person_ids: Sequence[str]) -> Answer | None:
+    """The positions of several people, each in turn, with a button to each card."""
+    lines, buttons = [], []
+    for person_id in person_ids:
+        found = await queries.person_and_participations(a.session, person_id)
+        if found is None:
+            continue
+        person, parts = found
+        a.used.append((P.value, person_id))
+        lines.append(direct.position_lines(person, _at_events_named(a, parts)))
+        buttons.append((P, person.id, person.full_name))
+    if not lines:
+        return None
+    return Answer(Html("\n\n".join(lines)), cards(buttons))
 
 
 def _at_events_named(a: Asked, parts: list) -> list:  # type: ignore[type-arg]

@@ -85,14 +85,17 @@ _EN_QUESTION_WORDS = frozenset(_LEXICONS[Language.EN].question_words) | _cue_wor
 # («organiz» → «organized», «moderat» → «moderator»).
 _EN_QUESTION_PREFIXES = tuple(sorted(w for w in _cue_words(Language.EN) if len(w) >= 5))
 # Kazakh and English names of kinds of events, places and other domain words, in the Russian
-# of the facts (matched on folded, lower-case text; longest first).
+# of the facts (matched on folded, lower-case text; longest first), each with its language:
+# a Kazakh phrase takes any ending, an English one only a plural («universities» is not).
 _GLOSSARY = tuple(
     sorted(
-        (pair for words in _LEXICONS.values() for pair in words.glossary),
-        key=lambda pair: len(pair[0]),
+        ((phrase, russian, language) for language, words in _LEXICONS.items()
+         for phrase, russian in words.glossary),
+        key=lambda entry: len(entry[0]),
         reverse=True,
     )
-)
+)  # fmt: skip
+_EN_STOPWORDS = _LEXICONS[Language.EN].stopwords
 _COUNT_MARKERS = tuple(m for words in _LEXICONS.values() for m in words.count)
 _FORMATS: dict[str, tuple[str, ...]] = {}
 for _words in _LEXICONS.values():
@@ -315,10 +318,12 @@ def _names_country(word: str) -> bool:
     )
 
 
-def _phrase_re(phrase: str) -> re.Pattern[str]:
-    """A glossary phrase with any ending, its Kazakh letters typed or folded («Омбыда»)."""
+def _phrase_re(phrase: str, language: Language) -> re.Pattern[str]:
+    """A glossary phrase with its endings: any, its Kazakh letters typed or folded («Омбыда»);
+    in English, a plural only («forums», never «statements» for «state»)."""
     letters = (f"[{c}{fold(c)}]" if fold(c) != c else re.escape(c) for c in phrase)
-    return re.compile(r"(?<!\w)" + "".join(letters) + r"\w*")
+    ending = r"(?:s|es)?(?!\w)" if language is Language.EN else r"\w*"
+    return re.compile(r"(?<!\w)" + "".join(letters) + ending)
 
 
 def _kazakh_stems(norm: str) -> str:
@@ -327,8 +332,8 @@ def _kazakh_stems(norm: str) -> str:
 
 # Each phrase as written and as its Kazakh stems: Kazakh text is stemmed before translation.
 _GLOSSARY_RE = tuple(
-    (_phrase_re(variant), russian)
-    for phrase, russian in _GLOSSARY
+    (_phrase_re(variant, language), russian)
+    for phrase, russian, language in _GLOSSARY
     for variant in dict.fromkeys((phrase, _kazakh_stems(phrase)))
 )
 
@@ -357,6 +362,7 @@ def subject_text(text: str) -> str:
     return " ".join(
         to_cyrillic(w) if re.fullmatch(r"[a-z'’-]+", w) and not _ROMAN.fullmatch(w) else w
         for w in norm.split()
+        if w not in _EN_STOPWORDS  # «Civil Alliance of Kazakhstan»: «of» names nothing
     )
 
 

@@ -138,3 +138,30 @@ async def test_every_mention_states_how_surely_it_names_its_candidates(
     (mention,) = linked.mentions
     assert mention.confidence is confidence
     assert mention.certain is (confidence is not Confidence.TYPO)
+
+
+async def test_a_city_that_only_joined_an_event_is_said_to_have_joined_it(chat: Chatter) -> None:
+    # The 2021 round table was online; Moscow is one of the cities that took part.
+    answer = await chat.ask("Кто выступал на круглом столе в Москве?")
+    assert answer.startswith("ℹ️ Москва — не место проведения, а один из городов")
+    assert "Бану Нургазиева" in answer
+
+
+async def test_english_names_of_organizations_are_found_in_commands_and_questions(
+    chat: Chatter,
+) -> None:
+    assert "Гражданский альянс Казахстана" in await chat.ask("/org Civil Alliance of Kazakhstan")
+    answer = await chat.ask("Where is the Eurasian National University located?")
+    assert "Евразийский национальный университет" in answer and "Астана" in answer
+
+
+async def test_a_digit_that_is_no_year_gets_the_short_reply(chat: Chatter) -> None:
+    for text in ("¹", "٢٠٢١", "2021"):
+        assert "ошибка" not in await chat.ask(text)
+
+
+async def test_the_positions_of_several_people_are_each_given(chat: Chatter) -> None:
+    answer = await chat.ask("Какие должности у Сапарова и Смирновой?")
+    assert answer.index("Елдар Сапаров — заместитель председателя") < answer.index(
+        "Ирина Смирнова — депутат"
+    )

@@ -28,6 +28,13 @@ def nothing_about(words: Sequence[str], *, suggestions: bool) -> Html:
     )
 
 
+def joined_not_held(place: str) -> Html:
+    """The event a question places in a city was not held there: the city joined it."""
+    return html(
+        _("ℹ️ {} — не место проведения, а один из городов, участвовавших в событии."), b(place)
+    )
+
+
 def constraint_text(kind: EntityKind | None, label: str, dates: object | None) -> Html:
     if kind is None and dates is not None:
         if dates.year is not None and dates.month is None and dates.until_year is None:  # type: ignore[attr-defined]
