@@ -18,7 +18,7 @@ from answers.grounding import gap_answer, gaps
 from answers.linking import date_matches, link
 from answers.memo import remembered
 from answers.parts import question_parts
-from answers.relations import ROUTES, Asked, about, country, joined, lead
+from answers.relations import ROUTES, Asked, about, among_last, country, joined, lead
 from answers.resolve import MIN_COVERAGE, choose
 from answers.understanding import Intent, Question, ask_again, only_constraints, parse_question
 from db import queries
@@ -210,7 +210,9 @@ async def _answer(asked: Asked) -> Answer:
         found = await country(asked)
         if found is not None:
             return found
-    found = await ROUTES[intent].respond(asked)
+    found = await among_last(asked) if q.among and asked.continues else None
+    if found is None:
+        found = await ROUTES[intent].respond(asked)
     if found is None:
         found = await about(asked)
         if found is not None and intent is Intent.SEARCH and linked.coverage < MIN_COVERAGE:

@@ -385,6 +385,42 @@ async def about(a: Asked) -> Answer | None:
     return None
 
 
+async def among_last(a: Asked) -> Answer | None:
+    """«а кто из них депутат?», «which of them is from the Public Chamber?»: the speakers of
+    the events the chat spoke of that hold such a position, come from that organization or
+    that city; None when the question adds no such constraint."""
+    events = a.dialogue.of_kind(E)
+    orgs = {h.id for m in a.linked.of_kind(ORG) for h in m.hits}
+    places = {h.id for m in a.linked.of_kind(PL) for h in m.hits}
+    named = {i for m in a.linked.mentions if m.kind in (ORG, PL) for i in m.words}
+    groups = query_forms(a.question.rest)
+    title = [g for i, g in enumerate(groups) if i not in named]  # «депутат», «rector»
+    if not events or not (orgs or places or title):
+        return None
+    a.used += [(E.value, i) for i in events]  # «а кто из них …» may follow again
+
+    def fits(pos, part) -> bool:  # type: ignore[no-untyped-def]
+        cities = {part.city_id, part.person.city_id}
+        if pos.organization is not None:
+            cities.add(pos.organization.city_id)
+        return (
+            (not orgs or pos.organization_id in orgs)
+            and (not places or bool(cities & places))
+            and all(any(forms_match(w, t) for t in forms(pos.title)) for w in title)
+        )
+
+    matches = []
+    for event_id in events:
+        for part in await queries.participations(a.session, event_id=event_id, roles=SPEAKING):
+            if found := next((pos for pos in part.positions if fits(pos, part)), None):
+                matches.append((found, part))
+                a.used.append((P.value, part.person_id))
+    if not matches:
+        return Answer(direct.none_among())
+    people = [(P, part.person_id, part.person.full_name) for _, part in matches]
+    return Answer(direct.holders_lines(matches), cards(people))
+
+
 async def holders(a: Asked) -> Answer | None:
     """Who holds a position in an organization («кто президент ГАК»), or everyone from it."""
     org_id = a.one(ORG)

@@ -113,6 +113,7 @@ _PARTICLES = frozenset().union(*(words.yes_no for words in _LEXICONS.values()))
 _YEAR_WORDS = frozenset().union(*(words.year_words for words in _LEXICONS.values()))
 _TAKING_PART = tuple(m for w in _LEXICONS.values() for m in w.taking_part)
 _SEASONS = {word: (first, last) for w in _LEXICONS.values() for first, last, word in w.seasons}
+_AMONG = tuple(m for w in _LEXICONS.values() for m in w.among)
 _ORDER_WORDS = {
     which: tuple(p for w in _LEXICONS.values() for p in w.order.get(which, ()))
     for which in ("first", "last")
@@ -176,6 +177,7 @@ class Question:
     pronoun: bool = False  # «она», «he», «ол»: someone the chat spoke of before
     order: str | None = None  # «first» / «last»: «самый первый круглый стол», «the latest»
     taking_part: bool = False  # «участвовал ли Томск …»: taking part, not where it was held
+    among: bool = False  # «а кто из них депутат?»: picks from the people of the last answer
 
     @property
     def leans_on_last(self) -> bool:
@@ -468,7 +470,8 @@ def parse_question(text: str, today: date | None = None) -> Question:
     words_in = re.findall(r"\w+(?:-\w+)*", text)
     lowered = [normalize(w) for w in words_in]
     first = lowered[0] if lowered else ""
-    follow_up = first in ("а", "и", "and", "ал") or any(w in _PRONOUNS for w in lowered)
+    among = any(_cue_in(texts, m) for m in _AMONG)
+    follow_up = among or first in ("а", "и", "and", "ал") or any(w in _PRONOUNS for w in lowered)
     lexicon = _LEXICONS[language]
     open_question = any(w in lexicon.interrogatives for w in lowered)
     yes_no = (
@@ -553,6 +556,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
         pronoun=any(w in _PRONOUNS for w in lowered),
         order=_order(norm, dates),
         taking_part=any(_cue_in(texts, m) for m in _TAKING_PART),
+        among=among,
     )
 
 

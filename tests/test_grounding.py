@@ -165,3 +165,14 @@ async def test_the_positions_of_several_people_are_each_given(chat: Chatter) -> 
     assert answer.index("Елдар Сапаров — заместитель председателя") < answer.index(
         "Ирина Смирнова — депутат"
     )
+
+
+async def test_among_them_picks_from_the_last_list(chat: Chatter) -> None:
+    await chat.ask("Кто выступал на встрече НПО?", user_id=77)
+    answer = await chat.ask("а кто из них депутат?", user_id=77)
+    assert "Ирина Смирнова" in answer and "Тополева-Солдунова" not in answer
+    answer = await chat.ask("which of them is from the Public Chamber?", user_id=77)
+    assert "Тополева-Солдунова" in answer and "Смирнова" not in answer
+    assert await chat.ask("а кто из них ректор?", user_id=77) == (
+        "Среди них в материалах такого нет."
+    )

@@ -54,6 +54,10 @@ def holders_lines(matches: Sequence[tuple[PersonPosition, Participation]]) -> Ht
     return out.text()
 
 
+def none_among() -> Html:
+    return html(_("Среди них в материалах такого нет."))
+
+
 def count_line(count: int) -> Html:
     return html(_("Всего: {}."), count)
 
