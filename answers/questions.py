@@ -198,7 +198,10 @@ async def _answer(asked: Asked) -> Answer:
             return choose(asked.text, mention.hits)
     intent = _intent(asked)
     if asked.continues and q.country is None and asked.dialogue.country and not linked.mentions:
-        q = asked.question = _with_country(q, asked.dialogue.country)
+        code = asked.dialogue.country
+        if q.others:  # «а остальные?» after the Kazakh cities: the Russian ones
+            code = "RU" if code == "KZ" else "KZ"
+        q = asked.question = _with_country(q, code)
     if q.yes_no and (found := await yes_no(asked)) is not None:
         return found
     place = asked.mention(EntityKind.PLACE)

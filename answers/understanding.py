@@ -113,6 +113,7 @@ _PARTICLES = frozenset().union(*(words.yes_no for words in _LEXICONS.values()))
 _YEAR_WORDS = frozenset().union(*(words.year_words for words in _LEXICONS.values()))
 _TAKING_PART = tuple(m for w in _LEXICONS.values() for m in w.taking_part)
 _SEASONS = {word: (first, last) for w in _LEXICONS.values() for first, last, word in w.seasons}
+_OTHERS = tuple(m for w in _LEXICONS.values() for m in w.others)
 _AMONG = tuple(m for w in _LEXICONS.values() for m in w.among)
 _ORDER_WORDS = {
     which: tuple(p for w in _LEXICONS.values() for p in w.order.get(which, ()))
@@ -178,6 +179,7 @@ class Question:
     order: str | None = None  # «first» / «last»: «самый первый круглый стол», «the latest»
     taking_part: bool = False  # «участвовал ли Томск …»: taking part, not where it was held
     among: bool = False  # «а кто из них депутат?»: picks from the people of the last answer
+    others: bool = False  # «а остальные?»: the rest of the last list (the other country's)
 
     @property
     def leans_on_last(self) -> bool:
@@ -557,6 +559,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
         order=_order(norm, dates),
         taking_part=any(_cue_in(texts, m) for m in _TAKING_PART),
         among=among,
+        others=any(_cue_in(texts, m) for m in _OTHERS),
     )
 
 

@@ -176,3 +176,10 @@ async def test_among_them_picks_from_the_last_list(chat: Chatter) -> None:
     assert await chat.ask("а кто из них ректор?", user_id=77) == (
         "Среди них в материалах такого нет."
     )
+
+
+async def test_the_others_are_the_other_countrys_part_of_the_last_list(chat: Chatter) -> None:
+    await chat.ask("Какие казахстанские города участвовали в круглом столе?", user_id=78)
+    answer = await chat.ask("а остальные?", user_id=78)
+    assert "Новосибирск" in answer and "Москва" in answer
+    assert "Павлодар" not in answer

@@ -33,6 +33,7 @@ class LanguageWords:
     order: dict[str, tuple[str, ...]]  # «first» / «last» → the phrases that ask for it
     taking_part: tuple[str, ...]  # «участвовал», «took part»: taking part, not being held
     conjunctions: tuple[str, ...]  # «и», «and», «және»: join two questions, longest first
+    others: tuple[str, ...]  # «а остальные?», «the rest»: the last list's other country
     among: tuple[str, ...]  # «из них», «of them»: the next question picks from the last list
     stopwords: frozenset[str]  # words that never name anything («of», «the»)
     common_nouns: frozenset[str]  # written in capitals, yet no name: «НКО», «NGO», «I»
@@ -73,6 +74,7 @@ def words_of(language: str) -> LanguageWords:
         ),
         order={k: tuple(v) for k, v in data.get("order", {}).items()},
         taking_part=tuple(data.get("taking_part", ())),
+        others=tuple(data.get("others", ())),
         among=tuple(data.get("among", ())),
         stopwords=frozenset(data.get("stopwords", ())),
         common_nouns=frozenset(w.casefold() for w in data.get("common_nouns", ())),
