@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from answers.base import Answer
 from answers.cards import card_answer
 from answers.claims import yes_no
+from answers.coordination import EventParts, event_parts, shared_answer
 from answers.dialogue import Dialogue
 from answers.grounding import gap_answer, gaps
 from answers.linking import date_matches, link
@@ -72,26 +73,44 @@ async def question_reply(
     turn, every later part continuing the one before it."""
     text = text.strip()
     parts = question_parts(text) if 0 < len(text) <= MAX_QUESTION else (text,)
+    if len(parts) == 1 and 0 < len(text) <= MAX_QUESTION:
+        events = await remembered(session, ("events", text), lambda: _event_parts(text))
+        if events is not None:
+            # «… на круглом столе в Омске и на форуме в Уральске?»: each event with its own
+            # place and date; «и на …, и на …», «both»: what every one of them shares.
+            if events.in_all and (shared := await shared_answer(session, events, today)):
+                answer, ids = shared
+                subjects = [(EntityKind.EVENT.value, i) for i in ids]
+                return answer, Dialogue(text=text, subjects=subjects[:10], at=time.time())
+            parts = events.parts
     if len(parts) == 1:
         return await _reply(session, text, today, dialogue)
     answers = []
+    first = parse_question(parts[0], today)
     for number, part in enumerate(parts):
-        answer, dialogue = await _reply(session, part, today, dialogue, continued=number > 0)
+        continued = first if number else None
+        answer, dialogue = await _reply(session, part, today, dialogue, continued=continued)
         if all(answer.text != earlier.text for earlier in answers):  # a card said once
             answers.append(answer)
     return joined(answers), dialogue
 
 
 async def _reply(
-    session: AsyncSession, text: str, today: date, dialogue: Dialogue, *, continued: bool = False
+    session: AsyncSession,
+    text: str,
+    today: date,
+    dialogue: Dialogue,
+    *,
+    continued: Question | None = None,
 ) -> tuple[Answer, Dialogue]:
-    """The answer to one question; a `continued` part of a message without names of its own
-    («… и когда он прошёл?») is about what the part before it was about."""
+    """The answer to one question. A later part of a message that `continued` began, without
+    names or words that ask of its own («… и когда он прошёл?», «… и на форуме в Уральске?»),
+    is about what the part before it was about, and asks yes or no only if that part did."""
     question = None
     if text and len(text) <= MAX_QUESTION:
         question = await remembered(session, ("parsed", text, today), lambda: _parsed(text, today))
-        if continued and not question.words:
-            question = replace(question, follow_up=True)
+        if continued is not None and not (question.words and question.asked_intent):
+            question = replace(question, follow_up=True, yes_no=continued.yes_no)
     if question is not None and dialogue.text and only_constraints(question):
         # «а в 2024?»: the last question again, with this date or place instead of its own.
         again = ask_again(dialogue.text, text, today)
@@ -109,6 +128,16 @@ async def _reply(
     if keeps_intent:
         after = replace(after, intent=dialogue.intent)
     return answer, replace(after, at=time.time())
+
+
+async def _event_parts(text: str) -> EventParts | None:
+    found = event_parts(text)
+    if found is None:
+        return None
+    # The part that asks goes first, so that the rest continue it: in Kazakh the words that
+    # ask come last («Омбыдағы дөңгелек үстел мен Оралдағы форумға кім қатысты?»).
+    asking = [p for p in found.parts if parse_question(p).asked_intent][:1]
+    return replace(found, parts=(*asking, *(p for p in found.parts if p not in asking)))
 
 
 async def _parsed(text: str, today: date) -> Question:

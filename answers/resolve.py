@@ -68,17 +68,17 @@ async def resolve(session: AsyncSession, text: str, kinds: Sequence[EntityKind])
 
 
 async def _events_in_place(session: AsyncSession, linked: Linked) -> Resolution:
-    """«/speakers Орал», «/cities Омбы»: the events held in or joined by the city named."""
+    """«/speakers Орал», «/cities Омбы»: the events held in the city named — or, when none
+    was, those it joined."""
     place = linked.first((EntityKind.PLACE,))
     if place is None or not place.certain or len(place.hits) != 1:
         return Resolution()
+    city = place.hits[0].id
     every = await queries.all_events(session)
     facts = await queries.events_facts(session, [e.id for e in every])
-    there = [
-        Hit(EntityKind.EVENT, e.id, e.display_title, 1.0, True, 0.0)
-        for e in every
-        if e.id in facts and place.hits[0].id in facts[e.id].place_ids
-    ]
+    held = [e for e in every if e.place_id == city]
+    joined = [e for e in every if e.id in facts and city in facts[e.id].place_ids]
+    there = [Hit(EntityKind.EVENT, e.id, e.display_title, 1.0, True, 0.0) for e in held or joined]
     if len(there) == 1:
         return Resolution(subject=there[0])
     return Resolution(choices=there)

@@ -199,17 +199,41 @@ def _is_question_word(low: str) -> bool:
 
 
 def _has(norm: str, marker: str) -> bool:
-    """`marker` begins a word of `norm` (a short marker must be the whole word); a phrase's
-    words may have one word between them — a name, as in «что Нургазиева говорила». A phrase
-    ending in a particle («ресей ме») ends there: «Ресей мен» is «Russia and»."""
+    return _where(norm, marker) is not None
+
+
+def _where(norm: str, marker: str) -> int | None:
+    """Where `marker` begins a word of `norm` (a short marker must be the whole word); a
+    phrase's words may have one word between them — a name, as in «что Нургазиева говорила».
+    A phrase ending in a particle («ресей ме») ends there: «Ресей мен» is «Russia and»."""
     if len(marker) <= 4 or marker.rsplit(" ", 1)[-1] in _PARTICLES:
-        return re.search(rf"(?<!\w){re.escape(marker)}(?!\w)", norm) is not None
-    if f" {marker}" in norm:
-        return True
+        found = re.search(rf"(?<!\w){re.escape(marker)}(?!\w)", norm)
+        return found.start() if found else None
+    if (at := norm.find(f" {marker}")) >= 0:
+        return at + 1
     words = marker.split()
     if len(words) < 2 or marker.endswith(" "):
-        return False
-    return re.search(_gapped(tuple(words)), norm) is not None
+        return None
+    found = re.search(_gapped(tuple(words)), norm)
+    return found.start() if found else None
+
+
+def _intent_of(texts: tuple[str, ...]) -> Intent | None:
+    """The intent a question's cues ask for. Every cue of every intent is found; where two
+    begin at the same word, only the longer counts («organization» is no «organiz…», «где
+    работает» no bare «где»); of the intents left, the lexicon's order decides."""
+    present: set[int] = set()
+    for text in texts:
+        found: dict[int, list[tuple[int, int]]] = {}  # start → (cue length, intent rank)
+        for rank, (_, markers) in enumerate(_INTENTS):
+            for marker in markers:
+                for variant in dict.fromkeys((marker, fold(marker))):
+                    if (at := _where(text, variant)) is not None:
+                        found.setdefault(at, []).append((len(variant), rank))
+        for cues in found.values():
+            longest = max(length for length, _ in cues)
+            present |= {rank for length, rank in cues if length == longest}
+    return _INTENTS[min(present)][0] if present else None
 
 
 @lru_cache(maxsize=4096)
@@ -460,14 +484,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
         # Kazakh cues are matched on stems too, and as typed without Kazakh letters.
         stems = f" {_kazakh_stems(norm)}"
         texts = (norm, stems, fold(stems))
-    intent = next(
-        (
-            name
-            for name, markers in _INTENTS
-            if any(_cue_in(texts, m) or _cue_in(texts, fold(m)) for m in markers)
-        ),
-        None,
-    )
+    intent = _intent_of(texts)
     count = any(_cue_in(texts, m) for m in _COUNT_MARKERS)
     words_in = re.findall(r"\w+(?:-\w+)*", text)
     lowered = [normalize(w) for w in words_in]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from db.models import Event, Participation, Person, PersonPosition, Place, Work
+from db.models import Event, Organization, Participation, Person, PersonPosition, Place, Work
 from views.html import Html, Lines, b, html, join
 from views.i18n import N_, _
 from views.labels import (
@@ -52,6 +52,31 @@ def holders_lines(matches: Sequence[tuple[PersonPosition, Participation]]) -> Ht
         org = html(", {}", org_name(pos.organization)) if pos.organization is not None else ""
         out.add(html("{}{}: {} ({})", title, org, b(part.person.full_name), _at(part.event)))
     return out.text()
+
+
+def _events_named(events: Sequence[Event]) -> Html:
+    return Lines().add(_("События:")).add(*(html("• {}", event_line(e)) for e in events)).text()
+
+
+def shared_people(people: Sequence[Person], events: Sequence[Event]) -> Html:
+    """Who took part in every one of the events named (none: said so)."""
+    out = Lines()
+    if people:
+        out.add(_("На каждом из названных событий были ({}):").format(len(people)))
+        out.add(*(html("• {}", b(p.full_name)) for p in people))
+    else:
+        out.add(_("В материалах нет никого, кто был бы на каждом из этих событий."))
+    return out.blank().add(_events_named(events)).text()
+
+
+def shared_organizations(orgs: Sequence[Organization], events: Sequence[Event]) -> Html:
+    out = Lines()
+    if orgs:
+        out.add(_("В каждом из названных событий участвовали ({}):").format(len(orgs)))
+        out.add(*(html("• {}", org_name(o)) for o in orgs))
+    else:
+        out.add(_("Ни одна организация в материалах не участвовала в каждом из этих событий."))
+    return out.blank().add(_events_named(events)).text()
 
 
 def none_among() -> Html:

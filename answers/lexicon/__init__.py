@@ -33,6 +33,8 @@ class LanguageWords:
     order: dict[str, tuple[str, ...]]  # «first» / «last» → the phrases that ask for it
     taking_part: tuple[str, ...]  # «участвовал», «took part»: taking part, not being held
     conjunctions: tuple[str, ...]  # «и», «and», «және»: join two questions, longest first
+    joins: tuple[str, ...]  # «мен»: joins two names of things, never two questions
+    both: frozenset[str]  # «both», «обоих», «екеуіне»: at every one of the events named
     others: tuple[str, ...]  # «а остальные?», «the rest»: the last list's other country
     among: tuple[str, ...]  # «из них», «of them»: the next question picks from the last list
     stopwords: frozenset[str]  # words that never name anything («of», «the»)
@@ -74,6 +76,8 @@ def words_of(language: str) -> LanguageWords:
         ),
         order={k: tuple(v) for k, v in data.get("order", {}).items()},
         taking_part=tuple(data.get("taking_part", ())),
+        joins=tuple(data.get("joins", ())),
+        both=frozenset(data.get("both", ())),
         others=tuple(data.get("others", ())),
         among=tuple(data.get("among", ())),
         stopwords=frozenset(data.get("stopwords", ())),
