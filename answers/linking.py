@@ -24,7 +24,7 @@ from db.dates import PartialDate
 from db.kinds import EntityKind
 from db.models import Event
 from db.search import Hit, SearchIndex
-from db.textnorm import names_nothing, proper_name, query_forms
+from db.textnorm import names_nothing, normalize, proper_name, query_forms
 
 # Lemmas that name a kind of event rather than one event: «круглый стол», «форум», «встреча».
 # The value is the event kind they name (None: any kind).
@@ -37,7 +37,6 @@ GENERIC_EVENT_WORDS: dict[str, str | None] = {
     "подписание": "signing",
     "мероприятие": None,
     "событие": None,
-    "международный": None,
     "онлайн": None,
     "онлайн-круглый": "round_table",
 }
@@ -77,6 +76,7 @@ class Mention:
     preferred: set[str] = field(default_factory=set)  # matched more words than the rest
     unmet: list[Unmet] = field(default_factory=list)  # constraints no candidate satisfies
     joined: str | None = None  # a city the candidates were not held in, only joined («Москва»)
+    origin: bool = False  # a place someone is from («из Омска»), not where an event was
     confidence: Confidence = Confidence.EXACT
 
     @property
@@ -140,6 +140,14 @@ def date_matches(event: Event, wanted: PartialDate) -> bool:
     return not (wanted.day is not None and event.day is not None and event.day != wanted.day)
 
 
+def events_on(events: Sequence[Event], wanted: PartialDate) -> list[Event]:
+    """The events whose dates agree with `wanted`; when it names a day, those on that very
+    day, if any, before the events of that month whose day is not known."""
+    matching = [e for e in events if date_matches(e, wanted)]
+    on_day = [e for e in matching if wanted.day is not None and e.day == wanted.day]
+    return on_day or matching
+
+
 async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True) -> Linked:
     """Every entity the question's rest names, grouped into mentions, best first."""
     groups = query_forms(question.rest)
@@ -165,6 +173,9 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
         same = [h._replace(fuzzy=True) if _other_gender(h, question.words) else h for h in same]
         mention = Mention(hit.matched, same, generic)
         mention.confidence = _confidence(mention, question, groups)
+        mention.origin = hit.kind is EntityKind.PLACE and bool(
+            {normalize(w) for w in _words(mention, question, groups)} & set(question.origin)
+        )
         if generic:
             await _add_events_of_kind(session, mention, groups, mention.words)
         elif hit.kind is EntityKind.EVENT and hit.matched & generic_words:
@@ -221,9 +232,12 @@ async def _narrow_events(
 
     if question.dates is not None:
         keep(lambda f: date_matches(f.event, question.dates), Unmet(None, dates=question.dates))
+        if question.dates.day is not None:  # on that very day, before those of unknown day
+            keep(lambda f: f.event.day == question.dates.day)
     for other in linked.mentions:
-        if other is mention or not other.certain or len(other.hits) != 1:
-            continue  # a corrected typo or an ambiguous name is asked about, not applied
+        if other is mention or not other.certain or len(other.hits) != 1 or other.origin:
+            continue  # a corrected typo or an ambiguous name is asked about, not applied;
+            # where someone is from («кто из Омска …») says nothing of where events were
         ids = {h.id for h in other.hits}
         unmet = Unmet(other.kind, other.hits[0].label)
         if other.kind is EntityKind.PLACE:
@@ -275,13 +289,28 @@ async def _narrow_events(
             mention.hits = [best]
 
 
-def _confidence(mention: Mention, question: Question, groups: list[tuple[str, ...]]) -> Confidence:
+def _typed(mention: Mention, question: Question, groups: list[tuple[str, ...]]) -> list[str]:
+    """The mention's words as the user typed them."""
+    return [question.typed[i] if question.typed else question.words[i]
+            for i in _indexes(mention, question, groups)]  # fmt: skip
+
+
+def _words(mention: Mention, question: Question, groups: list[tuple[str, ...]]) -> list[str]:
+    """The mention's words as the question keeps them (in the spelling of the facts)."""
+    return [question.words[i] for i in _indexes(mention, question, groups)]
+
+
+def _indexes(mention: Mention, question: Question, groups: list[tuple[str, ...]]) -> list[int]:
     covered = {groups[i] for i in mention.words if i < len(groups)}
-    typed = [
-        shown
-        for word, shown in zip(question.words, question.typed or question.words, strict=True)
+    return [
+        i
+        for i, word in enumerate(question.words)
         if (own := query_forms(word)) and all(g in covered for g in own)
     ]
+
+
+def _confidence(mention: Mention, question: Question, groups: list[tuple[str, ...]]) -> Confidence:
+    typed = _typed(mention, question, groups)
     latin = bool(typed) and all(w.isascii() for w in typed)
     if latin:
         return Confidence.TRANSLITERATED

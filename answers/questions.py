@@ -16,7 +16,7 @@ from answers.claims import yes_no
 from answers.coordination import EventParts, event_parts, shared_answer
 from answers.dialogue import Dialogue
 from answers.grounding import gap_answer, gaps
-from answers.linking import date_matches, link
+from answers.linking import events_on, link
 from answers.memo import remembered
 from answers.parts import question_parts
 from answers.relations import ROUTES, Asked, about, among_last, country, joined, lead
@@ -173,7 +173,7 @@ async def _question_reply(
             else [dates.year]
         )
         of_years = [e for year in years for e in await queries.events_of_year(session, year)]
-        asked.dated_events = [e.id for e in of_years if date_matches(e, dates)]
+        asked.dated_events = [e.id for e in events_on(of_years, dates)]
     if question.language != "ru":
         # A Kazakh or English question gets its interface in that language around the facts.
         use_language(Language(question.language))

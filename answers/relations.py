@@ -19,7 +19,7 @@ from answers.base import Answer
 from answers.cards import card_answer, person_card_of
 from answers.common import help_answer, start_answer
 from answers.dialogue import Dialogue
-from answers.linking import Linked, Mention, date_matches
+from answers.linking import Linked, Mention, date_matches, events_on
 from answers.lists import (
     cities_answer,
     event_topics_answer,
@@ -33,6 +33,7 @@ from answers.lists import (
 from answers.understanding import Intent, Question
 from db import queries
 from db.kinds import EntityKind
+from db.models import Participation
 from db.textnorm import forms, forms_match, query_forms
 from views import direct
 from views.common import no_answer
@@ -141,6 +142,11 @@ async def for_events(
 
 
 async def speakers(a: Asked) -> Answer | None:
+    if (topic := a.one(T)) and a.mention(E) is not None and a.one(P) is None:
+        return await _on_topic_at(a, topic)  # «кто говорил об экологии на встрече НПО?»
+    origin = [m for m in a.linked.of_kind(PL) if m.origin and len(m.hits) == 1]
+    if origin and a.mention(E) is not None:
+        return await _speakers_from(a, origin[0].hits[0].id, origin[0].hits[0].label)
     if ids := a.ids(E):
 
         async def one(event_id: str) -> Answer:
@@ -266,14 +272,8 @@ async def events(a: Asked) -> Answer | None:
             every = await queries.all_events(a.session)
             facts = await queries.events_facts(a.session, [e.id for e in every])
             of = {P: "person_ids", ORG: "organization_ids", PL: "place_ids"}[kind]
-            found = [
-                e
-                for e in every
-                if e.id in facts
-                and subject in getattr(facts[e.id], of)
-                and date_matches(e, a.question.dates)
-            ]
-            return _events_list(a, found)
+            mine = [e for e in every if e.id in facts and subject in getattr(facts[e.id], of)]
+            return _events_list(a, events_on(mine, a.question.dates))
     mention = a.mention(E)
     if mention is not None and not mention.generic and len(mention.hits) == 1:
         return await card_answer(a.session, E, mention.hits[0].id, a.today)
@@ -285,7 +285,7 @@ async def events(a: Asked) -> Answer | None:
         return None
     dates = a.question.dates
     if dates is not None:
-        found = [e for e in found if date_matches(e, dates)]
+        found = events_on(found, dates)
     return _events_list(a, found)
 
 
@@ -400,12 +400,9 @@ async def among_last(a: Asked) -> Answer | None:
     a.used += [(E.value, i) for i in events]  # «а кто из них …» may follow again
 
     def fits(pos, part) -> bool:  # type: ignore[no-untyped-def]
-        cities = {part.city_id, part.person.city_id}
-        if pos.organization is not None:
-            cities.add(pos.organization.city_id)
         return (
             (not orgs or pos.organization_id in orgs)
-            and (not places or bool(cities & places))
+            and (not places or _from_city(part, places))
             and all(any(forms_match(w, t) for t in forms(pos.title)) for w in title)
         )
 
@@ -436,9 +433,11 @@ async def holders(a: Asked) -> Answer | None:
         if title_words
         and all(any(forms_match(w, t) for t in forms(pos.title)) for w in title_words)
     ]
+    if matches:  # «кто президент ГАК?»: who, with the organization's card a button away
+        buttons = [(P, part.person_id, part.person.full_name) for _, part in matches]
+        buttons.append((ORG, org_id, details.organization.name))
+        return Answer(direct.holders_lines(matches), cards(buttons))
     card = await card_answer(a.session, ORG, org_id, a.today)
-    if matches:
-        return lead(direct.holders_lines(matches), card)
     if details.positions:
         return lead(direct.holders_lines(details.positions), card)
     return card
@@ -485,6 +484,8 @@ async def country(a: Asked) -> Answer | None:
 
 
 async def statements(a: Asked) -> Answer | None:
+    if (topic := a.one(T)) and a.mention(E) is not None and a.one(P) is None:
+        return await _on_topic_at(a, topic)  # «who talked about ecology at the NGO meeting?»
     if person_id := a.one(P):
         if a.mention(E) is not None:  # «что сказала X на круглом столе?»: that event only
             found = await queries.person_and_participations(a.session, person_id)
@@ -492,6 +493,43 @@ async def statements(a: Asked) -> Answer | None:
                 return person_card_of(found[0], _at_events_named(a, found[1]))
         return await card_answer(a.session, P, person_id, a.today)
     return await about(a)
+
+
+def _from_city(part: Participation, places: set[str]) -> bool:
+    """The participant came from one of `places`: their city there, their own, or that of an
+    organization they represented."""
+    cities = {part.city_id, part.person.city_id}
+    cities |= {pos.organization.city_id for pos in part.positions if pos.organization is not None}
+    return bool(cities & places)
+
+
+async def _speakers_from(a: Asked, place_id: str, place: str) -> Answer:
+    """«Кто из Свердловска выступал на круглом столе?»: the speakers there from that city."""
+    event_ids = a.ids(E)
+    parts = [
+        part
+        for event_id in event_ids
+        for part in await queries.participations(a.session, event_id=event_id, roles=SPEAKING)
+        if _from_city(part, {place_id})
+    ]
+    events = await queries.events_by_id(a.session, event_ids)
+    people = [(P, p.person_id, p.person.full_name) for p in parts]
+    return Answer(direct.speakers_from(place, parts, events), cards(people))
+
+
+async def _on_topic_at(a: Asked, topic_id: str) -> Answer:
+    """Who spoke on a topic at the events the question names — only there."""
+    event_ids = a.ids(E)
+    parts = [
+        part
+        for event_id in event_ids
+        for part in await queries.participations(a.session, event_id=event_id)
+        if any(t.id == topic_id for t in part.topics)
+    ]
+    topic = next(m.hits[0].label for m in a.linked.of_kind(T))
+    events = await queries.events_by_id(a.session, event_ids)
+    people = [(P, p.person_id, p.person.full_name) for p in parts]
+    return Answer(direct.spoke_on_topic(topic, parts, events), cards(people))
 
 
 async def upcoming(a: Asked) -> Answer | None:

@@ -110,6 +110,8 @@ _YEARS_AGO = tuple(
 )
 _COMMON_NOUNS = frozenset().union(*(words.common_nouns for words in _LEXICONS.values()))
 _PARTICLES = frozenset().union(*(words.yes_no for words in _LEXICONS.values()))
+_NUMBERS = {w: n for words in _LEXICONS.values() for w, n in words.numbers.items()}
+_AGO = tuple(a for words in _LEXICONS.values() for a in words.ago)
 _YEAR_WORDS = frozenset().union(*(words.year_words for words in _LEXICONS.values()))
 _TAKING_PART = tuple(m for w in _LEXICONS.values() for m in w.taking_part)
 _SEASONS = {word: (first, last) for w in _LEXICONS.values() for first, last, word in w.seasons}
@@ -156,6 +158,10 @@ _YEAR_SPAN_RE = re.compile(
 # «2025», «2025-м», «2025-го», «2021-ші»: a year, whatever ending is written after it
 _YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)(?:-?(?:го|м|ом|й|е|ый|ші|шы|th|s))?\b")
 _DAY_RE = re.compile(r"\b(\d{1,2})(?:-?го|-?е|st|nd|rd|th)?\b")
+# «21.04.2021», «21/04/2021», «2024-08-06»
+_NUMERIC_DATE_RE = re.compile(
+    r"(?<![\d.])(?:(\d{1,2})[./](\d{1,2})(?:[./](\d{4}))?|(\d{4})-(\d{1,2})-(\d{1,2}))(?![\d.]*\d)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +181,7 @@ class Question:
     typed: tuple[str, ...] = field(default=())  # each of `words` as the user typed it
     format: str | None = None  # «онлайн?», «in person?»: an event format the question asks
     from_place: bool = False  # «из Омска», «from Omsk», «Омбыдан»: where someone is from
+    origin: tuple[str, ...] = field(default=())  # the words naming that place, lower-case
     pronoun: bool = False  # «она», «he», «ол»: someone the chat spoke of before
     order: str | None = None  # «first» / «last»: «самый первый круглый стол», «the latest»
     taking_part: bool = False  # «участвовал ли Томск …»: taking part, not where it was held
@@ -268,6 +275,8 @@ def parse_dates(
     """A date the question (in `language`) narrows to, and the text without it. Kazakh
     month names count in a Kazakh question only: a Russian one means the city by «Казань»."""
     kazakh = language is Language.KK
+    if (found := _NUMERIC_DATE_RE.search(text)) and (numeric := _numeric_date(found)):
+        return numeric, " ".join((text[: found.start()] + " " + text[found.end() :]).split())
     if span := _YEAR_SPAN_RE.search(text):
         first, last = sorted((int(span.group(1)), int(span.group(2))))
         rest = " ".join((text[: span.start()] + " " + text[span.end() :]).split())
@@ -304,11 +313,39 @@ def parse_dates(
                 said = set(phrase.split())  # «last year»: neither word names anything
                 rest = " ".join(w for w in keep if normalize(w) not in said)
                 break
+        else:
+            if (counted := _years_ago(norm)) is not None:
+                ago, said = counted
+                year = today.year - ago
+                rest = " ".join(w for w in keep if normalize(w) not in said)
     if year is None and month is None:
         return None, text
     if until_month is not None:
         return PartialDate(year, month, until_month=until_month), rest
     return PartialDate(year, month, day), rest
+
+
+def _numeric_date(found: re.Match[str]) -> PartialDate | None:
+    if found.group(1):
+        day, month = int(found.group(1)), int(found.group(2))
+        year = int(found.group(3)) if found.group(3) else None
+    else:
+        year, month, day = int(found.group(4)), int(found.group(5)), int(found.group(6))
+    if not (1 <= month <= 12 and 1 <= day <= 31 and (year is None or 1950 <= year <= 2099)):
+        return None
+    return PartialDate(year, month, day)
+
+
+def _years_ago(norm: str) -> tuple[int, set[str]] | None:
+    """«два года назад», «3 years ago», «екі жыл бұрын»: how many years back, and the words
+    that said it."""
+    words = norm.split()
+    for i in range(len(words) - 2):
+        number, unit, ago = words[i : i + 3]
+        count = int(number) if number.isdigit() and len(number) <= 2 else _NUMBERS.get(number)
+        if count is not None and unit in _YEAR_WORDS and ago in _AGO:
+            return count, {number, unit, ago}
+    return None
 
 
 def _country_of(low: str) -> str | None:
@@ -323,6 +360,8 @@ def _country(words: list[str]) -> tuple[str | None, list[str]]:
     «Russian-Kazakh» name both countries and narrow to neither."""
     for code, _ in _COUNTRIES:
         for i, word in enumerate(words):
+            if word.isupper() and i and words[i - 1].isupper() and len(words[i - 1]) > 1:
+                continue  # «ОП РФ», «МКИ РК»: part of a name
             parts = {_country_of(part) for part in normalize(word).split("-")}
             if code in parts and len(parts - {None}) == 1:
                 return code, words[:i] + words[i + 1 :]
@@ -407,6 +446,24 @@ def _greeting_first(text: str, today: date | None) -> str | None:
 
 
 _ABLATIVE = ("дан", "ден", "тан", "тен", "нан", "нен")
+
+
+def _origin(text: str, source_words: list[str], language: Language) -> tuple[str, ...]:
+    """The words (as the question keeps them, lower-case) that name where someone is from:
+    the word after «из», «from», «со», or a Kazakh name in the ablative («Омбыдан»)."""
+    lowered = [normalize(w) for w in source_words if normalize(w) != "the"]
+    after = [lowered[i + 1] for i, w in enumerate(lowered[:-1]) if w in ("из", "from", "со")]
+    found = [
+        to_cyrillic(w) if re.fullmatch(r"[a-z'’-]+", w) and not _ROMAN.fullmatch(w) else w
+        for w in after
+    ]
+    if language is Language.KK:
+        found += [
+            fold(_translate(kazakh_stem(normalize(w))))
+            for w in re.findall(r"\w+", text)
+            if w[:1].isupper() and w.casefold().endswith(_ABLATIVE) and len(w) > 5
+        ]
+    return tuple(normalize(w) for w in found)
 
 
 def _from_place(text: str, lowered: list[str]) -> bool:
@@ -544,7 +601,9 @@ def parse_question(text: str, today: date | None = None) -> Question:
             or any(folded == w or (len(w) >= 5 and folded.startswith(w)) for w in _KK_FOLDED)
         ):
             continue
-        if _is_country_noun(low):
+        # «ОП РФ», «МКИ РК»: after an abbreviation, the country's is part of a name
+        of_name = abbreviation and bool(kept) and kept[-1].isupper()
+        if _is_country_noun(low) and not of_name:
             continue
         if low in _PRONOUNS or (low in STOPWORDS and not abbreviation):
             continue
@@ -572,6 +631,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
             (f for f, cues in _FORMATS.items() if any(_cue_in(texts, c) for c in cues)), None
         ),
         from_place=_from_place(text, lowered),
+        origin=_origin(text, re.findall(r"\w+(?:-\w+)*", translated or without_dates), language),
         pronoun=any(w in _PRONOUNS for w in lowered),
         order=_order(norm, dates),
         taking_part=any(_cue_in(texts, m) for m in _TAKING_PART),

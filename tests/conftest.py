@@ -196,5 +196,8 @@ def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untype
         if "classes" in result:
             classes = ", ".join(f"{k} {v}" for k, v in result["classes"].items())  # type: ignore[attr-defined]
             terminalreporter.write_line(f"  by class: {classes}")
+        if "languages" in result:
+            spoken = ", ".join(f"{k} {v}" for k, v in result["languages"].items())  # type: ignore[attr-defined]
+            terminalreporter.write_line(f"  by language: {spoken}")
         for failure in result["failures"]:  # type: ignore[attr-defined]
             terminalreporter.write_line(f"  not answered: {failure}")

@@ -4,8 +4,11 @@ only), none at all."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from answers.understanding import parse_question
 from bot.i18n import create_i18n
 from db.dates import PartialDate
 from views.labels import date_text
@@ -63,3 +66,26 @@ def test_every_date_shape_renders_in_every_language(lang: str, shape: str) -> No
     if lang != "ru":
         # No Russian interface words are left in a Kazakh or English date.
         assert "год" not in text and "дата" not in text, (lang, shape, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Что было 21.04.2021?", PartialDate(2021, 4, 21)),
+        ("What happened on 21/04/2021?", PartialDate(2021, 4, 21)),
+        ("Что проходило 2024-08-06?", PartialDate(2024, 8, 6)),
+        ("Кто выступал 21.04?", PartialDate(None, 4, 21)),
+        ("Какие мероприятия были два года назад?", PartialDate(2024)),
+        ("What happened three years ago?", PartialDate(2023)),
+        ("Екі жыл бұрын не болды?", PartialDate(2024)),
+        ("Что было 5 лет назад?", PartialDate(2021)),
+    ],
+)
+def test_numeric_dates_and_years_ago_are_read(text: str, wanted: PartialDate) -> None:
+    question = parse_question(text, date(2026, 11, 23))
+    assert question.dates == wanted
+    assert not question.words  # nothing of the date is left to name a subject
+
+
+def test_a_time_is_no_date() -> None:
+    assert parse_question("Встреча в 9.30?").dates is None

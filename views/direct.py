@@ -79,6 +79,36 @@ def shared_organizations(orgs: Sequence[Organization], events: Sequence[Event]) 
     return out.blank().add(_events_named(events)).text()
 
 
+def _part_lines(parts: Sequence[Participation]) -> list[Html]:
+    lines = []
+    for part in parts:
+        position = position_text(part)
+        who = b(part.person.full_name)
+        lines.append(html("• {} — {} ({})", who, position, _at(part.event)) if position
+                     else html("• {} ({})", who, _at(part.event)))  # fmt: skip
+    return lines
+
+
+def speakers_from(place: str, parts: Sequence[Participation], events: Sequence[Event]) -> Html:
+    """The speakers at the events named who came from a city; or that none did."""
+    if not parts:
+        out = Lines().add(
+            html(_("В материалах нет выступавших из города {} на названных событиях:"), b(place))
+        )
+        return out.add(*(html("• {}", event_line(e)) for e in events)).text()
+    return Lines().add(html(_("🎤 Выступили из города {}:"), b(place)), *_part_lines(parts)).text()
+
+
+def spoke_on_topic(topic: str, parts: Sequence[Participation], events: Sequence[Event]) -> Html:
+    """Who spoke on `topic` at the events named; or that no one did, there."""
+    if not parts:
+        out = Lines().add(
+            html(_("В материалах нет выступлений на тему «{}» на названных событиях:"), topic)
+        )
+        return out.add(*(html("• {}", event_line(e)) for e in events)).text()
+    return Lines().add(html(_("💬 На тему «{}» выступили:"), topic), *_part_lines(parts)).text()
+
+
 def none_among() -> Html:
     return html(_("Среди них в материалах такого нет."))
 

@@ -28,6 +28,8 @@ class LanguageWords:
     alternatives: frozenset[str]  # words of a question offering a choice («или», «or»)
     years_ago: tuple[tuple[int, str], ...]  # («в прошлом году», 1), longest phrase first
     year_words: frozenset[str]  # «году», «жылы», «year»
+    numbers: dict[str, int]  # «два», «two», «екі» → 2
+    ago: tuple[str, ...]  # «назад», «ago», «бұрын»: «два года назад»
     formats: dict[str, tuple[str, ...]]  # an event format («online») → the words that ask it
     seasons: tuple[tuple[int, int, str], ...]  # (first month, last month, word)
     order: dict[str, tuple[str, ...]]  # «first» / «last» → the phrases that ask for it
@@ -68,6 +70,8 @@ def words_of(language: str) -> LanguageWords:
             )
         ),
         year_words=frozenset(data.get("year_words", ())),
+        numbers={w: int(n) for n, words in data.get("numbers", {}).items() for w in words},
+        ago=tuple(data.get("ago", ())),
         formats={k: tuple(v) for k, v in data.get("formats", {}).items()},
         seasons=tuple(
             (int(span.split("-")[0]), int(span.split("-")[1]), word)
