@@ -77,6 +77,7 @@ class Mention:
     unmet: list[Unmet] = field(default_factory=list)  # constraints no candidate satisfies
     joined: str | None = None  # a city the candidates were not held in, only joined («Москва»)
     origin: bool = False  # a place someone is from («из Омска»), not where an event was
+    about: bool = False  # what someone spoke about («о Декларации»), not where they spoke
     confidence: Confidence = Confidence.EXACT
 
     @property
@@ -173,9 +174,9 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
         same = [h._replace(fuzzy=True) if _other_gender(h, question.words) else h for h in same]
         mention = Mention(hit.matched, same, generic)
         mention.confidence = _confidence(mention, question, groups)
-        mention.origin = hit.kind is EntityKind.PLACE and bool(
-            {normalize(w) for w in _words(mention, question, groups)} & set(question.origin)
-        )
+        said = {normalize(w) for w in _words(mention, question, groups)}
+        mention.origin = hit.kind is EntityKind.PLACE and bool(said & set(question.origin))
+        mention.about = bool(said & set(question.about))
         if generic:
             await _add_events_of_kind(session, mention, groups, mention.words)
         elif hit.kind is EntityKind.EVENT and hit.matched & generic_words:
@@ -251,7 +252,8 @@ async def _narrow_events(
                     mention.joined = other.hits[0].label
         elif other.kind is EntityKind.ORGANIZATION:
             keep(lambda f, ids=ids: bool(ids & f.organization_ids), unmet)
-        elif other.kind is EntityKind.PERSON:
+        elif other.kind is EntityKind.PERSON and not mention.about:
+            # «Что сказала Нургазиева о Декларации?»: she spoke of the signing elsewhere
             keep(lambda f, ids=ids: bool(ids & f.person_ids), unmet)
     names = [
         t

@@ -223,7 +223,9 @@ async def _answer(asked: Asked) -> Answer:
     for mention in linked.mentions:
         if mention.kind is EntityKind.EVENT:
             continue
-        if not mention.certain or len(mention.hits) > 1:
+        # A topic and a document of one name are one thing asked about, not two.
+        names = {normalize(h.label) for h in mention.hits}
+        if not mention.certain or (len(mention.hits) > 1 and len(names) > 1):
             return choose(asked.text, mention.hits)
     intent = _intent(asked)
     if asked.continues and q.country is None and asked.dialogue.country and not linked.mentions:

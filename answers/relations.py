@@ -147,7 +147,11 @@ async def speakers(a: Asked) -> Answer | None:
     origin = [m for m in a.linked.of_kind(PL) if m.origin and len(m.hits) == 1]
     if origin and a.mention(E) is not None:
         return await _speakers_from(a, origin[0].hits[0].id, origin[0].hits[0].label)
-    if ids := a.ids(E):
+    ids = a.ids(E)
+    asks_who = not a.question.yes_no  # «участвовал ли Томск?» asks of the city itself
+    if not ids and asks_who and (place := a.one(PL)) and not a.linked.of_kind(PL)[0].origin:
+        ids = await _events_in(a, place)  # «кто выступал в Омске?»: at the events there
+    if ids:
 
         async def one(event_id: str) -> Answer:
             answer = await speakers_answer(a.session, event_id, a.question.country)
@@ -352,9 +356,19 @@ async def _positions_of(a: Asked, person_ids: Sequence[str]) -> Answer | None:
 
 def _at_events_named(a: Asked, parts: list) -> list:  # type: ignore[type-arg]
     """A person's participations at the events the question names («на форуме в Уральске»),
-    or all of them when it names none (or none of those)."""
+    or all of them when it names none (or none of those). What the question asks them to
+    have spoken about («о Декларации») picks those whose summary speaks of it."""
+    if about := [w for w in a.question.about if query_forms(w)]:
+        wanted_forms = [f for w in about for f in query_forms(w)]
+        spoke = [
+            p
+            for p in parts
+            if p.summary and any(forms_match(w, d) for w in wanted_forms for d in forms(p.summary))
+        ]
+        if spoke:
+            return spoke
     event = a.mention(E)
-    if event is None:
+    if event is None or event.about:
         return parts
     wanted = {h.id for h in event.hits}
     return [p for p in parts if p.event_id in wanted] or parts
@@ -493,6 +507,16 @@ async def statements(a: Asked) -> Answer | None:
                 return person_card_of(found[0], _at_events_named(a, found[1]))
         return await card_answer(a.session, P, person_id, a.today)
     return await about(a)
+
+
+async def _events_in(a: Asked, place_id: str) -> list[str]:
+    """The events held in a city — or, when none was, those it joined."""
+    every = await queries.all_events(a.session)
+    held = [e.id for e in every if e.place_id == place_id]
+    if held:
+        return held
+    facts = await queries.events_facts(a.session, [e.id for e in every])
+    return [e.id for e in every if e.id in facts and place_id in facts[e.id].place_ids]
 
 
 def _from_city(part: Participation, places: set[str]) -> bool:

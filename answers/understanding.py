@@ -182,6 +182,7 @@ class Question:
     format: str | None = None  # «онлайн?», «in person?»: an event format the question asks
     from_place: bool = False  # «из Омска», «from Omsk», «Омбыдан»: where someone is from
     origin: tuple[str, ...] = field(default=())  # the words naming that place, lower-case
+    about: tuple[str, ...] = field(default=())  # words naming what was spoken about («о …»)
     pronoun: bool = False  # «она», «he», «ол»: someone the chat spoke of before
     order: str | None = None  # «first» / «last»: «самый первый круглый стол», «the latest»
     taking_part: bool = False  # «участвовал ли Томск …»: taking part, not where it was held
@@ -357,7 +358,10 @@ def _country_of(low: str) -> str | None:
 
 def _country(words: list[str]) -> tuple[str | None, list[str]]:
     """The country the words narrow to, and the words without it. «Российско-казахстанский»,
-    «Russian-Kazakh» name both countries and narrow to neither."""
+    «Russian-Kazakh», «НПО Казахстана и России» name both countries and narrow to neither."""
+    named = {_country_of(part) for w in words for part in normalize(w).split("-")} - {None}
+    if len(named) > 1:
+        return None, words
     for code, _ in _COUNTRIES:
         for i, word in enumerate(words):
             if word.isupper() and i and words[i - 1].isupper() and len(words[i - 1]) > 1:
@@ -464,6 +468,25 @@ def _origin(text: str, source_words: list[str], language: Language) -> tuple[str
             if w[:1].isupper() and w.casefold().endswith(_ABLATIVE) and len(w) > 5
         ]
     return tuple(normalize(w) for w in found)
+
+
+_ABOUT_BEFORE = frozenset({"о", "об", "обо", "про", "about"})
+_ABOUT_AFTER = frozenset({"туралы", "жайлы", "жөнінде"})
+
+
+def _about(source_words: list[str], language: Language) -> tuple[str, ...]:
+    """The words naming what someone spoke about («о Декларации», «about the bill»,
+    «Декларация туралы»), as the question keeps them, lower-case."""
+    lowered = [normalize(w) for w in source_words if normalize(w) != "the"]
+    found = [lowered[i + 1] for i, w in enumerate(lowered[:-1]) if w in _ABOUT_BEFORE]
+    after = {fold(w) for w in _ABOUT_AFTER} | {fold(kazakh_stem(w)) for w in _ABOUT_AFTER}
+    found += [lowered[i - 1] for i, w in enumerate(lowered) if i and fold(w) in after]
+    return tuple(
+        normalize(to_cyrillic(w))
+        if re.fullmatch(r"[a-z'’-]+", w) and not _ROMAN.fullmatch(w)
+        else w
+        for w in found
+    )
 
 
 def _from_place(text: str, lowered: list[str]) -> bool:
@@ -632,6 +655,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
         ),
         from_place=_from_place(text, lowered),
         origin=_origin(text, re.findall(r"\w+(?:-\w+)*", translated or without_dates), language),
+        about=_about(re.findall(r"\w+(?:-\w+)*", translated or without_dates), language),
         pronoun=any(w in _PRONOUNS for w in lowered),
         order=_order(norm, dates),
         taking_part=any(_cue_in(texts, m) for m in _TAKING_PART),

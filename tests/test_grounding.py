@@ -183,3 +183,26 @@ async def test_the_others_are_the_other_countrys_part_of_the_last_list(chat: Cha
     answer = await chat.ask("а остальные?", user_id=78)
     assert "Новосибирск" in answer and "Москва" in answer
     assert "Павлодар" not in answer
+
+
+async def test_what_someone_spoke_about_is_no_event_they_were_at(chat: Chatter) -> None:
+    # She spoke of the Declaration at the 2025 meeting; she was not at its signing.
+    answer = await chat.ask("Что сказала Нургазиева о Декларации?")
+    assert "нет такого события" not in answer and "доверия" in answer
+
+
+async def test_speakers_from_a_city_are_not_the_speakers_at_an_event_there(chat: Chatter) -> None:
+    answer = await chat.ask("Кто из Свердловска выступал на круглом столе?")
+    assert "Константин Погорельский" in answer
+    assert "Бану Нургазиева" not in answer and "Октябрьская" not in answer
+
+
+async def test_a_topic_at_an_event_is_asked_of_that_event_only(chat: Chatter) -> None:
+    answer = await chat.ask("Кто говорил об экологии на встрече НПО?")
+    assert "Тополева-Солдунова" in answer
+    assert "Нургазиева" not in answer  # she spoke of ecology at the 2021 round table
+
+
+async def test_a_meeting_of_both_countries_narrows_to_neither(chat: Chatter) -> None:
+    answer = await chat.ask("Кто выступал на встрече НПО Казахстана и России?")
+    assert "Тополева-Солдунова" in answer and "Смирнова" in answer
