@@ -24,7 +24,7 @@ from db.dates import PartialDate
 from db.kinds import EntityKind
 from db.models import Event
 from db.search import Hit, SearchIndex
-from db.textnorm import names_nothing, normalize, proper_name, query_forms
+from db.textnorm import forms, forms_match, names_nothing, normalize, proper_name, query_forms
 
 # Lemmas that name a kind of event rather than one event: «круглый стол», «форум», «встреча».
 # The value is the event kind they name (None: any kind).
@@ -174,6 +174,12 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
         same = [h._replace(fuzzy=True) if _other_gender(h, question.words) else h for h in same]
         mention = Mention(hit.matched, same, generic)
         mention.confidence = _confidence(mention, question, groups)
+        if hit.kind is EntityKind.EVENT and len(same) > 1:
+            # «Гражданский форум Казахстана»: the title holding those words in that order
+            named = _words(mention, question, groups)
+            phrased = [h for h in same if _in_order(named, h.label)]
+            if phrased:
+                mention.hits = same = phrased
         said = {normalize(w) for w in _words(mention, question, groups)}
         mention.origin = hit.kind is EntityKind.PLACE and bool(said & set(question.origin))
         mention.about = bool(said & set(question.about))
@@ -289,6 +295,19 @@ async def _narrow_events(
             pick = min if question.order == "first" else max
             best = pick(dated, key=lambda h: facts[h.id].event.partial_date.sort_key())
             mention.hits = [best]
+
+
+def _in_order(words: Sequence[str], label: str) -> bool:
+    """`label` holds `words` one after another, in that order, in any of their forms."""
+    wanted = [query_forms(w) for w in words]
+    wanted = [w[0] for w in wanted if w]
+    have = forms(label)
+    if len(wanted) < 2:
+        return False
+    return any(
+        all(forms_match(w, have[start + k]) for k, w in enumerate(wanted))
+        for start in range(len(have) - len(wanted) + 1)
+    )
 
 
 def _typed(mention: Mention, question: Question, groups: list[tuple[str, ...]]) -> list[str]:

@@ -270,14 +270,17 @@ async def events(a: Asked) -> Answer | None:
     """Events of a subject, or those that fit the question's dates and kind."""
     for kind in (P, ORG, PL):
         if subject := a.one(kind):
-            if a.question.dates is None:
+            if a.question.dates is None and not a.question.count:
                 return await card_answer(a.session, kind, subject, a.today)
-            # «2024 жылы Оралда не болды?»: the subject's events of those dates only
+            # «2024 жылы Оралда не болды?», «в скольких мероприятиях участвовала X?»: the
+            # subject's events (of those dates only)
             every = await queries.all_events(a.session)
             facts = await queries.events_facts(a.session, [e.id for e in every])
             of = {P: "person_ids", ORG: "organization_ids", PL: "place_ids"}[kind]
             mine = [e for e in every if e.id in facts and subject in getattr(facts[e.id], of)]
-            return _events_list(a, events_on(mine, a.question.dates))
+            if a.question.dates is not None:
+                mine = events_on(mine, a.question.dates)
+            return _events_list(a, mine)
     mention = a.mention(E)
     if mention is not None and not mention.generic and len(mention.hits) == 1:
         return await card_answer(a.session, E, mention.hits[0].id, a.today)

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import HITS_PER_KB, Answer
 from answers.grounding import gaps
-from answers.linking import Linked, link
+from answers.linking import Linked, events_on, link
 from answers.understanding import parse_question, subject_text
 from db import queries
 from db.kinds import EntityKind
@@ -44,6 +44,11 @@ async def resolve(session: AsyncSession, text: str, kinds: Sequence[EntityKind])
     or a constraint nothing satisfies found out. Otherwise the best match of the names;
     kinds earlier in the list win."""
     question = parse_question(subject_text(text))
+    if not question.rest and question.dates is not None and EntityKind.EVENT in kinds:
+        # «/event 2023», «/speakers 21.04.2021»: the events of those dates
+        events = events_on(await queries.all_events(session), question.dates)
+        hits = [Hit(EntityKind.EVENT, e.id, e.display_title, 1.0, True, 0.0) for e in events]
+        return Resolution(subject=hits[0]) if len(hits) == 1 else Resolution(choices=hits)
     if question.rest:
         linked = await link(session, question)
         mention = linked.first(kinds)

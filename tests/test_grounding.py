@@ -206,3 +206,19 @@ async def test_a_topic_at_an_event_is_asked_of_that_event_only(chat: Chatter) ->
 async def test_a_meeting_of_both_countries_narrows_to_neither(chat: Chatter) -> None:
     answer = await chat.ask("Кто выступал на встрече НПО Казахстана и России?")
     assert "Тополева-Солдунова" in answer and "Смирнова" in answer
+
+
+async def test_a_title_holding_the_words_in_order_wins(chat: Chatter) -> None:
+    answer = await chat.ask("Когда был Гражданский форум Казахстана?")
+    assert answer.startswith("📅 XII Гражданский форум Казахстана")
+    assert "форум гражданских инициатив" not in answer
+
+
+async def test_how_many_events_of_a_person_counts_them(chat: Chatter) -> None:
+    answer = await chat.ask("В скольких мероприятиях участвовала Нургазиева?")
+    assert answer.startswith("Всего: 2.")
+
+
+async def test_a_command_given_a_year_finds_the_events_of_that_year(chat: Chatter) -> None:
+    answer = await chat.ask("/speakers 21.04.2021")
+    assert "Бану Нургазиева" in answer and "Тополева-Солдунова" not in answer
