@@ -149,7 +149,8 @@ async def speakers(a: Asked) -> Answer | None:
         return await _speakers_from(a, origin[0].hits[0].id, origin[0].hits[0].label)
     ids = a.ids(E)
     asks_who = not a.question.yes_no  # «участвовал ли Томск?» asks of the city itself
-    if not ids and asks_who and (place := a.one(PL)) and not a.linked.of_kind(PL)[0].origin:
+    from_there = any(m.origin for m in a.linked.of_kind(PL))
+    if not ids and asks_who and not from_there and (place := a.one(PL)):
         ids = await _events_in(a, place)  # «кто выступал в Омске?»: at the events there
     if ids:
 

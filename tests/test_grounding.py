@@ -222,3 +222,9 @@ async def test_how_many_events_of_a_person_counts_them(chat: Chatter) -> None:
 async def test_a_command_given_a_year_finds_the_events_of_that_year(chat: Chatter) -> None:
     answer = await chat.ask("/speakers 21.04.2021")
     assert "Бану Нургазиева" in answer and "Тополева-Солдунова" not in answer
+
+
+async def test_who_spoke_after_a_city_is_the_speakers_of_its_events(chat: Chatter) -> None:
+    await chat.ask("Расскажи про Астану", user_id=79)
+    answer = await chat.ask("а кто выступал?", user_id=79)
+    assert "ошибка" not in answer
