@@ -103,10 +103,13 @@ async def yes_no(a: Asked) -> Answer | None:
     if named[PL]:
         subject, label = named[PL][0]
         joined = a.question.taking_part or a.question.intent in ("cities", "speakers")
-        if subject == event.place_id or joined:  # «… был среди городов …?» asks joining
+        if joined:  # «… был среди городов …?» asks joining
             return lead(direct.yes(direct.linked_to(label, event, PL)), card)
-        # «Проходил ли круглый стол в Томске?» — Tomsk only joined it: not where it was held
-        return lead(direct.no(direct.not_venue(label, event)), card)
+        if subject != event.place_id:
+            # «Проходил ли круглый стол в Томске?» — Tomsk only joined it: not where it was held
+            return lead(direct.no(direct.not_venue(label, event)), card)
+        # «Состоялась ли встреча в Костанае?»: the city says which event; whether it took place
+        # is what is asked, below
     if any(m.kind not in (E, PL, ORG) for m in a.linked.mentions):
         return None  # something else is named that no check above covers: never a bare «да»
     if event.status == "held":  # «Проходил ли форум в Уральске в 2023 году?»: every part fits

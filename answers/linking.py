@@ -24,7 +24,15 @@ from db.dates import PartialDate
 from db.kinds import EntityKind
 from db.models import Event
 from db.search import Hit, SearchIndex
-from db.textnorm import forms, forms_match, names_nothing, normalize, proper_name, query_forms
+from db.textnorm import (
+    forms,
+    forms_match,
+    names_nothing,
+    normalize,
+    place_word,
+    proper_name,
+    query_forms,
+)
 
 # Lemmas that name a kind of event rather than one event: «круглый стол», «форум», «встреча».
 # The value is the event kind they name (None: any kind).
@@ -37,6 +45,11 @@ GENERIC_EVENT_WORDS: dict[str, str | None] = {
     "подписание": "signing",
     "мероприятие": None,
     "событие": None,
+    "заседание": None,
+    "дискуссия": None,
+    "семинар": None,
+    "вебинар": None,
+    "симпозиум": None,
     "онлайн": None,
     "онлайн-круглый": "round_table",
 }
@@ -192,12 +205,47 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
             await _add_events_of_kind(session, mention, groups, hit.matched & generic_words)
         mentions.append(mention)
         claimed |= hit.matched
+    for mention in [m for m in mentions if m.kind is EntityKind.EVENT]:
+        mentions += await _places_apart(index, mention, question, groups, generic_words)
     leftover = [i for i in range(len(groups)) if i not in claimed and i not in generic_words]
     linked = Linked(mentions, leftover, len(groups))
     for mention in linked.of_kind(EntityKind.EVENT):
         if mention.certain:  # a corrected typo is asked about, never narrowed as certain
             await _narrow_events(session, mention, linked, question, index, groups)
     return linked
+
+
+async def _places_apart(
+    index: SearchIndex,
+    mention: Mention,
+    question: Question,
+    groups: list[tuple[str, ...]],
+    generic_words: set[int],
+) -> list[Mention]:
+    """A city named inside an event's words («круглый стол в Омске», whose title may say
+    «…Омской области») is a place of its own: it narrows the events by where they were held,
+    as any place does, instead of picking the one whose title happens to hold the word."""
+    apart: list[Mention] = []
+    for word in question.words:
+        own = {groups.index(g) for g in query_forms(word) if g in groups}
+        if not own or not own < mention.words or not place_word(word):
+            continue  # «Усть-Каменогорске» is two groups of one word: both, or none
+        hits = [
+            h
+            for h in await index.search(
+                word, kinds=[EntityKind.PLACE], columns="names", fuzzy=False
+            )
+            if h.whole_name
+        ]
+        if len(hits) != 1:
+            continue
+        mention.words = mention.words - own
+        if mention.words <= generic_words:
+            mention.preferred = set()  # «круглый стол» alone: every round table, by place
+        place = Mention(frozenset(own), hits)
+        place.origin = normalize(word) in question.origin
+        apart.append(place)
+    return apart
 
 
 async def _add_events_of_kind(
@@ -237,11 +285,28 @@ async def _narrow_events(
         elif unmet is not None and not mention.unmet:
             mention.unmet.append(unmet)
 
-    if question.dates is not None:
-        keep(lambda f: date_matches(f.event, question.dates), Unmet(None, dates=question.dates))
-        if question.dates.day is not None:  # on that very day, before those of unknown day
-            keep(lambda f: f.event.day == question.dates.day)
-    for other in linked.mentions:
+    def _keep_dates() -> None:
+        # After places: «the round table in Petropavlovsk in 2024» is the one in Petropavlovsk
+        # (not held in 2024), not the one of 2024 held elsewhere.
+        wanted = question.dates
+        if wanted is not None:
+            keep(lambda f: date_matches(f.event, wanted), Unmet(None, dates=wanted))
+            if wanted.day is not None:  # on that very day, before those of unknown day
+                keep(lambda f: f.event.day == wanted.day)
+
+    dated = False
+    if mention.preferred:
+        # «круглый стол «Соседи по Ишиму»»: the words beyond the kind name these events; a
+        # place or date that does not fit them is unmet, never a reason to take another
+        keep(lambda f: f.event.id in mention.preferred)
+
+    # Places and organizations say which event; then dates; the people last — in «Did X speak
+    # at the Novosibirsk conference?» X is what is asked, not what picks the conference.
+    ordered = sorted(linked.mentions, key=lambda m: m.kind is EntityKind.PERSON)
+    for other in ordered:
+        if other.kind is EntityKind.PERSON and not dated:
+            dated = True
+            _keep_dates()
         if other is mention or not other.certain or len(other.hits) != 1 or other.origin:
             continue  # a corrected typo or an ambiguous name is asked about, not applied;
             # where someone is from («кто из Омска …») says nothing of where events were
@@ -261,6 +326,8 @@ async def _narrow_events(
         elif other.kind is EntityKind.PERSON and not mention.about:
             # «Что сказала Нургазиева о Декларации?»: she spoke of the signing elsewhere
             keep(lambda f, ids=ids: bool(ids & f.person_ids), unmet)
+    if not dated:
+        _keep_dates()
     names = [
         t
         for w, t in leftover_words(question, linked)

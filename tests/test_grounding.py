@@ -228,3 +228,37 @@ async def test_who_spoke_after_a_city_is_the_speakers_of_its_events(chat: Chatte
     await chat.ask("Расскажи про Астану", user_id=79)
     answer = await chat.ask("а кто выступал?", user_id=79)
     assert "ошибка" not in answer
+
+
+@pytest.fixture
+async def events_chat(tmp_path, session_maker, settings):  # type: ignore[no-untyped-def]
+    """content/ with the invented test events: round tables in Omsk and Petropavlovsk (whose
+    title names the Omsk region), two conferences, a forum in Uralsk."""
+    from tests.test_question_set import _chat_over
+
+    extra = ("test-events.yaml", "dev5-events.yaml")
+    async for chat in _chat_over(tmp_path, session_maker, settings, extra):
+        yield chat
+
+
+async def test_a_city_named_with_an_event_picks_the_event_held_there(events_chat: Chatter) -> None:
+    answer = await events_chat.ask("Кто выступал на круглом столе в Омске?")
+    assert "Марина Петрова" in answer and "Сериккызы" not in answer
+
+
+async def test_a_named_event_is_not_swapped_for_another_of_its_kind(events_chat: Chatter) -> None:
+    answer = await events_chat.ask("Was the round table in Petropavlovsk held in 2024?")
+    assert answer.startswith("No, the materials hold no such event with: the year 2024")
+    answer = await events_chat.ask("Проходил ли круглый стол «Соседи по Ишиму» в Омске?")
+    assert answer.startswith("Нет, Омск: город среди участников события")
+
+
+async def test_the_person_asked_about_does_not_pick_the_event(events_chat: Chatter) -> None:
+    answer = await events_chat.ask("Did Roman Shustov speak at the Novosibirsk conference?")
+    assert answer.startswith("No,")
+
+
+async def test_whether_an_event_took_place_is_not_answered_by_its_city(chat: Chatter) -> None:
+    answer = await chat.ask("Состоялась ли встреча в Костанае?")
+    assert not answer.startswith(("Да", "Нет"))
+    assert "прошло ли" in answer
