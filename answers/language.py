@@ -12,9 +12,9 @@ import re
 from enum import StrEnum
 
 from answers.lexicon import words_of
+from db.textnorm import KAZAKH_FOLD
 
 KAZAKH_LETTERS = "әғқңөұүһі"
-_KAZAKH_FOLD = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІёЁ", "агкноуухиАГКНОУУХИеЕ")
 _QUOTES_AND_DASHES = str.maketrans({c: '"' for c in "«»„“”‟″"} | {c: "-" for c in "‐‑‒–—―"})
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -47,7 +47,7 @@ def detect_language(text: str) -> Language:
 
 def fold(text: str) -> str:
     """Kazakh letters and ё as their Russian neighbours: how names are matched."""
-    return text.translate(_KAZAKH_FOLD)
+    return text.translate(KAZAKH_FOLD)
 
 
 def to_cyrillic(word: str) -> str:

@@ -183,8 +183,16 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
         generic = hit.matched <= generic_words and all(h.kind is EntityKind.EVENT for h in same)
         if not generic and hit.whole_name:
             same = [h for h in same if h.whole_name]
-        # «Петров» finds «Марина Петрова» by a shared lemma: another person, maybe — asked.
-        same = [h._replace(fuzzy=True) if _other_gender(h, question.words) else h for h in same]
+        # «Петров» finds «Марина Петрова» by a shared lemma: another person, maybe — asked;
+        # unless someone fits as typed: «Сапаровой» is Айгерим Сапарова, never Елдар Сапаров.
+        other = [_other_gender(h, question.words) for h in same]
+        if any(other) and not all(other):
+            same = [h for h, theirs in zip(same, other, strict=True) if not theirs]
+        else:
+            same = [
+                h._replace(fuzzy=True) if theirs else h
+                for h, theirs in zip(same, other, strict=True)
+            ]
         mention = Mention(hit.matched, same, generic)
         mention.confidence = _confidence(mention, question, groups)
         if hit.kind is EntityKind.EVENT and len(same) > 1:

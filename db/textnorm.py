@@ -77,10 +77,17 @@ def _analyzer():  # type: ignore[no-untyped-def]
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+# Kazakh letters and ё as their Russian neighbours: «Тимурұлы» is found as «Тимурулы».
+KAZAKH_FOLD = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІёЁ", "агкноуухиАГКНОУУХИеЕ")
+
+
 @lru_cache(maxsize=50_000)  # bounded: users can type any number of distinct words
 def word_forms(word: str) -> Forms:
-    """The forms a word can match by: itself, its stem, its lemmas and their stems."""
+    """The forms a word can match by: itself, its stem, its lemmas and their stems; a word
+    with Kazakh letters also as typed without them."""
     found = {word, stem(word)}
+    if (folded := word.translate(KAZAKH_FOLD)) != word:
+        found.update((folded, stem(folded)))
     if not word.isdigit() and re.search("[а-я]", word):
         for parse in _analyzer().parse(word)[:4]:
             lemma = parse.normal_form.replace("ё", "е").replace("-", "")

@@ -262,3 +262,13 @@ async def test_whether_an_event_took_place_is_not_answered_by_its_city(chat: Cha
     answer = await chat.ask("Состоялась ли встреча в Костанае?")
     assert not answer.startswith(("Да", "Нет"))
     assert "прошло ли" in answer
+
+
+async def test_a_surname_form_of_one_gender_picks_that_person(events_chat: Chatter) -> None:
+    answer = await events_chat.ask("Что известно о Сапаровой?")
+    assert answer.startswith("👤 Айгерим Сапарова") and "Елдар" not in answer
+    assert (await events_chat.ask("Кто такой Сапаров?")).startswith("👤 Елдар Сапаров")
+
+
+async def test_a_kazakh_name_is_found_typed_without_kazakh_letters(events_chat: Chatter) -> None:
+    assert (await events_chat.ask("Кто такой Тимурулы?")).startswith("👤 Асхат Тимурұлы")
