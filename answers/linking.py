@@ -25,6 +25,7 @@ from db.kinds import EntityKind
 from db.models import Event
 from db.search import Hit, SearchIndex
 from db.textnorm import (
+    KAZAKH_FOLD,
     forms,
     forms_match,
     names_nothing,
@@ -194,6 +195,17 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
                 for h, theirs in zip(same, other, strict=True)
             ]
         mention = Mention(hit.matched, same, generic)
+        if hit.kind is EntityKind.PERSON and len(same) > 1:
+            # «Петрова» is Марина Петрова, not Пётр Голованов by the lemma «Пётр»
+            typed = _words(mention, question, groups)
+            close = [h for h in same if _spelt_alike(typed, h.label)]
+            if close:
+                mention.hits = same = close
+            # «Выступала ли Сапарова …?»: a woman, not Елдар Сапаров asked in the genitive
+            if len(same) > 1 and (gender := question.gender):
+                fitting = [h for h in same if _gender_of(h.label) == gender]
+                if fitting:
+                    mention.hits = same = fitting
         mention.confidence = _confidence(mention, question, groups)
         if hit.kind is EntityKind.EVENT and len(same) > 1:
             # «Гражданский форум Казахстана»: the title holding those words in that order
@@ -370,6 +382,26 @@ async def _narrow_events(
             pick = min if question.order == "first" else max
             best = pick(dated, key=lambda h: facts[h.id].event.partial_date.sort_key())
             mention.hits = [best]
+
+
+def _gender_of(label: str) -> str | None:
+    """A person's gender as their surname's ending tells it (Russian and Kazakh surnames)."""
+    surname = label.split()[-1].casefold() if label.split() else ""
+    if surname.endswith(("ова", "ева", "ина", "ына", "ая", "кызы", "қызы")):
+        return "femn"
+    if surname.endswith(("ов", "ев", "ин", "ын", "ий", "ой", "улы", "ұлы")):
+        return "masc"
+    return None
+
+
+def _spelt_alike(typed: Sequence[str], label: str) -> bool:
+    """Every word typed is spelt like a word of the name: the same word, or the same first
+    five letters («Сапарова» and «Сапаров», «Nurgaziyeva» and «Нургазиева»)."""
+    names = [w.translate(KAZAKH_FOLD) for w in normalize(label).split()]
+    said = [w.translate(KAZAKH_FOLD) for w in (normalize(t) for t in typed) if w]
+    return bool(said) and all(
+        any(n == w or (len(w) >= 5 and n[:5] == w[:5]) for n in names) for w in said
+    )
 
 
 def _in_order(words: Sequence[str], label: str) -> bool:

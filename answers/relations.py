@@ -37,6 +37,7 @@ from db.models import Participation
 from db.textnorm import forms, forms_match, query_forms
 from views import direct
 from views.common import no_answer
+from views.grounding import constraint_text, nothing_fits
 from views.html import Html, html
 from views.keyboards import MAX_CARD_BUTTONS, cards, event_buttons
 from views.labels import date_text
@@ -147,11 +148,18 @@ async def speakers(a: Asked) -> Answer | None:
     origin = [m for m in a.linked.of_kind(PL) if m.origin and len(m.hits) == 1]
     if origin and a.mention(E) is not None:
         return await _speakers_from(a, origin[0].hits[0].id, origin[0].hits[0].label)
-    ids = a.ids(E)
     asks_who = not a.question.yes_no  # «участвовал ли Томск?» asks of the city itself
     from_there = any(m.origin for m in a.linked.of_kind(PL))
+    in_city = a.mention(E) is None and a.mention(PL) is not None and asks_who and not from_there
+    ids = [] if in_city else a.ids(E)  # the city's events, not every event of the dates
     if not ids and asks_who and not from_there and (place := a.one(PL)):
         ids = await _events_in(a, place)  # «кто выступал в Омске?»: at the events there
+        if a.question.dates is not None:
+            there = await queries.events_by_id(a.session, ids)
+            ids = [e.id for e in events_on(there, a.question.dates)]
+            if not ids:  # «Who spoke in Moscow in 2030?»: said, not answered for 2025
+                wanted = [constraint_text(None, "", a.question.dates)]
+                return Answer(nothing_fits(wanted, there, yes_no=False))
     if ids:
 
         async def one(event_id: str) -> Answer:

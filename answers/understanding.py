@@ -22,7 +22,7 @@ from answers.kazakh import kazakh_stem
 from answers.language import Language, clean, detect_language, fold, to_cyrillic
 from answers.lexicon import words_of
 from db.dates import PartialDate
-from db.textnorm import STOPWORDS, normalize, place_word
+from db.textnorm import STOPWORDS, normalize, place_word, said_of_gender
 
 
 class Intent(StrEnum):
@@ -183,6 +183,7 @@ class Question:
     from_place: bool = False  # «из Омска», «from Omsk», «Омбыдан»: where someone is from
     origin: tuple[str, ...] = field(default=())  # the words naming that place, lower-case
     about: tuple[str, ...] = field(default=())  # words naming what was spoken about («о …»)
+    gender: str | None = None  # «femn»/«masc»: «выступала», «кто такая» speak of a woman
     pronoun: bool = False  # «она», «he», «ол»: someone the chat spoke of before
     order: str | None = None  # «first» / «last»: «самый первый круглый стол», «the latest»
     taking_part: bool = False  # «участвовал ли Томск …»: taking part, not where it was held
@@ -602,6 +603,11 @@ def parse_question(text: str, today: date | None = None) -> Question:
     typed_words = re.findall(r"\w+(?:-\w+)*", without_dates)
     as_typed = {fold(kazakh_stem(w.casefold())): w for w in typed_words}
     as_typed |= {w.casefold(): w for w in typed_words}
+    # a word the glossary put in the Russian of the facts, back to how it was typed
+    if language is Language.KK:
+        as_typed |= {fold(_translate(kazakh_stem(normalize(w)))): w for w in typed_words}
+    elif language is Language.EN:
+        as_typed |= {_translate(normalize(w)): w for w in typed_words}
     intent_found = intent is not None
     intent = intent or Intent.SEARCH
     country, without_country = _country(source_words)
@@ -655,6 +661,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
         ),
         from_place=_from_place(text, lowered),
         origin=_origin(text, re.findall(r"\w+(?:-\w+)*", translated or without_dates), language),
+        gender=said_of_gender(text) if language is Language.RU else None,
         about=_about(re.findall(r"\w+(?:-\w+)*", translated or without_dates), language),
         pronoun=any(w in _PRONOUNS for w in lowered),
         order=_order(norm, dates),

@@ -183,6 +183,18 @@ def place_word(word: str) -> bool:
     return any("Geox" in p.tag.grammemes for p in _analyzer().parse(word)[:2])
 
 
+def said_of_gender(text: str) -> str | None:
+    """«femn» or «masc» when the text's past-tense verbs or «такой/такая» say whom it speaks
+    of («Выступала ли Сапарова …?» is about a woman); None when they do not, or disagree."""
+    genders = set()
+    for word in re.findall(r"[а-яё]+", text.casefold()):
+        for parse in _analyzer().parse(word)[:1]:
+            tag = parse.tag
+            if ("VERB" in tag or ("ADJF" in tag and parse.normal_form == "такой")) and tag.gender:
+                genders.add(tag.gender)
+    return genders.pop() if len(genders) == 1 else None
+
+
 def may_be_misspelt_name(forms: Forms) -> bool:
     """A word (given by its forms) that typo correction may touch: none of its forms is a word
     the dictionary knows as something that names nothing («находится», «поднимала»)."""

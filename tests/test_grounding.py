@@ -272,3 +272,27 @@ async def test_a_surname_form_of_one_gender_picks_that_person(events_chat: Chatt
 
 async def test_a_kazakh_name_is_found_typed_without_kazakh_letters(events_chat: Chatter) -> None:
     assert (await events_chat.ask("Кто такой Тимурулы?")).startswith("👤 Асхат Тимурұлы")
+
+
+async def test_the_verbs_gender_tells_two_namesakes_apart(events_chat: Chatter) -> None:
+    answer = await events_chat.ask("Выступала ли Сапарова на Евразийском форуме?")
+    assert answer.startswith("Нет,") and "Айгерим Сапарова" in answer
+    assert (await events_chat.ask("Где выступал Сапаров?")).startswith("👤 Елдар Сапаров")
+    # No verb to tell: «Сапарова» may be his name in the genitive — asked, not guessed.
+    answer = await events_chat.ask("Выступление Сапарова")
+    assert "Айгерим Сапарова" in answer and "Елдар Сапаров" in answer
+
+
+async def test_a_first_names_lemma_does_not_make_a_namesake(events_chat: Chatter) -> None:
+    answer = await events_chat.ask("Выступала ли Петрова на форуме в Уральске?")
+    assert answer.startswith("Нет,") and "Голованов" not in answer
+
+
+async def test_who_spoke_in_a_city_in_a_year_keeps_both(chat: Chatter) -> None:
+    answer = await chat.ask("Who spoke in Moscow in 2030?")
+    assert answer.startswith("The materials hold no such event with: the year 2030")
+
+
+async def test_an_unknown_kazakh_city_is_reported_as_typed(chat: Chatter) -> None:
+    answer = await chat.ask("Қарағандыда қандай іс-шаралар өтті?")
+    assert "«Қарағандыда»" in answer
