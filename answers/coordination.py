@@ -84,8 +84,14 @@ def event_parts(text: str) -> EventParts | None:
     parts = tuple(p.strip(" ,;?") + ("?" if asked else "") for p in pieces if p.strip(" ,;?"))
     if len(parts) < 2:
         return None
-    both = words_of(language.value).both
-    in_all = bool(_RU_BOTH.search(pieces[0])) or any(w in both for w in normalize(text).split())
+    lexicon = words_of(language.value)
+    said = normalize(text).split()
+    in_all = (
+        bool(_RU_BOTH.search(pieces[0]))
+        or any(w in lexicon.both for w in said)
+        # «Новосібірдегі конференцияға да, Астанадағы форумға да …»: a particle after each
+        or sum(w in lexicon.both_particles for w in said) >= len(parts) >= 2
+    )
     return EventParts(parts, in_all)
 
 

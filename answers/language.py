@@ -50,11 +50,26 @@ def fold(text: str) -> str:
     return text.translate(KAZAKH_FOLD)
 
 
+# How Russian and Kazakh names are usually written in English, before the letter-by-letter
+# transliteration (which reads «ts» as «тс», «ai» as «аи», «sky» as «ски»).
+_ENGLISH_SPELLINGS = (
+    (re.compile(r"(?<=[kcr])y$|iy$|yi$"), "ий"),  # Pogorelsky, Zhukovskiy, Dmitry
+    (re.compile(r"(?<=[lz])y$"), "ы"),  # Timuruly, Serikkyzy
+    (re.compile(r"ts(?!$)"), "ц"),  # Zaitseva, Tsoi; not «grants»
+    (re.compile(r"kh"), "х"),  # Khan
+    (re.compile(r"(?<=[aeou])i(?=[^aeiou]|$)"), "й"),  # Zaitseva, Aigerim, Tsoi
+    (re.compile(r"(?<=[bcdfghklmnpqrstvwxz])y(?=[bcdfghklmnpqrstvwxz])"), "ы"),  # Zhaksybekov
+)
+
+
 def to_cyrillic(word: str) -> str:
     """A Latin-letter word (a name, most likely) in Russian letters."""
     import cyrtranslit
 
-    return cyrtranslit.to_cyrillic(word.casefold().replace("’", "'"), "ru")
+    word = word.casefold().replace("’", "'")
+    for pattern, letters in _ENGLISH_SPELLINGS:
+        word = pattern.sub(letters, word)
+    return cyrtranslit.to_cyrillic(word, "ru")
 
 
 def latin_words(text: str) -> list[str]:

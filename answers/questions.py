@@ -16,6 +16,7 @@ from answers.claims import yes_no
 from answers.coordination import EventParts, event_parts, shared_answer
 from answers.dialogue import Dialogue
 from answers.grounding import gap_answer, gaps
+from answers.language import detect_language
 from answers.linking import events_on, link
 from answers.memo import remembered
 from answers.parts import question_parts
@@ -78,6 +79,8 @@ async def question_reply(
         if events is not None:
             # «… на круглом столе в Омске и на форуме в Уральске?»: each event with its own
             # place and date; «и на …, и на …», «both»: what every one of them shares.
+            if events.in_all and (language := detect_language(text)) is not Language.RU:
+                use_language(language)  # the interface around the facts, as any question's
             if events.in_all and (shared := await shared_answer(session, events, today)):
                 answer, ids = shared
                 subjects = [(EntityKind.EVENT.value, i) for i in ids]

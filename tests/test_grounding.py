@@ -296,3 +296,22 @@ async def test_who_spoke_in_a_city_in_a_year_keeps_both(chat: Chatter) -> None:
 async def test_an_unknown_kazakh_city_is_reported_as_typed(chat: Chatter) -> None:
     answer = await chat.ask("Қарағандыда қандай іс-шаралар өтті?")
     assert "«Қарағандыда»" in answer
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        ("zaitseva", "зайцева"),
+        ("aigerim", "айгерим"),
+        ("tsoi", "цой"),
+        ("zhaksybekov", "жаксыбеков"),
+        ("timuruly", "тимурулы"),
+        ("serikkyzy", "сериккызы"),
+        ("dmitry", "дмитрий"),
+        ("khan", "хан"),
+    ],
+)
+def test_names_are_read_as_english_spells_them(latin: str, cyrillic: str) -> None:
+    from answers.language import to_cyrillic
+
+    assert to_cyrillic(latin) == cyrillic

@@ -118,3 +118,8 @@ async def test_each_event_keeps_its_own_date(chat: Chatter) -> None:
     answer = await chat.ask("Кто выступал на круглом столе 2021 года и на встрече НПО 2025 года?")
     assert "Погорельский" in answer and "Тополева-Солдунова" in answer
     assert "нет такого события" not in answer
+
+
+def test_a_particle_after_each_event_asks_for_both_in_kazakh() -> None:
+    found = event_parts("Омбыдағы дөңгелек үстелге де, Оралдағы форумға да кім қатысты?")
+    assert found is not None and found.in_all

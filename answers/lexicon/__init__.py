@@ -37,6 +37,7 @@ class LanguageWords:
     conjunctions: tuple[str, ...]  # «и», «and», «және»: join two questions, longest first
     joins: tuple[str, ...]  # «мен»: joins two names of things, never two questions
     both: frozenset[str]  # «both», «обоих», «екеуіне»: at every one of the events named
+    both_particles: frozenset[str]  # «да/де»: after each of two events, «at both»
     others: tuple[str, ...]  # «а остальные?», «the rest»: the last list's other country
     among: tuple[str, ...]  # «из них», «of them»: the next question picks from the last list
     stopwords: frozenset[str]  # words that never name anything («of», «the»)
@@ -82,6 +83,7 @@ def words_of(language: str) -> LanguageWords:
         taking_part=tuple(data.get("taking_part", ())),
         joins=tuple(data.get("joins", ())),
         both=frozenset(data.get("both", ())),
+        both_particles=frozenset(data.get("both_particles", ())),
         others=tuple(data.get("others", ())),
         among=tuple(data.get("among", ())),
         stopwords=frozenset(data.get("stopwords", ())),
