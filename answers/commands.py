@@ -14,7 +14,7 @@ from answers.lists import cities_answer, events_list, orgs_answer, speakers_answ
 from answers.memo import remembered
 from answers.resolve import choose, resolve
 from db.kinds import EntityKind
-from views.common import org_usage, speaker_usage
+from views.common import city_usage, org_usage, speaker_usage
 from views.search import nothing_found
 
 # The answer for the entity the text names, by its id.
@@ -90,6 +90,16 @@ async def org_command(session: AsyncSession, text: str | None, today: date) -> A
         EntityKind.ORGANIZATION,
         lambda org_id: card_answer(session, EntityKind.ORGANIZATION, org_id, today),
         Answer(org_usage()),
+    )
+
+
+async def city_command(session: AsyncSession, text: str | None, today: date) -> Answer:
+    return await _about(
+        session,
+        text,
+        EntityKind.PLACE,
+        lambda place_id: card_answer(session, EntityKind.PLACE, place_id, today),
+        Answer(city_usage()),
     )
 
 

@@ -1,4 +1,4 @@
-"""Cities: /cities [EVENT]."""
+"""Cities: /cities [EVENT] and /city NAME."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from answers.commands import cities_command
+from answers.base import Today
+from answers.commands import cities_command, city_command
 from answers.lists import cities_answer
 from handlers.replies import send, send_from_callback
 from views.callbacks import Menu, MenuAction
@@ -19,6 +20,12 @@ def create_router() -> Router:
     @router.message(Command("cities"))
     async def cmd_cities(message: Message, command: CommandObject, session: AsyncSession) -> None:
         await send(message, await cities_command(session, command.args))
+
+    @router.message(Command("city"))
+    async def cmd_city(
+        message: Message, command: CommandObject, session: AsyncSession, today: Today
+    ) -> None:
+        await send(message, await city_command(session, command.args, today()))
 
     @router.callback_query(Menu.filter(F.action == MenuAction.CITIES))
     async def menu_cities(callback: CallbackQuery, session: AsyncSession) -> None:

@@ -315,3 +315,9 @@ def test_names_are_read_as_english_spells_them(latin: str, cyrillic: str) -> Non
     from answers.language import to_cyrillic
 
     assert to_cyrillic(latin) == cyrillic
+
+
+async def test_city_command_opens_a_city_in_any_language(chat: Chatter) -> None:
+    assert (await chat.ask("/city Алма-Ата")).startswith("🏙 Алматы")
+    assert (await chat.ask("/city Almaty")).startswith("🏙 Алматы")
+    assert "/city Омск" in await chat.ask("/city")
