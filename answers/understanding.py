@@ -115,6 +115,9 @@ _AGO = tuple(a for words in _LEXICONS.values() for a in words.ago)
 _YEAR_WORDS = frozenset().union(*(words.year_words for words in _LEXICONS.values()))
 _TAKING_PART = tuple(m for w in _LEXICONS.values() for m in w.taking_part)
 _SEASONS = {word: (first, last) for w in _LEXICONS.values() for first, last, word in w.seasons}
+_UNTIL = frozenset().union(*(w.until for w in _LEXICONS.values()))
+_BETWEEN = frozenset().union(*(w.between for w in _LEXICONS.values()))
+_AND = frozenset(c for w in _LEXICONS.values() for c in (*w.conjunctions, *w.joins) if " " not in c)
 _OTHERS = tuple(m for w in _LEXICONS.values() for m in w.others)
 _AMONG = tuple(m for w in _LEXICONS.values() for m in w.among)
 _ORDER_WORDS = {
@@ -251,7 +254,7 @@ def _gapped(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + r"\w*\s+(?:\w+\s+)?".join(re.escape(w) for w in words))
 
 
-_RU_MONTH_ENDINGS = ("", "ь", "я", "е", "а", "ю", "ом")
+_RU_MONTH_ENDINGS = ("", "ь", "я", "е", "а", "ю", "ом", "ем")
 
 
 def _month(word: str, *, kazakh: bool = True) -> int | None:
@@ -260,7 +263,7 @@ def _month(word: str, *, kazakh: bool = True) -> int | None:
     folded = fold(word.casefold())
     for number, (russian, kk, english, short) in enumerate(_MONTHS, 1):
         if russian == "ма":
-            if folded in ("май", "мая", "мае"):
+            if folded in ("май", "мая", "мае", "маем"):
                 return number
         elif folded.startswith(russian) and folded[len(russian) :] in _RU_MONTH_ENDINGS:
             return number
@@ -285,15 +288,27 @@ def parse_dates(
         return PartialDate(first, until_year=last), rest
     words = text.split()
     year = month = day = until_month = None
+    spanned = False  # a word of a span («по», «to») follows the month
+    between = any(normalize(w) in _BETWEEN for w in words)  # «between March and May»
     keep: list[str] = []
     lowered = [normalize(w) for w in words]
     for i, (word, low) in enumerate(zip(words, lowered, strict=True)):
         if m := _YEAR_RE.fullmatch(low):
             year = int(m.group(1))
             continue
+        ends = re.split(r"[-–—\s]", low)
+        if len(ends) == 2 and None not in (months := [_month(e, kazakh=kazakh) for e in ends]):
+            month, until_month = months  # «March–May»
+            if until_month <= month:
+                until_month = None
+            continue
         number = _month(low, kazakh=kazakh) if low and not low.isdigit() else None
         if number is not None and len(low) >= 3:
-            month = number
+            if month is not None and until_month is None and number > month and spanned:
+                until_month = number  # «с марта по май», «from March to May»: a span
+                continue
+            # «наурыздан мамырға дейін»: a Kazakh span begins in the ablative
+            month, spanned = number, kazakh and low.endswith(_ABLATIVE)
             before = lowered[i - 1] if i else ""
             if (d := _DAY_RE.fullmatch(before)) and 1 <= int(d.group(1)) <= 31:
                 day = int(d.group(1))
@@ -301,6 +316,9 @@ def parse_dates(
                     keep.pop()
             continue
         if low in _YEAR_WORDS and (year or month):
+            continue
+        if month is not None and (low in _UNTIL or (between and low in _AND)):
+            spanned = True
             continue
         if season := _SEASONS.get(low):  # «летом 2021»: June to August
             month, until_month = season

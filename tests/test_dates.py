@@ -89,3 +89,19 @@ def test_numeric_dates_and_years_ago_are_read(text: str, wanted: PartialDate) ->
 
 def test_a_time_is_no_date() -> None:
     assert parse_question("Встреча в 9.30?").dates is None
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Какие события были с марта по май 2026?", PartialDate(2026, 3, until_month=5)),
+        ("What happened between March and May 2026?", PartialDate(2026, 3, until_month=5)),
+        ("Events March–May 2026", PartialDate(2026, 3, until_month=5)),
+        ("2026 жылы наурыздан мамырға дейін не болды?", PartialDate(2026, 3, until_month=5)),
+        ("Что было между маем и декабрём 2025?", PartialDate(2025, 5, until_month=12)),
+        # two months joined by «и» are no span: the answer must not take in April
+        ("Что было в марте и в мае 2026?", PartialDate(2026, 5)),
+    ],
+)
+def test_a_span_of_months_is_read(text: str, wanted: PartialDate) -> None:
+    assert parse_question(text, date(2026, 11, 23)).dates == wanted

@@ -41,6 +41,8 @@ class LanguageWords:
     others: tuple[str, ...]  # «а остальные?», «the rest»: the last list's other country
     among: tuple[str, ...]  # «из них», «of them»: the next question picks from the last list
     stopwords: frozenset[str]  # words that never name anything («of», «the»)
+    until: frozenset[str]  # «по», «to», «дейін»: a span from one month to the next
+    between: frozenset[str]  # «between», «между»: «and» after it ends a span
     common_nouns: frozenset[str]  # written in capitals, yet no name: «НКО», «NGO», «I»
 
 
@@ -86,6 +88,8 @@ def words_of(language: str) -> LanguageWords:
         both_particles=frozenset(data.get("both_particles", ())),
         others=tuple(data.get("others", ())),
         among=tuple(data.get("among", ())),
+        until=frozenset(data.get("until", ())),
+        between=frozenset(data.get("between", ())),
         stopwords=frozenset(data.get("stopwords", ())),
         common_nouns=frozenset(w.casefold() for w in data.get("common_nouns", ())),
         conjunctions=tuple(sorted(data.get("conjunctions", ()), key=len, reverse=True)),
