@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from answers.base import Answer
 from answers.cards import card_answer, person_card_of
 from answers.linking import date_matches, leftover_words
-from answers.lists import when_where_answer
+from answers.lists import when_where_answer, works_answer
 from answers.relations import ORG, PL, Asked, E, P, T, W, dates_text, lead, work_speakers
 from db import queries
 from db.kinds import EntityKind
-from db.models import Participation, Person
+from db.models import Event, Participation, Person
 from db.textnorm import content_word, forms, forms_match, query_forms
 from views import direct
 
@@ -76,6 +76,8 @@ async def yes_no(a: Asked) -> Answer | None:
             # «Петрова была модератором?» — she spoke: no, and in what role she was there
             return lead(direct.no(direct.took_part(person, event, role)), card)
         return lead(direct.yes(direct.took_part(person, event, role)), card)
+    if works_named := _named(a, W):  # «Подписали ли меморандум на форуме?»
+        return await _work_at(a, works_named, event, card)
     named = {kind: _named(a, kind) for kind in (ORG, PL)}
     for kind, ids in ((ORG, facts.organization_ids), (PL, facts.place_ids)):
         for subject, label in named[kind]:  # every one named must be there: «Томск … в Омске»
@@ -112,11 +114,30 @@ async def yes_no(a: Asked) -> Answer | None:
         # is what is asked, below
     if any(m.kind not in (E, PL, ORG) for m in a.linked.mentions):
         return None  # something else is named that no check above covers: never a bare «да»
+    if a.question.work_role is not None:  # «Декларацию подписали в Москве?»: what was done
+        links = await queries.event_works(a.session, event.id)
+        done = [x for x in links if x.role == a.question.work_role]
+        if not done:
+            return await works_answer(a.session, event.id, a.question.work_role)
+        return lead(direct.yes(direct.work_at(done[0].work, done[0].role, event)), card)
     if event.status == "held":  # «Проходил ли форум в Уральске в 2023 году?»: every part fits
         return lead(direct.yes(direct.held(event)), card)
     if a.question.dates is not None:  # «форум был запланирован на июнь 2021?»: its date fits
         return lead(direct.yes(direct.dated(event)), card)
     return await when_where_answer(a.session, event.id, a.today)
+
+
+async def _work_at(a: Asked, named: list[tuple[str, str]], event: Event, card: Answer) -> Answer:
+    """Each work named is linked to the event, and in the role asked («подписали»), if any."""
+    links = {link.work_id: link for link in await queries.event_works(a.session, event.id)}
+    for subject, label in named:
+        link = links.get(subject)
+        if link is None:
+            return lead(direct.no(direct.not_at(label, event)), card)
+        if a.question.work_role is not None and link.role != a.question.work_role:
+            return lead(direct.no(direct.work_at(link.work, link.role, event)), card)
+    link = links[named[0][0]]
+    return lead(direct.yes(direct.work_at(link.work, link.role, event)), card)
 
 
 @dataclass(frozen=True, slots=True)

@@ -207,11 +207,17 @@ async def event_topics_answer(session: AsyncSession, event_id: str) -> Answer:
 
 
 @remembers("works_answer")
-async def works_answer(session: AsyncSession, event_id: str | None = None) -> Answer:
-    """Projects, publications and documents: of one event, or all of them."""
+async def works_answer(
+    session: AsyncSession, event_id: str | None = None, role: str | None = None
+) -> Answer:
+    """Projects, publications and documents: of one event, or all of them; with `role`
+    («signed»), only those the sources say were so — or, when none were, what is known."""
     if event_id is not None and await queries.get_event(session, event_id) is None:
         return Answer(gone(EntityKind.EVENT))
     links = await queries.event_works(session, event_id)
+    fitting = [link for link in links if role is None or link.role == role]
+    shown = fitting or links
     return Answer(
-        works_text(links), cards((EntityKind.WORK, link.work_id, link.work.title) for link in links)
+        works_text(shown, None if fitting else role),
+        cards((EntityKind.WORK, link.work_id, link.work.title) for link in shown),
     )

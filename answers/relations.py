@@ -172,7 +172,13 @@ async def speakers(a: Asked) -> Answer | None:
             return answer
 
         return await for_events(a, ids, one, participants=True)
-    if person := a.one(P):  # «кто ещё?» after a question about a person: their event's list
+    if (person := a.one(P)) and a.question.count:  # «сколько раз выступала X?»: her talks
+        spoke = await queries.participations(a.session, person_id=person, roles=SPEAKING)
+        held = await queries.events_by_id(a.session, list(dict.fromkeys(p.event_id for p in spoke)))
+        if a.question.dates is not None:
+            held = events_on(held, a.question.dates)
+        return _events_list(a, held)
+    if person:  # «кто ещё?» after a question about a person: their event's list
         parts = await queries.participations(a.session, person_id=person)
         if parts and a.continues:
             return await speakers_answer(a.session, parts[0].event_id)
@@ -269,10 +275,11 @@ async def moderators(a: Asked) -> Answer | None:
 
 async def works(a: Asked) -> Answer | None:
     if ids := a.ids(E):
-        return await for_events(a, ids, lambda i: works_answer(a.session, i))
+        role = a.question.work_role
+        return await for_events(a, ids, lambda i: works_answer(a.session, i, role))
     if work := a.one(W):
         return await card_answer(a.session, W, work, a.today)
-    return await works_answer(a.session)
+    return await works_answer(a.session, None, a.question.work_role)
 
 
 async def events(a: Asked) -> Answer | None:

@@ -101,6 +101,10 @@ _FORMATS: dict[str, tuple[str, ...]] = {}
 for _words in _LEXICONS.values():
     for _format, _cues in _words.formats.items():
         _FORMATS[_format] = _FORMATS.get(_format, ()) + _cues
+_WORK_ROLES: dict[str, tuple[str, ...]] = {}
+for _words in _LEXICONS.values():
+    for _role, _cues in _words.work_roles.items():
+        _WORK_ROLES[_role] = _WORK_ROLES.get(_role, ()) + _cues
 _YEARS_AGO = tuple(
     sorted(
         (pair for words in _LEXICONS.values() for pair in words.years_ago),
@@ -192,6 +196,7 @@ class Question:
     taking_part: bool = False  # «участвовал ли Томск …»: taking part, not where it was held
     among: bool = False  # «а кто из них депутат?»: picks from the people of the last answer
     others: bool = False  # «а остальные?»: the rest of the last list (the other country's)
+    work_role: str | None = None  # «представили», «signed»: what was done with a work
 
     @property
     def leans_on_last(self) -> bool:
@@ -643,9 +648,17 @@ def parse_question(text: str, today: date | None = None) -> Question:
             continue
         if not low.isascii() and _is_question_word(low):
             continue
-        if language is Language.KK and (
-            folded in _KK_STEMS
-            or any(folded == w or (len(w) >= 5 and folded.startswith(w)) for w in _KK_FOLDED)
+        if (
+            language is Language.KK
+            and (
+                folded in _KK_STEMS
+                # a word's endings, never a compound's second word: «онлайн-семинарда» names
+                or any(
+                    folded == w
+                    or (len(w) >= 5 and folded.startswith(w) and "-" not in folded[len(w) :])
+                    for w in _KK_FOLDED
+                )
+            )
         ):
             continue
         # «ОП РФ», «МКИ РК»: after an abbreviation, the country's is part of a name
@@ -686,6 +699,9 @@ def parse_question(text: str, today: date | None = None) -> Question:
         taking_part=any(_cue_in(texts, m) for m in _TAKING_PART),
         among=among,
         others=any(_cue_in(texts, m) for m in _OTHERS),
+        work_role=next(
+            (r for r, cues in _WORK_ROLES.items() if any(_cue_in(texts, c) for c in cues)), None
+        ),
     )
 
 

@@ -321,3 +321,20 @@ async def test_city_command_opens_a_city_in_any_language(chat: Chatter) -> None:
     assert (await chat.ask("/city Алма-Ата")).startswith("🏙 Алматы")
     assert (await chat.ask("/city Almaty")).startswith("🏙 Алматы")
     assert "/city Омск" in await chat.ask("/city")
+
+
+async def test_what_was_done_with_a_work_is_a_constraint(chat: Chatter) -> None:
+    presented = await chat.ask("Что презентовали на онлайн-круглом столе?")
+    assert "«Казахи»" in presented and "Урал — река дружбы" not in presented
+    signed = await chat.ask("Какие документы подписали на круглом столе в 2021 году?")
+    assert signed.startswith("В источниках нет проектов, изданий или документов")
+    assert "«Казахи»" in signed  # what is known instead, each with what was done with it
+    mentioned = await chat.ask("Представили ли проект «Урал — река дружбы» на круглом столе?")
+    assert mentioned.startswith("Нет, ") and "упоминается" in mentioned
+
+
+async def test_how_many_times_someone_spoke_counts_their_talks(chat: Chatter) -> None:
+    for question in ("Сколько раз выступала Нургазиева?", "How many times did Nurgazieva speak?"):
+        answer = await chat.ask(question)
+        assert "2" in answer.split("\n")[0], answer
+        assert "Международный круглый стол" in answer and "Встреча неправительственных" in answer

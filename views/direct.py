@@ -10,6 +10,7 @@ from views.html import Html, Lines, b, html, join
 from views.i18n import N_, _
 from views.labels import (
     FORMATS,
+    WORK_ROLES,
     country_label,
     date_text,
     event_line,
@@ -17,6 +18,7 @@ from views.labels import (
     org_name,
     place_name,
     position_text,
+    work_name,
 )
 
 
@@ -186,6 +188,13 @@ def on_topic(person: Person, topic: str, event: Event) -> Html:
 def not_on_topic(person: Person, topic: str) -> Html:
     """Phrased so that the name stays in the nominative."""
     return html(_("в источниках нет выступлений на тему «{}» у: {}."), topic, b(person.full_name))
+
+
+def work_at(work: Work, role: str, event: Event) -> Html:
+    """«Меморандум …» — подписание на событии «…»: what the sources say was done with it."""
+    return html(
+        _("{} — {} на событии «{}»."), b(work_name(work)), label(WORK_ROLES, role), _at(event)
+    )
 
 
 def only_mentioned(name: str, event: Event) -> Html:

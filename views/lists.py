@@ -192,11 +192,24 @@ def event_topics_text(event: Event, parts: Sequence[Participation]) -> Html:
     return out.blank().add(source_line(event)).text()
 
 
-def works_text(links: Sequence) -> Html:
-    """Projects, publications and documents with the event each belongs to."""
-    if not links:
+def works_text(links: Sequence, missing_role: str | None = None) -> Html:
+    """Projects, publications and documents with the event each belongs to; `missing_role`:
+    the role asked about («signed») that none of them had."""
+    if not links and missing_role is None:
         return Html(_("Проекты, издания и документы в источниках не названы."))
-    out = Lines().add(_("📘 Проекты, издания и документы:")).blank()
+    out = Lines()
+    if missing_role is not None:
+        out.add(
+            html(
+                _("В источниках нет проектов, изданий или документов с отметкой «{}»."),
+                label(WORK_ROLES, missing_role),
+            )
+        )
+        if not links:
+            return out.text()
+        out.add(_("Названы:")).blank()
+    else:
+        out.add(_("📘 Проекты, издания и документы:")).blank()
     out.add(
         *(
             html(

@@ -31,6 +31,7 @@ class LanguageWords:
     numbers: dict[str, int]  # «два», «two», «екі» → 2
     ago: tuple[str, ...]  # «назад», «ago», «бұрын»: «два года назад»
     formats: dict[str, tuple[str, ...]]  # an event format («online») → the words that ask it
+    work_roles: dict[str, tuple[str, ...]]  # a work's role at an event («signed») → its words
     seasons: tuple[tuple[int, int, str], ...]  # (first month, last month, word)
     order: dict[str, tuple[str, ...]]  # «first» / «last» → the phrases that ask for it
     taking_part: tuple[str, ...]  # «участвовал», «took part»: taking part, not being held
@@ -76,6 +77,7 @@ def words_of(language: str) -> LanguageWords:
         numbers={w: int(n) for n, words in data.get("numbers", {}).items() for w in words},
         ago=tuple(data.get("ago", ())),
         formats={k: tuple(v) for k, v in data.get("formats", {}).items()},
+        work_roles={k: tuple(v) for k, v in data.get("work_roles", {}).items()},
         seasons=tuple(
             (int(span.split("-")[0]), int(span.split("-")[1]), word)
             for span, words in data.get("seasons", {}).items()
