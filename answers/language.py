@@ -20,6 +20,8 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 # Words that mark a Kazakh question even when typed without Kazakh letters (lexicon data).
 KAZAKH_WORDS = words_of("kk").markers
+# Words that mark a Russian question («кто», «ли»): a Kazakh name beside them is only a name.
+RUSSIAN_WORDS = words_of("ru").interrogatives | words_of("ru").yes_no
 
 
 class Language(StrEnum):
@@ -34,10 +36,19 @@ def clean(text: str) -> str:
 
 
 def detect_language(text: str) -> Language:
+    """Kazakh when a Kazakh word is typed: a marker, or a word with Kazakh letters outside
+    quotes and names. A name in Kazakh letters («Сағындықұлы», «Бірге») in a question with a
+    Russian question word is Russian: Russian articles write Kazakh names so."""
     lowered = text.casefold()
     words = re.findall(r"\w+", lowered)
-    if any(c in KAZAKH_LETTERS for c in lowered) or any(w in KAZAKH_WORDS for w in words):
+    if any(w in KAZAKH_WORDS for w in words):
         return Language.KK
+    unquoted = re.sub(r"[«\"“„][^»\"”“]*[»\"”“]", " ", text)
+    kazakh = [w for w in re.findall(r"\w+", text) if any(c in KAZAKH_LETTERS for c in w.casefold())]
+    if kazakh:
+        plain = [w for w in re.findall(r"\w+", unquoted) if w in kazakh and not w[:1].isupper()]
+        if plain or not any(w in RUSSIAN_WORDS for w in words):
+            return Language.KK
     letters = [c for c in lowered if c.isalpha()]
     latin = sum("a" <= c <= "z" for c in letters)
     if letters and latin / len(letters) > 0.5:

@@ -320,6 +320,11 @@ async def _narrow_events(
         # place or date that does not fit them is unmet, never a reason to take another
         keep(lambda f: f.event.id in mention.preferred)
 
+    if question.format is not None and not question.yes_no:
+        # «какие города участвовали в онлайн-встрече»: the meeting held online («Форум
+        # прошёл онлайн?» asks the format, and is answered, not narrowed)
+        keep(lambda f: f.event.format == question.format)
+
     # Places and organizations say which event; then dates; the people last — in «Did X speak
     # at the Novosibirsk conference?» X is what is asked, not what picks the conference.
     ordered = sorted(linked.mentions, key=lambda m: m.kind is EntityKind.PERSON)

@@ -30,11 +30,11 @@ from answers.lists import (
     when_where_answer,
     works_answer,
 )
-from answers.understanding import Intent, Question
+from answers.understanding import HEAD_CUES, HEAD_TITLES, Intent, Question
 from db import queries
 from db.kinds import EntityKind
 from db.models import Participation
-from db.textnorm import forms, forms_match, query_forms
+from db.textnorm import forms, forms_match, normalize, query_forms
 from views import direct
 from views.common import no_answer
 from views.grounding import constraint_text, nothing_fits
@@ -466,6 +466,12 @@ async def holders(a: Asked) -> Answer | None:
         if title_words
         and all(any(forms_match(w, t) for t in forms(pos.title)) for w in title_words)
     ]
+    if a.question.heads and not any(_names_unit(w) for w in title_words):
+        # «кто руководит АМНКО?»: its head, not the head of a unit of it («руководитель
+        # волонтёрского штаба» is asked by naming the unit)
+        matches = [
+            (pos, part) for pos, part in details.positions if normalize(pos.title) in HEAD_TITLES
+        ]
     if matches:  # «кто президент ГАК?»: who, with the organization's card a button away
         buttons = [(P, part.person_id, part.person.full_name) for _, part in matches]
         buttons.append((ORG, org_id, details.organization.name))
@@ -474,6 +480,16 @@ async def holders(a: Asked) -> Answer | None:
     if details.positions:
         return lead(direct.holders_lines(details.positions), card)
     return card
+
+
+def _names_unit(word: tuple[str, ...]) -> bool:
+    """A word of a title beyond «руководит» or a head's title: it names a part of the
+    organization («штаба», «отдела»)."""
+    return not any(
+        forms_match(word, title_word) or any(form.startswith(cue) for form in word)
+        for cue in (*HEAD_TITLES, *HEAD_CUES)
+        for title_word in forms(cue)
+    )
 
 
 async def work_people(a: Asked) -> Answer | None:

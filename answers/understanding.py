@@ -101,6 +101,8 @@ _FORMATS: dict[str, tuple[str, ...]] = {}
 for _words in _LEXICONS.values():
     for _format, _cues in _words.formats.items():
         _FORMATS[_format] = _FORMATS.get(_format, ()) + _cues
+HEAD_CUES = tuple(c for words in _LEXICONS.values() for c in words.heads)
+HEAD_TITLES = frozenset().union(*(words.head_titles for words in _LEXICONS.values()))
 _WORK_ROLES: dict[str, tuple[str, ...]] = {}
 for _words in _LEXICONS.values():
     for _role, _cues in _words.work_roles.items():
@@ -197,6 +199,7 @@ class Question:
     among: bool = False  # «а кто из них депутат?»: picks from the people of the last answer
     others: bool = False  # «а остальные?»: the rest of the last list (the other country's)
     work_role: str | None = None  # «представили», «signed»: what was done with a work
+    heads: bool = False  # «кто руководит …», «who heads …»: the organization's head
 
     @property
     def leans_on_last(self) -> bool:
@@ -699,6 +702,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
         taking_part=any(_cue_in(texts, m) for m in _TAKING_PART),
         among=among,
         others=any(_cue_in(texts, m) for m in _OTHERS),
+        heads=any(_cue_in(texts, c) for c in HEAD_CUES),
         work_role=next(
             (r for r, cues in _WORK_ROLES.items() if any(_cue_in(texts, c) for c in cues)), None
         ),

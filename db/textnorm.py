@@ -81,11 +81,17 @@ def _analyzer():  # type: ignore[no-untyped-def]
 KAZAKH_FOLD = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІёЁ", "агкноуухиАГКНОУУХИеЕ")
 
 
+# Words the sources use for one thing: Kazakhstan says «НПО» where Russia says «НКО».
+_SAME_THING = {"нпо": "нко", "нко": "нпо"}
+
+
 @lru_cache(maxsize=50_000)  # bounded: users can type any number of distinct words
 def word_forms(word: str) -> Forms:
-    """The forms a word can match by: itself, its stem, its lemmas and their stems; a word
-    with Kazakh letters also as typed without them."""
+    """The forms a word can match by: itself, its stem, its lemmas and their stems, a word
+    the sources use for the same thing; a word with Kazakh letters also as typed without them."""
     found = {word, stem(word)}
+    if same := _SAME_THING.get(word):
+        found.add(same)
     if (folded := word.translate(KAZAKH_FOLD)) != word:
         found.update((folded, stem(folded)))
     if not word.isdigit() and re.search("[а-я]", word):

@@ -338,3 +338,36 @@ async def test_how_many_times_someone_spoke_counts_their_talks(chat: Chatter) ->
         answer = await chat.ask(question)
         assert "2" in answer.split("\n")[0], answer
         assert "Международный круглый стол" in answer and "Встреча неправительственных" in answer
+
+
+@pytest.fixture
+async def dev6_chat(tmp_path, session_maker, settings):  # type: ignore[no-untyped-def]
+    """content/ with the sixth development set's invented events: an online meeting among
+    meetings held in cities, an association with a chairman and the head of its volunteers,
+    organizations with Kazakh names."""
+    from tests.test_question_set import _chat_over
+
+    extra = ("test-events.yaml", "dev6-events.yaml")
+    async for chat in _chat_over(tmp_path, session_maker, settings, extra):
+        yield chat
+
+
+async def test_a_format_picks_the_event_held_so(dev6_chat: Chatter) -> None:
+    answer = await dev6_chat.ask("какие города участвовали в онлайн встрече")
+    assert answer.startswith("🏙 Города события Онлайн-встреча ресурсных центров НКО")
+    assert "Семей" not in answer
+
+
+async def test_who_heads_an_organization_is_its_head_not_a_units(dev6_chat: Chatter) -> None:
+    head = await dev6_chat.ask("Кто руководит АМНКО?")
+    assert head.startswith("Председатель") and "Данияр Исмаилов" in head
+    assert "Сағындықұлы" not in head
+    unit = await dev6_chat.ask("Кто руководит волонтёрским штабом АМНКО?")
+    assert unit.startswith("Руководитель волонтёрского штаба") and "Исмаилов" not in unit
+
+
+async def test_nko_and_npo_are_one_word_and_kazakh_names_stay_russian(dev6_chat: Chatter) -> None:
+    union = await dev6_chat.ask("Who heads the Union of NGOs of Western Kazakhstan?")
+    assert "Союз НКО Западного Казахстана" in union and "no such event" not in union
+    birge = await dev6_chat.ask("Кто руководит сетью «Бірге»?")
+    assert "Айгерим Жаксылыккызы" in birge

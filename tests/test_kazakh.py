@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from answers.kazakh import kazakh_stem
+from answers.language import detect_language
 from answers.understanding import parse_question, subject_text
 
 
@@ -53,3 +54,19 @@ def test_kazakh_cues_are_matched_on_stems() -> None:
     assert parse_question("Дөңгелек үстелге қай қалалар қатысты?").intent == "cities"
     position = parse_question("Нұрғазиеваның лауазымы қандай?")
     assert position.intent == "position" and position.words == ("нургазиева",)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Кто руководит сетью «Бірге»?", "ru"),  # a Kazakh name in a Russian question
+        ("Где работает Сағындықұлы?", "ru"),
+        ("Что известно об обществе «Абай мұрасы»?", "ru"),
+        ("Сағындықұлы қайда жұмыс істейді?", "kk"),
+        ("«Абай мұрасы» туралы не белгілі?", "kk"),
+        ("Нұрғазиева кім?", "kk"),
+        ("Сағындықұлы", "kk"),  # a name alone: as Kazakh as anything
+    ],
+)
+def test_a_kazakh_name_does_not_make_a_russian_question_kazakh(text: str, language: str) -> None:
+    assert detect_language(text) == language

@@ -32,6 +32,8 @@ class LanguageWords:
     ago: tuple[str, ...]  # «назад», «ago», «бұрын»: «два года назад»
     formats: dict[str, tuple[str, ...]]  # an event format («online») → the words that ask it
     work_roles: dict[str, tuple[str, ...]]  # a work's role at an event («signed») → its words
+    heads: tuple[str, ...]  # «руководит», «heads», «басқарады»: the question asks who leads
+    head_titles: frozenset[str]  # the titles of an organization's head («председатель»)
     seasons: tuple[tuple[int, int, str], ...]  # (first month, last month, word)
     order: dict[str, tuple[str, ...]]  # «first» / «last» → the phrases that ask for it
     taking_part: tuple[str, ...]  # «участвовал», «took part»: taking part, not being held
@@ -78,6 +80,8 @@ def words_of(language: str) -> LanguageWords:
         ago=tuple(data.get("ago", ())),
         formats={k: tuple(v) for k, v in data.get("formats", {}).items()},
         work_roles={k: tuple(v) for k, v in data.get("work_roles", {}).items()},
+        heads=tuple(data.get("heads", ())),
+        head_titles=frozenset(data.get("head_titles", ())),
         seasons=tuple(
             (int(span.split("-")[0]), int(span.split("-")[1]), word)
             for span, words in data.get("seasons", {}).items()
