@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from answers.base import Answer
 from answers.cards import card_answer, person_card_of
-from answers.linking import date_matches, leftover_words
+from answers.linking import date_matches, format_names_event, leftover_words
 from answers.lists import when_where_answer, works_answer
 from answers.relations import ORG, PL, Asked, E, P, T, W, dates_text, lead, work_speakers
 from db import queries
@@ -89,8 +89,9 @@ async def yes_no(a: Asked) -> Answer | None:
         for subject, label in named[ORG]:
             if subject in mentioned:  # «МКИ» is only mentioned at the meeting: it took no part
                 return lead(direct.no(direct.only_mentioned(label, event)), card)
-    if a.question.format is not None:  # «Форум в Уральске прошёл онлайн?»
-        if not event.format:
+    if a.question.format is not None and not format_names_event(a.question):
+        # «Форум в Уральске прошёл онлайн?»; a format the sources do not give is no «нет»
+        if not event.format or event.format == "unknown":
             return await when_where_answer(a.session, event.id, a.today)
         same = event.format == a.question.format
         return lead((direct.yes if same else direct.no)(direct.format_line(event)), card)

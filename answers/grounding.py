@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer
 from answers.language import Language
-from answers.linking import Linked, Unmet, leftover_words
+from answers.linking import Linked, Unmet, leftover_words, split_names
 from answers.relations import Asked
 from answers.understanding import Intent, Question
 from db import queries
@@ -66,7 +66,7 @@ async def gaps(session: AsyncSession, q: Question, linked: Linked) -> Gaps:
         )
     )
     index = SearchIndex(session)
-    unknown: list[str] = []
+    unknown: list[str] = split_names(q, linked)
     for word, typed in leftover_words(q, linked):
         if not content_word(word):
             continue

@@ -44,6 +44,7 @@ _LAYERS = (
     tuple(sorted(_PLURAL, key=len, reverse=True)),
 )
 MIN_STEM = 3
+MIN_NAME_STEM = 4
 MIN_STEM_BEFORE_VOWEL = 5  # «лауазымы» → «лауазым», but «Омбы» stays
 
 
@@ -57,9 +58,9 @@ def _harmony(vowels: str) -> str | None:
     return None
 
 
-def _fits(stem: str, ending: str) -> bool:
+def _fits(stem: str, ending: str, least: int = MIN_STEM) -> bool:
     """The ending may follow the stem: long enough, and of the stem's vowel harmony."""
-    shortest = MIN_STEM_BEFORE_VOWEL if ending in ("ы", "і") else MIN_STEM
+    shortest = MIN_STEM_BEFORE_VOWEL if ending in ("ы", "і") else least
     if not any(c in VOWELS for c in stem) or len(stem) < shortest:
         return False
     if ending in _PLURAL and not _plural_fits(stem, ending):
@@ -110,12 +111,15 @@ def _plural_fits(stem: str, ending: str) -> bool:
 
 
 @lru_cache(maxsize=20_000)
-def kazakh_stem(word: str) -> str:
-    """`word` without its Kazakh plural, possessive and case endings (lower-cased)."""
+def kazakh_stem(word: str, *, name: bool = False) -> str:
+    """`word` without its Kazakh plural, possessive and case endings (lower-cased). A name
+    (`name`: written with a capital) keeps at least MIN_NAME_STEM letters: «Бірге» is no
+    «бір» in the dative."""
     stem = word.casefold()
+    least = MIN_NAME_STEM if name else MIN_STEM
     for layer in _LAYERS:
         for ending in layer:
-            if stem.endswith(ending) and _fits(stem[: -len(ending)], ending):
+            if stem.endswith(ending) and _fits(stem[: -len(ending)], ending, least):
                 stem = stem[: -len(ending)]
                 break
     return stem

@@ -68,6 +68,7 @@ _ENGLISH_SPELLINGS = (
     (re.compile(r"(?<=[lz])y$"), "ы"),  # Timuruly, Serikkyzy
     (re.compile(r"ts(?!$)"), "ц"),  # Zaitseva, Tsoi; not «grants»
     (re.compile(r"kh"), "х"),  # Khan
+    (re.compile(r"x"), "кс"),  # Maxim, Alexey
     (re.compile(r"(?<=[aeou])i(?=[^aeiou]|$)"), "й"),  # Zaitseva, Aigerim, Tsoi
     (re.compile(r"(?<=[bcdfghklmnpqrstvwxz])y(?=[bcdfghklmnpqrstvwxz])"), "ы"),  # Zhaksybekov
 )

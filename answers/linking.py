@@ -11,6 +11,8 @@ answer says that nothing fits instead of answering a wider question.
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -36,7 +38,9 @@ from db.textnorm import (
 )
 
 # Lemmas that name a kind of event rather than one event: «круглый стол», «форум», «встреча».
-# The value is the event kind they name (None: any kind).
+# The value is the event kind they name (None: any kind: «заседание», «дискуссия» are said of
+# a round table too). A kind of its own the content has no kind for («семинар», «вебинар») is
+# a word of an event's name: it must be in the title.
 GENERIC_EVENT_WORDS: dict[str, str | None] = {
     "круглый": "round_table",
     "стол": "round_table",
@@ -48,12 +52,15 @@ GENERIC_EVENT_WORDS: dict[str, str | None] = {
     "событие": None,
     "заседание": None,
     "дискуссия": None,
-    "семинар": None,
-    "вебинар": None,
-    "симпозиум": None,
     "онлайн": None,
     "онлайн-круглый": "round_table",
 }
+
+
+def format_names_event(question: Question) -> bool:
+    """The question's format word describes the event it names («the online meeting»), rather
+    than being what a yes/no question asks («прошёл онлайн?»)."""
+    return any(_generic_kind(f)[0] for f in query_forms(question.format_then))
 
 
 def _generic_kind(forms: Sequence[str]) -> tuple[bool, str | None]:
@@ -216,6 +223,11 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
         said = {normalize(w) for w in _words(mention, question, groups)}
         mention.origin = hit.kind is EntityKind.PLACE and bool(said & set(question.origin))
         mention.about = bool(said & set(question.about))
+        if mention.about and len({h.kind for h in same}) > 1:
+            # «who spoke about the language»: what was spoken about is a topic, if one fits
+            on_topic = [h for h in same if h.kind is EntityKind.TOPIC]
+            if on_topic:
+                mention.hits = same = on_topic
         if generic:
             await _add_events_of_kind(session, mention, groups, mention.words)
         elif hit.kind is EntityKind.EVENT and hit.matched & generic_words:
@@ -320,9 +332,9 @@ async def _narrow_events(
         # place or date that does not fit them is unmet, never a reason to take another
         keep(lambda f: f.event.id in mention.preferred)
 
-    if question.format is not None and not question.yes_no:
-        # «какие города участвовали в онлайн-встрече»: the meeting held online («Форум
-        # прошёл онлайн?» asks the format, and is answered, not narrowed)
+    if question.format is not None and (not question.yes_no or format_names_event(question)):
+        # «какие города участвовали в онлайн-встрече», «Was Kostanay at the online
+        # meeting?»: the meeting held online («Форум прошёл онлайн?» asks the format)
         keep(lambda f: f.event.format == question.format)
 
     # Places and organizations say which event; then dates; the people last — in «Did X speak
@@ -471,6 +483,38 @@ def _other_gender(hit: Hit, words: Sequence[str]) -> bool:
     if surname.endswith(_MENS_ENDINGS):
         return bool(typed & {surname + "ой", surname + "а" + "я"})
     return False
+
+
+def split_names(question: Question, linked: Linked) -> list[str]:
+    """Full names the materials do not hold, read as two people: «Aigerim Saparova» whose
+    first name is Айгерим Жаксылыккызы's and surname Елдар Сапаров's — one person nobody
+    stored, never either of them. Each as typed."""
+    groups = query_forms(question.rest)
+    people = [m for m in linked.of_kind(EntityKind.PERSON) if len(m.words) == 1]
+    typed = question.typed or question.words
+    found = []
+    for first, last in itertools.permutations(people, 2):
+        if {h.id for h in first.hits} & {h.id for h in last.hits}:
+            continue
+        at_first, at_last = _indexes(first, question, groups), _indexes(last, question, groups)
+        if len(at_first) != 1 or len(at_last) != 1 or abs(at_first[0] - at_last[0]) != 1:
+            continue
+        i, j = at_first[0], at_last[0]
+        word_i, word_j = question.words[i], question.words[j]
+        said = rf"(?<!\w){re.escape(typed[min(i, j)])}\s+{re.escape(typed[max(i, j)])}(?!\w)"
+        if not re.search(said, question.text, re.IGNORECASE):
+            continue  # «Айгерим и Нургазиева»: two people
+        if all(_is_part(word_i, h.label, 0) for h in first.hits) and all(
+            _is_part(word_j, h.label, -1) for h in last.hits
+        ):
+            found.append(" ".join(typed[k] for k in sorted((i, j))))
+    return list(dict.fromkeys(found))
+
+
+def _is_part(word: str, full_name: str, at: int) -> bool:
+    """`word` is the first (0) or last (-1) name of `full_name`."""
+    name = forms(full_name.split()[at])
+    return bool(name) and any(forms_match(w, name[0]) for w in query_forms(word))
 
 
 def leftover_words(question: Question, linked: Linked) -> list[tuple[str, str]]:

@@ -126,10 +126,13 @@ async def for_events(
     """The answer for one event; for a few, each in turn; for many, a choice. With
     `participants` (each answer lists who took part), the participations of all the events
     are read at once, their topics only with `topics`."""
+    ids = list(dict.fromkeys(ids))
     if len(ids) == 1:
         return await respond(ids[0])
     found = {e.id: e for e in await queries.events_by_id(a.session, ids)}
     events = [found[i] for i in ids if i in found]
+    if len(events) == 1:
+        return await respond(events[0].id)
     if len(events) > MAX_EVENTS_ANSWERED:
         shown = events[: direct.SEVERAL_SHOWN]
         return Answer(direct.several_events(events), cards(event_buttons(shown)))
@@ -600,6 +603,8 @@ async def upcoming(a: Asked) -> Answer | None:
         )
         among = dated if among is None else among & dated
     answer = await upcoming_answer(a.session, a.today, among=among)
+    if a.question.count and not a.question.yes_no:  # «Сколько предстоящих событий?»
+        return lead(direct.count_line(len(await upcoming_ids(a, among))), answer)
     if a.question.yes_no or a.question.dates is not None:
         coming = await upcoming_ids(a, among)
         if a.question.dates is not None and not coming:

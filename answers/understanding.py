@@ -21,8 +21,9 @@ from functools import lru_cache
 from answers.kazakh import kazakh_stem
 from answers.language import Language, clean, detect_language, fold, to_cyrillic
 from answers.lexicon import words_of
+from answers.spelling import fix_spelling
 from db.dates import PartialDate
-from db.textnorm import STOPWORDS, normalize, place_word, said_of_gender
+from db.textnorm import STOPWORDS, normalize, place_word, said_of_gender, verb
 
 
 class Intent(StrEnum):
@@ -124,6 +125,8 @@ _SEASONS = {word: (first, last) for w in _LEXICONS.values() for first, last, wor
 _UNTIL = frozenset().union(*(w.until for w in _LEXICONS.values()))
 _BETWEEN = frozenset().union(*(w.between for w in _LEXICONS.values()))
 _AND = frozenset(c for w in _LEXICONS.values() for c in (*w.conjunctions, *w.joins) if " " not in c)
+_EN_AUXILIARIES = frozenset(w.strip() for w in _LEXICONS[Language.EN].yes_no_starts)
+_KK_PAST = ("ды", "ді", "ты", "ті")  # «сөйледі», «қатысты»: a Kazakh verb in the past
 _OTHERS = tuple(m for w in _LEXICONS.values() for m in w.others)
 _AMONG = tuple(m for w in _LEXICONS.values() for m in w.among)
 _ORDER_WORDS = {
@@ -200,6 +203,8 @@ class Question:
     others: bool = False  # «а остальные?»: the rest of the last list (the other country's)
     work_role: str | None = None  # «представили», «signed»: what was done with a work
     heads: bool = False  # «кто руководит …», «who heads …»: the organization's head
+    text: str = ""  # the question as typed
+    format_then: str = ""  # the word after the format's («онлайн встрече»: «встрече»)
 
     @property
     def leans_on_last(self) -> bool:
@@ -428,6 +433,16 @@ def _kazakh_stems(norm: str) -> str:
     return " ".join(kazakh_stem(w) for w in norm.split())
 
 
+def _name_stems(text: str, *, every_word: bool = False) -> str:
+    """Kazakh stems of `text`'s words, a name's (a word written with a capital, or every
+    word) cut less far."""
+    return " ".join(
+        kazakh_stem(low, name=every_word or w[:1].isupper())
+        for w in text.split()
+        if (low := normalize(w))
+    )
+
+
 # Each phrase as written and as its Kazakh stems: Kazakh text is stemmed before translation.
 _GLOSSARY_RE = tuple(
     (_phrase_re(variant, language), russian)
@@ -454,8 +469,8 @@ def subject_text(text: str) -> str:
         # A name alone tells no language: «Омбы», «Moscow» are still the facts' Омск, Москва.
         translated = _translate(normalize(text))
         return translated if translated != normalize(text) else text
-    if language is Language.KK:
-        return fold(_translate(_kazakh_stems(normalize(text))))
+    if language is Language.KK:  # what a command names is a name: «Бірге» is no «бір»
+        return fold(_translate(_name_stems(text, every_word=True)))
     norm = _translate(normalize(text))
     return " ".join(
         to_cyrillic(w) if re.fullmatch(r"[a-z'’-]+", w) and not _ROMAN.fullmatch(w) else w
@@ -505,7 +520,13 @@ def _about(source_words: list[str], language: Language) -> tuple[str, ...]:
     """The words naming what someone spoke about («о Декларации», «about the bill»,
     «Декларация туралы»), as the question keeps them, lower-case."""
     lowered = [normalize(w) for w in source_words if normalize(w) != "the"]
-    found = [lowered[i + 1] for i, w in enumerate(lowered[:-1]) if w in _ABOUT_BEFORE]
+    found = []
+    for i, w in enumerate(lowered[:-1]):
+        if w in _ABOUT_BEFORE:  # the phrase after it, up to the next little word («на», «at»)
+            for word in lowered[i + 1 : i + 4]:
+                if word in STOPWORDS or word in _EN_STOPWORDS or _is_question_word(word):
+                    break
+                found.append(word)
     after = {fold(w) for w in _ABOUT_AFTER} | {fold(kazakh_stem(w)) for w in _ABOUT_AFTER}
     found += [lowered[i - 1] for i, w in enumerate(lowered) if i and fold(w) in after]
     return tuple(
@@ -535,6 +556,48 @@ def _order(norm: str, dates: PartialDate | None) -> str | None:
         if any(_has(norm, p) for p in phrases):
             return which
     return None
+
+
+# What «сколько …» counts, when it is people, places or things of an event: the noun after it
+# says what is asked («How many speakers will there be …» asks for speakers, not upcoming events).
+_COUNTED = frozenset(
+    {
+        Intent.SPEAKERS, Intent.CITIES, Intent.ORGANIZATIONS, Intent.ORGANIZERS,
+        Intent.MODERATORS, Intent.WORKS, Intent.TOPICS,
+    }
+)  # fmt: skip
+
+
+def _tells(word: str, language: Language) -> bool:
+    """A word that makes a statement of a question: a verb («выступала», «did»)."""
+    if language is Language.EN:
+        return word in _EN_AUXILIARIES or word.endswith("ed")
+    if language is Language.KK:
+        return kazakh_stem(word) != word and word.endswith(_KK_PAST)
+    return verb(word)
+
+
+def _counted(texts: tuple[str, ...]) -> Intent | None:
+    for text in texts:
+        for marker in _COUNT_MARKERS:
+            if (at := _where(text, marker)) is not None:
+                after = text[at + len(marker) :].split()[:2]
+                counted = _intent_of((f" {' '.join(after)}",))
+                if counted in _COUNTED:
+                    return counted
+    return None
+
+
+def _after_format(texts: tuple[str, ...]) -> str:
+    """The word right after a format's cue: «online meeting» names the event by its format,
+    where «прошёл онлайн?» asks it."""
+    for text in texts:
+        for cues in _FORMATS.values():
+            for cue in cues:
+                if (at := _where(text, cue)) is not None:
+                    after = re.split(r"[\s-]+", text[at + len(cue) :].strip(" -"), maxsplit=1)
+                    return _translate(after[0]) if after else ""
+    return ""
 
 
 def _cue_in(texts: tuple[str, ...], marker: str) -> bool:
@@ -585,6 +648,7 @@ def asked_text(text: str, today: date | None = None) -> str:
 def parse_question(text: str, today: date | None = None) -> Question:
     text = asked_text(text, today)
     language = detect_language(text)
+    text = fix_spelling(text, language)
     norm = f" {normalize(text)}"
     texts: tuple[str, ...] = (norm,)
     if language is Language.KK:
@@ -593,6 +657,8 @@ def parse_question(text: str, today: date | None = None) -> Question:
         texts = (norm, stems, fold(stems))
     intent = _intent_of(texts)
     count = any(_cue_in(texts, m) for m in _COUNT_MARKERS)
+    if count and (counted := _counted(texts)) is not None:
+        intent = counted
     words_in = re.findall(r"\w+(?:-\w+)*", text)
     lowered = [normalize(w) for w in words_in]
     first = lowered[0] if lowered else ""
@@ -607,8 +673,13 @@ def parse_question(text: str, today: date | None = None) -> Question:
         or (
             text.rstrip().endswith("?")
             and not open_question
-            # «а казахстанские?» continues the last question; «она выступала …?» asks
-            and not (first in _STARTERS and len(lowered) <= 3)
+            # «а казахстанские?», «and the Kazakh ones?», «ал Өскемендегі … ше?» continue the
+            # last question; «а она выступала …?» asks
+            and not (
+                (first in _STARTERS or "ше" in lowered)
+                # «а он президент ГАК?» says something of someone: a claim
+                and not any(_tells(w, language) or w in _PRONOUNS for w in lowered)
+            )
             and len(lowered) > 1
         )
     ) and not (
@@ -619,7 +690,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
     dates, without_dates = parse_dates(text, language, today)
     translated = None
     if language is Language.KK:
-        translated = fold(_translate(_kazakh_stems(normalize(without_dates))))
+        translated = fold(_translate(_name_stems(without_dates)))
     elif language is Language.EN:
         translated = _translate(normalize(without_dates))
     # Words keep the case they were typed in: «СО РАН» is an abbreviation, «со» is not.
@@ -627,16 +698,25 @@ def parse_question(text: str, today: date | None = None) -> Question:
     # A Kazakh word's stem or an English word, back to the word as typed (for saying what
     # was not found).
     typed_words = re.findall(r"\w+(?:-\w+)*", without_dates)
-    as_typed = {fold(kazakh_stem(w.casefold())): w for w in typed_words}
+    as_typed = {fold(kazakh_stem(w.casefold(), name=w[:1].isupper())): w for w in typed_words}
     as_typed |= {w.casefold(): w for w in typed_words}
     # a word the glossary put in the Russian of the facts, back to how it was typed
     if language is Language.KK:
-        as_typed |= {fold(_translate(kazakh_stem(normalize(w)))): w for w in typed_words}
+        as_typed |= {
+            fold(_translate(kazakh_stem(normalize(w), name=w[:1].isupper()))): w
+            for w in typed_words
+        }
     elif language is Language.EN:
         as_typed |= {_translate(normalize(w)): w for w in typed_words}
     intent_found = intent is not None
     intent = intent or Intent.SEARCH
-    country, without_country = _country(source_words)
+    # «о казахском языке»: a country's adjective in what was spoken about narrows nothing
+    spoken_of = set(_about(source_words, language))
+    country, without_country = _country([w for w in source_words if normalize(w) not in spoken_of])
+    if spoken_of:
+        without_country = [
+            w for w in source_words if w in without_country or normalize(w) in spoken_of
+        ]
     if intent in _COUNTRY_FILTERED or intent is Intent.COUNTRY or (follow_up and not intent_found):
         source_words = without_country
     kept: list[str] = []
@@ -693,6 +773,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
         format=next(
             (f for f, cues in _FORMATS.items() if any(_cue_in(texts, c) for c in cues)), None
         ),
+        format_then=_after_format(texts),
         from_place=_from_place(text, lowered),
         origin=_origin(text, re.findall(r"\w+(?:-\w+)*", translated or without_dates), language),
         gender=said_of_gender(text) if language is Language.RU else None,
@@ -703,6 +784,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
         among=among,
         others=any(_cue_in(texts, m) for m in _OTHERS),
         heads=any(_cue_in(texts, c) for c in HEAD_CUES),
+        text=text,
         work_role=next(
             (r for r, cues in _WORK_ROLES.items() if any(_cue_in(texts, c) for c in cues)), None
         ),

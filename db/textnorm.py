@@ -173,6 +173,19 @@ def content_word(word: str) -> bool:
     return any(pos == "NOUN" or _NAME_TAGS & grammemes for pos, grammemes in tags)
 
 
+def verb(word: str) -> bool:
+    """The dictionary's likeliest reading of `word` is a verb, infinitive, short participle or
+    gerund («выступала», «прошла»)."""
+    tags = _tags(word)
+    return bool(tags) and tags[0][0] in ("VERB", "INFN", "PRTS", "GRND")  # type: ignore[index]
+
+
+def known_word(word: str) -> bool:
+    """The Russian dictionary knows the word (a word without Russian letters counts as known:
+    it is no Russian typo)."""
+    return _tags(word) is not None
+
+
 def proper_name(word: str) -> bool:
     """A name of a person, place or organization as the dictionary knows it («Москве»,
     «Лидия», «Иванова»), or a word it does not know at all (most surnames and places)."""
@@ -210,6 +223,8 @@ def may_be_misspelt_name(forms: Forms) -> bool:
 def names_nothing(forms: Forms) -> bool:
     """A word (given by its forms) that the dictionary knows as a verb, adverb or particle
     («делал», «выступала»): it may share a stem with a name («дел» — «по делам»), but names
-    nothing. Judged by its longest form, the lemma or the word itself."""
-    tags = _tags(max(forms, key=len, default=""))
-    return bool(tags) and tags[0][0] in _NAMELESS_POS  # type: ignore[index]
+    nothing. Judged by its whole forms (a stem that begins another form is left out), each
+    by its likeliest reading: «встречу» is also «встреча», so it names something."""
+    whole = [f for f in forms if not any(o != f and o.startswith(f) for o in forms)]
+    known = [tags for f in whole if (tags := _tags(f))]
+    return bool(known) and all(tags[0][0] in _NAMELESS_POS for tags in known)

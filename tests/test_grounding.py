@@ -371,3 +371,50 @@ async def test_nko_and_npo_are_one_word_and_kazakh_names_stay_russian(dev6_chat:
     assert "Союз НКО Западного Казахстана" in union and "no such event" not in union
     birge = await dev6_chat.ask("Кто руководит сетью «Бірге»?")
     assert "Айгерим Жаксылыккызы" in birge
+
+
+async def test_a_full_name_nobody_has_is_not_half_of_it(events_chat: Chatter) -> None:
+    # Айгерим is Айгерим Сапарова's first name here and Сапаров Елдар's surname is near:
+    # «Aigerim Saparova» must not open Елдар's card, nor Айгерим's if the surname differs.
+    answer = await events_chat.ask("Who is Aigerim Zhaksybekova?")
+    assert answer.startswith("The materials have nothing about «Aigerim Zhaksybekova»")
+    both = await events_chat.ask("Кто такие Сапарова и Жаксыбеков?")
+    assert "ничего нет" not in both
+
+
+async def test_the_counted_noun_says_what_is_asked(dev6_chat: Chatter) -> None:
+    answer = await dev6_chat.ask("How many speakers will there be at the round table in Astana?")
+    assert answer.startswith("In all: 2.") and "Максим Орлов" in answer
+    upcoming = await dev6_chat.ask("Сколько предстоящих событий?")
+    assert upcoming.startswith("Всего: 2.")
+
+
+async def test_a_format_before_the_event_names_it_in_a_yes_no_question(dev6_chat: Chatter) -> None:
+    answer = await dev6_chat.ask("Was Kostanay one of the cities of the online meeting?")
+    assert answer.startswith("Yes, Костанай")
+    asked = await dev6_chat.ask("Встреча в Костанае прошла онлайн?")
+    assert not asked.startswith("Нет")  # the sources do not give its format
+
+
+async def test_a_noun_that_is_also_a_verb_form_names_the_event(dev6_chat: Chatter) -> None:
+    answer = await dev6_chat.ask("Кто организовал встречу в 2023 году?")
+    assert "Абай мұрасы" in answer and "Форум НКО в Уральске" not in answer
+
+
+async def test_what_was_spoken_about_is_the_whole_phrase(dev6_chat: Chatter) -> None:
+    for question in ("Кто говорил о казахском языке?", "Қазақ тілі туралы кім айтты?"):
+        answer = await dev6_chat.ask(question)
+        assert "казахский язык" in answer.split("\n")[0] and "Бауыржан Есимов" in answer
+    named = await dev6_chat.ask("/org Бірге")
+    assert named.startswith("🏛 Сеть ресурсных центров НКО «Бірге»")
+
+
+async def test_a_follow_up_with_only_a_modifier_is_no_yes_no_question(dev6_chat: Chatter) -> None:
+    await dev6_chat.ask("Which cities joined the online meeting?", user_id=91)
+    answer = await dev6_chat.ask("and the Kazakh ones?", user_id=91)
+    assert "Актобе" in answer and "Томск" not in answer and not answer.startswith("Yes")
+
+
+async def test_a_kind_of_event_nobody_held_is_reported(dev6_chat: Chatter) -> None:
+    answer = await dev6_chat.ask("Кто выступал на семинаре в Томске?")
+    assert "ничего нет о «семинаре»" in answer and "Гришина" not in answer

@@ -1,0 +1,37 @@
+"""Typos in question words are put right; names and known words are left as typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from answers.language import Language
+from answers.spelling import fix_spelling
+
+
+@pytest.mark.parametrize(
+    ("typed", "language", "meant"),
+    [
+        ("кагда будет форум", Language.RU, "когда будет форум"),
+        ("Тулеубаева где рабоатет", Language.RU, "Тулеубаева где работает"),
+        ("кто вытсупал на форуме", Language.RU, "кто выступал на форуме"),
+        ("кто мадерировал", Language.RU, "кто модерировал"),
+        ("wen was the declration signed", Language.EN, "when was the declaration signed"),
+        ("who spoek at the forum", Language.EN, "who spoke at the forum"),
+    ],
+)
+def test_a_misspelt_question_word_is_put_right(typed: str, language: Language, meant: str) -> None:
+    assert fix_spelling(typed, language) == meant
+
+
+@pytest.mark.parametrize(
+    ("typed", "language"),
+    [
+        ("кто такая сапорова", Language.RU),  # a name's typo is the search's to ask about
+        ("Кагда", Language.RU),  # written with a capital: a name, maybe
+        ("нургазиева где работает", Language.RU),
+        ("whn is the next forum", Language.EN),  # «who» or «when»: not guessed
+        ("Нұрғазиева қашан сөйледі", Language.KK),  # no Kazakh dictionary: left alone
+    ],
+)
+def test_names_and_unclear_words_are_left_as_typed(typed: str, language: Language) -> None:
+    assert fix_spelling(typed, language) == typed
