@@ -92,7 +92,7 @@ def _onset_fits(stem: str, ending: str) -> bool:
         if ending in ("ды", "ді"):
             return last not in VOWELS and last not in _VOICELESS
         return last not in _VOICELESS
-    if ending in ("ны", "ні"):
+    if ending in ("ны", "ні", "сы", "сі"):  # «Астанасы», but «альянсы» is «альянс» + ы
         return last in VOWELS
     if ending in _AFTER_POSSESSIVE:
         return last in "ыі"

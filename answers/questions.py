@@ -20,9 +20,16 @@ from answers.language import detect_language
 from answers.linking import events_on, link
 from answers.memo import remembered
 from answers.parts import question_parts
-from answers.relations import ROUTES, Asked, about, among_last, country, joined, lead
+from answers.relations import ROUTES, Asked, about, among_last, country, joined, lead, titled
 from answers.resolve import MIN_COVERAGE, choose
-from answers.understanding import Intent, Question, ask_again, only_constraints, parse_question
+from answers.understanding import (
+    Intent,
+    Question,
+    ask_again,
+    asks_holder,
+    only_constraints,
+    parse_question,
+)
 from db import queries
 from db.kinds import EntityKind
 from db.search import Hit, SearchIndex
@@ -222,6 +229,10 @@ async def _answer(asked: Asked) -> Answer:
         # A word the materials know nothing about, or a constraint nothing satisfies: said
         # as such, never answered more widely than asked.
         return await gap_answer(asked, found_gaps)
+    # «кто председатель комиссии по развитию …?»: who holds that title, wherever
+    holder = asks_holder(q) and not linked.of_kind(EntityKind.PERSON)
+    if holder and (found := await titled(asked)) is not None:
+        return found
     # A name that fits several people, or only after a typo fix: let them pick.
     for mention in linked.mentions:
         if mention.kind is EntityKind.EVENT:

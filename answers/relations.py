@@ -34,6 +34,7 @@ from answers.understanding import HEAD_CUES, HEAD_TITLES, Intent, Question
 from db import queries
 from db.kinds import EntityKind
 from db.models import Participation
+from db.search import SearchIndex
 from db.textnorm import forms, forms_match, normalize, query_forms
 from views import direct
 from views.common import no_answer
@@ -479,10 +480,34 @@ async def holders(a: Asked) -> Answer | None:
         buttons = [(P, part.person_id, part.person.full_name) for _, part in matches]
         buttons.append((ORG, org_id, details.organization.name))
         return Answer(direct.holders_lines(matches), cards(buttons))
+    if title_words and (in_title := await titled(a)) is not None:
+        return in_title  # «кто заведует кафедрой Ассамблеи …»: the organization is in the title
     card = await card_answer(a.session, ORG, org_id, a.today)
     if details.positions:
         return lead(direct.holders_lines(details.positions), card)
     return card
+
+
+async def titled(a: Asked) -> Answer | None:
+    """Who holds a position whose title holds every word of the question («кто заведует
+    кафедрой Ассамблеи народа Казахстана?»), whatever organization it is in."""
+    words = query_forms(a.question.rest)
+    if len(words) < 2:
+        return None
+    hits = await SearchIndex(a.session).search(
+        a.question.rest, kinds=[P], columns="details", fuzzy=False, ranked=False
+    )
+    matches = []
+    for hit in hits:
+        for part in await queries.participations(a.session, person_id=hit.id):
+            for pos in part.positions:
+                title = forms(pos.title)
+                if all(any(forms_match(w, t) for t in title) for w in words):
+                    matches.append((pos, part))
+    if not matches:
+        return None
+    buttons = [(P, part.person_id, part.person.full_name) for _, part in matches]
+    return Answer(direct.holders_lines(matches), cards(buttons))
 
 
 def _names_unit(word: tuple[str, ...]) -> bool:

@@ -125,6 +125,7 @@ _SEASONS = {word: (first, last) for w in _LEXICONS.values() for first, last, wor
 _UNTIL = frozenset().union(*(w.until for w in _LEXICONS.values()))
 _BETWEEN = frozenset().union(*(w.between for w in _LEXICONS.values()))
 _AND = frozenset(c for w in _LEXICONS.values() for c in (*w.conjunctions, *w.joins) if " " not in c)
+_TITLES = tuple(t for words in _LEXICONS.values() for t in words.titles)
 _EN_AUXILIARIES = frozenset(w.strip() for w in _LEXICONS[Language.EN].yes_no_starts)
 _KK_PAST = ("ды", "ді", "ты", "ті")  # «сөйледі», «қатысты»: a Kazakh verb in the past
 _OTHERS = tuple(m for w in _LEXICONS.values() for m in w.others)
@@ -566,6 +567,13 @@ _COUNTED = frozenset(
         Intent.MODERATORS, Intent.WORKS, Intent.TOPICS,
     }
 )  # fmt: skip
+
+
+def asks_holder(question: Question) -> bool:
+    """«кто председатель …?», «who is the rector of …?»: the question's first word names a
+    position (the lexicon's `titles`), so it asks who holds it."""
+    first = fold(normalize(question.words[0])) if question.words else ""
+    return any(first.startswith(fold(title)) for title in _TITLES)
 
 
 def _tells(word: str, language: Language) -> bool:

@@ -418,3 +418,17 @@ async def test_a_follow_up_with_only_a_modifier_is_no_yes_no_question(dev6_chat:
 async def test_a_kind_of_event_nobody_held_is_reported(dev6_chat: Chatter) -> None:
     answer = await dev6_chat.ask("Кто выступал на семинаре в Томске?")
     assert "ничего нет о «семинаре»" in answer and "Гришина" not in answer
+
+
+async def test_who_holds_a_title_is_found_wherever_it_is_held(chat: Chatter) -> None:
+    answer = await chat.ask("кто председатель комиссии по развитию некоммерческого сектора?")
+    assert "Елена Тополева-Солдунова" in answer.split("\n")[0]
+    answer = await chat.ask("Кто заведует кафедрой Ассамблеи народа Казахстана?")
+    assert answer.startswith("Заведующая кафедрой") and "Наталья Калашникова" in answer
+
+
+async def test_kazakh_civil_is_the_russian_word_of_the_facts(chat: Chatter) -> None:
+    answer = await chat.ask("XII Азаматтық форум қашан өтті?")
+    assert "XII Гражданский форум Казахстана" in answer and "2025" in answer
+    alliance = await chat.ask("Қазақстанның Азаматтық альянсы дегеніміз не?")
+    assert alliance.startswith("🏛 Гражданский альянс Казахстана")

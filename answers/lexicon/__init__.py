@@ -34,6 +34,7 @@ class LanguageWords:
     work_roles: dict[str, tuple[str, ...]]  # a work's role at an event («signed») → its words
     heads: tuple[str, ...]  # «руководит», «heads», «басқарады»: the question asks who leads
     head_titles: frozenset[str]  # the titles of an organization's head («председатель»)
+    titles: tuple[str, ...]  # beginnings of position titles: «кто председатель …» asks who
     seasons: tuple[tuple[int, int, str], ...]  # (first month, last month, word)
     order: dict[str, tuple[str, ...]]  # «first» / «last» → the phrases that ask for it
     taking_part: tuple[str, ...]  # «участвовал», «took part»: taking part, not being held
@@ -82,6 +83,7 @@ def words_of(language: str) -> LanguageWords:
         work_roles={k: tuple(v) for k, v in data.get("work_roles", {}).items()},
         heads=tuple(data.get("heads", ())),
         head_titles=frozenset(data.get("head_titles", ())),
+        titles=tuple(data.get("titles", ())),
         seasons=tuple(
             (int(span.split("-")[0]), int(span.split("-")[1]), word)
             for span, words in data.get("seasons", {}).items()
