@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer
+from answers.kazakh import said_of_a_place
 from answers.language import Language
 from answers.linking import Linked, Unmet, leftover_words, split_names
 from answers.relations import Asked
@@ -23,7 +24,7 @@ from answers.understanding import Intent, Question
 from db import queries
 from db.kinds import EntityKind
 from db.search import SearchIndex
-from db.textnorm import content_word, proper_name
+from db.textnorm import content_word, known_place, proper_name
 from views.grounding import constraint_text, nothing_about, nothing_fits
 from views.keyboards import cards, event_buttons, hits_keyboard
 
@@ -71,7 +72,13 @@ async def gaps(session: AsyncSession, q: Question, linked: Linked) -> Gaps:
         if not content_word(word):
             continue
         named = any(not m.fuzzy for m in linked.mentions)
-        if q.language is not Language.RU and not typed[:1].isupper() and named:
+        if (
+            q.language is not Language.RU
+            and not typed[:1].isupper()
+            and named
+            and not known_place(word)
+            and not (q.language is Language.KK and said_of_a_place(typed))
+        ):
             # The Russian dictionary knows no Kazakh or English word: beside a name the
             # question gives for certain, only a word written as a name counts as one. A
             # question that names nothing else would otherwise be answered about everything.

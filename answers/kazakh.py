@@ -36,6 +36,8 @@ _CASE = (
     "на", "не", "нда", "нде", "нан", "нен", "н", "ндағы", "ндегі",
 )
 _POSSESSIVE = ("сы", "сі", "ы", "і")
+# «in …», «the one in …», «from …»: a word with these endings names a place (or a time)
+PLACE_ENDINGS = ("да", "де", "та", "те", "дағы", "дегі", "тағы", "тегі", "дан", "ден", "тан", "тен")
 _PLURAL = ("лар", "лер", "дар", "дер", "тар", "тер")
 # fmt: on
 _LAYERS = (
@@ -111,6 +113,12 @@ def _plural_fits(stem: str, ending: str) -> bool:
 
 
 @lru_cache(maxsize=20_000)
+def said_of_a_place(word: str) -> bool:
+    """`word` ends in a Kazakh ending of place that comes off («шымкенттегі», «таразда»)."""
+    low = word.casefold()
+    return low.endswith(PLACE_ENDINGS) and kazakh_stem(low) != low
+
+
 def kazakh_stem(word: str, *, name: bool = False) -> str:
     """`word` without its Kazakh plural, possessive and case endings (lower-cased). A name
     (`name`: written with a capital) keeps at least MIN_NAME_STEM letters: «Бірге» is no

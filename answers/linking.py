@@ -20,6 +20,7 @@ from enum import StrEnum
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import HITS_PER_KB
+from answers.language import Language
 from answers.understanding import Question
 from db import queries
 from db.dates import PartialDate
@@ -31,6 +32,7 @@ from db.textnorm import (
     forms,
     forms_match,
     names_nothing,
+    names_the_subject,
     normalize,
     place_word,
     proper_name,
@@ -193,7 +195,11 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
             same = [h for h in same if h.whole_name]
         # «Петров» finds «Марина Петрова» by a shared lemma: another person, maybe — asked;
         # unless someone fits as typed: «Сапаровой» is Айгерим Сапарова, never Елдар Сапаров.
-        other = [_other_gender(h, question.words) for h in same]
+        other = [
+            _other_gender(h, question.words, question.language)
+            or _said_of_other(h, question.gender)
+            for h in same
+        ]
         if any(other) and not all(other):
             same = [h for h, theirs in zip(same, other, strict=True) if not theirs]
         else:
@@ -213,7 +219,20 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
                 fitting = [h for h in same if _gender_of(h.label) == gender]
                 if fitting:
                     mention.hits = same = fitting
+            # «Где работает Исмаилова?»: the subject, so the name as written in the nominative
+            if (
+                len(same) > 1
+                and question.language is Language.RU
+                and names_the_subject(question.text)
+            ):
+                written = {w.casefold() for w in typed}
+                nominative = [h for h in same if h.label.split()[-1].casefold() in written]
+                if nominative:
+                    mention.hits = same = nominative
         mention.confidence = _confidence(mention, question, groups)
+        if other and all(other):
+            # «Оспанова где выступала?» with only Тимур Оспанов stored: asked, never opened
+            mention.confidence = Confidence.TYPO
         if hit.kind is EntityKind.EVENT and len(same) > 1:
             # «Гражданский форум Казахстана»: the title holding those words in that order
             named = _words(mention, question, groups)
@@ -470,10 +489,11 @@ _WOMENS_ENDINGS = ("ова", "ева", "ина", "ына")
 _MENS_ENDINGS = ("ов", "ев", "ин", "ын")
 
 
-def _other_gender(hit: Hit, words: Sequence[str]) -> bool:
+def _other_gender(hit: Hit, words: Sequence[str], language: Language = Language.RU) -> bool:
     """A person found by a form their surname never takes: a woman's «Петрова» asked as
-    «Петров» or «Петровым», a man's «Тажибаев» as «Тажибаевой». The dictionary gives both
-    the same lemma, so only the surface forms tell them apart."""
+    «Петров» or «Петровым», a man's «Тажибаев» as «Тажибаевой» — or as «Тажибаева» in an
+    English or Kazakh question, where no Russian case is said. The dictionary gives both the
+    same lemma, so only the surface forms tell them apart."""
     if hit.kind is not EntityKind.PERSON or not hit.label.split():
         return False
     surname = hit.label.split()[-1].casefold().replace("ё", "е")
@@ -481,8 +501,18 @@ def _other_gender(hit: Hit, words: Sequence[str]) -> bool:
     if surname.endswith(_WOMENS_ENDINGS):
         return bool(typed & {surname[:-1], surname[:-1] + "ым", surname[:-1] + "е"})
     if surname.endswith(_MENS_ENDINGS):
-        return bool(typed & {surname + "ой", surname + "а" + "я"})
+        womans = {surname + "ой", surname + "ая"}
+        if language is not Language.RU:
+            womans.add(surname + "а")
+        return bool(typed & womans)
     return False
+
+
+def _said_of_other(hit: Hit, gender: str | None) -> bool:
+    """The question speaks of a woman («выступала», «кто такая») and the person is a man, or
+    the other way round."""
+    theirs = _gender_of(hit.label) if hit.kind is EntityKind.PERSON else None
+    return gender is not None and theirs is not None and theirs != gender
 
 
 def split_names(question: Question, linked: Linked) -> list[str]:

@@ -278,8 +278,20 @@ async def moderators(a: Asked) -> Answer | None:
 
 
 async def works(a: Asked) -> Answer | None:
-    if ids := a.ids(E):
-        role = a.question.work_role
+    role = a.question.work_role
+    ids = a.ids(E)
+    if not ids and (place := a.one(PL)):  # «какую книгу представили в Семее?»: events there
+        ids = await _events_in(a, place)
+        if a.question.dates is not None:
+            there = await queries.events_by_id(a.session, ids)
+            ids = [e.id for e in events_on(there, a.question.dates)]
+        if not ids:
+            mention = a.mention(PL)
+            label = mention.hits[0].label if mention is not None else ""
+            return Answer(nothing_fits([constraint_text(PL, label, None)], [], yes_no=False))
+        # of the city's events, those with works to tell of (or one, to say there are none)
+        ids = [i for i in ids if await queries.event_works(a.session, i)] or ids[:1]
+    if ids:
         return await for_events(a, ids, lambda i: works_answer(a.session, i, role))
     if work := a.one(W):
         return await card_answer(a.session, W, work, a.today)

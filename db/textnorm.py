@@ -186,6 +186,13 @@ def known_word(word: str) -> bool:
     return _tags(word) is not None
 
 
+def known_place(word: str) -> bool:
+    """The dictionary knows the word as a place («барнаул», «казань»): a name even when typed
+    in lower case (a person's name may also be a word: «kim», «may»)."""
+    tags = _tags(word)
+    return bool(tags) and any("Geox" in grammemes for _, grammemes in tags[:2])  # type: ignore[union-attr]
+
+
 def proper_name(word: str) -> bool:
     """A name of a person, place or organization as the dictionary knows it («Москве»,
     «Лидия», «Иванова»), or a word it does not know at all (most surnames and places)."""
@@ -207,11 +214,32 @@ def said_of_gender(text: str) -> str | None:
     of («Выступала ли Сапарова …?» is about a woman); None when they do not, or disagree."""
     genders = set()
     for word in re.findall(r"[а-яё]+", text.casefold()):
+        if word in _SUCH:  # «кто такой» asks of a man: never «такой» as a woman's dative
+            genders.add(_SUCH[word])
+            continue
         for parse in _analyzer().parse(word)[:1]:
             tag = parse.tag
-            if ("VERB" in tag or ("ADJF" in tag and parse.normal_form == "такой")) and tag.gender:
+            if "VERB" in tag and "past" in tag and tag.gender:
                 genders.add(tag.gender)
     return genders.pop() if len(genders) == 1 else None
+
+
+_SUCH = {"такой": "masc", "такая": "femn"}
+
+
+def names_the_subject(text: str) -> bool:
+    """The text's verb is in the present or future third person singular and no «кто»
+    stands for its subject («Чем занимается Жумабаева?», «Где работает Исмаилова?»): the name
+    beside it is in the nominative, so «Жумабаева» is Динара, not Кайрат Жумабаев's genitive."""
+    words = re.findall(r"[а-яё]+", text.casefold())
+    if "кто" in words:
+        return False
+    for word in words:
+        for parse in _analyzer().parse(word)[:1]:
+            tag = parse.tag
+            if "VERB" in tag and "3per" in tag and "sing" in tag and tag.tense != "past":
+                return True
+    return False
 
 
 def may_be_misspelt_name(forms: Forms) -> bool:

@@ -432,3 +432,35 @@ async def test_kazakh_civil_is_the_russian_word_of_the_facts(chat: Chatter) -> N
     assert "XII Гражданский форум Казахстана" in answer and "2025" in answer
     alliance = await chat.ask("Қазақстанның Азаматтық альянсы дегеніміз не?")
     assert alliance.startswith("🏛 Гражданский альянс Казахстана")
+
+
+@pytest.fixture
+async def dev7_chat(tmp_path, session_maker, settings):  # type: ignore[no-untyped-def]
+    """content/ with the seventh development set's invented events: a man and a woman who
+    share a surname (Жумабаев, Жумабаева), a Тимур Оспанов and no woman of that name, events
+    in Semey and Aktobe with works presented and signed."""
+    from tests.test_question_set import _chat_over
+
+    extra = ("test-events.yaml", "dev7-events.yaml")
+    async for chat in _chat_over(tmp_path, session_maker, settings, extra):
+        yield chat
+
+
+async def test_a_woman_asked_of_is_never_a_mans_card(dev7_chat: Chatter) -> None:
+    for question in ("оспанова где выступала", "who is aigerim ospanova"):
+        answer = await dev7_chat.ask(question)
+        assert not answer.startswith("👤 Тимур Оспанов"), answer
+    subject = await dev7_chat.ask("чем занимается жумабаева")
+    assert subject.startswith("Динара Жумабаева") and "Кайрат" not in subject.split("\n")[0]
+
+
+async def test_a_place_typed_in_lower_case_is_still_a_place(dev7_chat: Chatter) -> None:
+    answer = await dev7_chat.ask("who spoke at the conference in barnaul")
+    assert "nothing about «barnaul»" in answer
+    kazakh = await dev7_chat.ask("шымкенттегі форум туралы не белгілі")
+    assert "«шымкенттегі» туралы ештеңе жоқ" in kazakh
+
+
+async def test_works_of_a_city_are_those_of_its_events(dev7_chat: Chatter) -> None:
+    answer = await dev7_chat.ask("какую книгу представили в семее")
+    assert "Иртыш — общая река" in answer and "Казахи" not in answer
