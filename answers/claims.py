@@ -70,6 +70,14 @@ async def yes_no(a: Asked) -> Answer | None:
             said = {t.id for p in parts for t in p.topics}
             if not all(t in said for t, _ in topics):
                 return lead(direct.no(direct.not_on_topic(person, topics[0][1])), card)
+        held = {pos.organization_id for p in parts for pos in p.positions}
+        if parts and any(org not in held for org, _ in _named(a, ORG)):
+            # «… как директор «Шығыс»?»: there they spoke for another organization
+            return lead(direct.no(direct.position_lines(person, parts)), card)
+        wanted = a.question.format
+        if wanted is not None and event.format not in (None, "unknown", wanted):
+            # «… онлайн-конференцияда сөйледі ме?» of a conference held in person
+            return lead(direct.no(direct.format_line(event)), card)
         role = parts[0].role if parts else "participant"
         if role == "mentioned" or (a.question.intent == "moderators" and role != "moderator"):
             # only mentioned there, or a speaker asked about as moderator: no, and what they were

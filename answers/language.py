@@ -36,19 +36,16 @@ def clean(text: str) -> str:
 
 
 def detect_language(text: str) -> Language:
-    """Kazakh when a Kazakh word is typed: a marker, or a word with Kazakh letters outside
-    quotes and names. A name in Kazakh letters («Сағындықұлы», «Бірге») in a question with a
-    Russian question word is Russian: Russian articles write Kazakh names so."""
+    """Kazakh when a Kazakh word is typed (a marker, «кім», «ма»); Russian when a Russian
+    question word is («кто», «когда», «ли») — a name in Kazakh letters, quoted or not
+    («Сағындықұлы», «фестиваль ертіс әуендері»), is only a name there, as Russian articles
+    write it; otherwise Kazakh letters tell Kazakh."""
     lowered = text.casefold()
     words = re.findall(r"\w+", lowered)
     if any(w in KAZAKH_WORDS for w in words):
         return Language.KK
-    unquoted = re.sub(r"[«\"“„][^»\"”“]*[»\"”“]", " ", text)
-    kazakh = [w for w in re.findall(r"\w+", text) if any(c in KAZAKH_LETTERS for c in w.casefold())]
-    if kazakh:
-        plain = [w for w in re.findall(r"\w+", unquoted) if w in kazakh and not w[:1].isupper()]
-        if plain or not any(w in RUSSIAN_WORDS for w in words):
-            return Language.KK
+    if any(c in KAZAKH_LETTERS for c in lowered) and not any(w in RUSSIAN_WORDS for w in words):
+        return Language.KK
     letters = [c for c in lowered if c.isalpha()]
     latin = sum("a" <= c <= "z" for c in letters)
     if letters and latin / len(letters) > 0.5:

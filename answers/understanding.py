@@ -19,10 +19,10 @@ from enum import StrEnum
 from functools import lru_cache
 
 from answers.kazakh import kazakh_stem
-from answers.language import Language, clean, detect_language, fold, to_cyrillic
+from answers.language import KAZAKH_LETTERS, Language, clean, detect_language, fold, to_cyrillic
 from answers.lexicon import words_of
 from answers.spelling import fix_spelling
-from db.dates import PartialDate
+from db.dates import EARLIEST_YEAR, LATEST_YEAR, PartialDate
 from db.textnorm import STOPWORDS, normalize, place_word, said_of_gender, verb
 
 
@@ -108,6 +108,13 @@ _WORK_ROLES: dict[str, tuple[str, ...]] = {}
 for _words in _LEXICONS.values():
     for _role, _cues in _words.work_roles.items():
         _WORK_ROLES[_role] = _WORK_ROLES.get(_role, ()) + _cues
+_MONTHS_AHEAD = tuple(
+    sorted(
+        (pair for words in _LEXICONS.values() for pair in words.months_ahead),
+        key=lambda pair: len(pair[1]),
+        reverse=True,
+    )
+)
 _YEARS_AGO = tuple(
     sorted(
         (pair for words in _LEXICONS.values() for pair in words.years_ago),
@@ -164,8 +171,20 @@ _MONTHS = (
 _ROMAN = re.compile(r"[ivxlc]+")  # «XII Гражданский форум»: a number, not a word to transliterate
 # «с 2021 по 2024 год», «2021–2024», «between 2021 and 2024», «2021-2024 жылдары»
 _YEAR_SPAN_RE = re.compile(
-    r"(?:\b(?:с|from|between)\s+)?\b(19[5-9]\d|20\d\d)\s*(?:-|–|—|по|до|to|and|и)\s*"
+    r"(?:\b(?:с|from|between)\s+)?\b(19[5-9]\d|20\d\d)(?:\s*(?:года|году|год|г\.?|жыл\w*))?"
+    r"\s*(?:-|–|—|по|до|to|and|и)\s*"
     r"(19[5-9]\d|20\d\d)(?:\s*(?:годы|годах|года|годов|гг|год|жылдар\w*|жыл\w*|years?)\b\.?)?",
+    re.IGNORECASE,
+)
+# «до 2024 года», «before 2024», «after 2023», «с 2025 года», «since 2025», «2024 жылға дейін»,
+# «2025 жылдан бері»: a span of years open at one end
+_BEFORE_WORDS = frozenset({"до", "before", "until", "дейін", "шейін"})
+_AFTER_WORDS = frozenset({"после", "after", "кейін"})
+_OPEN_SPAN_RE = re.compile(
+    r"(?:\b(?P<before>до|before|until|после|after|since|с|from)\s+(?P<year>19[5-9]\d|20\d\d)"
+    r"(?!\s*(?:года|году|год|г\.?)?\s*(?:-|–|—|по|до|to|and|и)\s*\d)"
+    r"(?:\s*(?:года|году|год|г\.?|years?)(?!\w))?)"
+    r"|(?:\b(?P<year2>19[5-9]\d|20\d\d)\s*(?:жыл\w*)?\s+(?P<after>дейін|шейін|кейін|бері)\b)",
     re.IGNORECASE,
 )
 # «2025», «2025-м», «2025-го», «2021-ші»: a year, whatever ending is written after it
@@ -285,6 +304,9 @@ def _month(word: str, *, kazakh: bool = True) -> int | None:
             return number
         if kazakh and len(folded) >= 5 and folded.startswith(fold(kk)):
             return number
+        # written in Kazakh letters («сәуірде»), it is the Kazakh month in any question
+        if word.casefold().startswith(kk) and any(c in KAZAKH_LETTERS for c in kk):
+            return number
     return None
 
 
@@ -300,6 +322,14 @@ def parse_dates(
         first, last = sorted((int(span.group(1)), int(span.group(2))))
         rest = " ".join((text[: span.start()] + " " + text[span.end() :]).split())
         return PartialDate(first, until_year=last), rest
+    if opened := _OPEN_SPAN_RE.search(text):  # «до 2024 года», «since 2025», «2024 жылға дейін»
+        year = int(opened.group("year") or opened.group("year2"))
+        said = (opened.group("before") or opened.group("after") or "").casefold()
+        rest = " ".join((text[: opened.start()] + " " + text[opened.end() :]).split())
+        if said in _BEFORE_WORDS:
+            return PartialDate(EARLIEST_YEAR, until_year=year - 1), rest
+        first = year + 1 if said in _AFTER_WORDS else year
+        return PartialDate(first, until_year=LATEST_YEAR), rest
     words = text.split()
     year = month = day = until_month = None
     spanned = False  # a word of a span («по», «to») follows the month
@@ -339,6 +369,17 @@ def parse_dates(
             continue
         keep.append(word)
     rest = " ".join(keep)
+    if today is not None and year is None and month is None:
+        norm = f" {normalize(text)}"
+        for ahead, phrase in _MONTHS_AHEAD:  # «в следующем месяце»: that month of that year
+            if _has(norm, phrase):
+                month_index = today.year * 12 + today.month - 1 + ahead
+                year, month = divmod(month_index, 12)
+                month += 1
+                said = set(phrase.split())
+                keep = [w for w in keep if normalize(w) not in said]
+                rest = " ".join(keep)
+                break
     if today is not None and year is None:
         norm = f" {normalize(text)}"
         for ago, phrase in _YEARS_AGO:
@@ -604,7 +645,8 @@ def _after_format(texts: tuple[str, ...]) -> str:
             for cue in cues:
                 if (at := _where(text, cue)) is not None:
                     after = re.split(r"[\s-]+", text[at + len(cue) :].strip(" -"), maxsplit=1)
-                    return _translate(after[0]) if after else ""
+                    # a Kazakh word as its stem: «онлайн-конференцияда» names a conference
+                    return _translate(kazakh_stem(after[0])) if after else ""
     return ""
 
 

@@ -6,6 +6,11 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
+# The open ends of a span of years: «до 2024 года» is EARLIEST_YEAR–2023, «с 2025 года»
+# 2025–LATEST_YEAR.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
+
 
 @dataclass(frozen=True, slots=True)
 class PartialDate:

@@ -10,7 +10,7 @@ import pytest
 
 from answers.understanding import parse_question
 from bot.i18n import create_i18n
-from db.dates import PartialDate
+from db.dates import EARLIEST_YEAR, LATEST_YEAR, PartialDate
 from views.labels import date_text
 
 SHAPES = {
@@ -20,6 +20,8 @@ SHAPES = {
     "day and month": PartialDate(None, 4, 21),
     "full date": PartialDate(2021, 4, 21),
     "span of years": PartialDate(2021, until_year=2024),
+    "before a year": PartialDate(EARLIEST_YEAR, until_year=2023),
+    "since a year": PartialDate(2025, until_year=LATEST_YEAR),
     "nothing": PartialDate(),
 }
 # What each shape must say in each language: the month word and the year where known.
@@ -31,6 +33,8 @@ EXPECTED = {
         "day and month": ["21 апреля", "год не указан"],
         "full date": ["21 апреля 2021"],
         "span of years": ["2021–2024"],
+        "before a year": ["до 2024"],
+        "since a year": ["с 2025"],
         "nothing": ["дата не указана"],
     },
     "kk": {
@@ -40,6 +44,8 @@ EXPECTED = {
         "day and month": ["21 сәуір"],
         "full date": ["2021", "21 сәуір"],
         "span of years": ["2021–2024"],
+        "before a year": ["2024", "дейін"],
+        "since a year": ["2025", "бастап"],
         "nothing": [],
     },
     "en": {
@@ -49,6 +55,8 @@ EXPECTED = {
         "day and month": ["21 April"],
         "full date": ["21 April 2021"],
         "span of years": ["2021–2024"],
+        "before a year": ["before 2024"],
+        "since a year": ["since 2025"],
         "nothing": [],
     },
 }
@@ -105,3 +113,38 @@ def test_a_time_is_no_date() -> None:
 )
 def test_a_span_of_months_is_read(text: str, wanted: PartialDate) -> None:
     assert parse_question(text, date(2026, 11, 23)).dates == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Что будет в следующем месяце?", PartialDate(2026, 12)),
+        ("What happened last month?", PartialDate(2026, 10)),
+        ("Келесі айда не болады?", PartialDate(2026, 12)),
+        ("Какие события в этом месяце?", PartialDate(2026, 11)),
+    ],
+)
+def test_a_month_named_by_how_far_it_is_is_read(text: str, wanted: PartialDate) -> None:
+    question = parse_question(text, date(2026, 11, 23))
+    assert question.dates == wanted
+    assert not question.words
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Какие события были до 2024 года?", PartialDate(EARLIEST_YEAR, until_year=2023)),
+        ("What happened before 2024?", PartialDate(EARLIEST_YEAR, until_year=2023)),
+        ("2024 жылға дейін не болды?", PartialDate(EARLIEST_YEAR, until_year=2023)),
+        ("Что было после 2024 года?", PartialDate(2025, until_year=LATEST_YEAR)),
+        ("Какие события с 2025 года?", PartialDate(2025, until_year=LATEST_YEAR)),
+        ("2025 жылдан бері не болды?", PartialDate(2025, until_year=LATEST_YEAR)),
+        ("Что было с 2021 года по 2024?", PartialDate(2021, until_year=2024)),  # no open end
+        ("Что было в апреле прошлого года?", PartialDate(2025, 4)),
+        ("Что было в конце апреля 2021?", PartialDate(2021, 4)),
+    ],
+)
+def test_open_spans_and_years_said_in_the_genitive_are_read(text: str, wanted: PartialDate) -> None:
+    question = parse_question(text, date(2026, 11, 23))
+    assert question.dates == wanted
+    assert not question.words

@@ -464,3 +464,13 @@ async def test_a_place_typed_in_lower_case_is_still_a_place(dev7_chat: Chatter) 
 async def test_works_of_a_city_are_those_of_its_events(dev7_chat: Chatter) -> None:
     answer = await dev7_chat.ask("какую книгу представили в семее")
     assert "Иртыш — общая река" in answer and "Казахи" not in answer
+
+
+async def test_a_format_asked_with_a_person_is_checked(dev7_chat: Chatter) -> None:
+    answer = await dev7_chat.ask("соколова-ибраева онлайн-конференцияда сөйледі ме")
+    assert answer.startswith("Жоқ,")
+
+
+async def test_yes_needs_the_organization_someone_spoke_for(dev7_chat: Chatter) -> None:
+    answer = await dev7_chat.ask("выступал ли оспанов на встрече в актобе как директор шығыс")
+    assert answer.startswith("Нет, Тимур Оспанов — эксперт, Гражданский альянс Казахстана")

@@ -70,3 +70,8 @@ def test_kazakh_cues_are_matched_on_stems() -> None:
 )
 def test_a_kazakh_name_does_not_make_a_russian_question_kazakh(text: str, language: str) -> None:
     assert detect_language(text) == language
+
+
+def test_a_russian_question_word_keeps_a_lower_case_kazakh_name_russian() -> None:
+    assert detect_language("когда фестиваль ертіс әуендері") == "ru"
+    assert detect_language("ертіс әуендері фестивалі қашан") == "kk"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from db.dates import PartialDate
+from db.dates import EARLIEST_YEAR, LATEST_YEAR, PartialDate
 from db.kinds import EntityKind
 from db.models import Event, Organization, Participation, Place, Work
 from views.html import Html, b, esc, html, i, join
@@ -107,6 +107,10 @@ def country_name(code: str | None) -> Html:
 
 def date_text(d: PartialDate) -> str:
     """A date as far as it is known, in the current language (Babel's CLDR data)."""
+    if d.year == EARLIEST_YEAR and d.until_year is not None:
+        return _("до {} г.").format(d.until_year + 1)
+    if d.year is not None and d.until_year == LATEST_YEAR:
+        return _("с {} г.").format(d.year)
     if d.year is not None and d.until_year is not None:
         return _("{}–{} гг.").format(d.year, d.until_year)
     if d.month is not None and d.until_month is not None:

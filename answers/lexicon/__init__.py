@@ -28,6 +28,7 @@ class LanguageWords:
     alternatives: frozenset[str]  # words of a question offering a choice («или», «or»)
     years_ago: tuple[tuple[int, str], ...]  # («в прошлом году», 1), longest phrase first
     year_words: frozenset[str]  # «году», «жылы», «year»
+    months_ahead: tuple[tuple[int, str], ...]  # («в следующем месяце», 1), longest phrase first
     numbers: dict[str, int]  # «два», «two», «екі» → 2
     ago: tuple[str, ...]  # «назад», «ago», «бұрын»: «два года назад»
     formats: dict[str, tuple[str, ...]]  # an event format («online») → the words that ask it
@@ -77,6 +78,17 @@ def words_of(language: str) -> LanguageWords:
             )
         ),
         year_words=frozenset(data.get("year_words", ())),
+        months_ahead=tuple(
+            sorted(
+                (
+                    (int(n), phrase)
+                    for n, phrases in data.get("months_ahead", {}).items()
+                    for phrase in phrases
+                ),
+                key=lambda pair: len(pair[1]),
+                reverse=True,
+            )
+        ),
         numbers={w: int(n) for n, words in data.get("numbers", {}).items() for w in words},
         ago=tuple(data.get("ago", ())),
         formats={k: tuple(v) for k, v in data.get("formats", {}).items()},
