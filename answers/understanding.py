@@ -196,6 +196,15 @@ _NUMERIC_DATE_RE = re.compile(
 )
 
 
+# What is asked of one event: with nothing named, the event the chat spoke of last.
+_OF_AN_EVENT = frozenset(
+    {
+        Intent.SPEAKERS, Intent.ORGANIZERS, Intent.ORGANIZATIONS, Intent.CITIES,
+        Intent.MODERATORS, Intent.TOPICS, Intent.WORKS,
+    }
+)  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Question:
     intent: Intent
@@ -231,7 +240,10 @@ class Question:
         """The question continues the last one: «а …?», a pronoun, «кто ещё», or no words of
         its own beyond a modifier. Only such a question's answer depends on the chat."""
         alone = not self.words and (self.count or not self.asked_intent)
-        return self.follow_up or self.more or alone
+        # «which organizations took part?» with nothing named, in a chat about an event: that
+        # event's (with no event before, every one's)
+        of_an_event = not self.words and self.dates is None and self.intent in _OF_AN_EVENT
+        return self.follow_up or self.more or alone or of_an_event
 
 
 def _is_question_word(low: str) -> bool:

@@ -474,3 +474,13 @@ async def test_a_format_asked_with_a_person_is_checked(dev7_chat: Chatter) -> No
 async def test_yes_needs_the_organization_someone_spoke_for(dev7_chat: Chatter) -> None:
     answer = await dev7_chat.ask("выступал ли оспанов на встрече в актобе как директор шығыс")
     assert answer.startswith("Нет, Тимур Оспанов — эксперт, Гражданский альянс Казахстана")
+
+
+async def test_a_question_that_names_nothing_continues_the_event_spoken_of(
+    dev6_chat: Chatter,
+) -> None:
+    await dev6_chat.ask("Who spoke at the online meeting?", user_id=93)
+    answer = await dev6_chat.ask("which organizations took part?", user_id=93)
+    assert answer.startswith("🏛 Organizations of Онлайн-встреча ресурсных центров НКО")
+    first = await dev6_chat.ask("Какие организации участвовали?", user_id=94)
+    assert first.startswith("🏛 Организации в материалах")  # no event spoken of: all of them
