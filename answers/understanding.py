@@ -13,6 +13,7 @@ Latin-letter names are transliterated, so the rest can be looked up in the Russi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -20,7 +21,7 @@ from functools import lru_cache
 
 from answers.kazakh import kazakh_stem
 from answers.language import KAZAKH_LETTERS, Language, clean, detect_language, fold, to_cyrillic
-from answers.lexicon import words_of
+from answers.lexicon import LanguageWords, words_of
 from answers.spelling import fix_spelling
 from db.dates import EARLIEST_YEAR, LATEST_YEAR, PartialDate
 from db.textnorm import STOPWORDS, normalize, place_word, said_of_gender, verb
@@ -98,30 +99,35 @@ _GLOSSARY = tuple(
 )  # fmt: skip
 _EN_STOPWORDS = _LEXICONS[Language.EN].stopwords
 _COUNT_MARKERS = tuple(m for words in _LEXICONS.values() for m in words.count)
-_FORMATS: dict[str, tuple[str, ...]] = {}
-for _words in _LEXICONS.values():
-    for _format, _cues in _words.formats.items():
-        _FORMATS[_format] = _FORMATS.get(_format, ()) + _cues
+
+
+def _joined(
+    cues_of: Callable[[LanguageWords], dict[str, tuple[str, ...]]],
+) -> dict[str, tuple[str, ...]]:
+    """One table of the cues every language gives for each key («online» → its words)."""
+    joined: dict[str, tuple[str, ...]] = {}
+    for words in _LEXICONS.values():
+        for key, cues in cues_of(words).items():
+            joined[key] = joined.get(key, ()) + cues
+    return joined
+
+
+_FORMATS = _joined(lambda words: words.formats)
 HEAD_CUES = tuple(c for words in _LEXICONS.values() for c in words.heads)
 HEAD_TITLES = frozenset().union(*(words.head_titles for words in _LEXICONS.values()))
-_WORK_ROLES: dict[str, tuple[str, ...]] = {}
-for _words in _LEXICONS.values():
-    for _role, _cues in _words.work_roles.items():
-        _WORK_ROLES[_role] = _WORK_ROLES.get(_role, ()) + _cues
-_MONTHS_AHEAD = tuple(
-    sorted(
-        (pair for words in _LEXICONS.values() for pair in words.months_ahead),
-        key=lambda pair: len(pair[1]),
-        reverse=True,
-    )
-)
-_YEARS_AGO = tuple(
-    sorted(
-        (pair for words in _LEXICONS.values() for pair in words.years_ago),
-        key=lambda pair: len(pair[1]),
-        reverse=True,
-    )
-)
+_WORK_ROLES = _joined(lambda words: words.work_roles)
+
+
+def _phrases_by_count(
+    phrases_of: Callable[[LanguageWords], tuple[tuple[int, str], ...]],
+) -> tuple[tuple[int, str], ...]:
+    """(how many, phrase) of every language, the longest phrase first."""
+    pairs = (pair for words in _LEXICONS.values() for pair in phrases_of(words))
+    return tuple(sorted(pairs, key=lambda pair: len(pair[1]), reverse=True))
+
+
+_MONTHS_AHEAD = _phrases_by_count(lambda words: words.months_ahead)
+_YEARS_AGO = _phrases_by_count(lambda words: words.years_ago)
 _COMMON_NOUNS = frozenset().union(*(words.common_nouns for words in _LEXICONS.values()))
 _PARTICLES = frozenset().union(*(words.yes_no for words in _LEXICONS.values()))
 _NUMBERS = {w: n for words in _LEXICONS.values() for w, n in words.numbers.items()}

@@ -51,6 +51,12 @@ class LanguageWords:
     common_nouns: frozenset[str]  # written in capitals, yet no name: «НКО», «NGO», «I»
 
 
+def _counted_phrases(by_number: dict) -> tuple[tuple[int, str], ...]:
+    """{«1»: [phrases]} as (1, phrase) pairs, the longest phrase first."""
+    pairs = ((int(n), phrase) for n, phrases in by_number.items() for phrase in phrases)
+    return tuple(sorted(pairs, key=lambda pair: len(pair[1]), reverse=True))
+
+
 @cache
 def words_of(language: str) -> LanguageWords:
     """The words of `language` («ru», «kk», «en»): read once, never changed."""
@@ -66,29 +72,9 @@ def words_of(language: str) -> LanguageWords:
         yes_no_starts=tuple(f"{w} " for w in data.get("yes_no_starts", ())),
         interrogatives=frozenset(data.get("interrogatives", ())),
         alternatives=frozenset(data.get("alternatives", ())),
-        years_ago=tuple(
-            sorted(
-                (
-                    (int(n), phrase)
-                    for n, phrases in data.get("years_ago", {}).items()
-                    for phrase in phrases
-                ),
-                key=lambda pair: len(pair[1]),
-                reverse=True,
-            )
-        ),
+        years_ago=_counted_phrases(data.get("years_ago", {})),
         year_words=frozenset(data.get("year_words", ())),
-        months_ahead=tuple(
-            sorted(
-                (
-                    (int(n), phrase)
-                    for n, phrases in data.get("months_ahead", {}).items()
-                    for phrase in phrases
-                ),
-                key=lambda pair: len(pair[1]),
-                reverse=True,
-            )
-        ),
+        months_ahead=_counted_phrases(data.get("months_ahead", {})),
         numbers={w: int(n) for n, words in data.get("numbers", {}).items() for w in words},
         ago=tuple(data.get("ago", ())),
         formats={k: tuple(v) for k, v in data.get("formats", {}).items()},
