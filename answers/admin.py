@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from answers.base import Answer, Attachment
+from answers import review
+from answers.base import Answer
 from answers.questions import MAX_QUESTION
 from db import queries
 from db.content_files import ContentInvalid
@@ -116,37 +117,38 @@ def decode_article(data: bytes) -> str | None:
 async def draft_answer(
     content: ContentService,
     drafts: DraftWorker,
+    session: AsyncSession,
     text: str,
     file_name: str,
-    admin_id: int | None,
+    admin_id: int,
     notify: Notify,
-) -> Answer:
-    """A draft of content for an article, as a YAML file for the admin to review. Drafting
-    runs in its own process (`drafting.worker`), so other users are answered meanwhile."""
+    source: str | None = None,
+) -> list[Answer]:
+    """A draft of content for an article, reviewed fact by fact in the chat (and as a YAML
+    file, for an admin who prefers to edit it). Drafting runs in its own process
+    (`drafting.worker`), so other users are answered meanwhile."""
     if len(text) > drafts.max_chars:
-        return Answer(view.draft_refused(DraftProblem.TOO_LONG, drafts.max_chars))
+        return [Answer(view.draft_refused(DraftProblem.TOO_LONG, drafts.max_chars))]
     await notify(Answer(view.drafting(queued=drafts.busy)))
     try:
-        draft = await drafts.draft(text, file_name, content.content_dir)
+        draft = await drafts.draft(text, file_name, content.content_dir, source)
     except DraftRefused as exc:
         await content.record(admin_id, "draft refused", f"{file_name}: {exc.problem}")
-        return Answer(view.draft_refused(exc.problem, drafts.max_chars))
+        return [Answer(view.draft_refused(exc.problem, drafts.max_chars))]
     stem = PurePosixPath(file_name).stem or "article"
     await content.record(admin_id, "draft", f"{file_name}: {draft.people} people")
-    return Answer(
-        view.draft_caption(draft.people, draft.organizations, draft.places),
-        document=Attachment(f"{stem}.draft.yaml", draft.yaml.encode("utf-8")),
-    )
+    return await review.start_answers(session, admin_id, draft, stem)
 
 
 async def link_answer(
     content: ContentService,
     drafts: DraftWorker,
+    session: AsyncSession,
     url: str,
-    admin_id: int | None,
+    admin_id: int,
     notify: Notify,
     allowed_hosts: frozenset[str] = frozenset(),
-) -> Answer:
+) -> list[Answer]:
     """A draft of content for the article a link points to."""
     from drafting.fetch import FetchError, fetch_page
 
@@ -155,9 +157,11 @@ async def link_answer(
         page = await fetch_page(url, allowed_hosts=allowed_hosts)
     except FetchError as exc:
         await content.record(admin_id, "link refused", f"{url[:200]}: {exc.problem}")
-        return Answer(view.fetch_failed(exc.problem, exc.detail))
+        return [Answer(view.fetch_failed(exc.problem, exc.detail))]
     name = PurePosixPath(urlsplit(url).path).name or urlsplit(url).hostname or "page"
-    return await draft_answer(content, drafts, page.as_article(), f"{name}.txt", admin_id, _silent)
+    return await draft_answer(
+        content, drafts, session, page.as_article(), f"{name}.txt", admin_id, _silent, url
+    )
 
 
 async def _silent(answer: Answer) -> None:
@@ -167,49 +171,51 @@ async def _silent(answer: Answer) -> None:
 async def document_answer(
     content: ContentService,
     drafts: DraftWorker,
+    session: AsyncSession,
     file_name: str | None,
     size: int | None,
     fetch: Callable[[], Awaitable[bytes]],
-    admin_id: int | None,
+    admin_id: int,
     notify: Notify,
-) -> Answer:
+) -> list[Answer]:
     """An admin sent a file: a content file is checked and loaded, an article drafted."""
     name = file_name or "file"
     if (size or 0) > MAX_UPLOAD_BYTES:
-        return Answer(view.file_too_big(MAX_UPLOAD_BYTES))
+        return [Answer(view.file_too_big(MAX_UPLOAD_BYTES))]
     lowered = name.casefold()
     try:
-        return await _document(content, drafts, name, lowered, fetch, admin_id, notify)
+        return await _document(content, drafts, session, name, lowered, fetch, admin_id, notify)
     except UploadTooBig:
-        return Answer(view.file_too_big(MAX_UPLOAD_BYTES))
+        return [Answer(view.file_too_big(MAX_UPLOAD_BYTES))]
 
 
 async def _document(
     content: ContentService,
     drafts: DraftWorker,
+    session: AsyncSession,
     name: str,
     lowered: str,
     fetch: Callable[[], Awaitable[bytes]],
-    admin_id: int | None,
+    admin_id: int,
     notify: Notify,
-) -> Answer:
+) -> list[Answer]:
     if lowered.endswith(CONTENT_SUFFIXES):
         data = await fetch()
         try:
             result = await content.upload(name, data, admin_id)
         except ContentInvalid as exc:
             await content.record(admin_id, "upload refused", f"{name}: {len(exc.errors)} errors")
-            return Answer(view.errors_text(exc))
+            return [Answer(view.errors_text(exc))]
         except StoreFailed as exc:
-            return Answer(view.store_failed(exc))
+            return [Answer(view.store_failed(exc))]
         await content.warmed()
-        return Answer(view.uploaded(name, result))
+        return [Answer(view.uploaded(name, result))]
     if lowered.endswith(ARTICLE_SUFFIXES):
         text = decode_article(await fetch())
         if text is None or not text.strip():
-            return Answer(view.unreadable_article())
-        return await draft_answer(content, drafts, text, name, admin_id, notify)
-    return Answer(view.which_files())
+            return [Answer(view.unreadable_article())]
+        return await draft_answer(content, drafts, session, text, name, admin_id, notify)
+    return [Answer(view.which_files())]
 
 
 def looks_like_article(text: str) -> bool:

@@ -54,6 +54,7 @@ class ConsoleSession(LocalSession):
         self.out = out or sys.stdout
         self.files_dir = files_dir
         self.buttons: list[tuple[str, str, Message]] = []  # (label, callback data, message)
+        self.new_reply = True  # set for each typed line: its reply's buttons are numbered anew
 
     def _save(self, name: str, data: bytes) -> Path:
         """The file under `files_dir`, never over an earlier one (names come from the bot)."""
@@ -80,12 +81,33 @@ class ConsoleSession(LocalSession):
         print(f"\n{header}{html_to_text(method.text)}", file=self.out)
         markup = method.reply_markup
         if isinstance(markup, InlineKeyboardMarkup):
-            self.buttons = []
-            for row in markup.inline_keyboard:
-                for button in row:
-                    if button.callback_data:
-                        self.buttons.append((button.text, button.callback_data, result))
-            for number, (label, _, _) in enumerate(self.buttons, 1):
+            # The buttons of every message of one reply stay pressable (a draft's review sends
+            # several); the next typed line starts a new numbering.
+            pressed = [
+                (button.text, button.callback_data)
+                for row in markup.inline_keyboard
+                for button in row
+                if button.callback_data
+            ]
+            if isinstance(method, EditMessageText):
+                # An edited message keeps its buttons' numbers, and the other messages theirs.
+                same = [
+                    k
+                    for k, (_, _, message) in enumerate(self.buttons)
+                    if getattr(message, "message_id", None) == method.message_id
+                ]
+                if same and len(same) == len(pressed):
+                    for k, (label, data) in zip(same, pressed, strict=True):
+                        self.buttons[k] = (label, data, self.buttons[k][2])
+                        print(f"  [{k + 1}] {label}", file=self.out)
+                    self.new_reply = False
+                    self.out.flush()
+                    return
+            if self.new_reply:
+                self.buttons, self.new_reply = [], False
+            first = len(self.buttons)
+            self.buttons += [(label, data, result) for label, data in pressed]
+            for number, (label, _, _) in enumerate(self.buttons[first:], first + 1):
                 print(f"  [{number}] {label}", file=self.out)
         self.out.flush()
 
@@ -101,6 +123,7 @@ class ConsoleChat:
 
     def update_for(self, line: str) -> Update:
         update_id = next(self._ids)
+        self.session.new_reply = True
         if line.isdigit() and 1 <= int(line) <= len(self.session.buttons):
             _, data, message = self.session.buttons[int(line) - 1]
             query = CallbackQuery(

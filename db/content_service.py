@@ -195,6 +195,17 @@ class ContentService:
     async def preview(self) -> ChangeReport:
         """What a reload would change, without changing anything."""
         files = await asyncio.to_thread(load_files, self.content_dir)
+        return await self._preview(files)
+
+    async def preview_upload(self, file_name: str, data: bytes) -> ChangeReport:
+        """What uploading this file would change, without changing anything. Raises
+        ContentInvalid as the upload would."""
+        name = upload_path(file_name)
+        files = await asyncio.to_thread(load_files, self.content_dir)
+        name, _ = upload_target(name, data, files)
+        return await self._preview({**files, name: data})
+
+    async def _preview(self, files: dict[str, bytes]) -> ChangeReport:
         if self._worker is not None:
             return await self._worker.preview(files, self.content_dir.name)
         content = await asyncio.to_thread(validate_files, files, self.content_dir.name)

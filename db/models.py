@@ -372,6 +372,20 @@ class Broadcast(Base):
     created_at: Mapped[datetime] = mapped_column()
 
 
+class DraftReview(Base):
+    """A draft an admin is reviewing in the chat: the facts and each one's verdict, as the
+    JSON of `drafting.review.Review`, kept so that a restart loses nothing."""
+
+    __tablename__ = "draft_reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    admin_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    data: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(12))  # open | published
+    created_at: Mapped[datetime] = mapped_column()
+    updated_at: Mapped[datetime] = mapped_column()
+
+
 def _index_foreign_keys() -> None:
     """An index on every foreign-key column: deleting the facts before a load checks each
     reference, and cards look rows up by them; without these both scan whole tables."""

@@ -44,6 +44,7 @@ class DraftFile:
     people: int
     organizations: int
     places: int
+    review: str  # JSON of drafting.review.Review: the same facts, to review in the chat
 
 
 def _draft(request: dict[str, Any]) -> dict[str, Any]:
@@ -55,17 +56,22 @@ def _draft(request: dict[str, Any]) -> dict[str, Any]:
         from db.content_files import ContentInvalid, read_content
         from drafting.extract import draft_article
         from drafting.render import render_yaml
+        from drafting.review import review_of
+        from drafting.suggest import maybe_known
 
         try:
             known = read_content(Path(request["folder"]))
         except ContentInvalid:
             known = None
         draft = draft_article(request["text"], request["name"], known, None)
+        source = request.get("source") or request["name"]
+        review = review_of(draft, source, draft.title or source, maybe_known(draft, known))
         return {
             "yaml": render_yaml(draft),
             "people": len(draft.people),
             "organizations": len(draft.organizations),
             "places": len(draft.places),
+            "review": review.model_dump_json(),
         }
     except MemoryError:
         return {"problem": DraftProblem.OUT_OF_MEMORY}
@@ -91,14 +97,18 @@ class DraftWorker:
     def busy(self) -> bool:
         return self._lock.locked()
 
-    async def draft(self, text: str, file_name: str, content_dir: Path) -> DraftFile:
-        """A draft of `text`, or DraftRefused saying why not."""
+    async def draft(
+        self, text: str, file_name: str, content_dir: Path, source: str | None = None
+    ) -> DraftFile:
+        """A draft of `text`, or DraftRefused saying why not. `source` is where the text
+        came from (a page's address), when not the file."""
         if len(text) > self.max_chars:
             raise DraftRefused(DraftProblem.TOO_LONG, str(len(text)))
         request = {
             "text": text,
             "name": file_name,
             "folder": str(content_dir.resolve()),
+            "source": source,
             "memory": self.memory_limit,
         }
         async with self._lock:
@@ -108,7 +118,9 @@ class DraftWorker:
             if problem is DraftProblem.FAILED:
                 log.error("drafting failed: %s", reply.get("detail"))
             raise DraftRefused(problem, reply.get("detail", ""))
-        return DraftFile(reply["yaml"], reply["people"], reply["organizations"], reply["places"])
+        return DraftFile(
+            reply["yaml"], reply["people"], reply["organizations"], reply["places"], reply["review"]
+        )
 
     async def _run(self, request: bytes) -> dict[str, Any]:
         # A fresh interpreter: nothing of the bot's threads, sockets or memory is shared.

@@ -20,6 +20,7 @@ from handlers import (
     people,
     places,
     questions,
+    review,
     search,
     subscriptions,
 )
@@ -29,6 +30,7 @@ def create_routers() -> list[Router]:
     """Fresh routers, in the order the dispatcher is to try them."""
     return [
         admin.create_router(),
+        review.create_router(),
         questions.create_router(),
         cards.create_router(),
         inline.create_router(),

@@ -16,7 +16,7 @@ from db.seen_users import SeenUsers
 from drafting.worker import DraftWorker
 from handlers.filters import FetchSettings, IsAdmin
 from handlers.replies import send, send_from_callback
-from views.callbacks import BroadcastChoice, DraftArticle, RollbackTo
+from views.callbacks import BroadcastChoice, DraftArticle, ReviewStep, RollbackTo
 
 
 async def _download(bot: Bot, file_id: str, limit: int) -> bytes:
@@ -110,6 +110,7 @@ def create_router() -> Router:
         event_from_user: User,
         content: ContentService,
         drafts: DraftWorker,
+        session: AsyncSession,
     ) -> None:
         document = message.document
         assert document is not None
@@ -117,16 +118,18 @@ def create_router() -> Router:
         async def notify(answer: Answer) -> None:
             await send(message, answer)
 
-        answer = await admin.document_answer(
+        answers = await admin.document_answer(
             content,
             drafts,
+            session,
             document.file_name,
             document.file_size,
             lambda: _download(bot, document.file_id, admin.MAX_UPLOAD_BYTES),
             event_from_user.id,
             notify,
         )
-        await send(message, answer)
+        for answer in answers:
+            await send(message, answer)
 
     @router.message(F.text.regexp(r"^\s*https?://\S+\s*$"))
     async def link(
@@ -135,19 +138,22 @@ def create_router() -> Router:
         content: ContentService,
         drafts: DraftWorker,
         settings: FetchSettings,
+        session: AsyncSession,
     ) -> None:
         async def notify(answer: Answer) -> None:
             await send(message, answer)
 
-        answer = await admin.link_answer(
+        answers = await admin.link_answer(
             content,
             drafts,
+            session,
             (message.text or "").strip(),
             event_from_user.id,
             notify,
             settings.fetch_allowed_hosts,
         )
-        await send(message, answer)
+        for answer in answers:
+            await send(message, answer)
 
     @router.message(F.text.func(admin.looks_like_article))
     async def article(message: Message, state: FSMContext) -> None:
@@ -162,6 +168,7 @@ def create_router() -> Router:
         event_from_user: User,
         content: ContentService,
         drafts: DraftWorker,
+        session: AsyncSession,
     ) -> None:
         text = (await state.get_data()).get("article")
         if not isinstance(text, str) or not text:
@@ -172,10 +179,11 @@ def create_router() -> Router:
         async def notify(answer: Answer) -> None:
             await send_from_callback(callback, answer)
 
-        answer = await admin.draft_answer(
-            content, drafts, text, "message.txt", event_from_user.id, notify
+        answers = await admin.draft_answer(
+            content, drafts, session, text, "message.txt", event_from_user.id, notify
         )
-        await send_from_callback(callback, answer)
+        for answer in answers:
+            await send_from_callback(callback, answer)
 
     return router
 
@@ -194,6 +202,7 @@ def create_refusal_router() -> Router:
 
     @router.callback_query(RollbackTo.filter())
     @router.callback_query(BroadcastChoice.filter())
+    @router.callback_query(ReviewStep.filter())
     async def refused_button(callback: CallbackQuery) -> None:
         await send_from_callback(callback, admin.refusal_alert())
 

@@ -159,7 +159,10 @@ async def draft_with(worker: DraftWorker, content_service, text: str = ARTICLE) 
     async def notify(answer) -> None:  # type: ignore[no-untyped-def]
         notices.append(answer.text)
 
-    answer = await draft_answer(content_service, worker, text, "a.txt", ADMIN_ID, notify)
+    async with content_service.session_maker() as session:
+        [answer] = await draft_answer(
+            content_service, worker, session, text, "a.txt", ADMIN_ID, notify
+        )
     assert answer.document is None
     return answer.text
 

@@ -9,6 +9,7 @@ from aiogram.filters.callback_data import CallbackData
 from pydantic import field_serializer, field_validator
 
 from db.kinds import EntityKind
+from drafting.review import Action, Group
 from views.i18n import Language
 
 
@@ -135,3 +136,12 @@ class DraftArticle(CallbackData, prefix="da"):
     """«Make a draft of the text you pasted» (the text waits in the chat's state)."""
 
     go: bool = True
+
+
+class ReviewStep(CallbackData, prefix="rv"):
+    """One step of a draft's review: «rv:12:p:3:ok» accepts person 4 of review 12."""
+
+    review: int
+    group: Group
+    index: int
+    action: Action

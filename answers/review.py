@@ -1,0 +1,142 @@
+"""Reviewing a draft in the chat: the facts are shown by group, the admin accepts, corrects or
+drops each, and a review with every fact decided is shown as the changes it makes, then
+published as a content file through the same checked, all-or-nothing upload as a file sent
+by hand. The review is stored after every step, so a restart loses nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from answers.base import Answer, Attachment
+from db import reviews
+from db.content_files import ContentInvalid
+from db.content_service import ContentService
+from db.failures import StoreFailed
+from drafting.review import Action, Group, Review
+from drafting.worker import DraftFile
+from views import admin as admin_view
+from views import review as view
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """What a button press gives: the answer, whether it replaces the pressed message, and
+    the item whose correction the next message brings."""
+
+    answer: Answer
+    edit: bool = False
+    awaiting: tuple[int, Group, int] | None = None
+
+
+async def start_answers(
+    session: AsyncSession, admin_id: int, draft: DraftFile, stem: str
+) -> list[Answer]:
+    """The review's first messages: how it works, the draft file, then the facts by group."""
+    review = Review.model_validate_json(draft.review)
+    review.id = await reviews.open_review(session, admin_id, review.model_dump_json())
+    await reviews.write_review(session, review.id, review.model_dump_json())
+    answers = [
+        Answer(view.intro(review)),
+        Answer(
+            admin_view.draft_caption(draft.people, draft.organizations, draft.places),
+            document=Attachment(f"{stem}.draft.yaml", draft.yaml.encode("utf-8")),
+        ),
+    ]
+    return answers + [_chunk(review, group, start) for group, start in view.chunks(review)]
+
+
+def _chunk(review: Review, group: Group, start: int) -> Answer:
+    last = (group, start) == view.chunks(review)[-1]
+    return Answer(
+        view.chunk_text(review, group, start), view.chunk_buttons(review, group, start, last)
+    )
+
+
+def _chunk_of(review: Review, group: Group, index: int) -> Answer:
+    start = index - index % view.ITEMS_PER_MESSAGE
+    return _chunk(review, group, start)
+
+
+async def _load(session: AsyncSession, admin_id: int, review_id: int) -> Review | None:
+    data = await reviews.read_review(session, review_id, admin_id)
+    return Review.model_validate_json(data) if data is not None else None
+
+
+async def step_answer(
+    session: AsyncSession,
+    content: ContentService,
+    admin_id: int,
+    review_id: int,
+    group: Group,
+    index: int,
+    action: Action,
+) -> Step:
+    review = await _load(session, admin_id, review_id)
+    if review is None:
+        return Step(Answer(view.review_gone(), alert=True))
+    if action is Action.EDIT:
+        if review.item(group, index) is None:
+            return Step(Answer(view.review_gone(), alert=True))
+        return Step(
+            Answer(view.edit_prompt(review, group, index)), awaiting=(review.id, group, index)
+        )
+    if action is Action.FINISH:
+        return Step(await _finish(review, content))
+    if action is Action.PUBLISH:
+        return Step(await _publish(session, review, content, admin_id))
+    if not review.decide(group, index, action):
+        return Step(_chunk_of(review, group, index), edit=True)
+    await reviews.write_review(session, review.id, review.model_dump_json())
+    return Step(_chunk_of(review, group, index), edit=True)
+
+
+async def correction_answer(
+    session: AsyncSession, admin_id: int, review_id: int, group: Group, index: int, text: str
+) -> tuple[Answer, bool]:
+    """Apply the admin's corrected text: (answer, whether the item is done)."""
+    review = await _load(session, admin_id, review_id)
+    if review is None:
+        return Answer(view.review_gone()), True
+    problem = review.correct(group, index, text)
+    if problem is not None:
+        return Answer(view.correction_refused(problem, review, group, index)), False
+    await reviews.write_review(session, review.id, review.model_dump_json())
+    return _chunk_of(review, group, index), True
+
+
+def cancelled_answer() -> Answer:
+    return Answer(view.edit_cancelled())
+
+
+async def _finish(review: Review, content: ContentService) -> Answer:
+    if review.problems():
+        return Answer(view.left_to_review(review))
+    try:
+        report = await content.preview_upload(review.file_name(), review.content_yaml().encode())
+    except ContentInvalid as exc:
+        return Answer(admin_view.errors_text(exc))
+    return Answer(
+        view.ready(admin_view.changes_text(report, review.file_name())),
+        view.publish_buttons(review),
+    )
+
+
+async def _publish(
+    session: AsyncSession, review: Review, content: ContentService, admin_id: int
+) -> Answer:
+    if review.problems():
+        return Answer(view.left_to_review(review))
+    name, data = review.file_name(), review.content_yaml().encode()
+    try:
+        result = await content.upload(name, data, admin_id)
+    except ContentInvalid as exc:
+        return Answer(admin_view.errors_text(exc))
+    except StoreFailed as exc:
+        return Answer(admin_view.store_failed(exc))
+    review.published = True
+    await reviews.write_review(session, review.id, review.model_dump_json(), published=True)
+    await content.record(admin_id, "review", f"{name}: {review.actions()} actions")
+    await content.warmed()
+    return Answer(view.published(admin_view.uploaded(name, result), review.actions()))

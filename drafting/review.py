@@ -1,0 +1,604 @@
+"""An admin's review of a draft, fact by fact: each proposed fact (the event's title, kind,
+status, date, place and format; each person with positions; each organization with its role
+and country; each city) is accepted, corrected or dropped. Only a review with every fact
+decided becomes a content file, marked reviewed. Plain data, kept as JSON between messages.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from drafting.model import Draft, slug
+
+EventKind = Literal["round_table", "forum", "meeting", "conference", "signing", "other"]
+EventStatus = Literal["held", "announced", "cancelled"]
+EventFormat = Literal["online", "offline", "hybrid", "unknown"]
+OrgRole = Literal["organizer", "participant", "partner", "mentioned"]
+ParticipantRole = Literal["speaker", "moderator", "participant", "mentioned"]
+COUNTRIES = ("RU", "KZ")
+
+
+class Verdict(StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    EDITED = "edited"
+    DROPPED = "dropped"
+
+    @property
+    def decided(self) -> bool:
+        return self is not Verdict.PENDING
+
+
+class Group(StrEnum):
+    EVENT = "e"
+    PEOPLE = "p"
+    ORGANIZATIONS = "o"
+    CITIES = "c"
+
+
+class EventField(StrEnum):
+    TITLE = "title"
+    KIND = "kind"
+    STATUS = "status"
+    DATE = "date"
+    PLACE = "place"
+    FORMAT = "format"
+
+
+class Action(StrEnum):
+    ACCEPT = "ok"
+    EDIT = "ed"
+    DROP = "x"
+    SAME = "eq"  # it is the existing entity offered
+    FINISH = "fin"  # show what is left, or the changes and «publish»
+    PUBLISH = "pub"
+
+
+class _Item(BaseModel):
+    model_config = ConfigDict(validate_assignment=True)
+    verdict: Verdict = Verdict.PENDING
+
+
+class EventItem(_Item):
+    field: EventField
+
+
+class Position(BaseModel):
+    title: str
+    organization: str | None = None  # id of an organization of the review or of content
+
+
+class PersonItem(_Item):
+    id: str
+    first_name: str | None
+    last_name: str
+    patronymic: str | None = None
+    known: bool = False
+    role: ParticipantRole = "speaker"
+    city: str | None = None
+    positions: list[Position] = []
+    maybe: tuple[str, str] | None = None  # (id, name) of a person content may already hold
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.patronymic, self.last_name) if p)
+
+
+class OrganizationItem(_Item):
+    id: str
+    name: str
+    abbreviations: list[str] = []
+    known: bool = False
+    role: OrgRole = "participant"
+    country: str | None = None
+    maybe: tuple[str, str] | None = None
+
+
+class CityItem(_Item):
+    id: str
+    name: str
+    country: str | None = None
+    known: bool = False
+
+
+class Review(BaseModel):
+    """A draft under review. `id` is the stored row's."""
+
+    model_config = ConfigDict(validate_assignment=True)
+    id: int = 0
+    source_file: str
+    source_title: str
+    title: str | None
+    kind: EventKind
+    status: EventStatus
+    date: dict[str, int]
+    place: str | None
+    format: EventFormat
+    event: list[EventItem]
+    people: list[PersonItem]
+    organizations: list[OrganizationItem]
+    cities: list[CityItem]
+    published: bool = False
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def items(self, group: Group) -> list[Any]:
+        return {
+            Group.EVENT: self.event,
+            Group.PEOPLE: self.people,
+            Group.ORGANIZATIONS: self.organizations,
+            Group.CITIES: self.cities,
+        }[group]
+
+    def item(self, group: Group, index: int) -> Any | None:
+        items = self.items(group)
+        return items[index] if 0 <= index < len(items) else None
+
+    def org_name(self, org_id: str | None) -> str | None:
+        found = next((o for o in self.organizations if o.id == org_id), None)
+        return found.name if found is not None else org_id
+
+    def city_name(self, city_id: str | None) -> str | None:
+        found = next((c for c in self.cities if c.id == city_id), None)
+        return found.name if found is not None else city_id
+
+    def pending(self) -> int:
+        return sum(1 for g in Group for item in self.items(g) if not item.verdict.decided)
+
+    def actions(self) -> int:
+        """The admin's effort: facts corrected or dropped."""
+        return sum(
+            1
+            for g in Group
+            for item in self.items(g)
+            if item.verdict in (Verdict.EDITED, Verdict.DROPPED)
+        )
+
+    def problems(self) -> list[tuple[Group, int, str]]:
+        """What keeps the review from being published: (group, index, problem code)."""
+        found: list[tuple[Group, int, str]] = []
+        for g in Group:
+            for k, item in enumerate(self.items(g)):
+                if not item.verdict.decided:
+                    found.append((g, k, "pending"))
+        title = self.event[_field_index(EventField.TITLE)]
+        if not self.title or title.verdict is Verdict.DROPPED:
+            found.append((Group.EVENT, _field_index(EventField.TITLE), "no_title"))
+        for k, person in enumerate(self.people):
+            if person.verdict is not Verdict.DROPPED and not person.known and not person.first_name:
+                found.append((Group.PEOPLE, k, "no_first_name"))
+        for k, city in enumerate(self.cities):
+            if city.verdict is not Verdict.DROPPED and not city.known and not city.country:
+                found.append((Group.CITIES, k, "no_country"))
+        return found
+
+    # --- changing ----------------------------------------------------------------------------
+
+    def decide(self, group: Group, index: int, action: Action) -> bool:
+        """Accept, drop or take as the existing entity; False when there is no such item."""
+        item = self.item(group, index)
+        if item is None:
+            return False
+        if action is Action.ACCEPT:
+            item.verdict = Verdict.ACCEPTED
+        elif action is Action.DROP:
+            if group is Group.EVENT and item.field is EventField.TITLE:
+                return False  # an event has a title: correct it instead
+            item.verdict = Verdict.DROPPED
+        elif action is Action.SAME and getattr(item, "maybe", None):
+            old_id, name = item.maybe
+            self._rename(group, item.id, old_id)
+            item.id, item.known, item.maybe = old_id, True, None
+            if group is Group.PEOPLE:
+                parts = name.split()
+                item.first_name, item.last_name = parts[0], " ".join(parts[1:]) or parts[0]
+            else:
+                item.name = name
+            item.verdict = Verdict.ACCEPTED
+        else:
+            return False
+        return True
+
+    def _rename(self, group: Group, old: str, new: str) -> None:
+        if group is Group.ORGANIZATIONS:
+            for person in self.people:
+                for position in person.positions:
+                    if position.organization == old:
+                        position.organization = new
+        elif group is Group.CITIES:
+            self.place = new if self.place == old else self.place
+            for person in self.people:
+                person.city = new if person.city == old else person.city
+
+    def correct(self, group: Group, index: int, text: str) -> str | None:
+        """Apply the admin's corrected text; None when done, else a problem code."""
+        item = self.item(group, index)
+        text = " ".join(text.split())
+        if item is None:
+            return "gone"
+        if not text:
+            return "empty"
+        problem = {
+            Group.EVENT: self._correct_event,
+            Group.PEOPLE: self._correct_person,
+            Group.ORGANIZATIONS: self._correct_organization,
+            Group.CITIES: self._correct_city,
+        }[group](item, text)
+        if problem is None:
+            item.verdict = Verdict.EDITED
+        return problem
+
+    def _correct_event(self, item: EventItem, text: str) -> str | None:
+        if item.field is EventField.TITLE:
+            if len(text) > 300:
+                return "too_long"
+            self.title = text
+        elif item.field is EventField.KIND:
+            kind = _choice(text, KIND_WORDS)
+            if kind is None:
+                return "kind"
+            self.kind = kind
+        elif item.field is EventField.STATUS:
+            status = _choice(text, STATUS_WORDS)
+            if status is None:
+                return "status"
+            self.status = status
+        elif item.field is EventField.FORMAT:
+            form = _choice(text, FORMAT_WORDS)
+            if form is None:
+                return "format"
+            self.format = form
+        elif item.field is EventField.DATE:
+            date = parse_date(text)
+            if date is None:
+                return "date"
+            self.date = date
+        elif item.field is EventField.PLACE:
+            name, country = _name_and_country(text)
+            city = self._city(name, country)
+            self.place = city.id
+        return None
+
+    def _city(self, name: str, country: str | None) -> CityItem:
+        """The review's city of that name, or a new one (accepted: the admin typed it)."""
+        folded = name.casefold()
+        for city in self.cities:
+            if city.name.casefold() == folded:
+                if city.verdict is Verdict.DROPPED:
+                    city.verdict = Verdict.ACCEPTED
+                if country and not city.known:
+                    city.country = country
+                return city
+        city = CityItem(
+            id=_free_id(slug(name), [c.id for c in self.cities]),
+            name=name,
+            country=country,
+            verdict=Verdict.EDITED,
+        )
+        self.cities.append(city)
+        return city
+
+    def _correct_person(self, item: PersonItem, text: str) -> str | None:
+        name, rest = _name_rest(text)
+        words = name.split()
+        if not 2 <= len(words) <= 4 or any(not w[:1].isalpha() for w in words):
+            return "person"
+        item.first_name, item.last_name = words[0], words[-1]
+        item.patronymic = " ".join(words[1:-1]) or None
+        if not item.known:
+            item.id = _free_id(slug(f"{item.last_name} {item.first_name}"), self._person_ids(item))
+        if rest is not None:
+            item.positions = [self._position(chunk) for chunk in rest.split(";") if chunk.strip()]
+        return None
+
+    def _person_ids(self, item: PersonItem) -> list[str]:
+        return [p.id for p in self.people if p is not item]
+
+    def _position(self, text: str) -> Position:
+        """«председатель правления (Фонд «Степь»)»: the organization in brackets is one of the
+        review's, or added to it."""
+        found = re.fullmatch(r"(.+?)\s*\((.+)\)\s*", text.strip())
+        if found is None:
+            return Position(title=text.strip())
+        title, name = found.group(1).strip(), found.group(2).strip()
+        folded = name.casefold()
+        for org in self.organizations:
+            if folded in (org.name.casefold(), *(a.casefold() for a in org.abbreviations)):
+                if org.verdict is Verdict.DROPPED:
+                    org.verdict = Verdict.ACCEPTED
+                return Position(title=title, organization=org.id)
+        org = OrganizationItem(
+            id=_free_id(slug(name), [o.id for o in self.organizations]),
+            name=name,
+            verdict=Verdict.EDITED,
+        )
+        self.organizations.append(org)
+        return Position(title=title, organization=org.id)
+
+    def _correct_organization(self, item: OrganizationItem, text: str) -> str | None:
+        parts = [p.strip() for p in text.split(",")]
+        while len(parts) > 1:
+            last = parts[-1]
+            role = _choice(last, ROLE_WORDS)
+            country = _country(last)
+            if role is not None:
+                item.role = role
+            elif country is not None:
+                item.country = country
+            else:
+                break
+            parts.pop()
+        name = ", ".join(parts)
+        if not name or len(name) > 300:
+            return "organization"
+        if not item.known:
+            item.name = name
+        return None
+
+    def _correct_city(self, item: CityItem, text: str) -> str | None:
+        name, country = _name_and_country(text)
+        if not name:
+            return "city"
+        if not item.known:
+            item.name = name
+        item.country = country or item.country
+        return None
+
+    # --- the content file --------------------------------------------------------------------
+
+    def content_yaml(self) -> str:
+        """The reviewed draft as a content file (call only when `problems()` is empty)."""
+        kept_orgs = [o for o in self.organizations if o.verdict is not Verdict.DROPPED]
+        kept_cities = [c for c in self.cities if c.verdict is not Verdict.DROPPED]
+        kept_people = [p for p in self.people if p.verdict is not Verdict.DROPPED]
+        org_ids = {o.id for o in kept_orgs}
+        city_ids = {c.id for c in kept_cities}
+        source_id = f"article-{slug(self.source_file.rsplit('.', 1)[0], 30)}"
+        event_id = slug(f"{self.date.get('year', '')} {self.title}", 50)
+        file: dict[str, Any] = {
+            "review": "reviewed",
+            "sources": [{"id": source_id, "file": self.source_file, "title": self.source_title}],
+        }
+        new_cities = [
+            {"id": c.id, "name": c.name, "country": c.country} for c in kept_cities if not c.known
+        ]
+        if new_cities:
+            file["places"] = new_cities
+        new_orgs = []
+        for o in kept_orgs:
+            if o.known:
+                continue
+            entry: dict[str, Any] = {"id": o.id, "name": o.name}
+            if o.abbreviations:
+                entry["abbreviations"] = o.abbreviations
+            if o.country:
+                entry["country"] = o.country
+            new_orgs.append(entry)
+        if new_orgs:
+            file["organizations"] = new_orgs
+        new_people = []
+        for p in kept_people:
+            if p.known:
+                continue
+            entry = {"id": p.id, "first_name": p.first_name, "last_name": p.last_name}
+            if p.patronymic:
+                entry["patronymic"] = p.patronymic
+            new_people.append(entry)
+        if new_people:
+            file["people"] = new_people
+        event: dict[str, Any] = {
+            "id": event_id,
+            "kind": self.kind,
+            "status": self.status,
+            "title": self.title,
+        }
+        if _kept(self, EventField.DATE) and self.date:
+            event["date"] = dict(self.date)
+        event["format"] = self.format if _kept(self, EventField.FORMAT) else "unknown"
+        event["source"] = source_id
+        if _kept(self, EventField.PLACE) and self.place in city_ids:
+            event["place"] = self.place
+        if kept_cities:
+            event["cities"] = [c.id for c in kept_cities]
+        if kept_orgs:
+            event["organizations"] = [{"organization": o.id, "role": o.role} for o in kept_orgs]
+        participants = []
+        for p in kept_people:
+            entry = {"person": p.id, "role": p.role}
+            if p.city in city_ids:
+                entry["city"] = p.city
+            positions = []
+            for pos in p.positions:
+                one: dict[str, Any] = {"title": pos.title}
+                if pos.organization in org_ids:
+                    one["organization"] = pos.organization
+                positions.append(one)
+            if positions:
+                entry["positions"] = positions
+            participants.append(entry)
+        if participants:
+            event["participants"] = participants
+        file["events"] = [event]
+        return yaml.safe_dump(file, allow_unicode=True, sort_keys=False, width=100)
+
+    def file_name(self) -> str:
+        stem = slug(f"{self.date.get('year', '')} {self.title or self.source_file}", 60)
+        return f"{stem}.yaml"
+
+
+# --- building a review from a draft -----------------------------------------------------------
+
+
+def review_of(
+    draft: Draft, source: str, source_title: str, maybe: dict[str, tuple[str, str]]
+) -> Review:
+    """A review of `draft`, every fact pending. `source` is the article's file or address;
+    `maybe` maps a new person's or organization's id to an existing entity it may be."""
+    roles = {o.id: _org_role(o.sentence) for o in draft.organizations}
+    return Review(
+        source_file=source,
+        source_title=source_title,
+        title=draft.title,
+        kind=draft.kind if draft.kind in KIND_WORDS.values() else "other",
+        status=draft.status if draft.status in STATUS_WORDS.values() else "held",
+        date={k: v for k, v in draft.date.items() if k in ("year", "month", "day")},
+        place=draft.place,
+        format=draft.format if draft.format in FORMAT_WORDS.values() else "unknown",
+        event=[EventItem(field=f) for f in EventField],
+        people=[
+            PersonItem(
+                id=p.id,
+                first_name=p.first_name,
+                last_name=p.last_name,
+                patronymic=p.patronymic,
+                known=p.known,
+                role=p.role if p.role in ("speaker", "moderator", "participant") else "mentioned",
+                city=p.city,
+                positions=[
+                    Position(title=q.title, organization=q.organization) for q in p.positions
+                ],
+                maybe=None if p.known else maybe.get(p.id),
+            )
+            for p in draft.people
+        ],
+        organizations=[
+            OrganizationItem(
+                id=o.id,
+                name=o.name,
+                abbreviations=o.abbreviations,
+                known=o.known,
+                role=roles[o.id],
+                maybe=None if o.known else maybe.get(o.id),
+            )
+            for o in draft.organizations
+        ],
+        cities=[
+            CityItem(id=c.id, name=c.name, country=c.country, known=c.known) for c in draft.places
+        ],
+    )
+
+
+def _org_role(sentence: str) -> OrgRole:
+    return "organizer" if "организатор" in sentence.casefold() else "participant"
+
+
+# --- words an admin may type --------------------------------------------------------------------
+
+KIND_WORDS: dict[str, EventKind] = {
+    "круглый стол": "round_table", "round table": "round_table", "дөңгелек үстел": "round_table",
+    "форум": "forum", "forum": "forum",
+    "встреча": "meeting", "meeting": "meeting", "кездесу": "meeting",
+    "конференция": "conference", "conference": "conference", "конференциясы": "conference",
+    "подписание": "signing", "signing": "signing", "қол қою": "signing",
+    "другое": "other", "other": "other", "басқа": "other",
+}  # fmt: skip
+STATUS_WORDS: dict[str, EventStatus] = {
+    "прошло": "held", "прошла": "held", "прошёл": "held", "состоялось": "held", "held": "held",
+    "өтті": "held",
+    "анонс": "announced", "запланировано": "announced", "предстоит": "announced",
+    "announced": "announced", "planned": "announced", "жоспарланған": "announced",
+    "отменено": "cancelled", "отменён": "cancelled", "cancelled": "cancelled",
+    "тоқтатылды": "cancelled",
+}  # fmt: skip
+FORMAT_WORDS: dict[str, EventFormat] = {
+    "онлайн": "online", "online": "online", "очно": "offline", "офлайн": "offline",
+    "offline": "offline", "in person": "offline", "смешанный": "hybrid", "гибрид": "hybrid",
+    "hybrid": "hybrid", "неизвестно": "unknown", "unknown": "unknown", "белгісіз": "unknown",
+    "бетпе-бет": "offline", "аралас": "hybrid",
+}  # fmt: skip
+ROLE_WORDS: dict[str, OrgRole] = {
+    "организатор": "organizer", "organizer": "organizer", "ұйымдастырушы": "organizer",
+    "участник": "participant", "participant": "participant", "қатысушы": "participant",
+    "партнёр": "partner", "партнер": "partner", "partner": "partner", "серіктес": "partner",
+    "упомянута": "mentioned", "упомянут": "mentioned", "mentioned": "mentioned",
+    "аталған": "mentioned",
+}  # fmt: skip
+COUNTRY_WORDS = {
+    "ru": "RU", "рф": "RU", "россия": "RU", "russia": "RU", "ресей": "RU",
+    "kz": "KZ", "рк": "KZ", "казахстан": "KZ", "kazakhstan": "KZ", "қазақстан": "KZ",
+}  # fmt: skip
+MONTHS = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "мая": 5, "май": 5, "июн": 6, "июл": 7,
+    "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}  # fmt: skip
+
+
+def _choice(text: str, words: dict[str, Any]) -> Any | None:
+    folded = text.casefold().replace("ё", "е").strip(" .!")
+    return words.get(folded) or words.get(folded.replace("е", "ё"))
+
+
+def _country(text: str) -> str | None:
+    return COUNTRY_WORDS.get(text.casefold().strip(" ."))
+
+
+def _name_and_country(text: str) -> tuple[str, str | None]:
+    """«Кокшетау, KZ» → («Кокшетау», "KZ")."""
+    name, _, tail = text.rpartition(",")
+    country = _country(tail)
+    return (name.strip(), country) if name and country else (text.strip(), None)
+
+
+def _name_rest(text: str) -> tuple[str, str | None]:
+    """«Имя Фамилия — должность (организация); …»: the name and, after a dash, the positions
+    (None when no dash: the positions stay as they were)."""
+    parts = re.split(r"\s+[—–-]\s+", text, maxsplit=1)
+    return parts[0].strip(), parts[1] if len(parts) == 2 else None
+
+
+def parse_date(text: str) -> dict[str, int] | None:
+    """«28.11.2019», «2019-11-28», «11.2019», «28 ноября 2019», «ноябрь 2019», «2019»."""
+    text = text.casefold().strip(" .г")
+    patterns = (
+        (r"(\d{1,2})\.(\d{1,2})\.(\d{4})", ("day", "month", "year")),
+        (r"(\d{4})-(\d{1,2})-(\d{1,2})", ("year", "month", "day")),
+        (r"(\d{1,2})\.(\d{4})", ("month", "year")),
+        (r"(\d{4})", ("year",)),
+    )
+    for pattern, keys in patterns:
+        found = re.fullmatch(pattern, text)
+        if found:
+            return _valid(dict(zip(keys, map(int, found.groups()), strict=True)))
+    found = re.fullmatch(r"(?:(\d{1,2})\s+)?([а-яё]+)\s+(\d{4})(?:\s*года?)?", text)
+    if found:
+        month = next((n for stem, n in MONTHS.items() if found.group(2).startswith(stem)), None)
+        if month is None:
+            return None
+        date = {"year": int(found.group(3)), "month": month}
+        if found.group(1):
+            date["day"] = int(found.group(1))
+        return _valid(date)
+    return None
+
+
+def _valid(date: dict[str, int]) -> dict[str, int] | None:
+    import calendar
+
+    year, month, day = date.get("year"), date.get("month"), date.get("day")
+    if year is None or not 1900 <= year <= 2100:
+        return None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and (month is None or not 1 <= day <= calendar.monthrange(year, month)[1]):
+        return None
+    return {k: date[k] for k in ("year", "month", "day") if k in date}
+
+
+def _field_index(field: EventField) -> int:
+    return list(EventField).index(field)
+
+
+def _kept(review: Review, field: EventField) -> bool:
+    return review.event[_field_index(field)].verdict is not Verdict.DROPPED
+
+
+def _free_id(wanted: str, taken: list[str]) -> str:
+    out, n = wanted, 2
+    while out in taken:
+        out, n = f"{wanted}-{n}", n + 1
+    return out

@@ -1,0 +1,215 @@
+"""Reviewing a draft in the chat, end to end: the admin sends an article's address, checks
+each fact with the buttons, corrects some by replying, drops one, sees the changes and
+publishes; users are answered from the new facts at once. A review survives a restart of
+the bot, and nobody else can act on it. The article is written for these tests."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+from aiogram.methods import AnswerCallbackQuery
+
+from bot.factory import create_bot, create_dispatcher
+from drafting.model import Draft, DraftOrganization, DraftPerson, DraftPlace, DraftPosition
+from drafting.review import Action, EventField, Group, Review, Verdict, parse_date, review_of
+from tests.conftest import ADMIN_ID, TODAY, USER_ID, Chatter, RecordingSession, Reply
+from tests.test_drafting import link_chat, page_url  # noqa: F401  (fixtures)
+from views.callbacks import ReviewStep
+
+
+def _step(replies: list[Reply], label: str) -> str:
+    """The callback data of the button labelled `label` among the replies (the last one)."""
+    found = [data for r in replies for text, data in r.buttons if text == label]
+    assert found, (label, [b for r in replies for b in r.buttons])
+    return found[-1]
+
+
+def _group(replies: list[Reply], heading: str) -> Reply:
+    return next(r for r in replies if r.text.startswith(f"<b>{heading}</b>"))
+
+
+async def test_review_in_the_chat_publishes_the_checked_facts(
+    link_chat: Chatter,  # noqa: F811
+    page_url: str,  # noqa: F811
+    settings,
+    session_maker,
+    content_service,
+) -> None:
+    replies = await link_chat.say(f"{page_url}/news/round-table", user_id=ADMIN_ID)
+    assert any("Проверим его по фактам" in r.text for r in replies)
+    assert link_chat.session.sent_documents[-1][0].endswith(".draft.yaml")  # still offered
+    event = _group(replies, "Событие")
+    assert "Соседи без границ" in event.text and "круглый стол" in event.text
+    people = _group(replies, "Люди")
+    assert "Арман Сейткалиев" in people.text and "Ольга Берестова" in people.text
+    every = replies
+
+    # Nothing can be published before every fact is checked.
+    left = await link_chat.press(_step(every, "🏁 Готово"), user_id=ADMIN_ID)
+    assert "Пока нельзя опубликовать" in left[-1].text
+    assert "не проверено" in left[-1].text
+
+    # Another user cannot act on the review.
+    refused = await link_chat.press(_step(every, "✅ 1"), user_id=USER_ID)
+    assert not any("✅" in r.text for r in refused)
+
+    # A correction that is not understood is said so; a good one is taken.
+    date_edit = ReviewStep.unpack(_step([event], "✏️ 4"))
+    prompt = await link_chat.press(date_edit.pack(), user_id=ADMIN_ID)
+    assert "28.11.2019" in prompt[-1].text  # how to write it
+    bad = await link_chat.say("на прошлой неделе", user_id=ADMIN_ID)
+    assert "дату не понял" in bad[-1].text
+    good = await link_chat.say("05.03.2025", user_id=ADMIN_ID)
+    assert "✏️ 4. дата: 5 марта 2025" in good[-1].text
+
+    # The organization a position names in brackets is the review's or a new one.
+    await link_chat.press(_step([people], "✏️ 1"), user_id=ADMIN_ID)
+    fixed = await link_chat.say(
+        "Арман Сейткалиев — директор (Северный центр гражданских инициатив)", user_id=ADMIN_ID
+    )
+    assert "директор (Северный центр гражданских инициатив)" in fixed[-1].text
+
+    # Every other fact: accepted, and one city dropped if there is more than one.
+    review_id = date_edit.review
+    for group, count in (
+        (Group.EVENT, 6),
+        (Group.PEOPLE, 2),
+        (Group.ORGANIZATIONS, 10),
+        (Group.CITIES, 10),
+    ):
+        for index in range(count):
+            step = ReviewStep(review=review_id, group=group, index=index, action=Action.ACCEPT)
+            if (group, index) not in ((Group.EVENT, 3), (Group.PEOPLE, 0)):
+                await link_chat.press(step.pack(), user_id=ADMIN_ID)
+    # The other person's answer is dropped then restored: the last verdict counts.
+    drop = ReviewStep(review=review_id, group=Group.PEOPLE, index=1, action=Action.DROP)
+    dropped = await link_chat.press(drop.pack(), user_id=ADMIN_ID)
+    assert dropped[-1].edited and "<s>❌ 2." in dropped[-1].text
+    await link_chat.press(
+        drop.model_copy(update={"action": Action.ACCEPT}).pack(), user_id=ADMIN_ID
+    )
+
+    # A restart loses nothing: a new dispatcher over the same database goes on.
+    dp = create_dispatcher(
+        settings.with_changes(fetch_allowed_hosts=frozenset({"127.0.0.1"})),
+        session_maker,
+        content_service,
+        today=lambda: TODAY,
+    )
+    recording = RecordingSession()
+    restarted = Chatter(dp, create_bot("123:test", settings, session=recording), recording)
+    finish = ReviewStep(review=review_id, group=Group.EVENT, index=0, action=Action.FINISH)
+    ready = await restarted.press(finish.pack(), user_id=ADMIN_ID)
+    assert "Опубликовать эти изменения?" in ready[-1].text, ready[-1].text
+    assert "➕ event" in ready[-1].text
+    published = await restarted.press(_step(ready, "📤 Опубликовать"), user_id=ADMIN_ID)
+    assert "сохранён и загружен" in published[-1].text
+    assert "Исправлено или убрано пунктов при проверке: 2" in published[-1].text
+
+    answer = await restarted.ask("Кто выступал на круглом столе в Петропавловске?")
+    assert "Арман Сейткалиев" in answer and "Ольга Берестова" in answer
+    answer = await restarted.ask("Когда прошёл круглый стол «Соседи без границ»?")
+    assert "5 марта 2025" in answer
+
+    # The file in content/ says it was reviewed and holds no TODO and no article sentence.
+    written = [p for p in content_service.content_dir.glob("*.yaml") if "sosedi" in p.name]
+    assert len(written) == 1
+    text = written[0].read_text("utf-8")
+    assert "TODO" not in text and "«" not in text.split("title:")[0]
+    assert yaml.safe_load(text)["review"] == "reviewed"
+
+    # Published, the review takes no more steps.
+    again = await restarted.press(_step(ready, "📤 Опубликовать"), user_id=ADMIN_ID)
+    alert = recording.requests[-1]
+    assert not again and isinstance(alert, AnswerCallbackQuery)
+    assert "уже нет или он опубликован" in (alert.text or "")
+    await restarted.bot.session.close()
+
+
+def _draft() -> Draft:
+    return Draft(
+        source_file="a.txt",
+        title="Встреча в Омске",
+        kind="meeting",
+        date={"year": 2024, "month": 5},
+        date_sentence=None,
+        format="unknown",
+        people=[
+            DraftPerson(
+                "ivanov-ivan",
+                "Иван",
+                "Иванов",
+                False,
+                positions=[DraftPosition("директор", "fond-step", "")],
+            ),
+            DraftPerson("petrova", None, "Петрова", False),
+        ],
+        organizations=[DraftOrganization("fond-step", "Фонд «Степь»", [], False, "")],
+        places=[
+            DraftPlace("omsk", "Омск", True),
+            DraftPlace("shchuchinsk", "Щучинск", False, "", None),
+        ],
+        place="omsk",
+    )
+
+
+def test_a_review_lists_what_keeps_it_from_publishing() -> None:
+    review = review_of(_draft(), "a.txt", "Статья", {"fond-step": ("civil-alliance", "ГАК")})
+    codes = {(g, i, p) for g, i, p in review.problems()}
+    assert (Group.PEOPLE, 1, "no_first_name") in codes  # a person needs a first name
+    assert (Group.CITIES, 1, "no_country") in codes  # a new city needs its country
+    assert sum(1 for *_, p in codes if p == "pending") == 6 + 2 + 1 + 2
+    for group in Group:
+        for index in range(len(review.items(group))):
+            review.decide(group, index, Action.ACCEPT)
+    assert review.correct(Group.PEOPLE, 1, "Анна Петрова") is None
+    assert review.correct(Group.CITIES, 1, "Щучинск, KZ") is None
+    assert review.problems() == []
+    # The organization offered as existing takes its id everywhere it was used.
+    assert review.decide(Group.ORGANIZATIONS, 0, Action.SAME)
+    assert review.people[0].positions[0].organization == "civil-alliance"
+    content = yaml.safe_load(review.content_yaml())
+    assert "organizations" not in content  # nothing new: the known one is used
+    [event] = content["events"]
+    assert event["organizations"] == [{"organization": "civil-alliance", "role": "participant"}]
+    assert {"id": "shchuchinsk", "name": "Щучинск", "country": "KZ"} in content["places"]
+    assert review.actions() == 2
+
+
+def test_dropped_facts_leave_no_reference_behind() -> None:
+    review = review_of(_draft(), "a.txt", "Статья", {})
+    review.decide(Group.ORGANIZATIONS, 0, Action.DROP)
+    review.decide(Group.CITIES, 0, Action.DROP)
+    review.decide(Group.EVENT, list(EventField).index(EventField.DATE), Action.DROP)
+    assert not review.decide(Group.EVENT, 0, Action.DROP)  # a title is corrected, not dropped
+    content = yaml.safe_load(review.content_yaml())
+    [event] = content["events"]
+    assert "place" not in event and "date" not in event and "organizations" not in event
+    assert event["participants"][0]["positions"] == [{"title": "директор"}]
+    assert review.event[0].verdict is Verdict.PENDING
+
+
+def test_corrections_are_read_or_refused() -> None:
+    review = review_of(_draft(), "a.txt", "Статья", {})
+    date = list(EventField).index(EventField.DATE)
+    assert review.correct(Group.EVENT, date, "31.02.2024") == "date"
+    assert review.correct(Group.EVENT, date, "март 2023") is None
+    assert review.date == {"year": 2023, "month": 3}
+    kind = list(EventField).index(EventField.KIND)
+    assert review.correct(Group.EVENT, kind, "пикник") == "kind"
+    assert review.correct(Group.EVENT, kind, "Круглый стол") is None
+    assert review.kind == "round_table"
+    assert review.correct(Group.PEOPLE, 0, "Иванов") == "person"
+    assert review.correct(Group.ORGANIZATIONS, 0, "Фонд «Степь», KZ, организатор") is None
+    assert (review.organizations[0].country, review.organizations[0].role) == ("KZ", "organizer")
+    place = list(EventField).index(EventField.PLACE)
+    assert review.correct(Group.EVENT, place, "Павлодар, KZ") is None
+    assert review.city_name(review.place) == "Павлодар"
+    assert review.correct(Group.PEOPLE, 5, "Анна Петрова") == "gone"
+    assert parse_date("28 ноября 2019 года") == {"year": 2019, "month": 11, "day": 28}
+    assert parse_date("2019-11-28") == {"year": 2019, "month": 11, "day": 28}
+    assert parse_date("11.2019") == {"year": 2019, "month": 11}
+    assert parse_date("завтра") is None
+    assert re.fullmatch(r"[a-z0-9-]+\.yaml", review.file_name())
+    assert Review.model_validate_json(review.model_dump_json()) == review
