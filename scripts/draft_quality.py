@@ -3,7 +3,8 @@ per article and in total: people found, names right, positions right, positions 
 the wrong person, organizations whole / junk, cities, dates, titles and statuses, with time
 and memory.
 
-Run: .venv/bin/python scripts/draft_quality.py [FOLDER]
+Run: .venv/bin/python scripts/draft_quality.py [--totals] [FOLDER]
+--totals prints each article's line and the totals, not what went wrong (for a held-out set).
 FOLDER holds NN-*.txt articles with NN-*.gold.yaml answers (default: ../shared/articles).
 Drafts are made without content/, so nothing is recognised from earlier work.
 """
@@ -98,8 +99,11 @@ def evaluate(draft: Draft, gold: dict, name: str) -> Score:
         claimed.add(match)
         drafted = draft.people[match]
         score.found += 1
+        first_names = {norm(person.get("first_name"))}
+        if person.get("first_name") is None and person.get("initials"):
+            first_names.add(norm(person["initials"]))  # written with initials only: either
         if (
-            norm(drafted.first_name) == norm(person.get("first_name"))
+            norm(drafted.first_name) in first_names
             and norm(drafted.last_name) == norm(person["last_name"])
             and norm(drafted.patronymic) == norm(person.get("patronymic"))
         ):
@@ -111,13 +115,21 @@ def evaluate(draft: Draft, gold: dict, name: str) -> Score:
             )
         for position in person.get("positions") or []:
             score.positions += 1
+            # Other acceptable wordings: a title (with the same organization) or a pair.
+            wanted = [(position["title"], position.get("organization"))] + [
+                (alt["title"], alt.get("organization"))
+                if isinstance(alt, dict)
+                else (alt, position.get("organization"))
+                for alt in position.get("alt") or []
+            ]
             if any(
-                norm(p.title) == norm(position["title"])
+                norm(p.title) == norm(title)
                 and (
-                    position.get("organization") is None
-                    or similar(org_names.get(p.organization or ""), position["organization"])
+                    organization is None
+                    or similar(org_names.get(p.organization or ""), organization)
                 )
                 for p in drafted.positions
+                for title, organization in wanted
             ):
                 score.positions_right += 1
             else:
@@ -147,14 +159,16 @@ def evaluate(draft: Draft, gold: dict, name: str) -> Score:
         else:
             score.notes.append(f"only mentioned, drafted as {drafted.role}: {person['name']}")
     gold_orgs = gold.get("organizations") or []
-    score.orgs = len(gold_orgs)
-    for org in gold_orgs:
-        if any(similar(o.name, org["name"]) for o in draft.organizations):
+    required = [org for org in gold_orgs if not org.get("optional")]
+    score.orgs = len(required)
+    for org in required:
+        names = [org["name"], *(org.get("aliases") or [])]
+        if any(similar(o.name, n) for o in draft.organizations for n in names):
             score.orgs_whole += 1
         else:
             score.notes.append(f"organization not whole: {org['name']}")
     # Organizations the answers name: in their list, and as employers in positions.
-    named = [org["name"] for org in gold_orgs] + [
+    named = [n for org in gold_orgs for n in [org["name"], *(org.get("aliases") or [])]] + [
         pos["organization"]
         for person in gold.get("people") or []
         for pos in person.get("positions") or []
@@ -179,7 +193,11 @@ def evaluate(draft: Draft, gold: dict, name: str) -> Score:
     score.date_right = drafted_date == wanted
     if not score.date_right:
         score.notes.append(f"date: {draft.date} ≠ {wanted}")
-    score.title_right = norm(draft.title) == norm(event.get("title"))
+    titles = {norm(t) for t in [event.get("title"), *(event.get("title_variants") or [])]}
+    keywords = [norm(k) for k in event.get("title_keywords") or []]
+    score.title_right = norm(draft.title) in titles or bool(
+        keywords and draft.title and all(k in norm(draft.title) for k in keywords)
+    )
     if not score.title_right:
         score.notes.append(f"title: {draft.title!r}")
     score.status_right = draft.status == event.get("status")
@@ -193,7 +211,9 @@ def share(part: int, whole: int) -> str:
 
 
 def main() -> None:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_FOLDER
+    args = [a for a in sys.argv[1:] if a != "--totals"]
+    totals_only = "--totals" in sys.argv[1:]
+    folder = Path(args[0]) if args else DEFAULT_FOLDER
     pairs = [(p, p.with_name(p.stem + ".gold.yaml")) for p in sorted(folder.glob("*.txt"))]
     pairs = [(a, g) for a, g in pairs if g.exists()]
     if not pairs:
@@ -216,7 +236,7 @@ def main() -> None:
             f"{'✓' if score.title_right else '✗'}, status {'✓' if score.status_right else '✗'}, "
             f"{score.seconds:.2f} s"
         )
-        for note in score.notes:
+        for note in [] if totals_only else score.notes:
             print(f"    {note}")
 
     def total(attr: str) -> int:
