@@ -162,9 +162,10 @@ async def test_full_disk_is_named_and_changes_nothing(small_mount: Path, session
     async def ignore(answer: object) -> None:
         pass
 
-    upload = await document_answer(
-        service, DraftWorker(), "petr.yaml", None, fetch, ADMIN_ID, ignore
-    )
+    async with session_maker() as session:
+        [upload] = await document_answer(
+            service, DraftWorker(), session, "petr.yaml", None, fetch, ADMIN_ID, ignore
+        )
     assert "нет места на диске" in upload.text
     rollback = await rollback_answer(service, ADMIN_ID, 1)
     assert "нет места на диске" in rollback.text
