@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -23,6 +23,7 @@ from db.content_files import Content
 from db.textnorm import forms, forms_match
 from drafting.gazetteer import country_of, is_country
 from drafting.model import Draft, DraftOrganization, DraftPerson, DraftPlace, DraftPosition, slug
+from drafting.names import INITIALS, NO_CONTEXT, Context, nominative, split_initials
 
 Progress = Callable[[str], None]
 
@@ -47,7 +48,8 @@ POSITION_WORDS = (
     "социолог", "юрист", "писател", "поэт", "художник", "дипломат", "народный", "консул",
     "атташе", "лидер", "инструктор", "преподавател", "учител", "блогер", "волонтер", "волонтёр",
 )  # fmt: skip
-GENERIC_ORGS = {"нпо", "нко", "ооо", "оюл", "рк", "рф"}
+GENERIC_ORGS = {"нпо", "нко", "ооо", "оюл", "рк", "рф", "сми"}
+GENERIC_ABBREVIATIONS = frozenset(w.upper() for w in GENERIC_ORGS | {"ссср", "сша"})
 EVENT_KINDS = (
     ("круглый стол", "round_table"),
     ("круглом столе", "round_table"),
@@ -94,6 +96,7 @@ class _Span:
     text: str
     normal: str
     verb: str | None = None  # lemma of the verb the name depends on (syntax tree)
+    context: Context = field(default_factory=Context)  # for a name: role, a verb's gender
 
 
 def _analyse(text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
@@ -110,7 +113,8 @@ def _analyse(text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
         span.normalize(morph_vocab)
         normal = (span.normal or span.text).replace("имя.", "им.")
         verb = _governing_verb(doc, span, morph_vocab) if span.type == "PER" else None
-        spans.append(_Span(span.type, span.start, span.stop, span.text, normal, verb))
+        context = _name_context(doc, span) if span.type == "PER" else Context()
+        spans.append(_Span(span.type, span.start, span.stop, span.text, normal, verb, context))
     return spans, [(s.start, s.stop) for s in doc.sents]
 
 
@@ -135,6 +139,37 @@ def _governing_verb(doc: Any, span: Any, morph_vocab: Any) -> str | None:
         root.lemmatize(morph_vocab)
         return root.lemma
     return None
+
+
+# Relations of a name to its head (Universal Dependencies, as Natasha's parser gives them).
+_SUBJECT_RELATIONS = frozenset({"nsubj", "nsubj:pass"})
+_DEPENDENT_RELATIONS = frozenset({"obl", "nmod", "iobj", "obj", "obl:agent", "obl:arg"})
+_GENDERS = {"Masc": "masc", "Fem": "femn"}
+
+
+def _name_context(doc: Any, span: Any) -> Context:
+    """Whether a name is its clause's subject (then it is in the nominative) or depends on a
+    word (then it is not), and the gender a past-tense verb it is the subject of shows."""
+    tokens = {t.id: t for t in doc.tokens}
+    inside = {t.id for t in span.tokens}
+    head = next((t for t in span.tokens if t.head_id not in inside), None)
+    if head is None:
+        return Context()
+    subject = (
+        True
+        if head.rel in _SUBJECT_RELATIONS
+        else False
+        if head.rel in _DEPENDENT_RELATIONS
+        else None
+    )
+    before = [t for t in doc.tokens if t.stop <= span.start and t.pos != "PUNCT"][-1:]
+    if before and before[0].pos == "ADP":  # «с Ольгой», «по словам …», «у Ержана»
+        subject = False
+    gender = None
+    verb = tokens.get(head.head_id)
+    if subject and verb is not None and verb.pos in ("VERB", "AUX"):
+        gender = _GENDERS.get(verb.feats.get("Gender", ""))
+    return Context(subject, gender)
 
 
 # --- Helpers ------------------------------------------------------------------------------------
@@ -232,11 +267,20 @@ def _tags(word: str) -> tuple[set[str], set[str]]:
     return set(parses[0].tag.grammemes), set().union(*(set(p.tag.grammemes) for p in parses))
 
 
+def _initials(token: str) -> str:
+    """«А.Б.» as written, «Б» → «Б.»."""
+    return token if token.endswith(".") else token + "."
+
+
 def _is_patronymic(word: str) -> bool:
     return "Patr" in _tags(word)[1] or bool(re.search(r"(вич|вна|ична|ьич)$", word.casefold()))
 
 
 def _name_score(word: str) -> int:
+    from db.textnorm import _analyzer
+
+    if not _analyzer().word_is_known(word.casefold()):
+        return 0  # the dictionary's guess for a word it does not know says little
     best, any_ = _tags(word)
     return 2 if "Name" in best else 1 if "Name" in any_ else 0
 
@@ -246,27 +290,26 @@ def _surname_score(word: str) -> int:
     return 2 if "Surn" in best else 1 if "Surn" in any_ else 0
 
 
-def _name_parts(raw: str, normal: str, before: str) -> tuple[str | None, str | None, str]:
-    """First name, patronymic and last name of a PER span, in the nominative, whatever the
-    order («Валеев Равиль»), without a city glued in front («г. Нур-Султан Валеев Равиль»)
-    or the next sentence glued behind («Акмаев. Б. СУЛТАНОВ»)."""
-    raw_tokens, normal_tokens = raw.split(), normal.split()
-    if len(normal_tokens) != len(raw_tokens):
-        normal_tokens = raw_tokens
-    # Natasha sometimes drops a feminine ending («Нургазиев»): as written in the article wins
-    # when the two differ only by it.
-    tokens = [
-        r if r.casefold().rstrip("аы") == n.casefold().rstrip("аы") else n
-        for r, n in zip(raw_tokens, normal_tokens, strict=True)
-    ]
+def _name_parts(
+    raw: str, before: str, context: Context = NO_CONTEXT
+) -> tuple[str | None, str | None, str]:
+    """First name (or initials), patronymic and last name of a PER span, in the nominative,
+    whatever the order («Валеев Равиль», «Кенжебаев А.Б.»), without a city glued in front
+    («г. Нур-Султан Валеев Равиль») or the next sentence glued behind («Акмаев. Б. СУЛТАНОВ»)."""
+    tokens = split_initials(raw)
     for k, token in enumerate(tokens):  # a full stop ends the name: the next sentence begins
-        if token.endswith(".") and k >= 1 and len(token) > 2:
+        if token.endswith(".") and k >= 1 and len(token) > 2 and not INITIALS.match(token):
             tokens = tokens[: k + 1]
             break
-    tokens = [t.strip(".,") for t in tokens if t.strip(".,")]
+    tokens = [t if INITIALS.match(t) else t.strip(".,") for t in tokens if t.strip(".,")]
     city_before = bool(re.search(r"\bг\.?\s*$", before))
     while len(tokens) >= 3 and ("Geox" in _tags(tokens[0])[0] or city_before):
         tokens, city_before = tokens[1:], False
+    tokens = nominative(tokens, context)
+    initials = [k for k, t in enumerate(tokens) if INITIALS.match(t)]
+    if initials and len(tokens) == 2:  # «Б. Жаксылыков», «Кенжебаев А.Б.»
+        k = initials[0]
+        return _initials(tokens[k]), None, tokens[1 - k]
     if len(tokens) == 1:
         return None, None, tokens[0]
     patronymic = next((k for k, t in enumerate(tokens) if k > 0 and _is_patronymic(t)), None)
@@ -291,9 +334,21 @@ def _name_parts(raw: str, normal: str, before: str) -> tuple[str | None, str | N
         best = max(pairs)[1]
         tokens = tokens[best : best + 2]
     a, b = tokens[0], " ".join(tokens[1:])
+    a_surname, b_surname = (
+        bool(_SURNAME_END.search(w)) and _name_score(w) < 2 for w in (a, tokens[1])
+    )  # «Ирина», «Марина» end as surnames do, but the dictionary knows them as names
+    if a_surname != b_surname:  # only one ends as surnames do: «Валеев Равиль»
+        return (tokens[1], None, a) if a_surname else (a, None, b)
     if _name_score(a) < _name_score(tokens[1]) and _surname_score(a) >= _surname_score(tokens[1]):
-        return tokens[1], None, a  # surname first: «Валеев Равиль»
+        return tokens[1], None, a  # surname first, as the dictionary knows the two words
     return a, None, b
+
+
+# Endings of Russian and Kazakh surnames (in the nominative).
+_SURNAME_END = re.compile(
+    r"(ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|ская|цкий|цкая|енко|улы|ұлы|уулу|кызы|қызы)$",
+    re.I,
+)
 
 
 # --- Extraction ---------------------------------------------------------------------------------
@@ -371,6 +426,70 @@ def _singular(title: str) -> str:
     return " ".join(out)
 
 
+def _position_after(text: str, stop: int, limit: int, next_name: bool) -> tuple[int, str] | None:
+    """A position written after a name, set off by a comma or a dash: «Марина Коваленко,
+    председатель правления фонда «Степь», отметила …» → (where it starts, the position)."""
+    lead = re.match(r"\s*(?:,|\s[—–-])\s*", text[stop:limit])
+    if lead is None:
+        return None
+    start = stop + lead.end()
+    rest = text[start:limit]
+    depth, end = 0, len(rest)
+    for k, char in enumerate(rest):
+        if char == "«":
+            depth += 1
+        elif char == "»":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (char in ",;()" or rest.startswith((" — ", " – ", " - "), k)):
+            end = k
+            break
+    if end == len(rest) and next_name:
+        return None  # it runs into the next name: «…, директор X Пётр Петров» is his title
+    chunk = _before_verb(rest[:end].rstrip(" ."))
+    # «являющаяся руководителем …», «в марте избранная председателем …»: what follows the
+    # participle is the position.
+    link = re.match(r"(?:\S+\s+){0,2}?(?:являющ|избранн|назначенн|работающ)\w*\s+", chunk, re.I)
+    if link is not None:
+        start, chunk = start + link.end(), chunk[link.end() :]
+    words = [w.casefold().strip('«»"') for w in chunk.split()]
+    if not words or not words[0].startswith(POSITION_WORDS):
+        return None
+    if "NOUN" not in _tags(words[0])[0] and not (
+        len(words) > 1 and words[1].startswith(POSITION_WORDS)
+    ):
+        return None  # «первый зарубежный визит»: an adjective that begins no title here
+    return start, chunk
+
+
+def _two_positions(at: int, chunk: str) -> list[tuple[int, str]]:
+    """«председатель ЧРОО «СНЮУ» и член Общественной палаты …» is two positions: split where
+    «и» is followed by a word a position starts with (outside quotes)."""
+    depth = 0
+    for found in re.finditer(r"«|»|\s+и\s+", chunk):
+        mark = found.group()
+        if mark == "«":
+            depth += 1
+        elif mark == "»":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            nxt = chunk[found.end() :].split(maxsplit=1)
+            first = chunk[: found.start()]
+            # «историки и этнологи»: one title of two words, shared by a list of names
+            if nxt and nxt[0].casefold().startswith(POSITION_WORDS) and len(first.split()) > 1:
+                rest = _two_positions(at + found.end(), chunk[found.end() :])
+                return [(at, first), *rest]
+    return [(at, chunk)]
+
+
+def _before_verb(chunk: str) -> str:
+    """A position ends where a verb begins: «председателем избран» → «председателем»."""
+    words = chunk.split()
+    for k, word in enumerate(words):
+        if k > 0 and _tags(word)[0] & {"VERB", "INFN", "PRTS", "GRND"}:
+            return " ".join(words[:k])
+    return chunk
+
+
 def _position_chunks(before: str) -> list[str]:
     """Positions written before a name: «…, профессор X, ведущий сотрудник Y (Город) »."""
     chunks = []
@@ -386,7 +505,7 @@ def _position_chunks(before: str) -> list[str]:
         chunk_words = words[starts[0] :]
         if starts[0] != 0 and len(chunk_words) == 1 and chunks:
             break  # «Её представитель, председатель …»: a bare word before a real position
-        chunks.append(" ".join(chunk_words))
+        chunks.append(_before_verb(" ".join(chunk_words)))  # «председателем | избран Иван»
         if starts[0] != 0:  # the position began mid-clause: nothing earlier belongs to it
             break
     return list(reversed(chunks))
@@ -413,6 +532,10 @@ def draft_article(
             return None  # «НПО» is no organization; «Костанай» taken for one is a city
         if re.fullmatch(r"[IVXLІХ]+", clean) or (len(clean.split()) >= 4 and clean.isupper()):
             return None  # a Roman numeral, or a line of capitals taken for a name
+        if re.search(r"\s{2,}|\n", raw) or re.fullmatch(r"[A-Za-z]{1,3}", clean):
+            return None  # a site's menu («Культура   Спорт»), a language switch («EN»)
+        if " " not in clean and country_of(clean[:1] + clean[1:].casefold()):
+            return None  # a city taken for an organization («АСТАНА», «Туркестан»)
         found = known.org(_balance_quotes(raw)) or known.org(clean)
         if found:
             org_id, name = found
@@ -473,9 +596,8 @@ def draft_article(
         ):
             continue  # a lone word with no position is more often a river than a person
         raw = re.sub(r"\s*\(.*?\)\s*", " ", span.text).strip()
-        normal = re.sub(r"\s*\(.*?\)\s*", " ", span.normal).strip()
         first, patronymic, last = _name_parts(
-            raw, normal, text[max(0, span.start - 4) : span.start]
+            raw, text[max(0, span.start - 4) : span.start], span.context
         )
         match = known.person(last)
         if match:
@@ -525,16 +647,27 @@ def draft_article(
                 person.positions.append(DraftPosition(shared.title, shared.organization, sentence))
         else:
             shared = None
-        for chunk in chunks:
-            at = offset + before.find(chunk)
+        placed = [(offset + before.find(chunk), chunk) for chunk in chunks]
+        # «Марина Коваленко, председатель …, отметила»: a position right after the name.
+        sentence_end = next((e for s, e in sentences if s <= span.start < e), len(text))
+        following = min(
+            (s.start for s in spans if s.type == "PER" and s.start >= span.stop), default=len(text)
+        )
+        after = _position_after(
+            text, span.stop, min(sentence_end, following), following < sentence_end
+        )
+        if after is not None:
+            placed.append(after)
+        pieces = [piece for where, whole in placed for piece in _two_positions(where, whole)]
+        for at, chunk in pieces:
             position_ranges.append((at, at + len(chunk)))
             title, org_id = _split_position(chunk, at, org_spans, organization)
             plural = _is_plural_title(title)
-            title = _singular(title) if plural else title
+            title = _singular(title) if plural else _title_nominative(title)
             if title and not any(p.title == title for p in person.positions):
                 person.positions.append(DraftPosition(title, org_id, sentence))
-                shared = person.positions[-1] if plural else None
-        previous_end = span.stop
+                shared = person.positions[-1] if plural and at < span.start else None
+        previous_end = after[0] + len(after[1]) if after is not None else span.stop
 
     for person_id, person in people.items():
         if person_id not in taking_part:
@@ -577,17 +710,6 @@ def draft_article(
     )
 
 
-# «общественного фонда «…»», «волонтёрского движения «…»»: the kind of organization written
-# before its quoted name belongs to the name, not to the position.
-_ORG_KIND = re.compile(
-    r"((?:[а-яё]+(?:ого|его|ой|ей|ых|их)\s+)*"
-    r"(?:фонда|ассоциации|движения|объединения|союза|клуба|центра|общества|организации|"
-    r"партии|альянса|сети|палаты|комитета|агентства|газеты|журнала|театра|университета|"
-    r"института|академии|министерства|управления|библиотеки|музея))\s*«?\s*$",
-    re.I,
-)
-
-
 def _nominative(phrase: str) -> str:
     """«общественного фонда» → «общественный фонд», «Омской области» → «Омская область».
     Adjectives agree with the noun after them; words in quotes are names and stay as written."""
@@ -598,13 +720,20 @@ def _nominative(phrase: str) -> str:
     quoted = False
     for word in words:
         quoted = quoted or "«" in word
-        plain = not quoted and re.fullmatch(r"[А-Яа-яЁё-]+", word)
+        plain = not quoted and re.fullmatch(r"[А-Яа-яЁё-]+", word) and not word.isupper()
         parses.append(_analyzer().parse(word)[0] if plain else None)
         if "»" in word:
             quoted = False
     # Only the head noun and the words before it change: «управления | внутренней политики»
     # → «управление внутренней политики».
-    head = next((k for k, p in enumerate(parses) if p is not None and p.tag.POS == "NOUN"), None)
+    head = next(
+        (
+            k
+            for k, (w, p) in enumerate(zip(words, parses, strict=True))
+            if (p is not None and p.tag.POS == "NOUN") or (w.isupper() and len(w) > 1)
+        ),
+        None,
+    )  # an abbreviation («АРОО …») is the head as it is written
     out = []
     for k, (word, parse) in enumerate(zip(words, parses, strict=True)):
         if head is not None and k > head:
@@ -624,6 +753,26 @@ def _nominative(phrase: str) -> str:
     return " ".join(out)
 
 
+def _title_nominative(title: str) -> str:
+    """«заведующего кафедрой …» → «заведующий кафедрой …», «первого заместителя
+    председателя» → «первый заместитель председателя»: the title's head and the words before
+    it to the nominative, its dependents as they are."""
+    words = title.split()
+    head = None
+    for k, word in enumerate(words):
+        if not word.casefold().startswith(POSITION_WORDS):
+            continue
+        best = _tags(word)[0]
+        nxt = _tags(words[k + 1])[0] if k + 1 < len(words) else set()
+        same_case = "NOUN" in nxt and bool(best & nxt & {"nomn", "gent", "datv", "ablt", "loct"})
+        if "NOUN" in best or not same_case:
+            head = k
+            break
+    if head is None:
+        return title
+    return " ".join([_nominative(" ".join(words[: head + 1])), *words[head + 1 :]])
+
+
 def _split_position(
     chunk: str, at: int, org_spans: list[_Span], organization: Callable[[str, str, int], str | None]
 ) -> tuple[str, str | None]:
@@ -638,14 +787,18 @@ def _split_position(
         head = chunk[: span.start - at].rstrip(' ,«"')
         if head and any(w.casefold().startswith(POSITION_WORDS) for w in head.split()):
             raw, normal = span.text, span.normal
-            kind = _ORG_KIND.search(head)
-            if kind and kind.start() > 0:
-                head = head[: kind.start()].rstrip()
-                prefix = _nominative(kind.group(1))
-                raw, normal = (
-                    f"{kind.group(1)} «{raw.strip('«»')}»",
-                    f"{prefix} «{normal.strip('«»')}»",
-                )
+            head_words = head.split()
+            # A quoted name needs the kind before it («союза предпринимателей «Береке»»); a
+            # full name («Общественной палаты …») has its own, and the title keeps the unit.
+            quoted = span.text.lstrip().startswith("«") or chunk[: span.start - at].rstrip(
+                ' "'
+            ).endswith("«")
+            kind_at = _organization_start(head_words) if quoted else None
+            if kind_at is not None:
+                kind = " ".join(head_words[kind_at:])
+                head = " ".join(head_words[:kind_at])
+                raw = f"{kind} «{raw.strip('«»')}»"
+                normal = f"{_nominative(kind)} «{normal.strip('«»')}»"
             else:
                 head, moved = _org_words_in_title(head)
                 if moved:
@@ -668,14 +821,28 @@ def _split_position(
         ),
         len(words),
     )
-    kind_at = next((k for k, w in enumerate(words[:cut]) if k > 0 and _names_org_kind(w)), None)
+    # The organization is the last one named: earlier kinds are units within it, part of
+    # the title («руководитель отдела предпринимательства | акимата Бурлинского района»),
+    # with the adjectives before its kind («член | молодёжного совета при акиме …»).
+    kind_at = _organization_start(words)
+    kinds = kind_at is not None
     if kind_at is not None:
         cut = kind_at
     title = " ".join(words[:cut])
     rest = " ".join(words[cut:])
-    if rest and title.split()[-1].casefold().startswith("посол"):
-        embassy = f"Посольство {rest}"  # «посол Российской Федерации в …»: its embassy
-        return title[0].lower() + title[1:], organization(embassy, embassy, at)
+    if rest and not kinds and _is_region(rest):
+        if title.split()[-1].casefold() in ("из", "от"):  # «эксперт из Актобе»: where from
+            return _lower_first(" ".join(title.split()[:-1])), None
+        return _lower_first(chunk), None  # «заместитель акима Павлодарской области …»
+    if rest and title.split()[-1].casefold().startswith(("посол", "консул")):
+        # «посол Российской Федерации в …», «генеральный консул РФ в …»: the mission
+        mission = (
+            "Посольство"
+            if title.split()[-1].casefold().startswith("посол")
+            else ("Генеральное консульство" if "генеральн" in title.casefold() else "Консульство")
+        )
+        name = f"{mission} {_full_country(rest)}"
+        return _lower_first(title), organization(name, name, at)
     if not rest:
         # «вице-министр культуры и информации»: a minister's ministry is named by the title.
         minister = re.match(r"(?:вице-|первый вице-|заместитель )?министра?\s+(.+)", title, re.I)
@@ -688,8 +855,68 @@ def _split_position(
 
 _ORG_KIND_LEMMAS = frozenset(
     "управление министерство департамент агентство фонд университет институт академия театр "
-    "газета журнал ассоциация союз партия библиотека музей посольство представительство".split()
+    "газета журнал ассоциация союз партия библиотека музей посольство представительство "
+    "консульство акимат администрация правительство мэрия совет отдел комитет штаб центр "
+    "общество объединение организация движение палата колледж школа школа-гимназия гимназия "
+    "лицей портал дом клуб отделение ансамбль оркестр филармония редакция служба "
+    "корпорация компания холдинг медиахолдинг издательство телеканал альянс сеть".split()
 )
+_COUNTRY_ABBREVIATIONS = {"РФ": "Российской Федерации", "РК": "Республики Казахстан"}
+
+
+def _full_country(text: str) -> str:
+    """«РФ в Уральске» → «Российской Федерации в Уральске» (a mission's name in full)."""
+    return " ".join(_COUNTRY_ABBREVIATIONS.get(w, w) for w in text.split())
+
+
+def _is_region(text: str) -> bool:
+    """A place rather than an organization: «Павлодарской области …», «города Семей»,
+    «Актобе» (a place the dictionary or the gazetteer knows)."""
+    words = text.split()
+    if re.match(r"\S+(?:ой|ого)\s+(?:области|района|края|округа)\b", text):
+        return True
+    if words[0].casefold() in ("города", "г.", "республики", "области"):
+        return True
+    return len(words) == 1 and ("Geox" in _tags(words[0])[1] or bool(country_of(words[0])))
+
+
+def _lower_first(title: str) -> str:
+    return title[:1].lower() + title[1:]
+
+
+# Units inside an organization: a title keeps them («руководитель отдела … акимата …»).
+_UNIT_LEMMAS = frozenset("отдел кафедра сектор лаборатория факультет".split())
+
+
+def _organization_start(words: list[str]) -> int | None:
+    """Where the organization begins in a title's words: at the first kind of organization
+    that is not a unit inside one (a unit when it is the only kind), with the adjectives
+    before it («председатель | Курганского регионального отделения …»)."""
+    kinds = [k for k, w in enumerate(words) if k > 0 and _names_org_kind(w)]
+    if not kinds:
+        return None
+    whole = [k for k in kinds if _lemma(words[k]) not in _UNIT_LEMMAS]
+    start = whole[0] if whole else kinds[0]
+    # An abbreviation after it names the organization itself: «председателя Совета | АРОО …».
+    abbreviation = next(
+        (
+            k
+            for k in range(start + 1, len(words))
+            if len(words[k]) >= 3 and words[k].isupper() and words[k] not in GENERIC_ABBREVIATIONS
+        ),
+        None,
+    )
+    if abbreviation is not None:
+        return abbreviation
+    while start - 1 > 0 and "ADJF" in _tags(words[start - 1])[0]:
+        start -= 1
+    return start
+
+
+def _lemma(word: str) -> str:
+    from db.textnorm import _analyzer
+
+    return _analyzer().parse(word.strip(",.«»"))[0].normal_form
 
 
 def _names_org_kind(word: str) -> bool:

@@ -1,0 +1,80 @@
+"""Drafting's reading of names, positions and organizations, on sentences written for these
+tests: names to the nominative in any case and order, initials, positions after a name or in
+an oblique case, a unit kept in the title, two positions joined by «и», and page furniture
+that is no organization."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafting.extract import draft_article
+from drafting.names import Context, nominative, split_initials
+
+
+@pytest.mark.parametrize(
+    ("written", "context", "expected"),
+    [
+        ("Дарьи Лебедевой", Context(), "Дарья Лебедева"),  # genitive, a woman
+        ("Тимуру Сейсенову", Context(), "Тимур Сейсенов"),  # dative
+        ("Галиной Орловой", Context(), "Галина Орлова"),  # instrumental
+        ("Асылжана Кенеса", Context(subject=False), "Асылжан Кенес"),  # a Kazakh name
+        ("Меруерт Абдыкаримовой", Context(), "Меруерт Абдыкаримова"),  # her name never changes
+        ("Бекзат Нурланулы", Context(), "Бекзат Нурланулы"),  # -улы never changes
+        ("Нины Шевченко", Context(), "Нина Шевченко"),  # -енко never changes
+        ("Ахмет-Жаном Сулеевым", Context(), "Ахмет-Жан Сулеев"),  # the last part changes
+        ("Антона Сергеевича Валиева", Context(), "Антон Сергеевич Валиев"),
+        ("Ковальской Инне Петровне", Context(), "Ковальская Инна Петровна"),
+        # Initials tell no gender: the clause's role does.
+        ("Р. Мамедова", Context(subject=True), "Р. Мамедова"),  # «Р. Мамедова отметила»
+        ("Р. Мамедова", Context(subject=False), "Р. Мамедов"),  # «письмо Р. Мамедова»
+        ("Р. Мамедова", Context(gender="femn"), "Р. Мамедова"),
+    ],
+)
+def test_names_are_read_in_the_nominative(written: str, context: Context, expected: str) -> None:
+    assert " ".join(nominative(written.split(), context)) == expected
+
+
+def test_initials_are_split_from_surnames_in_any_order() -> None:
+    assert split_initials("К.Жумагулов") == ["К.", "Жумагулов"]
+    assert split_initials("Е. А. Соколова") == ["Е.А.", "Соколова"]
+    assert split_initials("Жумагулов К.Т.") == ["Жумагулов", "К.Т."]
+
+
+ARTICLE = """Главная   Новости   Общество   Культура
+ПОДЕЛИТЬСЯ
+
+В Петропавловске обсудили работу молодёжных НКО
+
+12 апреля в Петропавловске прошёл круглый стол о молодёжных инициативах.
+Открыла встречу Дарья Лебедева, председатель правления общественного фонда «Северный ветер».
+По словам Тимура Сейсенова, руководителя отдела молодёжной политики акимата
+Кызылжарского района, сёла ждут волонтёров.
+Меруерт Абдыкаримова, являющаяся директором областного ресурсного центра «Бірлік»,
+рассказала о грантах.
+Слово взял Антон Валиев, председатель клуба «Диалог» и член Общественной палаты Омской области.
+Экспертом выступил К.Жумагулов из Кокшетау.
+"""
+
+
+def test_a_draft_reads_positions_wherever_they_are_written() -> None:
+    draft = draft_article(ARTICLE, "petropavlovsk.txt")
+    orgs = {o.id: o.name for o in draft.organizations}
+    people = {
+        p.full_name: [(q.title, orgs.get(q.organization or "")) for q in p.positions]
+        for p in draft.people
+    }
+    assert people["Дарья Лебедева"] == [
+        ("председатель правления", "Общественный фонд «Северный ветер»")
+    ]
+    # A unit inside an organization stays in the title; the title is in the nominative.
+    assert people["Тимур Сейсенов"] == [
+        ("руководитель отдела молодёжной политики", "Акимат Кызылжарского района")
+    ]
+    assert people["Меруерт Абдыкаримова"] == [("директор", "Областной ресурсный центр «Бірлік»")]
+    assert people["Антон Валиев"] == [
+        ("председатель", "Клуб «Диалог»"),
+        ("член", "Общественная палата Омской области"),
+    ]
+    assert "К. Жумагулов" in people or any(p.last_name == "Жумагулов" for p in draft.people)
+    # The site's menu is no organization.
+    assert not any("Новости" in name or "Культура" in name for name in orgs.values())
