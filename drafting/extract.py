@@ -972,9 +972,59 @@ def _lines(text: str) -> list[str]:
     out = []
     for line in text.splitlines():
         line = re.sub(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*", "", line).strip()
-        if line and not _FURNITURE.match(line):
+        if line and not _is_page_line(line):
             out.append(line)
     return out
+
+
+# A full date as a page writes it: «24 мая 2023», «12.03.2024», «21-11-2022», «2024-03-12».
+_FULL_DATE = re.compile(
+    rf"\b(\d{{1,2}})\s+{_MONTH_RE}\s+(\d{{4}})|\b(\d{{1,2}})[./-](\d{{1,2}})[./-](\d{{4}})\b"
+    r"|\b(\d{4})-(\d{2})-(\d{2})\b",
+    re.I,
+)
+_PAGE_WORDS = re.compile(
+    r"^(опубликовано|обновлено|рубрика|просмотр|комментари|автор|фото|источник|теги)", re.I
+)
+
+
+def _is_page_line(line: str) -> bool:
+    """Page furniture rather than the article: a menu («Главная   Новости», «RU | KZ»), a
+    counter, a dateline («12 марта 2024, 14:30», «Челябинск, 24 мая 2023 г. | Рубрика: …»)."""
+    if _FURNITURE.match(line):
+        return True
+    if len(line) > 120:
+        return False
+    if "|" in line or re.search(r"\S\s{3,}\S", line) or _PAGE_WORDS.match(line):
+        return True
+    if len(line.split()) >= 2 and line.isupper():
+        return True
+    dated = _FULL_DATE.search(line)
+    if dated is not None:
+        rest = re.sub(r"\d{1,2}:\d{2}|г\.|года?", " ", _FULL_DATE.sub(" ", line))
+        return len(re.findall(r"\w+", rest)) <= 2
+    return False
+
+
+def _page_date(text: str) -> tuple[int, int, int] | None:
+    """The page's own date (year, month, day) from its furniture: when it was published."""
+    for line in text.splitlines()[:15]:
+        line = line.strip()
+        if not line or not _is_page_line(line):
+            continue
+        found = _FULL_DATE.search(line)
+        if found is None:
+            continue
+        g = found.groups()
+        if g[0]:
+            return int(g[2]), _month(g[1]), int(g[0])
+        if g[3]:
+            return int(g[5]), int(g[4]), int(g[3])
+        return int(g[6]), int(g[7]), int(g[8])
+    return None
+
+
+_RELATIVE_DAYS = {"позавчера": -2, "вчера": -1, "накануне": -1, "сегодня": 0}
 
 
 def _quoted(text: str, start: int) -> str | None:
@@ -1103,12 +1153,23 @@ def _date(text: str, sentences: list[tuple[int, int]]) -> tuple[dict[str, int], 
     month = _MONTH_DATE.search(body)
     first = min((m for m in (day, month) if m), key=lambda m: m.start(), default=None)
     dateline = _DATELINE.search(text[:300])
+    page = _page_date(text)
     stamp = None
-    if dateline:
+    if page is not None:
+        stamp = page[:2]
+    elif dateline:
         if dateline.group(3):
             stamp = (int(dateline.group(3)), int(dateline.group(2)))
         else:
             stamp = (int(dateline.group(4)), int(dateline.group(5)))
+    # «Вчера в Кургане прошёл …»: a day counted from the page's date, when no date comes first.
+    relative = re.search(r"\b(" + "|".join(_RELATIVE_DAYS) + r")\b", body, re.I)
+    if page is not None and relative and (first is None or relative.start() < first.start()):
+        import datetime as dt
+
+        when = dt.date(*page) + dt.timedelta(days=_RELATIVE_DAYS[relative.group(1).casefold()])
+        sentence = _sentence_of(sentences, text.find(relative.group(0)), text)
+        return {"year": when.year, "month": when.month, "day": when.day, "inferred": 1}, sentence
     if first is None:
         if stamp:
             return {"year": stamp[0], "month": stamp[1]}, None

@@ -78,3 +78,19 @@ def test_a_draft_reads_positions_wherever_they_are_written() -> None:
     assert "К. Жумагулов" in people or any(p.last_name == "Жумагулов" for p in draft.people)
     # The site's menu is no organization.
     assert not any("Новости" in name or "Культура" in name for name in orgs.values())
+
+
+DATED = """Новости   Регионы   Общество
+Курган, 14 июня 2024 г. | Рубрика: Общество
+Поделиться
+
+Вчера в Кургане прошёл форум «Соседи по степи».
+Форум собрал общественников Курганской и Северо-Казахстанской областей.
+"""
+
+
+def test_the_page_date_is_furniture_and_dates_what_happened_yesterday() -> None:
+    draft = draft_article(DATED, "kurgan.txt")
+    assert draft.date == {"year": 2024, "month": 6, "day": 13, "inferred": 1}
+    assert draft.title is not None and "Рубрика" not in draft.title
+    assert not any("Новости" in o.name for o in draft.organizations)
