@@ -19,6 +19,8 @@ from drafting.worker import DraftFile
 from views import admin as admin_view
 from views import review as view
 
+ADDING = -1  # the item index awaited when a fact is being added, not corrected
+
 
 @dataclass(frozen=True, slots=True)
 class Step:
@@ -76,6 +78,8 @@ async def step_answer(
     review = await _load(session, admin_id, review_id)
     if review is None:
         return Step(Answer(view.review_gone(), alert=True))
+    if action is Action.ADD:
+        return Step(Answer(view.add_prompt(group)), awaiting=(review.id, group, ADDING))
     if action is Action.EDIT:
         if review.item(group, index) is None:
             return Step(Answer(view.review_gone(), alert=True))
@@ -99,7 +103,11 @@ async def correction_answer(
     review = await _load(session, admin_id, review_id)
     if review is None:
         return Answer(view.review_gone()), True
-    problem = review.correct(group, index, text)
+    if index == ADDING:
+        problem = review.add(group, text)
+        index = len(review.items(group)) - 1
+    else:
+        problem = review.correct(group, index, text)
     if problem is not None:
         return Answer(view.correction_refused(problem, review, group, index)), False
     await reviews.write_review(session, review.id, review.model_dump_json())

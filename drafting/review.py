@@ -48,6 +48,7 @@ class EventField(StrEnum):
     DATE = "date"
     PLACE = "place"
     FORMAT = "format"
+    SUMMARY = "summary"
 
 
 class Action(StrEnum):
@@ -55,6 +56,7 @@ class Action(StrEnum):
     EDIT = "ed"
     DROP = "x"
     SAME = "eq"  # it is the existing entity offered
+    ADD = "add"  # a fact the draft missed (a person, organization or city)
     FINISH = "fin"  # show what is left, or the changes and «publish»
     PUBLISH = "pub"
 
@@ -119,6 +121,7 @@ class Review(BaseModel):
     date: dict[str, int]
     place: str | None
     format: EventFormat
+    summary: str | None = None  # in the reviewer's own words
     event: list[EventItem]
     people: list[PersonItem]
     organizations: list[OrganizationItem]
@@ -262,6 +265,37 @@ class Review(BaseModel):
             name, country = _name_and_country(text)
             city = self._city(name, country)
             self.place = city.id
+        elif item.field is EventField.SUMMARY:
+            if len(text) > 1500:
+                return "too_long"
+            self.summary = text
+        return None
+
+    def add(self, group: Group, text: str) -> str | None:
+        """A fact the draft missed, typed as a correction is; None when added."""
+        text = " ".join(text.split())
+        if not text:
+            return "empty"
+        if group is Group.PEOPLE:
+            item: Any = PersonItem(id="new", first_name=None, last_name="?")
+            problem = self._correct_person(item, text)
+        elif group is Group.ORGANIZATIONS:
+            item = OrganizationItem(id="new", name="?")
+            problem = self._correct_organization(item, text)
+            if problem is None:
+                item.id = _free_id(slug(item.name), [o.id for o in self.organizations])
+        elif group is Group.CITIES:
+            name, country = _name_and_country(text)
+            item = CityItem(
+                id=_free_id(slug(name), [c.id for c in self.cities]), name=name, country=country
+            )
+            problem = None if name else "city"
+        else:
+            return "gone"
+        if problem is not None:
+            return problem
+        item.verdict = Verdict.EDITED
+        self.items(group).append(item)
         return None
 
     def _city(self, name: str, country: str | None) -> CityItem:
@@ -278,7 +312,7 @@ class Review(BaseModel):
             id=_free_id(slug(name), [c.id for c in self.cities]),
             name=name,
             country=country,
-            verdict=Verdict.EDITED,
+            verdict=Verdict.ACCEPTED,  # typed by the admin in the same correction
         )
         self.cities.append(city)
         return city
@@ -315,7 +349,7 @@ class Review(BaseModel):
         org = OrganizationItem(
             id=_free_id(slug(name), [o.id for o in self.organizations]),
             name=name,
-            verdict=Verdict.EDITED,
+            verdict=Verdict.ACCEPTED,  # typed by the admin in the same correction
         )
         self.organizations.append(org)
         return Position(title=title, organization=org.id)
@@ -403,6 +437,8 @@ class Review(BaseModel):
         event["source"] = source_id
         if _kept(self, EventField.PLACE) and self.place in city_ids:
             event["place"] = self.place
+        if _kept(self, EventField.SUMMARY) and self.summary:
+            event["summary"] = self.summary
         if kept_cities:
             event["cities"] = [c.id for c in kept_cities]
         if kept_orgs:

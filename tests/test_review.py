@@ -70,7 +70,14 @@ async def test_review_in_the_chat_publishes_the_checked_facts(
     )
     assert "директор (Северный центр гражданских инициатив)" in fixed[-1].text
 
-    # Every other fact: accepted, and one city dropped if there is more than one.
+    # A summary in the admin's own words.
+    await link_chat.press(_step([event], "✏️ 7"), user_id=ADMIN_ID)
+    summary = await link_chat.say(
+        "Общественники двух областей обсудили совместные проекты.", user_id=ADMIN_ID
+    )
+    assert "резюме: Общественники двух областей" in summary[-1].text
+
+    # Every other fact: accepted.
     review_id = date_edit.review
     for group, count in (
         (Group.EVENT, 6),
@@ -82,6 +89,11 @@ async def test_review_in_the_chat_publishes_the_checked_facts(
             step = ReviewStep(review=review_id, group=group, index=index, action=Action.ACCEPT)
             if (group, index) not in ((Group.EVENT, 3), (Group.PEOPLE, 0)):
                 await link_chat.press(step.pack(), user_id=ADMIN_ID)
+    cities = _group(replies, "Города")
+    prompt = await link_chat.press(_step([cities], "➕ Добавить"), user_id=ADMIN_ID)
+    assert "Город, KZ" in prompt[-1].text
+    added = await link_chat.say("Омск, RU", user_id=ADMIN_ID)
+    assert "Омск, Россия" in added[-1].text
     # The other person's answer is dropped then restored: the last verdict counts.
     drop = ReviewStep(review=review_id, group=Group.PEOPLE, index=1, action=Action.DROP)
     dropped = await link_chat.press(drop.pack(), user_id=ADMIN_ID)
@@ -105,12 +117,14 @@ async def test_review_in_the_chat_publishes_the_checked_facts(
     assert "➕ event" in ready[-1].text
     published = await restarted.press(_step(ready, "📤 Опубликовать"), user_id=ADMIN_ID)
     assert "сохранён и загружен" in published[-1].text
-    assert "Исправлено или убрано пунктов при проверке: 2" in published[-1].text
+    assert "Исправлено или убрано пунктов при проверке: 4" in published[-1].text
 
     answer = await restarted.ask("Кто выступал на круглом столе в Петропавловске?")
     assert "Арман Сейткалиев" in answer and "Ольга Берестова" in answer
     answer = await restarted.ask("Когда прошёл круглый стол «Соседи без границ»?")
     assert "5 марта 2025" in answer
+    answer = await restarted.ask("Какие города участвовали в круглом столе «Соседи без границ»?")
+    assert "Омск" in answer
 
     # The file in content/ says it was reviewed and holds no TODO and no article sentence.
     written = [p for p in content_service.content_dir.glob("*.yaml") if "sosedi" in p.name]
@@ -159,7 +173,7 @@ def test_a_review_lists_what_keeps_it_from_publishing() -> None:
     codes = {(g, i, p) for g, i, p in review.problems()}
     assert (Group.PEOPLE, 1, "no_first_name") in codes  # a person needs a first name
     assert (Group.CITIES, 1, "no_country") in codes  # a new city needs its country
-    assert sum(1 for *_, p in codes if p == "pending") == 6 + 2 + 1 + 2
+    assert sum(1 for *_, p in codes if p == "pending") == 7 + 2 + 1 + 2
     for group in Group:
         for index in range(len(review.items(group))):
             review.decide(group, index, Action.ACCEPT)
@@ -207,6 +221,16 @@ def test_corrections_are_read_or_refused() -> None:
     assert review.correct(Group.EVENT, place, "Павлодар, KZ") is None
     assert review.city_name(review.place) == "Павлодар"
     assert review.correct(Group.PEOPLE, 5, "Анна Петрова") == "gone"
+    # A fact the draft missed is added as a correction is typed.
+    assert review.add(Group.PEOPLE, "Олег Ким — директор (Фонд «Степь»)") is None
+    assert review.people[-1].positions[0].organization == "fond-step"
+    assert review.add(Group.ORGANIZATIONS, "Союз «Бірлік», KZ, партнёр") is None
+    assert (review.organizations[-1].name, review.organizations[-1].role) == (
+        "Союз «Бірлік»",
+        "partner",
+    )
+    assert review.add(Group.CITIES, "") == "empty"
+    assert review.add(Group.EVENT, "что-то") == "gone"
     assert parse_date("28 ноября 2019 года") == {"year": 2019, "month": 11, "day": 28}
     assert parse_date("2019-11-28") == {"year": 2019, "month": 11, "day": 28}
     assert parse_date("11.2019") == {"year": 2019, "month": 11}

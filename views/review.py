@@ -33,6 +33,7 @@ FIELD_NAMES = {
     EventField.DATE: N_("дата"),
     EventField.PLACE: N_("место"),
     EventField.FORMAT: N_("формат"),
+    EventField.SUMMARY: N_("резюме"),
 }
 STATUSES = {"held": N_("прошло"), "announced": N_("анонс"), "cancelled": N_("отменено")}
 HINTS = {
@@ -42,6 +43,7 @@ HINTS = {
     EventField.DATE: N_("28.11.2019, 11.2019 или 2019"),
     EventField.PLACE: N_("город, а если его нет среди городов — «Город, KZ» или «Город, RU»"),
     EventField.FORMAT: N_("очно, онлайн или смешанный"),
+    EventField.SUMMARY: N_("о чём было событие, своими словами (до 1500 знаков)"),
     Group.PEOPLE: N_(
         "Имя Отчество Фамилия — должность (организация); другая должность. "
         "Без тире меняется только имя"
@@ -148,6 +150,8 @@ def _event_value(review: Review, field: EventField) -> str:
         return date_text(PartialDate(**review.date))
     if field is EventField.PLACE:
         return review.city_name(review.place) or _("не указано")
+    if field is EventField.SUMMARY:
+        return review.summary or _("нет — можно написать своими словами")
     return (
         _(FORMATS.get(review.format, "не указан")) if review.format != "unknown" else _("не указан")
     )
@@ -183,6 +187,9 @@ def chunk_buttons(review: Review, group: Group, start: int, last: bool) -> Inlin
                     )
                 ]
             )
+    if group is not Group.EVENT and start + ITEMS_PER_MESSAGE >= len(items):
+        add = ReviewStep(review=review.id, group=group, index=0, action=Action.ADD)
+        rows.append([InlineKeyboardButton(text=_("➕ Добавить"), callback_data=add.pack())])
     if last:
         rows.append([finish_button(review)])
     return InlineKeyboardMarkup(inline_keyboard=rows)
@@ -212,6 +219,18 @@ def edit_prompt(review: Review, group: Group, index: int) -> Html:
             html("<i>{}</i>", item_text(review, group, index)),
             html(_("Как писать: {}"), _(hint)),
             _("/cancel — оставить как есть."),
+        )
+        .text()
+    )
+
+
+def add_prompt(group: Group) -> Html:
+    return (
+        Lines()
+        .add(
+            html(_("➕ Пришлите, что добавить в группу «{}»."), _(GROUP_HEADINGS[group])),
+            html(_("Как писать: {}"), _(HINTS[group])),
+            _("/cancel — ничего не добавлять."),
         )
         .text()
     )
