@@ -117,7 +117,7 @@ async def test_review_in_the_chat_publishes_the_checked_facts(
     assert "➕ event" in ready[-1].text
     published = await restarted.press(_step(ready, "📤 Опубликовать"), user_id=ADMIN_ID)
     assert "сохранён и загружен" in published[-1].text
-    assert "Исправлено или убрано пунктов при проверке: 4" in published[-1].text
+    assert "Исправлено, убрано или добавлено пунктов при проверке: 4" in published[-1].text
 
     answer = await restarted.ask("Кто выступал на круглом столе в Петропавловске?")
     assert "Арман Сейткалиев" in answer and "Ольга Берестова" in answer
