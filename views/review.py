@@ -276,6 +276,9 @@ def ready(changes: Html) -> Html:
 def published(uploaded: Html, actions: int) -> Html:
     return (
         Lines()
-        .add(uploaded, _("Исправлено, убрано или добавлено пунктов при проверке: {}").format(actions))
+        .add(
+            uploaded,
+            _("Исправлено, убрано или добавлено пунктов при проверке: {}").format(actions),
+        )
         .text()
     )
