@@ -520,6 +520,8 @@ def draft_article(
     say("loading the language models…")
     _pipeline()
     say("finding names, organizations and places…")
+    # A word broken at a line's end («Окунев- ский») is one word again.
+    text = re.sub(r"([а-яё])-(?:[ \t]+|[ \t]*\n[ \t]*)(?!(?:и|или)\b)([а-яё]{2,})", r"\1\2", text)
     spans, sentences = _analyse(text)
     known = _Known(content)
     say("matching them with the content and the position patterns…")
@@ -536,6 +538,11 @@ def draft_article(
             return None  # a site's menu («Культура   Спорт»), a language switch («EN»)
         if " " not in clean and country_of(clean[:1] + clean[1:].casefold()):
             return None  # a city taken for an organization («АСТАНА», «Туркестан»)
+        words = [w.strip('«»"(),.') for w in clean.split()]
+        if all(is_country(w) or w.casefold() in _LINKS or country_of(w) for w in words if w):
+            return None  # «РФ в РК»: countries and places, no organization
+        if "«" not in clean and _lemma(words[0]) in _DOCUMENT_LEMMAS:
+            return None  # «Устав центра»: a document, not who wrote it
         found = known.org(_balance_quotes(raw)) or known.org(clean)
         if found:
             org_id, name = found
@@ -860,6 +867,11 @@ _ORG_KIND_LEMMAS = frozenset(
     "общество объединение организация движение палата колледж школа школа-гимназия гимназия "
     "лицей портал дом клуб отделение ансамбль оркестр филармония редакция служба "
     "корпорация компания холдинг медиахолдинг издательство телеканал альянс сеть".split()
+)
+_LINKS = frozenset("в и на при по для с".split())
+_DOCUMENT_LEMMAS = frozenset(
+    "устав закон программа положение план меморандум соглашение договор указ постановление "
+    "концепция стратегия декларация резолюция письмо".split()
 )
 _COUNTRY_ABBREVIATIONS = {"РФ": "Российской Федерации", "РК": "Республики Казахстан"}
 

@@ -59,6 +59,7 @@ class Score:
     orgs: int = 0
     orgs_whole: int = 0
     junk: int = 0
+    drafted_orgs: int = 0
     cities: int = 0
     cities_found: int = 0
     country_wrong: int = 0
@@ -174,6 +175,7 @@ def evaluate(draft: Draft, gold: dict, name: str) -> Score:
         for pos in person.get("positions") or []
         if pos.get("organization")
     ]
+    score.drafted_orgs = len(draft.organizations)
     for o in draft.organizations:
         if not any(similar(o.name, name) or norm(name) in norm(o.name) for name in named):
             score.junk += 1
@@ -251,7 +253,7 @@ def main() -> None:
         f"\n  wrong person       {total('wrong_person')}"
         f"\n  mentioned only     {share(total('mentioned_right'), total('mentioned'))} kept out"
         f"\n  organizations whole {share(total('orgs_whole'), total('orgs'))}, "
-        f"junk {total('junk')}"
+        f"junk {total('junk')} of {total('drafted_orgs')} drafted"
         f"\n  cities             {share(total('cities_found'), total('cities'))}, "
         f"country wrong {total('country_wrong')}"
         f"\n  dates right        {share(sum(s.date_right for s in scores), len(scores))}"

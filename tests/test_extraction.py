@@ -94,3 +94,15 @@ def test_the_page_date_is_furniture_and_dates_what_happened_yesterday() -> None:
     assert draft.date == {"year": 2024, "month": 6, "day": 13, "inferred": 1}
     assert draft.title is not None and "Рубрика" not in draft.title
     assert not any("Новости" in o.name for o in draft.organizations)
+
+
+FRAGMENTS = """В Уральске прошла встреча с Генеральным консульством РФ в РК.
+Директор Уральского областного центра «Достык» Сергей Белокур- ский представил Устав центра.
+"""
+
+
+def test_fragments_are_no_organizations() -> None:
+    draft = draft_article(FRAGMENTS, "uralsk.txt")
+    names = [o.name for o in draft.organizations]
+    assert not any(name.startswith(("Рф", "РФ в", "Устав")) for name in names), names
+    assert any(p.last_name == "Белокурский" for p in draft.people)  # a word broken at «- »
