@@ -318,6 +318,12 @@ class Review(BaseModel):
         return city
 
     def _correct_person(self, item: PersonItem, text: str) -> str | None:
+        marked = re.search(r"\s*\[([^\]]+)\]\s*$", text)  # «… [модератор]»: the role
+        if marked is not None:
+            role = _choice(marked.group(1), PERSON_ROLE_WORDS)
+            if role is None:
+                return "role"
+            item.role, text = role, text[: marked.start()]
         name, rest = _name_rest(text)
         words = name.split()
         if not 2 <= len(words) <= 4 or any(not w[:1].isalpha() for w in words):
@@ -553,6 +559,15 @@ ROLE_WORDS: dict[str, OrgRole] = {
     "партнёр": "partner", "партнер": "partner", "partner": "partner", "серіктес": "partner",
     "упомянута": "mentioned", "упомянут": "mentioned", "mentioned": "mentioned",
     "аталған": "mentioned",
+}  # fmt: skip
+PERSON_ROLE_WORDS: dict[str, ParticipantRole] = {
+    "выступление": "speaker", "выступал": "speaker", "выступала": "speaker",
+    "докладчик": "speaker", "спикер": "speaker", "speaker": "speaker", "баяндамашы": "speaker",
+    "модератор": "moderator", "moderator": "moderator",
+    "участник": "participant", "участница": "participant", "participant": "participant",
+    "қатысушы": "participant",
+    "упоминается": "mentioned", "упомянут": "mentioned", "упомянута": "mentioned",
+    "mentioned": "mentioned", "аталған": "mentioned",
 }  # fmt: skip
 COUNTRY_WORDS = {
     "ru": "RU", "рф": "RU", "россия": "RU", "russia": "RU", "ресей": "RU",

@@ -27,7 +27,7 @@ from db.engine import create_engine, create_schema, create_session_maker
 from tests.databases import fresh_database_url
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "content"
+CONTENT = ROOT / "tests" / "data" / "content"  # the facts the tests were written for
 ADMIN_ID = 42
 USER_ID = 7
 TODAY = date(2026, 11, 23)
