@@ -438,7 +438,9 @@ class Review(BaseModel):
             "title": self.title,
         }
         if _kept(self, EventField.DATE) and self.date:
-            event["date"] = dict(self.date)
+            event["date"] = {k: v for k, v in self.date.items() if k != "inferred"}
+            if self.date.get("inferred") and "year" in self.date:
+                event["date"]["inferred"] = True
         event["format"] = self.format if _kept(self, EventField.FORMAT) else "unknown"
         event["source"] = source_id
         if _kept(self, EventField.PLACE) and self.place in city_ids:
@@ -488,7 +490,7 @@ def review_of(
         title=draft.title,
         kind=draft.kind if draft.kind in KIND_WORDS.values() else "other",
         status=draft.status if draft.status in STATUS_WORDS.values() else "held",
-        date={k: v for k, v in draft.date.items() if k in ("year", "month", "day")},
+        date={k: v for k, v in draft.date.items() if k in ("year", "month", "day", "inferred")},
         place=draft.place,
         format=draft.format if draft.format in FORMAT_WORDS.values() else "unknown",
         event=[EventItem(field=f) for f in EventField],
@@ -603,24 +605,39 @@ def _name_rest(text: str) -> tuple[str, str | None]:
 
 
 def parse_date(text: str) -> dict[str, int] | None:
-    """«28.11.2019», «2019-11-28», «11.2019», «28 ноября 2019», «ноябрь 2019», «2019»."""
+    """«28.11.2019», «2019-11-28», «11.2019», «28 ноября 2019», «ноябрь 2019», «2019», a day
+    without a year («21.10», «21 октября»); «?» after it: the year is inferred, not written."""
     text = text.casefold().strip(" .г")
+    inferred = text.endswith("?")
+    text = text.rstrip(" ?").strip(" .г")
+    date = _parse_date(text)
+    if date is not None and inferred:
+        if "year" not in date:
+            return None
+        date["inferred"] = 1
+    return date
+
+
+def _parse_date(text: str) -> dict[str, int] | None:
     patterns = (
         (r"(\d{1,2})\.(\d{1,2})\.(\d{4})", ("day", "month", "year")),
         (r"(\d{4})-(\d{1,2})-(\d{1,2})", ("year", "month", "day")),
         (r"(\d{1,2})\.(\d{4})", ("month", "year")),
+        (r"(\d{1,2})\.(\d{1,2})", ("day", "month")),
         (r"(\d{4})", ("year",)),
     )
     for pattern, keys in patterns:
         found = re.fullmatch(pattern, text)
         if found:
             return _valid(dict(zip(keys, map(int, found.groups()), strict=True)))
-    found = re.fullmatch(r"(?:(\d{1,2})\s+)?([а-яё]+)\s+(\d{4})(?:\s*года?)?", text)
+    found = re.fullmatch(r"(?:(\d{1,2})\s+)?([а-яё]+)(?:\s+(\d{4}))?(?:\s*года?)?", text)
     if found:
         month = next((n for stem, n in MONTHS.items() if found.group(2).startswith(stem)), None)
         if month is None:
             return None
-        date = {"year": int(found.group(3)), "month": month}
+        date = {"month": month}
+        if found.group(3):
+            date["year"] = int(found.group(3))
         if found.group(1):
             date["day"] = int(found.group(1))
         return _valid(date)
@@ -631,11 +648,14 @@ def _valid(date: dict[str, int]) -> dict[str, int] | None:
     import calendar
 
     year, month, day = date.get("year"), date.get("month"), date.get("day")
-    if year is None or not 1900 <= year <= 2100:
+    if year is not None and not 1900 <= year <= 2100:
+        return None
+    if year is None and month is None:
         return None
     if month is not None and not 1 <= month <= 12:
         return None
-    if day is not None and (month is None or not 1 <= day <= calendar.monthrange(year, month)[1]):
+    days = calendar.monthrange(year or 2000, month)[1] if month is not None else 0  # 2000: leap
+    if day is not None and (month is None or not 1 <= day <= days):
         return None
     return {k: date[k] for k in ("year", "month", "day") if k in date}
 

@@ -239,5 +239,10 @@ def test_corrections_are_read_or_refused() -> None:
     assert parse_date("2019-11-28") == {"year": 2019, "month": 11, "day": 28}
     assert parse_date("11.2019") == {"year": 2019, "month": 11}
     assert parse_date("завтра") is None
+    assert parse_date("21.10") == {"month": 10, "day": 21}  # no year written
+    assert parse_date("21 октября") == {"month": 10, "day": 21}
+    assert parse_date("2019?") == {"year": 2019, "inferred": 1}
+    assert parse_date("21.10?") is None  # nothing to infer
+    assert parse_date("30.02") is None
     assert re.fullmatch(r"[a-z0-9-]+\.yaml", review.file_name())
     assert Review.model_validate_json(review.model_dump_json()) == review

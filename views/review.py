@@ -40,7 +40,7 @@ HINTS = {
     EventField.TITLE: N_("название события"),
     EventField.KIND: N_("круглый стол, форум, встреча, конференция, подписание или другое"),
     EventField.STATUS: N_("прошло, анонс или отменено"),
-    EventField.DATE: N_("28.11.2019, 11.2019 или 2019"),
+    EventField.DATE: N_("28.11.2019, 11.2019, 2019 или 28.11 без года; «?» в конце — год выведен"),
     EventField.PLACE: N_("город, а если его нет среди городов — «Город, KZ» или «Город, RU»"),
     EventField.FORMAT: N_("очно, онлайн или смешанный"),
     EventField.SUMMARY: N_("о чём было событие, своими словами (до 1500 знаков)"),
@@ -148,7 +148,9 @@ def _event_value(review: Review, field: EventField) -> str:
     if field is EventField.STATUS:
         return _(STATUSES[review.status])
     if field is EventField.DATE:
-        return date_text(PartialDate(**review.date))
+        known = {k: v for k, v in review.date.items() if k in ("year", "month", "day")}
+        inferred = _(" (год выведен, в статье его нет)") if review.date.get("inferred") else ""
+        return date_text(PartialDate(**known)) + inferred
     if field is EventField.PLACE:
         return review.city_name(review.place) or _("не указано")
     if field is EventField.SUMMARY:
