@@ -219,6 +219,10 @@ class Content:
     def file_count(self) -> int:
         return len(self.files)
 
+    def ids(self) -> set[str]:
+        """Every entity's id, of any kind."""
+        return {item.id for section in self.KINDS for item in getattr(self, section)}
+
     def entities(self) -> dict[tuple[str, str], str]:
         """Every entity as canonical JSON, by (kind, id): what reloads compare."""
         return {

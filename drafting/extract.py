@@ -23,7 +23,7 @@ from db.content_files import Content
 from db.textnorm import forms, forms_match
 from drafting.gazetteer import country_of, is_country
 from drafting.model import Draft, DraftOrganization, DraftPerson, DraftPlace, DraftPosition, slug
-from drafting.names import INITIALS, NO_CONTEXT, Context, nominative, split_initials
+from drafting.names import INITIALS, NO_CONTEXT, Context, nominative, read_name, split_initials
 
 Progress = Callable[[str], None]
 
@@ -381,22 +381,32 @@ def _org_spans(spans: list[_Span], text: str) -> list[_Span]:
     return merged
 
 
-# Verbs of taking part: a name that hangs from one of them (or from no verb at all, as in a
-# list of participants) is a participant; from any other verb («прислали письма», «совершил
-# визит») it is only mentioned.
-_TAKING_PART = (
+# Verbs a name hangs from (Natasha's syntax tree): one who said something is a speaker; one
+# who took part otherwise («приняли участие», «возглавил делегацию») — or hangs from no verb,
+# as in a list of participants — a participant; one under any other verb («прислали
+# письма», «совершил визит») is only mentioned.
+_SPEAKING = (
     "выступ", "рассказ", "отмет", "сказа", "подчеркн", "заяв", "подел", "предлож", "модерир",
-    "участ", "доклад", "презент", "представ", "обрати", "напомн", "подвод", "подвест",
-    "счита", "говор", "добав", "поясн", "призв", "поддерж", "откры", "приветствова", "провод",
-    "провест", "вест", "назва", "сообщ", "указ", "озвуч", "коммент", "ответ", "останов",
-    "привест", "описа", "стать", "обсуд", "поблагодар", "пригласи", "собра", "модерирова",
+    "доклад", "презент", "представ", "обрати", "напомн", "подвод", "подвест", "счита",
+    "говор", "добав", "поясн", "призв", "откры", "приветствова", "назва", "сообщ", "указ",
+    "озвуч", "коммент", "ответ", "останов", "привест", "описа", "поблагодар", "зачита",
+    "высказа", "отвеча", "провозгласи",
+)  # fmt: skip
+_PARTICIPATING = (
+    "участ", "поддерж", "провод", "провест", "вест", "стать", "обсуд", "собра", "пригласи",
+    "прин", "прим", "присутств", "возглав", "вош", "вход", "прибы", "приеха", "посети",
+    "работа", "встрет",
 )  # fmt: skip
 
 
-def _takes_part(verb: str | None, sentence: str) -> bool:
+def _part_taken(verb: str | None) -> str:
+    """«speaker», «participant» or «mentioned», by the verb a name hangs from."""
     if verb is None:
-        return True  # no verb: a list of participants, a caption
-    return verb.casefold().startswith(_TAKING_PART)
+        return "participant"  # no verb: a list of participants, a caption
+    verb = verb.casefold()
+    if verb.startswith(_SPEAKING):
+        return "speaker"
+    return "participant" if verb.startswith(_PARTICIPATING) else "mentioned"
 
 
 def _predicate(word: str) -> bool:
@@ -582,9 +592,13 @@ def draft_article(
         sentence = _sentence_of(sentences, span.start, text)
         if found:
             places.setdefault(found[0], DraftPlace(found[0], found[1], True, sentence))
-        elif span.normal[:1].isupper() and not re.search(
-            r"(ский|ская|ское|ские|ской|ского)$|област|край|регион", span.normal, re.I
-        ):  # adjectives («Российско-Казахстанский») and regions are not cities
+        elif (
+            span.normal[:1].isupper()
+            and not re.search(
+                r"(ский|ская|ское|ские|ской|ского)$|област|край|регион", span.normal, re.I
+            )
+            and (" " in span.normal or _is_place_word(span.normal))
+        ):  # adjectives («Российско-Казахстанский»), regions and common nouns are not cities
             place_id = slug(span.normal)
             places.setdefault(
                 place_id,
@@ -592,7 +606,7 @@ def draft_article(
             )
 
     people: dict[str, DraftPerson] = {}
-    taking_part: set[str] = set()
+    taking_part: dict[str, set[str]] = {}
     position_ranges: list[tuple[int, int]] = []
     moderated: set[str] = set()
     previous_end = 0
@@ -619,8 +633,12 @@ def draft_article(
         sentence = _sentence_of(sentences, span.start, text)
         if sentence and sentence not in person.sentences:
             person.sentences.append(sentence)
-        if _takes_part(span.verb, sentence):
-            taking_part.add(person_id)
+        part = _part_taken(span.verb)
+        said = re.search(r"(?:по словам|по мнению|слово\s+\w+)\s*$", text[: span.start], re.I)
+        oblique = span.context.subject is False or read_name(split_initials(raw))[1] != "nomn"
+        if part == "speaker" and oblique and said is None:
+            part = "mentioned"  # «письмо посла X», «объявленного X»: said of them, not by them
+        taking_part.setdefault(person_id, set()).add(part)
         if re.search(r"модератор", sentence, re.I) and not moderated & {sentence}:
             moderated.add(sentence)  # «Модератором выступил …»: the first person named
             person.role = "moderator"
@@ -677,8 +695,10 @@ def draft_article(
         previous_end = after[0] + len(after[1]) if after is not None else span.stop
 
     for person_id, person in people.items():
-        if person_id not in taking_part:
-            person.role = "mentioned"
+        if person.role == "moderator":
+            continue
+        parts = taking_part.get(person_id, set())
+        person.role = next(r for r in ("speaker", "participant", "mentioned") if r in parts)
 
     # Organizations named outside positions, after those so that «фонд «X»» and «X» are one.
     for span in org_spans:
@@ -697,6 +717,9 @@ def draft_article(
         ),
         None,
     )
+    for org in organizations.values():
+        if not org.known:
+            org.country = _org_country(org.name, places.values())
     title, kind = _event_title_and_kind(text)
     date, date_sentence = _date(text, sentences)
     status = _status(text, sentences)
@@ -707,7 +730,7 @@ def draft_article(
         kind=kind,
         date=date,
         date_sentence=date_sentence,
-        format="online" if re.search(r"онлайн|online|видеоконференц", text, re.I) else "unknown",
+        format=_format(text, venue),
         people=list(people.values()),
         organizations=list(organizations.values()),
         places=list(places.values()),
@@ -890,6 +913,72 @@ def _is_region(text: str) -> bool:
     if words[0].casefold() in ("города", "г.", "республики", "области"):
         return True
     return len(words) == 1 and ("Geox" in _tags(words[0])[1] or bool(country_of(words[0])))
+
+
+def _format(text: str, venue: str | None) -> str:
+    """Online when the text says so, in person when it names the city it was held in and
+    says nothing of being online, unknown otherwise."""
+    online = re.search(r"онлайн|online|видеоконференц|в режиме видеосвязи|zoom", text, re.I)
+    if online:
+        in_person = re.search(r"\bочно\b|смешанн\w+ формат|гибридн", text, re.I)
+        return "hybrid" if in_person else "online"
+    return "offline" if venue is not None else "unknown"
+
+
+def _is_place_word(word: str) -> bool:
+    """A one-word place: the dictionary calls it one, or the gazetteer knows it («Республика»
+    and «Приграничный» the tagger took for places are neither)."""
+    return "Geox" in _tags(word)[1] or bool(country_of(word))
+
+
+_COUNTRY_WORDS = (
+    ("KZ", ("казахстан", "рк", "қазақстан", "казахск")),
+    ("RU", ("росси", "рф", "российск", "россотрудничеств")),
+)
+
+
+def _org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
+    """The country an organization's name tells: a country named in it («… Республики
+    Казахстан», «Россотрудничества»), or a city of the article its words are made from
+    («Оренбургской области» → Оренбург, RU). None when it tells none or two."""
+    words = [w.casefold().strip('«»"(),.') for w in name.split()]
+    words = [
+        w
+        for w in words
+        if not re.fullmatch(r"российско-казахстанск\w*|казахстанско-российск\w*", w)
+    ]
+    found = {
+        country
+        for country, stems in _COUNTRY_WORDS
+        for word in words
+        if word.startswith(stems) or word in stems
+    }
+    for place in places:
+        stem = place.name.casefold()[:5]
+        if place.country and len(stem) == 5 and any(w.startswith(stem) for w in words):
+            found.add(place.country)
+    for word in words:  # «Оренбургской (области)» → Оренбург, «Кызылординской» → Кызылорда
+        if "Geox" in _tags(word)[0]:  # «Астаны» → Астана
+            country = country_of(_lemma(word).title())
+            if country:
+                found.add(country)
+                continue
+        adjective = re.fullmatch(r"(\w{2,}?)(?:ск|цк)(?:ой|ого|ому|ий|ая|ое|ую|им|ом)", word)
+        if adjective is None:
+            continue
+        stem = adjective.group(1)
+        for name in (
+            stem,
+            stem + "ь",
+            stem + "а",
+            stem + "ск",
+            stem[:-2] + "а" if stem.endswith(("ин", "ын")) else "",  # Кызылорд|ин|ская
+        ):
+            country = country_of(name[:1].upper() + name[1:]) if len(name) >= 4 else None
+            if country:
+                found.add(country)
+                break
+    return found.pop() if len(found) == 1 else None
 
 
 def _lower_first(title: str) -> str:

@@ -38,6 +38,7 @@ class DraftOrganization:
     abbreviations: list[str]
     known: bool
     sentence: str = ""
+    country: str | None = None  # from a country or city its name holds; None: the admin decides
 
 
 @dataclass

@@ -184,6 +184,12 @@ NO_CONTEXT = Context()
 
 def nominative(words: list[str], context: Context = NO_CONTEXT) -> list[str]:
     """The words of one person's name in the nominative (initials as they are)."""
+    return read_name(words, context)[0]
+
+
+def read_name(words: list[str], context: Context = NO_CONTEXT) -> tuple[list[str], str]:
+    """The name's words in the nominative, and the case it is written in («nomn», «gent» …;
+    «nomn» when nothing tells)."""
     readings = [_readings(w) for w in words]
     best: tuple[float, str, str] | None = None
     for gender in GENDERS:
@@ -201,12 +207,13 @@ def nominative(words: list[str], context: Context = NO_CONTEXT) -> list[str]:
             if best is None or score > best[0]:
                 best = (score, gender, case)
     if best is None:
-        return words
+        return words, "nomn"
     _, gender, case = best
-    return [
+    out = [
         r[(gender, case)][0] if (gender, case) in r else w
         for w, r in zip(words, readings, strict=True)
     ]
+    return out, case
 
 
 def split_initials(text: str) -> list[str]:

@@ -6,6 +6,7 @@ decided becomes a content file, marked reviewed. Plain data, kept as JSON betwee
 
 from __future__ import annotations
 
+import hashlib
 import re
 from enum import StrEnum
 from typing import Any, Literal
@@ -324,6 +325,8 @@ class Review(BaseModel):
             if role is None:
                 return "role"
             item.role, text = role, text[: marked.start()]
+        if re.search(r"\s[—–-]$", text):  # «Имя Фамилия — [участник]»: no position
+            text = text[:-1].rstrip() + " — "
         name, rest = _name_rest(text)
         words = name.split()
         if not 2 <= len(words) <= 4 or any(not w[:1].isalpha() for w in words):
@@ -398,8 +401,9 @@ class Review(BaseModel):
         kept_people = [p for p in self.people if p.verdict is not Verdict.DROPPED]
         org_ids = {o.id for o in kept_orgs}
         city_ids = {c.id for c in kept_cities}
-        source_id = f"article-{slug(self.source_file.rsplit('.', 1)[0], 30)}"
-        event_id = slug(f"{self.date.get('year', '')} {self.title}", 50)
+        digest = hashlib.sha1(self.source_file.encode()).hexdigest()[:6]  # pages of one site
+        source_id = f"article-{slug(self.source_file.rsplit('.', 1)[0], 24)}-{digest}"
+        event_id = slug(f"{self.date.get('year', '')} {self.title}", 48)
         file: dict[str, Any] = {
             "review": "reviewed",
             "sources": [{"id": source_id, "file": self.source_file, "title": self.source_title}],
@@ -479,10 +483,29 @@ class Review(BaseModel):
 
 
 def review_of(
-    draft: Draft, source: str, source_title: str, maybe: dict[str, tuple[str, str]]
+    draft: Draft,
+    source: str,
+    source_title: str,
+    maybe: dict[str, tuple[str, str]],
+    taken: frozenset[str] = frozenset(),
 ) -> Review:
     """A review of `draft`, every fact pending. `source` is the article's file or address;
-    `maybe` maps a new person's or organization's id to an existing entity it may be."""
+    `maybe` maps a new person's or organization's id to an existing entity it may be; a new
+    entity whose id content already gives another (`taken`) gets a free one."""
+    review = _review_of(draft, source, source_title, maybe)
+    for group in (Group.PEOPLE, Group.ORGANIZATIONS, Group.CITIES):
+        items = review.items(group)
+        for item in items:
+            if not item.known and item.id in taken:
+                new = _free_id(item.id, [*taken, *(i.id for i in items)])
+                review._rename(group, item.id, new)
+                item.id = new
+    return review
+
+
+def _review_of(
+    draft: Draft, source: str, source_title: str, maybe: dict[str, tuple[str, str]]
+) -> Review:
     roles = {o.id: _org_role(o.sentence) for o in draft.organizations}
     return Review(
         source_file=source,
@@ -517,6 +540,7 @@ def review_of(
                 abbreviations=o.abbreviations,
                 known=o.known,
                 role=roles[o.id],
+                country=o.country,
                 maybe=None if o.known else maybe.get(o.id),
             )
             for o in draft.organizations
@@ -600,7 +624,7 @@ def _name_and_country(text: str) -> tuple[str, str | None]:
 def _name_rest(text: str) -> tuple[str, str | None]:
     """«Имя Фамилия — должность (организация); …»: the name and, after a dash, the positions
     (None when no dash: the positions stay as they were)."""
-    parts = re.split(r"\s+[—–-]\s+", text, maxsplit=1)
+    parts = re.split(r"\s+[—–-](?:\s+|$)", text, maxsplit=1)
     return parts[0].strip(), parts[1] if len(parts) == 2 else None
 
 

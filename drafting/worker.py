@@ -65,7 +65,8 @@ def _draft(request: dict[str, Any]) -> dict[str, Any]:
             known = None
         draft = draft_article(request["text"], request["name"], known, None)
         source = request.get("source") or request["name"]
-        review = review_of(draft, source, draft.title or source, maybe_known(draft, known))
+        taken = frozenset(known.ids()) if known is not None else frozenset()
+        review = review_of(draft, source, draft.title or source, maybe_known(draft, known), taken)
         return {
             "yaml": render_yaml(draft),
             "people": len(draft.people),

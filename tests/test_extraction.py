@@ -106,3 +106,18 @@ def test_fragments_are_no_organizations() -> None:
     names = [o.name for o in draft.organizations]
     assert not any(name.startswith(("Рф", "РФ в", "Устав")) for name in names), names
     assert any(p.last_name == "Белокурский" for p in draft.people)  # a word broken at «- »
+
+
+def test_an_organization_s_country_comes_from_the_places_its_name_holds() -> None:
+    from drafting.extract import _org_country
+
+    assert _org_country("Общественная палата Оренбургской области", []) == "RU"
+    assert _org_country("Управление внутренней политики Астаны", []) == "KZ"
+    assert _org_country("Представительство Россотрудничества в Республике Казахстан", []) is None
+    assert _org_country("Фонд «Степь»", []) is None  # nothing tells: the admin decides
+
+
+def test_an_event_in_a_city_with_no_word_of_being_online_was_held_in_person() -> None:
+    assert draft_article(DATED, "kurgan.txt").format == "offline"
+    online = DATED.replace("прошёл форум", "прошёл в режиме видеосвязи форум")
+    assert draft_article(online, "kurgan.txt").format == "online"

@@ -219,6 +219,8 @@ def test_corrections_are_read_or_refused() -> None:
     assert review.correct(Group.PEOPLE, 0, "Иван Иванов — директор [модератор]") is None
     assert review.people[0].role == "moderator"
     assert [p.title for p in review.people[0].positions] == ["директор"]
+    assert review.correct(Group.PEOPLE, 0, "Иван Иванов — [участник]") is None
+    assert review.people[0].positions == [] and review.people[0].role == "participant"
     assert review.correct(Group.ORGANIZATIONS, 0, "Фонд «Степь», KZ, организатор") is None
     assert (review.organizations[0].country, review.organizations[0].role) == ("KZ", "organizer")
     place = list(EventField).index(EventField.PLACE)
