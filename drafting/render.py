@@ -45,18 +45,22 @@ def _prepositional(name: str) -> str:
 
 
 def proposed_aliases(d: Draft) -> list[str]:
+    venue = next((p for p in d.places if p.id == d.place), None)
+    return aliases_for(d.kind, venue.name if venue is not None else None, d.date)
+
+
+def aliases_for(kind_id: str, city: str | None, date: dict[str, int]) -> list[str]:
     """Names users will say: the kind with the city, the kind with the date."""
-    kind = KIND_WORDS.get(d.kind)
+    kind = KIND_WORDS.get(kind_id)
     if kind is None:
         return []
     aliases = []
-    venue = next((p for p in d.places if p.id == d.place), None)
-    if venue is not None:
-        aliases.append(f"{kind} в {_prepositional(venue.name)}")
-    if d.date.get("day") and d.date.get("month"):
-        aliases.append(f"{kind} {d.date['day']} {MONTHS_GENITIVE[d.date['month'] - 1]}")
-    if d.date.get("year"):
-        aliases.append(f"{kind} {d.date['year']} года")
+    if city is not None:
+        aliases.append(f"{kind} в {_prepositional(city)}")
+    if date.get("day") and date.get("month"):
+        aliases.append(f"{kind} {date['day']} {MONTHS_GENITIVE[date['month'] - 1]}")
+    if date.get("year"):
+        aliases.append(f"{kind} {date['year']} года")
     return aliases
 
 

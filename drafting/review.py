@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from drafting.model import Draft, slug
+from drafting.render import aliases_for
 
 EventKind = Literal["round_table", "forum", "meeting", "conference", "signing", "other"]
 EventStatus = Literal["held", "announced", "cancelled"]
@@ -441,6 +442,14 @@ class Review(BaseModel):
             "status": self.status,
             "title": self.title,
         }
+        city = self.city_name(self.place) if self.place in city_ids else None
+        aliases = aliases_for(
+            self.kind,
+            city if _kept(self, EventField.PLACE) else None,
+            self.date if _kept(self, EventField.DATE) else {},
+        )
+        if aliases:
+            event["aliases"] = aliases
         if _kept(self, EventField.DATE) and self.date:
             event["date"] = {k: v for k, v in self.date.items() if k != "inferred"}
             if self.date.get("inferred") and "year" in self.date:

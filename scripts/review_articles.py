@@ -87,6 +87,16 @@ def addresses(folder: Path) -> dict[str, tuple[str, str]]:
     return out
 
 
+def page_title(cell: str) -> str | None:
+    """The page's title as the table gives it, without the table's remarks: «Title (press
+    release, 30.09.2019)» → «Title»; «(headline not in the excerpt; slug = «Title»)» →
+    «Title»; None when the page has no title of its own."""
+    if cell.startswith("("):
+        quoted = re.search(r"=\s*«(.+)»\)", cell)
+        return quoted.group(1) if quoted else None
+    return re.sub(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$", "", cell).strip() or None
+
+
 def clean(name: str) -> str:
     """A name from the answers without their remarks: «… (implied)», «… (филиал …)»."""
     return re.sub(r"\s*\([^()]*\)\s*$", "", name).strip()
@@ -435,6 +445,7 @@ def review_article(
 ) -> tuple[Review, Effort]:
     known = read_content(content_dir)
     draft = draft_article(article.read_text("utf-8"), article.name, known)
+    title = page_title(title) or clean(gold["event"]["title"])
     review = review_of(draft, address, title, maybe_known(draft, known), frozenset(known.ids()))
     effort = Effort(article.name)
     reviewer = Reviewer(review, gold, known, effort)

@@ -14,7 +14,7 @@ from db.content_service import ContentService
 from db.content_store import stored_entities
 from db.engine import create_engine, create_schema, create_session_maker
 from db.models import Event
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, ROOT
 
 
 def test_shipped_content_is_valid() -> None:
@@ -226,3 +226,18 @@ async def test_an_event_only_change_is_stored_like_a_full_load(
     await ContentService(content_dir, fresh).reload()
     assert await _facts(session_maker) == await _facts(fresh)
     await fresh_engine.dispose()
+
+
+def test_the_shipped_content_holds_the_real_articles_reviewed() -> None:
+    """content/ (not the tests' own facts): every article turned into content is a reviewed
+    file whose source is the page's address, with a summary and no article sentence."""
+    shipped = ROOT / "content"
+    content = read_content(shipped)
+    from_pages = [s for s in content.sources if s.file.startswith(("http://", "https://"))]
+    assert len(from_pages) >= 14
+    events = [e for e in content.events if e.source in {s.id for s in from_pages}]
+    assert len(events) == len(from_pages) and all(e.summary for e in events)
+    for path in (shipped / "events").glob("*.yaml"):
+        text = path.read_text("utf-8")
+        if "http" in text:
+            assert text.startswith("review: reviewed") and "TODO" not in text, path.name
