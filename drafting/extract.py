@@ -60,6 +60,11 @@ EVENT_KINDS = (
     ("встреч", "meeting"),
     ("собрани", "meeting"),
     ("мероприяти", "meeting"),
+    ("визит", "meeting"),
+    ("концерт", "other"),
+    ("фестивал", "other"),
+    ("праздн", "other"),
+    ("выставк", "other"),
 )
 
 
@@ -1054,9 +1059,13 @@ _FURNITURE = re.compile(
     re.I,
 )
 _DATELINE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b|\bdate\s+(\d{4})-(\d{2})-(\d{2})\b")
-_EVENT_WORDS = re.compile(
-    r"(кругл\w+\s+стол\w*|форум\w*|конференци\w*|встреч\w*|семинар\w*|заседани\w*)", re.I
+_MAIN_EVENT_WORDS = r"кругл\w+\s+стол\w*|форум\w*|конференци\w*|встреч\w*|семинар\w*|заседани\w*"
+# Other gatherings an article may be about; their names come after the main kinds' names.
+_OTHER_EVENT_WORDS = (
+    r"концерт\w*|фестивал\w*|праздник\w*|празднова\w*|выставк\w*|конкурс\w*|съезд\w*|"
+    r"курулта\w*|сл[её]т\w*|визит\w*"
 )
+_EVENT_WORDS = re.compile(f"({_MAIN_EVENT_WORDS}|{_OTHER_EVENT_WORDS})", re.I)
 # Verbs that announce rather than report: «состоится», «пройдёт», «обсудят».
 _FUTURE = re.compile(
     r"\b(состоится|состоятся|пройд[её]т|пройдут|будет|будут|обсудят|проведут|соберутся|"
@@ -1207,13 +1216,9 @@ def _event_title_and_kind(text: str) -> tuple[str | None, str]:
     lowered = text.casefold()
     found = [(lowered.find(marker), kind) for marker, kind in EVENT_KINDS if marker in lowered]
     kind = min(found)[1] if found else "meeting"
-    for match in _EVENT_WORDS.finditer(text):
-        after = text[match.end() : match.end() + 80]
-        quote = after.find("«")
-        if quote >= 0 and not re.search(r"[.!?]", after[:quote]) and len(after[:quote]) < 40:
-            title = _quoted(text, match.end() + quote)
-            if title and len(title) >= 10:
-                return title, kind
+    named = _named_after(text, _MAIN_EVENT_WORDS)
+    if named:
+        return named, kind
     described = _described_title(text)
     if described:
         return described, kind
@@ -1231,7 +1236,23 @@ def _event_title_and_kind(text: str) -> tuple[str | None, str]:
     headline = headline.strip(' «»"')
     if headline and len(headline) <= 200 and not headline.endswith("."):
         return headline, kind
-    return None, kind
+    # No headline: the name of a concert, festival or visit the article is about.
+    return _named_after(text, _OTHER_EVENT_WORDS), kind
+
+
+def _named_after(text: str, words: str) -> str | None:
+    """The «…» name written right after a word for an event («круглый стол «…»», «концерт
+    под названием «…»»), nested quotes kept."""
+    for match in re.finditer(f"(?:{words})", text, re.I):
+        after = text[match.end() : match.end() + 80]
+        quote = after.find("«")
+        between = after[:quote]
+        # «круглый стол «…»», «концерт под названием «…»»: a few words at most, one line
+        if quote >= 0 and not re.search(r"[.!?\n]", between) and len(between.split()) <= 3:
+            title = _quoted(text, match.end() + quote)
+            if title and len(title) >= 10:
+                return title
+    return None
 
 
 def _status(text: str, sentences: list[tuple[int, int]]) -> str:

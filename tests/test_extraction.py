@@ -121,3 +121,17 @@ def test_an_event_in_a_city_with_no_word_of_being_online_was_held_in_person() ->
     assert draft_article(DATED, "kurgan.txt").format == "offline"
     online = DATED.replace("прошёл форум", "прошёл в режиме видеосвязи форум")
     assert draft_article(online, "kurgan.txt").format == "online"
+
+
+def test_the_event_s_own_name_is_its_title() -> None:
+    concert = (
+        "12.05.2023 В Доме дружбы прошёл концерт под названием «Голоса степи и тайги», "
+        "собравший артистов двух стран. Организатором выступил областной центр «Достык»."
+    )
+    assert draft_article(concert, "a.txt").title == "Голоса степи и тайги"
+    inside = (
+        "Соседи договорились о встречах\n\n"
+        "В рамках фестиваля «Песни Иртыша» прошёл круглый стол «Культура без границ». "
+        "Его участники обсудили гастроли."
+    )
+    assert draft_article(inside, "b.txt").title == "Культура без границ"
