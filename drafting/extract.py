@@ -47,6 +47,9 @@ POSITION_WORDS = (
     "посол", "чрезвычайный", "эколог", "историк", "этнолог", "политолог", "экономист",
     "социолог", "юрист", "писател", "поэт", "художник", "дипломат", "народный", "консул",
     "атташе", "лидер", "инструктор", "преподавател", "учител", "блогер", "волонтер", "волонтёр",
+    "вице-", "сотрудник", "ответственн", "фермер", "врач", "инженер", "атаман", "педагог",
+    "методист", "корреспондент", "обозревател", "тренер", "музыкант", "певец", "певиц",
+    "артист", "библиотекар", "аспирант", "магистрант", "студент", "ведущ", "советник",
 )  # fmt: skip
 GENERIC_ORGS = {"нпо", "нко", "ооо", "оюл", "рк", "рф", "сми"}
 GENERIC_ABBREVIATIONS = frozenset(w.upper() for w in GENERIC_ORGS | {"ссср", "сша"})
@@ -774,7 +777,7 @@ def _nominative(phrase: str) -> str:
         if head is not None and k > head:
             out.append(word)
             continue
-        if parse is None or not {"gent", "datv", "ablt", "loct"} & set(parse.tag.grammemes):
+        if parse is None or not {"gent", "datv", "accs", "ablt", "loct"} & set(parse.tag.grammemes):
             out.append(word)
             continue
         wanted = {"nomn"}
