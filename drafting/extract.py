@@ -541,12 +541,16 @@ def draft_article(
     # A word broken at a line's end («Окунев- ский») is one word again.
     text = re.sub(r"([а-яё])-(?:[ \t]+|[ \t]*\n[ \t]*)(?!(?:и|или)\b)([а-яё]{2,})", r"\1\2", text)
     spans, sentences = _analyse(text)
+    # Names in a site's menu or share buttons («Поделиться ВКонтакте») are not the article's.
+    furniture = _page_line_ranges(text)
+    spans = [s for s in spans if not any(a <= s.start < b for a, b in furniture)]
     known = _Known(content)
     say("matching them with the content and the position patterns…")
 
     organizations: dict[str, DraftOrganization] = {}
 
     def organization(raw: str, normal: str, at: int) -> str | None:
+        normal = _quoted_as_written(raw, normal)
         clean = _balance_quotes(normal)
         if clean.casefold() in GENERIC_ORGS or len(clean) < 2 or known.place(clean):
             return None  # «НПО» is no organization; «Костанай» taken for one is a city
@@ -725,10 +729,14 @@ def draft_article(
         ),
         None,
     )
-    for org in organizations.values():
+    title, kind = _event_title_and_kind(text)
+    for org_id, org in list(organizations.items()):
+        named = re.search(r"«(.+)»", org.name)
+        if not org.known and title and named and named.group(1).strip() == title.strip("«» "):
+            del organizations[org_id]  # «форум НКО «Степной диалог»»: the event, not who held it
+            continue
         if not org.known:
             org.country = _org_country(org.name, places.values())
-    title, kind = _event_title_and_kind(text)
     date, date_sentence = _date(text, sentences)
     status = _status(text, sentences)
     say("done")
@@ -1117,6 +1125,26 @@ def _is_page_line(line: str) -> bool:
         rest = re.sub(r"\d{1,2}:\d{2}|г\.|года?", " ", _FULL_DATE.sub(" ", line))
         return len(re.findall(r"\w+", rest)) <= 2
     return False
+
+
+def _page_line_ranges(text: str) -> list[tuple[int, int]]:
+    """Where the page furniture lines are in the text (start, stop)."""
+    out, at = [], 0
+    for line in text.splitlines(keepends=True):
+        if line.strip() and _is_page_line(line.strip()):
+            out.append((at, at + len(line)))
+        at += len(line)
+    return out
+
+
+def _quoted_as_written(raw: str, normal: str) -> str:
+    """A name in quotes is kept as the article writes it: the tagger's nominative of
+    «… центр гражданских инициатив» must not become «… гражданские инициативы»."""
+    written = re.search(r"«.+»", raw)
+    changed = re.search(r"«.+»", normal)
+    if written is None or changed is None:
+        return normal
+    return normal[: changed.start()] + written.group(0) + normal[changed.end() :]
 
 
 def _page_date(text: str) -> tuple[int, int, int] | None:

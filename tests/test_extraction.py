@@ -135,3 +135,15 @@ def test_the_event_s_own_name_is_its_title() -> None:
         "Его участники обсудили гастроли."
     )
     assert draft_article(inside, "b.txt").title == "Культура без границ"
+
+
+def test_quoted_names_stay_as_written_and_share_buttons_name_nothing() -> None:
+    article = (
+        "Поделиться   ВКонтакте   Telegram\n\n"
+        "В Караганде прошёл форум НКО «Степные соседи».\n"
+        "Председатель ОО «Центр гражданских инициатив» Нурлан Абенов рассказал о грантах.\n"
+    )
+    draft = draft_article(article, "a.txt")
+    names = [o.name for o in draft.organizations]
+    assert "ОО «Центр гражданских инициатив»" in names, names
+    assert not any("ВКонтакте" in n or "Степные соседи" in n for n in names), names
