@@ -129,6 +129,9 @@ class Review(BaseModel):
     organizations: list[OrganizationItem]
     cities: list[CityItem]
     published: bool = False
+    # Cities content already holds, by every name (folded) → (id, name, country): a city the
+    # admin types is the one content knows.
+    known_places: dict[str, tuple[str, str, str]] = {}
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -288,10 +291,10 @@ class Review(BaseModel):
                 item.id = _free_id(slug(item.name), [o.id for o in self.organizations])
         elif group is Group.CITIES:
             name, country = _name_and_country(text)
-            item = CityItem(
-                id=_free_id(slug(name), [c.id for c in self.cities]), name=name, country=country
-            )
+            item = self._new_city(name, country)
             problem = None if name else "city"
+            if any(c.id == item.id for c in self.cities):
+                return "duplicate"
         else:
             return "gone"
         if problem is not None:
@@ -310,14 +313,18 @@ class Review(BaseModel):
                 if country and not city.known:
                     city.country = country
                 return city
-        city = CityItem(
-            id=_free_id(slug(name), [c.id for c in self.cities]),
-            name=name,
-            country=country,
-            verdict=Verdict.ACCEPTED,  # typed by the admin in the same correction
-        )
+        city = self._new_city(name, country)
+        city.verdict = Verdict.ACCEPTED  # typed by the admin in the same correction
         self.cities.append(city)
         return city
+
+    def _new_city(self, name: str, country: str | None) -> CityItem:
+        """A city the admin typed: one content holds under that name, or a new one."""
+        known = self.known_places.get(name.casefold().replace("ё", "е"))
+        if known is not None:
+            return CityItem(id=known[0], name=known[1], country=known[2], known=True)
+        taken = [c.id for c in self.cities] + [k[0] for k in self.known_places.values()]
+        return CityItem(id=_free_id(slug(name), taken), name=name, country=country)
 
     def _correct_person(self, item: PersonItem, text: str) -> str | None:
         marked = re.search(r"\s*\[([^\]]+)\]\s*$", text)  # «… [модератор]»: the role
@@ -497,11 +504,14 @@ def review_of(
     source_title: str,
     maybe: dict[str, tuple[str, str]],
     taken: frozenset[str] = frozenset(),
+    known_places: dict[str, tuple[str, str, str]] | None = None,
 ) -> Review:
     """A review of `draft`, every fact pending. `source` is the article's file or address;
     `maybe` maps a new person's or organization's id to an existing entity it may be; a new
-    entity whose id content already gives another (`taken`) gets a free one."""
+    entity whose id content already gives another (`taken`) gets a free one; `known_places`
+    are content's cities by name (see `places_by_name`)."""
     review = _review_of(draft, source, source_title, maybe)
+    review.known_places = dict(known_places or {})
     for group in (Group.PEOPLE, Group.ORGANIZATIONS, Group.CITIES):
         items = review.items(group)
         for item in items:
@@ -706,3 +716,12 @@ def _free_id(wanted: str, taken: list[str]) -> str:
     while out in taken:
         out, n = f"{wanted}-{n}", n + 1
     return out
+
+
+def places_by_name(places: Any) -> dict[str, tuple[str, str, str]]:
+    """Content's cities (PlaceSpec) by each of their names, folded: for `review_of`."""
+    return {
+        name.casefold().replace("ё", "е"): (p.id, p.name, p.country)
+        for p in places
+        for name in (p.name, *p.other_names, *p.historic_names)
+    }

@@ -56,7 +56,7 @@ def _draft(request: dict[str, Any]) -> dict[str, Any]:
         from db.content_files import ContentInvalid, read_content
         from drafting.extract import draft_article
         from drafting.render import render_yaml
-        from drafting.review import review_of
+        from drafting.review import places_by_name, review_of
         from drafting.suggest import maybe_known
 
         try:
@@ -66,7 +66,9 @@ def _draft(request: dict[str, Any]) -> dict[str, Any]:
         draft = draft_article(request["text"], request["name"], known, None)
         source = request.get("source") or request["name"]
         taken = frozenset(known.ids()) if known is not None else frozenset()
-        review = review_of(draft, source, draft.title or source, maybe_known(draft, known), taken)
+        places = places_by_name(known.places) if known is not None else {}
+        suggestions = maybe_known(draft, known)
+        review = review_of(draft, source, draft.title or source, suggestions, taken, places)
         return {
             "yaml": render_yaml(draft),
             "people": len(draft.people),

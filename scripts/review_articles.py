@@ -36,6 +36,7 @@ from drafting.review import (  # noqa: E402
     OrganizationItem,
     Review,
     Verdict,
+    places_by_name,
     review_of,
 )
 from drafting.suggest import maybe_known  # noqa: E402
@@ -214,7 +215,6 @@ class Reviewer:
         """The event's city: one of the review's, one content knows, or a new one."""
         name = names_of(place)[0]
         index = list(EventField).index(EventField.PLACE)
-        self.city_item(name)  # known cities join the review under their own id
         country = self.gold_country(name)
         self.correct(Group.EVENT, index, f"{name}, {country}" if country else name)
 
@@ -225,23 +225,10 @@ class Reviewer:
         return None
 
     def city_item(self, name: str) -> CityItem | None:
-        """The review's city of this name, a city content knows joined to the review, or
-        None."""
+        """The review's city of this name, or None."""
         for city in self.review.cities:
             if norm(city.name) == norm(name):
                 return city
-        for place in self.known.places if self.known else []:
-            if norm(name) in {norm(n) for n in [place.name, *place.other_names]}:
-                item = CityItem(
-                    id=place.id,
-                    name=place.name,
-                    country=place.country,
-                    known=True,
-                    verdict=Verdict.EDITED,
-                )
-                self.review.cities.append(item)
-                self.effort.added += 1
-                return item
         return None
 
     # --- organizations --------------------------------------------------------------------
@@ -446,7 +433,14 @@ def review_article(
     known = read_content(content_dir)
     draft = draft_article(article.read_text("utf-8"), article.name, known)
     title = page_title(title) or clean(gold["event"]["title"])
-    review = review_of(draft, address, title, maybe_known(draft, known), frozenset(known.ids()))
+    review = review_of(
+        draft,
+        address,
+        title,
+        maybe_known(draft, known),
+        frozenset(known.ids()),
+        places_by_name(known.places),
+    )
     effort = Effort(article.name)
     reviewer = Reviewer(review, gold, known, effort)
     reviewer.organizations()

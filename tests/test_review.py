@@ -236,6 +236,14 @@ def test_corrections_are_read_or_refused() -> None:
         "partner",
     )
     assert review.add(Group.CITIES, "") == "empty"
+    # A city content already holds is that city, whichever of its names is typed.
+    review.known_places = {
+        "астана": ("astana", "Астана", "KZ"),
+        "нур-султан": ("astana", "Астана", "KZ"),
+    }
+    assert review.add(Group.CITIES, "Нур-Султан, KZ") is None
+    assert (review.cities[-1].id, review.cities[-1].known) == ("astana", True)
+    assert review.add(Group.CITIES, "Астана") == "duplicate"
     assert review.add(Group.EVENT, "что-то") == "gone"
     assert parse_date("28 ноября 2019 года") == {"year": 2019, "month": 11, "day": 28}
     assert parse_date("2019-11-28") == {"year": 2019, "month": 11, "day": 28}
