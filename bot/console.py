@@ -54,7 +54,10 @@ class ConsoleSession(LocalSession):
         self.out = out or sys.stdout
         self.files_dir = files_dir
         self.buttons: list[tuple[str, str, Message]] = []  # (label, callback data, message)
-        self.new_reply = True  # set for each typed line: its reply's buttons are numbered anew
+        # Set by each command typed: its reply's buttons are numbered anew. Other lines (a
+        # question, a correction, a button's number) keep the earlier buttons pressable, so a
+        # draft's review can go on across its messages.
+        self.new_reply = True
 
     def _save(self, name: str, data: bytes) -> Path:
         """The file under `files_dir`, never over an earlier one (names come from the bot)."""
@@ -123,7 +126,7 @@ class ConsoleChat:
 
     def update_for(self, line: str) -> Update:
         update_id = next(self._ids)
-        self.session.new_reply = True
+        self.session.new_reply = line.startswith("/")
         if line.isdigit() and 1 <= int(line) <= len(self.session.buttons):
             _, data, message = self.session.buttons[int(line) - 1]
             query = CallbackQuery(

@@ -607,7 +607,9 @@ def draft_article(
         elif (
             span.normal[:1].isupper()
             and not re.search(
-                r"(ский|ская|ское|ские|ской|ского)$|област|край|регион", span.normal, re.I
+                r"(ский|ская|ское|ские|ской|ского)$|област|край|регион|район|округ",
+                span.normal,
+                re.I,
             )
             and (" " in span.normal or _is_place_word(span.normal))
         ):  # adjectives («Российско-Казахстанский»), regions and common nouns are not cities
@@ -648,7 +650,9 @@ def draft_article(
         part = _part_taken(span.verb)
         said = re.search(r"(?:по словам|по мнению|слово\s+\w+)\s*$", text[: span.start], re.I)
         oblique = span.context.subject is False or read_name(split_initials(raw))[1] != "nomn"
-        if part == "speaker" and oblique and said is None:
+        if said is not None:
+            part = "speaker"  # «по словам X, …»: X said it, whatever the verb
+        elif part == "speaker" and oblique:
             part = "mentioned"  # «письмо посла X», «объявленного X»: said of them, not by them
         taking_part.setdefault(person_id, set()).add(part)
         if re.search(r"модератор", sentence, re.I) and not moderated & {sentence}:

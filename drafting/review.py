@@ -512,6 +512,10 @@ def review_of(
     are content's cities by name (see `places_by_name`)."""
     review = _review_of(draft, source, source_title, maybe)
     review.known_places = dict(known_places or {})
+    for city in review.cities:  # a known city's country is content's
+        known = review.known_places.get(city.name.casefold().replace("ё", "е"))
+        if city.known and known is not None:
+            city.country = known[2]
     for group in (Group.PEOPLE, Group.ORGANIZATIONS, Group.CITIES):
         items = review.items(group)
         for item in items:
