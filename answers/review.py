@@ -5,6 +5,7 @@ by hand. The review is stored after every step, so a restart loses nothing."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -66,7 +67,32 @@ async def _load(session: AsyncSession, admin_id: int, review_id: int) -> Review 
     return Review.model_validate_json(data) if data is not None else None
 
 
+# Each review's steps one after another: two quick presses must not both read the review
+# and the second write drop what the first did.
+_locks: dict[int, asyncio.Lock] = {}
+
+
+def _lock(review_id: int) -> asyncio.Lock:
+    if len(_locks) > 1000:  # reviews are few; forget the idle ones
+        for key in [k for k, lock in _locks.items() if not lock.locked()]:
+            del _locks[key]
+    return _locks.setdefault(review_id, asyncio.Lock())
+
+
 async def step_answer(
+    session: AsyncSession,
+    content: ContentService,
+    admin_id: int,
+    review_id: int,
+    group: Group,
+    index: int,
+    action: Action,
+) -> Step:
+    async with _lock(review_id):
+        return await _step(session, content, admin_id, review_id, group, index, action)
+
+
+async def _step(
     session: AsyncSession,
     content: ContentService,
     admin_id: int,
@@ -100,6 +126,13 @@ async def correction_answer(
     session: AsyncSession, admin_id: int, review_id: int, group: Group, index: int, text: str
 ) -> tuple[Answer, bool]:
     """Apply the admin's corrected text: (answer, whether the item is done)."""
+    async with _lock(review_id):
+        return await _correction(session, admin_id, review_id, group, index, text)
+
+
+async def _correction(
+    session: AsyncSession, admin_id: int, review_id: int, group: Group, index: int, text: str
+) -> tuple[Answer, bool]:
     review = await _load(session, admin_id, review_id)
     if review is None:
         return Answer(view.review_gone()), True
@@ -121,6 +154,7 @@ def cancelled_answer() -> Answer:
 async def _finish(review: Review, content: ContentService) -> Answer:
     if review.problems():
         return Answer(view.left_to_review(review))
+    review.free_ids(await content.entity_ids())
     try:
         report = await content.preview_upload(review.file_name(), review.content_yaml().encode())
     except ContentInvalid as exc:
@@ -136,13 +170,21 @@ async def _publish(
 ) -> Answer:
     if review.problems():
         return Answer(view.left_to_review(review))
-    name, data = review.file_name(), review.content_yaml().encode()
+    if not await reviews.claim(session, review.id, admin_id):
+        return Answer(view.review_gone(), alert=True)
     try:
+        review.free_ids(await content.entity_ids())
+        name, data = review.file_name(), review.content_yaml().encode()
         result = await content.upload(name, data, admin_id)
     except ContentInvalid as exc:
+        await reviews.release(session, review.id)
         return Answer(admin_view.errors_text(exc))
     except StoreFailed as exc:
+        await reviews.release(session, review.id)
         return Answer(admin_view.store_failed(exc))
+    except BaseException:
+        await reviews.release(session, review.id)
+        raise
     review.published = True
     await reviews.write_review(session, review.id, review.model_dump_json(), published=True)
     await content.record(admin_id, "review", f"{name}: {review.actions()} actions")

@@ -205,6 +205,11 @@ class ContentService:
         name, _ = upload_target(name, data, files)
         return await self._preview({**files, name: data})
 
+    async def entity_ids(self) -> set[str]:
+        """The id of every entity content/ defines, of any kind (read from the files)."""
+        files = await asyncio.to_thread(load_files, self.content_dir)
+        return {i for data in files.values() for _, i in ids_in(data)}
+
     async def _preview(self, files: dict[str, bytes]) -> ChangeReport:
         if self._worker is not None:
             return await self._worker.preview(files, self.content_dir.name)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import DraftReview
 
 OPEN = "open"
+PUBLISHING = "publishing"  # claimed by one «Опубликовать»: no other step acts on it meanwhile
 PUBLISHED = "published"
 
 
@@ -48,4 +49,28 @@ async def write_review(
     row.data, row.updated_at = data, _now()
     if published:
         row.status = PUBLISHED
+    await session.commit()
+
+
+async def claim(session: AsyncSession, review_id: int, admin_id: int) -> bool:
+    """Take an open review for publishing; False when another press (on any instance) took
+    it first, or it is not this admin's."""
+    result = await session.execute(
+        update(DraftReview)
+        .where(
+            DraftReview.id == review_id,
+            DraftReview.admin_id == admin_id,
+            DraftReview.status == OPEN,
+        )
+        .values(status=PUBLISHING, updated_at=_now())
+    )
+    await session.commit()
+    return bool(result.rowcount)
+
+
+async def release(session: AsyncSession, review_id: int) -> None:
+    """A publishing that failed: the review is open again, as it was."""
+    await session.execute(
+        update(DraftReview).where(DraftReview.id == review_id).values(status=OPEN)
+    )
     await session.commit()

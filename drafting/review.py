@@ -23,6 +23,8 @@ EventFormat = Literal["online", "offline", "hybrid", "unknown"]
 OrgRole = Literal["organizer", "participant", "partner", "mentioned"]
 ParticipantRole = Literal["speaker", "moderator", "participant", "mentioned"]
 COUNTRIES = ("RU", "KZ")
+MAX_NAME = 300  # content's limit for names and titles
+MAX_SUMMARY = 1500
 
 
 class Verdict(StrEnum):
@@ -51,6 +53,9 @@ class EventField(StrEnum):
     PLACE = "place"
     FORMAT = "format"
     SUMMARY = "summary"
+
+
+REQUIRED_FIELDS = frozenset({EventField.TITLE, EventField.KIND, EventField.STATUS})
 
 
 class Action(StrEnum):
@@ -129,6 +134,7 @@ class Review(BaseModel):
     organizations: list[OrganizationItem]
     cities: list[CityItem]
     published: bool = False
+    ids: dict[str, str] = {}  # the event's and the source's ids, when content took the first
     # Cities content already holds, by every name (folded) → (id, name, country): a city the
     # admin types is the one content knows.
     known_places: dict[str, tuple[str, str, str]] = {}
@@ -195,11 +201,16 @@ class Review(BaseModel):
         if action is Action.ACCEPT:
             item.verdict = Verdict.ACCEPTED
         elif action is Action.DROP:
-            if group is Group.EVENT and item.field is EventField.TITLE:
-                return False  # an event has a title: correct it instead
+            if group is Group.EVENT and item.field in REQUIRED_FIELDS:
+                return False  # an event has a title, kind and status: correct them instead
             item.verdict = Verdict.DROPPED
         elif action is Action.SAME and getattr(item, "maybe", None):
             old_id, name = item.maybe
+            if any(
+                other is not item and other.id == old_id and other.verdict is not Verdict.DROPPED
+                for other in self.items(group)
+            ):
+                return False  # another fact of the draft is that one already
             self._rename(group, item.id, old_id)
             item.id, item.known, item.maybe = old_id, True, None
             if group is Group.PEOPLE:
@@ -243,24 +254,14 @@ class Review(BaseModel):
 
     def _correct_event(self, item: EventItem, text: str) -> str | None:
         if item.field is EventField.TITLE:
-            if len(text) > 300:
+            if len(text) > MAX_NAME:
                 return "too_long"
             self.title = text
-        elif item.field is EventField.KIND:
-            kind = _choice(text, KIND_WORDS)
-            if kind is None:
-                return "kind"
-            self.kind = kind
-        elif item.field is EventField.STATUS:
-            status = _choice(text, STATUS_WORDS)
-            if status is None:
-                return "status"
-            self.status = status
-        elif item.field is EventField.FORMAT:
-            form = _choice(text, FORMAT_WORDS)
-            if form is None:
-                return "format"
-            self.format = form
+        elif item.field in _CHOICES:  # kind, status, format: one of the words an admin may type
+            chosen = _choice(text, _CHOICES[item.field])
+            if chosen is None:
+                return item.field.value
+            setattr(self, item.field.value, chosen)
         elif item.field is EventField.DATE:
             date = parse_date(text)
             if date is None:
@@ -271,8 +272,8 @@ class Review(BaseModel):
             city = self._city(name, country)
             self.place = city.id
         elif item.field is EventField.SUMMARY:
-            if len(text) > 1500:
-                return "too_long"
+            if len(text) > MAX_SUMMARY:
+                return "summary_too_long"
             self.summary = text
         return None
 
@@ -291,6 +292,8 @@ class Review(BaseModel):
                 item.id = _free_id(slug(item.name), [o.id for o in self.organizations])
         elif group is Group.CITIES:
             name, country = _name_and_country(text)
+            if len(name) > MAX_NAME:
+                return "too_long"
             item = self._new_city(name, country)
             problem = None if name else "city"
             if any(c.id == item.id for c in self.cities):
@@ -314,6 +317,10 @@ class Review(BaseModel):
                     city.country = country
                 return city
         city = self._new_city(name, country)
+        same = next((c for c in self.cities if c.id == city.id), None)  # another of its names
+        if same is not None:
+            same.verdict = Verdict.ACCEPTED if same.verdict is Verdict.DROPPED else same.verdict
+            return same
         city.verdict = Verdict.ACCEPTED  # typed by the admin in the same correction
         self.cities.append(city)
         return city
@@ -339,24 +346,34 @@ class Review(BaseModel):
         words = name.split()
         if not 2 <= len(words) <= 4 or any(not w[:1].isalpha() for w in words):
             return "person"
-        item.first_name, item.last_name = words[0], words[-1]
-        item.patronymic = " ".join(words[1:-1]) or None
+        chunks = [chunk.strip() for chunk in (rest or "").split(";") if chunk.strip()]
+        if any(len(w) > MAX_NAME for w in words) or any(len(c) > 2 * MAX_NAME for c in chunks):
+            return "too_long"
+        first, last, patronymic = words[0], words[-1], " ".join(words[1:-1]) or None
+        if item.known and (first, last) != (item.first_name, item.last_name):
+            item.known, item.maybe = False, None  # another person than the one content holds
+        item.first_name, item.last_name, item.patronymic = first, last, patronymic
         if not item.known:
             item.id = _free_id(slug(f"{item.last_name} {item.first_name}"), self._person_ids(item))
         if rest is not None:
-            item.positions = [self._position(chunk) for chunk in rest.split(";") if chunk.strip()]
+            positions = [self._position(chunk) for chunk in chunks]
+            if any(p is None for p in positions):
+                return "too_long"
+            item.positions = [p for p in positions if p is not None]
         return None
 
     def _person_ids(self, item: PersonItem) -> list[str]:
         return [p.id for p in self.people if p is not item]
 
-    def _position(self, text: str) -> Position:
+    def _position(self, text: str) -> Position | None:
         """«председатель правления (Фонд «Степь»)»: the organization in brackets is one of the
-        review's, or added to it."""
+        review's, or added to it. None when a part is too long."""
         found = re.fullmatch(r"(.+?)\s*\((.+)\)\s*", text.strip())
         if found is None:
-            return Position(title=text.strip())
+            return Position(title=text.strip()) if len(text.strip()) <= MAX_NAME else None
         title, name = found.group(1).strip(), found.group(2).strip()
+        if len(title) > MAX_NAME or len(name) > MAX_NAME:
+            return None
         folded = name.casefold()
         for org in self.organizations:
             if folded in (org.name.casefold(), *(a.casefold() for a in org.abbreviations)):
@@ -385,8 +402,10 @@ class Review(BaseModel):
                 break
             parts.pop()
         name = ", ".join(parts)
-        if not name or len(name) > 300:
+        if not name:
             return "organization"
+        if len(name) > MAX_NAME:
+            return "too_long"
         if not item.known:
             item.name = name
         return None
@@ -395,6 +414,8 @@ class Review(BaseModel):
         name, country = _name_and_country(text)
         if not name:
             return "city"
+        if len(name) > MAX_NAME:
+            return "too_long"
         if not item.known:
             item.name = name
         item.country = country or item.country
@@ -409,12 +430,15 @@ class Review(BaseModel):
         kept_people = [p for p in self.people if p.verdict is not Verdict.DROPPED]
         org_ids = {o.id for o in kept_orgs}
         city_ids = {c.id for c in kept_cities}
-        digest = hashlib.sha1(self.source_file.encode()).hexdigest()[:6]  # pages of one site
-        source_id = f"article-{slug(self.source_file.rsplit('.', 1)[0], 24)}-{digest}"
-        event_id = slug(f"{self.date.get('year', '')} {self.title}", 48)
+        source_id, event_id = self.source_id(), self.event_id()
+        source = {
+            "id": source_id,
+            "file": self.source_file[:MAX_NAME],
+            "title": (self.source_title or self.title or self.source_file)[:MAX_NAME],
+        }
         file: dict[str, Any] = {
             "review": "reviewed",
-            "sources": [{"id": source_id, "file": self.source_file, "title": self.source_title}],
+            "sources": [source],
         }
         new_cities = [
             {"id": c.id, "name": c.name, "country": c.country} for c in kept_cities if not c.known
@@ -455,6 +479,7 @@ class Review(BaseModel):
             city if _kept(self, EventField.PLACE) else None,
             self.date if _kept(self, EventField.DATE) else {},
         )
+        aliases = [a for a in aliases if len(a) <= MAX_NAME]
         if aliases:
             event["aliases"] = aliases
         if _kept(self, EventField.DATE) and self.date:
@@ -490,9 +515,34 @@ class Review(BaseModel):
         file["events"] = [event]
         return yaml.safe_dump(file, allow_unicode=True, sort_keys=False, width=100)
 
+    def source_id(self) -> str:
+        # Pages of one site, or texts pasted under one name, are told apart by a digest.
+        own = self.source_file if "://" in self.source_file else f"{self.source_file}#{self.id}"
+        digest = hashlib.sha1(own.encode()).hexdigest()[:6]
+        stem = self.source_file if "://" in own else self.source_file.rsplit(".", 1)[0]
+        return self.ids.get("source") or f"article-{slug(stem, 24)}-{digest}"
+
+    def event_id(self) -> str:
+        return self.ids.get("event") or slug(f"{self.date.get('year', '')} {self.title}", 44)
+
     def file_name(self) -> str:
+        """A name of its own: a stored review's never replaces another event's file."""
         stem = slug(f"{self.date.get('year', '')} {self.title or self.source_file}", 60)
-        return f"{stem}.yaml"
+        return f"{stem}-r{self.id}.yaml" if self.id else f"{stem}.yaml"
+
+    def free_ids(self, taken: set[str]) -> None:
+        """Give every new person, organization and city, the event and the source an id that
+        content (`taken`) does not already give another entity."""
+        for group in (Group.PEOPLE, Group.ORGANIZATIONS, Group.CITIES):
+            items = self.items(group)
+            for item in items:
+                if not item.known and item.id in taken:
+                    new = _free_id(item.id, [*taken, *(i.id for i in items)])
+                    self._rename(group, item.id, new)
+                    item.id = new
+        for key, current in (("event", self.event_id()), ("source", self.source_id())):
+            if current in taken:
+                self.ids = {**self.ids, key: _free_id(current, list(taken))}
 
 
 # --- building a review from a draft -----------------------------------------------------------
@@ -516,13 +566,7 @@ def review_of(
         known = review.known_places.get(city.name.casefold().replace("ё", "е"))
         if city.known and known is not None:
             city.country = known[2]
-    for group in (Group.PEOPLE, Group.ORGANIZATIONS, Group.CITIES):
-        items = review.items(group)
-        for item in items:
-            if not item.known and item.id in taken:
-                new = _free_id(item.id, [*taken, *(i.id for i in items)])
-                review._rename(group, item.id, new)
-                item.id = new
+    review.free_ids(set(taken))
     return review
 
 
@@ -626,6 +670,13 @@ MONTHS = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "мая": 5, "май": 5, "июн": 6, "июл": 7,
     "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
 }  # fmt: skip
+
+
+_CHOICES: dict[EventField, dict[str, Any]] = {
+    EventField.KIND: KIND_WORDS,
+    EventField.STATUS: STATUS_WORDS,
+    EventField.FORMAT: FORMAT_WORDS,
+}
 
 
 def _choice(text: str, words: dict[str, Any]) -> Any | None:

@@ -4,7 +4,7 @@ answers everyone else's admin commands without saying what they would do."""
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message, User
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -111,9 +111,11 @@ def create_router() -> Router:
         content: ContentService,
         drafts: DraftWorker,
         session: AsyncSession,
+        state: FSMContext,
     ) -> None:
         document = message.document
         assert document is not None
+        await state.set_state(None)  # a new file: no correction is awaited any more
 
         async def notify(answer: Answer) -> None:
             await send(message, answer)
@@ -131,7 +133,8 @@ def create_router() -> Router:
         for answer in answers:
             await send(message, answer)
 
-    @router.message(F.text.regexp(r"^\s*https?://\S+\s*$"))
+    # While a correction of a draft's fact is awaited, the admin's text is that correction.
+    @router.message(F.text.regexp(r"^\s*https?://\S+\s*$"), StateFilter(None))
     async def link(
         message: Message,
         event_from_user: User,
@@ -155,7 +158,7 @@ def create_router() -> Router:
         for answer in answers:
             await send(message, answer)
 
-    @router.message(F.text.func(admin.looks_like_article))
+    @router.message(F.text.func(admin.looks_like_article), StateFilter(None))
     async def article(message: Message, state: FSMContext) -> None:
         """A pasted article waits in the chat's state until the admin asks for its draft."""
         await state.update_data(article=message.text)

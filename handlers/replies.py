@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
@@ -10,6 +12,8 @@ from answers.base import Answer
 from views.html import MESSAGE_LIMIT, split_message
 
 ALERT_LIMIT = 200  # Telegram's limit for the text of a callback answer
+
+log = logging.getLogger(__name__)
 
 
 async def bot_username(bot: Bot | None) -> str | None:
@@ -40,7 +44,12 @@ async def send_from_callback(
     if answer.alert:
         await callback.answer(answer.text[:ALERT_LIMIT], show_alert=True)
         return
-    await callback.answer()
+    try:
+        await callback.answer()
+    except TelegramBadRequest as exc:
+        # Answered already (one press, several messages), or too late after a long task:
+        # the messages still go out.
+        log.debug("callback not answered: %s", exc)
     message = callback.message
     if edit and isinstance(message, Message) and len(answer.text) <= MESSAGE_LIMIT:
         try:

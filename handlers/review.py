@@ -49,6 +49,8 @@ def create_router() -> Router:
             review_id, group, index = result.awaiting
             await state.set_state(ReviewEditing.correction)
             await state.update_data(review=review_id, group=group.value, index=index)
+        elif await state.get_state() == ReviewEditing.correction.state:
+            await state.set_state(None)  # another button: the correction asked for is let go
         await send_from_callback(callback, result.answer, edit=result.edit)
 
     @router.message(ReviewEditing.correction, Command("cancel"))

@@ -63,6 +63,13 @@ async def test_review_in_the_chat_publishes_the_checked_facts(
     good = await link_chat.say("05.03.2025", user_id=ADMIN_ID)
     assert "✏️ 4. дата: 5 марта 2025" in good[-1].text
 
+    # A correction asked for and then left for another button is let go: the next text is
+    # a question again, not the title.
+    await link_chat.press(_step([event], "✏️ 1"), user_id=ADMIN_ID)
+    await link_chat.press(_step([event], "✅ 2"), user_id=ADMIN_ID)
+    asked = await link_chat.say("Кто организовал круглый стол?", user_id=ADMIN_ID)
+    assert not any("название:" in r.text for r in asked)
+
     # The organization a position names in brackets is the review's or a new one.
     await link_chat.press(_step([people], "✏️ 1"), user_id=ADMIN_ID)
     fixed = await link_chat.say(
@@ -256,3 +263,38 @@ def test_corrections_are_read_or_refused() -> None:
     assert parse_date("30.02") is None
     assert re.fullmatch(r"[a-z0-9-]+\.yaml", review.file_name())
     assert Review.model_validate_json(review.model_dump_json()) == review
+
+
+def test_a_review_never_publishes_what_it_did_not_mean() -> None:
+    draft = _draft()
+    draft.people[1] = DraftPerson("petrov-ivan", "Иван", "Петров", True)  # content's person
+    review = review_of(draft, "a.txt", "Статья", {"ivanov-ivan": ("petrov-ivan", "Иван Петров")})
+    # An event's title, kind and status are corrected, never dropped.
+    for field in (EventField.TITLE, EventField.KIND, EventField.STATUS):
+        assert not review.decide(Group.EVENT, list(EventField).index(field), Action.DROP)
+    # «It is that person» cannot make two facts one.
+    assert not review.decide(Group.PEOPLE, 0, Action.SAME)
+    # Content's person given another name is another person, with an id of their own.
+    assert review.correct(Group.PEOPLE, 1, "Олег Смирнов — директор") is None
+    renamed = review.people[1]
+    assert (renamed.known, renamed.id) == (False, "smirnov-oleg")
+    # Ids content already gives others are never reused; the file has a name of its own.
+    review.free_ids({"ivanov-ivan", "fond-step", "2024-vstrecha-v-omske"})
+    assert review.people[0].id == "ivanov-ivan-2"
+    assert review.people[0].positions[0].organization == review.organizations[0].id == "fond-step-2"
+    assert review.event_id() == "2024-vstrecha-v-omske-2"
+    review.id = 7
+    assert review.file_name().endswith("-r7.yaml")
+    # Too long a text is refused, not written.
+    assert review.correct(Group.CITIES, 1, "Щ" * 400 + ", KZ") == "too_long"
+    assert review.correct(Group.PEOPLE, 0, "Иван Иванов — " + "д" * 400) == "too_long"
+    summary = list(EventField).index(EventField.SUMMARY)
+    assert review.correct(Group.EVENT, summary, "с" * 1600) == "summary_too_long"
+
+
+def test_pasted_texts_have_sources_of_their_own() -> None:
+    first, second = (review_of(_draft(), "message.txt", "Статья", {}) for _ in range(2))
+    first.id, second.id = 1, 2
+    assert first.source_id() != second.source_id()
+    page = review_of(_draft(), "https://example.org/news/1", "Статья", {})
+    assert page.source_id().startswith("article-https-example-org")

@@ -6,13 +6,14 @@ from __future__ import annotations
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from db.dates import PartialDate
-from drafting.review import Action, EventField, Group, Review, Verdict
+from drafting.review import REQUIRED_FIELDS, Action, EventField, Group, Review, Verdict
 from views.callbacks import ReviewStep
-from views.html import Html, Lines, b, html
+from views.html import Html, Lines, b, esc, html
 from views.i18n import N_, _
 from views.labels import EVENT_KINDS, FORMATS, ORG_ROLES, PERSON_ROLES, country_label, date_text
 
 ITEMS_PER_MESSAGE = 10  # three buttons each: a message stays well under Telegram's limits
+ITEM_LIMIT = 300  # characters of one fact shown: ten facts fit one message
 
 MARKS = {
     Verdict.PENDING: "▫️",
@@ -62,6 +63,7 @@ PROBLEMS = {
 CORRECTION_PROBLEMS = {
     "empty": N_("пустой текст"),
     "too_long": N_("слишком длинно (до 300 знаков)"),
+    "summary_too_long": N_("слишком длинно (до 1500 знаков)"),
     "kind": N_("такого вида событий нет"),
     "status": N_("такого статуса нет"),
     "format": N_("такого формата нет"),
@@ -111,34 +113,33 @@ def chunk_text(review: Review, group: Group, start: int) -> Html:
 
 
 def item_text(review: Review, group: Group, index: int) -> Html:
+    """One fact as a line, cut at ITEM_LIMIT characters: ten of them and the buttons always
+    fit one message."""
+    text = _item_plain(review, group, index)
+    return esc(text if len(text) <= ITEM_LIMIT else text[: ITEM_LIMIT - 1] + "…")
+
+
+def _item_plain(review: Review, group: Group, index: int) -> str:
     item = review.item(group, index)
     if group is Group.EVENT:
-        return html("{}: {}", _(FIELD_NAMES[item.field]), _event_value(review, item.field))
+        return f"{_(FIELD_NAMES[item.field])}: {_event_value(review, item.field)}"
+    known = f" {_('(уже в материалах)')}" if item.known else ""
     if group is Group.PEOPLE:
-        out = html("{}", item.full_name)
+        out = item.full_name
         if item.positions:
-            positions = "; ".join(
+            out += " — " + "; ".join(
                 p.title + (f" ({review.org_name(p.organization)})" if p.organization else "")
                 for p in item.positions
             )
-            out = html("{} — {}", out, positions)
-        out = html("{} [{}]", out, _(PERSON_ROLES.get(item.role, item.role)))
+        out += f" [{_(PERSON_ROLES.get(item.role, item.role))}]"
         if item.city:
-            out = html("{}, {}", out, review.city_name(item.city))
-        return html("{}{}", out, _known(item.known))
-    if group is Group.ORGANIZATIONS:
-        out = html("{}", item.name)
-        if item.abbreviations:
-            out = html("{} ({})", out, ", ".join(item.abbreviations))
-        role = _(ORG_ROLES.get(item.role, item.role))
-        country = country_label(item.country) if item.country else _("страна не указана")
-        return html("{} — {}, {}{}", out, role, country, _known(item.known))
+            out += f", {review.city_name(item.city)}"
+        return out + known
     country = country_label(item.country) if item.country else _("страна не указана")
-    return html("{}, {}{}", item.name, country, _known(item.known))
-
-
-def _known(known: bool) -> Html:
-    return html(" {}", _("(уже в материалах)")) if known else Html("")
+    if group is Group.ORGANIZATIONS:
+        out = item.name + (f" ({', '.join(item.abbreviations)})" if item.abbreviations else "")
+        return f"{out} — {_(ORG_ROLES.get(item.role, item.role))}, {country}{known}"
+    return f"{item.name}, {country}{known}"
 
 
 def _event_value(review: Review, field: EventField) -> str:
@@ -173,7 +174,7 @@ def chunk_buttons(review: Review, group: Group, start: int, last: bool) -> Inlin
                 callback_data=step.model_copy(update={"action": Action.EDIT}).pack(),
             ),
         ]
-        if not (group is Group.EVENT and items[k].field is EventField.TITLE):
+        if not (group is Group.EVENT and items[k].field in REQUIRED_FIELDS):
             row.append(
                 InlineKeyboardButton(
                     text=f"❌ {k + 1}",
