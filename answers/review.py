@@ -154,6 +154,7 @@ def cancelled_answer() -> Answer:
 async def _finish(review: Review, content: ContentService) -> Answer:
     if review.problems():
         return Answer(view.left_to_review(review))
+    review.link_known(await content.known_names())
     review.free_ids(await content.entity_ids())
     try:
         report = await content.preview_upload(review.file_name(), review.content_yaml().encode())
@@ -173,6 +174,7 @@ async def _publish(
     if not await reviews.claim(session, review.id, admin_id):
         return Answer(view.review_gone(), alert=True)
     try:
+        review.link_known(await content.known_names())
         review.free_ids(await content.entity_ids())
         name, data = review.file_name(), review.content_yaml().encode()
         result = await content.upload(name, data, admin_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,6 +73,37 @@ def ids_in(data: bytes) -> set[tuple[str, str]]:
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     found.add((str(section), item["id"]))
     return found
+
+
+def names_in(data: bytes) -> dict[str, dict[str, tuple[str, str]]]:
+    """The names a file gives its organizations (with abbreviations and aliases) and people
+    («Имя Фамилия»), folded, → (id, name as written), by section; read safely."""
+    found: dict[str, dict[str, tuple[str, str]]] = {"organizations": {}, "people": {}}
+    try:
+        raw = safe_yaml.load(data.decode("utf-8"))
+    except Exception:  # an unreadable file names nothing; validation says why elsewhere
+        return found
+    if not isinstance(raw, dict):
+        return found
+    for item in raw.get("organizations") or []:
+        if isinstance(item, dict) and isinstance(item.get("id"), str) and item.get("name"):
+            names = [item["name"], item.get("short_name")]
+            names += [*(item.get("abbreviations") or []), *(item.get("aliases") or [])]
+            for name in names:
+                if isinstance(name, str) and name.strip():
+                    found["organizations"][fold_name(name)] = (item["id"], str(item["name"]))
+    for item in raw.get("people") or []:
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            full = f"{item.get('first_name') or ''} {item.get('last_name') or ''}".strip()
+            if full:
+                found["people"][fold_name(full)] = (item["id"], full)
+    return found
+
+
+def fold_name(name: str) -> str:
+    """A name as compared: case, «ё», quotes and spacing ignored."""
+    text = name.casefold().replace("ё", "е")
+    return " ".join(re.sub(r"[«»\"“”„]", " ", text).split())
 
 
 def line_of(raw: Any, loc: Iterable[Any]) -> int | None:

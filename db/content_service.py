@@ -30,6 +30,7 @@ from db.content_files import (
     content_digest,
     ids_in,
     load_files,
+    names_in,
     validate_files,
 )
 from db.content_store import (
@@ -209,6 +210,15 @@ class ContentService:
         """The id of every entity content/ defines, of any kind (read from the files)."""
         files = await asyncio.to_thread(load_files, self.content_dir)
         return {i for data in files.values() for _, i in ids_in(data)}
+
+    async def known_names(self) -> dict[str, dict[str, tuple[str, str]]]:
+        """Organizations' and people's names in content/, folded → (id, name): see names_in."""
+        files = await asyncio.to_thread(load_files, self.content_dir)
+        merged: dict[str, dict[str, tuple[str, str]]] = {"organizations": {}, "people": {}}
+        for data in files.values():
+            for section, names in names_in(data).items():
+                merged[section].update(names)
+        return merged
 
     async def _preview(self, files: dict[str, bytes]) -> ChangeReport:
         if self._worker is not None:

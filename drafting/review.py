@@ -530,6 +530,32 @@ class Review(BaseModel):
         stem = slug(f"{self.date.get('year', '')} {self.title or self.source_file}", 60)
         return f"{stem}-r{self.id}.yaml" if self.id else f"{stem}.yaml"
 
+    def link_known(self, names: dict[str, dict[str, tuple[str, str]]]) -> None:
+        """A new organization or person named exactly like one content holds (`names`, see
+        db.content_files.names_in) is that one: typed in a correction or added, it must not
+        become a second entity of the same name."""
+        from db.content_files import fold_name
+
+        for group, section in ((Group.ORGANIZATIONS, "organizations"), (Group.PEOPLE, "people")):
+            items = self.items(group)
+            for item in items:
+                if item.known or item.verdict is Verdict.DROPPED:
+                    continue
+                label = (
+                    item.name
+                    if group is Group.ORGANIZATIONS
+                    else f"{item.first_name or ''} {item.last_name}"
+                )
+                found = names.get(section, {}).get(fold_name(label))
+                if found is None:
+                    continue
+                if any(o is not item and o.id == found[0] for o in items):
+                    self._rename(group, item.id, found[0])
+                    item.verdict = Verdict.DROPPED  # the draft has that one already
+                    continue
+                self._rename(group, item.id, found[0])
+                item.id, item.known, item.maybe = found[0], True, None
+
     def free_ids(self, taken: set[str]) -> None:
         """Give every new person, organization and city, the event and the source an id that
         content (`taken`) does not already give another entity."""

@@ -26,7 +26,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from db.content_files import read_content  # noqa: E402
+from db.content_files import load_files, names_in, read_content  # noqa: E402
 from drafting.extract import draft_article  # noqa: E402
 from drafting.review import (  # noqa: E402
     Action,
@@ -453,6 +453,12 @@ def review_article(
                 reviewer.accept(group, index)
     problems = review.problems()
     assert not problems, (article.name, problems)
+    names: dict[str, dict[str, tuple[str, str]]] = {"organizations": {}, "people": {}}
+    for data in load_files(content_dir).values():  # as «Опубликовать» does
+        for section, found in names_in(data).items():
+            names[section].update(found)
+    review.link_known(names)
+    review.free_ids(known.ids())
     return review, effort
 
 

@@ -298,3 +298,35 @@ def test_pasted_texts_have_sources_of_their_own() -> None:
     assert first.source_id() != second.source_id()
     page = review_of(_draft(), "https://example.org/news/1", "Статья", {})
     assert page.source_id().startswith("article-https-example-org")
+
+
+def test_what_content_holds_under_the_same_name_is_linked_not_doubled() -> None:
+    review = review_of(_draft(), "a.txt", "Статья", {})
+    assert review.add(Group.ORGANIZATIONS, "Гражданский альянс Казахстана, KZ, партнёр") is None
+    names = {
+        "organizations": {
+            "гражданский альянс казахстана": ("civil-alliance-kz", "Гражданский альянс Казахстана"),
+            "фонд степь": ("fond-step-kz", "Фонд «Степь»"),
+        },
+        "people": {"иван иванов": ("ivanov-ivan-kz", "Иван Иванов")},
+    }
+    review.link_known(names)
+    orgs = {o.name: (o.id, o.known) for o in review.organizations}
+    assert orgs["Гражданский альянс Казахстана"] == ("civil-alliance-kz", True)
+    assert orgs["Фонд «Степь»"] == ("fond-step-kz", True)  # quotes aside, the same name
+    assert review.people[0].positions[0].organization == "fond-step-kz"
+    assert (review.people[0].id, review.people[0].known) == ("ivanov-ivan-kz", True)
+    content = yaml.safe_load(_publishable(review).content_yaml())
+    assert "organizations" not in content and content["people"] == [
+        {"id": "petrova-anna", "first_name": "Анна", "last_name": "Петрова"}
+    ]
+
+
+def _publishable(review: Review) -> Review:
+    for group in Group:
+        for index in range(len(review.items(group))):
+            review.decide(group, index, Action.ACCEPT)
+    review.correct(Group.PEOPLE, 1, "Анна Петрова")
+    review.correct(Group.CITIES, 1, "Щучинск, KZ")
+    assert review.problems() == []
+    return review
