@@ -6,7 +6,11 @@ by hand. The review is stored after every step, so a restart loses nothing."""
 from __future__ import annotations
 
 import asyncio
+import functools
+import inspect
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import ParamSpec, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,6 +24,8 @@ from drafting.worker import DraftFile
 from views import admin as admin_view
 from views import review as view
 
+P = ParamSpec("P")
+T = TypeVar("T")
 ADDING = -1  # the item index awaited when a fact is being added, not corrected
 
 
@@ -79,20 +85,20 @@ def _lock(review_id: int) -> asyncio.Lock:
     return _locks.setdefault(review_id, asyncio.Lock())
 
 
+def _one_review_at_a_time(function: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[T]]:
+    """Run `function` holding its review's lock (found by the argument `review_id`)."""
+    signature = inspect.signature(function)
+
+    @functools.wraps(function)
+    async def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+        async with _lock(signature.bind(*args, **kwargs).arguments["review_id"]):
+            return await function(*args, **kwargs)
+
+    return wrapper
+
+
+@_one_review_at_a_time
 async def step_answer(
-    session: AsyncSession,
-    content: ContentService,
-    admin_id: int,
-    review_id: int,
-    group: Group,
-    index: int,
-    action: Action,
-) -> Step:
-    async with _lock(review_id):
-        return await _step(session, content, admin_id, review_id, group, index, action)
-
-
-async def _step(
     session: AsyncSession,
     content: ContentService,
     admin_id: int,
@@ -122,17 +128,11 @@ async def _step(
     return Step(_chunk_of(review, group, index), edit=True)
 
 
+@_one_review_at_a_time
 async def correction_answer(
     session: AsyncSession, admin_id: int, review_id: int, group: Group, index: int, text: str
 ) -> tuple[Answer, bool]:
     """Apply the admin's corrected text: (answer, whether the item is done)."""
-    async with _lock(review_id):
-        return await _correction(session, admin_id, review_id, group, index, text)
-
-
-async def _correction(
-    session: AsyncSession, admin_id: int, review_id: int, group: Group, index: int, text: str
-) -> tuple[Answer, bool]:
     review = await _load(session, admin_id, review_id)
     if review is None:
         return Answer(view.review_gone()), True
