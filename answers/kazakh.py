@@ -119,12 +119,12 @@ def said_of_a_place(word: str) -> bool:
     return low.endswith(PLACE_ENDINGS) and kazakh_stem(low) != low
 
 
-def kazakh_stem(word: str, *, name: bool = False) -> str:
+def kazakh_stem(word: str, *, name: bool = False, least: int | None = None) -> str:
     """`word` without its Kazakh plural, possessive and case endings (lower-cased). A name
     (`name`: written with a capital) keeps at least MIN_NAME_STEM letters: «Бірге» is no
-    «бір» in the dative."""
+    «бір» in the dative; `least` asks for more."""
     stem = word.casefold()
-    least = MIN_NAME_STEM if name else MIN_STEM
+    least = least or (MIN_NAME_STEM if name else MIN_STEM)
     for layer in _LAYERS:
         for ending in layer:
             if stem.endswith(ending) and _fits(stem[: -len(ending)], ending, least):

@@ -1,8 +1,8 @@
 """Which language a question is in, and one spelling for matching names in any of them.
 
 Kazakh letters are folded to their Russian neighbours (Нұрғазиева → Нургазиева) and Latin
-words transliterated to Cyrillic (Nurgazieva → нургазиева, cyrtranslit), so a name typed in
-Kazakh or English meets the Russian spelling in the facts; the search's typo correction
+words transliterated to Cyrillic (Nurgazieva → нургазиева, `db.textnorm.to_cyrillic`), so a name
+typed in Kazakh or English meets the Russian spelling in the facts; the search's typo correction
 absorbs what transliteration cannot restore (a soft sign, й).
 """
 
@@ -56,29 +56,6 @@ def detect_language(text: str) -> Language:
 def fold(text: str) -> str:
     """Kazakh letters and ё as their Russian neighbours: how names are matched."""
     return text.translate(KAZAKH_FOLD)
-
-
-# How Russian and Kazakh names are usually written in English, before the letter-by-letter
-# transliteration (which reads «ts» as «тс», «ai» as «аи», «sky» as «ски»).
-_ENGLISH_SPELLINGS = (
-    (re.compile(r"(?<=[kcr])y$|iy$|yi$"), "ий"),  # Pogorelsky, Zhukovskiy, Dmitry
-    (re.compile(r"(?<=[lz])y$"), "ы"),  # Timuruly, Serikkyzy
-    (re.compile(r"ts(?!$)"), "ц"),  # Zaitseva, Tsoi; not «grants»
-    (re.compile(r"kh"), "х"),  # Khan
-    (re.compile(r"x"), "кс"),  # Maxim, Alexey
-    (re.compile(r"(?<=[aeou])i(?=[^aeiou]|$)"), "й"),  # Zaitseva, Aigerim, Tsoi
-    (re.compile(r"(?<=[bcdfghklmnpqrstvwxz])y(?=[bcdfghklmnpqrstvwxz])"), "ы"),  # Zhaksybekov
-)
-
-
-def to_cyrillic(word: str) -> str:
-    """A Latin-letter word (a name, most likely) in Russian letters."""
-    import cyrtranslit
-
-    word = word.casefold().replace("’", "'")
-    for pattern, letters in _ENGLISH_SPELLINGS:
-        word = pattern.sub(letters, word)
-    return cyrtranslit.to_cyrillic(word, "ru")
 
 
 def latin_words(text: str) -> list[str]:

@@ -59,6 +59,14 @@ GENERIC_EVENT_WORDS: dict[str, str | None] = {
 }
 
 
+# Words that say what kind of work a name is («проект «Урал — река дружбы»»): beside a work
+# named they name it, not something else called a project.
+WORK_KIND_WORDS = frozenset(
+    {"проект", "книга", "документ", "публикация", "издание", "том", "сборник", "декларация",
+     "жоба", "кітап", "құжат"}
+)  # fmt: skip
+
+
 def format_names_event(question: Question) -> bool:
     """The question's format word describes the event it names («the online meeting»), rather
     than being what a yes/no question asks («прошёл онлайн?»)."""
@@ -123,6 +131,7 @@ class Linked:
     mentions: list[Mention] = field(default_factory=list)
     leftover: list[int] = field(default_factory=list)  # words no mention covers
     word_count: int = 0
+    country_in_name: bool = False  # «Курултай казахов России»: the country word is a name's
 
     @property
     def memo_weight(self) -> int:
@@ -216,7 +225,8 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
                 mention.hits = same = close
             # «Выступала ли Сапарова …?»: a woman, not Елдар Сапаров asked in the genitive
             if len(same) > 1 and (gender := question.gender):
-                fitting = [h for h in same if _gender_of(h.label) == gender]
+                # a surname that tells no gender («Моор», «Дяченко») is not the other's
+                fitting = [h for h in same if _gender_of(h.label) in (gender, None)]
                 if fitting:
                     mention.hits = same = fitting
             # «Где работает Исмаилова?»: the subject, so the name as written in the nominative
@@ -258,8 +268,12 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
         claimed |= hit.matched
     for mention in [m for m in mentions if m.kind is EntityKind.EVENT]:
         mentions += await _places_apart(index, mention, question, groups, generic_words)
+    if any(m.kind is EntityKind.WORK for m in mentions):
+        kind_words = {i for i, g in enumerate(groups) if WORK_KIND_WORDS & set(g)}
+        mentions = [m for m in mentions if m.kind is EntityKind.WORK or not m.words <= kind_words]
     leftover = [i for i in range(len(groups)) if i not in claimed and i not in generic_words]
     linked = Linked(mentions, leftover, len(groups))
+    linked.country_in_name = any(_country_named(m, question, groups) for m in mentions)
     for mention in linked.of_kind(EntityKind.EVENT):
         if mention.certain:  # a corrected typo is asked about, never narrowed as certain
             await _narrow_events(session, mention, linked, question, index, groups)
@@ -440,6 +454,26 @@ def _spelt_alike(typed: Sequence[str], label: str) -> bool:
     )
 
 
+def _country_named(mention: Mention, question: Question, groups: list[tuple[str, ...]]) -> bool:
+    """Whether a country noun the question has right after the mention's words is part of
+    the name of what it names («Ассамблея народов России», «Курултай казахов России»). Then
+    the candidates that hold it are kept, and the noun narrows to no country."""
+    said = {normalize(w) for w in _words(mention, question, groups)}
+    said |= {normalize(w) for w in _typed(mention, question, groups)}
+    nouns = [noun for before, noun in question.country_words if before in said]
+    if not nouns:
+        return False
+    holding = [
+        h
+        for h in mention.hits
+        if all(any(forms_match(query_forms(n)[0], f) for f in forms(h.label)) for n in nouns)
+    ]
+    if not holding:
+        return False
+    mention.hits = holding
+    return True
+
+
 def _in_order(words: Sequence[str], label: str) -> bool:
     """`label` holds `words` one after another, in that order, in any of their forms."""
     wanted = [query_forms(w) for w in words]
@@ -476,7 +510,9 @@ def _indexes(mention: Mention, question: Question, groups: list[tuple[str, ...]]
 def _confidence(mention: Mention, question: Question, groups: list[tuple[str, ...]]) -> Confidence:
     typed = _typed(mention, question, groups)
     latin = bool(typed) and all(w.isascii() for w in typed)
-    if latin:
+    # A Latin spelling is never exact; but one lower-case word found only by a corrected typo
+    # is more likely an English word than a name («tell me a joke»).
+    if latin and not (mention.fuzzy and len(typed) == 1 and typed[0].islower()):
         return Confidence.TRANSLITERATED
     if mention.fuzzy:
         return Confidence.TYPO

@@ -82,9 +82,17 @@ LIST_PAGE_SIZE = 25  # lines of a list of everything; the rest are a button away
 
 @remembers("speakers_answer")
 async def speakers_answer(
-    session: AsyncSession, event_id: str | None = None, country: str | None = None, page: int = 0
+    session: AsyncSession,
+    event_id: str | None = None,
+    country: str | None = None,
+    page: int = 0,
+    *,
+    taking_part: bool = False,
+    mentioned: bool = False,
 ) -> Answer:
-    """Who spoke: at one event or at all (paged); optionally only those from one country."""
+    """Who spoke: at one event or at all (paged); optionally only those from one country. At
+    one event, those who took part without a talk the source names come too when asked
+    («кто участвовал …») or when no talk is named; those only named, when asked."""
     event = None
     if event_id is not None:
         event = await queries.get_event(session, event_id)
@@ -106,10 +114,16 @@ async def speakers_answer(
         parts = await queries.participations(
             session, event_id=event_id, roles=SPEAKING_ROLES, topics=False
         )
+        also = ("participant",) if taking_part or mentioned or not parts else ()
+        also += ("mentioned",) if mentioned else ()
+        if also:
+            parts += await queries.participations(
+                session, event_id=event_id, roles=also, topics=False
+            )
         if country is not None:
             parts = [p for p in parts if queries.participant_country(p) == country]
     return Answer(
-        speakers_text(parts, event),
+        speakers_text(parts, event, country=country),
         cards(((PERSON, p.person_id, p.person.full_name) for p in parts), extra=nav),
     )
 

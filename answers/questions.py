@@ -34,6 +34,7 @@ from db import queries
 from db.kinds import EntityKind
 from db.search import Hit, SearchIndex
 from db.textnorm import normalize, query_forms, word_forms
+from views.callbacks import Card
 from views.common import listening, question_too_long
 from views.direct import not_a_question, off_topic
 from views.grounding import joined_not_held
@@ -174,6 +175,8 @@ async def _question_reply(
     linked = await remembered(
         session, ("link", text, today, fuzzy), lambda: link(session, question, fuzzy=fuzzy)
     )
+    if linked.country_in_name:
+        question = _with_country(question, None)
     asked = Asked(session, question, linked, today, text, dialogue)
     if question.dates is not None:
         dates = question.dates
@@ -188,8 +191,26 @@ async def _question_reply(
         # A Kazakh or English question gets its interface in that language around the facts.
         use_language(Language(question.language))
     answer = await _answer(asked)
+    # «А кто его модерировал? — Откуда он?»: the one person listed is the one spoken of
+    if (person := _one_person_listed(answer)) is not None:
+        listed = (EntityKind.PERSON.value, person)
+        asked.used = [listed, *(u for u in asked.used if u != listed)]
     after, keeps_intent = _remember(asked, dialogue)
     return answer, after, keeps_intent
+
+
+def _one_person_listed(answer: Answer) -> str | None:
+    """The person an answer lists, when it lists exactly one: a pronoun next means them."""
+    rows = answer.markup.inline_keyboard if answer.markup else []
+    people = {
+        card.id
+        for row in rows
+        for button in row
+        if (data := button.callback_data)
+        and data.startswith(f"{Card.__prefix__}:")
+        and (card := Card.unpack(data)).kind is EntityKind.PERSON
+    }
+    return people.pop() if len(people) == 1 else None
 
 
 def _question_words(asked: Asked) -> str:
@@ -273,7 +294,7 @@ async def _answer(asked: Asked) -> Answer:
     return found
 
 
-def _with_country(q: Question, code: str) -> Question:
+def _with_country(q: Question, code: str | None) -> Question:
     return replace(q, country=code)
 
 

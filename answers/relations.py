@@ -167,7 +167,13 @@ async def speakers(a: Asked) -> Answer | None:
     if ids:
 
         async def one(event_id: str) -> Answer:
-            answer = await speakers_answer(a.session, event_id, a.question.country)
+            answer = await speakers_answer(
+                a.session,
+                event_id,
+                a.question.country,
+                taking_part=a.question.taking_part or a.question.about_participants,
+                mentioned=a.question.mentioned,
+            )
             if a.question.count:
                 parts = await queries.participations(a.session, event_id=event_id, roles=SPEAKING)
                 if a.question.about_participants:
@@ -177,7 +183,8 @@ async def speakers(a: Asked) -> Answer | None:
 
         return await for_events(a, ids, one, participants=True)
     if (person := a.one(P)) and a.question.count:  # «сколько раз выступала X?»: her talks
-        spoke = await queries.participations(a.session, person_id=person, roles=SPEAKING)
+        roles = (*SPEAKING, "participant") if a.question.taking_part else SPEAKING
+        spoke = await queries.participations(a.session, person_id=person, roles=roles)
         held = await queries.events_by_id(a.session, list(dict.fromkeys(p.event_id for p in spoke)))
         if a.question.dates is not None:
             held = events_on(held, a.question.dates)
@@ -411,8 +418,8 @@ def _at_events_named(a: Asked, parts: list) -> list:  # type: ignore[type-arg]
 
 async def origin(a: Asked) -> Answer | None:
     person_id = a.one(P)
-    if person_id is None:
-        return await cities(a) if a.ids(E) else None
+    if person_id is None:  # «where is the forum …?»: where it is held
+        return await when_where(a) if a.ids(E) else None
     found = await queries.person_and_participations(a.session, person_id)
     if found is None:
         return None

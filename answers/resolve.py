@@ -10,11 +10,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import HITS_PER_KB, Answer
 from answers.grounding import gaps
+from answers.language import fold
 from answers.linking import Linked, events_on, link
 from answers.understanding import parse_question, subject_text
 from db import queries
 from db.kinds import EntityKind
 from db.search import Hit, SearchIndex
+from db.textnorm import normalize
 from views.keyboards import hits_keyboard
 from views.search import did_you_mean, which_one
 
@@ -60,7 +62,7 @@ async def resolve(session: AsyncSession, text: str, kinds: Sequence[EntityKind])
         if mention is not None and (narrowed or not mention.generic or linked.leftover):
             if await gaps(session, question, linked):
                 return Resolution()
-            hits = mention.hits
+            hits = _as_named(mention.hits, question.typed or question.words)
             if len(hits) == 1 and not hits[0].fuzzy:
                 return Resolution(subject=hits[0])
             return Resolution(choices=hits)
@@ -70,6 +72,16 @@ async def resolve(session: AsyncSession, text: str, kinds: Sequence[EntityKind])
     if hits and hits[0].coverage >= MIN_COVERAGE:
         return Resolution(subject=hits[0])
     return Resolution()
+
+
+def _as_named(hits: list[Hit], typed: Sequence[str]) -> list[Hit]:
+    """A command names a person as they are called: «/speaker Нургазиева» is Бану Нургазиева,
+    not Марат Нургазиев in the genitive."""
+    if len(hits) < 2 or any(h.kind is not EntityKind.PERSON for h in hits):
+        return hits
+    said = {fold(normalize(w)) for w in typed}
+    named = [h for h in hits if said & {fold(w) for w in normalize(h.label).split()}]
+    return named or hits
 
 
 async def _events_in_place(session: AsyncSession, linked: Linked) -> Resolution:

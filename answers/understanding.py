@@ -20,11 +20,11 @@ from enum import StrEnum
 from functools import lru_cache
 
 from answers.kazakh import kazakh_stem
-from answers.language import KAZAKH_LETTERS, Language, clean, detect_language, fold, to_cyrillic
+from answers.language import KAZAKH_LETTERS, Language, clean, detect_language, fold
 from answers.lexicon import LanguageWords, words_of
 from answers.spelling import fix_spelling
 from db.dates import EARLIEST_YEAR, LATEST_YEAR, PartialDate
-from db.textnorm import STOPWORDS, normalize, place_word, said_of_gender, verb
+from db.textnorm import STOPWORDS, normalize, place_word, said_of_gender, to_cyrillic, verb
 
 
 class Intent(StrEnum):
@@ -134,6 +134,7 @@ _NUMBERS = {w: n for words in _LEXICONS.values() for w, n in words.numbers.items
 _AGO = tuple(a for words in _LEXICONS.values() for a in words.ago)
 _YEAR_WORDS = frozenset().union(*(words.year_words for words in _LEXICONS.values()))
 _TAKING_PART = tuple(m for w in _LEXICONS.values() for m in w.taking_part)
+_MENTIONED = tuple(m for w in _LEXICONS.values() for m in w.mentioned)
 _SEASONS = {word: (first, last) for w in _LEXICONS.values() for first, last, word in w.seasons}
 _UNTIL = frozenset().union(*(w.until for w in _LEXICONS.values()))
 _BETWEEN = frozenset().union(*(w.between for w in _LEXICONS.values()))
@@ -175,10 +176,11 @@ _MONTHS = (
 # fmt: on
 
 _ROMAN = re.compile(r"[ivxlc]+")  # «XII Гражданский форум»: a number, not a word to transliterate
-# «с 2021 по 2024 год», «2021–2024», «between 2021 and 2024», «2021-2024 жылдары»
+# «с 2021 по 2024 год», «2021–2024», «between 2021 and 2024», «2021-2024 жылдары», «2018 бен
+# 2019 жылдар аралығында»
 _YEAR_SPAN_RE = re.compile(
     r"(?:\b(?:с|from|between)\s+)?\b(19[5-9]\d|20\d\d)(?:\s*(?:года|году|год|г\.?|жыл\w*))?"
-    r"\s*(?:-|–|—|по|до|to|and|и)\s*"
+    r"\s*(?:-|–|—|по|до|to|and|и|бен|мен|пен|және)\s*"
     r"(19[5-9]\d|20\d\d)(?:\s*(?:годы|годах|года|годов|гг|год|жылдар\w*|жыл\w*|years?)\b\.?)?",
     re.IGNORECASE,
 )
@@ -234,12 +236,16 @@ class Question:
     pronoun: bool = False  # «она», «he», «ол»: someone the chat spoke of before
     order: str | None = None  # «first» / «last»: «самый первый круглый стол», «the latest»
     taking_part: bool = False  # «участвовал ли Томск …»: taking part, not where it was held
+    mentioned: bool = False  # «кто там упоминался?»: the people a source only names, too
     among: bool = False  # «а кто из них депутат?»: picks from the people of the last answer
     others: bool = False  # «а остальные?»: the rest of the last list (the other country's)
     work_role: str | None = None  # «представили», «signed»: what was done with a work
     heads: bool = False  # «кто руководит …», «who heads …»: the organization's head
     text: str = ""  # the question as typed
     format_then: str = ""  # the word after the format's («онлайн встрече»: «встрече»)
+    # each country noun as typed with the word before it («казахов россии»): part of a name
+    # («Курултай казахов России») when that word names something, a country otherwise
+    country_words: tuple[tuple[str, str], ...] = field(default=())
 
     @property
     def leans_on_last(self) -> bool:
@@ -496,11 +502,20 @@ def _kazakh_stems(norm: str) -> str:
 def _name_stems(text: str, *, every_word: bool = False) -> str:
     """Kazakh stems of `text`'s words, a name's (a word written with a capital, or every
     word) cut less far."""
+    typed = text.split()
     return " ".join(
-        kazakh_stem(low, name=every_word or w[:1].isupper())
-        for w in text.split()
+        # in a name of several words only the last takes endings («Айзада Курманованың»),
+        # so a word before another name keeps more of itself; «Ерланның Астанадағы» still
+        # loses its endings
+        kazakh_stem(low, name=True, least=NAME_BEFORE_NAME)
+        if w[:1].isupper() and i + 1 < len(typed) and typed[i + 1][:1].isupper()
+        else kazakh_stem(low, name=every_word or w[:1].isupper())
+        for i, w in enumerate(typed)
         if (low := normalize(w))
     )
+
+
+NAME_BEFORE_NAME = 5  # letters a capitalised word followed by another keeps
 
 
 # Each phrase as written and as its Kazakh stems: Kazakh text is stemmed before translation.
@@ -516,6 +531,22 @@ def _translate(norm: str) -> str:
     for pattern, russian in _GLOSSARY_RE:
         norm = pattern.sub(russian, norm)
     return norm
+
+
+# The glossary's phrases of several words name things («үкіметтік емес ұйымдар» are NGOs):
+# a cue word inside one («ұйым») asks nothing.
+_NAMES_RE = tuple(
+    _phrase_re(variant, language)
+    for phrase, _, language in _GLOSSARY
+    if " " in phrase
+    for variant in dict.fromkeys((phrase, _kazakh_stems(phrase)))
+)
+
+
+def _without_names(text: str) -> str:
+    for pattern in _NAMES_RE:
+        text = pattern.sub(" ", text)
+    return text
 
 
 def subject_text(text: str) -> str:
@@ -557,7 +588,9 @@ _ABLATIVE = ("дан", "ден", "тан", "тен", "нан", "нен")
 def _origin(text: str, source_words: list[str], language: Language) -> tuple[str, ...]:
     """The words (as the question keeps them, lower-case) that name where someone is from:
     the word after «из», «from», «со», or a Kazakh name in the ablative («Омбыдан»)."""
-    lowered = [normalize(w) for w in source_words if normalize(w) != "the"]
+    lowered = [
+        "" if _in_capitals(w, text) else normalize(w) for w in source_words if normalize(w) != "the"
+    ]
     after = [lowered[i + 1] for i, w in enumerate(lowered[:-1]) if w in ("из", "from", "со")]
     found = [
         to_cyrillic(w) if re.fullmatch(r"[a-z'’-]+", w) and not _ROMAN.fullmatch(w) else w
@@ -597,9 +630,18 @@ def _about(source_words: list[str], language: Language) -> tuple[str, ...]:
     )
 
 
-def _from_place(text: str, lowered: list[str]) -> bool:
+def _in_capitals(word: str, text: str) -> bool:
+    """«FROM KZ», «СО РАН»: a word in capitals in a question that is not all capitals is part
+    of a name, never a little word."""
+    return len(word) > 1 and word.isupper() and not text.isupper()
+
+
+def _from_place(text: str, typed: list[str]) -> bool:
     """«из Омска», «from Omsk», «Омбыдан»: the question asks where someone is from."""
-    if any(w in ("из", "from", "откуда", "қайдан") for w in lowered):
+    if any(
+        normalize(w) in ("из", "from", "откуда", "қайдан") and not _in_capitals(w, text)
+        for w in typed
+    ):
         return True
     return any(
         w[:1].isupper() and w.casefold().endswith(_ABLATIVE) and len(w) > 5
@@ -723,7 +765,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
         # Kazakh cues are matched on stems too, and as typed without Kazakh letters.
         stems = f" {_kazakh_stems(norm)}"
         texts = (norm, stems, fold(stems))
-    intent = _intent_of(texts)
+    intent = _intent_of(tuple(_without_names(t) for t in texts))
     count = any(_cue_in(texts, m) for m in _COUNT_MARKERS)
     if count and (counted := _counted(texts)) is not None:
         intent = counted
@@ -792,10 +834,14 @@ def parse_question(text: str, today: date | None = None) -> Question:
     for word in source_words:
         low = normalize(word)
         folded = fold(low)
-        abbreviation = len(word) > 1 and word.isupper()
+        abbreviation = _in_capitals(word, text)
         if not low or low.isdigit() or (len(low) == 1 and low.isascii()):
             continue  # «Petrova's»: the «s» names nothing
-        if low in _EN_QUESTION_WORDS or (low.isascii() and low.startswith(_EN_QUESTION_PREFIXES)):
+        if re.fullmatch(r"[0-9]+(?:st|nd|rd|th)", low):
+            continue  # «the 20th anniversary»: the number is the title's («20-летие»)
+        if not abbreviation and (
+            low in _EN_QUESTION_WORDS or (low.isascii() and low.startswith(_EN_QUESTION_PREFIXES))
+        ):
             continue
         if not low.isascii() and _is_question_word(low):
             continue
@@ -824,7 +870,12 @@ def parse_question(text: str, today: date | None = None) -> Question:
         elif language is Language.KK:
             word = fold(word)
         kept.append(word)
+    original = [normalize(w) for w in re.findall(r"\w+(?:-\w+)*", text)]
+    country_words = tuple(
+        (original[i - 1], w) for i, w in enumerate(original) if i and _is_country_noun(w)
+    )
     return Question(
+        country_words=country_words,
         intent=intent,
         rest=" ".join(kept),
         country=country,
@@ -842,13 +893,14 @@ def parse_question(text: str, today: date | None = None) -> Question:
             (f for f, cues in _FORMATS.items() if any(_cue_in(texts, c) for c in cues)), None
         ),
         format_then=_after_format(texts),
-        from_place=_from_place(text, lowered),
+        from_place=_from_place(text, words_in),
         origin=_origin(text, re.findall(r"\w+(?:-\w+)*", translated or without_dates), language),
         gender=said_of_gender(text) if language is Language.RU else None,
         about=_about(re.findall(r"\w+(?:-\w+)*", translated or without_dates), language),
         pronoun=any(w in _PRONOUNS for w in lowered),
         order=_order(norm, dates),
         taking_part=any(_cue_in(texts, m) for m in _TAKING_PART),
+        mentioned=any(_cue_in(texts, m) for m in _MENTIONED),
         among=among,
         others=any(_cue_in(texts, m) for m in _OTHERS),
         heads=any(_cue_in(texts, c) for c in HEAD_CUES),

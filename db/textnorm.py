@@ -86,19 +86,58 @@ KAZAKH_FOLD = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІёЁ", "агк�
 _SAME_THING = {"нпо": "нко", "нко": "нпо"}
 
 
+# How Russian and Kazakh names are usually written in English, before the letter-by-letter
+# transliteration (which reads «ts» as «тс», «ai» as «аи», «sky» as «ски»).
+_ENGLISH_SPELLINGS = (
+    (re.compile(r"(?<=[kcr])y$|iy$|yi$"), "ий"),  # Pogorelsky, Zhukovskiy, Dmitry
+    (re.compile(r"(?<=[lz])y$"), "ы"),  # Timuruly, Serikkyzy
+    (re.compile(r"iye"), "ие"),  # Nurgaziyeva, Aliyev
+    (re.compile(r"ts(?!$)"), "ц"),  # Zaitseva, Tsoi; not «grants»
+    (re.compile(r"kh"), "х"),  # Khan
+    (re.compile(r"x"), "кс"),  # Maxim, Alexey
+    (re.compile(r"(?<=[aeou])i(?=[^aeiou]|$)"), "й"),  # Zaitseva, Aigerim, Tsoi
+    (re.compile(r"(?<=[bcdfghklmnpqrstvwxz])y(?=[bcdfghklmnpqrstvwxz])"), "ы"),  # Zhaksybekov
+)
+
+
+def to_cyrillic(word: str) -> str:
+    """A Latin-letter word (a name, most likely) in Russian letters."""
+    import cyrtranslit  # only when a Latin word is met
+
+    word = word.casefold().replace("’", "'")
+    for pattern, letters in _ENGLISH_SPELLINGS:
+        word = pattern.sub(letters, word)
+    return cyrtranslit.to_cyrillic(word, "ru")
+
+
 @lru_cache(maxsize=50_000)  # bounded: users can type any number of distinct words
 def word_forms(word: str) -> Forms:
     """The forms a word can match by: itself, its stem, its lemmas and their stems, a word
     the sources use for the same thing; a word with Kazakh letters also as typed without them."""
-    found = {word, stem(word)}
+    found = {word}
+    stems = {stem(word)}
     if same := _SAME_THING.get(word):
         found.add(same)
     if (folded := word.translate(KAZAKH_FOLD)) != word:
-        found.update((folded, stem(folded)))
+        found.add(folded)
+        stems.add(stem(folded))
+    if proper_name(word):  # spelt as Kazakh and English write them: only names, so that
+        # the typo correction finds no other words by these forms
+        if re.search("ь[бвгджзйклмнпрстфхцчшщ]", word):
+            found.add(re.sub("ь(?=[бвгджзйклмнпрстфхцчшщ])", "", word))  # Гульнара: Гүлнара
+        if word.endswith(("ья", "ия")) and len(word) > 4:
+            found.add(word[:-2] + "иа")  # Дарья, Мария: Daria, Maria
+    if re.fullmatch("[a-z]+", word) and len(word) > 1:
+        # «FROM KZ»: a Latin name is found as typed and as a Russian-letter question has it
+        found.add(to_cyrillic(word))
     if not word.isdigit() and re.search("[а-я]", word):
         for parse in _analyzer().parse(word)[:4]:
             lemma = parse.normal_form.replace("ё", "е").replace("-", "")
-            found.update((lemma, stem(lemma)))
+            found.add(lemma)
+            stems.add(stem(lemma))
+    # A cut-off stem of three letters is shared by unrelated words («казан», «казахи»: «каз»);
+    # a word or lemma that short is a word of its own («мир»).
+    found |= {s for s in stems if len(s) > _MIN_STEM}
     return tuple(sorted(f for f in found if len(f) >= 2 or f == word))
 
 

@@ -538,6 +538,7 @@ class Review(BaseModel):
 
         for group, section in ((Group.ORGANIZATIONS, "organizations"), (Group.PEOPLE, "people")):
             items = self.items(group)
+            first_of: dict[str, Any] = {}  # the draft's own: an article names one thing twice
             for item in items:
                 if item.known or item.verdict is Verdict.DROPPED:
                     continue
@@ -546,6 +547,11 @@ class Review(BaseModel):
                     if group is Group.ORGANIZATIONS
                     else f"{item.first_name or ''} {item.last_name}"
                 )
+                if (same := first_of.setdefault(fold_name(label), item)) is not item:
+                    _absorb(same, item)
+                    self._rename(group, item.id, same.id)
+                    item.verdict = Verdict.DROPPED
+                    continue
                 found = names.get(section, {}).get(fold_name(label))
                 if found is None:
                     continue
@@ -569,6 +575,18 @@ class Review(BaseModel):
         for key, current in (("event", self.event_id()), ("source", self.source_id())):
             if current in taken:
                 self.ids = {**self.ids, key: _free_id(current, list(taken))}
+
+
+_ROLE_STRENGTH = ("organizer", "moderator", "speaker", "partner", "participant", "mentioned")
+
+
+def _absorb(kept: PersonItem | OrganizationItem, twin: PersonItem | OrganizationItem) -> None:
+    """What a second item of the same name adds to the first: the stronger role, and a
+    person's positions the first lacks."""
+    if _ROLE_STRENGTH.index(twin.role) < _ROLE_STRENGTH.index(kept.role):
+        kept.role = twin.role  # type: ignore[assignment]
+    if isinstance(kept, PersonItem) and isinstance(twin, PersonItem):
+        kept.positions += [p for p in twin.positions if p not in kept.positions]
 
 
 # --- building a review from a draft -----------------------------------------------------------

@@ -312,7 +312,7 @@ async def test_an_unknown_kazakh_city_is_reported_as_typed(chat: Chatter) -> Non
     ],
 )
 def test_names_are_read_as_english_spells_them(latin: str, cyrillic: str) -> None:
-    from answers.language import to_cyrillic
+    from db.textnorm import to_cyrillic
 
     assert to_cyrillic(latin) == cyrillic
 
@@ -484,3 +484,103 @@ async def test_a_question_that_names_nothing_continues_the_event_spoken_of(
     assert answer.startswith("🏛 Organizations of Онлайн-встреча ресурсных центров НКО")
     first = await dev6_chat.ask("Какие организации участвовали?", user_id=94)
     assert first.startswith("🏛 Организации в материалах")  # no event spoken of: all of them
+
+
+@pytest.fixture
+async def shipped_chat(tmp_path, session_maker, settings):  # type: ignore[no-untyped-def]
+    """The content the bot ships, with the events reviewed from real articles."""
+    from tests.conftest import ROOT
+    from tests.test_question_set import _chat_over
+
+    async for chat in _chat_over(tmp_path, session_maker, settings, (), ROOT / "content"):
+        yield chat
+
+
+async def test_a_latin_title_is_found_from_a_russian_question(shipped_chat: Chatter) -> None:
+    answer = await shipped_chat.ask("Было ли FROM KZ в Алматы?")
+    assert answer.startswith("Нет,") and "Астана" in answer
+
+
+async def test_a_short_cut_stem_links_no_unrelated_word(shipped_chat: Chatter) -> None:
+    answer = await shipped_chat.ask("Who organized the concert in Kazan?")
+    assert "Генеральное консульство Республики Казахстан в Казани" in answer
+    assert "Казахи" not in answer
+
+
+async def test_a_country_in_a_name_is_the_names_not_a_filter(shipped_chat: Chatter) -> None:
+    assembly = await shipped_chat.ask("мероприятия ассамблеи народов россии")
+    assert assembly.startswith("🏛 Ассамблея народов России") and "Курултай" in assembly
+    kurultai = await shipped_chat.ask("кто выступал на курултае казахов россии")
+    assert "Батима Закирьянова" in kurultai  # no country of hers is stored: not filtered out
+    from_russia = await shipped_chat.ask("кто из россии выступал на курултае")
+    assert "Закирьянова" not in from_russia and "из страны 🇷🇺 Россия" in from_russia
+
+
+async def test_who_took_part_lists_those_present_beside_the_speakers(
+    shipped_chat: Chatter,
+) -> None:
+    spoke = await shipped_chat.ask("кто выступал на курултае")
+    assert "Батима Закирьянова" in spoke and "Александр Моор" not in spoke
+    present = await shipped_chat.ask("кто был на курултае")
+    assert "Батима Закирьянова" in present and "Александр Моор" in present
+    nobody_spoke = await shipped_chat.ask("кто выступал на круглом столе план нации 100 шагов")
+    assert "выступающие этого события не названы" in nobody_spoke
+    assert "Участвовали (о выступлениях источник не говорит):\n• Веналий Амелин" in nobody_spoke
+
+
+async def test_a_first_name_several_people_share_is_asked_about(shipped_chat: Chatter) -> None:
+    answer = await shipped_chat.ask("кто такой александр")
+    for name in ("Александр Калинин", "Александр Андреевич Дяченко", "Александр Моор"):
+        assert name in answer  # «Моор», «Дяченко» tell no gender: never left out
+
+
+async def test_a_command_names_a_person_in_the_nominative(shipped_chat: Chatter) -> None:
+    answer = await shipped_chat.ask("/speaker Nurgaziyeva")
+    assert answer.startswith("👤 Бану Нургазиева")
+
+
+async def test_an_english_word_found_only_by_a_typo_is_asked_about(
+    shipped_chat: Chatter,
+) -> None:
+    answer = await shipped_chat.ask("tell me a joke")
+    assert not answer.startswith("🏛")  # no card opened as if certain
+
+
+async def test_names_spelt_as_kazakh_and_english_write_them(shipped_chat: Chatter) -> None:
+    kazakh = await shipped_chat.ask("Айзада Курманова қандай қызметте?")
+    assert kazakh.startswith("Айзада Курманова — вице-министр культуры и информации")
+    english = await shipped_chat.ask("who is the vice consul")
+    assert "Хаджимурат Атмурзаев" in english and "Дяченко" in english
+
+
+async def test_a_cue_inside_a_named_thing_asks_nothing(shipped_chat: Chatter) -> None:
+    answer = await shipped_chat.ask("2025 жылғы үкіметтік емес ұйымдар кездесуінде кім сөйледі?")
+    assert "сөз сөйлегендер" in answer and "Нургазиева" in answer
+
+
+async def test_who_was_mentioned_lists_those_a_source_only_names(shipped_chat: Chatter) -> None:
+    for question in (
+        "кто упоминался на круглом столе в кокшетау",
+        "who was mentioned at the round table in kokshetau",
+        "Кокшетаудағы дөңгелек үстелде кім аталды?",
+    ):
+        answer = await shipped_chat.ask(question)
+        assert "Алексей Николаевич Бородавкин" in answer, question
+    spoke = await shipped_chat.ask("кто выступал на круглом столе в кокшетау")
+    assert "Бородавкин" not in spoke  # only named: never listed as a speaker
+
+
+async def test_a_pronoun_after_one_person_listed_is_that_person(shipped_chat: Chatter) -> None:
+    await shipped_chat.ask("кто модерировал круглый стол о культурном обмене", user_id=95)
+    answer = await shipped_chat.ask("а откуда он?", user_id=95)
+    assert "Равиль" in answer and answer.count("👤") == 1
+
+
+async def test_a_work_named_with_its_kind_opens_the_work(shipped_chat: Chatter) -> None:
+    answer = await shipped_chat.ask("что за проект урал река дружбы")
+    assert answer.startswith("📘 «Урал — река дружбы»")
+
+
+async def test_a_span_of_years_in_kazakh(shipped_chat: Chatter) -> None:
+    answer = await shipped_chat.ask("2018 бен 2019 жылдар аралығында не болды?")
+    assert "2018–2019" in answer and "FROM KZ" in answer and "2022" not in answer

@@ -330,3 +330,19 @@ def _publishable(review: Review) -> Review:
     review.correct(Group.CITIES, 1, "Щучинск, KZ")
     assert review.problems() == []
     return review
+
+
+def test_an_organization_the_article_names_twice_is_published_once() -> None:
+    draft = _draft()
+    draft.organizations.append(DraftOrganization("fond", "Фонд «Степь»", [], False, ""))
+    draft.people[0].positions = [DraftPosition("директор", "fond", "")]
+    review = _publishable(review_of(draft, "a.txt", "Статья", {}))
+    review.organizations[1].role = "organizer"
+    review.link_known({})  # at «Готово» and when publishing
+    kept, twin = review.organizations
+    assert (kept.id, kept.role, twin.verdict) == ("fond-step", "organizer", Verdict.DROPPED)
+    assert review.people[0].positions[0].organization == "fond-step"
+    content = yaml.safe_load(review.content_yaml())
+    assert [o["id"] for o in content["organizations"]] == ["fond-step"]
+    [event] = content["events"]
+    assert event["organizations"] == [{"organization": "fond-step", "role": "organizer"}]

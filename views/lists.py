@@ -95,15 +95,30 @@ def when_where_text(event: Event, today: date) -> Html:
 
 
 def speakers_text(
-    parts: Sequence[Participation], event: Event | None = None, *, moderators: bool = False
+    parts: Sequence[Participation],
+    event: Event | None = None,
+    *,
+    moderators: bool = False,
+    country: str | None = None,
 ) -> Html:
-    """Who spoke (or, with `moderators`, who moderated) at one event or at each."""
+    """Who spoke (or, with `moderators`, who moderated) at one event or at each; `country`
+    says the list was narrowed to those from one country."""
     if event is not None:
         heading = _("🎙 Модераторы события {}:") if moderators else _("🎤 Выступили на событии {}:")
         out = Lines().add(html(heading, event_heading(event))).blank()
-        out.add(*(html("{}. {}", n, person_line(p)) for n, p in enumerate(parts, 1)))
-        if not parts:
+        spoke = [p for p in parts if p.role in ("speaker", "moderator")]
+        out.add(*(html("{}. {}", n, person_line(p)) for n, p in enumerate(spoke, 1)))
+        if not spoke and country:
+            out.add(html(_("Выступающих из страны {} источники этого события не называют."),
+                         country_name(country)))  # fmt: skip
+        elif not spoke:
             out.add(_("В источниках выступающие этого события не названы."))
+        if present := [p for p in parts if p.role == "participant"]:
+            out.blank().add(_("Участвовали (о выступлениях источник не говорит):"))
+            out.add(*(html("• {}", person_line(p)) for p in present))
+        if named := [p for p in parts if p.role == "mentioned"]:
+            out.blank().add(_("Упоминаются в источнике:"))
+            out.add(*(html("• {}", person_line(p)) for p in named))
         return out.blank().add(source_line(event)).text()
     out = Lines().add(
         _("🎙 Все модераторы, по событиям:") if moderators else _("🎤 Все выступавшие, по событиям:")

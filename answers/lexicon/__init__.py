@@ -39,6 +39,7 @@ class LanguageWords:
     seasons: tuple[tuple[int, int, str], ...]  # (first month, last month, word)
     order: dict[str, tuple[str, ...]]  # «first» / «last» → the phrases that ask for it
     taking_part: tuple[str, ...]  # «участвовал», «took part»: taking part, not being held
+    mentioned: tuple[str, ...]  # «упоминался», «mentioned»: the people a source only names
     conjunctions: tuple[str, ...]  # «и», «and», «және»: join two questions, longest first
     joins: tuple[str, ...]  # «мен»: joins two names of things, never two questions
     both: frozenset[str]  # «both», «обоих», «екеуіне»: at every one of the events named
@@ -89,6 +90,7 @@ def words_of(language: str) -> LanguageWords:
         ),
         order={k: tuple(v) for k, v in data.get("order", {}).items()},
         taking_part=tuple(data.get("taking_part", ())),
+        mentioned=tuple(data.get("mentioned", ())),
         joins=tuple(data.get("joins", ())),
         both=frozenset(data.get("both", ())),
         both_particles=frozenset(data.get("both_particles", ())),
