@@ -14,11 +14,24 @@ from answers.base import Answer
 from answers.cards import card_answer, person_card_of
 from answers.linking import date_matches, format_names_event, leftover_words
 from answers.lists import when_where_answer, works_answer
-from answers.relations import ORG, PL, Asked, E, P, T, W, dates_text, lead, work_speakers
+from answers.relations import (
+    ORG,
+    PL,
+    Asked,
+    E,
+    P,
+    T,
+    W,
+    dates_text,
+    lead,
+    title_fits,
+    work_speakers,
+)
+from answers.understanding import is_title
 from db import queries
 from db.kinds import EntityKind
 from db.models import Event, Participation, Person
-from db.textnorm import content_word, forms, forms_match, query_forms
+from db.textnorm import Forms, content_word, query_forms
 from views import direct
 
 
@@ -50,7 +63,7 @@ async def yes_no(a: Asked) -> Answer | None:
             return await person_in_place(a)
         if a.question.dates is not None:
             return await person_in_dates(a)
-        return None
+        return await person_with_title(a)
     if len(event_ids) > 1:
         return await person_at_one_of(a, event_ids)
     facts = await queries.event_facts(a.session, event_ids[0])
@@ -83,6 +96,11 @@ async def yes_no(a: Asked) -> Answer | None:
             # only mentioned there, or a speaker asked about as moderator: no, and what they were
             # «Петрова была модератором?» — she spoke: no, and in what role she was there
             return lead(direct.no(direct.took_part(person, event, role)), card)
+        speaking = a.question.intent == "speakers" and not a.question.taking_part
+        if role == "participant" and speaking:  # «Моор выступал на Курултае?»: he was there
+            return lead(direct.not_said_to_speak(person, event), card)
+        if not _done(a, event):  # «Октябрьская уже выступила на форуме …?» of one ahead
+            return lead(direct.listed_at_unheld(person, event, role, a.today), card)
         return lead(direct.yes(direct.took_part(person, event, role)), card)
     if works_named := _named(a, W):  # «Подписали ли меморандум на форуме?»
         return await _work_at(a, works_named, event, card)
@@ -131,9 +149,20 @@ async def yes_no(a: Asked) -> Answer | None:
         return lead(direct.yes(direct.work_at(done[0].work, done[0].role, event)), card)
     if event.status == "held":  # «Проходил ли форум в Уральске в 2023 году?»: every part fits
         return lead(direct.yes(direct.held(event)), card)
-    if a.question.dates is not None:  # «форум был запланирован на июнь 2021?»: its date fits
-        return lead(direct.yes(direct.dated(event)), card)
-    return await when_where_answer(a.session, event.id, a.today)
+    if a.question.dates is not None and _done(a, event):
+        return lead(direct.yes(direct.dated(event)), card)  # «форум запланирован на июнь?»
+    # «Форум прошёл в июне 2021?» of one only announced: whether it took place is not known
+    return lead(direct.not_yet_held(event, a.today), card)
+
+
+def _done(a: Asked, event: Event) -> bool:
+    """What the question asks of the event may be answered «yes»: it took place; or it is
+    ahead and the question asks what will be («выступит ли …»), or what was planned."""
+    if event.status == "cancelled":
+        return False
+    if event.partial_date.is_upcoming(a.today):  # ahead: «выступит ли …», never «выступала ли»
+        return not a.question.past or a.question.planned
+    return event.status == "held" or a.question.planned
 
 
 async def _work_at(a: Asked, named: list[tuple[str, str]], event: Event, card: Answer) -> Answer:
@@ -186,19 +215,35 @@ async def person_at_organization(a: Asked) -> Answer | None:
     org_id = a.one(ORG)
     if org_id is None or (c := await _claimed(a)) is None:
         return None
-    # The title asked: the nouns no name took («президент»), not «является» or «работает».
-    title = [
+    title = _title_asked(a)
+    for part in c.parts:
+        for pos in part.positions:
+            if pos.organization_id != org_id:
+                continue
+            if title_fits(title, pos.title):
+                return lead(direct.yes(direct.position_lines(c.person, [part])), c.card)
+    return lead(direct.no(direct.position_lines(c.person, c.parts)), c.card)
+
+
+def _title_asked(a: Asked) -> list[Forms]:
+    """The title a claim asks: the nouns no name took («президент»), not «является»."""
+    return [
         group
         for word, _ in leftover_words(a.question, a.linked)
         if content_word(word)
         for group in query_forms(word)
     ]
+
+
+async def person_with_title(a: Asked) -> Answer | None:
+    """«Сапаров председатель?»: a position of the person with that title, anywhere."""
+    words = [w for w, _ in leftover_words(a.question, a.linked)]
+    if not any(is_title(w) for w in words) or (c := await _claimed(a)) is None:
+        return None
+    title = _title_asked(a)
     for part in c.parts:
-        for pos in part.positions:
-            if pos.organization_id != org_id:
-                continue
-            if all(any(forms_match(w, t) for t in forms(pos.title)) for w in title):
-                return lead(direct.yes(direct.position_lines(c.person, [part])), c.card)
+        if any(title_fits(title, pos.title) for pos in part.positions):
+            return lead(direct.yes(direct.position_lines(c.person, [part])), c.card)
     return lead(direct.no(direct.position_lines(c.person, c.parts)), c.card)
 
 

@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import HITS_PER_KB
 from answers.language import Language
-from answers.understanding import Question
+from answers.understanding import Question, is_title
 from db import queries
 from db.dates import PartialDate
 from db.kinds import EntityKind
@@ -230,10 +230,13 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
                 if fitting:
                     mention.hits = same = fitting
             # «Где работает Исмаилова?»: the subject, so the name as written in the nominative
+            # «Нургазиева — президент ГАК?»: a name that opens the question is its subject too
+            opens = re.match(r"\W*(\w+)", question.text)
+            first = normalize(opens.group(1)) if opens else ""
             if (
                 len(same) > 1
                 and question.language is Language.RU
-                and names_the_subject(question.text)
+                and (names_the_subject(question.text) or first in map(normalize, typed))
             ):
                 written = {w.casefold() for w in typed}
                 nominative = [h for h in same if h.label.split()[-1].casefold() in written]
@@ -268,6 +271,12 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
         claimed |= hit.matched
     for mention in [m for m in mentions if m.kind is EntityKind.EVENT]:
         mentions += await _places_apart(index, mention, question, groups, generic_words)
+    if question.yes_no and any(m.kind is EntityKind.PERSON for m in mentions):
+        # «Тажибаев — президент ГАК?»: «президент» is the title claimed, not a name of its own
+        titles = {i for i, w in enumerate(question.words) if is_title(w)}
+        titles = {groups.index(g) for i in titles for g in query_forms(question.words[i])}
+        mentions = [m for m in mentions if m.kind is EntityKind.PERSON or not m.words <= titles]
+        claimed = set().union(*(m.words for m in mentions)) if mentions else set()
     if any(m.kind is EntityKind.WORK for m in mentions):
         kind_words = {i for i, g in enumerate(groups) if WORK_KIND_WORDS & set(g)}
         mentions = [m for m in mentions if m.kind is EntityKind.WORK or not m.words <= kind_words]
@@ -293,8 +302,9 @@ async def _places_apart(
     apart: list[Mention] = []
     for word in question.words:
         own = {groups.index(g) for g in query_forms(word) if g in groups}
-        if not own or not own < mention.words or not place_word(word):
-            continue  # «Усть-Каменогорске» is two groups of one word: both, or none
+        if not own or not own < mention.words or not (place_word(word) or word[:1].isupper()):
+            continue  # «Усть-Каменогорске» is two groups of one word: both, or none; a city
+            # the dictionary does not know («Кызылорде») is written with a capital
         hits = [
             h
             for h in await index.search(
@@ -522,6 +532,7 @@ def _confidence(mention: Mention, question: Question, groups: list[tuple[str, ..
 
 
 _WOMENS_ENDINGS = ("ова", "ева", "ина", "ына")
+_PATRONYMIC = re.compile(r"(ович|евич|ич|овн|евн|ичн|иничн)(а|у|ем|е|ы|ой|ою)?$")
 _MENS_ENDINGS = ("ов", "ев", "ин", "ын")
 
 
@@ -534,6 +545,17 @@ def _other_gender(hit: Hit, words: Sequence[str], language: Language = Language.
         return False
     surname = hit.label.split()[-1].casefold().replace("ё", "е")
     typed = {w.casefold().replace("ё", "е") for w in words}
+    # «Андреевна» is never Александр Андреевич: a patronymic says a daughter or a son
+    for patronymic in hit.label.casefold().split()[1:-1]:
+        father = _PATRONYMIC.sub("", patronymic)
+        sons = patronymic.endswith("ч")
+        if father != patronymic and any(
+            w.startswith(father)
+            and (said := _PATRONYMIC.search(w))
+            and said[1].endswith("н") == sons
+            for w in typed
+        ):
+            return True
     if surname.endswith(_WOMENS_ENDINGS):
         return bool(typed & {surname[:-1], surname[:-1] + "ым", surname[:-1] + "е"})
     if surname.endswith(_MENS_ENDINGS):
@@ -553,8 +575,9 @@ def _said_of_other(hit: Hit, gender: str | None) -> bool:
 
 def split_names(question: Question, linked: Linked) -> list[str]:
     """Full names the materials do not hold, read as two people: «Aigerim Saparova» whose
-    first name is Айгерим Жаксылыккызы's and surname Елдар Сапаров's — one person nobody
-    stored, never either of them. Each as typed."""
+    first name is Айгерим Жаксылыккызы's and surname Елдар Сапаров's, «Вера Андреевна» (a
+    Вера and an Андреевич), «Maria Kalashnikova» — one person nobody stored, never any of
+    them. Each as typed."""
     groups = query_forms(question.rest)
     people = [m for m in linked.of_kind(EntityKind.PERSON) if len(m.words) == 1]
     typed = question.typed or question.words
@@ -566,21 +589,11 @@ def split_names(question: Question, linked: Linked) -> list[str]:
         if len(at_first) != 1 or len(at_last) != 1 or abs(at_first[0] - at_last[0]) != 1:
             continue
         i, j = at_first[0], at_last[0]
-        word_i, word_j = question.words[i], question.words[j]
         said = rf"(?<!\w){re.escape(typed[min(i, j)])}\s+{re.escape(typed[max(i, j)])}(?!\w)"
         if not re.search(said, question.text, re.IGNORECASE):
             continue  # «Айгерим и Нургазиева»: two people
-        if all(_is_part(word_i, h.label, 0) for h in first.hits) and all(
-            _is_part(word_j, h.label, -1) for h in last.hits
-        ):
-            found.append(" ".join(typed[k] for k in sorted((i, j))))
+        found.append(" ".join(typed[k] for k in sorted((i, j))))
     return list(dict.fromkeys(found))
-
-
-def _is_part(word: str, full_name: str, at: int) -> bool:
-    """`word` is the first (0) or last (-1) name of `full_name`."""
-    name = forms(full_name.split()[at])
-    return bool(name) and any(forms_match(w, name[0]) for w in query_forms(word))
 
 
 def leftover_words(question: Question, linked: Linked) -> list[tuple[str, str]]:

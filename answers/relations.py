@@ -30,12 +30,12 @@ from answers.lists import (
     when_where_answer,
     works_answer,
 )
-from answers.understanding import HEAD_CUES, HEAD_TITLES, Intent, Question
+from answers.understanding import HEAD_CUES, HEAD_TITLES, RANKS, Intent, Question
 from db import queries
 from db.kinds import EntityKind
 from db.models import Participation
 from db.search import SearchIndex
-from db.textnorm import forms, forms_match, normalize, query_forms
+from db.textnorm import Forms, forms, forms_match, normalize, query_forms
 from views import direct
 from views.common import no_answer
 from views.grounding import constraint_text, nothing_fits
@@ -507,6 +507,17 @@ async def holders(a: Asked) -> Answer | None:
     return card
 
 
+def title_fits(asked: Sequence[Forms], title: str) -> bool:
+    """A position's title is the one asked: it holds every word asked, and no rank the
+    question leaves out — «председатель» is not «заместитель председателя»."""
+    have = forms(title)
+    if not all(any(forms_match(w, t) for t in have) for w in asked):
+        return False
+    ranks = [query_forms(r)[0] for r in RANKS if query_forms(r)]
+    below = [r for r in ranks if any(forms_match(r, t) for t in have)]
+    return all(any(forms_match(r, w) or forms_match(w, r) for w in asked) for r in below)
+
+
 async def titled(a: Asked) -> Answer | None:
     """Who holds a position whose title holds every word of the question («кто заведует
     кафедрой Ассамблеи народа Казахстана?»), whatever organization it is in."""
@@ -520,8 +531,7 @@ async def titled(a: Asked) -> Answer | None:
     for hit in hits:
         for part in await queries.participations(a.session, person_id=hit.id):
             for pos in part.positions:
-                title = forms(pos.title)
-                if all(any(forms_match(w, t) for t in title) for w in words):
+                if title_fits(words, pos.title):
                     matches.append((pos, part))
     if not matches:
         return None
@@ -559,8 +569,9 @@ async def work_speakers(a: Asked, work, links) -> list:  # type: ignore[no-untyp
     found = []
     for link in links:
         for part in await queries.participations(a.session, event_id=link.event_id):
-            said = forms(part.summary or "")
-            if title and all(any(forms_match(t, s) for s in said) for t in title):
+            # word for word: «Казахи» only begins «Казахстана»
+            said = set().union(*forms(part.summary or ""))
+            if title and all(said.intersection(t) for t in title):
                 found.append(part)
     return found
 

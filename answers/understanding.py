@@ -24,7 +24,15 @@ from answers.language import KAZAKH_LETTERS, Language, clean, detect_language, f
 from answers.lexicon import LanguageWords, words_of
 from answers.spelling import fix_spelling
 from db.dates import EARLIEST_YEAR, LATEST_YEAR, PartialDate
-from db.textnorm import STOPWORDS, normalize, place_word, said_of_gender, to_cyrillic, verb
+from db.textnorm import (
+    STOPWORDS,
+    in_past_tense,
+    normalize,
+    place_word,
+    said_of_gender,
+    to_cyrillic,
+    verb,
+)
 
 
 class Intent(StrEnum):
@@ -115,6 +123,9 @@ def _joined(
 _FORMATS = _joined(lambda words: words.formats)
 HEAD_CUES = tuple(c for words in _LEXICONS.values() for c in words.heads)
 HEAD_TITLES = frozenset().union(*(words.head_titles for words in _LEXICONS.values()))
+RANKS = tuple(r for words in _LEXICONS.values() for r in words.ranks)
+_PLANS = tuple(p for words in _LEXICONS.values() for p in words.plans)
+_PAST = tuple(p for words in _LEXICONS.values() for p in words.past)
 _WORK_ROLES = _joined(lambda words: words.work_roles)
 
 
@@ -140,6 +151,14 @@ _UNTIL = frozenset().union(*(w.until for w in _LEXICONS.values()))
 _BETWEEN = frozenset().union(*(w.between for w in _LEXICONS.values()))
 _AND = frozenset(c for w in _LEXICONS.values() for c in (*w.conjunctions, *w.joins) if " " not in c)
 _TITLES = tuple(t for words in _LEXICONS.values() for t in words.titles)
+
+
+def is_title(word: str) -> bool:
+    """«президент», «председателем», «директоры»: a word of a position's title."""
+    low = fold(normalize(word))
+    return any(low.startswith(fold(title)) for title in _TITLES)
+
+
 _EN_AUXILIARIES = frozenset(w.strip() for w in _LEXICONS[Language.EN].yes_no_starts)
 _KK_PAST = ("ды", "ді", "ты", "ті")  # «сөйледі», «қатысты»: a Kazakh verb in the past
 _OTHERS = tuple(m for w in _LEXICONS.values() for m in w.others)
@@ -237,6 +256,8 @@ class Question:
     order: str | None = None  # «first» / «last»: «самый первый круглый стол», «the latest»
     taking_part: bool = False  # «участвовал ли Томск …»: taking part, not where it was held
     mentioned: bool = False  # «кто там упоминался?»: the people a source only names, too
+    planned: bool = False  # «будет ли …», «was it planned …»: what is planned, not what was done
+    past: bool = False  # «выступала ли …», «did …», «өтті ме»: what was done
     among: bool = False  # «а кто из них депутат?»: picks from the people of the last answer
     others: bool = False  # «а остальные?»: the rest of the last list (the other country's)
     work_role: str | None = None  # «представили», «signed»: what was done with a work
@@ -901,6 +922,8 @@ def parse_question(text: str, today: date | None = None) -> Question:
         order=_order(norm, dates),
         taking_part=any(_cue_in(texts, m) for m in _TAKING_PART),
         mentioned=any(_cue_in(texts, m) for m in _MENTIONED),
+        planned=any(_cue_in(texts, m) for m in _PLANS),
+        past=any(_cue_in(texts, m) for m in _PAST) or in_past_tense(text),
         among=among,
         others=any(_cue_in(texts, m) for m in _OTHERS),
         heads=any(_cue_in(texts, c) for c in HEAD_CUES),

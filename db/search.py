@@ -125,6 +125,16 @@ class _NameWords:
                     at += 1
         return given
 
+    def rows_with(self, group: Forms) -> set[int]:
+        """The rows with a name word one of whose forms is one of `group`'s, not only begun
+        by it."""
+        words: set[int] = set()
+        for form in group:
+            at = bisect.bisect_left(self.forms, form)
+            if at < len(self.forms) and self.forms[at] == form:
+                words.update(self.words_of_form[at])
+        return {self.row_of_name[n] for w in words for n in self.names_of_word[w]}
+
     def given_whole(self, groups: Sequence[Forms]) -> set[int]:
         counts = Counter(
             itertools.chain.from_iterable(self.names_of_word[w] for w in self._given(groups))
@@ -178,6 +188,10 @@ class LocalIndex:
     def whole_names(self, groups: Sequence[Forms]) -> set[int]:
         """The rows with a name (or alias) every word of which one of `groups` matches."""
         return self._names.given_whole(groups)
+
+    def rows_with(self, group: Forms) -> set[int]:
+        """The rows with a name word that is a form of the query word, not only begun by it."""
+        return self._names.rows_with(group)
 
     def any_match(self, expression: str) -> bool:
         found = self._db.execute(
@@ -605,11 +619,19 @@ class SearchIndex:
         rows_of: dict[int, list[int]] = {}
         for row, bits in found.matched.items():
             rows_of.setdefault(bits, []).append(row)
+        as_word = [found.index.rows_with(g) for g in found.groups]
 
-        def order(bits: int) -> tuple[int, bool, bool, int]:
+        def order(bits: int) -> tuple[int, int, bool, bool, int]:
             named = [r for r in rows_of[bits] if r in whole]
+            # «курултай казахов» names «Курултай казахов России» word for word; «казахов»
+            # only begins «Казахстан» in another title
+            rows = rows_of[bits]
+            words = sum(
+                1 for i, w in enumerate(as_word) if bits >> i & 1 and not w.isdisjoint(rows)
+            )
             return (
                 -bits.bit_count(),
+                -words,
                 not named,
                 bool(bits & corrected),
                 min(named or rows_of[bits]),

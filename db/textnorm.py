@@ -267,6 +267,15 @@ def said_of_gender(text: str) -> str | None:
 _SUCH = {"такой": "masc", "такая": "femn"}
 
 
+def in_past_tense(text: str) -> bool:
+    """A verb of the Russian text is in the past tense («выступала», «прошёл»)."""
+    return any(
+        "VERB" in (tag := parse.tag) and "past" in tag
+        for word in re.findall(r"[а-яё]+", text.casefold())
+        for parse in _analyzer().parse(word)[:1]
+    )
+
+
 def names_the_subject(text: str) -> bool:
     """The text's verb is in the present or future third person singular and no «кто»
     stands for its subject («Чем занимается Жумабаева?», «Где работает Исмаилова?»): the name

@@ -584,3 +584,53 @@ async def test_a_work_named_with_its_kind_opens_the_work(shipped_chat: Chatter) 
 async def test_a_span_of_years_in_kazakh(shipped_chat: Chatter) -> None:
     answer = await shipped_chat.ask("2018 бен 2019 жылдар аралығында не болды?")
     assert "2018–2019" in answer and "FROM KZ" in answer and "2022" not in answer
+
+
+async def test_a_rank_the_question_leaves_out_is_no_yes(shipped_chat: Chatter) -> None:
+    deputy = await shipped_chat.ask(
+        "Сапаров — председатель Комитета по делам гражданского общества?"
+    )
+    assert deputy.startswith("Нет, Елдар Сапаров — заместитель председателя")
+    asked = await shipped_chat.ask("Сапаров заместитель председателя?")
+    assert asked.startswith("Да, Елдар Сапаров — заместитель председателя")
+    other = await shipped_chat.ask("Тажибаев — президент Гражданского альянса?")
+    assert other.startswith("Нет,")
+
+
+async def test_yes_needs_the_event_to_have_taken_place(shipped_chat: Chatter) -> None:
+    announced = await shipped_chat.ask(
+        "Российско-Казахстанский форум гражданских инициатив прошёл в июне 2021 года?"
+    )
+    assert announced.startswith("Событие «Российско-Казахстанский форум")
+    assert "прошло ли — в источниках не сказано" in announced
+    present = await shipped_chat.ask("Моор выступал на курултае?")
+    assert present.startswith("Александр Моор — участник события")  # neither yes nor no
+
+
+async def test_a_city_in_a_title_is_not_where_it_was_held(shipped_chat: Chatter) -> None:
+    answer = await shipped_chat.ask("Визит делегации Кызылординской области проходил в Кызылорде?")
+    assert answer.startswith("Нет, Кызылорда: город среди участников")
+
+
+async def test_a_name_made_of_two_peoples_names_is_nobody_stored(shipped_chat: Chatter) -> None:
+    for question in ("Who is Maria Kalashnikova?", "Кто такая Вера Андреевна?"):
+        answer = await shipped_chat.ask(question)
+        assert "заведующая кафедрой" not in answer and "вице-консул" not in answer, question
+
+
+async def test_who_presented_a_work_is_said_word_for_word(shipped_chat: Chatter) -> None:
+    answer = await shipped_chat.ask("Кто представил том «Казахи»?")
+    assert "Ирина Октябрьская" in answer and "Калашникова" not in answer
+
+
+async def test_an_upcoming_event_is_not_said_to_have_happened(tmp_path, session_maker, settings):  # type: ignore[no-untyped-def]
+    from tests.conftest import ROOT
+    from tests.test_question_set import _chat_over
+
+    extra = ("dev8-events.yaml",)
+    async for chat in _chat_over(tmp_path, session_maker, settings, extra, ROOT / "content"):
+        done = await chat.ask("Октябрьская уже выступила на форуме в Омске?")
+        assert done.startswith("Ирина Октябрьская — выступление на событии")
+        assert "событие анонсировано" in done
+        ahead = await chat.ask("Выступит ли Октябрьская на форуме в Омске?")
+        assert ahead.startswith("Да,")

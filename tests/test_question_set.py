@@ -17,8 +17,9 @@ third (untuned3-events.yaml). `question_set_dev2.yaml` to `question_set_dev4.yam
 development sets written from the content alone; `question_set_dev5.yaml` and
 `question_set_dev6.yaml` bring invented events of their own (dev5-events.yaml, dev6-events.yaml).
 
-`question_set_untuned4.yaml` (held out) and `question_set_dev8.yaml` ask about the content the
-bot ships (content/, with the events reviewed from real articles) plus four invented events each.
+`question_set_untuned4.yaml` (held out), `question_set_dev8.yaml` and `question_set_dev9.yaml` ask
+about the content the bot ships (content/, with the events reviewed from real articles) plus four
+invented events each (dev9 shares dev8's).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ SETS = {
     "seventh development set": HERE / "question_set_dev7.yaml",
     "fourth untuned question set": HERE / "question_set_untuned4.yaml",
     "eighth development set": HERE / "question_set_dev8.yaml",
+    "ninth development set": HERE / "question_set_dev9.yaml",
 }
 REQUIRED_SHARE = 0.95
 DEV2_SHARE = 0.98
@@ -63,6 +65,7 @@ DEV6_SHARE = 0.9  # 356/384 (0.927) at its first score
 DEV7_SHARE = 0.88  # 374/411 (0.91) at its first score
 UNTUNED4_SHARE = 0.8  # 209/249 (0.839) at its first score, before the work it scores
 DEV8_SHARE = 0.9  # 369/407 (0.907) at its first score
+DEV9_SHARE = 0.85  # 363/427 (0.85) at its first score
 RESULTS: dict[str, dict[str, object]] = {}
 
 
@@ -195,6 +198,8 @@ async def test_set_over_its_own_events(tmp_path: Path, session_maker, settings, 
 SHIPPED = {
     "fourth untuned question set": (("untuned4-events.yaml",), 200, UNTUNED4_SHARE),
     "eighth development set": (("dev8-events.yaml",), 300, DEV8_SHARE),
+    # questions that tempt a wrong fact: a «yes» true of another event, a namesake's card
+    "ninth development set": (("dev8-events.yaml",), 300, DEV9_SHARE),
 }
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from db.models import Event, Organization, Participation, Person, PersonPosition, Place, Work
 from views.html import Html, Lines, b, html, join
@@ -18,6 +19,7 @@ from views.labels import (
     org_name,
     place_name,
     position_text,
+    status_text,
     work_name,
 )
 
@@ -236,6 +238,31 @@ def none_planned(when: str) -> Html:
 
 def dated(event: Event) -> Html:
     return html(_("событие «{}»."), _at(event))
+
+
+def not_yet_held(event: Event, today: date) -> Html:
+    """Neither yes nor no: whether an announced event happened is not known, or it is ahead."""
+    return html(_("Событие «{}»: {}."), _at(event), status_text(event, today))
+
+
+def listed_at_unheld(person: Person, event: Event, role: str, today: date) -> Html:
+    """Neither yes nor no: named for an event that is announced, not known to have happened."""
+    return html(
+        _("{} — {} на событии «{}»; событие {}."),
+        b(person.full_name),
+        label(TOOK_PART, role),
+        _at(event),
+        status_text(event, today),
+    )
+
+
+def not_said_to_speak(person: Person, event: Event) -> Html:
+    """Neither yes nor no: there, but the source does not say they spoke."""
+    return html(
+        _("{} — участник события «{}»; выступал ли, в источниках не сказано."),
+        b(person.full_name),
+        _at(event),
+    )
 
 
 def held(event: Event) -> Html:

@@ -35,6 +35,9 @@ class LanguageWords:
     work_roles: dict[str, tuple[str, ...]]  # a work's role at an event («signed») → its words
     heads: tuple[str, ...]  # «руководит», «heads», «басқарады»: the question asks who leads
     head_titles: frozenset[str]  # the titles of an organization's head («председатель»)
+    ranks: tuple[str, ...]  # «заместитель», «вице», «deputy»: a title below the one it precedes
+    plans: tuple[str, ...]  # «запланирован», «будет», «will»: asks what is planned, not done
+    past: tuple[str, ...]  # «did», «өтті»: asks what was done (Russian: its verbs' tense)
     titles: tuple[str, ...]  # beginnings of position titles: «кто председатель …» asks who
     seasons: tuple[tuple[int, int, str], ...]  # (first month, last month, word)
     order: dict[str, tuple[str, ...]]  # «first» / «last» → the phrases that ask for it
@@ -82,6 +85,9 @@ def words_of(language: str) -> LanguageWords:
         work_roles={k: tuple(v) for k, v in data.get("work_roles", {}).items()},
         heads=tuple(data.get("heads", ())),
         head_titles=frozenset(data.get("head_titles", ())),
+        ranks=tuple(data.get("ranks", ())),
+        plans=tuple(data.get("plans", ())),
+        past=tuple(data.get("past", ())),
         titles=tuple(data.get("titles", ())),
         seasons=tuple(
             (int(span.split("-")[0]), int(span.split("-")[1]), word)
