@@ -20,7 +20,7 @@ from enum import StrEnum
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import HITS_PER_KB
-from answers.language import Language
+from answers.language import Language, fold
 from answers.understanding import Question, is_title
 from db import queries
 from db.dates import PartialDate
@@ -141,6 +141,31 @@ class Linked:
     def of_kind(self, kind: EntityKind) -> list[Mention]:
         return [m for m in self.mentions if m.kind is kind]
 
+    def name_words(self, question: Question) -> list[str]:
+        """The words of the question that are the names of several words it gives for
+        certain, with the words next to them that the name holds too («встрече
+        неправительственных организаций», where «организаций» asked nothing)."""
+        groups = query_forms(question.rest)
+        said = [normalize(w) for w in re.findall(r"\w+(?:-\w+)*", question.text)]
+        found: list[str] = []
+        for m in self.mentions:
+            if not (m.certain and len(m.hits) == 1 and len(m.words) > 1):
+                continue
+            if m.kind not in (EntityKind.EVENT, EntityKind.ORGANIZATION, EntityKind.WORK):
+                continue
+            own = {normalize(w) for w in _typed(m, question, groups)}
+            at = [i for i, w in enumerate(said) if w in own]
+            if not at:
+                continue
+            label = forms(m.hits[0].label)
+            start, end = min(at), max(at)
+            while end + 1 < len(said) and _in_label(said[end + 1], label):
+                end += 1
+            while start > 0 and _in_label(said[start - 1], label):
+                start -= 1
+            found += said[start : end + 1]
+        return found
+
     def first(self, kinds: Sequence[EntityKind]) -> Mention | None:
         """The mention of the first of `kinds` that the question names."""
         for kind in kinds:
@@ -226,7 +251,7 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
             # «Выступала ли Сапарова …?»: a woman, not Елдар Сапаров asked in the genitive
             if len(same) > 1 and (gender := question.gender):
                 # a surname that tells no gender («Моор», «Дяченко») is not the other's
-                fitting = [h for h in same if _gender_of(h.label) in (gender, None)]
+                fitting = [h for h in same if gender_of(h.label) in (gender, None)]
                 if fitting:
                     mention.hits = same = fitting
             # «Где работает Исмаилова?»: the subject, so the name as written in the nominative
@@ -444,9 +469,9 @@ async def _narrow_events(
             mention.hits = [best]
 
 
-def _gender_of(label: str) -> str | None:
+def gender_of(label: str) -> str | None:
     """A person's gender as their surname's ending tells it (Russian and Kazakh surnames)."""
-    surname = label.split()[-1].casefold() if label.split() else ""
+    surname = label.split()[-1].casefold().replace("ё", "е") if label.split() else ""
     if surname.endswith(("ова", "ева", "ина", "ына", "ая", "кызы", "қызы")):
         return "femn"
     if surname.endswith(("ов", "ев", "ин", "ын", "ий", "ой", "улы", "ұлы")):
@@ -569,7 +594,7 @@ def _other_gender(hit: Hit, words: Sequence[str], language: Language = Language.
 def _said_of_other(hit: Hit, gender: str | None) -> bool:
     """The question speaks of a woman («выступала», «кто такая») and the person is a man, or
     the other way round."""
-    theirs = _gender_of(hit.label) if hit.kind is EntityKind.PERSON else None
+    theirs = gender_of(hit.label) if hit.kind is EntityKind.PERSON else None
     return gender is not None and theirs is not None and theirs != gender
 
 
@@ -589,11 +614,29 @@ def split_names(question: Question, linked: Linked) -> list[str]:
         if len(at_first) != 1 or len(at_last) != 1 or abs(at_first[0] - at_last[0]) != 1:
             continue
         i, j = at_first[0], at_last[0]
+        if _own_name(question.words[i], last) or _own_name(question.words[j], first):
+            continue  # «Eldar Toleubekov»: Эльдар Толеубеков as English spells him
         said = rf"(?<!\w){re.escape(typed[min(i, j)])}\s+{re.escape(typed[max(i, j)])}(?!\w)"
         if not re.search(said, question.text, re.IGNORECASE):
             continue  # «Айгерим и Нургазиева»: two people
         found.append(" ".join(typed[k] for k in sorted((i, j))))
     return list(dict.fromkeys(found))
+
+
+def _in_label(word: str, label: list[tuple[str, ...]]) -> bool:
+    return any(set(own) & set(part) for own in query_forms(word) for part in label)
+
+
+def _own_name(word: str, mention: Mention) -> bool:
+    """`word` is spelt like another name of the mention's people («елдар» for Эльдар)."""
+    from rapidfuzz.distance import Levenshtein
+
+    said = fold(normalize(word)).replace("ь", "")
+    return any(
+        Levenshtein.distance(said, fold(normalize(name)).replace("ь", "").replace("э", "е")) <= 1
+        for h in mention.hits
+        for name in h.label.split()[:-1]
+    )
 
 
 def leftover_words(question: Question, linked: Linked) -> list[tuple[str, str]]:

@@ -17,7 +17,7 @@ from answers.coordination import EventParts, event_parts, shared_answer
 from answers.dialogue import Dialogue
 from answers.grounding import gap_answer, gaps
 from answers.language import detect_language
-from answers.linking import events_on, link
+from answers.linking import events_on, gender_of, link
 from answers.memo import remembered
 from answers.parts import question_parts
 from answers.relations import ROUTES, Asked, about, among_last, country, joined, lead, titled
@@ -27,6 +27,7 @@ from answers.understanding import (
     Question,
     ask_again,
     asks_holder,
+    intent_beside,
     only_constraints,
     parse_question,
 )
@@ -138,7 +139,11 @@ async def _reply(
         return answer, dialogue
     if keeps_intent:
         after = replace(after, intent=dialogue.intent)
-    return answer, replace(after, at=time.time())
+    # The people this chat spoke of before stay, after the new ones (a remembered answer is
+    # any chat's: they are added here): «Нургазиева? — А Тажибаев? — А должность у неё?»
+    person = EntityKind.PERSON.value
+    before = [s for s in dialogue.subjects if s[0] == person and s not in after.subjects]
+    return answer, replace(after, subjects=[*after.subjects, *before][:10], at=time.time())
 
 
 async def _event_parts(text: str) -> EventParts | None:
@@ -177,6 +182,13 @@ async def _question_reply(
     )
     if linked.country_in_name:
         question = _with_country(question, None)
+    if question.asked_intent and (named := linked.name_words(question)):
+        # a cue inside a name the question gives is the name's, not what it asks
+        beside = intent_beside(question, named)
+        if beside is not None and beside is not question.intent:
+            question = replace(question, intent=beside)
+    if question.pronoun and question.gender and not linked.of_kind(EntityKind.PERSON):
+        dialogue = await _spoken_of_first(session, dialogue, question.gender)
     asked = Asked(session, question, linked, today, text, dialogue)
     if question.dates is not None:
         dates = question.dates
@@ -192,25 +204,47 @@ async def _question_reply(
         use_language(Language(question.language))
     answer = await _answer(asked)
     # «А кто его модерировал? — Откуда он?»: the one person listed is the one spoken of
-    if (person := _one_person_listed(answer)) is not None:
-        listed = (EntityKind.PERSON.value, person)
+    people = _listed(answer, EntityKind.PERSON)
+    if len(people) == 1:
+        listed = (EntityKind.PERSON.value, people[0])
         asked.used = [listed, *(u for u in asked.used if u != listed)]
+    # «Что будет в Омске? — Кто будет модератором?»: the events a list gives are those spoken
+    # of (a card's own events are not: the card's subject is)
+    subjects = {EntityKind(kind) for kind, _ in asked.used}
+    if not subjects & {EntityKind.EVENT, EntityKind.PERSON, EntityKind.ORGANIZATION}:
+        asked.used += [(EntityKind.EVENT.value, e) for e in _listed(answer, EntityKind.EVENT)]
     after, keeps_intent = _remember(asked, dialogue)
     return answer, after, keeps_intent
 
 
-def _one_person_listed(answer: Answer) -> str | None:
-    """The person an answer lists, when it lists exactly one: a pronoun next means them."""
+async def _spoken_of_first(session: AsyncSession, dialogue: Dialogue, gender: str) -> Dialogue:
+    """The chat's subjects with the people the pronoun may stand for first: «а какая
+    должность у неё?» after Нургазиева and then Тажибаев is about her."""
+    people = [s for s in dialogue.subjects if s[0] == EntityKind.PERSON.value]
+    fitting = [
+        s
+        for s in people
+        if (person := await queries.get_person(session, s[1])) is not None
+        and gender_of(person.full_name) in (gender, None)
+    ]
+    if not fitting or fitting[0] == people[0]:
+        return dialogue
+    rest = [s for s in dialogue.subjects if s not in fitting]
+    return replace(dialogue, subjects=[*fitting, *rest])
+
+
+def _listed(answer: Answer, kind: EntityKind) -> list[str]:
+    """The entities of `kind` an answer lists, by their card buttons."""
     rows = answer.markup.inline_keyboard if answer.markup else []
-    people = {
+    found = [
         card.id
         for row in rows
         for button in row
         if (data := button.callback_data)
         and data.startswith(f"{Card.__prefix__}:")
-        and (card := Card.unpack(data)).kind is EntityKind.PERSON
-    }
-    return people.pop() if len(people) == 1 else None
+        and (card := Card.unpack(data)).kind is kind
+    ]
+    return list(dict.fromkeys(found))
 
 
 def _question_words(asked: Asked) -> str:

@@ -657,6 +657,15 @@ async def upcoming(a: Asked) -> Answer | None:
             e.id for e in await queries.all_events(a.session) if date_matches(e, a.question.dates)
         )
         among = dated if among is None else among & dated
+    for kind in (PL, ORG, P):  # «что будет в Омске?»: there, not everywhere
+        named = a.mention(kind)  # named in this question: the last one's are not asked about
+        if named is not None and len(named.hits) == 1:
+            subject = named.hits[0].id
+            coming = await upcoming_ids(a, among)
+            facts = await queries.events_facts(a.session, coming)
+            among = frozenset(i for i in coming if i in facts and facts[i].names(kind, subject))
+            if not among:  # «Что намечалось в Свердловске?»: what was planned there, long ago
+                return None
     answer = await upcoming_answer(a.session, a.today, among=among)
     if a.question.count and not a.question.yes_no:  # «Сколько предстоящих событий?»
         return lead(direct.count_line(len(await upcoming_ids(a, among))), answer)

@@ -13,7 +13,7 @@ Latin-letter names are transliterated, so the rest can be looked up in the Russi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -174,6 +174,18 @@ _PRONOUNS = frozenset(
     "он она оно они его ее её их него нее неё них ним ней нем нём там тогда "
     "ол оның олар онда оған оны ондағы he she they him her them it its there".split()
 )
+
+# Pronouns that tell whom they stand for: «а её должность?» after a man and a woman
+_GENDERED_PRONOUNS = {
+    **dict.fromkeys("она её ее неё нее ней she her hers herself".split(), "femn"),
+    **dict.fromkeys("он него нему ним нём нем he him his himself".split(), "masc"),
+}
+
+
+def _pronoun_gender(words: list[str]) -> str | None:
+    said = {_GENDERED_PRONOUNS[w] for w in words if w in _GENDERED_PRONOUNS}
+    return said.pop() if len(said) == 1 else None
+
 
 _COUNTRIES = (
     ("KZ", ("казахстан", "казахск", "рк", "kazakh", "казакстан")),
@@ -916,7 +928,8 @@ def parse_question(text: str, today: date | None = None) -> Question:
         format_then=_after_format(texts),
         from_place=_from_place(text, words_in),
         origin=_origin(text, re.findall(r"\w+(?:-\w+)*", translated or without_dates), language),
-        gender=said_of_gender(text) if language is Language.RU else None,
+        gender=(said_of_gender(text) if language is Language.RU else None)
+        or _pronoun_gender(lowered),
         about=_about(re.findall(r"\w+(?:-\w+)*", translated or without_dates), language),
         pronoun=any(w in _PRONOUNS for w in lowered),
         order=_order(norm, dates),
@@ -932,6 +945,20 @@ def parse_question(text: str, today: date | None = None) -> Question:
             (r for r, cues in _WORK_ROLES.items() if any(_cue_in(texts, c) for c in cues)), None
         ),
     )
+
+
+def intent_beside(question: Question, names: Sequence[str]) -> Intent | None:
+    """The intent the question's cues ask for outside the words of the names it gives:
+    «Кто выступал на встрече неправительственных организаций …?» asks for speakers — the
+    «организаций» is the meeting's name's."""
+    norm = f" {normalize(question.text)} "
+    for name in names:
+        norm = re.sub(rf"(?<!\w){re.escape(normalize(name))}(?!\w)", " ", norm)
+    texts: tuple[str, ...] = (norm,)
+    if question.language is Language.KK:
+        stems = f" {_kazakh_stems(norm)}"
+        texts = (norm, stems, fold(stems))
+    return _intent_of(tuple(_without_names(t) for t in texts))
 
 
 def only_constraints(question: Question) -> bool:

@@ -174,6 +174,15 @@ class EventFacts:
     organization_ids: set[str]
     person_ids: set[str]
 
+    def names(self, kind: EntityKind, entity_id: str) -> bool:
+        """The place, organization or person is one of the event's."""
+        ids = {
+            EntityKind.PLACE: self.place_ids,
+            EntityKind.ORGANIZATION: self.organization_ids,
+            EntityKind.PERSON: self.person_ids,
+        }.get(kind, set())
+        return entity_id in ids
+
 
 async def event_facts(session: AsyncSession, event_id: str) -> EventFacts | None:
     return (await events_facts(session, (event_id,))).get(event_id)

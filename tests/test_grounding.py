@@ -634,3 +634,50 @@ async def test_an_upcoming_event_is_not_said_to_have_happened(tmp_path, session_
         assert "событие анонсировано" in done
         ahead = await chat.ask("Выступит ли Октябрьская на форуме в Омске?")
         assert ahead.startswith("Да,")
+
+
+async def test_a_cue_inside_an_event_name_asks_nothing(shipped_chat: Chatter) -> None:
+    spoke = await shipped_chat.ask(
+        "Кто выступал на встрече неправительственных организаций Казахстана и России?"
+    )
+    assert spoke.startswith("🎤") and "Нургазиева" in spoke
+    orgs = await shipped_chat.ask(
+        "какие организации участвовали во встрече неправительственных организаций"
+    )
+    assert orgs.startswith("🏛 Организации события")
+
+
+async def test_a_pronoun_stands_for_the_person_of_its_gender(shipped_chat: Chatter) -> None:
+    await shipped_chat.ask("Кто такая Нургазиева?", user_id=96)
+    await shipped_chat.ask("А Тажибаев?", user_id=96)
+    her = await shipped_chat.ask("а какая должность у неё?", user_id=96)
+    assert her.startswith("Бану Нургазиева — президент")
+    him = await shipped_chat.ask("а у него?", user_id=96)
+    assert him.startswith("Алибек Тажибаев")
+
+
+async def test_a_name_spelt_the_english_way_is_still_that_person(shipped_chat: Chatter) -> None:
+    answer = await shipped_chat.ask("Who is Eldar Toleubekov?")
+    assert answer.startswith("👤 Эльдар Толеубекович Толеубеков")
+
+
+async def test_what_is_ahead_in_a_city_and_its_follow_up(tmp_path, session_maker, settings):  # type: ignore[no-untyped-def]
+    from tests.conftest import ROOT
+    from tests.test_question_set import _chat_over
+
+    extra = ("dev8-events.yaml",)
+    async for chat in _chat_over(tmp_path, session_maker, settings, extra, ROOT / "content"):
+        there = await chat.ask("Что будет в Омске?", user_id=97)
+        assert "Диалог поколений" in there and "Уральск" not in there
+        moderator = await chat.ask("кто будет модератором?", user_id=97)
+        assert "Гульнара Садыкова" in moderator and "Быков" not in moderator
+        next_year = await chat.ask("What events are planned for next year?")
+        assert "Диалог поколений" in next_year and "приграничье" in next_year
+
+
+async def test_the_people_a_chat_spoke_of_are_its_own(shipped_chat: Chatter) -> None:
+    await shipped_chat.ask("Кто такая Нургазиева?", user_id=98)
+    await shipped_chat.ask("Кто такой Тажибаев?", user_id=98)
+    await shipped_chat.ask("Кто такой Тажибаев?", user_id=99)  # the same answer, remembered
+    other = await shipped_chat.ask("а какая должность у неё?", user_id=99)
+    assert "Нургазиева" not in other  # spoken of in another chat only
