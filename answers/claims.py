@@ -12,7 +12,14 @@ from dataclasses import dataclass
 
 from answers.base import Answer
 from answers.cards import card_answer, person_card_of
-from answers.linking import date_matches, format_names_event, leftover_words
+from answers.language import Language
+from answers.linking import (
+    date_matches,
+    format_names_event,
+    leftover_words,
+    said_first,
+    typed_words,
+)
 from answers.lists import when_where_answer, works_answer
 from answers.relations import (
     ORG,
@@ -31,7 +38,8 @@ from answers.understanding import is_title
 from db import queries
 from db.kinds import EntityKind
 from db.models import Event, Participation, Person
-from db.textnorm import Forms, content_word, query_forms
+from db.search import SearchIndex
+from db.textnorm import Forms, content_word, place_word, query_forms
 from views import direct
 
 
@@ -49,6 +57,12 @@ async def yes_no(a: Asked) -> Answer | None:
     """«Был ли X на Y?», «Участвовала ли организация O в Y?», «Участвовал ли город C в Y?»,
     «Была ли X в городе C?», «X — президент O?», «Говорил ли X об экологии?», «Y прошёл
     онлайн?»."""
+    also: list[str] = []  # words naming another event, said of the one asked about
+    if len(events := a.linked.of_kind(E)) > 1 and a.one(P) is None:
+        # «Курултай … проходил в Саратовской области?»: the event named first is asked about
+        first, *others = said_first(events, a.question)
+        a.linked.mentions = [first, *(m for m in a.linked.mentions if m.kind is not E)]
+        also = [w for m in others for w in typed_words(m, a.question)]
     event_ids = a.ids(E)
     if not event_ids:
         if a.one(P) is None:
@@ -71,6 +85,8 @@ async def yes_no(a: Asked) -> Answer | None:
         return None
     event = facts.event
     card = await card_answer(a.session, E, event.id, a.today)
+    if unsaid := await _unsaid(a, event, also):  # «Наурыз … праздновали в Самарской области?»
+        return lead(direct.not_in_sources(unsaid, event), card)
     if person_id := a.one(P):
         person = await queries.get_person(a.session, person_id)
         if person is None:
@@ -155,6 +171,26 @@ async def yes_no(a: Asked) -> Answer | None:
     return lead(direct.not_yet_held(event, a.today), card)
 
 
+async def _unsaid(a: Asked, event: Event, also: list[str]) -> list[str]:
+    """The words the question says of the event — those no name took, and `also` — that its
+    facts never say («Самарской»): a «да» would claim them too."""
+    index = SearchIndex(a.session)
+    unsaid = []
+    # Only names: a place («Самарской»), a word written with a capital; not «апрельском»
+    russian = a.question.language is Language.RU  # English capitalizes every word of a name
+    named = [
+        (w, t)
+        for w, t in leftover_words(a.question, a.linked)
+        if (place_word(w) or (russian and t[:1].isupper() and not a.question.text.startswith(t)))
+        and not is_title(w)
+    ]
+    for word, typed in [*named, *((w, w) for w in also)]:
+        among = {(str(E), event.id)}
+        if not await index.search(word, kinds=[E], fuzzy=False, ranked=False, among=among):
+            unsaid.append(typed)
+    return unsaid
+
+
 def _done(a: Asked, event: Event) -> bool:
     """What the question asks of the event may be answered «yes»: it took place; or it is
     ahead and the question asks what will be («выступит ли …»), or what was planned."""
@@ -220,7 +256,7 @@ async def person_at_organization(a: Asked) -> Answer | None:
         for pos in part.positions:
             if pos.organization_id != org_id:
                 continue
-            if title_fits(title, pos.title):
+            if title_fits(title, pos.title, f"{a.question.text} {a.question.rest}"):
                 return lead(direct.yes(direct.position_lines(c.person, [part])), c.card)
     return lead(direct.no(direct.position_lines(c.person, c.parts)), c.card)
 
@@ -242,7 +278,10 @@ async def person_with_title(a: Asked) -> Answer | None:
         return None
     title = _title_asked(a)
     for part in c.parts:
-        if any(title_fits(title, pos.title) for pos in part.positions):
+        if any(
+            title_fits(title, pos.title, f"{a.question.text} {a.question.rest}")
+            for pos in part.positions
+        ):
             return lead(direct.yes(direct.position_lines(c.person, [part])), c.card)
     return lead(direct.no(direct.position_lines(c.person, c.parts)), c.card)
 

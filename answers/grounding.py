@@ -24,7 +24,7 @@ from answers.understanding import Intent, Question
 from db import queries
 from db.kinds import EntityKind
 from db.search import SearchIndex
-from db.textnorm import content_word, known_place, proper_name
+from db.textnorm import PLACE_ADJECTIVE, content_word, known_place, proper_name
 from views.grounding import constraint_text, nothing_about, nothing_fits
 from views.keyboards import cards, event_buttons, hits_keyboard
 
@@ -69,7 +69,9 @@ async def gaps(session: AsyncSession, q: Question, linked: Linked) -> Gaps:
     index = SearchIndex(session)
     unknown: list[str] = split_names(q, linked)
     for word, typed in leftover_words(q, linked):
-        if not content_word(word):
+        # «Самарской (области)» narrows as a place does; «апрельском» does not
+        region = typed[:1].isupper() and PLACE_ADJECTIVE.search(word)
+        if not (content_word(word) or region):
             continue
         named = any(not m.fuzzy for m in linked.mentions)
         if (

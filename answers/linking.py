@@ -67,6 +67,13 @@ WORK_KIND_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Words of organizations' names that name no one organization: a kind of body or unit.
+GENERIC_ORG_WORDS = frozenset(
+    {"область", "район", "край", "город", "совет", "центр", "отдел", "управление", "комитет",
+     "организация", "объединение", "общество", "движение", "фонд", "союз", "ассоциация"}
+)  # fmt: skip
+
+
 def format_names_event(question: Question) -> bool:
     """The question's format word describes the event it names («the online meeting»), rather
     than being what a yes/no question asks («прошёл онлайн?»)."""
@@ -296,6 +303,19 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
         claimed |= hit.matched
     for mention in [m for m in mentions if m.kind is EntityKind.EVENT]:
         mentions += await _places_apart(index, mention, question, groups, generic_words)
+    # «в Тюменской области», «Совета Ассамблеи»: a word every organization of its kind has
+    # in its name is no name alone
+    mentions = [
+        m
+        for m in mentions
+        if not (
+            len(m.words) == 1
+            and len({h.label for h in m.hits}) > 1
+            and m.kind is EntityKind.ORGANIZATION
+            and GENERIC_ORG_WORDS & set(groups[next(iter(m.words))])
+        )
+    ]
+    claimed = set().union(*(m.words for m in mentions)) if mentions else set()
     if question.yes_no and any(m.kind is EntityKind.PERSON for m in mentions):
         # «Тажибаев — президент ГАК?»: «президент» is the title claimed, not a name of its own
         titles = {i for i, w in enumerate(question.words) if is_title(w)}
@@ -505,7 +525,17 @@ def _country_named(mention: Mention, question: Question, groups: list[tuple[str,
     ]
     if not holding:
         return False
-    mention.hits = holding
+    # «Ассамблеи народа Казахстана»: the one so named, not «движение Ассамблеи народа …»
+    given = [query_forms(w) for w in [*said, *nouns]]
+    whole = [
+        h
+        for h in holding
+        if all(
+            any(forms_match(g[0], f) for g in given if g)
+            for f in forms(h.label, drop_stopwords=True)
+        )
+    ]
+    mention.hits = whole or holding
     return True
 
 
@@ -621,6 +651,17 @@ def split_names(question: Question, linked: Linked) -> list[str]:
             continue  # «Айгерим и Нургазиева»: two people
         found.append(" ".join(typed[k] for k in sorted((i, j))))
     return list(dict.fromkeys(found))
+
+
+def said_first(mentions: Sequence[Mention], question: Question) -> list[Mention]:
+    """The mentions in the order the question names them."""
+    groups = query_forms(question.rest)
+    return sorted(mentions, key=lambda m: min(_indexes(m, question, groups), default=99))
+
+
+def typed_words(mention: Mention, question: Question) -> list[str]:
+    """The mention's words as the user typed them."""
+    return _typed(mention, question, query_forms(question.rest))
 
 
 def _in_label(word: str, label: list[tuple[str, ...]]) -> bool:

@@ -507,15 +507,16 @@ async def holders(a: Asked) -> Answer | None:
     return card
 
 
-def title_fits(asked: Sequence[Forms], title: str) -> bool:
+def title_fits(asked: Sequence[Forms], title: str, question: str) -> bool:
     """A position's title is the one asked: it holds every word asked, and no rank the
-    question leaves out — «председатель» is not «заместитель председателя»."""
+    question (its text) leaves out — «председатель» is not «заместитель председателя»."""
     have = forms(title)
     if not all(any(forms_match(w, t) for t in have) for w in asked):
         return False
+    said = query_forms(question)
     ranks = [query_forms(r)[0] for r in RANKS if query_forms(r)]
     below = [r for r in ranks if any(forms_match(r, t) for t in have)]
-    return all(any(forms_match(r, w) or forms_match(w, r) for w in asked) for r in below)
+    return all(any(forms_match(r, w) or forms_match(w, r) for w in said) for r in below)
 
 
 async def titled(a: Asked) -> Answer | None:
@@ -531,7 +532,7 @@ async def titled(a: Asked) -> Answer | None:
     for hit in hits:
         for part in await queries.participations(a.session, person_id=hit.id):
             for pos in part.positions:
-                if title_fits(words, pos.title):
+                if title_fits(words, pos.title, f"{a.question.text} {a.question.rest}"):
                     matches.append((pos, part))
     if not matches:
         return None

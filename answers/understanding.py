@@ -935,8 +935,9 @@ def parse_question(text: str, today: date | None = None) -> Question:
         order=_order(norm, dates),
         taking_part=any(_cue_in(texts, m) for m in _TAKING_PART),
         mentioned=any(_cue_in(texts, m) for m in _MENTIONED),
-        planned=any(_cue_in(texts, m) for m in _PLANS),
-        past=any(_cue_in(texts, m) for m in _PAST) or in_past_tense(text),
+        # only a yes or no turns on them: the tense is read for no other question
+        planned=yes_no and any(_cue_in(texts, m) for m in _PLANS),
+        past=yes_no and (any(_cue_in(texts, m) for m in _PAST) or in_past_tense(text)),
         among=among,
         others=any(_cue_in(texts, m) for m in _OTHERS),
         heads=any(_cue_in(texts, c) for c in HEAD_CUES),

@@ -619,15 +619,28 @@ class SearchIndex:
         rows_of: dict[int, list[int]] = {}
         for row, bits in found.matched.items():
             rows_of.setdefault(bits, []).append(row)
-        as_word = [found.index.rows_with(g) for g in found.groups]
+        as_word: dict[int, set[int]] = {}  # each word's rows, when a tie needs them
+
+        def rows_with(i: int) -> set[int]:
+            if i not in as_word:
+                as_word[i] = found.index.rows_with(found.groups[i])
+            return as_word[i]
+
+        tied = len(rows_of) > 1
 
         def order(bits: int) -> tuple[int, int, bool, bool, int]:
             named = [r for r in rows_of[bits] if r in whole]
             # «курултай казахов» names «Курултай казахов России» word for word; «казахов»
             # only begins «Казахстан» in another title
             rows = rows_of[bits]
-            words = sum(
-                1 for i, w in enumerate(as_word) if bits >> i & 1 and not w.isdisjoint(rows)
+            words = (
+                sum(
+                    1
+                    for i in range(len(found.groups))
+                    if bits >> i & 1 and not rows_with(i).isdisjoint(rows)
+                )
+                if tied
+                else 0
             )
             return (
                 -bits.bit_count(),

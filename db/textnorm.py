@@ -82,6 +82,9 @@ def _analyzer():  # type: ignore[no-untyped-def]
 KAZAKH_FOLD = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІёЁ", "агкноуухиАГКНОУУХИеЕ")
 
 
+# «Самарской», «тюменская»: a region or city named by its adjective
+PLACE_ADJECTIVE = re.compile(r"\wск(?:ий|ая|ой|ое|ого|ому|им|ом|ую|ие|их|ими)$")
+
 # Words the sources use for one thing: Kazakhstan says «НПО» where Russia says «НКО».
 _SAME_THING = {"нпо": "нко", "нко": "нпо"}
 
@@ -121,11 +124,14 @@ def word_forms(word: str) -> Forms:
     if (folded := word.translate(KAZAKH_FOLD)) != word:
         found.add(folded)
         stems.add(stem(folded))
-    if proper_name(word):  # spelt as Kazakh and English write them: only names, so that
-        # the typo correction finds no other words by these forms
-        if re.search("ь[бвгджзйклмнпрстфхцчшщ]", word):
+    # Names as Kazakh and English spell them: only names, so that the typo correction finds
+    # no other words by these forms
+    soft = re.search("ь[бвгджзйклмнпрстфхцчшщ]", word)
+    ending = word.endswith(("ья", "ия")) and len(word) > 4
+    if (soft or ending) and proper_name(word):
+        if soft:
             found.add(re.sub("ь(?=[бвгджзйклмнпрстфхцчшщ])", "", word))  # Гульнара: Гүлнара
-        if word.endswith(("ья", "ия")) and len(word) > 4:
+        if ending:
             found.add(word[:-2] + "иа")  # Дарья, Мария: Daria, Maria
     if re.fullmatch("[a-z]+", word) and len(word) > 1:
         # «FROM KZ»: a Latin name is found as typed and as a Russian-letter question has it

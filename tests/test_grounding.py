@@ -681,3 +681,24 @@ async def test_the_people_a_chat_spoke_of_are_its_own(shipped_chat: Chatter) -> 
     await shipped_chat.ask("Кто такой Тажибаев?", user_id=99)  # the same answer, remembered
     other = await shipped_chat.ask("а какая должность у неё?", user_id=99)
     assert "Нургазиева" not in other  # spoken of in another chat only
+
+
+async def test_yes_needs_every_word_said_of_the_event(shipped_chat: Chatter) -> None:
+    other_region = await shipped_chat.ask("Курултай казахов России проходил в Саратовской области?")
+    assert other_region.startswith("В источниках события «Курултай казахов России")
+    assert "Саратовской" in other_region and not other_region.startswith("Да")
+    its_region = await shipped_chat.ask("Курултай казахов России проходил в Тюменской области?")
+    assert its_region.startswith("Да, событие «Курултай казахов России")
+    unknown = await shipped_chat.ask("Наурыз с делегацией ЗКО праздновали в Самарской области?")
+    assert not unknown.startswith("Да") and "Самарской" in unknown
+
+
+async def test_a_rank_said_anywhere_in_the_question_counts(shipped_chat: Chatter) -> None:
+    right = await shipped_chat.ask(
+        "Амелин — первый заместитель председателя Совета Ассамблеи народов России?"
+    )
+    assert right.startswith("Да, Веналий Амелин — первый заместитель председателя Совета")
+    wrong = await shipped_chat.ask(
+        "Амелин — первый заместитель председателя Совета Ассамблеи народа Казахстана?"
+    )
+    assert wrong.startswith("Нет, Веналий Амелин")

@@ -256,6 +256,13 @@ def listed_at_unheld(person: Person, event: Event, role: str, today: date) -> Ht
     )
 
 
+def not_in_sources(words: Sequence[str], event: Event) -> Html:
+    """Neither yes nor no: the question says of the event what its sources never do."""
+    return html(
+        _("В источниках события «{}» об этом ничего нет: {}."), _at(event), ", ".join(words)
+    )
+
+
 def not_said_to_speak(person: Person, event: Event) -> Html:
     """Neither yes nor no: there, but the source does not say they spoke."""
     return html(
