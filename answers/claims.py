@@ -8,6 +8,7 @@ cannot check is never taken as satisfied: the question is then answered, not con
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from answers.base import Answer
@@ -39,7 +40,7 @@ from db import queries
 from db.kinds import EntityKind
 from db.models import Event, Participation, Person
 from db.search import SearchIndex
-from db.textnorm import Forms, content_word, place_word, query_forms
+from db.textnorm import Forms, content_word, forms, forms_match, known_word, place_word, query_forms
 from views import direct
 
 
@@ -248,25 +249,36 @@ async def person_at_one_of(a: Asked, event_ids: list[str]) -> Answer | None:
 async def person_at_organization(a: Asked) -> Answer | None:
     """«Тажибаев — президент Гражданского альянса?», «Сапаров депутат Мажилиса?»: a position
     of the person in that organization, with the title asked when one is."""
-    org_id = a.one(ORG)
-    if org_id is None or (c := await _claimed(a)) is None:
+    orgs = [m for m in a.linked.of_kind(ORG) if len(m.hits) == 1]
+    if not orgs or (c := await _claimed(a)) is None:
         return None
-    title = _title_asked(a)
+    labels = [m.hits[0].label for m in orgs]
+    title = _title_asked(a, labels)
+    said = f"{a.question.text} {a.question.rest}"
     for part in c.parts:
         for pos in part.positions:
-            if pos.organization_id != org_id:
-                continue
-            if title_fits(title, pos.title, f"{a.question.text} {a.question.rest}"):
+            # «заведующая кафедрой Ассамблеи народа Казахстана в ЕНУ»: one organization is
+            # where, the others' names are words of the title
+            at = [m for m in orgs if m.hits[0].id == pos.organization_id]
+            rest = [w for m in orgs if m not in at for w in typed_words(m, a.question)]
+            words = title + [g for w in rest for g in query_forms(w)]
+            if at and title_fits(words, pos.title, said):
                 return lead(direct.yes(direct.position_lines(c.person, [part])), c.card)
     return lead(direct.no(direct.position_lines(c.person, c.parts)), c.card)
 
 
-def _title_asked(a: Asked) -> list[Forms]:
-    """The title a claim asks: the nouns no name took («президент»), not «является»."""
+def _title_asked(a: Asked, organizations: Sequence[str] = ()) -> list[Forms]:
+    """The title a claim asks: the nouns no name took («президент»), not «является», nor a
+    word of the organization's name said again («Новосибирск мемлекеттік университетінің
+    (НГУ)»); in Kazakh or English, only words the facts' language knows."""
+    names = [f for label in organizations for f in forms(label)]
+    russian = a.question.language is Language.RU
     return [
         group
         for word, _ in leftover_words(a.question, a.linked)
         if content_word(word)
+        and (russian or known_word(word) or is_title(word))
+        and not any(forms_match(g, f) for g in query_forms(word) for f in names)
         for group in query_forms(word)
     ]
 

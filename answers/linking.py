@@ -345,9 +345,9 @@ async def _places_apart(
     «…Омской области») is a place of its own: it narrows the events by where they were held,
     as any place does, instead of picking the one whose title happens to hold the word."""
     apart: list[Mention] = []
-    for word in question.words:
+    for word, shown in zip(question.words, question.typed or question.words, strict=True):
         own = {groups.index(g) for g in query_forms(word) if g in groups}
-        if not own or not own < mention.words or not (place_word(word) or word[:1].isupper()):
+        if not own or not own < mention.words or not (place_word(word) or shown[:1].isupper()):
             continue  # «Усть-Каменогорске» is two groups of one word: both, or none; a city
             # the dictionary does not know («Кызылорде») is written with a capital
         hits = [

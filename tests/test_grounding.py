@@ -496,6 +496,17 @@ async def shipped_chat(tmp_path, session_maker, settings):  # type: ignore[no-un
         yield chat
 
 
+@pytest.fixture
+async def upcoming_chat(tmp_path, session_maker, settings):  # type: ignore[no-untyped-def]
+    """The content the bot ships with invented events ahead (tests/extra_content/dev8-events)."""
+    from tests.conftest import ROOT
+    from tests.test_question_set import _chat_over
+
+    extra = ("dev8-events.yaml",)
+    async for chat in _chat_over(tmp_path, session_maker, settings, extra, ROOT / "content"):
+        yield chat
+
+
 async def test_a_latin_title_is_found_from_a_russian_question(shipped_chat: Chatter) -> None:
     answer = await shipped_chat.ask("Было ли FROM KZ в Алматы?")
     assert answer.startswith("Нет,") and "Астана" in answer
@@ -623,17 +634,12 @@ async def test_who_presented_a_work_is_said_word_for_word(shipped_chat: Chatter)
     assert "Ирина Октябрьская" in answer and "Калашникова" not in answer
 
 
-async def test_an_upcoming_event_is_not_said_to_have_happened(tmp_path, session_maker, settings):  # type: ignore[no-untyped-def]
-    from tests.conftest import ROOT
-    from tests.test_question_set import _chat_over
-
-    extra = ("dev8-events.yaml",)
-    async for chat in _chat_over(tmp_path, session_maker, settings, extra, ROOT / "content"):
-        done = await chat.ask("Октябрьская уже выступила на форуме в Омске?")
-        assert done.startswith("Ирина Октябрьская — выступление на событии")
-        assert "событие анонсировано" in done
-        ahead = await chat.ask("Выступит ли Октябрьская на форуме в Омске?")
-        assert ahead.startswith("Да,")
+async def test_an_upcoming_event_is_not_said_to_have_happened(upcoming_chat: Chatter) -> None:
+    done = await upcoming_chat.ask("Октябрьская уже выступила на форуме в Омске?")
+    assert done.startswith("Ирина Октябрьская — выступление на событии")
+    assert "событие анонсировано" in done
+    ahead = await upcoming_chat.ask("Выступит ли Октябрьская на форуме в Омске?")
+    assert ahead.startswith("Да,")
 
 
 async def test_a_cue_inside_an_event_name_asks_nothing(shipped_chat: Chatter) -> None:
@@ -661,18 +667,13 @@ async def test_a_name_spelt_the_english_way_is_still_that_person(shipped_chat: C
     assert answer.startswith("👤 Эльдар Толеубекович Толеубеков")
 
 
-async def test_what_is_ahead_in_a_city_and_its_follow_up(tmp_path, session_maker, settings):  # type: ignore[no-untyped-def]
-    from tests.conftest import ROOT
-    from tests.test_question_set import _chat_over
-
-    extra = ("dev8-events.yaml",)
-    async for chat in _chat_over(tmp_path, session_maker, settings, extra, ROOT / "content"):
-        there = await chat.ask("Что будет в Омске?", user_id=97)
-        assert "Диалог поколений" in there and "Уральск" not in there
-        moderator = await chat.ask("кто будет модератором?", user_id=97)
-        assert "Гульнара Садыкова" in moderator and "Быков" not in moderator
-        next_year = await chat.ask("What events are planned for next year?")
-        assert "Диалог поколений" in next_year and "приграничье" in next_year
+async def test_what_is_ahead_in_a_city_and_its_follow_up(upcoming_chat: Chatter) -> None:
+    there = await upcoming_chat.ask("Что будет в Омске?", user_id=97)
+    assert "Диалог поколений" in there and "Уральск" not in there
+    moderator = await upcoming_chat.ask("кто будет модератором?", user_id=97)
+    assert "Гульнара Садыкова" in moderator and "Быков" not in moderator
+    next_year = await upcoming_chat.ask("What events are planned for next year?")
+    assert "Диалог поколений" in next_year and "приграничье" in next_year
 
 
 async def test_the_people_a_chat_spoke_of_are_its_own(shipped_chat: Chatter) -> None:
@@ -702,3 +703,16 @@ async def test_a_rank_said_anywhere_in_the_question_counts(shipped_chat: Chatter
         "Амелин — первый заместитель председателя Совета Ассамблеи народа Казахстана?"
     )
     assert wrong.startswith("Нет, Веналий Амелин")
+
+
+async def test_an_organization_named_inside_a_title_is_the_titles(shipped_chat: Chatter) -> None:
+    answer = await shipped_chat.ask(
+        "Калашникова — заведующая кафедрой Ассамблеи народа Казахстана в ЕНУ?"
+    )
+    assert answer.startswith("Да, Наталья Калашникова — заведующая кафедрой")
+    kazakh = await shipped_chat.ask("Науменко Ресей Федерациясы Қоғамдық палатасының мүшесі ме?")
+    assert kazakh.startswith("Иә, Николай Науменко — член")
+    english = await shipped_chat.ask(
+        "Did the Kyzylorda delegation's official visit take place in Kyzylorda?"
+    )
+    assert english.startswith("No, Кызылорда")
