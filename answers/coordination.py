@@ -20,9 +20,10 @@ from answers.base import Answer
 from answers.language import Language, detect_language
 from answers.lexicon import words_of
 from answers.linking import GENERIC_EVENT_WORDS, link
-from answers.relations import MAX_EVENTS_ANSWERED, SPEAKING
+from answers.relations import MAX_EVENTS_ANSWERED
 from answers.understanding import Intent, asked_text, parse_question
 from db import queries
+from db.content_schema import SPEAKING_ROLES
 from db.kinds import EntityKind
 from db.models import Participation
 from db.textnorm import normalize, query_forms
@@ -129,7 +130,7 @@ async def shared_answer(
         text = direct.shared_organizations(orgs, events)
         buttons = [(EntityKind.ORGANIZATION, o.id, o.name) for o in orgs]
     else:
-        roles = None if asking.taking_part or asking.about_participants else SPEAKING
+        roles = None if asking.taking_part or asking.about_participants else SPEAKING_ROLES
         people: list[dict[str, Participation]] = []
         for ids in groups:
             at: dict[str, Participation] = {}

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from answers.base import Answer, paginate
 from answers.memo import remembers
 from db import queries
+from db.content_schema import SPEAKING_ROLES
 from db.kinds import EntityKind
 from db.models import Place
 from views.common import gone
@@ -33,7 +34,6 @@ from views.lists import (
 EVENTS_PAGE_SIZE = 10
 ANNOUNCED_SHOWN = 5
 PERSON, ORG = EntityKind.PERSON, EntityKind.ORGANIZATION
-SPEAKING_ROLES = ("speaker", "moderator")
 
 
 @remembers("events_list")

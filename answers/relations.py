@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from aiogram.types import InlineKeyboardMarkup
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -32,6 +33,7 @@ from answers.lists import (
 )
 from answers.understanding import HEAD_CUES, HEAD_TITLES, RANKS, Intent, Question
 from db import queries
+from db.content_schema import SPEAKING_ROLES
 from db.kinds import EntityKind
 from db.models import Participation
 from db.search import SearchIndex
@@ -52,7 +54,6 @@ E, P, ORG, PL, T, W = (
     EntityKind.WORK,
 )
 MAX_EVENTS_ANSWERED = 4  # more fitting events than this: the user picks one
-SPEAKING = ("speaker", "moderator")
 
 
 @dataclass(slots=True)
@@ -175,7 +176,9 @@ async def speakers(a: Asked) -> Answer | None:
                 mentioned=a.question.mentioned,
             )
             if a.question.count:
-                parts = await queries.participations(a.session, event_id=event_id, roles=SPEAKING)
+                parts = await queries.participations(
+                    a.session, event_id=event_id, roles=SPEAKING_ROLES
+                )
                 if a.question.about_participants:
                     return lead(direct.participants_unknown(len(parts)), answer)
                 return lead(direct.count_line(len(parts)), answer)
@@ -183,7 +186,7 @@ async def speakers(a: Asked) -> Answer | None:
 
         return await for_events(a, ids, one, participants=True)
     if (person := a.one(P)) and a.question.count:  # «сколько раз выступала X?»: her talks
-        roles = (*SPEAKING, "participant") if a.question.taking_part else SPEAKING
+        roles = (*SPEAKING_ROLES, "participant") if a.question.taking_part else SPEAKING_ROLES
         spoke = await queries.participations(a.session, person_id=person, roles=roles)
         held = await queries.events_by_id(a.session, list(dict.fromkeys(p.event_id for p in spoke)))
         if a.question.dates is not None:
@@ -464,7 +467,9 @@ async def among_last(a: Asked) -> Answer | None:
 
     matches = []
     for event_id in events:
-        for part in await queries.participations(a.session, event_id=event_id, roles=SPEAKING):
+        for part in await queries.participations(
+            a.session, event_id=event_id, roles=SPEAKING_ROLES
+        ):
             if found := next((pos for pos in part.positions if fits(pos, part)), None):
                 matches.append((found, part))
                 a.used.append((P.value, part.person_id))
@@ -507,6 +512,11 @@ async def holders(a: Asked) -> Answer | None:
     return card
 
 
+@cache  # the dictionary loads on the first question, never at start-up
+def _rank_forms() -> tuple[Forms, ...]:
+    return tuple(f[0] for r in RANKS if (f := query_forms(r)))
+
+
 def title_fits(asked: Sequence[Forms], title: str, question: str) -> bool:
     """A position's title is the one asked: it holds every word asked, and no rank the
     question (its text) leaves out — «председатель» is not «заместитель председателя»."""
@@ -514,8 +524,7 @@ def title_fits(asked: Sequence[Forms], title: str, question: str) -> bool:
     if not all(any(forms_match(w, t) for t in have) for w in asked):
         return False
     said = query_forms(question)
-    ranks = [query_forms(r)[0] for r in RANKS if query_forms(r)]
-    below = [r for r in ranks if any(forms_match(r, t) for t in have)]
+    below = [r for r in _rank_forms() if any(forms_match(r, t) for t in have)]
     return all(any(forms_match(r, w) or forms_match(w, r) for w in said) for r in below)
 
 
@@ -627,7 +636,7 @@ async def _speakers_from(a: Asked, place_id: str, place: str) -> Answer:
     parts = [
         part
         for event_id in event_ids
-        for part in await queries.participations(a.session, event_id=event_id, roles=SPEAKING)
+        for part in await queries.participations(a.session, event_id=event_id, roles=SPEAKING_ROLES)
         if _from_city(part, {place_id})
     ]
     events = await queries.events_by_id(a.session, event_ids)

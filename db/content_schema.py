@@ -21,6 +21,8 @@ EventStatus = Literal["held", "announced", "cancelled"]
 EventFormat = Literal["online", "offline", "hybrid", "unknown"]
 OrgRole = Literal["organizer", "participant", "partner", "mentioned"]
 ParticipantRole = Literal["speaker", "moderator", "participant", "mentioned"]
+# The roles of those who spoke: the rest took part or were only named.
+SPEAKING_ROLES: tuple[ParticipantRole, ...] = ("speaker", "moderator")
 WorkKind = Literal["project", "publication", "document"]
 WorkRole = Literal["presented", "mentioned", "signed", "discussed"]
 Relation = Literal["prepares", "continues", "mentions", "followed_by"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from db.content_schema import SPEAKING_ROLES
 from db.models import Organization, Participation, Place, Topic, Work
 from db.queries import EventDetails, OrganizationDetails, PlaceDetails
 from views.calendar import has_day, no_calendar_day
@@ -36,8 +37,6 @@ from views.labels import (
     status_text,
     work_name,
 )
-
-SPEAKING_ROLES = ("speaker", "moderator")
 
 
 def event_card(d: EventDetails, today: date) -> Html:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from db.content_schema import SPEAKING_ROLES
 from db.models import Event, EventOrganization, Participation, Place, Topic
 from views.html import Html, Lines, b, html, i
 from views.i18n import _
@@ -106,7 +107,7 @@ def speakers_text(
     if event is not None:
         heading = _("🎙 Модераторы события {}:") if moderators else _("🎤 Выступили на событии {}:")
         out = Lines().add(html(heading, event_heading(event))).blank()
-        spoke = [p for p in parts if p.role in ("speaker", "moderator")]
+        spoke = [p for p in parts if p.role in SPEAKING_ROLES]
         out.add(*(html("{}. {}", n, person_line(p)) for n, p in enumerate(spoke, 1)))
         if not spoke and country:
             out.add(html(_("Выступающих из страны {} источники этого события не называют."),
