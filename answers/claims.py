@@ -37,10 +37,20 @@ from answers.relations import (
 )
 from answers.understanding import is_title
 from db import queries
+from db.content_schema import SPEAKING_ROLES
 from db.kinds import EntityKind
 from db.models import Event, Participation, Person
 from db.search import SearchIndex
-from db.textnorm import Forms, content_word, forms, forms_match, known_word, place_word, query_forms
+from db.textnorm import (
+    Forms,
+    content_word,
+    forms,
+    forms_match,
+    known_word,
+    place_word,
+    query_forms,
+    verb,
+)
 from views import direct
 
 
@@ -67,7 +77,9 @@ async def yes_no(a: Asked) -> Answer | None:
     event_ids = a.ids(E)
     if not event_ids:
         if a.one(P) is None:
-            return None
+            return await work_in_place(a)
+        if len(_constraints(a)) > 1:  # «… выступал в Экибастузе в 2025 году?»: all at once
+            return await person_with_all(a)
         if a.mention(ORG):
             return await person_at_organization(a)
         if a.mention(T):
@@ -117,6 +129,8 @@ async def yes_no(a: Asked) -> Answer | None:
         if role == "participant" and speaking:  # «Моор выступал на Курултае?»: he was there
             return lead(direct.not_said_to_speak(person, event), card)
         if not _done(a, event):  # «Октябрьская уже выступила на форуме …?» of one ahead
+            if _ahead(a, event):
+                return lead(direct.no(direct.listed_ahead(person, event, role)), card)
             return lead(direct.listed_at_unheld(person, event, role, a.today), card)
         return lead(direct.yes(direct.took_part(person, event, role)), card)
     if works_named := _named(a, W):  # «Подписали ли меморандум на форуме?»
@@ -168,7 +182,10 @@ async def yes_no(a: Asked) -> Answer | None:
         return lead(direct.yes(direct.held(event)), card)
     if a.question.dates is not None and _done(a, event):
         return lead(direct.yes(direct.dated(event)), card)  # «форум запланирован на июнь?»
-    # «Форум прошёл в июне 2021?» of one only announced: whether it took place is not known
+    # «Форум прошёл в июне 2021?» of one only announced: whether it took place is not known;
+    # «Has it already taken place?» of one that starts after today: no
+    if _ahead(a, event):
+        return lead(direct.no(direct.ahead(event)), card)
     return lead(direct.not_yet_held(event, a.today), card)
 
 
@@ -202,6 +219,12 @@ def _done(a: Asked, event: Event) -> bool:
     return event.status == "held" or a.question.planned
 
 
+def _ahead(a: Asked, event: Event) -> bool:
+    """The question asks what was done, of an event that starts after today: not yet."""
+    ahead = event.partial_date.starts_after(a.today)
+    return ahead and a.question.past and not a.question.planned and event.status != "held"
+
+
 async def _work_at(a: Asked, named: list[tuple[str, str]], event: Event, card: Answer) -> Answer:
     """Each work named is linked to the event, and in the role asked («подписали»), if any."""
     links = {link.work_id: link for link in await queries.event_works(a.session, event.id)}
@@ -213,6 +236,110 @@ async def _work_at(a: Asked, named: list[tuple[str, str]], event: Event, card: A
             return lead(direct.no(direct.work_at(link.work, link.role, event)), card)
     link = links[named[0][0]]
     return lead(direct.yes(direct.work_at(link.work, link.role, event)), card)
+
+
+def _constraints(a: Asked) -> list[str]:
+    """What a claim about a person says besides the person: a position (an organization or a
+    title), a topic, a work, a place, dates."""
+    said = [kind for kind in (ORG, T, W, PL) if a.mention(kind)]
+    if ORG not in said and any(is_title(w) for w, _ in leftover_words(a.question, a.linked)):
+        said.append("title")
+    if a.question.dates is not None:
+        said.append("dates")
+    return said
+
+
+async def person_with_all(a: Asked) -> Answer | None:
+    """«Тажибаев выступал в Экибастузе в 2025 году?», «Погорельский выступал в Омске как
+    исполнительный директор?»: «да» only for a participation that fits every part at once."""
+    if (c := await _claimed(a)) is None:
+        return None
+    fits: list = []  # type: ignore[type-arg]
+    labels: list[str] = []
+    said = f"{a.question.text} {a.question.rest}"
+    orgs = _named(a, ORG)
+    if orgs or "title" in _constraints(a):
+        title = _title_asked(a, [label for _, label in orgs])
+        wanted = {subject for subject, _ in orgs}
+        fits.append(
+            lambda p: any(
+                (not wanted or pos.organization_id in wanted) and title_fits(title, pos.title, said)
+                for pos in p.positions
+            )
+        )
+        said_title = " ".join(t for w, t in leftover_words(a.question, a.linked) if not verb(w))
+        labels += [label for _, label in orgs] or [said_title]
+    if a.mention(T):
+        if (topic := a.one(T)) is None:
+            return None
+        fits.append(lambda p: any(t.id == topic for t in p.topics))
+        labels.append(a.mention(T).hits[0].label)  # type: ignore[union-attr]
+    if a.mention(W):
+        if (work_id := a.one(W)) is None or (
+            details := await queries.work_details(a.session, work_id)
+        ) is None:
+            return None
+        work, links, _ = details
+        presented = {(p.person_id, p.event_id) for p in await work_speakers(a, work, links)}
+        fits.append(lambda p: (p.person_id, p.event_id) in presented)
+        labels.append(work.title)
+    if a.mention(PL):
+        if (place_id := a.one(PL)) is None or (
+            place := await queries.get_place(a.session, place_id)
+        ) is None:
+            return None
+        origin = a.question.from_place
+        fits.append(lambda p: _in_place(p, place_id, origin))
+        labels.append(place.name)
+    if (dates := a.question.dates) is not None:
+        fits.append(lambda p: date_matches(p.event, dates))
+        labels.append(dates_text(dates))
+    fitting = [p for p in c.parts if all(fit(p) for fit in fits)]
+    if not fitting:
+        return lead(direct.no(direct.nothing_fits_all(c.person.full_name, labels)), c.card)
+    # a talk before a mere presence, and that before a mention
+    part = min(fitting, key=lambda p: (p.role not in SPEAKING_ROLES, p.role == "mentioned"))
+    speaking = a.question.intent == "speakers" and not a.question.taking_part
+    if part.role == "mentioned":
+        return lead(direct.no(direct.took_part(c.person, part.event, part.role)), c.card)
+    if part.role == "participant" and speaking:
+        return lead(direct.not_said_to_speak(c.person, part.event), c.card)
+    if _ahead(a, part.event):  # «… уже выступила в Омске в 2027 году?»
+        return lead(direct.no(direct.listed_ahead(c.person, part.event, part.role)), c.card)
+    if not _done(a, part.event):
+        unheld = direct.listed_at_unheld(c.person, part.event, part.role, a.today)
+        return lead(unheld, c.card)
+    return lead(direct.yes(direct.position_lines(c.person, [part])), c.card)
+
+
+async def work_in_place(a: Asked) -> Answer | None:
+    """«Представили ли в Омске том «Казахи»?», «Подписали ли меморандум?»: the work at an
+    event held there, then, in the role asked."""
+    place_id, dates, role = a.one(PL), a.question.dates, a.question.work_role
+    if a.one(W) is None or (place_id is None and dates is None and role is None):
+        return None
+    if a.ids(ORG) or a.ids(T) or (a.mention(PL) and place_id is None):
+        return None
+    details = await queries.work_details(a.session, a.one(W))  # type: ignore[arg-type]
+    if details is None:
+        return None
+    work, links, _ = details
+    events = {e.id: e for e in await queries.events_by_id(a.session, [x.event_id for x in links])}
+    card = await card_answer(a.session, W, work.id, a.today)
+    for link in links:
+        event = events.get(link.event_id)
+        if event is None or (place_id is not None and event.place_id != place_id):
+            continue
+        if (dates is None or date_matches(event, dates)) and role in (None, link.role):
+            return lead(direct.yes(direct.work_at(work, link.role, event)), card)
+    place = await queries.get_place(a.session, place_id) if place_id else None
+    if place is None and dates is None:  # done, but not as asked: what was done, and where
+        if not links or (event := events.get(links[0].event_id)) is None:
+            return None
+        return lead(direct.no(direct.work_at(work, links[0].role, event)), card)
+    labels = [place.name] if place else []
+    labels += [dates_text(dates)] if dates else []
+    return lead(direct.no(direct.nothing_fits_all(work.title, labels)), card)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,15 +16,22 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer
+from answers.cards import card_answer
 from answers.kazakh import said_of_a_place
 from answers.language import Language
 from answers.linking import Linked, Unmet, leftover_words, split_names
-from answers.relations import Asked
+from answers.relations import Asked, lead
 from answers.understanding import Intent, Question
 from db import queries
 from db.kinds import EntityKind
 from db.search import SearchIndex
-from db.textnorm import PLACE_ADJECTIVE, content_word, known_place, proper_name
+from db.textnorm import (
+    PLACE_ADJECTIVE,
+    content_word,
+    known_place,
+    person_name_part,
+    proper_name,
+)
 from views.grounding import constraint_text, nothing_about, nothing_fits
 from views.keyboards import cards, event_buttons, hits_keyboard
 
@@ -32,6 +39,9 @@ from views.keyboards import cards, event_buttons, hits_keyboard
 # («сколько стоит …»), which say so themselves.
 _UNGROUNDED = frozenset({Intent.SMALL_TALK, Intent.UNANSWERABLE})
 
+
+# What a question may name for certain beside a word the materials lack: its card is shown.
+_CARDS = frozenset({EntityKind.PERSON, EntityKind.EVENT, EntityKind.ORGANIZATION})
 
 # What a yes/no question may ask about one event: whether this person, organization or place
 # took part in it.
@@ -42,6 +52,8 @@ _ASKED = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE
 class Gaps:
     unknown: tuple[str, ...] = ()  # words as typed that the materials know nothing about
     unmet: tuple[Unmet, ...] = ()
+    # a word of a name the rest of which is known («Дмитрий» Быков): no one known is meant
+    name_part: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.unknown or self.unmet)
@@ -68,6 +80,7 @@ async def gaps(session: AsyncSession, q: Question, linked: Linked) -> Gaps:
     )
     index = SearchIndex(session)
     unknown: list[str] = split_names(q, linked)
+    name_part = bool(unknown)
     for word, typed in leftover_words(q, linked):
         # «Самарской (области)» narrows as a place does; «апрельском» does not
         region = typed[:1].isupper() and PLACE_ADJECTIVE.search(word)
@@ -90,11 +103,21 @@ async def gaps(session: AsyncSession, q: Question, linked: Linked) -> Gaps:
         if await index.search(word, fuzzy=False, ranked=False, limit=1):
             continue  # the materials hold it somewhere: it may narrow, it is no gap
         unknown.append(typed)
-    return Gaps(tuple(unknown), unmet)
+    return Gaps(tuple(unknown), unmet, name_part)
 
 
 async def gap_answer(asked: Asked, found: Gaps) -> Answer:
     if found.unknown:
+        certain = [m for m in asked.linked.mentions if not m.fuzzy and len(m.hits) == 1]
+        # never beside a word that may be the rest of a name: «Дмитрий» Быков is no Сергей
+        of_someone = certain[:1] and certain[0].kind is EntityKind.PERSON
+        name_part = found.name_part or (of_someone and any(map(person_name_part, found.unknown)))
+        if len(certain) == 1 and certain[0].kind in _CARDS and not name_part:
+            # «Смирнова — депутат Госдумы?»: nothing on the Duma, and what is known of her
+            card = await card_answer(
+                asked.session, certain[0].kind, certain[0].hits[0].id, asked.today
+            )
+            return lead(nothing_about(found.unknown, suggestions=False, known=True), card)
         suggestions = await SearchIndex(asked.session).search(
             " ".join(asked.question.words), columns="names", limit=5, fuzzy=True
         )

@@ -70,7 +70,9 @@ def _fits(stem: str, ending: str, least: int = MIN_STEM) -> bool:
     if not _onset_fits(stem, ending):
         return False
     wanted = _harmony(ending)
-    if not _KAZAKH_VOWELS & set(stem):
+    last_vowel = next((c for c in reversed(stem) if c in VOWELS), "")
+    if not _KAZAKH_VOWELS & set(stem) or last_vowel in "еиуюёэ":
+        # The stem's last vowel tells nothing («Нұрғазиевтің», «Нұрғазиевтың»): either row.
         # A Russian name or word («Погорельскийдің», «Тажибаевтың»): writers follow its
         # sound, not its letters, so either row is taken.
         return True

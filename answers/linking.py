@@ -29,6 +29,7 @@ from db.models import Event
 from db.search import Hit, SearchIndex
 from db.textnorm import (
     KAZAKH_FOLD,
+    adjective,
     forms,
     forms_match,
     names_nothing,
@@ -263,7 +264,8 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
                     mention.hits = same = fitting
             # «Где работает Исмаилова?»: the subject, so the name as written in the nominative
             # «Нургазиева — президент ГАК?»: a name that opens the question is its subject too
-            opens = re.match(r"\W*(\w+)", question.text)
+            # (after «а», «и» of a follow-up: «а Тажибаева?»)
+            opens = re.match(r"\W*(?:(?:а|и|ал|and)\s+)?(\w+)", question.text, re.IGNORECASE)
             first = normalize(opens.group(1)) if opens else ""
             if (
                 len(same) > 1
@@ -315,6 +317,8 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
             and GENERIC_ORG_WORDS & set(groups[next(iter(m.words))])
         )
     ]
+    named_at = {i for m in mentions for i in _indexes(m, question, groups)}
+    mentions = [m for m in mentions if not _modified_elsewhere(m, question, groups, named_at)]
     claimed = set().union(*(m.words for m in mentions)) if mentions else set()
     if question.yes_no and any(m.kind is EntityKind.PERSON for m in mentions):
         # «Тажибаев — президент ГАК?»: «президент» is the title claimed, not a name of its own
@@ -331,7 +335,22 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
     for mention in linked.of_kind(EntityKind.EVENT):
         if mention.certain:  # a corrected typo is asked about, never narrowed as certain
             await _narrow_events(session, mention, linked, question, index, groups)
+    await _people_at_events(session, linked)
     return linked
+
+
+async def _people_at_events(session: AsyncSession, linked: Linked) -> None:
+    """«Кем была Смирнова на встрече в Оренбурге?»: of the people a name fits, those who
+    took part in the event named — when some did."""
+    events = [m for m in linked.of_kind(EntityKind.EVENT) if m.certain]
+    people = [m for m in linked.of_kind(EntityKind.PERSON) if len(m.hits) > 1]
+    if not events or not people:
+        return
+    facts = await queries.events_facts(session, [h.id for m in events for h in m.hits])
+    there = set().union(*(f.person_ids for f in facts.values()))
+    for mention in people:
+        if fitting := [h for h in mention.hits if h.id in there]:
+            mention.hits = fitting
 
 
 async def _places_apart(
@@ -499,6 +518,26 @@ def gender_of(label: str) -> str | None:
     return None
 
 
+def _modified_elsewhere(
+    mention: Mention, question: Question, groups: list[tuple[str, ...]], named_at: set[int]
+) -> bool:
+    """«вице-министр иностранных дел»: one common word of a name («Комитет по делам …»), after
+    an adjective none of the names holds (and no other name took: «Светлана Белая»), is
+    another thing that the adjective describes."""
+    if len(mention.words) != 1 or mention.kind in (EntityKind.PERSON, EntityKind.PLACE):
+        return False
+    at = _indexes(mention, question, groups)
+    if len(at) != 1 or at[0] == 0 or at[0] - 1 in named_at:
+        return False
+    word, before = question.words[at[0]], question.words[at[0] - 1]
+    if not word.islower() or proper_name(word) or not adjective(before):
+        return False
+    wanted = query_forms(before)
+    return bool(wanted) and not any(
+        any(forms_match(wanted[0], f) for f in forms(h.label)) for h in mention.hits
+    )
+
+
 def _spelt_alike(typed: Sequence[str], label: str) -> bool:
     """Every word typed is spelt like a word of the name: the same word, or the same first
     five letters («Сапарова» and «Сапаров», «Nurgaziyeva» and «Нургазиева»)."""
@@ -589,6 +628,10 @@ def _confidence(mention: Mention, question: Question, groups: list[tuple[str, ..
 _WOMENS_ENDINGS = ("ова", "ева", "ина", "ына")
 _PATRONYMIC = re.compile(r"(ович|евич|ич|овн|евн|ичн|иничн)(а|у|ем|е|ы|ой|ою)?$")
 _MENS_ENDINGS = ("ов", "ев", "ин", "ын")
+# Surnames declined as adjectives («Погорельский», «Погорельская»), and the other's forms
+_ADJECTIVE_ENDINGS = ("ский", "цкий", "ская", "цкая")
+_WOMANS_ADJECTIVE = ("ая", "ой", "ую")
+_MANS_ADJECTIVE = ("ий", "ого", "ому", "им", "ом")
 
 
 def _other_gender(hit: Hit, words: Sequence[str], language: Language = Language.RU) -> bool:
@@ -611,6 +654,12 @@ def _other_gender(hit: Hit, words: Sequence[str], language: Language = Language.
             for w in typed
         ):
             return True
+    if surname.endswith(_ADJECTIVE_ENDINGS):
+        # «Погорельская» is no Константин Погорельский, «Погорельского» no Мария Погорельская
+        # (Latin spellings drop the soft sign: «Pogorelskaya»)
+        stem = surname[:-2].replace("ь", "")
+        others = _WOMANS_ADJECTIVE if surname.endswith("ий") else _MANS_ADJECTIVE
+        return bool({w.replace("ь", "") for w in typed} & {stem + end for end in others})
     if surname.endswith(_WOMENS_ENDINGS):
         return bool(typed & {surname[:-1], surname[:-1] + "ым", surname[:-1] + "е"})
     if surname.endswith(_MENS_ENDINGS):
@@ -662,6 +711,11 @@ def said_first(mentions: Sequence[Mention], question: Question) -> list[Mention]
 def typed_words(mention: Mention, question: Question) -> list[str]:
     """The mention's words as the user typed them."""
     return _typed(mention, question, query_forms(question.rest))
+
+
+def kept_words(mention: Mention, question: Question) -> list[str]:
+    """The mention's words as the question keeps them (in the spelling of the facts)."""
+    return _words(mention, question, query_forms(question.rest))
 
 
 def _in_label(word: str, label: list[tuple[str, ...]]) -> bool:

@@ -145,9 +145,14 @@ async def moderators_answer(session: AsyncSession, event_id: str | None) -> Answ
 
 @remembers("orgs_answer")
 async def orgs_answer(
-    session: AsyncSession, event_id: str | None = None, country: str | None = None, page: int = 0
+    session: AsyncSession,
+    event_id: str | None = None,
+    country: str | None = None,
+    page: int = 0,
+    city: str | None = None,
 ) -> Answer:
-    """Organizations of one event or of all (paged), optionally only those of one country."""
+    """Organizations of one event or of all (paged), optionally only those of one country, or
+    (of one event) of one city («Какие организации из Омска участвовали …?»)."""
     if event_id is None:
         ids = [
             org_id
@@ -170,7 +175,8 @@ async def orgs_answer(
     links = [
         link
         for link in await queries.event_organizations(session, event_id)
-        if country is None or link.organization.country == country
+        if (country is None or link.organization.country == country)
+        and (city is None or link.organization.city_id == city)
     ]
     return Answer(
         event_orgs_text(links, event),

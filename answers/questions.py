@@ -17,7 +17,7 @@ from answers.coordination import EventParts, event_parts, shared_answer
 from answers.dialogue import Dialogue
 from answers.grounding import gap_answer, gaps
 from answers.language import detect_language
-from answers.linking import events_on, gender_of, link
+from answers.linking import Linked, events_on, gender_of, kept_words, link, typed_words
 from answers.memo import remembered
 from answers.parts import question_parts
 from answers.relations import ROUTES, Asked, about, among_last, country, joined, lead, titled
@@ -26,6 +26,7 @@ from answers.understanding import (
     Intent,
     Question,
     ask_again,
+    asked_text,
     asks_holder,
     intent_beside,
     only_constraints,
@@ -82,6 +83,9 @@ async def question_reply(
     asks several things («Кто организовал … и когда он прошёл?») gets each part answered in
     turn, every later part continuing the one before it."""
     text = text.strip()
+    if 0 < len(text) <= MAX_QUESTION:
+        # «Добрый день! Я студентка из …, подскажите, кто … и что …?»: the parts of what it asks
+        text = asked_text(text, today)
     parts = question_parts(text) if 0 < len(text) <= MAX_QUESTION else (text,)
     if len(parts) == 1 and 0 < len(text) <= MAX_QUESTION:
         events = await remembered(session, ("events", text), lambda: _event_parts(text))
@@ -123,9 +127,17 @@ async def _reply(
         question = await remembered(session, ("parsed", text, today), lambda: _parsed(text, today))
         if continued is not None and not (question.words and question.asked_intent):
             question = replace(question, follow_up=True, yes_no=continued.yes_no)
-    if question is not None and dialogue.text and only_constraints(question):
+    if (
+        question is not None
+        and dialogue.text
+        and question.follow_up
+        and only_constraints(question, await _places_named(session, question))
+    ):
         # «а в 2024?»: the last question again, with this date or place instead of its own.
-        again = ask_again(dialogue.text, text, today)
+        last = await remembered(session, ("parsed", dialogue.text, today),
+                                lambda: _parsed(dialogue.text or "", today))  # fmt: skip
+        places = await _places_named(session, last, typed=True)
+        again = ask_again(dialogue.text, text, today, places)
         return await _reply(session, again, today, Dialogue())
     # A question that does not lean on the last one is answered the same in every chat.
     leans = question is not None and question.leans_on_last
@@ -154,6 +166,21 @@ async def _event_parts(text: str) -> EventParts | None:
     # ask come last («Омбыдағы дөңгелек үстел мен Оралдағы форумға кім қатысты?»).
     asking = [p for p in found.parts if parse_question(p).asked_intent][:1]
     return replace(found, parts=(*asking, *(p for p in found.parts if p not in asking)))
+
+
+async def _places_named(
+    session: AsyncSession, question: Question, *, typed: bool = False
+) -> set[str]:
+    """The question's words that name places of the facts («оралда», «in Semey»): as the
+    question keeps them, or as typed."""
+    if not question.words:
+        return set()
+    linked = await link(session, question, fuzzy=False)
+    return {
+        word
+        for m in linked.of_kind(EntityKind.PLACE)
+        for word in (typed_words(m, question) if typed else kept_words(m, question))
+    }
 
 
 async def _parsed(text: str, today: date) -> Question:
@@ -189,6 +216,8 @@ async def _question_reply(
             question = replace(question, intent=beside)
     if question.pronoun and question.gender and not linked.of_kind(EntityKind.PERSON):
         dialogue = await _spoken_of_first(session, dialogue, question.gender)
+    if question.follow_up:
+        linked = await _of_the_family_spoken_of(session, linked, dialogue)
     asked = Asked(session, question, linked, today, text, dialogue)
     if question.dates is not None:
         dates = question.dates
@@ -215,6 +244,34 @@ async def _question_reply(
         asked.used += [(EntityKind.EVENT.value, e) for e in _listed(answer, EntityKind.EVENT)]
     after, keeps_intent = _remember(asked, dialogue)
     return answer, after, keeps_intent
+
+
+async def _of_the_family_spoken_of(
+    session: AsyncSession, linked: Linked, dialogue: Dialogue
+) -> Linked:
+    """«Кто такая Ольга Смирнова? — А Ирина?»: of the people a first name fits, those who
+    share the surname of someone the chat spoke of (a copy: the linking is any chat's)."""
+    spoken = [
+        person
+        for kind, person_id in dialogue.subjects
+        if kind == EntityKind.PERSON.value
+        and (person := await queries.get_person(session, person_id)) is not None
+    ]
+    families = {_family(p.full_name) for p in spoken}
+    mentions = []
+    for mention in linked.mentions:
+        if mention.kind is EntityKind.PERSON and len(mention.hits) > 1 and families:
+            kin = [h for h in mention.hits if _family(h.label) in families]
+            if kin:
+                mention = replace(mention, hits=kin)
+        mentions.append(mention)
+    return replace(linked, mentions=mentions)
+
+
+def _family(name: str) -> str:
+    """A surname as both its men's and women's forms share it («Смирнов», «Смирнова»)."""
+    surname = normalize(name.split()[-1]) if name.split() else ""
+    return surname.removesuffix("а") if surname.endswith(("ова", "ева", "ина")) else surname
 
 
 async def _spoken_of_first(session: AsyncSession, dialogue: Dialogue, gender: str) -> Dialogue:

@@ -172,7 +172,10 @@ async def speakers(a: Asked) -> Answer | None:
                 a.session,
                 event_id,
                 a.question.country,
-                taking_part=a.question.taking_part or a.question.about_participants,
+                # «а кто ещё там был?»: beyond the speakers, who else took part
+                taking_part=a.question.taking_part
+                or a.question.about_participants
+                or a.question.more,
                 mentioned=a.question.mentioned,
             )
             if a.question.count:
@@ -210,15 +213,19 @@ async def speakers(a: Asked) -> Answer | None:
 
 async def organizers(a: Asked) -> Answer | None:
     if ids := a.ids(E):
+        # «Какие организации из Омска участвовали …?»: those of that city
+        origin = [m.hits[0].id for m in a.linked.of_kind(PL) if m.origin and len(m.hits) == 1]
+        city = origin[0] if origin else None
 
         async def one(event_id: str) -> Answer:
-            answer = await orgs_answer(a.session, event_id, a.question.country)
+            answer = await orgs_answer(a.session, event_id, a.question.country, city=city)
             if a.question.count:
                 links = await queries.event_organizations(a.session, event_id)
                 wanted = [
                     x
                     for x in links
-                    if a.question.intent is not Intent.ORGANIZERS or x.role == "organizer"
+                    if (a.question.intent is not Intent.ORGANIZERS or x.role == "organizer")
+                    and (city is None or x.organization.city_id == city)
                 ]
                 return lead(direct.count_line(len(wanted)), answer)
             return answer
@@ -316,10 +323,14 @@ async def events(a: Asked) -> Answer | None:
                 return await card_answer(a.session, kind, subject, a.today)
             # «2024 жылы Оралда не болды?», «в скольких мероприятиях участвовала X?»: the
             # subject's events (of those dates only)
-            every = await queries.all_events(a.session)
-            facts = await queries.events_facts(a.session, [e.id for e in every])
-            of = {P: "person_ids", ORG: "organization_ids", PL: "place_ids"}[kind]
-            mine = [e for e in every if e.id in facts and subject in getattr(facts[e.id], of)]
+            if kind is PL and not a.question.taking_part:
+                # «Сколько событий прошло в Оренбурге?»: held there (those it joined, if none)
+                mine = await queries.events_by_id(a.session, await _events_in(a, subject))
+            else:
+                every = await queries.all_events(a.session)
+                facts = await queries.events_facts(a.session, [e.id for e in every])
+                of = {P: "person_ids", ORG: "organization_ids", PL: "place_ids"}[kind]
+                mine = [e for e in every if e.id in facts and subject in getattr(facts[e.id], of)]
             if a.question.dates is not None:
                 mine = events_on(mine, a.question.dates)
             return _events_list(a, mine)
@@ -341,6 +352,9 @@ async def events(a: Asked) -> Answer | None:
 def _events_list(a: Asked, found: list) -> Answer:  # type: ignore[type-arg]
     """The events found, headed by the question's dates, with a count or a yes/no first; only
     the earliest or the latest when the question asks for it."""
+    if a.question.past and not a.question.planned and a.question.dates is None:
+        # «Какое последнее прошедшее событие?», «сколько событий прошло …»: none still ahead
+        found = [e for e in found if not e.partial_date.starts_after(a.today)]
     dated = [e for e in found if e.year is not None]
     if a.question.order is not None and dated:
         pick = min if a.question.order == "first" else max
@@ -414,6 +428,12 @@ def _at_events_named(a: Asked, parts: list) -> list:  # type: ignore[type-arg]
             return spoke
     event = a.mention(E)
     if event is None or event.about:
+        # «Кем был Погорельский в 2021 году?», «… в Омске?»: the events of those dates or
+        # held in that city
+        if (dates := a.question.dates) is not None:
+            parts = [p for p in parts if events_on([p.event], dates)] or parts
+        if (place := a.one(PL)) is not None:
+            parts = [p for p in parts if p.event.place_id == place] or parts
         return parts
     wanted = {h.id for h in event.hits}
     return [p for p in parts if p.event_id in wanted] or parts
@@ -660,6 +680,11 @@ async def _on_topic_at(a: Asked, topic_id: str) -> Answer:
 
 
 async def upcoming(a: Asked) -> Answer | None:
+    dates = a.question.dates
+    period = dates.period() if dates is not None else None
+    if period is not None and period[1] < a.today and not a.question.yes_no:
+        # «Что будет в 2027? — А в 2024?»: a year gone by asks what there was
+        return await events(a)
     mention = a.mention(E)  # «когда следующий форум?»: the forums to come
     among = frozenset(h.id for h in mention.hits) if mention is not None else None
     if a.question.dates is not None:  # «what is planned for 2030?»

@@ -13,7 +13,7 @@ Latin-letter names are transliterated, so the rest can be looked up in the Russi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -26,6 +26,7 @@ from answers.spelling import fix_spelling
 from db.dates import EARLIEST_YEAR, LATEST_YEAR, PartialDate
 from db.textnorm import (
     STOPWORDS,
+    adjective,
     in_past_tense,
     normalize,
     place_word,
@@ -77,12 +78,22 @@ _INTENTS: tuple[tuple[Intent, tuple[str, ...]], ...] = tuple(
 # Words that only carry the question: Russian ones are word beginnings, Kazakh ones are
 # matched on folded stems (in Kazakh questions only), English ones are whole words.
 _QUESTION_WORDS = _LEXICONS[Language.RU].question_words
+_RU_INTERROGATIVES = _LEXICONS[Language.RU].interrogatives  # whole words: «кем» is no «Кемерово»
 
 
 def _cue_words(language: Language) -> set[str]:
-    """Every word of the language's intent phrases: in Kazakh and English they name nothing
-    (Russian phrases hold words of names too: «университет»)."""
-    return {w for cues in _LEXICONS[language].intents.values() for c in cues for w in c.split()}
+    """Every word of the language's intent phrases and of its lists of little words (how a
+    yes/no question starts, tense, taking part, counting): in Kazakh and English they name
+    nothing (Russian phrases hold words of names too: «университет»)."""
+    words = _LEXICONS[language]
+    phrases = [
+        *(c for cues in words.intents.values() for c in cues),
+        *words.yes_no_starts, *words.interrogatives, *words.stopwords, *words.past,
+        *words.plans, *words.taking_part, *words.mentioned, *words.count, *words.others,
+        *words.among, *words.conjunctions, *words.alternatives, *words.yes_no, *words.ago,
+        *words.year_words, *words.both,
+    ]  # fmt: skip
+    return {w for phrase in phrases for w in phrase.split()}
 
 
 _KK_QUESTION_WORDS = tuple(
@@ -236,6 +247,7 @@ _NUMERIC_DATE_RE = re.compile(
 
 
 # What is asked of one event: with nothing named, the event the chat spoke of last.
+_OF_SOMEONE = frozenset({Intent.STATEMENTS, Intent.POSITION, Intent.ORIGIN})
 _OF_AN_EVENT = frozenset(
     {
         Intent.SPEAKERS, Intent.ORGANIZERS, Intent.ORGANIZATIONS, Intent.CITIES,
@@ -288,14 +300,16 @@ class Question:
         # «which organizations took part?» with nothing named, in a chat about an event: that
         # event's (with no event before, every one's)
         of_an_event = not self.words and self.dates is None and self.intent in _OF_AN_EVENT
-        return self.follow_up or self.more or alone or of_an_event
+        # «что предлагал?», «где работает?» with no one named: the one the chat spoke of
+        of_someone = not self.words and self.intent in _OF_SOMEONE
+        return self.follow_up or self.more or alone or of_an_event or of_someone
 
 
 def _is_question_word(low: str) -> bool:
     """`low` carries the question only: it begins with a question word — a short one (≤ 3
     letters: «ли», «тем», «был») only as the whole word or with a short ending, so that it
     never eats a name it begins («Лидия», «Темиртау»)."""
-    return any(
+    return low in _RU_INTERROGATIVES or any(
         low.startswith(w) and (len(w) > 3 or len(low) <= len(w) + 2) for w in _QUESTION_WORDS
     )
 
@@ -615,6 +629,37 @@ def _greeting_first(text: str, today: date | None) -> str | None:
     return None
 
 
+_COURTESY = tuple(
+    sorted((c for words in _LEXICONS.values() for c in words.courtesy), key=len, reverse=True)
+)
+
+
+def _without_courtesy(text: str) -> str | None:
+    """The question after the words of courtesy that open it («Подскажите, пожалуйста, кто
+    …» → «кто …»), or None."""
+    low = text.casefold()
+    for phrase in _COURTESY:
+        if low.startswith(phrase) and not low[len(phrase) : len(phrase) + 1].isalnum():
+            rest = text[len(phrase) :].lstrip(" ,.!:;-—")
+            return rest if re.search(r"\w", rest) else None
+    return None
+
+
+def _thanks_last(text: str) -> str | None:
+    """The question before the thanks that close the message («…, буду очень благодарен»),
+    or None."""
+    found = re.match(r"(.*\w.*?)[,;]\s*([^,;]+?)[.!?)]*\s*$", text)
+    if found is None:
+        return None
+    words = re.findall(r"\w+", found.group(2))
+    tail = parse_question(found.group(2))
+    if tail.intent is not Intent.SMALL_TALK or len(words) > 4:
+        return None
+    if any(w[:1].isupper() for w in words[1:]):  # «…, Рахмет Ахметов»: a name
+        return None
+    return found.group(1)
+
+
 _ABLATIVE = ("дан", "ден", "тан", "тен", "нан", "нен")
 
 
@@ -624,7 +669,7 @@ def _origin(text: str, source_words: list[str], language: Language) -> tuple[str
     lowered = [
         "" if _in_capitals(w, text) else normalize(w) for w in source_words if normalize(w) != "the"
     ]
-    after = [lowered[i + 1] for i, w in enumerate(lowered[:-1]) if w in ("из", "from", "со")]
+    after = [lowered[i + 1] for i, w in enumerate(lowered[:-1]) if w in ("из", "от", "from", "со")]
     found = [
         to_cyrillic(w) if re.fullmatch(r"[a-z'’-]+", w) and not _ROMAN.fullmatch(w) else w
         for w in after
@@ -672,7 +717,7 @@ def _in_capitals(word: str, text: str) -> bool:
 def _from_place(text: str, typed: list[str]) -> bool:
     """«из Омска», «from Omsk», «Омбыдан»: the question asks where someone is from."""
     if any(
-        normalize(w) in ("из", "from", "откуда", "қайдан") and not _in_capitals(w, text)
+        normalize(w) in ("из", "от", "from", "откуда", "қайдан") and not _in_capitals(w, text)
         for w in typed
     ):
         return True
@@ -775,14 +820,47 @@ def _greeting_only(sentence: str) -> bool:
     return head.intent is Intent.SMALL_TALK and len(head.words) <= 2
 
 
+_FIRST_PERSON = frozenset({"я", "мы", "i", "i'm", "im", "we", "мен", "біз"})
+
+
+def _without_own_origin(text: str) -> str:
+    """«Я журналист из Павлодара, подскажите …»: where the one who asks is from is no part of
+    what they ask — dropped from a clause that speaks of them and asks nothing."""
+    clauses = re.split(r"([,.;!?:])", text)
+    for i, clause in enumerate(clauses):
+        lowered = [normalize(w) for w in re.findall(r"[\w'’]+", clause)]
+        if not _FIRST_PERSON & set(lowered) or any(_is_interrogative(w) for w in lowered):
+            continue
+        clause = re.sub(r"(?i)\b(?:из|from)\s+[\w-]+", " ", clause)
+        clause = re.sub(r"\b[А-ЯӘҒҚҢӨҰҮҺІ][\w-]*(?:дан|ден|тан|тен|нан|нен)\b", " ", clause)
+        # «я журналист»: nothing else of theirs names anything asked («я ищу о Нургазиевой» does)
+        words = re.findall(r"[\w'’]+", clause)
+        about = _ABOUT_BEFORE | _ABOUT_AFTER
+        named = any(w[:1].isupper() for w in words[1:] if normalize(w) not in _FIRST_PERSON)
+        if not named and not about & {normalize(w) for w in words}:
+            clause = " "
+        clauses[i] = clause
+    joined = re.sub(r"[,;:]\s*(?=[,;:.!?])", "", "".join(clauses))  # a clause left empty
+    return re.sub(r"^[\s,.;:]+", "", joined)
+
+
+def _is_interrogative(word: str) -> bool:
+    return any(word in words.interrogatives for words in _LEXICONS.values())
+
+
 def asked_text(text: str, today: date | None = None) -> str:
-    """What a message asks, without the greeting that opens it or the sentences that only
-    tell («Здравствуйте! Пишу диплом про … . Кто выступал …?» → «Кто выступал …?»)."""
-    text = clean(text)
+    """What a message asks, without the greeting that opens it, the sentences that only tell
+    («Здравствуйте! Пишу диплом про … . Кто выступал …?» → «Кто выступал …?») or where the
+    one who asks is from."""
+    text = _without_own_origin(clean(text))
     while True:
-        rest = _asked_sentences(text)
+        rest = _without_courtesy(text)
+        if rest is None:
+            rest = _asked_sentences(text)
         if rest is None:
             rest = _greeting_first(text, today)
+        if rest is None:
+            rest = _thanks_last(text)
         if rest is None:
             return text
         text = rest
@@ -808,7 +886,17 @@ def parse_question(text: str, today: date | None = None) -> Question:
     among = any(_cue_in(texts, m) for m in _AMONG)
     follow_up = among or first in ("а", "и", "and", "ал") or any(w in _PRONOUNS for w in lowered)
     lexicon = _LEXICONS[language]
-    open_question = any(w in lexicon.interrogatives for w in lowered)
+    # «… выступал в Омске как исполнительный директор?»: «как» before a name or title
+    # inside a sentence means «as», it asks nothing
+    open_question = any(
+        w in lexicon.interrogatives
+        and not (
+            w == "как"
+            and 0 < i < len(lowered) - 1
+            and (is_title(lowered[i + 1]) or adjective(lowered[i + 1]))
+        )
+        for i, w in enumerate(lowered)
+    )
     yes_no = (
         any(w in lexicon.yes_no for w in lowered)
         or norm.lstrip().startswith(lexicon.yes_no_starts)
@@ -903,7 +991,12 @@ def parse_question(text: str, today: date | None = None) -> Question:
         elif language is Language.KK:
             word = fold(word)
         kept.append(word)
-    original = [normalize(w) for w in re.findall(r"\w+(?:-\w+)*", text)]
+    # «Assembly of the People of Kazakhstan»: the word before the country, past «of the»
+    original = [
+        w
+        for w in re.findall(r"\w+(?:-\w+)*", _translate(normalize(text)))
+        if w not in _EN_STOPWORDS
+    ]
     country_words = tuple(
         (original[i - 1], w) for i, w in enumerate(original) if i and _is_country_noun(w)
     )
@@ -935,9 +1028,8 @@ def parse_question(text: str, today: date | None = None) -> Question:
         order=_order(norm, dates),
         taking_part=any(_cue_in(texts, m) for m in _TAKING_PART),
         mentioned=any(_cue_in(texts, m) for m in _MENTIONED),
-        # only a yes or no turns on them: the tense is read for no other question
-        planned=yes_no and any(_cue_in(texts, m) for m in _PLANS),
-        past=yes_no and (any(_cue_in(texts, m) for m in _PAST) or in_past_tense(text)),
+        planned=any(_cue_in(texts, m) for m in _PLANS),
+        past=any(_cue_in(texts, m) for m in _PAST) or in_past_tense(text),
         among=among,
         others=any(_cue_in(texts, m) for m in _OTHERS),
         heads=any(_cue_in(texts, c) for c in HEAD_CUES),
@@ -962,23 +1054,31 @@ def intent_beside(question: Question, names: Sequence[str]) -> Intent | None:
     return _intent_of(tuple(_without_names(t) for t in texts))
 
 
-def only_constraints(question: Question) -> bool:
+def only_constraints(question: Question, places: Collection[str] = ()) -> bool:
     """A follow-up that only changes the last question's date or place: «а в 2024?», «and in
-    Omsk?», «ал 2022 жылы ше?»."""
+    Omsk?», «ал 2022 жылы ше?». `places`: its words that name places of the facts («оралда»)."""
     if not question.follow_up or question.asked_intent or question.more:
         return False
     if question.dates is None and not question.words:
         return False
-    return all(place_word(w) for w in question.words)
+    return all(place_word(w) or w in places for w in question.words)
 
 
-def ask_again(last: str, follow_up: str, today: date | None = None) -> str:
+def ask_again(
+    last: str, follow_up: str, today: date | None = None, places: Collection[str] = ()
+) -> str:
     """The last question asked again with the follow-up's date or place instead of its own
     date and places: «а в 2024?» after «…на круглом столе в Омске?» asks about the round
-    table of 2024, wherever it was."""
+    table of 2024, wherever it was. `places`: the last question's words, as typed, that name
+    places of the facts («ақтөбеде», «semey»)."""
     last = clean(last).rstrip(" ?")
     _, last = parse_dates(last, detect_language(last), today)
-    last = " ".join(w for w in last.split() if not place_word(w.strip(",.!?")))
+    dropped = {p.casefold() for p in places}
+    last = " ".join(
+        w
+        for w in last.split()
+        if not (place_word(w.strip(",.!?")) or w.strip(",.!?").casefold() in dropped)
+    )
     words = re.findall(r"\w+(?:-\w+)*", follow_up)
     starters = {w for s in _FOLLOW_UP_STARTS for w in s.split()} | {"ше", "how"}
     while words and words[0].casefold() in starters:

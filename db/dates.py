@@ -57,6 +57,11 @@ class PartialDate:
         period = self.period()
         return period is not None and period[1] >= today
 
+    def starts_after(self, today: date) -> bool:
+        """True when the whole period is still ahead: an event in «June» starts after 31 May."""
+        period = self.period()
+        return period is not None and period[0] > today
+
     def sort_key(self) -> tuple[int, date]:
         """Newest-first ordering uses the end of the period; unknown dates sort as oldest."""
         period = self.period()

@@ -610,8 +610,9 @@ class SearchIndex:
         """The hits grouped by the query's words they matched, each group's words matched by
         no group before it: first the group of the most words (of those, one with a whole
         name; then one without a corrected typo), then the best of the groups left, and so
-        on. Within a group, whole names first. Only the groups taken are made into hits: a
-        common word matches thousands of rows that a longer match leaves out."""
+        on; of groups as large, one whose words stand together. Within a group, whole names
+        first. Only the groups taken are made into hits: a common word matches thousands of
+        rows that a longer match leaves out."""
         found = await self._matched(query, None, columns, fuzzy, None)
         if found is None:
             return []
@@ -628,23 +629,29 @@ class SearchIndex:
 
         tied = len(rows_of) > 1
 
-        def order(bits: int) -> tuple[int, int, bool, bool, int]:
+        def order(bits: int) -> tuple[int, int, int, bool, bool, int]:
             named = [r for r in rows_of[bits] if r in whole]
+            rows = rows_of[bits]
+            # «круглый стол в Омске … атлас малых рек»: a name is typed as one phrase; a word
+            # away from the rest of its words («рек») counts for less than one beside them
+            apart = bits & ~((bits << 1) | (bits >> 1)) if bits.bit_count() > 2 else 0
+            together = bits & ~apart
+            holes = bits.bit_length() - (bits & -bits).bit_length() + 1 - bits.bit_count()
             # «курултай казахов» names «Курултай казахов России» word for word; «казахов»
             # only begins «Казахстан» in another title
-            rows = rows_of[bits]
             words = (
                 sum(
                     1
                     for i in range(len(found.groups))
-                    if bits >> i & 1 and not rows_with(i).isdisjoint(rows)
+                    if together >> i & 1 and not rows_with(i).isdisjoint(rows)
                 )
                 if tied
                 else 0
             )
             return (
-                -bits.bit_count(),
+                -together.bit_count(),
                 -words,
+                holes,
                 not named,
                 bool(bits & corrected),
                 min(named or rows_of[bits]),
@@ -652,13 +659,32 @@ class SearchIndex:
 
         taken = 0
         groups = []
-        for bits in sorted(rows_of, key=order):
+        pending = set(rows_of)
+        while pending:
+            bits = min(pending, key=order)
+            pending.discard(bits)
             if bits & taken:
+                # «Общественная палата РФ в Евразийском форуме»: the words a better group took
+                # are its; the rest may still name what this one names
+                if rest := bits & ~taken:
+                    rows_of[rest] = [*rows_of.get(rest, ()), *rows_of[bits]]
+                    pending.add(rest)
                 continue
             taken |= bits
             rows = sorted(rows_of[bits], key=lambda r: (r not in whole, r))
-            groups.append([found.hit(row) for row in rows])
+            groups.append([self._narrowed(found.hit(row), bits, found) for row in rows])
         return groups
+
+    @staticmethod
+    def _narrowed(hit: Hit, bits: int, found: _Matched) -> Hit:
+        """The hit as matched by `bits` alone, when other words it matched went elsewhere."""
+        if hit.matched == _words(bits):
+            return hit
+        return hit._replace(
+            matched=_words(bits),
+            coverage=bits.bit_count() / len(found.groups),
+            fuzzy=bool(bits & found.corrected),
+        )
 
     async def best(self, query: str, *, kinds: Sequence[EntityKind]) -> list[Hit]:
         """Entities whose names match `query`, tied for first place (several: ambiguous),

@@ -226,6 +226,13 @@ def verb(word: str) -> bool:
     return bool(tags) and tags[0][0] in ("VERB", "INFN", "PRTS", "GRND")  # type: ignore[index]
 
 
+def adjective(word: str) -> bool:
+    """The dictionary's likeliest reading of `word` is an adjective or a participle
+    («иностранных», «молодёжном»)."""
+    tags = _tags(word)
+    return bool(tags) and tags[0][0] in ("ADJF", "PRTF")  # type: ignore[index]
+
+
 def known_word(word: str) -> bool:
     """The Russian dictionary knows the word (a word without Russian letters counts as known:
     it is no Russian typo)."""
@@ -244,6 +251,15 @@ def proper_name(word: str) -> bool:
     «Лидия», «Иванова»), or a word it does not know at all (most surnames and places)."""
     tags = _tags(word)
     return tags is None or any(_NAME_TAGS & grammemes for _, grammemes in tags[:2])
+
+
+def person_name_part(word: str) -> bool:
+    """A first name, patronymic or surname as the dictionary knows it («Дмитрий», «Pavel»), or
+    a word it does not know (most Kazakh names): it may be part of someone's name."""
+    if re.fullmatch("[a-z'’-]+", word.casefold()):
+        word = to_cyrillic(word)
+    tags = _tags(word)
+    return tags is None or any({"Name", "Surn", "Patr"} & grammemes for _, grammemes in tags[:2])
 
 
 @lru_cache(maxsize=50_000)
@@ -274,9 +290,10 @@ _SUCH = {"такой": "masc", "такая": "femn"}
 
 
 def in_past_tense(text: str) -> bool:
-    """A verb of the Russian text is in the past tense («выступала», «прошёл»)."""
+    """A verb or participle of the Russian text is in the past tense («выступала», «прошёл»,
+    «прошедшее»)."""
     return any(
-        "VERB" in (tag := parse.tag) and "past" in tag
+        ({"VERB", "PRTF", "PRTS"} & (tag := parse.tag).grammemes) and "past" in tag
         for word in re.findall(r"[а-яё]+", text.casefold())
         for parse in _analyzer().parse(word)[:1]
     )

@@ -50,6 +50,18 @@ async def test_long_lists_are_paged(tmp_path: Path, session_maker, settings) -> 
         assert any("Назад" in label for label, _ in second.buttons)
 
 
+def _plain_order(
+    words: frozenset[int], hits: set, whole: set, fuzzy: set
+) -> tuple[int, int, bool, bool]:  # type: ignore[type-arg]
+    """How word groups are ranked, written plainly: the words matched that stand together
+    (of three or more, one away from the rest counts for less), fewer holes between them,
+    a whole name, no corrected typo."""
+    apart = {i for i in words if i - 1 not in words and i + 1 not in words}
+    together = len(words) - (len(apart) if len(words) > 2 else 0)
+    holes = max(words) - min(words) + 1 - len(words)
+    return (-together, holes, not hits & whole, bool(hits & fuzzy))
+
+
 async def test_search_shortcuts_agree_with_the_plain_definitions(
     tmp_path: Path, session_maker
 ) -> None:
@@ -99,14 +111,27 @@ async def test_search_shortcuts_agree_with_the_plain_definitions(
             assert sorted((h.kind, h.id) for h in tied) == sorted(
                 (h.kind, h.id) for h in every if (h.coverage, h.whole_name) == top
             )
-            # Word groups: greedily, the best hit whose words no group took yet, with every
-            # hit that matched the same words.
+            # Word groups: greedily, the best words matched (a word away from the rest of
+            # three or more counts for less; then fewer holes between them) that no group took
+            # yet, with every hit that matched the same words; a group some of whose words were
+            # taken goes on with the rest.
+            pending: dict[frozenset[int], set[tuple[object, str]]] = {}
+            for hit in unranked:
+                pending.setdefault(hit.matched, set()).add((hit.kind, hit.id))
+            whole = {(h.kind, h.id) for h in unranked if h.whole_name}
+            fuzzy = {(h.kind, h.id) for h in unranked if h.fuzzy}
+
             claimed: frozenset[int] = frozenset()
             expected = []
-            for hit in sorted(unranked, key=lambda h: (-len(h.matched), not h.whole_name, h.fuzzy)):
-                if not hit.matched & claimed:
-                    expected.append({(h.kind, h.id) for h in every if h.matched == hit.matched})
-                    claimed |= hit.matched
+            while pending:
+                words = min(pending, key=lambda w: _plain_order(w, pending[w], whole, fuzzy))
+                hits = pending.pop(words)
+                if words & claimed:
+                    if rest := words - claimed:
+                        pending[rest] = pending.get(rest, set()) | hits
+                    continue
+                expected.append(hits)
+                claimed |= words
             groups = await search.word_groups(query)
             assert [{(h.kind, h.id) for h in group} for group in groups] == expected, query
             assert all(

@@ -245,6 +245,22 @@ def not_yet_held(event: Event, today: date) -> Html:
     return html(_("Событие «{}»: {}."), _at(event), status_text(event, today))
 
 
+def ahead(event: Event) -> Html:
+    """What was done, asked of an event that starts after today."""
+    return html(_("событие «{}» ещё впереди."), _at(event))
+
+
+def listed_ahead(person: Person, event: Event, role: str) -> Html:
+    """What someone did, asked of an event that starts after today: what the announcement
+    lists them for."""
+    return html(
+        _("событие «{}» ещё впереди; {} в анонсе — {}."),
+        _at(event),
+        b(person.full_name),
+        label(TOOK_PART, role),
+    )
+
+
 def listed_at_unheld(person: Person, event: Event, role: str, today: date) -> Html:
     """Neither yes nor no: named for an event that is announced, not known to have happened."""
     return html(
@@ -279,6 +295,11 @@ def held(event: Event) -> Html:
 def in_place(person: Person, place: Place, event: Event) -> Html:
     # «… и город … связаны»: the plural needs neither the person's gender nor a case.
     return html(_("{} и город {} связаны: «{}»."), b(person.full_name), place.name, _at(event))
+
+
+def nothing_fits_all(name: str, said: Sequence[str]) -> Html:
+    """Nothing stored of the person or work fits every part of the claim at once."""
+    return html(_("в источниках нет такого, где всё сходится: {} — {}."), b(name), ", ".join(said))
 
 
 def not_in_dates(person: Person, when: str) -> Html:

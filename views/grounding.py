@@ -12,9 +12,15 @@ from views.i18n import _
 from views.labels import date_text, event_line
 
 
-def nothing_about(words: Sequence[str], *, suggestions: bool) -> Html:
-    """«В материалах ничего нет о «Караганде».» — the words as they were typed."""
+def nothing_about(words: Sequence[str], *, suggestions: bool, known: bool = False) -> Html:
+    """«В материалах ничего нет о «Караганде».» — the words as they were typed; with `known`,
+    followed by what the materials hold on the rest of the question."""
     named = join(" ", (b(w) for w in words))
+    if known:
+        return html(
+            _("В материалах ничего нет о «{}». Вот что в них есть об остальном, что вы назвали:"),
+            named,
+        )
     if suggestions:
         return html(
             _("В материалах ничего нет о «{}». Возможно, вы имели в виду одно из этого:"), named

@@ -53,6 +53,7 @@ class LanguageWords:
     until: frozenset[str]  # «по», «to», «дейін»: a span from one month to the next
     between: frozenset[str]  # «between», «между»: «and» after it ends a span
     common_nouns: frozenset[str]  # written in capitals, yet no name: «НКО», «NGO», «I»
+    courtesy: tuple[str, ...] = ()  # «подскажите», «please»: open a question, ask nothing
 
 
 def _counted_phrases(by_number: dict) -> tuple[tuple[int, str], ...]:
@@ -61,10 +62,26 @@ def _counted_phrases(by_number: dict) -> tuple[tuple[int, str], ...]:
     return tuple(sorted(pairs, key=lambda pair: len(pair[1]), reverse=True))
 
 
+def _only_text(value: object, where: str) -> None:
+    """Every word is text: YAML reads a bare «on» or «true» as a boolean, which would never
+    match a word of a question."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            _only_text(inner, f"{where}: {key}")
+    elif isinstance(value, list):
+        for item in value:
+            if not isinstance(item, str):
+                raise ValueError(f"{where}: {item!r} is no word; quote it («'on'»)")
+    elif not isinstance(value, str):
+        raise ValueError(f"{where}: {value!r} is no word; quote it («'on'»)")
+
+
 @cache
 def words_of(language: str) -> LanguageWords:
     """The words of `language` («ru», «kk», «en»): read once, never changed."""
-    data = yaml.safe_load((HERE / f"{language}.yaml").read_text("utf-8"))
+    path = HERE / f"{language}.yaml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    _only_text(data, path.name)
     glossary = sorted(data.get("glossary", {}).items(), key=lambda kv: len(kv[0]), reverse=True)
     return LanguageWords(
         intents={k: tuple(v) for k, v in data["intents"].items()},
@@ -107,6 +124,7 @@ def words_of(language: str) -> LanguageWords:
         stopwords=frozenset(data.get("stopwords", ())),
         common_nouns=frozenset(w.casefold() for w in data.get("common_nouns", ())),
         conjunctions=tuple(sorted(data.get("conjunctions", ()), key=len, reverse=True)),
+        courtesy=tuple(sorted(data.get("courtesy", ()), key=len, reverse=True)),
     )
 
 
