@@ -19,9 +19,9 @@ from answers.base import Answer
 from answers.cards import card_answer
 from answers.kazakh import said_of_a_place
 from answers.language import Language
-from answers.linking import Linked, Unmet, leftover_words, split_names
+from answers.linking import Linked, Unmet, kept_words, leftover_words, split_names
 from answers.relations import Asked, lead
-from answers.understanding import Intent, Question
+from answers.understanding import Intent, Question, glossary_word
 from db import queries
 from db.kinds import EntityKind
 from db.search import SearchIndex
@@ -92,6 +92,7 @@ async def gaps(session: AsyncSession, q: Question, linked: Linked) -> Gaps:
             and not typed[:1].isupper()
             and named
             and not known_place(word)
+            and not glossary_word(word)  # «the mayor of Oral»: «аким» is a word of the facts
             and not (q.language is Language.KK and said_of_a_place(typed))
         ):
             # The Russian dictionary knows no Kazakh or English word: beside a name the
@@ -108,7 +109,16 @@ async def gaps(session: AsyncSession, q: Question, linked: Linked) -> Gaps:
 
 async def gap_answer(asked: Asked, found: Gaps) -> Answer:
     if found.unknown:
-        certain = [m for m in asked.linked.mentions if not m.fuzzy and len(m.hits) == 1]
+        # named by a name, not by a word every one of its kind has («ассоциации» Жасыл ел is
+        # no Ассоциация «Шығыс»)
+        certain = [
+            m
+            for m in asked.linked.mentions
+            if not m.fuzzy
+            and len(m.hits) == 1
+            and not m.generic
+            and any(proper_name(w) for w in kept_words(m, asked.question))
+        ]
         # never beside a word that may be the rest of a name: «Дмитрий» Быков is no Сергей
         of_someone = certain[:1] and certain[0].kind is EntityKind.PERSON
         name_part = found.name_part or (of_someone and any(map(person_name_part, found.unknown)))

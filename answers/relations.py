@@ -157,6 +157,11 @@ async def speakers(a: Asked) -> Answer | None:
     from_there = any(m.origin for m in a.linked.of_kind(PL))
     in_city = a.mention(E) is None and a.mention(PL) is not None and asks_who and not from_there
     ids = [] if in_city else a.ids(E)  # the city's events, not every event of the dates
+    if a.question.together and (someone := a.one(P)):
+        # «кто выступит вместе с Жумабаевой?»: at her events (the one named, if any)
+        parts = await queries.participations(a.session, person_id=someone)
+        theirs = list(dict.fromkeys(p.event_id for p in parts))
+        ids = [i for i in theirs if not ids or i in ids] or ids
     if not ids and asks_who and not from_there and (place := a.one(PL)):
         ids = await _events_in(a, place)  # «кто выступал в Омске?»: at the events there
         if a.question.dates is not None:
@@ -287,16 +292,37 @@ async def topics(a: Asked) -> Answer | None:
 
 
 async def moderators(a: Asked) -> Answer | None:
-    if ids := a.ids(E):
+    ids = a.ids(E)
+    if not ids and (place := a.one(PL)):  # «who moderates events in Uralsk?»: events there
+        ids = await _events_in(a, place)
+        if a.question.dates is not None:
+            ids = [
+                e.id
+                for e in events_on(await queries.events_by_id(a.session, ids), a.question.dates)
+            ]
+    if ids:
         return await for_events(
             a, ids, lambda i: moderators_answer(a.session, i), participants=True
         )
+    if person := a.one(P):  # «which events did Glukhov moderate?»: those he moderated
+        parts = await queries.participations(a.session, person_id=person, roles=("moderator",))
+        if not parts:
+            found = await queries.person_and_participations(a.session, person)
+            if found is None:
+                return None
+            return lead(direct.never_moderated(found[0]), person_card_of(*found))
+        held = await queries.events_by_id(a.session, list(dict.fromkeys(p.event_id for p in parts)))
+        if a.question.dates is not None:
+            held = events_on(held, a.question.dates)
+        return _events_list(a, held)
     return await moderators_answer(a.session, None)
 
 
 async def works(a: Asked) -> Answer | None:
     role = a.question.work_role
     ids = a.ids(E)
+    if person := a.one(P):  # «Что представила Октябрьская (на круглом столе)?»: hers only
+        return await _works_of(a, person)
     if not ids and (place := a.one(PL)):  # «какую книгу представили в Семее?»: events there
         ids = await _events_in(a, place)
         if a.question.dates is not None:
@@ -313,6 +339,28 @@ async def works(a: Asked) -> Answer | None:
     if work := a.one(W):
         return await card_answer(a.session, W, work, a.today)
     return await works_answer(a.session, None, a.question.work_role)
+
+
+async def _works_of(a: Asked, person_id: str) -> Answer | None:
+    """The works the person presented or signed (their talk names them), or their card when
+    the sources name none."""
+    found = await queries.person_and_participations(a.session, person_id)
+    if found is None:
+        return None
+    person, parts = found
+    parts = _at_events_named(a, parts)
+    for part in parts:
+        links = await queries.event_works(a.session, part.event_id)
+        for link in links:
+            if a.question.work_role not in (None, link.role):
+                continue
+            details = await queries.work_details(a.session, link.work_id)
+            if details is None:
+                continue
+            work, work_links, _ = details
+            if any(p.person_id == person_id for p in await work_speakers(a, work, work_links)):
+                return await card_answer(a.session, W, work.id, a.today)
+    return person_card_of(person, parts)
 
 
 async def events(a: Asked) -> Answer | None:
@@ -352,9 +400,15 @@ async def events(a: Asked) -> Answer | None:
 def _events_list(a: Asked, found: list) -> Answer:  # type: ignore[type-arg]
     """The events found, headed by the question's dates, with a count or a yes/no first; only
     the earliest or the latest when the question asks for it."""
+    if (country := a.question.country) is not None:
+        # «Which events were held in Kazakhstan in 2025?»: those held there, as far as known
+        found = [e for e in found if e.place is not None and e.place.country == country]
+    ahead = []
     if a.question.past and not a.question.planned and a.question.dates is None:
         # «Какое последнее прошедшее событие?», «сколько событий прошло …»: none still ahead
-        found = [e for e in found if not e.partial_date.starts_after(a.today)]
+        # (said apart, below)
+        ahead = [e for e in found if e.partial_date.starts_after(a.today)]
+        found = [e for e in found if e not in ahead]
     dated = [e for e in found if e.year is not None]
     if a.question.order is not None and dated:
         pick = min if a.question.order == "first" else max
@@ -367,6 +421,8 @@ def _events_list(a: Asked, found: list) -> Answer:  # type: ignore[type-arg]
     elif a.question.yes_no:  # «Были ли мероприятия в прошлом году?»
         line = direct.events_count(len(found))
         text = html("{}\n\n{}", direct.yes(line) if found else direct.no(line), text)
+    if ahead and not found:  # none took place yet: what is to come, said as such
+        text = html("{}\n\n{}", text, direct.still_ahead(ahead))
     return Answer(text, cards(event_buttons(found)))
 
 

@@ -91,7 +91,10 @@ def _cue_words(language: Language) -> set[str]:
         *words.yes_no_starts, *words.interrogatives, *words.stopwords, *words.past,
         *words.plans, *words.taking_part, *words.mentioned, *words.count, *words.others,
         *words.among, *words.conjunctions, *words.alternatives, *words.yes_no, *words.ago,
-        *words.year_words, *words.both,
+        *words.year_words, *words.both, *(() if words.together_after else words.together),
+        *(c for cues in words.work_roles.values() for c in cues),
+        *(c for cues in words.formats.values() for c in cues),
+        *(c for cues in words.order.values() for c in cues),
     ]  # fmt: skip
     return {w for phrase in phrases for w in phrase.split()}
 
@@ -117,6 +120,15 @@ _GLOSSARY = tuple(
     )
 )  # fmt: skip
 _EN_STOPWORDS = _LEXICONS[Language.EN].stopwords
+_GLOSSARY_WORDS = frozenset(w for _, russian, _ in _GLOSSARY for w in russian.split())
+
+
+def glossary_word(word: str) -> bool:
+    """A word the glossary gives for a Kazakh or English one («mayor» → «аким»): a word of
+    the facts' domain, whatever the case it was typed in."""
+    return normalize(word) in _GLOSSARY_WORDS
+
+
 _COUNT_MARKERS = tuple(m for words in _LEXICONS.values() for m in words.count)
 
 
@@ -137,6 +149,28 @@ HEAD_TITLES = frozenset().union(*(words.head_titles for words in _LEXICONS.value
 RANKS = tuple(r for words in _LEXICONS.values() for r in words.ranks)
 _PLANS = tuple(p for words in _LEXICONS.values() for p in words.plans)
 _PAST = tuple(p for words in _LEXICONS.values() for p in words.past)
+_TOGETHER_WORDS = frozenset(
+    fold(form)
+    for words in _LEXICONS.values()
+    for p in words.together
+    for form in (p, kazakh_stem(p))
+)
+
+
+def _said_together(texts: tuple[str, ...], lowered: list[str], language: Language) -> bool:
+    """«вместе с X», «together with X», «X-пен бірге»: at X's events. Where the language
+    says «with» by an ending (`together_after`), the word before must have it: «Бірге» alone
+    is a name."""
+    words = _LEXICONS[language]
+    if not words.together_after:
+        return any(_cue_in(texts, m) for m in words.together)
+    wanted = {fold(t) for t in words.together}
+    return any(
+        fold(w) in wanted and i and lowered[i - 1].endswith(words.together_after)
+        for i, w in enumerate(lowered)
+    )
+
+
 _WORK_ROLES = _joined(lambda words: words.work_roles)
 
 
@@ -247,6 +281,8 @@ _NUMERIC_DATE_RE = re.compile(
 
 
 # What is asked of one event: with nothing named, the event the chat spoke of last.
+# What «what was signed / presented?» may have read as: the works done are asked
+_THINGS_DONE = frozenset({None, Intent.SEARCH, Intent.STATEMENTS, Intent.SPEAKERS})
 _OF_SOMEONE = frozenset({Intent.STATEMENTS, Intent.POSITION, Intent.ORIGIN})
 _OF_AN_EVENT = frozenset(
     {
@@ -286,6 +322,7 @@ class Question:
     others: bool = False  # «а остальные?»: the rest of the last list (the other country's)
     work_role: str | None = None  # «представили», «signed»: what was done with a work
     heads: bool = False  # «кто руководит …», «who heads …»: the organization's head
+    together: bool = False  # «вместе с X», «together with X»: at X's events
     text: str = ""  # the question as typed
     format_then: str = ""  # the word after the format's («онлайн встрече»: «встрече»)
     # each country noun as typed with the word before it («казахов россии»): part of a name
@@ -538,6 +575,9 @@ def _phrase_re(phrase: str, language: Language) -> re.Pattern[str]:
     """A glossary phrase with its endings: any, its Kazakh letters typed or folded («Омбыда»);
     in English, a plural only («forums», never «statements» for «state»)."""
     letters = (f"[{c}{fold(c)}]" if fold(c) != c else re.escape(c) for c in phrase)
+    if language is Language.EN and phrase.endswith("y"):  # «universities»
+        *letters, _ = letters
+        return re.compile(r"(?<!\w)" + "".join(letters) + r"(?:y|ies)(?!\w)")
     ending = r"(?:s|es)?(?!\w)" if language is Language.EN else r"\w*"
     return re.compile(r"(?<!\w)" + "".join(letters) + ending)
 
@@ -882,6 +922,19 @@ def parse_question(text: str, today: date | None = None) -> Question:
         intent = counted
     words_in = re.findall(r"\w+(?:-\w+)*", text)
     lowered = [normalize(w) for w in words_in]
+    together = _said_together(texts, lowered, language)
+    if together and intent in (None, Intent.PERSON, Intent.SEARCH):
+        intent = Intent.SPEAKERS  # «Громовпен бірге кім болды?»: who else was there
+    work_role = next(
+        (r for r, cues in _WORK_ROLES.items() if any(_cue_in(texts, c) for c in cues)), None
+    )
+    things = _LEXICONS[language].things
+    if (
+        work_role in ("presented", "signed")  # what was discussed is the topics
+        and intent in _THINGS_DONE
+        and any(fold(w) in things for w in lowered)
+    ):
+        intent = Intent.WORKS  # «what did they sign?», «что представили?»: the works
     first = lowered[0] if lowered else ""
     among = any(_cue_in(texts, m) for m in _AMONG)
     follow_up = among or first in ("а", "и", "and", "ал") or any(w in _PRONOUNS for w in lowered)
@@ -926,6 +979,11 @@ def parse_question(text: str, today: date | None = None) -> Question:
         translated = _translate(normalize(without_dates))
     # Words keep the case they were typed in: «СО РАН» is an abbreviation, «со» is not.
     source_words = re.findall(r"\w+(?:-\w+)*", translated or without_dates)
+    if translated:  # «Which events did ОП РФ take part in?»: capitals tell a name
+        capitals = {
+            w.casefold(): w for w in re.findall(r"\w+", without_dates) if _in_capitals(w, text)
+        }
+        source_words = [capitals.get(w, w) for w in source_words]
     # A Kazakh word's stem or an English word, back to the word as typed (for saying what
     # was not found).
     typed_words = re.findall(r"\w+(?:-\w+)*", without_dates)
@@ -985,6 +1043,8 @@ def parse_question(text: str, today: date | None = None) -> Question:
             continue
         if low in _PRONOUNS or (low in STOPWORDS and not abbreviation):
             continue
+        if together and fold(low) in _TOGETHER_WORDS:  # «Громовпен бірге»: «with», no name
+            continue
         typed.append(as_typed.get(word, word) if language is not Language.RU else word)
         if re.fullmatch(r"[a-z'’-]+", low) and not _ROMAN.fullmatch(low):
             word = to_cyrillic(low)
@@ -1027,6 +1087,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
         pronoun=any(w in _PRONOUNS for w in lowered),
         order=_order(norm, dates),
         taking_part=any(_cue_in(texts, m) for m in _TAKING_PART),
+        together=together,
         mentioned=any(_cue_in(texts, m) for m in _MENTIONED),
         planned=any(_cue_in(texts, m) for m in _PLANS),
         past=any(_cue_in(texts, m) for m in _PAST) or in_past_tense(text),
@@ -1034,9 +1095,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
         others=any(_cue_in(texts, m) for m in _OTHERS),
         heads=any(_cue_in(texts, c) for c in HEAD_CUES),
         text=text,
-        work_role=next(
-            (r for r, cues in _WORK_ROLES.items() if any(_cue_in(texts, c) for c in cues)), None
-        ),
+        work_role=work_role,
     )
 
 

@@ -371,6 +371,9 @@ async def test_nko_and_npo_are_one_word_and_kazakh_names_stay_russian(dev6_chat:
     assert "Союз НКО Западного Казахстана" in union and "no such event" not in union
     birge = await dev6_chat.ask("Кто руководит сетью «Бірге»?")
     assert "Айгерим Жаксылыккызы" in birge
+    # «бірге» says «with» only after a name's «-пен»: alone, it is the network's name
+    kazakh = await dev6_chat.ask("Бірге ұйымы туралы не белгілі?")
+    assert kazakh.startswith("🏛 Сеть ресурсных центров НКО «Бірге»")
 
 
 async def test_a_full_name_nobody_has_is_not_half_of_it(events_chat: Chatter) -> None:
@@ -829,6 +832,9 @@ async def test_events_that_took_place_are_held_there_and_behind_us(dev10_chat: C
     assert (await dev10_chat.ask("Сколько событий прошло в Оренбурге?")).startswith("Всего: 3.")
     last = await dev10_chat.ask("Какое последнее прошедшее событие?")
     assert "Волонтёры малых городов" in last and "2027" not in last
+    # none of those he moderates has taken place yet: what is to come is said as such
+    ahead = await dev10_chat.ask("which events did Sergey Bykov moderate?")
+    assert "Events (0)" in ahead and ahead.index("Still ahead") < ahead.index("Общий берег")
     english = await dev10_chat.ask("what was the latest event that already took place?")
     assert "March 2026" in english and "2027" not in english
 
@@ -883,3 +889,45 @@ async def test_a_long_message_with_two_questions_answers_both(dev10_chat: Chatte
     assert "мониторинг" in answer  # what she proposed, the second part
     await dev10_chat.ask("кто от Павлодара выступал на круглом столе в Омске", user_id=85)
     assert "мониторинг" in await dev10_chat.ask("что предлагал?", user_id=85)
+
+
+async def test_what_was_signed_asks_for_the_works(dev10_chat: Chatter) -> None:
+    answer = await dev10_chat.ask(
+        "who spoke at the meeting in orenburg in 2025 and what did they sign?"
+    )
+    assert "Ольга Смирнова" in answer and "Меморандум о молодёжных обменах" in answer
+    assert "nothing about «sign»" not in answer
+
+
+async def test_events_in_a_country_are_those_held_there(dev10_chat: Chatter) -> None:
+    answer = await dev10_chat.ask("Which events were held in Kazakhstan in 2025?")
+    assert "Астаны" in answer and "Оренбурге" not in answer
+
+
+async def test_an_abbreviation_in_capitals_names_in_any_language(dev10_chat: Chatter) -> None:
+    # «РФ» after «ОП» is the name's, not a country narrowing a list of every event
+    answer = await dev10_chat.ask("Which events did ОП РФ take part in?")
+    assert answer.startswith("🏛 Общественная палата Российской Федерации")
+
+
+async def test_with_someone_is_at_their_events_and_moderated_is_theirs(dev7_chat: Chatter) -> None:
+    together = await dev7_chat.ask("кто выступит вместе с жумабаевой")
+    assert "Сергей Малахов" in together and "Чистый Урал" in together
+    kazakh = await dev7_chat.ask("фестивальде громовпен бірге кім болды")
+    assert "Асель Бекова" in kazakh and "Ертіс әуендері" in kazakh
+    moderated = await dev7_chat.ask("which events did andrey glukhov moderate")
+    assert "Онлайн-конференция" in moderated and "Ертіс әуендері" not in moderated
+    # the round table he will moderate has not taken place: never said as done
+    assert "Чистый Урал" not in moderated
+    never = await dev7_chat.ask("which events did Gromov moderate")
+    assert never.startswith("Not among the moderators the materials name: Николай Громов")
+    in_city = await dev7_chat.ask("who moderates events in uralsk")
+    assert "Андрей Глухов" in in_city and "Асель Бекова" not in in_city
+
+
+async def test_a_kind_word_alone_opens_no_card_beside_an_unknown_name(dev7_chat: Chatter) -> None:
+    answer = await dev7_chat.ask("что известно об ассоциации жасыл ел")
+    assert "ничего нет о «Жасыл»" in answer and "Шығыс" not in answer
+    # a word the glossary gives is a word of the facts, lower-case or not
+    mayor = await dev7_chat.ask("who is the mayor of oral")
+    assert "nothing about «mayor»" in mayor and "Динара Жумабаева" not in mayor

@@ -245,6 +245,11 @@ def not_yet_held(event: Event, today: date) -> Html:
     return html(_("Событие «{}»: {}."), _at(event), status_text(event, today))
 
 
+def never_moderated(person: Person) -> Html:
+    """No source names the person as a moderator."""
+    return html(_("Среди модераторов в материалах нет: {}."), b(person.full_name))
+
+
 def ahead(event: Event) -> Html:
     """What was done, asked of an event that starts after today."""
     return html(_("событие «{}» ещё впереди."), _at(event))
@@ -342,6 +347,12 @@ def events_of_dates(events: Sequence[Event], when: str | None) -> Html:
     out = Lines().add(f"{heading} ({len(events)}):").blank()
     if not events:
         out.add(_("В материалах таких событий нет."))
+    return out.add(*(html("• {}", event_line(e)) for e in events)).text()
+
+
+def still_ahead(events: Sequence[Event]) -> Html:
+    """The events a question about what took place leaves out: they have not happened yet."""
+    out = Lines().add(_("🗓 Ещё впереди:"))
     return out.add(*(html("• {}", event_line(e)) for e in events)).text()
 
 

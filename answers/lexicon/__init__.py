@@ -54,6 +54,9 @@ class LanguageWords:
     between: frozenset[str]  # «between», «между»: «and» after it ends a span
     common_nouns: frozenset[str]  # written in capitals, yet no name: «НКО», «NGO», «I»
     courtesy: tuple[str, ...] = ()  # «подскажите», «please»: open a question, ask nothing
+    things: frozenset[str] = frozenset()  # «что», «what», «не»: ask for a thing, not a person
+    together: tuple[str, ...] = ()  # «вместе с», «together with», «бірге»: at someone's events
+    together_after: tuple[str, ...] = ()  # «-пен»: the ending before «бірге» that says «with»
 
 
 def _counted_phrases(by_number: dict) -> tuple[tuple[int, str], ...]:
@@ -125,6 +128,9 @@ def words_of(language: str) -> LanguageWords:
         common_nouns=frozenset(w.casefold() for w in data.get("common_nouns", ())),
         conjunctions=tuple(sorted(data.get("conjunctions", ()), key=len, reverse=True)),
         courtesy=tuple(sorted(data.get("courtesy", ()), key=len, reverse=True)),
+        things=frozenset(data.get("things", ())),
+        together=tuple(data.get("together", ())),
+        together_after=tuple(data.get("together_after", ())),
     )
 
 
