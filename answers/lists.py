@@ -89,10 +89,12 @@ async def speakers_answer(
     *,
     taking_part: bool = False,
     mentioned: bool = False,
+    organization: str | None = None,
 ) -> Answer:
     """Who spoke: at one event or at all (paged); optionally only those from one country. At
     one event, those who took part without a talk the source names come too when asked
-    («кто участвовал …») or when no talk is named; those only named, when asked."""
+    («кто участвовал …») or when no talk is named; those only named, when asked; only those
+    there for `organization`, when given («Кто выступал от ГАК на семинаре?»)."""
     event = None
     if event_id is not None:
         event = await queries.get_event(session, event_id)
@@ -122,6 +124,10 @@ async def speakers_answer(
             )
         if country is not None:
             parts = [p for p in parts if queries.participant_country(p) == country]
+        if organization is not None:
+            parts = [
+                p for p in parts if any(pos.organization_id == organization for pos in p.positions)
+            ]
     return Answer(
         speakers_text(parts, event, country=country),
         cards(((PERSON, p.person_id, p.person.full_name) for p in parts), extra=nav),

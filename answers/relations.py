@@ -8,6 +8,7 @@ where a sentence can be given, followed by the card or list with its sources.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,7 +21,7 @@ from answers.base import Answer
 from answers.cards import card_answer, person_card_of
 from answers.common import help_answer, start_answer
 from answers.dialogue import Dialogue
-from answers.linking import Linked, Mention, date_matches, events_on
+from answers.linking import Linked, Mention, date_matches, events_on, typed_words
 from answers.lists import (
     cities_answer,
     event_topics_answer,
@@ -170,6 +171,9 @@ async def speakers(a: Asked) -> Answer | None:
             if not ids:  # «Who spoke in Moscow in 2030?»: said, not answered for 2025
                 wanted = [constraint_text(None, "", a.question.dates)]
                 return Answer(nothing_fits(wanted, there, yes_no=False))
+    # «Кто выступал от ГАК на семинаре?»: those there for the organization (not «на круглом
+    # столе, организованном ГАК»)
+    for_org = a.one(ORG) if ids and _spoke_for(a) else None
     if ids:
 
         async def one(event_id: str) -> Answer:
@@ -182,6 +186,7 @@ async def speakers(a: Asked) -> Answer | None:
                 or a.question.about_participants
                 or a.question.more,
                 mentioned=a.question.mentioned,
+                organization=for_org,
             )
             if a.question.count:
                 parts = await queries.participations(
@@ -214,6 +219,25 @@ async def speakers(a: Asked) -> Answer | None:
     if a.question.rest and a.linked.mentions:
         return None
     return await speakers_answer(a.session, None, a.question.country)
+
+
+_FOR_BEFORE = re.compile(r"(?i)\b(?:от|из|for|from)\W*$")  # «от ГАК», «from the …»
+_REPRESENTED = ("представля", "represent", "өкіл")
+
+
+def _spoke_for(a: Asked) -> bool:
+    """The question asks who was there for the organization it names («Кто выступал от
+    ГАК …?», «Who represented …?»), not about an organization of the event («… на круглом
+    столе, организованном ГАК?»)."""
+    mention = a.mention(ORG)
+    if mention is None:
+        return False
+    text = a.question.text
+    if any(cue in text.casefold() for cue in _REPRESENTED):
+        return True
+    typed = typed_words(mention, a.question)
+    at = text.find(typed[0]) if typed else -1
+    return at > 0 and bool(_FOR_BEFORE.search(text[:at].removesuffix("the ")))
 
 
 async def organizers(a: Asked) -> Answer | None:
@@ -321,7 +345,9 @@ async def moderators(a: Asked) -> Answer | None:
 async def works(a: Asked) -> Answer | None:
     role = a.question.work_role
     ids = a.ids(E)
-    if person := a.one(P):  # «Что представила Октябрьская (на круглом столе)?»: hers only
+    # «Что представила Октябрьская (на круглом столе)?»: hers only — when this question
+    # names her («… and what was presented there?» asks of the event)
+    if a.mention(P) is not None and (person := a.one(P)):
         return await _works_of(a, person)
     if not ids and (place := a.one(PL)):  # «какую книгу представили в Семее?»: events there
         ids = await _events_in(a, place)

@@ -931,3 +931,24 @@ async def test_a_kind_word_alone_opens_no_card_beside_an_unknown_name(dev7_chat:
     # a word the glossary gives is a word of the facts, lower-case or not
     mayor = await dev7_chat.ask("who is the mayor of oral")
     assert "nothing about «mayor»" in mayor and "Динара Жумабаева" not in mayor
+
+
+async def test_who_spoke_for_an_organization_at_an_event_is_theirs_only(
+    dev10_chat: Chatter,
+) -> None:
+    for question in (
+        "Кто выступал от ГАК на семинаре в Экибастузе?",
+        "Who represented the Civil Alliance of Kazakhstan at the seminar in Ekibastuz?",
+    ):
+        answer = await dev10_chat.ask(question)
+        assert "Алибек Тажибаев" in answer and "Жаксылыкова" not in answer, question
+    # an organization of the event narrows nothing about who spoke
+    organized = await dev10_chat.ask("Кто выступал на семинаре в Экибастузе, организованном ГАК?")
+    assert "Жаксылыкова" in organized
+
+
+async def test_what_was_presented_there_asks_of_the_event_not_the_person(
+    events_chat: Chatter,
+) -> None:
+    answer = await events_chat.ask("Что представила Октябрьская?")
+    assert answer.startswith("📘 «Казахи»")
