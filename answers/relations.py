@@ -345,9 +345,11 @@ async def moderators(a: Asked) -> Answer | None:
 async def works(a: Asked) -> Answer | None:
     role = a.question.work_role
     ids = a.ids(E)
-    # «Что представила Октябрьская (на круглом столе)?»: hers only — when this question
-    # names her («… and what was presented there?» asks of the event)
-    if a.mention(P) is not None and (person := a.one(P)):
+    # «Что представила Октябрьская (на круглом столе)?», «какую книгу она представила?»:
+    # hers only — when this question names someone («… and what was presented there?» asks
+    # of the event)
+    someone = a.mention(P) is not None or a.question.gender is not None
+    if someone and (person := a.one(P)):
         return await _works_of(a, person)
     if not ids and (place := a.one(PL)):  # «какую книгу представили в Семее?»: events there
         ids = await _events_in(a, place)

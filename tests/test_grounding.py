@@ -952,3 +952,7 @@ async def test_what_was_presented_there_asks_of_the_event_not_the_person(
 ) -> None:
     answer = await events_chat.ask("Что представила Октябрьская?")
     assert answer.startswith("📘 «Казахи»")
+    await events_chat.ask("кто такая октябрьская", user_id=86)
+    assert (await events_chat.ask("какую книгу она представила?", user_id=86)).startswith(
+        "📘 «Казахи»"
+    )
