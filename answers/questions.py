@@ -127,12 +127,7 @@ async def _reply(
         question = await remembered(session, ("parsed", text, today), lambda: _parsed(text, today))
         if continued is not None and not (question.words and question.asked_intent):
             question = replace(question, follow_up=True, yes_no=continued.yes_no)
-    if (
-        question is not None
-        and dialogue.text
-        and question.follow_up
-        and only_constraints(question, await _places_named(session, question))
-    ):
+    if question is not None and dialogue.text and await _only_constraints(session, question):
         # «а в 2024?»: the last question again, with this date or place instead of its own.
         last = await remembered(session, ("parsed", dialogue.text, today),
                                 lambda: _parsed(dialogue.text or "", today))  # fmt: skip
@@ -166,6 +161,17 @@ async def _event_parts(text: str) -> EventParts | None:
     # ask come last («Омбыдағы дөңгелек үстел мен Оралдағы форумға кім қатысты?»).
     asking = [p for p in found.parts if parse_question(p).asked_intent][:1]
     return replace(found, parts=(*asking, *(p for p in found.parts if p not in asking)))
+
+
+async def _only_constraints(session: AsyncSession, question: Question) -> bool:
+    """`only_constraints`, linking the words to the facts' places only when nothing else
+    tells: a follow-up that asks something of its own («а где она работает?») is never
+    linked twice."""
+    if not only_constraints(question, question.words):  # not even shaped like one
+        return False
+    return only_constraints(question) or only_constraints(
+        question, await _places_named(session, question)
+    )
 
 
 async def _places_named(
