@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import HITS_PER_KB
 from answers.language import Language, fold
+from answers.lexicon import every, languages, words_of
 from answers.understanding import Question, is_title
 from db import queries
 from db.dates import PartialDate
@@ -40,39 +41,20 @@ from db.textnorm import (
     query_forms,
 )
 
-# Lemmas that name a kind of event rather than one event: «круглый стол», «форум», «встреча».
-# The value is the event kind they name (None: any kind: «заседание», «дискуссия» are said of
-# a round table too). A kind of its own the content has no kind for («семинар», «вебинар») is
-# a word of an event's name: it must be in the title.
+# The facts' words (answers/lexicon): lemmas that name a kind of event rather than one event
+# («круглый стол», «форум»), with the kind they name (None: any kind); words that say what kind
+# of work a name is (beside a work named they name it, not something else called a project);
+# words of organizations' names that name no one organization.
 GENERIC_EVENT_WORDS: dict[str, str | None] = {
-    "круглый": "round_table",
-    "стол": "round_table",
-    "форум": "forum",
-    "встреча": "meeting",
-    "конференция": "conference",
-    "подписание": "signing",
-    "мероприятие": None,
-    "событие": None,
-    "заседание": None,
-    "дискуссия": None,
-    "онлайн": None,
-    "онлайн-круглый": "round_table",
+    w: kind for words in map(words_of, languages()) for w, kind in words.event_kinds.items()
 }
-
-
-# Words that say what kind of work a name is («проект «Урал — река дружбы»»): beside a work
-# named they name it, not something else called a project.
-WORK_KIND_WORDS = frozenset(
-    {"проект", "книга", "документ", "публикация", "издание", "том", "сборник", "декларация",
-     "жоба", "кітап", "құжат"}
-)  # fmt: skip
-
-
-# Words of organizations' names that name no one organization: a kind of body or unit.
-GENERIC_ORG_WORDS = frozenset(
-    {"область", "район", "край", "город", "совет", "центр", "отдел", "управление", "комитет",
-     "организация", "объединение", "общество", "движение", "фонд", "союз", "ассоциация"}
-)  # fmt: skip
+WORK_KIND_WORDS = frozenset(every("work_kinds"))
+GENERIC_ORG_WORDS = frozenset(every("generic_org_words"))
+# The first word of a question, after a follow-up's «а», «and»: the name that opens it
+_OPENING_WORD = re.compile(
+    rf"\W*(?:(?:{'|'.join(w for w in every('follow_up_starts') if ' ' not in w)})\s+)?(\w+)",
+    re.IGNORECASE,
+)
 
 
 def format_names_event(question: Question) -> bool:
@@ -265,7 +247,7 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
             # «Где работает Исмаилова?»: the subject, so the name as written in the nominative
             # «Нургазиева — президент ГАК?»: a name that opens the question is its subject too
             # (after «а», «и» of a follow-up: «а Тажибаева?»)
-            opens = re.match(r"\W*(?:(?:а|и|ал|and)\s+)?(\w+)", question.text, re.IGNORECASE)
+            opens = _OPENING_WORD.match(question.text)
             first = normalize(opens.group(1)) if opens else ""
             if (
                 len(same) > 1

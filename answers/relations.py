@@ -21,6 +21,7 @@ from answers.base import Answer
 from answers.cards import card_answer, person_card_of
 from answers.common import help_answer, start_answer
 from answers.dialogue import Dialogue
+from answers.lexicon import every
 from answers.linking import Linked, Mention, date_matches, events_on, typed_words
 from answers.lists import (
     cities_answer,
@@ -221,8 +222,10 @@ async def speakers(a: Asked) -> Answer | None:
     return await speakers_answer(a.session, None, a.question.country)
 
 
-_FOR_BEFORE = re.compile(r"(?i)\b(?:от|из|for|from)\W*$")  # «от ГАК», «from the …»
-_REPRESENTED = ("представля", "represent", "өкіл")
+_FOR_BEFORE = re.compile(rf"(?i)\b(?:{'|'.join(every('on_behalf'))})\W*$")  # «от ГАК», «from …»
+_REPRESENTED = every("represented")
+_THANKS = every("thanks")
+_ABOUT_BOT = every("about_bot")
 
 
 def _spoke_for(a: Asked) -> bool:
@@ -815,10 +818,10 @@ async def unanswerable(a: Asked) -> Answer | None:
 
 async def small_talk(a: Asked) -> Answer | None:
     words = set(a.question.words) | set(a.text.casefold().replace("!", " ").split())
-    if any(w.casefold().startswith(("спасиб", "благодар", "рахмет", "thank")) for w in words):
+    if any(w.casefold().startswith(_THANKS) for w in words):
         return Answer(direct.thanks())
     norm = a.text.casefold()
-    if any(m in norm for m in ("умеешь", "кто ты", "ты кто", "what can", "who are you")):
+    if any(m in norm for m in _ABOUT_BOT):
         return help_answer()
     return start_answer()
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from answers.kazakh import kazakh_stem
 from answers.language import KAZAKH_LETTERS, Language, clean, detect_language, fold
-from answers.lexicon import LanguageWords, words_of
+from answers.lexicon import LanguageWords, every, words_of
 from answers.spelling import fix_spelling
 from db.dates import EARLIEST_YEAR, LATEST_YEAR, PartialDate
 from db.textnorm import (
@@ -205,26 +205,22 @@ def is_title(word: str) -> bool:
 
 
 _EN_AUXILIARIES = frozenset(w.strip() for w in _LEXICONS[Language.EN].yes_no_starts)
-_KK_PAST = ("ды", "ді", "ты", "ті")  # «сөйледі», «қатысты»: a Kazakh verb in the past
+_KK_PAST = _LEXICONS[Language.KK].past_endings  # «сөйледі», «қатысты»: a verb in the past
 _OTHERS = tuple(m for w in _LEXICONS.values() for m in w.others)
 _AMONG = tuple(m for w in _LEXICONS.values() for m in w.among)
+_MORE = every("more")
+_PARTICIPANTS = every("participants")
 _ORDER_WORDS = {
     which: tuple(p for w in _LEXICONS.values() for p in w.order.get(which, ()))
     for which in ("first", "last")
 }
-# fmt: off
-_FOLLOW_UP_STARTS = ("а ", "и ", "and ", "what about ", "ал ", "ал енді ")
+_FOLLOW_UP_STARTS = every("follow_up_starts")
 _STARTERS = frozenset(s.split()[0] for s in _FOLLOW_UP_STARTS)
-_PRONOUNS = frozenset(
-    "он она оно они его ее её их него нее неё них ним ней нем нём там тогда "
-    "ол оның олар онда оған оны ондағы he she they him her them it its there".split()
-)
-
+_STARTING_WORDS = frozenset(s for s in _FOLLOW_UP_STARTS if " " not in s)  # not «what about»
+_FOLLOW_UP_ENDS = frozenset(every("follow_up_ends"))
+_PRONOUNS = frozenset(every("pronouns"))
 # Pronouns that tell whom they stand for: «а её должность?» after a man and a woman
-_GENDERED_PRONOUNS = {
-    **dict.fromkeys("она её ее неё нее ней she her hers herself".split(), "femn"),
-    **dict.fromkeys("он него нему ним нём нем he him his himself".split(), "masc"),
-}
+_GENDERED_PRONOUNS = {w: g for lex in _LEXICONS.values() for w, g in lex.pronoun_genders.items()}
 
 
 def _pronoun_gender(words: list[str]) -> str | None:
@@ -232,24 +228,16 @@ def _pronoun_gender(words: list[str]) -> str | None:
     return said.pop() if len(said) == 1 else None
 
 
-_COUNTRIES = (
-    ("KZ", ("казахстан", "казахск", "рк", "kazakh", "казакстан")),
-    ("RU", ("росси", "российск", "рф", "russia", "ресей")),
+_COUNTRIES = tuple(
+    (code, tuple(p for words in _LEXICONS.values() for p in words.countries.get(code, ())))
+    for code in dict.fromkeys(c for words in _LEXICONS.values() for c in words.countries)
 )
 # Intents where a country narrows the answer instead of naming a subject.
 _COUNTRY_FILTERED = frozenset(
     {Intent.CITIES, Intent.ORGANIZATIONS, Intent.ORGANIZERS, Intent.SPEAKERS, Intent.EVENTS}
 )
 
-_MONTHS = (
-    ("январ", "қаңтар", "january", "jan"), ("феврал", "ақпан", "february", "feb"),
-    ("март", "наурыз", "march", "mar"), ("апрел", "сәуір", "april", "apr"),
-    ("ма", "мамыр", "may", "may"), ("июн", "маусым", "june", "jun"),
-    ("июл", "шілде", "july", "jul"), ("август", "тамыз", "august", "aug"),
-    ("сентябр", "қыркүйек", "september", "sep"), ("октябр", "қазан", "october", "oct"),
-    ("ноябр", "қараша", "november", "nov"), ("декабр", "желтоқсан", "december", "dec"),
-)
-# fmt: on
+_MONTH_WORDS = {w: n for words in _LEXICONS.values() for w, n in words.month_words.items()}
 
 _ROMAN = re.compile(r"[ivxlc]+")  # «XII Гражданский форум»: a number, not a word to transliterate
 # «с 2021 по 2024 год», «2021–2024», «between 2021 and 2024», «2021-2024 жылдары», «2018 бен
@@ -395,27 +383,28 @@ def _gapped(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + r"\w*\s+(?:\w+\s+)?".join(re.escape(w) for w in words))
 
 
-_RU_MONTH_ENDINGS = ("", "ь", "я", "е", "а", "ю", "ом", "ем")
-
-
 def _month(word: str, *, kazakh: bool = True) -> int | None:
     """The month a word names: «августе», «сәуірде», «April»; not «Октябрьская». Kazakh
     names count only with `kazakh`: folded, «қазан» (October) begins «Казань»."""
     folded = fold(word.casefold())
-    for number, (russian, kk, english, short) in enumerate(_MONTHS, 1):
-        if russian == "ма":
-            if folded in ("май", "мая", "мае", "маем"):
-                return number
-        elif folded.startswith(russian) and folded[len(russian) :] in _RU_MONTH_ENDINGS:
-            return number
-        if folded in (english, short):
-            return number
-        if kazakh and len(folded) >= 5 and folded.startswith(fold(kk)):
-            return number
-        # written in Kazakh letters («сәуірде»), it is the Kazakh month in any question
-        if word.casefold().startswith(kk) and any(c in KAZAKH_LETTERS for c in kk):
-            return number
+    if folded in _MONTH_WORDS:
+        return _MONTH_WORDS[folded]
+    for language, words in _LEXICONS.items():
+        for number, stems in words.months.items():
+            for stem in stems:
+                if words.month_endings is not None:  # a stem and one of its endings
+                    if folded.startswith(stem) and folded[len(stem) :] in words.month_endings:
+                        return number
+                elif language is Language.KK and _kazakh_month(word, folded, stem, kazakh):
+                    return number
     return None
+
+
+def _kazakh_month(word: str, folded: str, stem: str, kazakh: bool) -> bool:
+    if kazakh and len(folded) >= 5 and folded.startswith(fold(stem)):
+        return True
+    # written in Kazakh letters («сәуірде»), it is the Kazakh month in any question
+    return word.casefold().startswith(stem) and any(c in KAZAKH_LETTERS for c in stem)
 
 
 def parse_dates(
@@ -700,16 +689,18 @@ def _thanks_last(text: str) -> str | None:
     return found.group(1)
 
 
-_ABLATIVE = ("дан", "ден", "тан", "тен", "нан", "нен")
+_ABLATIVE = every("origin_endings")
+_ORIGIN_BEFORE = frozenset(every("origin_before"))
+_WHENCE = frozenset(every("whence"))
 
 
 def _origin(text: str, source_words: list[str], language: Language) -> tuple[str, ...]:
     """The words (as the question keeps them, lower-case) that name where someone is from:
-    the word after «из», «from», «со», or a Kazakh name in the ablative («Омбыдан»)."""
+    the word after «из», «from», or a Kazakh name in the ablative («Омбыдан»)."""
     lowered = [
         "" if _in_capitals(w, text) else normalize(w) for w in source_words if normalize(w) != "the"
     ]
-    after = [lowered[i + 1] for i, w in enumerate(lowered[:-1]) if w in ("из", "от", "from", "со")]
+    after = [lowered[i + 1] for i, w in enumerate(lowered[:-1]) if w in _ORIGIN_BEFORE]
     found = [
         to_cyrillic(w) if re.fullmatch(r"[a-z'’-]+", w) and not _ROMAN.fullmatch(w) else w
         for w in after
@@ -723,8 +714,8 @@ def _origin(text: str, source_words: list[str], language: Language) -> tuple[str
     return tuple(normalize(w) for w in found)
 
 
-_ABOUT_BEFORE = frozenset({"о", "об", "обо", "про", "about"})
-_ABOUT_AFTER = frozenset({"туралы", "жайлы", "жөнінде"})
+_ABOUT_BEFORE = frozenset(every("about_before"))
+_ABOUT_AFTER = frozenset(every("about_after"))
 
 
 def _about(source_words: list[str], language: Language) -> tuple[str, ...]:
@@ -756,10 +747,7 @@ def _in_capitals(word: str, text: str) -> bool:
 
 def _from_place(text: str, typed: list[str]) -> bool:
     """«из Омска», «from Omsk», «Омбыдан»: the question asks where someone is from."""
-    if any(
-        normalize(w) in ("из", "от", "from", "откуда", "қайдан") and not _in_capitals(w, text)
-        for w in typed
-    ):
+    if any(normalize(w) in _ORIGIN_BEFORE | _WHENCE and not _in_capitals(w, text) for w in typed):
         return True
     return any(
         w[:1].isupper() and w.casefold().endswith(_ABLATIVE) and len(w) > 5
@@ -860,7 +848,9 @@ def _greeting_only(sentence: str) -> bool:
     return head.intent is Intent.SMALL_TALK and len(head.words) <= 2
 
 
-_FIRST_PERSON = frozenset({"я", "мы", "i", "i'm", "im", "we", "мен", "біз"})
+_FIRST_PERSON = frozenset(every("first_person"))
+_FROM_PLACE = re.compile(rf"(?i)\b(?:{'|'.join(map(re.escape, _ORIGIN_BEFORE))})\s+[\w-]+")
+_PLACE_ABLATIVE = re.compile(rf"\b[А-ЯӘҒҚҢӨҰҮҺІ][\w-]*(?:{'|'.join(_ABLATIVE)})\b")
 
 
 def _without_own_origin(text: str) -> str:
@@ -871,8 +861,8 @@ def _without_own_origin(text: str) -> str:
         lowered = [normalize(w) for w in re.findall(r"[\w'’]+", clause)]
         if not _FIRST_PERSON & set(lowered) or any(_is_interrogative(w) for w in lowered):
             continue
-        clause = re.sub(r"(?i)\b(?:из|from)\s+[\w-]+", " ", clause)
-        clause = re.sub(r"\b[А-ЯӘҒҚҢӨҰҮҺІ][\w-]*(?:дан|ден|тан|тен|нан|нен)\b", " ", clause)
+        clause = _FROM_PLACE.sub(" ", clause)
+        clause = _PLACE_ABLATIVE.sub(" ", clause)
         # «я журналист»: nothing else of theirs names anything asked («я ищу о Нургазиевой» does)
         words = re.findall(r"[\w'’]+", clause)
         about = _ABOUT_BEFORE | _ABOUT_AFTER
@@ -937,14 +927,14 @@ def parse_question(text: str, today: date | None = None) -> Question:
         intent = Intent.WORKS  # «what did they sign?», «что представили?»: the works
     first = lowered[0] if lowered else ""
     among = any(_cue_in(texts, m) for m in _AMONG)
-    follow_up = among or first in ("а", "и", "and", "ал") or any(w in _PRONOUNS for w in lowered)
+    follow_up = among or first in _STARTING_WORDS or any(w in _PRONOUNS for w in lowered)
     lexicon = _LEXICONS[language]
     # «… выступал в Омске как исполнительный директор?»: «как» before a name or title
     # inside a sentence means «as», it asks nothing
     open_question = any(
         w in lexicon.interrogatives
         and not (
-            w == "как"
+            w in lexicon.as_words
             and 0 < i < len(lowered) - 1
             and (is_title(lowered[i + 1]) or adjective(lowered[i + 1]))
         )
@@ -960,7 +950,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
             # «а казахстанские?», «and the Kazakh ones?», «ал Өскемендегі … ше?» continue the
             # last question; «а она выступала …?» asks
             and not (
-                (first in _STARTERS or "ше" in lowered)
+                (first in _STARTERS or _FOLLOW_UP_ENDS & set(lowered))
                 # «а он президент ГАК?» says something of someone: a claim
                 and not any(_tells(w, language) or w in _PRONOUNS for w in lowered)
             )
@@ -970,7 +960,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
         (language is Language.EN and open_question)
         or any(w in lexicon.alternatives for w in lowered)
     )
-    more = _has(norm, "кто еще") or _has(norm, "who else") or _has(norm, "а еще")
+    more = any(_has(norm, phrase) for phrase in _MORE)
     dates, without_dates = parse_dates(text, language, today)
     translated = None
     if language is Language.KK:
@@ -1072,7 +1062,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
         follow_up=follow_up,
         asked_intent=intent_found,
         more=more,
-        about_participants=_has(norm, "участник") or _has(norm, "participant"),
+        about_participants=any(_has(norm, word) for word in _PARTICIPANTS),
         words=tuple(kept),
         typed=tuple(typed),
         format=next(
@@ -1139,7 +1129,7 @@ def ask_again(
         if not (place_word(w.strip(",.!?")) or w.strip(",.!?").casefold() in dropped)
     )
     words = re.findall(r"\w+(?:-\w+)*", follow_up)
-    starters = {w for s in _FOLLOW_UP_STARTS for w in s.split()} | {"ше", "how"}
+    starters = {w for s in _FOLLOW_UP_STARTS for w in s.split()} | _FOLLOW_UP_ENDS
     while words and words[0].casefold() in starters:
         words.pop(0)
     while words and words[-1].casefold() in starters:

@@ -820,6 +820,27 @@ def test_a_lexicon_word_yaml_reads_as_no_text_is_refused() -> None:
     _only_text({"stopwords": ["of", "'on'"]}, "en.yaml")
 
 
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("ru", "январе феврале марта апреле мае июня июле августе сентябре октябре ноября декабре"),
+        (
+            "kk",
+            "қаңтарда ақпанда наурызда сәуірде мамырда маусымда шілдеде тамызда қыркүйекте "
+            "қазанда қарашада желтоқсанда",
+        ),
+        ("en", "January Feb March April May June July Aug September October Nov December"),
+    ],
+)
+def test_every_language_names_every_month(language: str, words: str) -> None:
+    from answers.lexicon import words_of
+    from answers.understanding import _month
+
+    lexicon = words_of(language)
+    assert set(lexicon.months) | set(lexicon.month_words.values()) == set(range(1, 13))
+    assert [_month(word) for word in words.split()] == list(range(1, 13))
+
+
 async def test_organizations_from_a_city_are_those_of_that_city(dev10_chat: Chatter) -> None:
     answer = await dev10_chat.ask(
         "Какие организации из Костаная участвовали в онлайн-круглом столе об инклюзии?"

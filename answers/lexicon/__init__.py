@@ -5,7 +5,7 @@ Russian of the facts, and which phrases ask how many. Adding a language is addin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -57,6 +57,31 @@ class LanguageWords:
     things: frozenset[str] = frozenset()  # «что», «what», «не»: ask for a thing, not a person
     together: tuple[str, ...] = ()  # «вместе с», «together with», «бірге»: at someone's events
     together_after: tuple[str, ...] = ()  # «-пен»: the ending before «бірге» that says «with»
+    first_person: frozenset[str] = frozenset()  # «я», «I», «мен»: the one who asks
+    follow_up_starts: tuple[str, ...] = ()  # «а», «and», «ал»: a follow-up begins so
+    follow_up_ends: frozenset[str] = frozenset()  # «ше»: … or ends so
+    pronouns: frozenset[str] = frozenset()  # «она», «there»: someone or somewhere spoken of
+    pronoun_genders: dict[str, str] = field(default_factory=dict)  # «её» → «femn»
+    countries: dict[str, tuple[str, ...]] = field(default_factory=dict)  # «KZ» → «казахск» …
+    months: dict[int, tuple[str, ...]] = field(default_factory=dict)  # 4 → «апрел», «сәуір»
+    month_endings: tuple[str, ...] | None = None  # a month stem's endings (None: any)
+    month_words: dict[str, int] = field(default_factory=dict)  # «мая», «April» → its month
+    origin_before: frozenset[str] = frozenset()  # «из», «from»: before where someone is from
+    whence: frozenset[str] = frozenset()  # «откуда», «қайдан»: asks where from
+    origin_endings: tuple[str, ...] = ()  # «-дан»: a place name so ended says where from
+    about_before: frozenset[str] = frozenset()  # «о», «about»: before what was spoken of
+    about_after: frozenset[str] = frozenset()  # «туралы»: after it
+    on_behalf: frozenset[str] = frozenset()  # «от», «for»: before whom someone was there for
+    represented: tuple[str, ...] = ()  # «представлял», «represent»: was there for
+    past_endings: tuple[str, ...] = ()  # «-ды»: a verb in the past
+    more: tuple[str, ...] = ()  # «кто ещё», «who else»: besides those named
+    participants: tuple[str, ...] = ()  # «участник», «participant»: everyone there
+    thanks: tuple[str, ...] = ()  # «спасибо», «thanks», «рахмет»
+    about_bot: tuple[str, ...] = ()  # «что ты умеешь?»: asks what the bot does
+    as_words: frozenset[str] = frozenset()  # «как» before a title: «as», asks nothing
+    event_kinds: dict[str, str | None] = field(default_factory=dict)  # «стол» → «round_table»
+    work_kinds: frozenset[str] = frozenset()  # «книга», «кітап»: what kind of work a name is
+    generic_org_words: frozenset[str] = frozenset()  # «совет», «фонд»: a kind of body
 
 
 def _counted_phrases(by_number: dict) -> tuple[tuple[int, str], ...]:
@@ -131,7 +156,47 @@ def words_of(language: str) -> LanguageWords:
         things=frozenset(data.get("things", ())),
         together=tuple(data.get("together", ())),
         together_after=tuple(data.get("together_after", ())),
+        first_person=frozenset(data.get("first_person", ())),
+        follow_up_starts=tuple(data.get("follow_up_starts", ())),
+        follow_up_ends=frozenset(data.get("follow_up_ends", ())),
+        pronouns=frozenset(data.get("pronouns", ())),
+        pronoun_genders=_by_word(data.get("pronoun_genders", {})),
+        countries={k: tuple(v) for k, v in data.get("countries", {}).items()},
+        months={int(n): tuple(v) for n, v in data.get("months", {}).items()},
+        month_endings=tuple(data["month_endings"]) if "month_endings" in data else None,
+        month_words={w: int(n) for w, n in _by_word(data.get("month_words", {})).items()},
+        origin_before=frozenset(data.get("origin_before", ())),
+        whence=frozenset(data.get("whence", ())),
+        origin_endings=tuple(data.get("origin_endings", ())),
+        about_before=frozenset(data.get("about_before", ())),
+        about_after=frozenset(data.get("about_after", ())),
+        on_behalf=frozenset(data.get("on_behalf", ())),
+        represented=tuple(data.get("represented", ())),
+        past_endings=tuple(data.get("past_endings", ())),
+        more=tuple(data.get("more", ())),
+        participants=tuple(data.get("participants", ())),
+        thanks=tuple(data.get("thanks", ())),
+        about_bot=tuple(data.get("about_bot", ())),
+        as_words=frozenset(data.get("as_words", ())),
+        event_kinds={
+            w: None if kind == "any" else kind
+            for w, kind in _by_word(data.get("event_kinds", {})).items()
+        },
+        work_kinds=frozenset(data.get("work_kinds", ())),
+        generic_org_words=frozenset(data.get("generic_org_words", ())),
     )
+
+
+def every(field_name: str) -> tuple[str, ...]:
+    """One list of every language's words, joined in the languages' order without repeats
+    (the Kazakh «мен» is a first person and a join alike)."""
+    joined = (w for language in languages() for w in getattr(words_of(language), field_name))
+    return tuple(dict.fromkeys(joined))
+
+
+def _by_word(grouped: dict) -> dict[str, str]:
+    """{«femn»: [«она», «её»]} as {«она»: «femn», «её»: «femn»}."""
+    return {str(word): str(key) for key, words in grouped.items() for word in words}
 
 
 def languages() -> list[str]:
