@@ -72,8 +72,13 @@ async def yes_no(a: Asked) -> Answer | None:
     if len(events := a.linked.of_kind(E)) > 1 and a.one(P) is None:
         # «Курултай … проходил в Саратовской области?»: the event named first is asked about
         first, *others = said_first(events, a.question)
+        # «Онлайн-встреча … проходила в Костанае?»: words naming another event («… в Костанае»)
+        # and a place too are the place asked about
+        for m in others:
+            if places := [h for h in m.hits if h.kind is PL]:
+                m.hits = places
         a.linked.mentions = [first, *(m for m in a.linked.mentions if m.kind is not E)]
-        also = [w for m in others for w in typed_words(m, a.question)]
+        also = [w for m in others if m.kind is E for w in typed_words(m, a.question)]
     event_ids = a.ids(E)
     if not event_ids:
         if a.one(P) is None:
@@ -127,7 +132,7 @@ async def yes_no(a: Asked) -> Answer | None:
             return lead(direct.no(direct.took_part(person, event, role)), card)
         speaking = a.question.intent == "speakers" and not a.question.taking_part
         if role == "participant" and speaking:  # «Моор выступал на Курултае?»: he was there
-            return lead(direct.not_said_to_speak(person, event), card)
+            return lead(direct.no(direct.not_among_speakers(person, event)), card)
         if not _done(a, event):  # «Октябрьская уже выступила на форуме …?» of one ahead
             if _ahead(a, event):
                 return lead(direct.no(direct.listed_ahead(person, event, role)), card)
@@ -303,7 +308,7 @@ async def person_with_all(a: Asked) -> Answer | None:
     if part.role == "mentioned":
         return lead(direct.no(direct.took_part(c.person, part.event, part.role)), c.card)
     if part.role == "participant" and speaking:
-        return lead(direct.not_said_to_speak(c.person, part.event), c.card)
+        return lead(direct.no(direct.not_among_speakers(c.person, part.event)), c.card)
     if _ahead(a, part.event):  # «… уже выступила в Омске в 2027 году?»
         return lead(direct.no(direct.listed_ahead(c.person, part.event, part.role)), c.card)
     if not _done(a, part.event):
@@ -476,13 +481,15 @@ def _in_place(part: Participation, place_id: str, origin: bool) -> bool:
 async def person_in_place(a: Asked) -> Answer | None:
     """«Выступала ли Петрова в Омске?» (an event there), «Погорельский из Новосибирска?»
     (where the person is from: their city only)."""
+    origin = a.question.from_place
+    if not origin:  # an event there: what they did there counts («only mentioned» is no «да»)
+        return await person_with_all(a)
     place_id = a.one(PL)
     if place_id is None or (c := await _claimed(a)) is None:
         return None
     place = await queries.get_place(a.session, place_id)
     if place is None:
         return None
-    origin = a.question.from_place
     for part in c.parts:
         if _in_place(part, place_id, origin):
             return lead(direct.yes(direct.in_place(c.person, place, part.event)), c.card)

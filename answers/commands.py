@@ -37,7 +37,7 @@ async def _about(
         session, ("resolve", text, kind), lambda: resolve(session, text, (kind,))
     )
     if found.choices:
-        return choose(text, found.choices)
+        return await choose(session, text, found.choices)
     if found.subject is None:
         return Answer(nothing_found(text, kind))
     return await for_subject(found.subject.id)

@@ -132,4 +132,11 @@ def kazakh_stem(word: str, *, name: bool = False, least: int | None = None) -> s
             if stem.endswith(ending) and _fits(stem[: -len(ending)], ending, least):
                 stem = stem[: -len(ending)]
                 break
+    if stem != word.casefold() and stem[-1:] in _VOICED and _KAZAKH_VOWELS & set(stem):
+        # «кітабы» is «кітап»: a Kazakh word's final п, к, қ is voiced before a vowel (a
+        # Russian word's is not: «клубы» stays «клуб»)
+        stem = stem[:-1] + _VOICED[stem[-1]]
     return stem
+
+
+_VOICED = {"б": "п", "г": "к", "ғ": "қ"}

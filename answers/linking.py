@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from answers.base import HITS_PER_KB
 from answers.language import Language, fold
 from answers.lexicon import every, languages, words_of
-from answers.understanding import Question, is_title
+from answers.understanding import Intent, Question, is_title
 from db import queries
 from db.dates import PartialDate
 from db.kinds import EntityKind
@@ -269,6 +269,12 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
             if phrased:
                 mention.hits = same = phrased
         said = {normalize(w) for w in _words(mention, question, groups)}
+        # «Кто из Костаная выступал …?»: where someone is from is a place, never the event
+        # whose title holds the word («Встреча … в Костанае»)
+        places = [h for h in same if h.kind is EntityKind.PLACE]
+        if said & set(question.origin) and hit.kind is not EntityKind.PLACE and places:
+            mention.hits = same = places
+            hit = places[0]
         mention.origin = hit.kind is EntityKind.PLACE and bool(said & set(question.origin))
         mention.about = bool(said & set(question.about))
         if mention.about and len({h.kind for h in same}) > 1:
@@ -308,7 +314,9 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
         titles = {groups.index(g) for i in titles for g in query_forms(question.words[i])}
         mentions = [m for m in mentions if m.kind is EntityKind.PERSON or not m.words <= titles]
         claimed = set().union(*(m.words for m in mentions)) if mentions else set()
-    if any(m.kind is EntityKind.WORK for m in mentions):
+    # «проект «Целина»» named beside, or «Какой проект представил …?» asked: «проект» names
+    # the kind of work, nothing called a project
+    if question.intent is Intent.WORKS or any(m.kind is EntityKind.WORK for m in mentions):
         kind_words = {i for i, g in enumerate(groups) if WORK_KIND_WORDS & set(g)}
         mentions = [m for m in mentions if m.kind is EntityKind.WORK or not m.words <= kind_words]
     leftover = [i for i in range(len(groups)) if i not in claimed and i not in generic_words]
@@ -481,7 +489,7 @@ async def _narrow_events(
         best = max((wider.get(h.id, 0.0) for h in mention.hits), default=0.0)
         if best > 0:
             mention.hits = [h for h in mention.hits if wider.get(h.id, 0.0) == best]
-    if len(mention.hits) > 1 and question.order is not None:
+    if len(mention.hits) > 1 and question.order in ("first", "last"):
         # «самый первый круглый стол», «the latest forum»: the earliest or latest that fits
         dated = [h for h in mention.hits if h.id in facts and facts[h.id].event.year is not None]
         if dated:

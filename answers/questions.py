@@ -358,7 +358,7 @@ async def _answer(asked: Asked) -> Answer:
         # A topic and a document of one name are one thing asked about, not two.
         names = {normalize(h.label) for h in mention.hits}
         if not mention.certain or (len(mention.hits) > 1 and len(names) > 1):
-            return choose(asked.text, mention.hits)
+            return await choose(asked.session, asked.text, mention.hits)
     intent = _intent(asked)
     if asked.continues and q.country is None and asked.dialogue.country and not linked.mentions:
         code = asked.dialogue.country
@@ -410,8 +410,8 @@ async def _looked_up(asked: Asked) -> Answer:
         for h in await SearchIndex(asked.session).search(q.rest, limit=RESULTS, fuzzy=fuzzy)
         if h.coverage >= least and (h.coverage == 1.0 or not h.fuzzy)
     ]
-    if found and found[0].fuzzy:
-        return choose(asked.text, found)  # a corrected typo is asked about, never opened
+    if found and found[0].fuzzy:  # a corrected typo is asked about, never opened
+        return await choose(asked.session, asked.text, found)
     if found and (len(found) == 1 or _clear_winner(found)):
         return await card_answer(asked.session, found[0].kind, found[0].id, asked.today)
     if found:

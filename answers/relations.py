@@ -37,7 +37,7 @@ from answers.understanding import HEAD_CUES, HEAD_TITLES, RANKS, Intent, Questio
 from db import queries
 from db.content_schema import SPEAKING_ROLES
 from db.kinds import EntityKind
-from db.models import Participation
+from db.models import Event, Participation
 from db.search import SearchIndex
 from db.textnorm import Forms, forms, forms_match, normalize, query_forms
 from views import direct
@@ -107,6 +107,15 @@ class Asked:
 Respond = Callable[[Asked], Awaitable[Answer | None]]
 
 
+def _in_tense(a: Asked, events: list[Event]) -> list[Event]:
+    """Of several events, those ahead when the question speaks of what is to come and any
+    is: «Кто выступит на форуме?». The past tense is how everything is asked about («Когда
+    была конференция?» of one announced too): it narrows nothing."""
+    if not a.question.planned or a.question.past or a.question.dates is not None:
+        return events
+    return [e for e in events if e.partial_date.starts_after(a.today)] or events
+
+
 def joined(answers: Sequence[Answer], heading: Html | None = None) -> Answer:
     """Several answers as one: texts one after another, buttons together."""
     texts = ([heading] if heading else []) + [a.text for a in answers]
@@ -134,7 +143,7 @@ async def for_events(
     if len(ids) == 1:
         return await respond(ids[0])
     found = {e.id: e for e in await queries.events_by_id(a.session, ids)}
-    events = [found[i] for i in ids if i in found]
+    events = _in_tense(a, [found[i] for i in ids if i in found])
     if len(events) == 1:
         return await respond(events[0].id)
     if len(events) > MAX_EVENTS_ANSWERED:
@@ -441,8 +450,10 @@ def _events_list(a: Asked, found: list) -> Answer:  # type: ignore[type-arg]
         ahead = [e for e in found if e.partial_date.starts_after(a.today)]
         found = [e for e in found if e not in ahead]
     dated = [e for e in found if e.year is not None]
+    if a.question.order == "next":  # «the nearest event in Omsk»: the soonest still ahead
+        dated = [e for e in dated if e.partial_date.starts_after(a.today)]
     if a.question.order is not None and dated:
-        pick = min if a.question.order == "first" else max
+        pick = max if a.question.order == "last" else min
         found = [pick(dated, key=lambda e: e.partial_date.sort_key())]
     dates = a.question.dates
     when = dates_text(dates) if dates else None
@@ -788,6 +799,9 @@ async def upcoming(a: Asked) -> Answer | None:
             among = frozenset(i for i in coming if i in facts and facts[i].names(kind, subject))
             if not among:  # «Что намечалось в Свердловске?»: what was planned there, long ago
                 return None
+    if a.question.order == "next" and not (a.question.count or a.question.yes_no):
+        # «Какое ближайшее событие?»: the soonest one
+        among = frozenset((await upcoming_ids(a, among))[:1]) or among
     answer = await upcoming_answer(a.session, a.today, among=among)
     if a.question.count and not a.question.yes_no:  # «Сколько предстоящих событий?»
         return lead(direct.count_line(len(await upcoming_ids(a, among))), answer)

@@ -17,7 +17,7 @@ from db import queries
 from db.kinds import EntityKind
 from db.search import Hit, SearchIndex
 from db.textnorm import normalize
-from views.keyboards import hits_keyboard
+from views.keyboards import MAX_CARD_BUTTONS, hits_keyboard
 from views.search import did_you_mean, which_one
 
 # Share of the typed words a name must match to be taken as what the user means.
@@ -62,7 +62,9 @@ async def resolve(session: AsyncSession, text: str, kinds: Sequence[EntityKind])
         if mention is not None and (narrowed or not mention.generic or linked.leftover):
             if await gaps(session, question, linked):
                 return Resolution()
-            hits = _as_named(mention.hits, question.typed or question.words)
+            # «/org Кокше»: the organizations the words name, not the city they name too
+            of_kind = [h for h in mention.hits if h.kind in kinds] or mention.hits
+            hits = _as_named(of_kind, question.typed or question.words)
             if len(hits) == 1 and not hits[0].fuzzy:
                 return Resolution(subject=hits[0])
             return Resolution(choices=hits)
@@ -101,8 +103,11 @@ async def _events_in_place(session: AsyncSession, linked: Linked) -> Resolution:
     return Resolution(choices=there)
 
 
-def choose(text: str, hits: list[Hit]) -> Answer:
-    """Several entities fit, or only after correcting a typo: let the user pick."""
+async def choose(session: AsyncSession, text: str, hits: list[Hit]) -> Answer:
+    """Several entities fit, or only after correcting a typo: let the user pick — events told
+    apart by their dates («/event встреча в Оренбурге»: 2011 or 2026)."""
+    events = [h.id for h in hits[:MAX_CARD_BUTTONS] if h.kind is EntityKind.EVENT]
+    dated = {e.id: e.partial_date for e in await queries.events_by_id(session, events)}
     if any(h.fuzzy for h in hits):
-        return Answer(did_you_mean(text, hits), hits_keyboard(hits))
-    return Answer(which_one(text, hits), hits_keyboard(hits))
+        return Answer(did_you_mean(text, hits, dated), hits_keyboard(hits))
+    return Answer(which_one(text, hits, dated), hits_keyboard(hits))

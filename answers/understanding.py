@@ -212,7 +212,7 @@ _MORE = every("more")
 _PARTICIPANTS = every("participants")
 _ORDER_WORDS = {
     which: tuple(p for w in _LEXICONS.values() for p in w.order.get(which, ()))
-    for which in ("first", "last")
+    for which in ("first", "last", "next")
 }
 _FOLLOW_UP_STARTS = every("follow_up_starts")
 _STARTERS = frozenset(s.split()[0] for s in _FOLLOW_UP_STARTS)
@@ -301,7 +301,7 @@ class Question:
     about: tuple[str, ...] = field(default=())  # words naming what was spoken about («о …»)
     gender: str | None = None  # «femn»/«masc»: «выступала», «кто такая» speak of a woman
     pronoun: bool = False  # «она», «he», «ол»: someone the chat spoke of before
-    order: str | None = None  # «first» / «last»: «самый первый круглый стол», «the latest»
+    order: str | None = None  # «first» / «last» / «next»: «самый первый круглый стол», «ближайший»
     taking_part: bool = False  # «участвовал ли Томск …»: taking part, not where it was held
     mentioned: bool = False  # «кто там упоминался?»: the people a source only names, too
     planned: bool = False  # «будет ли …», «was it planned …»: what is planned, not what was done
@@ -625,6 +625,19 @@ def _without_names(text: str) -> str:
     return text
 
 
+_QUOTED = re.compile(r"«[^«»]+»|\"[^\"]+\"|“[^“”]+”")
+
+
+def _outside_quotes(text: str, words_of: Callable[[str], str]) -> str:
+    """`words_of` the text, but a name in quotes as typed («Тіл әлемі» қорының): a name is
+    neither stemmed nor translated («тіл» is no «язык» there)."""
+    parts, at = [], 0
+    for quoted in _QUOTED.finditer(text):
+        parts += [words_of(text[at : quoted.start()]), normalize(quoted.group())]
+        at = quoted.end()
+    return " ".join(p for p in (*parts, words_of(text[at:])) if p)
+
+
 def subject_text(text: str) -> str:
     """What a user typed to name something (a command's argument, an inline query) in the
     spelling of the facts, as a question's words are: Kazakh endings stripped and letters
@@ -692,26 +705,52 @@ def _thanks_last(text: str) -> str | None:
 _ABLATIVE = every("origin_endings")
 _ORIGIN_BEFORE = frozenset(every("origin_before"))
 _WHENCE = frozenset(every("whence"))
+_REPRESENTED = every("represented")
 
 
 def _origin(text: str, source_words: list[str], language: Language) -> tuple[str, ...]:
     """The words (as the question keeps them, lower-case) that name where someone is from:
-    the word after «из», «from», or a Kazakh name in the ablative («Омбыдан»)."""
+    the word after «из», «from», «представлял», or a Kazakh name in the ablative («Омбыдан»)."""
     lowered = [
         "" if _in_capitals(w, text) else normalize(w) for w in source_words if normalize(w) != "the"
     ]
-    after = [lowered[i + 1] for i, w in enumerate(lowered[:-1]) if w in _ORIGIN_BEFORE]
+    # «из Омска»; «представлял Курган»: who was there for a city came from it; «из города
+    # Уральска»: the name after the word for a city
+    after = [
+        lowered[i + 2] if _city_word(lowered[i + 1]) and i + 2 < len(lowered) else lowered[i + 1]
+        for i, w in enumerate(lowered[:-1])
+        if w in _ORIGIN_BEFORE or (w and w.startswith(_REPRESENTED))
+    ]
     found = [
         to_cyrillic(w) if re.fullmatch(r"[a-z'’-]+", w) and not _ROMAN.fullmatch(w) else w
         for w in after
     ]
     if language is Language.KK:
+        typed = re.findall(r"\w+", text)
         found += [
             fold(_translate(kazakh_stem(normalize(w))))
-            for w in re.findall(r"\w+", text)
+            for w in typed
             if w[:1].isupper() and w.casefold().endswith(_ABLATIVE) and len(w) > 5
         ]
+        # «Орал қаласынан»: the ending is on the word for a city, the name before it
+        found += [
+            fold(_translate(kazakh_stem(normalize(typed[i - 1]))))
+            for i, w in enumerate(typed)
+            if i
+            and typed[i - 1][:1].isupper()
+            and _city_word(w, after=True)
+            and w.casefold().endswith(_ABLATIVE)
+        ]
     return tuple(normalize(w) for w in found)
+
+
+def _city_word(word: str, *, after: bool = False) -> bool:
+    """«городе», «қаласынан»: a word for a city, as it stands before (or, with `after`,
+    after) a city's name."""
+    folded = fold(word.casefold())
+    if after:
+        return folded.startswith(_CITY_AFTER)
+    return any(len(e) == 1 and folded.startswith(e[0]) for e in _CITY_BEFORE if len(e[0]) > 2)
 
 
 _ABOUT_BEFORE = frozenset(every("about_before"))
@@ -896,35 +935,65 @@ def asked_text(text: str, today: date | None = None) -> str:
         text = rest
 
 
+_CITY_BEFORE = tuple(tuple(fold(w) for w in e.split()) for e in every("city_before"))
+_CITY_AFTER = tuple(fold(w) for w in every("city_after"))
+
+
+def _without_city_words(text: str) -> str:
+    """«Кто выступал в городе Уральске?», «Орал қаласындағы …», «the city of Uralsk»: the word
+    for a city beside a city's name names it and asks for no cities — dropped from the words
+    the intent is read from. Not after a question word («какие города Оренбургской области»)
+    nor beside a country («города России», «Ресей қалалары»)."""
+    words = re.findall(r"[\w-]+", text)
+    folded = [fold(w.casefold()) for w in words]
+
+    def city(at: int) -> bool:
+        return (
+            0 <= at < len(words)
+            and (words[at][:1].isupper() or place_word(words[at]))
+            and (not _names_country(words[at]))
+        )
+
+    dropped: set[int] = set()
+    for i in range(len(words)):
+        if i and _is_interrogative(folded[i - 1]):
+            continue
+        for entry in _CITY_BEFORE:
+            span = folded[i : i + len(entry)]
+            if (
+                len(span) == len(entry)
+                and all(
+                    w == e or (len(e) > 2 and w.startswith(e))
+                    for w, e in zip(span, entry, strict=True)
+                )
+                and city(i + len(entry))
+            ):
+                dropped |= set(range(i, i + len(entry)))
+        plural = any(folded[i].startswith(e + s) for e in _CITY_AFTER for s in ("лар", "ies", "s"))
+        if not plural and folded[i].startswith(_CITY_AFTER) and city(i - 1):
+            dropped.add(i)
+    return " ".join(w for i, w in enumerate(words) if i not in dropped) if dropped else text
+
+
+def _cue_texts(norm: str, language: Language) -> tuple[str, ...]:
+    """The texts a question's cues are looked for in: Kazakh ones on stems too, and as typed
+    without Kazakh letters."""
+    if language is not Language.KK:
+        return (norm,)
+    stems = f" {_kazakh_stems(norm)}"
+    return norm, stems, fold(stems)
+
+
 def parse_question(text: str, today: date | None = None) -> Question:
     text = asked_text(text, today)
     language = detect_language(text)
     text = fix_spelling(text, language)
     norm = f" {normalize(text)}"
-    texts: tuple[str, ...] = (norm,)
-    if language is Language.KK:
-        # Kazakh cues are matched on stems too, and as typed without Kazakh letters.
-        stems = f" {_kazakh_stems(norm)}"
-        texts = (norm, stems, fold(stems))
-    intent = _intent_of(tuple(_without_names(t) for t in texts))
-    count = any(_cue_in(texts, m) for m in _COUNT_MARKERS)
-    if count and (counted := _counted(texts)) is not None:
-        intent = counted
+    texts = _cue_texts(norm, language)
+    dates, without_dates = parse_dates(text, language, today)
     words_in = re.findall(r"\w+(?:-\w+)*", text)
     lowered = [normalize(w) for w in words_in]
-    together = _said_together(texts, lowered, language)
-    if together and intent in (None, Intent.PERSON, Intent.SEARCH):
-        intent = Intent.SPEAKERS  # «Громовпен бірге кім болды?»: who else was there
-    work_role = next(
-        (r for r, cues in _WORK_ROLES.items() if any(_cue_in(texts, c) for c in cues)), None
-    )
-    things = _LEXICONS[language].things
-    if (
-        work_role in ("presented", "signed")  # what was discussed is the topics
-        and intent in _THINGS_DONE
-        and any(fold(w) in things for w in lowered)
-    ):
-        intent = Intent.WORKS  # «what did they sign?», «что представили?»: the works
+    intent, count, together, work_role = _read_intent(text, language, lowered, today)
     first = lowered[0] if lowered else ""
     among = any(_cue_in(texts, m) for m in _AMONG)
     follow_up = among or first in _STARTING_WORDS or any(w in _PRONOUNS for w in lowered)
@@ -961,10 +1030,9 @@ def parse_question(text: str, today: date | None = None) -> Question:
         or any(w in lexicon.alternatives for w in lowered)
     )
     more = any(_has(norm, phrase) for phrase in _MORE)
-    dates, without_dates = parse_dates(text, language, today)
     translated = None
     if language is Language.KK:
-        translated = fold(_translate(_name_stems(without_dates)))
+        translated = fold(_outside_quotes(without_dates, lambda t: _translate(_name_stems(t))))
     elif language is Language.EN:
         translated = _translate(normalize(without_dates))
     # Words keep the case they were typed in: «СО РАН» is an abbreviation, «со» is not.
@@ -1093,14 +1161,53 @@ def intent_beside(question: Question, names: Sequence[str]) -> Intent | None:
     """The intent the question's cues ask for outside the words of the names it gives:
     «Кто выступал на встрече неправительственных организаций …?» asks for speakers — the
     «организаций» is the meeting's name's."""
-    norm = f" {normalize(question.text)} "
-    for name in names:
-        norm = re.sub(rf"(?<!\w){re.escape(normalize(name))}(?!\w)", " ", norm)
-    texts: tuple[str, ...] = (norm,)
-    if question.language is Language.KK:
-        stems = f" {_kazakh_stems(norm)}"
-        texts = (norm, stems, fold(stems))
-    return _intent_of(tuple(_without_names(t) for t in texts))
+    lowered = [normalize(w) for w in re.findall(r"\w+(?:-\w+)*", question.text)]
+    return _read_intent(question.text, question.language, lowered, None, names)[0]
+
+
+def _read_intent(
+    text: str,
+    language: Language,
+    lowered: list[str],
+    today: date | None,
+    names: Sequence[str] = (),
+) -> tuple[Intent | None, bool, bool, str | None]:
+    """What the question asks (from all its cues, outside the `names` it gives), whether it
+    counts, whether it asks who was there together with someone, and the role of a work it
+    asks about («presented»)."""
+
+    def cue_texts(text: str) -> tuple[str, ...]:
+        norm = f" {normalize(text)} "
+        for name in names:
+            norm = re.sub(rf"(?<!\w){re.escape(normalize(name))}(?!\w)", " ", norm)
+        return _cue_texts(norm, language)
+
+    texts = cue_texts(text)
+    dates, without_dates = parse_dates(text, language, today)
+    # a date's words ask nothing: «Сәуірде не болды?» is no «сау бол» (goodbye); nor does the
+    # word for a city beside its name («в городе Уральске»)
+    cued = _without_city_words(without_dates if dates else text)
+    undated = cue_texts(cued) if cued != text else texts
+    intent = _intent_of(tuple(_without_names(t) for t in undated))
+    count = any(_cue_in(texts, m) for m in _COUNT_MARKERS)
+    if count and (counted := _counted(texts)) is not None:
+        intent = counted
+    together = _said_together(texts, lowered, language)
+    if together and intent in (None, Intent.PERSON, Intent.SEARCH):
+        intent = Intent.SPEAKERS  # «Громовпен бірге кім болды?»: who else was there
+    work_role = next(
+        (r for r, cues in _WORK_ROLES.items() if any(_cue_in(texts, c) for c in cues)), None
+    )
+    things = _LEXICONS[language].things
+    if (
+        work_role in ("presented", "signed")  # what was discussed is the topics
+        and intent in _THINGS_DONE
+        and any(fold(w) in things for w in lowered)
+    ):
+        intent = Intent.WORKS  # «what did they sign?», «что представили?»: the works
+    elif work_role in ("presented", "signed") and intent is Intent.PERSON:
+        intent = Intent.SPEAKERS  # «… жобасын кім таныстырды?»: who presented it
+    return intent, count, together, work_role
 
 
 def only_constraints(question: Question, places: Collection[str] = ()) -> bool:

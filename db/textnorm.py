@@ -274,16 +274,34 @@ def place_word(word: str) -> bool:
 def said_of_gender(text: str) -> str | None:
     """«femn» or «masc» when the text's past-tense verbs or «такой/такая» say whom it speaks
     of («Выступала ли Сапарова …?» is about a woman); None when they do not, or disagree."""
-    genders = set()
+    genders, verbs, things = set(), set(), set()
     for word in re.findall(r"[а-яё]+", text.casefold()):
         if word in _SUCH:  # «кто такой» asks of a man: never «такой» as a woman's dative
             genders.add(_SUCH[word])
             continue
-        for parse in _analyzer().parse(word)[:1]:
+        parses = _analyzer().parse(word)
+        for parse in parses[:1]:
             tag = parse.tag
             if "VERB" in tag and "past" in tag and tag.gender:
-                genders.add(tag.gender)
+                verbs.add(tag.gender)
+            else:  # «должность» reads as the accusative first, as the nominative too
+                things |= {p.tag.gender for p in parses if _common_subject(word, p.tag)}
+    # «Какая тема была у Погорельского?»: the verb agrees with «тема», not with the person
+    genders |= verbs - things
     return genders.pop() if len(genders) == 1 else None
+
+
+def _common_subject(word: str, tag) -> bool:  # type: ignore[no-untyped-def]
+    """A word the dictionary knows as a noun in the nominative singular that is no name
+    («тема», «встреча»): a past verb of its gender may agree with it."""
+    return (
+        "NOUN" in tag
+        and "nomn" in tag
+        and "sing" in tag
+        and bool(tag.gender)
+        and not {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} & tag.grammemes
+        and _analyzer().word_is_known(word)
+    )
 
 
 _SUCH = {"такой": "masc", "такая": "femn"}

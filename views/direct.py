@@ -284,10 +284,11 @@ def not_in_sources(words: Sequence[str], event: Event) -> Html:
     )
 
 
-def not_said_to_speak(person: Person, event: Event) -> Html:
-    """Neither yes nor no: there, but the source does not say they spoke."""
+def not_among_speakers(person: Person, event: Event) -> Html:
+    """There as a participant, which the sources tell apart from speaking («Амелин выступал на
+    встрече?»): not one of the speakers."""
     return html(
-        _("{} — участник события «{}»; выступал ли, в источниках не сказано."),
+        _("по источникам, {} — участник события «{}», а не один из выступавших."),
         b(person.full_name),
         _at(event),
     )

@@ -2,41 +2,53 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from db.dates import PartialDate
 from db.kinds import EntityKind
 from db.search import Hit
 from views.common import WHAT_I_KNOW
 from views.html import Html, Lines, html, i, quote
 from views.i18n import N_, _
 from views.keyboards import MAX_CARD_BUTTONS
-from views.labels import and_more, kind_name, kind_plural
+from views.labels import and_more, date_text, kind_name, kind_plural
 
 
-def hit_line(hit: Hit) -> Html:
-    return html("{} {} {}", hit.kind.icon, hit.label, i(f"({kind_name(hit.kind)})"))
+def hit_line(hit: Hit, dated: Mapping[str, PartialDate] | None = None) -> Html:
+    """«📅 Встреча в Оренбурге (событие, 5 сентября 2026 г.)»: an event with its date, when
+    `dated` gives it."""
+    what = kind_name(hit.kind)
+    if dated and hit.id in dated and hit.kind is EntityKind.EVENT:
+        what = f"{what}, {date_text(dated[hit.id])}"
+    return html("{} {} {}", hit.kind.icon, hit.label, i(f"({what})"))
 
 
-def _numbered(hits: Sequence[Hit], start: int = 0) -> list[Html]:
-    return [html("{}. {}", start + n, hit_line(h)) for n, h in enumerate(hits, 1)]
+def _numbered(
+    hits: Sequence[Hit], start: int = 0, dated: Mapping[str, PartialDate] | None = None
+) -> list[Html]:
+    return [html("{}. {}", start + n, hit_line(h, dated)) for n, h in enumerate(hits, 1)]
 
 
-def did_you_mean(query: str, hits: Sequence[Hit]) -> Html:
+def did_you_mean(
+    query: str, hits: Sequence[Hit], dated: Mapping[str, PartialDate] | None = None
+) -> Html:
     """Nothing matched as typed; these match once a letter or two is corrected."""
     out = Lines().add(
         html(_("🤔 Точных совпадений с «{}» нет. Возможно, вы имели в виду:"), quote(query))
     )
-    return out.blank().add(*_numbered(hits)).blank().add(_(PRESS_A_BUTTON)).text()
+    return out.blank().add(*_numbered(hits, 0, dated)).blank().add(_(PRESS_A_BUTTON)).text()
 
 
-def which_one(query: str, hits: Sequence[Hit]) -> Html:
+def which_one(
+    query: str, hits: Sequence[Hit], dated: Mapping[str, PartialDate] | None = None
+) -> Html:
     """Several entities fit what was typed equally well: those the keyboard has buttons for,
     and how many more (a common surname fits hundreds of people at scale)."""
     shown = hits[:MAX_CARD_BUTTONS]
     out = Lines().add(
         html(_("По запросу «{}» подходит несколько вариантов — выберите:"), quote(query))
     )
-    out.blank().add(*(html("• {}", hit_line(h)) for h in shown))
+    out.blank().add(*(html("• {}", hit_line(h, dated)) for h in shown))
     if len(hits) > len(shown):
         out.add(and_more(len(hits) - len(shown))).blank().add(_(NARROW_DOWN))
     return out.text()

@@ -82,6 +82,10 @@ class LanguageWords:
     event_kinds: dict[str, str | None] = field(default_factory=dict)  # «стол» → «round_table»
     work_kinds: frozenset[str] = frozenset()  # «книга», «кітап»: what kind of work a name is
     generic_org_words: frozenset[str] = frozenset()  # «совет», «фонд»: a kind of body
+    # «в городе Уральске», «Орал қаласында», «the city of Uralsk»: the word for a city before
+    # or after a city's name names it, it asks for no cities
+    city_before: tuple[str, ...] = ()
+    city_after: tuple[str, ...] = ()
 
 
 def _counted_phrases(by_number: dict) -> tuple[tuple[int, str], ...]:
@@ -184,6 +188,8 @@ def words_of(language: str) -> LanguageWords:
         },
         work_kinds=frozenset(data.get("work_kinds", ())),
         generic_org_words=frozenset(data.get("generic_org_words", ())),
+        city_before=tuple(data.get("city_before", ())),
+        city_after=tuple(data.get("city_after", ())),
     )
 
 
