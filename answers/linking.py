@@ -326,7 +326,29 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
         if mention.certain:  # a corrected typo is asked about, never narrowed as certain
             await _narrow_events(session, mention, linked, question, index, groups)
     await _people_at_events(session, linked)
+    await _people_from(session, linked)
     return linked
+
+
+async def _people_from(session: AsyncSession, linked: Linked) -> None:
+    """«кто такой Воробьёв из Кургана?»: of the people a name fits, those from the city named
+    (their own, or where they came from to an event, or their organization's) — when some are."""
+    origins = {m.hits[0].id for m in linked.of_kind(EntityKind.PLACE) if m.origin and m.certain}
+    people = [m for m in linked.of_kind(EntityKind.PERSON) if len(m.hits) > 1]
+    if len(origins) != 1 or not people:
+        return
+    for mention in people:
+        fitting = []
+        for hit in mention.hits:
+            parts = await queries.participations(session, person_id=hit.id, topics=False)
+            person = parts[0].person if parts else await queries.get_person(session, hit.id)
+            cities = {p.city_id for p in parts} | {person.city_id if person else None}
+            orgs = [pos.organization for p in parts for pos in p.positions]
+            cities |= {org.city_id for org in orgs if org is not None}
+            if cities & origins:
+                fitting.append(hit)
+        if fitting:
+            mention.hits = fitting
 
 
 async def _people_at_events(session: AsyncSession, linked: Linked) -> None:
@@ -608,11 +630,23 @@ def _confidence(mention: Mention, question: Question, groups: list[tuple[str, ..
     # is more likely an English word than a name («tell me a joke»).
     if latin and not (mention.fuzzy and len(typed) == 1 and typed[0].islower()):
         return Confidence.TRANSLITERATED
-    if mention.fuzzy:
+    if mention.fuzzy or _only_begins(mention, typed, question):
         return Confidence.TYPO
     written = {w for h in mention.hits for w in h.label.casefold().replace("ё", "е").split()}
     as_written = all(w.casefold().replace("ё", "е") in written for w in typed)
     return Confidence.EXACT if as_written else Confidence.INFLECTED
+
+
+def _only_begins(mention: Mention, typed: Sequence[str], question: Question) -> bool:
+    """A Russian question's word that shares no form with the name it found, only its
+    beginning («Сейткалева» for Сейткалиева): a misspelling, asked about, never opened."""
+    if question.language is not Language.RU or mention.kind is not EntityKind.PERSON:
+        return False
+    for hit in mention.hits:
+        theirs = {f for group in query_forms(hit.label) for f in group}
+        if all(set().union(*query_forms(w)) & theirs for w in typed if not w.isascii()):
+            return False
+    return bool(mention.hits)
 
 
 _WOMENS_ENDINGS = ("ова", "ева", "ина", "ына")

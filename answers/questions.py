@@ -17,7 +17,15 @@ from answers.coordination import EventParts, event_parts, shared_answer
 from answers.dialogue import Dialogue
 from answers.grounding import gap_answer, gaps
 from answers.language import detect_language
-from answers.linking import Linked, events_on, gender_of, kept_words, link, typed_words
+from answers.linking import (
+    Confidence,
+    Linked,
+    events_on,
+    gender_of,
+    kept_words,
+    link,
+    typed_words,
+)
 from answers.memo import remembered
 from answers.parts import question_parts
 from answers.relations import ROUTES, Asked, about, among_last, country, joined, lead, titled
@@ -358,7 +366,8 @@ async def _answer(asked: Asked) -> Answer:
         # A topic and a document of one name are one thing asked about, not two.
         names = {normalize(h.label) for h in mention.hits}
         if not mention.certain or (len(mention.hits) > 1 and len(names) > 1):
-            return await choose(asked.session, asked.text, mention.hits)
+            typo = mention.confidence is Confidence.TYPO
+            return await choose(asked.session, asked.text, mention.hits, corrected=typo)
     intent = _intent(asked)
     if asked.continues and q.country is None and asked.dialogue.country and not linked.mentions:
         code = asked.dialogue.country

@@ -405,9 +405,10 @@ async def _works_of(a: Asked, person_id: str) -> Answer | None:
 
 async def events(a: Asked) -> Answer | None:
     """Events of a subject, or those that fit the question's dates and kind."""
+    kinds = a.mention(E)  # «Какие круглые столы прошли в Астане?»: of those only
     for kind in (P, ORG, PL):
         if subject := a.one(kind):
-            if a.question.dates is None and not a.question.count:
+            if a.question.dates is None and not a.question.count and kinds is None:
                 return await card_answer(a.session, kind, subject, a.today)
             # «2024 жылы Оралда не болды?», «в скольких мероприятиях участвовала X?»: the
             # subject's events (of those dates only)
@@ -421,6 +422,8 @@ async def events(a: Asked) -> Answer | None:
                 mine = [e for e in every if e.id in facts and subject in getattr(facts[e.id], of)]
             if a.question.dates is not None:
                 mine = events_on(mine, a.question.dates)
+            if kinds is not None:
+                mine = [e for e in mine if e.id in {h.id for h in kinds.hits}]
             return _events_list(a, mine)
     mention = a.mention(E)
     if mention is not None and not mention.generic and len(mention.hits) == 1:

@@ -103,11 +103,13 @@ async def _events_in_place(session: AsyncSession, linked: Linked) -> Resolution:
     return Resolution(choices=there)
 
 
-async def choose(session: AsyncSession, text: str, hits: list[Hit]) -> Answer:
+async def choose(
+    session: AsyncSession, text: str, hits: list[Hit], *, corrected: bool = False
+) -> Answer:
     """Several entities fit, or only after correcting a typo: let the user pick — events told
     apart by their dates («/event встреча в Оренбурге»: 2011 or 2026)."""
     events = [h.id for h in hits[:MAX_CARD_BUTTONS] if h.kind is EntityKind.EVENT]
     dated = {e.id: e.partial_date for e in await queries.events_by_id(session, events)}
-    if any(h.fuzzy for h in hits):
+    if corrected or any(h.fuzzy for h in hits):  # found only as a misspelling
         return Answer(did_you_mean(text, hits, dated), hits_keyboard(hits))
     return Answer(which_one(text, hits, dated), hits_keyboard(hits))

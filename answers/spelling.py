@@ -13,7 +13,7 @@ import yaml
 
 from answers.language import Language
 from answers.lexicon import HERE, words_of
-from db.textnorm import known_word
+from db.textnorm import known_word, proper_name, query_forms
 
 _WORD = re.compile(r"\w+")
 
@@ -57,6 +57,15 @@ def _vocabulary(language: Language) -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(whole), ()
 
 
+def _of_the_lexicon(word: str) -> bool:
+    """A form of a Russian word the lexicon holds («круглом» of «круглый»), never of a name
+    («моор» is no «мор»)."""
+    if not known_word(word) or proper_name(word):
+        return False
+    lexicon = _lexicon_words(Language.RU)
+    return any(form in lexicon for forms in query_forms(word) for form in forms)
+
+
 def _fixed(word: str, language: Language) -> str:
     from rapidfuzz.distance import OSA  # off the start-up path: only a question needs it
 
@@ -65,6 +74,10 @@ def _fixed(word: str, language: Language) -> str:
         return word
     if language is Language.RU and known_word(word):
         return word
+    if language is Language.RU:  # «кругллом»: a letter of a lexicon word typed twice
+        single = {word[:i] + word[i + 1 :] for i in range(1, len(word)) if word[i] == word[i - 1]}
+        if len(known := [w for w in single if _of_the_lexicon(w)]) == 1:
+            return known[0]
     # a three-letter word is only a question word misspelt («wen»), never a glossary word
     asking = whole if len(word) > 3 else words_of(language.value).interrogatives
     close = [w for w in asking if OSA.distance(word, w, score_cutoff=1) <= 1]

@@ -30,6 +30,7 @@ from db.textnorm import (
     in_past_tense,
     normalize,
     place_word,
+    query_forms,
     said_of_gender,
     to_cyrillic,
     verb,
@@ -1207,7 +1208,28 @@ def _read_intent(
         intent = Intent.WORKS  # «what did they sign?», «что представили?»: the works
     elif work_role in ("presented", "signed") and intent is Intent.PERSON:
         intent = Intent.SPEAKERS  # «… жобасын кім таныстырды?»: who presented it
+    if intent in (None, Intent.SEARCH) and _asks_events_of_a_kind(text, language):
+        intent = Intent.EVENTS  # «Which round tables took place in Astana?»
     return intent, count, together, work_role
+
+
+_EVENT_KINDS = frozenset(w for lex in _LEXICONS.values() for w in lex.event_kinds)
+_WHICH = frozenset(fold(w) for lex in _LEXICONS.values() for w in lex.things)
+
+
+def _asks_events_of_a_kind(text: str, language: Language) -> bool:
+    """«Which round tables …?», «Қандай форумдар …?»: a word asking which, then (after at
+    most one more word) a kind of event, in the words of the facts."""
+    if language is Language.KK:
+        text = _outside_quotes(text, lambda t: _translate(_name_stems(t)))
+    elif language is Language.EN:
+        text = _translate(normalize(text))
+    words = [fold(w) for w in re.findall(r"\w+(?:-\w+)*", text.casefold())]
+    return any(
+        w in _WHICH
+        and any(set(forms) & _EVENT_KINDS for n in words[i + 1 : i + 3] for forms in query_forms(n))
+        for i, w in enumerate(words)
+    )
 
 
 def only_constraints(question: Question, places: Collection[str] = ()) -> bool:
