@@ -12,7 +12,8 @@ from answers.memo import remembers
 from db import queries
 from db.content_schema import SPEAKING_ROLES
 from db.kinds import EntityKind
-from db.models import Place
+from db.models import Organization, Place
+from db.textnorm import forms
 from views.common import gone
 from views.keyboards import cards, event_buttons, more_about_event, pager
 from views.lists import (
@@ -24,6 +25,7 @@ from views.lists import (
     no_events,
     no_moderator,
     no_orgs,
+    no_orgs_of_kind,
     no_speakers,
     speakers_text,
     upcoming_text,
@@ -156,17 +158,23 @@ async def orgs_answer(
     country: str | None = None,
     page: int = 0,
     city: str | None = None,
+    kind: frozenset[str] = frozenset(),
+    kind_word: str = "",
 ) -> Answer:
     """Organizations of one event or of all (paged), optionally only those of one country, or
-    (of one event) of one city («Какие организации из Омска участвовали …?»)."""
+    (of one event) of one city («Какие организации из Омска участвовали …?»), or only those
+    of a kind: with one of the `kind` words in their names («Какие вузы …?», `kind_word`)."""
     if event_id is None:
         ids = [
             org_id
             for org_id, org_country in await queries.organization_rows(session)
             if country is None or org_country == country
         ]
+        if kind:
+            orgs = await queries.organizations_by_id(session, ids)
+            ids = [o.id for o in orgs if of_kind(o, kind)]
         if not ids:
-            return Answer(no_orgs())
+            return Answer(no_orgs_of_kind(kind_word) if kind else no_orgs())
         shown = paginate(ids, page, LIST_PAGE_SIZE)
         orgs = await queries.organizations_by_id(session, shown.items)
         roles = await queries.event_organizations(session, of=shown.items)
@@ -183,11 +191,20 @@ async def orgs_answer(
         for link in await queries.event_organizations(session, event_id)
         if (country is None or link.organization.country == country)
         and (city is None or link.organization.city_id == city)
+        and (not kind or of_kind(link.organization, kind))
     ]
+    if kind and not links:
+        return Answer(no_orgs_of_kind(kind_word, event))
     return Answer(
         event_orgs_text(links, event),
         cards((ORG, link.organization_id, link.organization.name) for link in links),
     )
+
+
+def of_kind(organization: Organization, kind: frozenset[str]) -> bool:
+    """A word of the organization's name is one of `kind` («Новосибирский государственный
+    университет» for «университет»), in any of its forms."""
+    return any(kind.intersection(f) for f in forms(organization.name))
 
 
 @remembers("cities_answer")

@@ -27,6 +27,7 @@ from answers.lists import (
     cities_answer,
     event_topics_answer,
     moderators_answer,
+    of_kind,
     orgs_answer,
     speakers_answer,
     upcoming_answer,
@@ -258,8 +259,12 @@ async def organizers(a: Asked) -> Answer | None:
         origin = [m.hits[0].id for m in a.linked.of_kind(PL) if m.origin and len(m.hits) == 1]
         city = origin[0] if origin else None
 
+        kind, kind_word = a.question.org_kind, a.question.org_kind_word
+
         async def one(event_id: str) -> Answer:
-            answer = await orgs_answer(a.session, event_id, a.question.country, city=city)
+            answer = await orgs_answer(
+                a.session, event_id, a.question.country, city=city, kind=kind, kind_word=kind_word
+            )
             if a.question.count:
                 links = await queries.event_organizations(a.session, event_id)
                 wanted = [
@@ -267,6 +272,7 @@ async def organizers(a: Asked) -> Answer | None:
                     for x in links
                     if (a.question.intent is not Intent.ORGANIZERS or x.role == "organizer")
                     and (city is None or x.organization.city_id == city)
+                    and (not kind or of_kind(x.organization, kind))
                 ]
                 return lead(direct.count_line(len(wanted)), answer)
             return answer
@@ -278,7 +284,13 @@ async def organizers(a: Asked) -> Answer | None:
         return await position(a) if person else None
     if a.question.rest and a.linked.mentions:
         return None
-    return await orgs_answer(a.session, None, a.question.country)
+    return await orgs_answer(
+        a.session,
+        None,
+        a.question.country,
+        kind=a.question.org_kind,
+        kind_word=a.question.org_kind_word,
+    )
 
 
 async def cities(a: Asked) -> Answer | None:

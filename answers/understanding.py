@@ -303,6 +303,10 @@ class Question:
     gender: str | None = None  # «femn»/«masc»: «выступала», «кто такая» speak of a woman
     pronoun: bool = False  # «она», «he», «ол»: someone the chat spoke of before
     order: str | None = None  # «first» / «last» / «next»: «самый первый круглый стол», «ближайший»
+    # «Какие вузы участвовали …?»: only organizations with one of these words in their names,
+    # and the word that asked for them, as typed
+    org_kind: frozenset[str] = frozenset()
+    org_kind_word: str = ""
     taking_part: bool = False  # «участвовал ли Томск …»: taking part, not where it was held
     mentioned: bool = False  # «кто там упоминался?»: the people a source only names, too
     planned: bool = False  # «будет ли …», «was it planned …»: what is planned, not what was done
@@ -1067,9 +1071,12 @@ def parse_question(text: str, today: date | None = None) -> Question:
         ]
     if intent in _COUNTRY_FILTERED or intent is Intent.COUNTRY or (follow_up and not intent_found):
         source_words = without_country
+    kind_at, org_kind = _org_kind(source_words, count)
     kept: list[str] = []
     typed: list[str] = []
-    for word in source_words:
+    for at, word in enumerate(source_words):
+        if at == kind_at:
+            continue
         low = normalize(word)
         folded = fold(low)
         abbreviation = _in_capitals(word, text)
@@ -1132,6 +1139,8 @@ def parse_question(text: str, today: date | None = None) -> Question:
         asked_intent=intent_found,
         more=more,
         about_participants=any(_has(norm, word) for word in _PARTICIPANTS),
+        org_kind=org_kind,
+        org_kind_word=as_typed.get(source_words[kind_at], "") if org_kind else "",
         words=tuple(kept),
         typed=tuple(typed),
         format=next(
@@ -1208,23 +1217,50 @@ def _read_intent(
         intent = Intent.WORKS  # «what did they sign?», «что представили?»: the works
     elif work_role in ("presented", "signed") and intent is Intent.PERSON:
         intent = Intent.SPEAKERS  # «… жобасын кім таныстырды?»: who presented it
-    if intent in (None, Intent.SEARCH) and _asks_events_of_a_kind(text, language):
+    facts_words = _in_facts_words(text, language)
+    if intent in (None, Intent.SEARCH) and _asks_events_of_a_kind(facts_words):
         intent = Intent.EVENTS  # «Which round tables took place in Astana?»
+    asks_orgs = (None, Intent.SEARCH, Intent.SPEAKERS, Intent.ORGANIZATIONS)
+    if intent in asks_orgs and _org_kind(facts_words, count)[1]:
+        intent = Intent.ORGANIZATIONS  # «Which universities took part?»
     return intent, count, together, work_role
+
+
+_ORG_KINDS = {w: names for lex in _LEXICONS.values() for w, names in lex.org_kinds.items()}
+_HOW_MANY = frozenset(fold(w) for lex in _LEXICONS.values() for c in lex.count for w in c.split())
+
+
+def _org_kind(words: list[str], count: bool) -> tuple[int, frozenset[str]]:
+    """Where a word asking for a kind of organization stands («Какие вузы …», «Which
+    universities …», «Сколько фондов …»: after a word asking which or how many, in the words
+    of the facts), and the name words it means; (-1, ∅) when none does."""
+    for i, word in enumerate(words):
+        asking = {fold(normalize(w)) for w in words[max(0, i - 2) : i]}
+        if not asking & (_WHICH | (_HOW_MANY if count else frozenset())):
+            continue
+        for forms in query_forms(normalize(word)):
+            for form in forms:
+                if form in _ORG_KINDS:
+                    return i, _ORG_KINDS[form]
+    return -1, frozenset()
 
 
 _EVENT_KINDS = frozenset(w for lex in _LEXICONS.values() for w in lex.event_kinds)
 _WHICH = frozenset(fold(w) for lex in _LEXICONS.values() for w in lex.things)
 
 
-def _asks_events_of_a_kind(text: str, language: Language) -> bool:
-    """«Which round tables …?», «Қандай форумдар …?»: a word asking which, then (after at
-    most one more word) a kind of event, in the words of the facts."""
+def _in_facts_words(text: str, language: Language) -> list[str]:
+    """The text's words, lower-case, Kazakh and English ones in the Russian of the facts."""
     if language is Language.KK:
         text = _outside_quotes(text, lambda t: _translate(_name_stems(t)))
     elif language is Language.EN:
         text = _translate(normalize(text))
-    words = [fold(w) for w in re.findall(r"\w+(?:-\w+)*", text.casefold())]
+    return [fold(w) for w in re.findall(r"\w+(?:-\w+)*", text.casefold())]
+
+
+def _asks_events_of_a_kind(words: list[str]) -> bool:
+    """«Which round tables …?», «Қандай форумдар …?»: a word asking which, then (after at
+    most one more word) a kind of event, in the words of the facts."""
     return any(
         w in _WHICH
         and any(set(forms) & _EVENT_KINDS for n in words[i + 1 : i + 3] for forms in query_forms(n))

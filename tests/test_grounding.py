@@ -1098,3 +1098,22 @@ async def test_events_of_a_kind_in_a_city_are_listed_not_the_citys_card(
 async def test_the_format_asked_is_the_events(dev11_chat: Chatter) -> None:
     answer = await dev11_chat.ask("В каком формате пройдёт форум в Костанае?")
     assert answer.startswith("📅 Форум «Тобол — Тобыл»") and "очно и онлайн" in answer
+
+
+async def test_a_kind_of_organization_asked_narrows_the_organizations(
+    shipped_chat: Chatter,
+) -> None:
+    for question in (
+        "Какие университеты участвовали в круглом столе о взаимодействии гражданского общества?",
+        "Which universities took part in the round table on cross-border civil society?",
+        "Какие вузы участвовали в круглом столе о взаимодействии гражданского общества?",
+    ):
+        answer = await shipped_chat.ask(question)
+        assert "НГУЭУ" in answer and "(НГУ)" in answer and "ЕНУ" in answer, question
+        assert "Экспертный клуб" not in answer and "Гражданский альянс" not in answer, question
+    count = await shipped_chat.ask(
+        "Сколько университетов участвовало в круглом столе о взаимодействии гражданского общества?"
+    )
+    assert count.startswith("Всего: 3.")
+    none = await shipped_chat.ask("Какие вузы участвовали в круглом столе в Кокшетау?")
+    assert "нет тех, о которых спрошено: «вузы»" in none and "Посольство" not in none

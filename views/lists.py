@@ -183,6 +183,17 @@ def no_orgs() -> Html:
     return Html(_("Организаций в материалах пока нет."))
 
 
+def no_orgs_of_kind(asked: str, event: Event | None = None) -> Html:
+    """«Какие вузы участвовали …?» of an event with none: said, never the others instead."""
+    if event is None:
+        return html(_("В материалах нет организаций, о которых спрошено: «{}»."), asked)
+    return html(
+        _("Среди организаций события {} нет тех, о которых спрошено: «{}»."),
+        event_heading(event),
+        asked,
+    )
+
+
 def cities_text(places: Sequence[Place], event: Event | None, country: str | None = None) -> Html:
     scope = html(_("события {}"), b(event.display_title)) if event else _("всех событий")
     where = f" — {country_label(country)}" if country else ""

@@ -86,6 +86,9 @@ class LanguageWords:
     # or after a city's name names it, it asks for no cities
     city_before: tuple[str, ...] = ()
     city_after: tuple[str, ...] = ()
+    # «вуз» → («университет», «институт», «академия»): the words of the names of the
+    # organizations a word asking for a kind of them means
+    org_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _counted_phrases(by_number: dict) -> tuple[tuple[int, str], ...]:
@@ -190,6 +193,7 @@ def words_of(language: str) -> LanguageWords:
         generic_org_words=frozenset(data.get("generic_org_words", ())),
         city_before=tuple(data.get("city_before", ())),
         city_after=tuple(data.get("city_after", ())),
+        org_kinds=_asked_by(data.get("org_kinds", {})),
     )
 
 
@@ -198,6 +202,16 @@ def every(field_name: str) -> tuple[str, ...]:
     (the Kazakh «мен» is a first person and a join alike)."""
     joined = (w for language in languages() for w in getattr(words_of(language), field_name))
     return tuple(dict.fromkeys(joined))
+
+
+def _asked_by(named: dict) -> dict[str, frozenset[str]]:
+    """{«университет»: [«университет», «вуз»]} as {«вуз»: {«университет»}, …}: each asking
+    word with every name word it means."""
+    asked: dict[str, set[str]] = {}
+    for name_word, words in named.items():
+        for word in words:
+            asked.setdefault(str(word), set()).add(str(name_word))
+    return {word: frozenset(names) for word, names in asked.items()}
 
 
 def _by_word(grouped: dict) -> dict[str, str]:
