@@ -127,7 +127,11 @@ async def gap_answer(asked: Asked, found: Gaps) -> Answer:
             card = await card_answer(
                 asked.session, certain[0].kind, certain[0].hits[0].id, asked.today
             )
-            return lead(nothing_about(found.unknown, suggestions=False, known=True), card)
+            # a yes/no question's claim holds nothing stored: «нет», and what is known
+            said = nothing_about(
+                found.unknown, suggestions=False, known=True, denied=asked.question.yes_no
+            )
+            return lead(said, card)
         suggestions = await SearchIndex(asked.session).search(
             " ".join(asked.question.words), columns="names", limit=5, fuzzy=True
         )

@@ -44,13 +44,20 @@ def detect_language(text: str) -> Language:
     words = re.findall(r"\w+", lowered)
     if any(w in KAZAKH_WORDS for w in words):
         return Language.KK
-    if any(c in KAZAKH_LETTERS for c in lowered) and not any(w in RUSSIAN_WORDS for w in words):
+    # «Сагындыков — председатель «Ертіс жастары»?»: a quoted name's letters tell nothing when
+    # words stand outside the quotes
+    unquoted = _QUOTED.sub(" ", lowered)
+    said = unquoted if any(c.isalpha() for c in unquoted) else lowered
+    if any(c in KAZAKH_LETTERS for c in said) and not any(w in RUSSIAN_WORDS for w in words):
         return Language.KK
     letters = [c for c in lowered if c.isalpha()]
     latin = sum("a" <= c <= "z" for c in letters)
     if letters and latin / len(letters) > 0.5:
         return Language.EN
     return Language.RU
+
+
+_QUOTED = re.compile(r"[«\"“„][^«»\"“”„]*[»\"”“]")
 
 
 def fold(text: str) -> str:

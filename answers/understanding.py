@@ -735,7 +735,7 @@ def _origin(text: str, source_words: list[str], language: Language) -> tuple[str
         found += [
             fold(_translate(kazakh_stem(normalize(w))))
             for w in typed
-            if w[:1].isupper() and w.casefold().endswith(_ABLATIVE) and len(w) > 5
+            if w.casefold().endswith(_ABLATIVE) and len(w) > 5 and _names_a_place(w)
         ]
         # «Орал қаласынан»: the ending is on the word for a city, the name before it
         found += [
@@ -747,6 +747,13 @@ def _origin(text: str, source_words: list[str], language: Language) -> tuple[str
             and w.casefold().endswith(_ABLATIVE)
         ]
     return tuple(normalize(w) for w in found)
+
+
+def _names_a_place(word: str) -> bool:
+    """A Kazakh word in the ablative that names where from: written with a capital, or a
+    place the glossary or the dictionary knows typed in lower case («омбыдан»)."""
+    stem = kazakh_stem(normalize(word), name=True)
+    return word[:1].isupper() or place_word(_translate(stem)) or place_word(stem)
 
 
 def _city_word(word: str, *, after: bool = False) -> bool:

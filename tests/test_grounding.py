@@ -792,7 +792,10 @@ async def test_a_past_event_asked_of_one_ahead_is_not_yet(dev10_chat: Chatter) -
 async def test_a_word_the_materials_lack_comes_with_what_they_hold(shipped_chat: Chatter) -> None:
     answer = await shipped_chat.ask("Ирина Смирнова — депутат Госдумы?")
     assert "ничего нет о «Госдумы»" in answer and "👤 Ирина Смирнова" in answer
-    assert not answer.startswith(("Да", "Нет"))
+    # no stored fact holds the claim: «нет», never «да», and what is stored of her
+    assert answer.startswith("Нет: в материалах") and "Мажилис" in answer
+    who = await shipped_chat.ask("Кто такая Ирина Смирнова из Караганды?")
+    assert who.startswith("В материалах ничего нет о «Караганды»")  # asks nothing yes or no
     # a first name nobody with that surname has: never the namesake's card
     for question in ("Кто такой Дмитрий Быков?", "Who is Pavel Amelin?"):
         assert "👤" not in await shipped_chat.ask(question), question

@@ -68,6 +68,8 @@ def test_kazakh_cues_are_matched_on_stems() -> None:
         ("«Абай мұрасы» туралы не белгілі?", "kk"),
         ("Нұрғазиева кім?", "kk"),
         ("Сағындықұлы", "kk"),  # a name alone: as Kazakh as anything
+        ("Нуржан Сагындыков — председатель «Ертіс жастары»?", "ru"),  # no question word
+        ("«Ертіс жастары»", "kk"),  # nothing outside the quotes
     ],
 )
 def test_a_kazakh_name_does_not_make_a_russian_question_kazakh(text: str, language: str) -> None:
@@ -77,3 +79,11 @@ def test_a_kazakh_name_does_not_make_a_russian_question_kazakh(text: str, langua
 def test_a_russian_question_word_keeps_a_lower_case_kazakh_name_russian() -> None:
     assert detect_language("когда фестиваль ертіс әуендері") == "ru"
     assert detect_language("ертіс әуендері фестивалі қашан") == "kk"
+
+
+def test_a_place_in_the_ablative_says_where_from_in_lower_case_too() -> None:
+    from answers.understanding import parse_question
+
+    assert parse_question("омбыдан кімдер сөйледі").origin == ("омск",)
+    assert parse_question("Орал қаласынан кімдер бар?").origin == ("уральск",)
+    assert parse_question("жастардан кім сөйледі").origin == ()  # «from the young»: no place

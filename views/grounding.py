@@ -12,10 +12,21 @@ from views.i18n import _
 from views.labels import date_text, event_line
 
 
-def nothing_about(words: Sequence[str], *, suggestions: bool, known: bool = False) -> Html:
+def nothing_about(
+    words: Sequence[str], *, suggestions: bool, known: bool = False, denied: bool = False
+) -> Html:
     """«В материалах ничего нет о «Караганде».» — the words as they were typed; with `known`,
-    followed by what the materials hold on the rest of the question."""
+    followed by what the materials hold on the rest of the question; with `denied` too, a
+    yes/no question's «нет» (no stored fact holds what it claims)."""
     named = join(" ", (b(w) for w in words))
+    if known and denied:
+        return html(
+            _(
+                "Нет: в материалах ничего нет о «{}». Вот что в них есть об остальном, что вы "
+                "назвали:"
+            ),
+            named,
+        )
     if known:
         return html(
             _("В материалах ничего нет о «{}». Вот что в них есть об остальном, что вы назвали:"),
