@@ -28,7 +28,17 @@ from answers.linking import (
 )
 from answers.memo import remembered
 from answers.parts import question_parts
-from answers.relations import ROUTES, Asked, about, among_last, country, joined, lead, titled
+from answers.relations import (
+    ROUTES,
+    Asked,
+    about,
+    among_last,
+    counted_in_summaries,
+    country,
+    joined,
+    lead,
+    titled,
+)
 from answers.resolve import MIN_COVERAGE, choose
 from answers.understanding import (
     Intent,
@@ -376,6 +386,8 @@ async def _answer(asked: Asked) -> Answer:
         q = asked.question = _with_country(q, code)
     if q.yes_no and (found := await yes_no(asked)) is not None:
         return found
+    if q.count and (found := await counted_in_summaries(asked)) is not None:
+        return found  # «Из скольких регионов приехали …?»: the number the source gives
     place = asked.mention(EntityKind.PLACE)
     if (
         place is not None

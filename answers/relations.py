@@ -420,11 +420,15 @@ async def events(a: Asked) -> Answer | None:
     kinds = a.mention(E)  # «Какие круглые столы прошли в Астане?»: of those only
     for kind in (P, ORG, PL):
         if subject := a.one(kind):
-            if a.question.dates is None and not a.question.count and kinds is None:
+            # «Какие события прошли в Омске?»: those held there, not those it joined online
+            # (the city's card, which says which it joined, when none was held there)
+            held_there = kind is PL and not a.question.taking_part
+            listed = held_there and await _held_in(a, subject)
+            if a.question.dates is None and not a.question.count and kinds is None and not listed:
                 return await card_answer(a.session, kind, subject, a.today)
             # «2024 жылы Оралда не болды?», «в скольких мероприятиях участвовала X?»: the
             # subject's events (of those dates only)
-            if kind is PL and not a.question.taking_part:
+            if held_there:
                 # «Сколько событий прошло в Оренбурге?»: held there (those it joined, if none)
                 mine = await queries.events_by_id(a.session, await _events_in(a, subject))
             else:
@@ -478,7 +482,8 @@ def _events_list(a: Asked, found: list) -> Answer:  # type: ignore[type-arg]
     elif a.question.yes_no:  # «Были ли мероприятия в прошлом году?»
         line = direct.events_count(len(found))
         text = html("{}\n\n{}", direct.yes(line) if found else direct.no(line), text)
-    if ahead and not found:  # none took place yet: what is to come, said as such
+    if ahead and (not found or (a.question.order is None and not a.question.count)):
+        # what is to come, said as such apart from what took place («What happened in Oral?»)
         text = html("{}\n\n{}", text, direct.still_ahead(ahead))
     return Answer(text, cards(event_buttons(found)))
 
@@ -692,6 +697,30 @@ def _names_unit(word: tuple[str, ...]) -> bool:
     )
 
 
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s+(\w+)")
+
+
+async def counted_in_summaries(a: Asked) -> Answer | None:
+    """«Из скольких регионов приехали общины на Курултай?»: a number the summaries of the one
+    event named say of what is counted («из 18 регионов»), in their words; None when they
+    say none."""
+    counted = set(a.question.counted)
+    ids = a.ids(E)
+    if not counted or len(ids) != 1:
+        return None
+    event = await queries.get_event(a.session, ids[0])
+    if event is None:
+        return None
+    parts = await queries.participations(a.session, event_id=event.id, topics=False)
+    for text in (event.summary or "", *(p.summary or "" for p in parts)):
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            for found in _NUMBER_BEFORE.finditer(sentence):
+                if counted & {f for g in query_forms(found.group(2)) for f in g}:
+                    card = await card_answer(a.session, E, event.id, a.today)
+                    return lead(direct.said_in_summary(sentence), card)
+    return None
+
+
 async def work_people(a: Asked) -> Answer | None:
     """Who presented or spoke about a work: the speakers at its events who mention it."""
     work_id = a.one(W)
@@ -753,6 +782,11 @@ async def _events_in(a: Asked, place_id: str) -> list[str]:
         return held
     facts = await queries.events_facts(a.session, [e.id for e in every])
     return [e.id for e in every if e.id in facts and place_id in facts[e.id].place_ids]
+
+
+async def _held_in(a: Asked, place_id: str) -> bool:
+    """Some event was held in the place (not only joined from it)."""
+    return any(e.place_id == place_id for e in await queries.all_events(a.session))
 
 
 def _from_city(part: Participation, places: set[str]) -> bool:

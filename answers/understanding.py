@@ -288,6 +288,7 @@ class Question:
     country: str | None = None  # 'RU' / 'KZ' when the question narrows to a country
     language: Language = Language.RU
     count: bool = False  # «сколько …?»
+    counted: tuple[str, ...] = ()  # the forms of the word counted («регионов»), in the facts' words
     yes_no: bool = False  # «был ли …?»
     dates: PartialDate | None = None  # «в 2024 году», «6 августа»
     follow_up: bool = False  # «а …?», a pronoun: continues the last question
@@ -854,6 +855,21 @@ def _counted(texts: tuple[str, ...]) -> Intent | None:
     return None
 
 
+_COUNT_WORDS = frozenset(fold(w) for m in _COUNT_MARKERS for w in m.split())
+
+
+def _counted_word(text: str, language: Language) -> tuple[str, ...]:
+    """The forms of the noun a «how many» question counts («Из скольких регионов …» →
+    «регион», «регионов» …; «how many regions» → «регион»), in the words of the facts."""
+    words = _in_facts_words(text, language)
+    for i, word in enumerate(words[:-1]):
+        if word in _COUNT_WORDS or any(word.startswith(m) for m in _COUNT_WORDS if len(m) > 4):
+            following = [w for w in words[i + 1 : i + 3] if w not in _COUNT_WORDS]
+            if following:
+                return tuple(dict.fromkeys(f for g in query_forms(following[0]) for f in g))
+    return ()
+
+
 def _after_format(texts: tuple[str, ...]) -> str:
     """The word right after a format's cue: «online meeting» names the event by its format,
     where «прошёл онлайн?» asks it."""
@@ -1028,6 +1044,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
         or (
             text.rstrip().endswith("?")
             and not open_question
+            and not count  # «Из скольких регионов приехали …?» asks a number
             # «а казахстанские?», «and the Kazakh ones?», «ал Өскемендегі … ше?» continue the
             # last question; «а она выступала …?» asks
             and not (
@@ -1140,6 +1157,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
         country=country,
         language=language,
         count=count,
+        counted=_counted_word(text, language) if count else (),
         yes_no=yes_no,
         dates=dates,
         follow_up=follow_up,

@@ -351,6 +351,11 @@ def events_of_dates(events: Sequence[Event], when: str | None) -> Html:
     return out.add(*(html("• {}", event_line(e)) for e in events)).text()
 
 
+def said_in_summary(sentence: str) -> Html:
+    """A number a question asks for, as the materials' summary gives it."""
+    return html(_("В материалах об этом сказано так: «{}»"), sentence)
+
+
 def still_ahead(events: Sequence[Event]) -> Html:
     """The events a question about what took place leaves out: they have not happened yet."""
     out = Lines().add(_("🗓 Ещё впереди:"))
