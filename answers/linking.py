@@ -314,6 +314,20 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
         titles = {groups.index(g) for i in titles for g in query_forms(question.words[i])}
         mentions = [m for m in mentions if m.kind is EntityKind.PERSON or not m.words <= titles]
         claimed = set().union(*(m.words for m in mentions)) if mentions else set()
+    # «Кто был вице-консулом …?»: a title names no organization whose name only begins with
+    # it («консульство»)
+    titled = {i for i, w in enumerate(question.words) if is_title(w)}
+    titled = {groups.index(g) for i in titled for g in query_forms(question.words[i])}
+    mentions = [
+        m
+        for m in mentions
+        if not (
+            m.kind is EntityKind.ORGANIZATION
+            and m.words <= titled
+            and not any(_holds_word(h.label, groups[i]) for h in m.hits for i in m.words)
+        )
+    ]
+    claimed = set().union(*(m.words for m in mentions)) if mentions else set()
     # «проект «Целина»» named beside, or «Какой проект представил …?» asked: «проект» names
     # the kind of work, nothing called a project
     if question.intent is Intent.WORKS or any(m.kind is EntityKind.WORK for m in mentions):
@@ -349,6 +363,12 @@ async def _people_from(session: AsyncSession, linked: Linked) -> None:
                 fitting.append(hit)
         if fitting:
             mention.hits = fitting
+
+
+def _holds_word(label: str, group: Sequence[str]) -> bool:
+    """One of the label's words is a form of the group's word, whole («консул» in «Почётный
+    консул», not in «консульство»)."""
+    return any(set(f) & set(group) for f in forms(label))
 
 
 async def _people_at_events(session: AsyncSession, linked: Linked) -> None:

@@ -34,7 +34,7 @@ from answers.lists import (
     when_where_answer,
     works_answer,
 )
-from answers.understanding import HEAD_CUES, HEAD_TITLES, RANKS, Intent, Question
+from answers.understanding import HEAD_CUES, HEAD_TITLES, RANKS, Intent, Question, is_title
 from db import queries
 from db.content_schema import SPEAKING_ROLES
 from db.kinds import EntityKind
@@ -182,6 +182,9 @@ async def speakers(a: Asked) -> Answer | None:
             if not ids:  # «Who spoke in Moscow in 2030?»: said, not answered for 2025
                 wanted = [constraint_text(None, "", a.question.dates)]
                 return Answer(nothing_fits(wanted, there, yes_no=False))
+    # «Кто был вице-консулом на Дне белого журавля?»: who was there in that position
+    if ids and not a.question.yes_no and (found := await _titled_at(a, ids)) is not None:
+        return found
     # «Кто выступал от ГАК на семинаре?»: those there for the organization (not «на круглом
     # столе, организованном ГАК»)
     for_org = a.one(ORG) if ids and _spoke_for(a) else None
@@ -681,6 +684,27 @@ async def titled(a: Asked) -> Answer | None:
             for pos in part.positions:
                 if title_fits(words, pos.title, f"{a.question.text} {a.question.rest}"):
                     matches.append((pos, part))
+    if not matches:
+        return None
+    buttons = [(P, part.person_id, part.person.full_name) for _, part in matches]
+    return Answer(direct.holders_lines(matches), cards(buttons))
+
+
+async def _titled_at(a: Asked, event_ids: Sequence[str]) -> Answer | None:
+    """Those at the events whose position's title is the one the question's title words name
+    («вице-консулом»); None when it names no title, or nobody there held it."""
+    said = [w for w in a.question.words if is_title(w)]
+    if not said or any(m.kind is P for m in a.linked.mentions):
+        return None
+    words = query_forms(" ".join(said))
+    question = f"{a.question.text} {a.question.rest}"
+    matches = [
+        (pos, part)
+        for event_id in event_ids
+        for part in await queries.participations(a.session, event_id=event_id, topics=False)
+        for pos in part.positions
+        if title_fits(words, pos.title, question)
+    ]
     if not matches:
         return None
     buttons = [(P, part.person_id, part.person.full_name) for _, part in matches]

@@ -1137,3 +1137,14 @@ async def test_a_number_the_summary_gives_answers_how_many(shipped_chat: Chatter
         "Сколько спикеров было на круглом столе о взаимодействии гражданского общества?"
     )
     assert speakers.startswith("Всего:")
+
+
+async def test_a_title_asked_at_an_event_is_who_held_it_there(dev11_chat: Chatter) -> None:
+    # «вице-консулом» names no consulate: those at the event in that position
+    for question in (
+        "Кто был вице-консулом на Дне белого журавля?",
+        "Кто был вице-консулом на празднике в Усть-Каменогорске?",
+    ):
+        answer = await dev11_chat.ask(question)
+        assert answer.startswith("Вице-консул,") and "Дяченко" in answer, question
+        assert "Атмурзаев" not in answer, question
