@@ -46,7 +46,7 @@ def detect_language(text: str) -> Language:
         return Language.KK
     # «Сагындыков — председатель «Ертіс жастары»?»: a quoted name's letters tell nothing when
     # words stand outside the quotes
-    unquoted = _QUOTED.sub(" ", lowered)
+    unquoted = QUOTED.sub(" ", lowered)
     said = unquoted if any(c.isalpha() for c in unquoted) else lowered
     if any(c in KAZAKH_LETTERS for c in said) and not any(w in RUSSIAN_WORDS for w in words):
         return Language.KK
@@ -57,7 +57,8 @@ def detect_language(text: str) -> Language:
     return Language.RU
 
 
-_QUOTED = re.compile(r"[«\"“„][^«»\"“”„]*[»\"”“]")
+# A name in quotes («Ертіс жастары», "Ертіс жастары"): its words are the name's, as typed
+QUOTED = re.compile(r"[«\"“„][^«»\"“”„]*[»\"”“]")
 
 
 def fold(text: str) -> str:

@@ -426,14 +426,14 @@ async def events(a: Asked) -> Answer | None:
             # «Какие события прошли в Омске?»: those held there, not those it joined online
             # (the city's card, which says which it joined, when none was held there)
             held_there = kind is PL and not a.question.taking_part
-            listed = held_there and await _held_in(a, subject)
-            if a.question.dates is None and not a.question.count and kinds is None and not listed:
+            there, held = await _events_there(a, subject) if held_there else ([], False)
+            if a.question.dates is None and not a.question.count and kinds is None and not held:
                 return await card_answer(a.session, kind, subject, a.today)
             # «2024 жылы Оралда не болды?», «в скольких мероприятиях участвовала X?»: the
             # subject's events (of those dates only)
             if held_there:
                 # «Сколько событий прошло в Оренбурге?»: held there (those it joined, if none)
-                mine = await queries.events_by_id(a.session, await _events_in(a, subject))
+                mine = await queries.events_by_id(a.session, there)
             else:
                 every = await queries.all_events(a.session)
                 facts = await queries.events_facts(a.session, [e.id for e in every])
@@ -614,10 +614,7 @@ async def among_last(a: Asked) -> Answer | None:
             if found := next((pos for pos in part.positions if fits(pos, part)), None):
                 matches.append((found, part))
                 a.used.append((P.value, part.person_id))
-    if not matches:
-        return Answer(direct.none_among())
-    people = [(P, part.person_id, part.person.full_name) for _, part in matches]
-    return Answer(direct.holders_lines(matches), cards(people))
+    return _holders_answer(matches) or Answer(direct.none_among())
 
 
 async def holders(a: Asked) -> Answer | None:
@@ -684,6 +681,11 @@ async def titled(a: Asked) -> Answer | None:
             for pos in part.positions:
                 if title_fits(words, pos.title, f"{a.question.text} {a.question.rest}"):
                     matches.append((pos, part))
+    return _holders_answer(matches)
+
+
+def _holders_answer(matches: list) -> Answer | None:  # type: ignore[type-arg]
+    """Who held the positions found («Вице-консул, …: Дяченко (День белого журавля)»)."""
     if not matches:
         return None
     buttons = [(P, part.person_id, part.person.full_name) for _, part in matches]
@@ -705,10 +707,7 @@ async def _titled_at(a: Asked, event_ids: Sequence[str]) -> Answer | None:
         for pos in part.positions
         if title_fits(words, pos.title, question)
     ]
-    if not matches:
-        return None
-    buttons = [(P, part.person_id, part.person.full_name) for _, part in matches]
-    return Answer(direct.holders_lines(matches), cards(buttons))
+    return _holders_answer(matches)
 
 
 def _names_unit(word: tuple[str, ...]) -> bool:
@@ -800,17 +799,17 @@ async def statements(a: Asked) -> Answer | None:
 
 async def _events_in(a: Asked, place_id: str) -> list[str]:
     """The events held in a city — or, when none was, those it joined."""
+    return (await _events_there(a, place_id))[0]
+
+
+async def _events_there(a: Asked, place_id: str) -> tuple[list[str], bool]:
+    """`_events_in`, and whether they were held there (not only joined)."""
     every = await queries.all_events(a.session)
     held = [e.id for e in every if e.place_id == place_id]
     if held:
-        return held
+        return held, True
     facts = await queries.events_facts(a.session, [e.id for e in every])
-    return [e.id for e in every if e.id in facts and place_id in facts[e.id].place_ids]
-
-
-async def _held_in(a: Asked, place_id: str) -> bool:
-    """Some event was held in the place (not only joined from it)."""
-    return any(e.place_id == place_id for e in await queries.all_events(a.session))
+    return [e.id for e in every if e.id in facts and place_id in facts[e.id].place_ids], False
 
 
 def _from_city(part: Participation, places: set[str]) -> bool:

@@ -20,7 +20,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from answers.kazakh import kazakh_stem
-from answers.language import KAZAKH_LETTERS, Language, clean, detect_language, fold
+from answers.language import KAZAKH_LETTERS, QUOTED, Language, clean, detect_language, fold
 from answers.lexicon import LanguageWords, every, words_of
 from answers.spelling import fix_spelling
 from db.dates import EARLIEST_YEAR, LATEST_YEAR, PartialDate
@@ -207,8 +207,8 @@ def is_title(word: str) -> bool:
 
 _EN_AUXILIARIES = frozenset(w.strip() for w in _LEXICONS[Language.EN].yes_no_starts)
 _KK_PAST = _LEXICONS[Language.KK].past_endings  # «сөйледі», «қатысты»: a verb in the past
-_OTHERS = tuple(m for w in _LEXICONS.values() for m in w.others)
-_AMONG = tuple(m for w in _LEXICONS.values() for m in w.among)
+_OTHERS = every("others")
+_AMONG = every("among")
 _MORE = every("more")
 _PARTICIPANTS = every("participants")
 _ORDER_WORDS = {
@@ -631,14 +631,11 @@ def _without_names(text: str) -> str:
     return text
 
 
-_QUOTED = re.compile(r"«[^«»]+»|\"[^\"]+\"|“[^“”]+”")
-
-
 def _outside_quotes(text: str, words_of: Callable[[str], str]) -> str:
     """`words_of` the text, but a name in quotes as typed («Тіл әлемі» қорының): a name is
     neither stemmed nor translated («тіл» is no «язык» there)."""
     parts, at = [], 0
-    for quoted in _QUOTED.finditer(text):
+    for quoted in QUOTED.finditer(text):
         parts += [words_of(text[at : quoted.start()]), normalize(quoted.group())]
         at = quoted.end()
     return " ".join(p for p in (*parts, words_of(text[at:])) if p)
@@ -712,6 +709,8 @@ _ABLATIVE = every("origin_endings")
 _ORIGIN_BEFORE = frozenset(every("origin_before"))
 _WHENCE = frozenset(every("whence"))
 _REPRESENTED = every("represented")
+_CITY_BEFORE = tuple(tuple(fold(w) for w in e.split()) for e in every("city_before"))
+_CITY_AFTER = tuple(fold(w) for w in every("city_after"))
 
 
 def _origin(text: str, source_words: list[str], language: Language) -> tuple[str, ...]:
@@ -858,10 +857,9 @@ def _counted(texts: tuple[str, ...]) -> Intent | None:
 _COUNT_WORDS = frozenset(fold(w) for m in _COUNT_MARKERS for w in m.split())
 
 
-def _counted_word(text: str, language: Language) -> tuple[str, ...]:
+def _counted_word(words: list[str]) -> tuple[str, ...]:
     """The forms of the noun a «how many» question counts («Из скольких регионов …» →
-    «регион», «регионов» …; «how many regions» → «регион»), in the words of the facts."""
-    words = _in_facts_words(text, language)
+    «регион», «регионов» …), of its words in those of the facts."""
     for i, word in enumerate(words[:-1]):
         if word in _COUNT_WORDS or any(word.startswith(m) for m in _COUNT_WORDS if len(m) > 4):
             following = [w for w in words[i + 1 : i + 3] if w not in _COUNT_WORDS]
@@ -963,10 +961,6 @@ def asked_text(text: str, today: date | None = None) -> str:
         text = rest
 
 
-_CITY_BEFORE = tuple(tuple(fold(w) for w in e.split()) for e in every("city_before"))
-_CITY_AFTER = tuple(fold(w) for w in every("city_after"))
-
-
 def _without_city_words(text: str) -> str:
     """«Кто выступал в городе Уральске?», «Орал қаласындағы …», «the city of Uralsk»: the word
     for a city beside a city's name names it and asks for no cities — dropped from the words
@@ -1021,7 +1015,10 @@ def parse_question(text: str, today: date | None = None) -> Question:
     dates, without_dates = parse_dates(text, language, today)
     words_in = re.findall(r"\w+(?:-\w+)*", text)
     lowered = [normalize(w) for w in words_in]
-    intent, count, together, work_role = _read_intent(text, language, lowered, today)
+    facts_words = _in_facts_words(text, language)
+    intent, count, together, work_role = _read_intent(
+        text, language, lowered, (dates, without_dates), facts_words
+    )
     first = lowered[0] if lowered else ""
     among = any(_cue_in(texts, m) for m in _AMONG)
     follow_up = among or first in _STARTING_WORDS or any(w in _PRONOUNS for w in lowered)
@@ -1157,7 +1154,7 @@ def parse_question(text: str, today: date | None = None) -> Question:
         country=country,
         language=language,
         count=count,
-        counted=_counted_word(text, language) if count else (),
+        counted=_counted_word(facts_words) if count else (),
         yes_no=yes_no,
         dates=dates,
         follow_up=follow_up,
@@ -1196,20 +1193,24 @@ def intent_beside(question: Question, names: Sequence[str]) -> Intent | None:
     """The intent the question's cues ask for outside the words of the names it gives:
     «Кто выступал на встрече неправительственных организаций …?» asks for speakers — the
     «организаций» is the meeting's name's."""
-    lowered = [normalize(w) for w in re.findall(r"\w+(?:-\w+)*", question.text)]
-    return _read_intent(question.text, question.language, lowered, None, names)[0]
+    text, language = question.text, question.language
+    lowered = [normalize(w) for w in re.findall(r"\w+(?:-\w+)*", text)]
+    dated = parse_dates(text, language)
+    return _read_intent(text, language, lowered, dated, _in_facts_words(text, language), names)[0]
 
 
 def _read_intent(
     text: str,
     language: Language,
     lowered: list[str],
-    today: date | None,
+    dated: tuple[PartialDate | None, str],
+    facts_words: list[str],
     names: Sequence[str] = (),
 ) -> tuple[Intent | None, bool, bool, str | None]:
     """What the question asks (from all its cues, outside the `names` it gives), whether it
     counts, whether it asks who was there together with someone, and the role of a work it
-    asks about («presented»)."""
+    asks about («presented»). `dated`: its dates and the text without them; `facts_words`:
+    its words in those of the facts."""
 
     def cue_texts(text: str) -> tuple[str, ...]:
         norm = f" {normalize(text)} "
@@ -1218,7 +1219,7 @@ def _read_intent(
         return _cue_texts(norm, language)
 
     texts = cue_texts(text)
-    dates, without_dates = parse_dates(text, language, today)
+    dates, without_dates = dated
     # a date's words ask nothing: «Сәуірде не болды?» is no «сау бол» (goodbye); nor does the
     # word for a city beside its name («в городе Уральске»)
     cued = _without_city_words(without_dates if dates else text)
@@ -1242,7 +1243,6 @@ def _read_intent(
         intent = Intent.WORKS  # «what did they sign?», «что представили?»: the works
     elif work_role in ("presented", "signed") and intent is Intent.PERSON:
         intent = Intent.SPEAKERS  # «… жобасын кім таныстырды?»: who presented it
-    facts_words = _in_facts_words(text, language)
     if intent in (None, Intent.SEARCH) and _asks_events_of_a_kind(facts_words):
         intent = Intent.EVENTS  # «Which round tables took place in Astana?»
     asks_orgs = (None, Intent.SEARCH, Intent.SPEAKERS, Intent.ORGANIZATIONS)
