@@ -86,13 +86,22 @@ async def place_answer(session: AsyncSession, place_id: str, today: date) -> Ans
     )
 
 
-async def topic_answer(session: AsyncSession, topic_id: str, today: date) -> Answer:
+async def topic_answer(
+    session: AsyncSession,
+    topic_id: str,
+    today: date,
+    fits: Callable[[Participation], bool] | None = None,
+) -> Answer:
+    """Who spoke on the topic, and where; only the talks that `fits` («в 2025 году») when given."""
     found = await queries.topic_details(session, topic_id)
     if found is None:
         return Answer(gone(EntityKind.TOPIC))
     topic, parts = found
+    if fits is not None:
+        parts = [p for p in parts if fits(p)]
     return Answer(
-        topic_card(topic, parts), cards((PERSON, p.person_id, p.person.full_name) for p in parts)
+        topic_card(topic, parts, narrowed=fits is not None),
+        cards((PERSON, p.person_id, p.person.full_name) for p in parts),
     )
 
 

@@ -17,6 +17,7 @@ from answers.language import Language
 from answers.linking import (
     date_matches,
     format_names_event,
+    held_as,
     leftover_words,
     said_first,
     typed_words,
@@ -31,6 +32,7 @@ from answers.relations import (
     T,
     W,
     dates_text,
+    for_events,
     lead,
     title_fits,
     work_speakers,
@@ -52,6 +54,8 @@ from db.textnorm import (
     verb,
 )
 from views import direct
+from views.html import Html
+from views.keyboards import cards, event_buttons
 
 
 def _named(a: Asked, kind: EntityKind) -> list[tuple[str, str]]:
@@ -96,6 +100,8 @@ async def yes_no(a: Asked) -> Answer | None:
         if a.question.dates is not None:
             return await person_in_dates(a)
         return await person_with_title(a)
+    if len(event_ids) > 1 and a.one(P) is None and a.question.format is not None:
+        return await format_of_several(a, event_ids)
     if len(event_ids) > 1:
         return await person_at_one_of(a, event_ids)
     facts = await queries.event_facts(a.session, event_ids[0])
@@ -121,8 +127,21 @@ async def yes_no(a: Asked) -> Answer | None:
         if parts and any(org not in held for org, _ in _named(a, ORG)):
             # «… как директор «Шығыс»?»: there they spoke for another organization
             return lead(direct.no(direct.position_lines(person, parts)), card)
+        if parts and _titled(a):
+            # «Сапаров выступал на встрече в Астане как заместитель председателя комитета?»:
+            # there he held another title
+            title = _title_asked(a, [label for _, label in _named(a, ORG)])
+            said = f"{a.question.text} {a.question.rest}"
+            if title and not any(
+                title_fits(title, pos.title, said) for p in parts for pos in p.positions
+            ):
+                return lead(direct.no(direct.position_lines(person, parts)), card)
         wanted = a.question.format
-        if wanted is not None and event.format not in (None, "unknown", wanted):
+        if (
+            wanted is not None
+            and event.format not in (None, "unknown")
+            and not held_as(event, wanted)
+        ):
             # «… онлайн-конференцияда сөйледі ме?» of a conference held in person
             return lead(direct.no(direct.format_line(event)), card)
         role = parts[0].role if parts else "participant"
@@ -155,7 +174,7 @@ async def yes_no(a: Asked) -> Answer | None:
         # «Форум в Уральске прошёл онлайн?»; a format the sources do not give is no «нет»
         if not event.format or event.format == "unknown":
             return await when_where_answer(a.session, event.id, a.today)
-        same = event.format == a.question.format
+        same = held_as(event, a.question.format)
         return lead((direct.yes if same else direct.no)(direct.format_line(event)), card)
     if named[ORG] and a.question.intent == "organizers":
         links = await queries.event_organizations(a.session, event.id)
@@ -243,11 +262,17 @@ async def _work_at(a: Asked, named: list[tuple[str, str]], event: Event, card: A
     return lead(direct.yes(direct.work_at(link.work, link.role, event)), card)
 
 
+def _titled(a: Asked) -> bool:
+    """The claim names a title beside the organization («как заместитель председателя
+    комитета»)."""
+    return any(is_title(w) for w, _ in leftover_words(a.question, a.linked))
+
+
 def _constraints(a: Asked) -> list[str]:
     """What a claim about a person says besides the person: a position (an organization or a
     title), a topic, a work, a place, dates."""
     said = [kind for kind in (ORG, T, W, PL) if a.mention(kind)]
-    if ORG not in said and any(is_title(w) for w, _ in leftover_words(a.question, a.linked)):
+    if ORG not in said and _titled(a):
         said.append("title")
     if a.question.dates is not None:
         said.append("dates")
@@ -365,6 +390,25 @@ async def _claimed(a: Asked) -> _Claimed | None:
         return None
     person, parts = found
     return _Claimed(person, parts, person_card_of(person, parts))
+
+
+async def format_of_several(a: Asked, event_ids: list[str]) -> Answer | None:
+    """«Қостанайдағы кездесу онлайн болды ма?» where several meetings fit: «нет» when none
+    was held so, «да» when each was; each one's format when they differ or are not known."""
+    events = await queries.events_by_id(a.session, event_ids)
+    wanted = a.question.format
+    known = [e for e in events if e.format not in (None, "unknown")]
+    lines = Html("\n".join(direct.format_line(e) for e in events))
+    if wanted is None:
+        return None
+    if len(known) != len(events):  # where and how each was held, as far as the sources say
+        return await for_events(a, event_ids, lambda i: when_where_answer(a.session, i, a.today))
+    held = [e for e in events if held_as(e, wanted)]
+    if not held:
+        return Answer(direct.no(lines), cards(event_buttons(events)))
+    if len(held) == len(events):
+        return Answer(direct.yes(lines), cards(event_buttons(events)))
+    return Answer(direct.sentence(lines), cards(event_buttons(events)))
 
 
 async def person_at_one_of(a: Asked, event_ids: list[str]) -> Answer | None:

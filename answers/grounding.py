@@ -19,6 +19,7 @@ from answers.base import Answer
 from answers.cards import card_answer
 from answers.kazakh import said_of_a_place
 from answers.language import Language
+from answers.lexicon import every
 from answers.linking import Linked, Unmet, kept_words, leftover_words, split_names
 from answers.relations import Asked, lead
 from answers.understanding import Intent, Question, glossary_word
@@ -37,7 +38,7 @@ from views.keyboards import cards, event_buttons, hits_keyboard
 
 # Intents answered without narrowing: small talk, and questions the facts cannot answer at all
 # («сколько стоит …»), which say so themselves.
-_UNGROUNDED = frozenset({Intent.SMALL_TALK, Intent.UNANSWERABLE})
+_UNGROUNDED = frozenset({Intent.SMALL_TALK, Intent.OFF_TOPIC, Intent.UNANSWERABLE})
 
 
 # What a question may name for certain beside a word the materials lack: its card is shown.
@@ -101,10 +102,31 @@ async def gaps(session: AsyncSession, q: Question, linked: Linked) -> Gaps:
             continue
         if q.language is Language.RU and typed.islower() and proper_name(word):
             typed = typed.capitalize()  # «барнауле» is told back as «Барнауле»
-        if await index.search(word, fuzzy=False, ranked=False, limit=1):
-            continue  # the materials hold it somewhere: it may narrow, it is no gap
-        unknown.append(typed)
+        if not await index.search(word, fuzzy=False, ranked=False, limit=1):
+            unknown.append(typed)
+            continue
+        if (
+            known_place(word)
+            and not _of_region(typed, q.text)
+            and not await index.search(
+                word, kinds=[EntityKind.PLACE], columns="names", fuzzy=False, ranked=False, limit=1
+            )
+        ):
+            # «Какие события были в Тюмени?»: a city no event is linked to, whatever a summary
+            # says of it in passing
+            unmet += (Unmet(EntityKind.PLACE, typed),)
+        # otherwise the materials hold it somewhere: it may narrow, it is no gap
     return Gaps(tuple(unknown), unmet, name_part)
+
+
+_REGION_WORDS = tuple(every("region_words"))
+
+
+def _of_region(typed: str, text: str) -> bool:
+    """The city's name is a region's: a word for a region follows it («Тюмень облысында»,
+    «Тюменской области»)."""
+    after = text.casefold().partition(typed.casefold())[2].split()
+    return bool(after) and after[0].strip(",.?!»").startswith(_REGION_WORDS)
 
 
 async def gap_answer(asked: Asked, found: Gaps) -> Answer:
@@ -142,5 +164,9 @@ async def gap_answer(asked: Asked, found: Gaps) -> Answer:
     mention = asked.mention(EntityKind.EVENT)
     ids = [h.id for h in mention.hits] if mention is not None else []
     events = await queries.events_by_id(asked.session, ids[:10])
-    text = nothing_fits(constraints, events, yes_no=asked.question.yes_no)
+    # «форум в Семее»: only a kind of event is left, and its events (held elsewhere) are no
+    # answer; when only a date is unmet, their dates are («круглый стол в Омске в 2023?»)
+    named = mention is not None and not mention.generic
+    dated = all(u.dates is not None for u in found.unmet)
+    text = nothing_fits(constraints, events, yes_no=asked.question.yes_no, listed=named or dated)
     return Answer(text, cards(event_buttons(events)) if events else None)

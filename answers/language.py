@@ -21,7 +21,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Words that mark a Kazakh question even when typed without Kazakh letters (lexicon data).
 KAZAKH_WORDS = words_of("kk").markers
 # Words that mark a Russian question («кто», «ли»): a Kazakh name beside them is only a name.
-RUSSIAN_WORDS = words_of("ru").interrogatives | words_of("ru").yes_no
+RUSSIAN_WORDS = words_of("ru").interrogatives | words_of("ru").yes_no | words_of("ru").markers
 
 
 class Language(StrEnum):

@@ -15,6 +15,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -173,6 +174,11 @@ class Linked:
 def date_matches(event: Event, wanted: PartialDate) -> bool:
     """The event's date agrees with every part of `wanted` that both know."""
     # The event's columns, not its `partial_date`: this runs for every candidate event.
+    if wanted.until is not None:  # «next week»: an event known to fall on one of those days
+        span = wanted.period()
+        if span is None or None in (event.year, event.month, event.day):
+            return False
+        return span[0] <= date(event.year, event.month, event.day) <= span[1]  # type: ignore[arg-type]
     if wanted.until_month is not None:
         return (
             (wanted.year is None or event.year == wanted.year)
@@ -192,8 +198,13 @@ def events_on(events: Sequence[Event], wanted: PartialDate) -> list[Event]:
     """The events whose dates agree with `wanted`; when it names a day, those on that very
     day, if any, before the events of that month whose day is not known."""
     matching = [e for e in events if date_matches(e, wanted)]
-    on_day = [e for e in matching if wanted.day is not None and e.day == wanted.day]
+    on_day = [e for e in matching if wanted.until is None and e.day == wanted.day is not None]
     return on_day or matching
+
+
+def held_as(event: Event, wanted: str) -> bool:
+    """The event was held in the `wanted` format: a hybrid one both online and in person."""
+    return event.format == wanted or (event.format == "hybrid" and wanted in ("online", "offline"))
 
 
 async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True) -> Linked:
@@ -291,7 +302,9 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
             await _add_events_of_kind(session, mention, groups, hit.matched & generic_words)
         mentions.append(mention)
         claimed |= hit.matched
-    for mention in [m for m in mentions if m.kind is EntityKind.EVENT]:
+    # «Меморандум … подписали в Челябинске?»: of a work too, when where it was done is asked
+    apart_from = (EntityKind.EVENT, EntityKind.WORK) if question.yes_no else (EntityKind.EVENT,)
+    for mention in [m for m in mentions if m.kind in apart_from]:
         mentions += await _places_apart(index, mention, question, groups, generic_words)
     # «в Тюменской области», «Совета Ассамблеи»: a word every organization of its kind has
     # in its name is no name alone
@@ -339,6 +352,11 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
     for mention in linked.of_kind(EntityKind.EVENT):
         if mention.certain:  # a corrected typo is asked about, never narrowed as certain
             await _narrow_events(session, mention, linked, question, index, groups)
+    events = linked.of_kind(EntityKind.EVENT)
+    if any(not m.unmet for m in events):
+        # «К какому юбилею … приурочили конференцию в Оренбурге?»: a word of a kind of event
+        # no event of which fits the rest says what is asked, it picks no event
+        linked.mentions = [m for m in linked.mentions if not (m.generic and m.unmet)]
     await _people_at_events(session, linked)
     await _people_from(session, linked)
     return linked
@@ -462,7 +480,8 @@ async def _narrow_events(
         wanted = question.dates
         if wanted is not None:
             keep(lambda f: date_matches(f.event, wanted), Unmet(None, dates=wanted))
-            if wanted.day is not None:  # on that very day, before those of unknown day
+            if wanted.day is not None and wanted.until is None:  # on that very day, before
+                # those of unknown day
                 keep(lambda f: f.event.day == wanted.day)
 
     dated = False
@@ -474,7 +493,7 @@ async def _narrow_events(
     if question.format is not None and (not question.yes_no or format_names_event(question)):
         # «какие города участвовали в онлайн-встрече», «Was Kostanay at the online
         # meeting?»: the meeting held online («Форум прошёл онлайн?» asks the format)
-        keep(lambda f: f.event.format == question.format)
+        keep(lambda f: held_as(f.event, question.format))  # type: ignore[arg-type]
 
     # Places and organizations say which event; then dates; the people last — in «Did X speak
     # at the Novosibirsk conference?» X is what is asked, not what picks the conference.
@@ -586,7 +605,12 @@ def _country_named(mention: Mention, question: Question, groups: list[tuple[str,
     the candidates that hold it are kept, and the noun narrows to no country."""
     said = {normalize(w) for w in _words(mention, question, groups)}
     said |= {normalize(w) for w in _typed(mention, question, groups)}
-    nouns = [noun for before, noun in question.country_words if before in said]
+    # «… конференцияға Қазақстаннан»: from a country, it names no thing's name
+    nouns = [
+        noun
+        for before, noun in question.country_words
+        if before in said and noun not in question.origin
+    ]
     if not nouns:
         return False
     holding = [

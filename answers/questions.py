@@ -65,7 +65,9 @@ from views.search import no_answer_found, search_text
 MAX_QUESTION = 500
 RESULTS = 10
 # Intents a follow-up may carry over, and those that answer by themselves.
-_NOT_CONTINUED = frozenset({Intent.SMALL_TALK, Intent.UPCOMING, Intent.UNANSWERABLE})
+_NOT_CONTINUED = frozenset(
+    {Intent.SMALL_TALK, Intent.OFF_TOPIC, Intent.UPCOMING, Intent.UNANSWERABLE}
+)
 
 
 def _clear_winner(hits: list[Hit]) -> bool:
@@ -361,6 +363,8 @@ async def _answer(asked: Asked) -> Answer:
     q, linked = asked.question, asked.linked
     if q.intent is Intent.SMALL_TALK and len(q.words) <= 3 and not linked.mentions:
         return await ROUTES[Intent.SMALL_TALK].respond(asked)  # type: ignore[return-value]
+    if q.intent is Intent.OFF_TOPIC:  # «What is the weather in Oral?»: no city, no choice
+        return await ROUTES[Intent.OFF_TOPIC].respond(asked)  # type: ignore[return-value]
     if found_gaps := await gaps(asked.session, q, linked):
         # A word the materials know nothing about, or a constraint nothing satisfies: said
         # as such, never answered more widely than asked.

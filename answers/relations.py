@@ -18,11 +18,11 @@ from aiogram.types import InlineKeyboardMarkup
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer
-from answers.cards import card_answer, person_card_of
+from answers.cards import card_answer, person_card_of, topic_answer
 from answers.common import help_answer, start_answer
 from answers.dialogue import Dialogue
 from answers.lexicon import every
-from answers.linking import Linked, Mention, date_matches, events_on, typed_words
+from answers.linking import Linked, Mention, date_matches, events_on, held_as, typed_words
 from answers.lists import (
     cities_answer,
     event_topics_answer,
@@ -44,7 +44,7 @@ from db.textnorm import Forms, forms, forms_match, normalize, query_forms
 from views import direct
 from views.common import no_answer
 from views.grounding import constraint_text, nothing_fits
-from views.html import Html, html
+from views.html import MESSAGE_LIMIT, Html, html
 from views.keyboards import MAX_CARD_BUTTONS, cards, event_buttons
 from views.labels import date_text
 
@@ -56,7 +56,8 @@ E, P, ORG, PL, T, W = (
     EntityKind.TOPIC,
     EntityKind.WORK,
 )
-MAX_EVENTS_ANSWERED = 4  # more fitting events than this: the user picks one
+MAX_EVENTS_ANSWERED = 4  # more fitting events than this: the user picks one, unless the
+# answers about each fit in one message (never more than twice as many)
 
 
 @dataclass(slots=True)
@@ -147,13 +148,20 @@ async def for_events(
     events = _in_tense(a, [found[i] for i in ids if i in found])
     if len(events) == 1:
         return await respond(events[0].id)
-    if len(events) > MAX_EVENTS_ANSWERED:
-        shown = events[: direct.SEVERAL_SHOWN]
-        return Answer(direct.several_events(events), cards(event_buttons(shown)))
+    if len(events) > 2 * MAX_EVENTS_ANSWERED:
+        return _choice_of(events)
     if participants:
         await queries.read_participations_of(a.session, [e.id for e in events], topics=topics)
     answers = [await respond(e.id) for e in events]
-    return joined(answers, direct.several_events(events))
+    answer = joined(answers, direct.several_events(events))
+    if len(events) > MAX_EVENTS_ANSWERED and len(answer.text) > MESSAGE_LIMIT:
+        return _choice_of(events)  # short answers about each («кто модерировал форум?») fit
+    return answer
+
+
+def _choice_of(events: list[Event]) -> Answer:
+    shown = events[: direct.SEVERAL_SHOWN]
+    return Answer(direct.several_events(events, answered=False), cards(event_buttons(shown)))
 
 
 # --- events ----------------------------------------------------------------------------------
@@ -172,7 +180,8 @@ async def speakers(a: Asked) -> Answer | None:
     if a.question.together and (someone := a.one(P)):
         # «кто выступит вместе с Жумабаевой?»: at her events (the one named, if any)
         parts = await queries.participations(a.session, person_id=someone)
-        theirs = list(dict.fromkeys(p.event_id for p in parts))
+        # «… вместе с Маратом Нургазиевым в Оренбурге?»: at those of their events held there
+        theirs = list(dict.fromkeys(p.event_id for p in parts if _when_and_where(a, p.event)))
         ids = [i for i in theirs if not ids or i in ids] or ids
     if not ids and asks_who and not from_there and (place := a.one(PL)):
         ids = await _events_in(a, place)  # «кто выступал в Омске?»: at the events there
@@ -181,7 +190,10 @@ async def speakers(a: Asked) -> Answer | None:
             ids = [e.id for e in events_on(there, a.question.dates)]
             if not ids:  # «Who spoke in Moscow in 2030?»: said, not answered for 2025
                 wanted = [constraint_text(None, "", a.question.dates)]
-                return Answer(nothing_fits(wanted, there, yes_no=False))
+                return Answer(
+                    nothing_fits(wanted, there, yes_no=False),
+                    cards(event_buttons(there)) if there else None,
+                )
     # «Кто был вице-консулом на Дне белого журавля?»: who was there in that position
     if ids and not a.question.yes_no and (found := await _titled_at(a, ids)) is not None:
         return found
@@ -229,6 +241,8 @@ async def speakers(a: Asked) -> Answer | None:
                 return await holders(a)
             if kind is W:
                 return await work_people(a)
+            if kind is T:
+                return await _on_topic(a, subject)
             return await card_answer(a.session, kind, subject, a.today)
     if a.question.rest and a.linked.mentions:
         return None
@@ -336,10 +350,19 @@ async def topics(a: Asked) -> Answer | None:
         return await for_events(
             a, ids, lambda i: event_topics_answer(a.session, i), participants=True, topics=True
         )
-    for kind in (P, T):
-        if subject := a.one(kind):
-            return await card_answer(a.session, kind, subject, a.today)
+    if subject := a.one(P):
+        return await card_answer(a.session, P, subject, a.today)
+    if subject := a.one(T):
+        return await _on_topic(a, subject)
     return None
+
+
+async def _on_topic(a: Asked, topic_id: str) -> Answer:
+    """The topic's card; «Кто говорил об экологии в 2025 году?»: the talks of those dates (in
+    that city) only."""
+    if a.question.dates is None and a.one(PL) is None:
+        return await card_answer(a.session, T, topic_id, a.today)
+    return await topic_answer(a.session, topic_id, a.today, lambda p: _when_and_where(a, p.event))
 
 
 async def moderators(a: Asked) -> Answer | None:
@@ -427,7 +450,10 @@ async def events(a: Asked) -> Answer | None:
             # (the city's card, which says which it joined, when none was held there)
             held_there = kind is PL and not a.question.taking_part
             there, held = await _events_there(a, subject) if held_there else ([], False)
-            if a.question.dates is None and not a.question.count and kinds is None and not held:
+            # «В каких событиях в Оренбурге участвовала АНО …?»: of those held there only
+            place = a.one(PL) if kind is not PL else None
+            plain = a.question.dates is None and not a.question.count and kinds is None
+            if plain and not held and place is None:
                 return await card_answer(a.session, kind, subject, a.today)
             # «2024 жылы Оралда не болды?», «в скольких мероприятиях участвовала X?»: the
             # subject's events (of those dates only)
@@ -443,6 +469,8 @@ async def events(a: Asked) -> Answer | None:
                 mine = events_on(mine, a.question.dates)
             if kinds is not None:
                 mine = [e for e in mine if e.id in {h.id for h in kinds.hits}]
+            if place is not None:
+                mine = [e for e in mine if e.place_id == place]
             return _events_list(a, mine)
     mention = a.mention(E)
     if mention is not None and not mention.generic and len(mention.hits) == 1:
@@ -465,6 +493,8 @@ def _events_list(a: Asked, found: list) -> Answer:  # type: ignore[type-arg]
     if (country := a.question.country) is not None:
         # «Which events were held in Kazakhstan in 2025?»: those held there, as far as known
         found = [e for e in found if e.place is not None and e.place.country == country]
+    if (held := a.question.format) is not None:  # «Какие события были онлайн?»
+        found = [e for e in found if held_as(e, held)]
     ahead = []
     if a.question.past and not a.question.planned and a.question.dates is None:
         # «Какое последнее прошедшее событие?», «сколько событий прошло …»: none still ahead
@@ -577,11 +607,16 @@ async def about(a: Asked) -> Answer | None:
     who holds that title there)."""
     if a.one(ORG) and a.linked.leftover:
         return await holders(a)
-    for kind in (P, ORG, W, T, PL):
+    for kind in (P, ORG, W):
         if subject := a.one(kind):
             return await card_answer(a.session, kind, subject, a.today)
+    if topic := a.one(T):
+        return await _on_topic(a, topic)
+    # «… конференцию в Оренбурге?»: the city says which event, the event is asked about
     if ids := a.ids(E):
         return await for_events(a, ids, lambda i: card_answer(a.session, E, i, a.today))
+    if subject := a.one(PL):
+        return await card_answer(a.session, PL, subject, a.today)
     return None
 
 
@@ -625,29 +660,49 @@ async def holders(a: Asked) -> Answer | None:
     details = await queries.organization_details(a.session, org_id)
     if details is None:
         return None
+    positions = [(pos, part) for pos, part in details.positions if _when_and_where(a, part.event)]
+    if not positions and details.positions:
+        # «Кто из Гражданского альянса выступит в 2027 году?»: no one, then; never the others
+        card = await card_answer(a.session, ORG, org_id, a.today)
+        return lead(direct.no_one_then(details.organization), card)
     title_words = [query_forms(a.question.rest)[i] for i in a.linked.leftover]
     matches = [
         (pos, part)
-        for pos, part in details.positions
+        for pos, part in positions
         if title_words
         and all(any(forms_match(w, t) for t in forms(pos.title)) for w in title_words)
     ]
     if a.question.heads and not any(_names_unit(w) for w in title_words):
         # «кто руководит АМНКО?»: its head, not the head of a unit of it («руководитель
         # волонтёрского штаба» is asked by naming the unit)
-        matches = [
-            (pos, part) for pos, part in details.positions if normalize(pos.title) in HEAD_TITLES
-        ]
+        matches = [(pos, part) for pos, part in positions if normalize(pos.title) in HEAD_TITLES]
     if matches:  # «кто президент ГАК?»: who, with the organization's card a button away
         buttons = [(P, part.person_id, part.person.full_name) for _, part in matches]
         buttons.append((ORG, org_id, details.organization.name))
         return Answer(direct.holders_lines(matches), cards(buttons))
     if title_words and (in_title := await titled(a)) is not None:
         return in_title  # «кто заведует кафедрой Ассамблеи …»: the organization is in the title
+    if positions and len(positions) < len(details.positions):
+        # those of the dates, city or tense asked, the organization's card a button away
+        # (its list of people is everyone's)
+        buttons = [(P, part.person_id, part.person.full_name) for _, part in positions]
+        buttons.append((ORG, org_id, details.organization.name))
+        return Answer(direct.holders_lines(positions), cards(buttons))
     card = await card_answer(a.session, ORG, org_id, a.today)
-    if details.positions:
-        return lead(direct.holders_lines(details.positions), card)
+    if positions:
+        return lead(direct.holders_lines(positions), card)
     return card
+
+
+def _when_and_where(a: Asked, event: Event) -> bool:
+    """The event fits the question's dates, the city it names, and its tense («выступит»:
+    one still ahead)."""
+    if (dates := a.question.dates) is not None and not events_on([event], dates):
+        return False
+    if (place := a.one(PL)) is not None and event.place_id != place:
+        return False
+    ahead = a.question.planned and not a.question.past and dates is None
+    return not ahead or event.partial_date.starts_after(a.today)
 
 
 @cache  # the dictionary loads on the first question, never at start-up
@@ -789,10 +844,30 @@ async def statements(a: Asked) -> Answer | None:
     if (topic := a.one(T)) and a.mention(E) is not None and a.one(P) is None:
         return await _on_topic_at(a, topic)  # «who talked about ecology at the NGO meeting?»
     if person_id := a.one(P):
+        place, dates = a.one(PL), a.question.dates
         if a.mention(E) is not None:  # «что сказала X на круглом столе?»: that event only
             found = await queries.person_and_participations(a.session, person_id)
             if found is not None:
                 return person_card_of(found[0], _at_events_named(a, found[1]))
+        elif place is not None or dates is not None:
+            # «что сказал Погорельский в Оренбурге?»: there (then) only, or that he said
+            # nothing there — never what he said elsewhere
+            found = await queries.person_and_participations(a.session, person_id)
+            if found is None:
+                return None
+            person, parts = found
+            there = [
+                p
+                for p in parts
+                if (place is None or p.event.place_id == place)
+                and (dates is None or events_on([p.event], dates))
+            ]
+            if there:
+                return person_card_of(person, there)
+            card = person_card_of(person, parts)
+            if place is not None and (named := await queries.get_place(a.session, place)):
+                return lead(direct.sentence(direct.not_in_place(person, named)), card)
+            return lead(direct.sentence(direct.not_in_dates(person, dates_text(dates))), card)
         return await card_answer(a.session, P, person_id, a.today)
     return await about(a)
 
@@ -856,7 +931,8 @@ async def upcoming(a: Asked) -> Answer | None:
         # «Что будет в 2027? — А в 2024?»: a year gone by asks what there was
         return await events(a)
     mention = a.mention(E)  # «когда следующий форум?»: the forums to come
-    among = frozenset(h.id for h in mention.hits) if mention is not None else None
+    of_kind = frozenset(h.id for h in mention.hits) if mention is not None else None
+    among = of_kind
     if a.question.dates is not None:  # «what is planned for 2030?»
         dated = frozenset(
             e.id for e in await queries.all_events(a.session) if date_matches(e, a.question.dates)
@@ -880,7 +956,9 @@ async def upcoming(a: Asked) -> Answer | None:
     if a.question.yes_no or a.question.dates is not None:
         coming = await upcoming_ids(a, among)
         if a.question.dates is not None and not coming:
+            # «Что будет завтра?»: nothing then, and what is ahead at all
             line = direct.none_planned(dates_text(a.question.dates))
+            answer = await upcoming_answer(a.session, a.today, among=of_kind)
             return lead(direct.no(line) if a.question.yes_no else direct.sentence(line), answer)
         if a.question.yes_no:
             line = direct.upcoming_count(len(coming))
@@ -900,6 +978,11 @@ async def unanswerable(a: Asked) -> Answer | None:
     if known is None:
         return Answer(no_answer())
     return Answer(no_answer(known.text), known.markup)
+
+
+async def off_topic(a: Asked) -> Answer | None:
+    """«Какая погода в Астане завтра?»: what the facts are never about, never Astana's card."""
+    return Answer(direct.off_topic())
 
 
 async def small_talk(a: Asked) -> Answer | None:
@@ -922,6 +1005,7 @@ class Route:
 
 ROUTES: dict[Intent, Route] = {
     Intent.SMALL_TALK: Route((), small_talk),
+    Intent.OFF_TOPIC: Route((), off_topic),
     Intent.UNANSWERABLE: Route((E, P, ORG, PL, T, W), unanswerable),
     Intent.UPCOMING: Route((), upcoming),
     Intent.COUNTRY: Route((PL,), country),

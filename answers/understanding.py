@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
 
@@ -41,6 +41,7 @@ class Intent(StrEnum):
     """What a question asks for."""
 
     SMALL_TALK = "small_talk"  # greetings, thanks, «what can you do»
+    OFF_TOPIC = "off_topic"  # what the facts are never about: the weather, exchange rates
     UNANSWERABLE = "unanswerable"  # the facts cannot say (why, what budget …)
     UPCOMING = "upcoming"
     COUNTRY = "country"  # of a city
@@ -64,8 +65,8 @@ class Intent(StrEnum):
 # The order intents are tried in: the first whose phrase a question holds is what it asks.
 # Their phrases, per language, are data: answers/lexicon/*.yaml.
 _ORDER = (
-    "small_talk", "unanswerable", "upcoming", "country", "topics", "moderators", "works",
-    "position", "statements", "origin", "events", "when_where", "cities", "organizers",
+    "small_talk", "off_topic", "unanswerable", "upcoming", "country", "topics", "moderators",
+    "works", "position", "statements", "origin", "events", "when_where", "cities", "organizers",
     "organizations", "speakers", "person", "events_weak",
 )  # fmt: skip
 _LEXICONS = {lang: words_of(lang.value) for lang in Language}
@@ -184,6 +185,8 @@ def _phrases_by_count(
 
 
 _MONTHS_AHEAD = _phrases_by_count(lambda words: words.months_ahead)
+_WEEKS_AHEAD = _phrases_by_count(lambda words: words.weeks_ahead)
+_DAYS_AHEAD = _phrases_by_count(lambda words: words.days_ahead)
 _YEARS_AGO = _phrases_by_count(lambda words: words.years_ago)
 _COMMON_NOUNS = frozenset().union(*(words.common_nouns for words in _LEXICONS.values()))
 _PARTICLES = frozenset().union(*(words.yes_no for words in _LEXICONS.values()))
@@ -318,7 +321,7 @@ class Question:
     heads: bool = False  # «кто руководит …», «who heads …»: the organization's head
     together: bool = False  # «вместе с X», «together with X»: at X's events
     text: str = ""  # the question as typed
-    format_then: str = ""  # the word after the format's («онлайн встрече»: «встрече»)
+    format_then: str = ""  # the words after the format's («онлайн встрече»: «встрече»)
     # each country noun as typed with the word before it («казахов россии»): part of a name
     # («Курултай казахов России») when that word names something, a country otherwise
     country_words: tuple[tuple[str, str], ...] = field(default=())
@@ -467,7 +470,8 @@ def parse_dates(
         if month is not None and (low in _UNTIL or (between and low in _AND)):
             spanned = True
             continue
-        if season := _SEASONS.get(low):  # «летом 2021»: June to August
+        # «летом 2021»: June to August; «2025 жылдың жазында»: by its Kazakh stem
+        if season := _SEASONS.get(low) or (kazakh and _SEASONS.get(kazakh_stem(low))):
             month, until_month = season
             continue
         keep.append(word)
@@ -483,6 +487,12 @@ def parse_dates(
                 keep = [w for w in keep if normalize(w) not in said]
                 rest = " ".join(keep)
                 break
+    if today is not None and year is None and month is None:
+        norm = f" {normalize(text)}"
+        if (near := _near_days(norm, today)) is not None:
+            span, said = near
+            rest = " ".join(w for w in keep if normalize(w) not in said)
+            return span, rest
     if today is not None and year is None:
         norm = f" {normalize(text)}"
         for ago, phrase in _YEARS_AGO:
@@ -501,6 +511,22 @@ def parse_dates(
     if until_month is not None:
         return PartialDate(year, month, until_month=until_month), rest
     return PartialDate(year, month, day), rest
+
+
+def _near_days(norm: str, today: date) -> tuple[PartialDate, set[str]] | None:
+    """«завтра», «на следующей неделе» (Monday to Sunday): the day or days, and the words
+    that said it."""
+    for ahead, phrase in _DAYS_AHEAD:
+        if _has(norm, phrase):
+            day = today + timedelta(days=ahead)
+            return PartialDate(day.year, day.month, day.day), set(phrase.split())
+    for ahead, phrase in _WEEKS_AHEAD:
+        if _has(norm, phrase):
+            monday = today + timedelta(days=7 * ahead - today.weekday())
+            sunday = monday + timedelta(days=6)
+            span = PartialDate(monday.year, monday.month, monday.day, until=sunday)
+            return span, set(phrase.split())
+    return None
 
 
 def _numeric_date(found: re.Match[str]) -> PartialDate | None:
@@ -613,6 +639,21 @@ def _translate(norm: str) -> str:
     for pattern, russian in _GLOSSARY_RE:
         norm = pattern.sub(russian, norm)
     return norm
+
+
+# Russian words the facts say otherwise («юбилей» is written «20-летие» there), any ending
+_RU_SYNONYMS = tuple(
+    (re.compile(rf"(?<!\w){re.escape(phrase)}\w*", re.IGNORECASE), facts)
+    for phrase, facts in _LEXICONS[Language.RU].glossary
+)
+
+
+def _russian_as_facts(text: str) -> str:
+    """A Russian question with its words the facts say otherwise in the facts' words; every
+    other word as typed (its capitals tell names)."""
+    for pattern, facts in _RU_SYNONYMS:
+        text = pattern.sub(facts, text)
+    return text
 
 
 # The glossary's phrases of several words name things («үкіметтік емес ұйымдар» are NGOs):
@@ -869,15 +910,15 @@ def _counted_word(words: list[str]) -> tuple[str, ...]:
 
 
 def _after_format(texts: tuple[str, ...]) -> str:
-    """The word right after a format's cue: «online meeting» names the event by its format,
-    where «прошёл онлайн?» asks it."""
+    """The words right after a format's cue (two: «online youth meeting»): «online meeting»
+    names the event by its format, where «прошёл онлайн?» asks it."""
     for text in texts:
         for cues in _FORMATS.values():
             for cue in cues:
                 if (at := _where(text, cue)) is not None:
-                    after = re.split(r"[\s-]+", text[at + len(cue) :].strip(" -"), maxsplit=1)
+                    after = re.split(r"[\s-]+", text[at + len(cue) :].strip(" -"))[:2]
                     # a Kazakh word as its stem: «онлайн-конференцияда» names a conference
-                    return _translate(kazakh_stem(after[0])) if after else ""
+                    return " ".join(_translate(kazakh_stem(w)) for w in after if w)
     return ""
 
 
@@ -1061,6 +1102,8 @@ def parse_question(text: str, today: date | None = None) -> Question:
         translated = fold(_outside_quotes(without_dates, lambda t: _translate(_name_stems(t))))
     elif language is Language.EN:
         translated = _translate(normalize(without_dates))
+    else:
+        without_dates = _russian_as_facts(without_dates)
     # Words keep the case they were typed in: «СО РАН» is an abbreviation, «со» is not.
     source_words = re.findall(r"\w+(?:-\w+)*", translated or without_dates)
     if translated:  # «Which events did ОП РФ take part in?»: capitals tell a name
@@ -1280,6 +1323,8 @@ def _in_facts_words(text: str, language: Language) -> list[str]:
         text = _outside_quotes(text, lambda t: _translate(_name_stems(t)))
     elif language is Language.EN:
         text = _translate(normalize(text))
+    else:
+        text = _russian_as_facts(text)
     return [fold(w) for w in re.findall(r"\w+(?:-\w+)*", text.casefold())]
 
 

@@ -19,6 +19,8 @@ class PartialDate:
     day: int | None = None
     until_year: int | None = None  # a span of years, as a question may ask («2021–2024»)
     until_month: int | None = None  # a span of months from `month` («летом»: June–August)
+    # the last day of a span of days from the full date given («на следующей неделе»)
+    until: date | None = None
 
     @property
     def precision(self) -> str:
@@ -35,6 +37,8 @@ class PartialDate:
         """First and last day the date can mean, or None when the year is unknown."""
         if self.year is None:
             return None
+        if self.until is not None and self.month is not None and self.day is not None:
+            return date(self.year, self.month, self.day), self.until
         if self.until_year is not None:
             return date(self.year, 1, 1), date(self.until_year, 12, 31)
         if self.until_month is not None and self.month is not None:

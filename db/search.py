@@ -629,7 +629,7 @@ class SearchIndex:
 
         tied = len(rows_of) > 1
 
-        def order(bits: int) -> tuple[int, int, int, bool, bool, int]:
+        def order(bits: int) -> tuple[int, int, int, int, bool, bool, int]:
             named = [r for r in rows_of[bits] if r in whole]
             rows = rows_of[bits]
             # «круглый стол в Омске … атлас малых рек»: a name is typed as one phrase; a word
@@ -651,6 +651,9 @@ class SearchIndex:
             return (
                 -together.bit_count(),
                 -words,
+                # «концерт в Казани к 30-летию …»: a word away from the rest still counts
+                # before a hole does
+                -bits.bit_count(),
                 holes,
                 not named,
                 bool(bits & corrected),

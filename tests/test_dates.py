@@ -23,6 +23,8 @@ SHAPES = {
     "before a year": PartialDate(EARLIEST_YEAR, until_year=2023),
     "since a year": PartialDate(2025, until_year=LATEST_YEAR),
     "nothing": PartialDate(),
+    "span of months": PartialDate(2021, 6, until_month=8),
+    "span of days": PartialDate(2026, 11, 30, until=date(2026, 12, 6)),
 }
 # What each shape must say in each language: the month word and the year where known.
 EXPECTED = {
@@ -36,6 +38,8 @@ EXPECTED = {
         "before a year": ["до 2024"],
         "since a year": ["с 2025"],
         "nothing": ["дата не указана"],
+        "span of months": ["июнь–август 2021"],
+        "span of days": ["30 нояб.", "6 дек. 2026"],
     },
     "kk": {
         "year": ["2021"],
@@ -47,6 +51,8 @@ EXPECTED = {
         "before a year": ["2024", "дейін"],
         "since a year": ["2025", "бастап"],
         "nothing": [],
+        "span of months": ["маусым–тамыз", "2021"],
+        "span of days": ["2026", "30 қар.", "6 жел."],
     },
     "en": {
         "year": ["2021"],
@@ -58,6 +64,8 @@ EXPECTED = {
         "before a year": ["before 2024"],
         "since a year": ["since 2025"],
         "nothing": [],
+        "span of months": ["June–August 2021"],
+        "span of days": ["30 Nov", "6 Dec 2026"],
     },
 }
 
@@ -106,6 +114,7 @@ def test_a_time_is_no_date() -> None:
         ("What happened between March and May 2026?", PartialDate(2026, 3, until_month=5)),
         ("Events March–May 2026", PartialDate(2026, 3, until_month=5)),
         ("2026 жылы наурыздан мамырға дейін не болды?", PartialDate(2026, 3, until_month=5)),
+        ("2025 жылдың жазында не болды?", PartialDate(2025, 6, until_month=8)),
         ("Что было между маем и декабрём 2025?", PartialDate(2025, 5, until_month=12)),
         # two months joined by «и» are no span: the answer must not take in April
         ("Что было в марте и в мае 2026?", PartialDate(2026, 5)),
@@ -126,6 +135,27 @@ def test_a_span_of_months_is_read(text: str, wanted: PartialDate) -> None:
 )
 def test_a_month_named_by_how_far_it_is_is_read(text: str, wanted: PartialDate) -> None:
     question = parse_question(text, date(2026, 11, 23))
+    assert question.dates == wanted
+    assert not question.words
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # 2026-11-25 is a Wednesday: a week is Monday to Sunday
+        (
+            "Какие мероприятия будут на следующей неделе?",
+            PartialDate(2026, 11, 30, until=date(2026, 12, 6)),
+        ),
+        ("What is happening this week?", PartialDate(2026, 11, 23, until=date(2026, 11, 29))),
+        ("Өткен аптада не болды?", PartialDate(2026, 11, 16, until=date(2026, 11, 22))),
+        ("Что будет завтра?", PartialDate(2026, 11, 26)),
+        ("What happened yesterday?", PartialDate(2026, 11, 24)),
+        ("Ертең не болады?", PartialDate(2026, 11, 26)),
+    ],
+)
+def test_a_day_or_week_named_by_how_far_it_is_is_read(text: str, wanted: PartialDate) -> None:
+    question = parse_question(text, date(2026, 11, 25))
     assert question.dates == wanted
     assert not question.words
 

@@ -1148,3 +1148,117 @@ async def test_a_title_asked_at_an_event_is_who_held_it_there(dev11_chat: Chatte
         answer = await dev11_chat.ask(question)
         assert answer.startswith("Вице-консул,") and "Дяченко" in answer, question
         assert "Атмурзаев" not in answer, question
+
+
+async def test_events_held_in_the_format_asked_are_listed(dev11_chat: Chatter) -> None:
+    for question in ("Какие события были онлайн?", "Which events were held online?"):
+        answer = await dev11_chat.ask(question)
+        assert "Онлайн-встреча о грантах" in answer, question
+        assert "Ертіс" not in answer and "Целинные истории" not in answer, question  # in person
+    # a hybrid event was held online too
+    answer = await dev11_chat.ask("Был ли форум в Костанае онлайн?")
+    assert answer.startswith("Да") and "гибрид" in answer
+
+
+async def test_a_short_answer_about_each_of_several_events_is_given(dev11_chat: Chatter) -> None:
+    answer = await dev11_chat.ask("Кто модерировал форум?")
+    assert "отвечаю о каждом" in answer and "Воронцова" in answer and "Макен" in answer
+
+
+async def test_events_fitting_the_rest_of_the_question_are_no_answer_to_it(
+    dev11_chat: Chatter,
+) -> None:
+    (reply,) = await dev11_chat.say("Где проходил форум в Семее?")
+    assert "нет такого события" in reply.text and "Семее" in reply.text
+    assert "Павлодар" not in reply.text and "Костанай" not in reply.text
+    assert any("Ертіс" in label for label, _ in reply.buttons)  # offered on buttons only
+
+
+async def test_an_anniversary_is_the_event_of_its_years(shipped_chat: Chatter) -> None:
+    for question in (
+        "был ли атмурзаев на юбилее центра русской культуры",
+        "Who spoke at the jubilee of the Centre of Russian Culture?",
+    ):
+        answer = await shipped_chat.ask(question)
+        assert "Атмурзаев" in answer and "20-летие" in answer, question
+
+
+async def test_the_weather_is_off_topic_whatever_city_it_names(chat: Chatter) -> None:
+    for question, said in (
+        ("Какая погода в Астане завтра?", "Об этом я не знаю"),
+        ("What is the weather in Oral?", "I do not know about that"),
+        ("Ертең Оралда ауа райы қандай болады?", "Бұл туралы білмеймін"),
+    ):
+        answer = await chat.ask(question)
+        assert answer.startswith(said), question
+        assert "Уральск" not in answer and "Астана" not in answer, question  # no city card
+
+
+async def test_a_city_no_event_is_linked_to_is_an_unmet_place(shipped_chat: Chatter) -> None:
+    answer = await shipped_chat.ask("Какие события были в Тюмени в 2024 году?")
+    assert answer.startswith("В материалах нет такого события") and "Тюмени" in answer
+    # a city's name before a region's word names the region («Тюмень облысында»)
+    answer = await shipped_chat.ask("Курултай казахов России Тюмень облысында өтті ме?")
+    assert answer.startswith("Иә"), answer
+
+
+async def test_a_title_claimed_at_an_event_must_be_the_one_held_there(
+    shipped_chat: Chatter,
+) -> None:
+    asked = "Нургазиева выступала на встрече НПО Казахстана и России как директор ГАК?"
+    answer = await shipped_chat.ask(asked)
+    assert answer.startswith("Нет") and "президент" in answer
+    answer = await shipped_chat.ask(asked.replace("директор", "президент"))
+    assert answer.startswith("Да"), answer
+
+
+@pytest.fixture
+async def dev12_chat(tmp_path, session_maker, settings):  # type: ignore[no-untyped-def]
+    """The shipped content with the twelfth development set's invented events: a round table
+    in Оренбург in 2024, a forum in Семей in June 2025, an online meeting in April 2026, a
+    meeting in Астана in 2023, a conference in Екатеринбург, a youth meeting in Костанай in
+    2022, and a round table and a forum announced for 2027."""
+    from tests.conftest import ROOT
+    from tests.test_question_set import _chat_over
+
+    extra = ("dev12-events.yaml",)
+    async for chat in _chat_over(tmp_path, session_maker, settings, extra, ROOT / "content"):
+        yield chat
+
+
+async def test_what_someone_said_in_a_city_is_said_there_only(dev12_chat: Chatter) -> None:
+    for question in (
+        "что сказал Погорельский в Оренбурге",
+        "What did Pogorelsky propose in Orenburg?",
+    ):
+        answer = await dev12_chat.ask(question)
+        assert "по очереди в Оренбурге и Актобе" in answer, question
+        assert "ресурсный центр" not in answer, question  # said in 2021, elsewhere
+
+
+async def test_people_of_an_organization_keep_to_the_dates_asked(dev12_chat: Chatter) -> None:
+    answer = await dev12_chat.ask("Кто из Гражданского альянса выступит в 2027 году?")
+    assert "Нургазиева" in answer and "Тажибаев" not in answer  # he spoke in 2025
+
+
+async def test_who_spoke_on_a_topic_keeps_to_the_dates_asked(dev12_chat: Chatter) -> None:
+    answer = await dev12_chat.ask("Кто говорил об экологии в 2025 году?")
+    assert "Иртышские берега" in answer and "Чистый Ишим" not in answer
+
+
+async def test_a_claim_about_a_work_checks_where_it_was_done(dev12_chat: Chatter) -> None:
+    answer = await dev12_chat.ask("Меморандум молодёжных организаций подписали в Челябинске?")
+    assert answer.startswith("Нет")
+    answer = await dev12_chat.ask("Меморандум молодёжных организаций подписали в Костанае?")
+    assert answer.startswith("Да")
+
+
+async def test_a_kazakh_name_in_a_russian_question_is_only_a_name(dev12_chat: Chatter) -> None:
+    answer = await dev12_chat.ask("Бекмұхамбетқызы выступала на форуме в Семее?")
+    assert answer.startswith("Нет")
+
+
+async def test_a_format_asked_of_several_events_is_told_of_each(dev12_chat: Chatter) -> None:
+    answer = await dev12_chat.ask("Встреча в Костанае прошла онлайн?")
+    assert "Встреча молодёжи Костаная и Челябинска" in answer and "очно" in answer
+    assert not answer.startswith("Да")

@@ -57,6 +57,8 @@ SETS = {
     "tenth development set": HERE / "question_set_dev10.yaml",
     "sixth untuned question set": HERE / "question_set_untuned6.yaml",
     "eleventh development set": HERE / "question_set_dev11.yaml",
+    "seventh untuned question set": HERE / "question_set_untuned7.yaml",
+    "twelfth development set": HERE / "question_set_dev12.yaml",
 }
 REQUIRED_SHARE = 0.95
 DEV2_SHARE = 0.98
@@ -75,6 +77,8 @@ UNTUNED5_SHARE = 0.93  # 336/350 (0.96) at its first score, before the work it s
 DEV10_SHARE = 0.9  # 377/426 (0.885) at its first score, 398/426 (0.934) after the work on it
 UNTUNED6_SHARE = 0.9  # 353/378 (0.934) at its first score, before the work it scores
 DEV11_SHARE = 0.9  # 520/562 (0.925) at its first score
+UNTUNED7_SHARE = 0.93  # 474/495 (0.958) at its first score, before the work it scores
+DEV12_SHARE = 0.9  # 611/658 (0.929) at its first score
 RESULTS: dict[str, dict[str, object]] = {}
 
 
@@ -213,6 +217,8 @@ SHIPPED = {
     "tenth development set": (("dev10-events.yaml",), 400, DEV10_SHARE),
     "sixth untuned question set": (("untuned6-events.yaml",), 350, UNTUNED6_SHARE),
     "eleventh development set": (("dev11-events.yaml",), 500, DEV11_SHARE),
+    "seventh untuned question set": (("untuned7-events.yaml",), 450, UNTUNED7_SHARE),
+    "twelfth development set": (("dev12-events.yaml",), 600, DEV12_SHARE),
 }
 
 

@@ -178,9 +178,12 @@ def place_card(d: PlaceDetails) -> Html:
     return out.text()
 
 
-def topic_card(topic: Topic, parts: Sequence[Participation]) -> Html:
+def topic_card(topic: Topic, parts: Sequence[Participation], *, narrowed: bool = False) -> Html:
+    """Who spoke on the topic; `narrowed`: only at the dates or in the city asked."""
     out = Lines().add(html(_("💬 Тема: {}"), b(topic.name)))
-    if not parts:
+    if not parts and narrowed:
+        out.add(_("С такими датой или городом об этой теме в материалах никто не говорил."))
+    elif not parts:
         out.add(_("Об этой теме в загруженных материалах никто не говорил."))
     for part in parts:
         out.blank().add(person_line(part), html("📅 {}", event_line(part.event)))

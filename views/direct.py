@@ -58,6 +58,11 @@ def holders_lines(matches: Sequence[tuple[PersonPosition, Participation]]) -> Ht
     return out.text()
 
 
+def no_one_then(organization: Organization) -> Html:
+    """No one of the organization fits the dates, city or tense asked."""
+    return html(_("В материалах нет никого от «{}» с такими условиями."), org_name(organization))
+
+
 def _events_named(events: Sequence[Event]) -> Html:
     return Lines().add(_("События:")).add(*(html("• {}", event_line(e)) for e in events)).text()
 
@@ -331,8 +336,15 @@ def work_people_lines(work: Work, parts: Sequence[Participation]) -> Html:
 SEVERAL_SHOWN = 10  # events listed when many fit; the question can be made narrower
 
 
-def several_events(events: Sequence[Event]) -> Html:
-    out = Lines().add(_("Подходит несколько событий ({}) — отвечаю о каждом:").format(len(events)))
+def several_events(events: Sequence[Event], *, answered: bool = True) -> Html:
+    """The events a question fits, before the answer about each, or (not `answered`: too
+    many to answer at once) to pick one from."""
+    lead = (
+        _("Подходит несколько событий ({}) — отвечаю о каждом:")
+        if answered
+        else _("Подходит несколько событий ({}) — выберите одно или уточните вопрос:")
+    )
+    out = Lines().add(lead.format(len(events)))
     out.add(*(html("• {}", event_line(e)) for e in events[:SEVERAL_SHOWN]))
     if len(events) > SEVERAL_SHOWN:
         out.add(

@@ -60,9 +60,13 @@ def constraint_text(kind: EntityKind | None, label: str, dates: object | None) -
     return html("{}", b(label))
 
 
-def nothing_fits(constraints: Sequence[Html], events: Sequence[Event], *, yes_no: bool) -> Html:
+def nothing_fits(
+    constraints: Sequence[Html], events: Sequence[Event], *, yes_no: bool, listed: bool = True
+) -> Html:
     """No stored event satisfies every constraint of the question: say so, and which events
-    the rest of the question fits."""
+    the rest of the question names (their dates and places answer «Форум FROM KZ прошёл в
+    2021 году?»); when that rest is only a kind of event (not `listed`: «форум в Семее»), how
+    many fit it — the answer's buttons open them, a list would read as the answer."""
     wanted = join(", ", constraints)
     lead = (
         _("Нет, в материалах нет такого события с условием: {}.")
@@ -70,7 +74,13 @@ def nothing_fits(constraints: Sequence[Html], events: Sequence[Event], *, yes_no
         else _("В материалах нет такого события с условием: {}.")
     )
     out = Lines().add(html(lead, wanted))
-    if events:
+    if events and listed:
         out.blank().add(_("Под остальные слова вопроса подходят:"))
         out.add(*(html("• {}", event_line(e)) for e in events))
+    elif events:
+        out.blank().add(
+            _(
+                "Под остальные слова вопроса подходят другие события ({}) — они на кнопках ниже."
+            ).format(len(events))
+        )
     return out.text()

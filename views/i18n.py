@@ -8,7 +8,7 @@ from datetime import date
 from enum import StrEnum
 
 from aiogram.utils.i18n import I18n
-from babel.dates import format_date, format_skeleton, get_month_names
+from babel.dates import format_date, format_interval, format_skeleton, get_month_names
 
 
 class Language(StrEnum):
@@ -69,6 +69,11 @@ def _spaces(text: str) -> str:
 def day_text(d: date) -> str:
     """«21 апреля 2021 г.», «2021 ж. 21 сәуір», «21 April 2021»."""
     return _spaces(format_date(d, "long", locale=_BABEL[language()]))
+
+
+def days_text(first: date, last: date) -> str:
+    """«30 нояб. — 6 дек. 2026 г.», «2026 ж. 30 қар. – 6 жел.», «Nov 30 – Dec 6, 2026»."""
+    return _spaces(format_interval(first, last, "yMMMMd", locale=_BABEL[language()]))
 
 
 def month_text(year: int, month: int) -> str:

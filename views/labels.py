@@ -10,7 +10,7 @@ from db.dates import EARLIEST_YEAR, LATEST_YEAR, PartialDate
 from db.kinds import EntityKind
 from db.models import Event, Organization, Participation, Place, Work
 from views.html import Html, b, esc, html, i, join
-from views.i18n import N_, _, day_month_text, day_text, month_name, month_text
+from views.i18n import N_, _, day_month_text, day_text, days_text, month_name, month_text
 
 COUNTRIES = {"RU": N_("Россия"), "KZ": N_("Казахстан")}
 FLAGS = {"RU": "🇷🇺", "KZ": "🇰🇿"}
@@ -22,7 +22,11 @@ EVENT_KINDS = {
     "signing": N_("подписание документа"),
     "other": N_("событие"),
 }
-FORMATS = {"online": N_("онлайн"), "offline": N_("очно"), "hybrid": N_("очно и онлайн")}
+FORMATS = {
+    "online": N_("онлайн"),
+    "offline": N_("очно"),
+    "hybrid": N_("очно и онлайн (гибридный формат)"),
+}
 ORG_ROLES = {
     "organizer": N_("организатор"),
     "participant": N_("участник"),
@@ -113,6 +117,8 @@ def date_text(d: PartialDate) -> str:
         return _("с {} г.").format(d.year)
     if d.year is not None and d.until_year is not None:
         return _("{}–{} гг.").format(d.year, d.until_year)
+    if d.until is not None and (span := d.period()) is not None:
+        return days_text(*span)
     if d.month is not None and d.until_month is not None:
         months = f"{month_name(d.month)}–{month_name(d.until_month)}"
         return _("{} {} г.").format(months, d.year) if d.year is not None else months

@@ -29,6 +29,8 @@ class LanguageWords:
     years_ago: tuple[tuple[int, str], ...]  # («в прошлом году», 1), longest phrase first
     year_words: frozenset[str]  # «году», «жылы», «year»
     months_ahead: tuple[tuple[int, str], ...]  # («в следующем месяце», 1), longest phrase first
+    weeks_ahead: tuple[tuple[int, str], ...]  # («на следующей неделе», 1), longest phrase first
+    days_ahead: tuple[tuple[int, str], ...]  # («завтра», 1), longest phrase first
     numbers: dict[str, int]  # «два», «two», «екі» → 2
     ago: tuple[str, ...]  # «назад», «ago», «бұрын»: «два года назад»
     formats: dict[str, tuple[str, ...]]  # an event format («online») → the words that ask it
@@ -85,6 +87,9 @@ class LanguageWords:
     # «в городе Уральске», «Орал қаласында», «the city of Uralsk»: the word for a city before
     # or after a city's name names it, it asks for no cities
     city_before: tuple[str, ...] = ()
+    region_words: tuple[
+        str, ...
+    ] = ()  # «области», «облысы», «region»: a city's name names a region
     city_after: tuple[str, ...] = ()
     # «вуз» → («университет», «институт», «академия»): the words of the names of the
     # organizations a word asking for a kind of them means
@@ -131,6 +136,8 @@ def words_of(language: str) -> LanguageWords:
         years_ago=_counted_phrases(data.get("years_ago", {})),
         year_words=frozenset(data.get("year_words", ())),
         months_ahead=_counted_phrases(data.get("months_ahead", {})),
+        weeks_ahead=_counted_phrases(data.get("weeks_ahead", {})),
+        days_ahead=_counted_phrases(data.get("days_ahead", {})),
         numbers={w: int(n) for n, words in data.get("numbers", {}).items() for w in words},
         ago=tuple(data.get("ago", ())),
         formats={k: tuple(v) for k, v in data.get("formats", {}).items()},
@@ -192,6 +199,7 @@ def words_of(language: str) -> LanguageWords:
         work_kinds=frozenset(data.get("work_kinds", ())),
         generic_org_words=frozenset(data.get("generic_org_words", ())),
         city_before=tuple(data.get("city_before", ())),
+        region_words=tuple(data.get("region_words", ())),
         city_after=tuple(data.get("city_after", ())),
         org_kinds=_asked_by(data.get("org_kinds", {})),
     )
