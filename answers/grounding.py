@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer
 from answers.cards import card_answer
-from answers.kazakh import said_of_a_place
+from answers.kazakh import kazakh_stem, said_of_a_place
 from answers.language import Language
 from answers.lexicon import every
 from answers.linking import Linked, Unmet, kept_words, leftover_words, split_names
@@ -143,7 +143,10 @@ async def gap_answer(asked: Asked, found: Gaps) -> Answer:
         ]
         # never beside a word that may be the rest of a name: «Дмитрий» Быков is no Сергей
         of_someone = certain[:1] and certain[0].kind is EntityKind.PERSON
-        name_part = found.name_part or (of_someone and any(map(person_name_part, found.unknown)))
+        # a Kazakh word by its stem: «Думаның» is «дума», no first name
+        kazakh = asked.question.language is Language.KK
+        said = [kazakh_stem(w) if kazakh else w for w in found.unknown]
+        name_part = found.name_part or (of_someone and any(map(person_name_part, said)))
         if len(certain) == 1 and certain[0].kind in _CARDS and not name_part:
             # «Смирнова — депутат Госдумы?»: nothing on the Duma, and what is known of her
             card = await card_answer(

@@ -34,6 +34,7 @@ from db.textnorm import (
     adjective,
     forms,
     forms_match,
+    known_place,
     names_nothing,
     names_the_subject,
     normalize,
@@ -226,7 +227,9 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
         if hit.matched <= nameless:
             continue  # «что делал …» is no «Комитет по делам …»
         generic = hit.matched <= generic_words and all(h.kind is EntityKind.EVENT for h in same)
-        if not generic and hit.whole_name:
+        # «the online youth meeting»: the format, not a whole short name, picks the event
+        by_format = question.format is not None and all(h.kind is EntityKind.EVENT for h in same)
+        if not generic and hit.whole_name and not by_format:
             same = [h for h in same if h.whole_name]
         # «Петров» finds «Марина Петрова» by a shared lemma: another person, maybe — asked;
         # unless someone fits as typed: «Сапаровой» is Айгерим Сапарова, never Елдар Сапаров.
@@ -243,6 +246,10 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
                 for h, theirs in zip(same, other, strict=True)
             ]
         mention = Mention(hit.matched, same, generic)
+        if all(h.fuzzy and h.kind is EntityKind.PLACE for h in same) and any(
+            known_place(w) for w in _words(mention, question, groups)
+        ):
+            continue  # «Omsk» is a city the facts lack, never a misspelt «Томск»
         if hit.kind is EntityKind.PERSON and len(same) > 1:
             # «Петрова» is Марина Петрова, not Пётр Голованов by the lemma «Пётр»
             typed = _words(mention, question, groups)

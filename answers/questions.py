@@ -373,6 +373,10 @@ async def _answer(asked: Asked) -> Answer:
     holder = asks_holder(q) and not linked.of_kind(EntityKind.PERSON)
     if holder and (found := await titled(asked)) is not None:
         return found
+    if q.count and (found := await counted_in_summaries(asked)) is not None:
+        # «Из скольких регионов … приехали казахские общины на Курултай?»: the number the
+        # event's source gives, whatever other names («казахские общины») might fit
+        return found
     # A name that fits several people, or only after a typo fix: let them pick.
     for mention in linked.mentions:
         if mention.kind is EntityKind.EVENT:
@@ -390,13 +394,12 @@ async def _answer(asked: Asked) -> Answer:
         q = asked.question = _with_country(q, code)
     if q.yes_no and (found := await yes_no(asked)) is not None:
         return found
-    if q.count and (found := await counted_in_summaries(asked)) is not None:
-        return found  # «Из скольких регионов приехали …?»: the number the source gives
     place = asked.mention(EntityKind.PLACE)
     if (
         place is not None
         and intent in (Intent.SEARCH, Intent.COUNTRY)
-        and (q.country or q.yes_no or intent is Intent.COUNTRY)
+        # «Павлодар — это Казахстан?»; «Есть что-нибудь про Семей?» asks of the city itself
+        and (q.country or intent is Intent.COUNTRY)
     ):
         found = await country(asked)
         if found is not None:

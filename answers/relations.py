@@ -328,7 +328,7 @@ async def cities(a: Asked) -> Answer | None:
     if place := a.one(PL):
         return (
             await country(a)
-            if a.question.yes_no
+            if a.question.yes_no and a.question.country is not None
             else await card_answer(a.session, PL, place, a.today)
         )
     if a.question.rest and a.linked.mentions:
@@ -833,11 +833,11 @@ async def country(a: Asked) -> Answer | None:
     place = await queries.get_place(a.session, place_id)
     if place is None:
         return None
-    card = await card_answer(a.session, PL, place_id, a.today)
     line = direct.country_line(place)
     if a.question.yes_no and a.question.country:  # «Павлодар — это Казахстан?»
         line = direct.yes(line) if place.country == a.question.country else direct.no(line)
-    return lead(line, card)
+    # the city's card, with events in both countries, a button away: the answer is one line
+    return Answer(line, cards([(PL, place_id, place.name)]))
 
 
 async def statements(a: Asked) -> Answer | None:

@@ -80,7 +80,8 @@ _INTENTS: tuple[tuple[Intent, tuple[str, ...]], ...] = tuple(
 # Words that only carry the question: Russian ones are word beginnings, Kazakh ones are
 # matched on folded stems (in Kazakh questions only), English ones are whole words.
 _QUESTION_WORDS = _LEXICONS[Language.RU].question_words
-_RU_INTERROGATIVES = _LEXICONS[Language.RU].interrogatives  # whole words: «кем» is no «Кемерово»
+# whole words: «кем» is no «Кемерово», «между» no «международный»
+_RU_INTERROGATIVES = _LEXICONS[Language.RU].interrogatives | _LEXICONS[Language.RU].between
 
 
 def _cue_words(language: Language) -> set[str]:
@@ -964,7 +965,8 @@ def _without_own_origin(text: str) -> str:
     what they ask — dropped from a clause that speaks of them and asks nothing."""
     clauses = re.split(r"([,.;!?:])", text)
     for i, clause in enumerate(clauses):
-        lowered = [normalize(w) for w in re.findall(r"[\w'’]+", clause)]
+        # «I'm» is «i m» once normalized
+        lowered = [p for w in re.findall(r"[\w'’]+", clause) for p in normalize(w).split()]
         if not _FIRST_PERSON & set(lowered) or any(_is_interrogative(w) for w in lowered):
             continue
         clause = _FROM_PLACE.sub(" ", clause)
@@ -998,7 +1000,7 @@ def asked_text(text: str, today: date | None = None) -> str:
         if rest is None:
             rest = _thanks_last(text)
         if rest is None:
-            return text
+            return re.sub(r"^[\s,.;:]+", "", text)  # what a dropped clause left before it
         text = rest
 
 

@@ -159,8 +159,17 @@ def query_forms(text: str) -> list[Forms]:
         for part in parts:
             if part in STOPWORDS and part not in capitals:
                 continue
-            result.append(tuple(sorted(set(word_forms(part)) | set(whole))))
+            result.append(tuple(sorted(set(word_forms(part)) | set(whole) | _noun_of(part))))
     return list(dict.fromkeys(result))
+
+
+def _noun_of(word: str) -> set[str]:
+    """An adjective in -н- also asks for the noun it is made from, by the stem they share
+    («молодёжная встреча» finds «Голос молодёжи»): a stem that long begins both."""
+    tags = _tags(word)
+    if not tags or tags[0][0] != "ADJF":
+        return set()
+    return {f[:-1] for f in word_forms(word) if f.endswith("н") and len(f) > PREFIX_FROM + 1}
 
 
 def forms(text: str, *, drop_stopwords: bool = False) -> list[Forms]:

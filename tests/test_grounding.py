@@ -897,6 +897,10 @@ def test_what_a_message_asks_leaves_out_the_asker_and_the_courtesies() -> None:
         asked_text("Hi, I am a journalist from Omsk. Who spoke in Uralsk?")
         == "Who spoke in Uralsk?"
     )
+    assert (
+        asked_text("Good morning! I'm a student from Omsk. Who spoke at the Semey forum?")
+        == "Who spoke at the Semey forum?"
+    )
     assert asked_text("Сәлем, мен Павлодардан журналистпін, Оралда кім сөйледі?") == (
         "Оралда кім сөйледі?"
     )
@@ -1262,3 +1266,53 @@ async def test_a_format_asked_of_several_events_is_told_of_each(dev12_chat: Chat
     answer = await dev12_chat.ask("Встреча в Костанае прошла онлайн?")
     assert "Встреча молодёжи Костаная и Челябинска" in answer and "очно" in answer
     assert not answer.startswith("Да")
+
+
+async def test_a_word_of_a_title_is_never_taken_for_a_question_word(chat: Chatter) -> None:
+    # «между» carries a span of dates; «международном» names the round table
+    answer = await chat.ask("Какие казахстанские города участвовали в международном круглом столе?")
+    assert "Павлодар" in answer and "Уральск" not in answer  # Уральск joined another one
+
+
+async def test_the_country_of_a_city_is_one_line(chat: Chatter) -> None:
+    (reply,) = await chat.say("Павлодар — это Казахстан?")
+    assert reply.text.startswith("Да") and "\n" not in reply.text.strip()
+    assert any("Павлодар" in label for label, _ in reply.buttons)  # its card a button away
+
+
+async def test_an_event_named_by_its_format_and_an_adjective_is_found(dev12_chat: Chatter) -> None:
+    # «youth» is an adjective in the facts' words, the title says «молодёжи»; the format,
+    # not a shorter name, picks among the meetings
+    for question in (
+        "who spoke at the online youth meeting",
+        "Кто выступал на молодёжной онлайн-встрече?",
+    ):
+        answer = await dev12_chat.ask(question)
+        assert "Голос молодёжи" in answer and "Тажибаева" in answer, question
+
+
+def test_an_adjective_asks_for_its_noun_only_by_a_long_stem() -> None:
+    from db.textnorm import query_forms
+
+    (youth,) = query_forms("молодёжной")
+    assert "молодеж" in youth  # begins «молодёжи» as well as «молодёжный»
+    (virgin,) = query_forms("целинные")
+    assert "целин" not in virgin  # would begin «Целиноград»
+
+
+async def test_a_kazakh_claim_of_an_unknown_body_is_denied_with_the_card(
+    shipped_chat: Chatter,
+) -> None:
+    # «Думаның» is a Kazakh form of «дума», never a first name beside «Смирнова»
+    answer = await shipped_chat.ask("Смирнова Мемлекеттік Думаның депутаты ма?")
+    assert answer.startswith("Жоқ") and "Мажилис" in answer
+    # «басқара» asks who heads, it is no misspelt name
+    answer = await shipped_chat.ask("Коропченко Уральскідегі Русский домды басқара ма?")
+    assert answer.startswith("Жоқ") and "Нур-Султан" in answer
+
+
+async def test_a_number_the_source_gives_outweighs_other_names_asked(shipped_chat: Chatter) -> None:
+    answer = await shipped_chat.ask(
+        "Из скольких регионов России приехали казахские общины на Курултай?"
+    )
+    assert "18 регионов" in answer and "выберите" not in answer
