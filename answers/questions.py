@@ -17,6 +17,7 @@ from answers.coordination import EventParts, event_parts, shared_answer
 from answers.dialogue import Dialogue
 from answers.grounding import gap_answer, gaps
 from answers.language import detect_language
+from answers.lexicon import every
 from answers.linking import (
     Confidence,
     Linked,
@@ -359,8 +360,15 @@ def _intent(asked: Asked) -> Intent:
     return q.intent
 
 
+_DETAILS = frozenset(every("details"))
+
+
 async def _answer(asked: Asked) -> Answer:
     q, linked = asked.question, asked.linked
+    said = " ".join(re.findall(r"\w+", asked.text.casefold()))
+    if said in _DETAILS and asked.dialogue.subjects:  # «подробнее»: what the chat spoke of
+        kind, subject = asked.dialogue.subjects[0]
+        return await card_answer(asked.session, EntityKind(kind), subject, asked.today)
     if q.intent is Intent.SMALL_TALK and len(q.words) <= 3 and not linked.mentions:
         return await ROUTES[Intent.SMALL_TALK].respond(asked)  # type: ignore[return-value]
     if q.intent is Intent.OFF_TOPIC:  # «What is the weather in Oral?»: no city, no choice

@@ -118,6 +118,24 @@ def _in_tense(a: Asked, events: list[Event]) -> list[Event]:
     return [e for e in events if e.partial_date.starts_after(a.today)] or events
 
 
+MOST_SHOWN = 10  # people listed by how often they spoke
+
+
+async def _most_often(a: Asked) -> Answer:
+    """«Кто чаще всего выступал (на круглых столах)?»: the people by how many of the events
+    (those named, or all) they spoke at, most first."""
+    named = set(a.ids(E))
+    talks: dict[str, list[Participation]] = {}
+    for part in await queries.participations(a.session, roles=SPEAKING_ROLES, topics=False):
+        if (not named or part.event_id in named) and _when_and_where(a, part.event):
+            talks.setdefault(part.person_id, []).append(part)
+    ranked = sorted(talks.values(), key=lambda parts: (-len(parts), parts[0].person.full_name))
+    # more than once: with everyone speaking once, no one spoke most often
+    shown = [parts for parts in ranked if len(parts) > 1][:MOST_SHOWN]
+    buttons = [(P, parts[0].person_id, parts[0].person.full_name) for parts in shown]
+    return Answer(direct.most_often(shown, len(ranked)), cards(buttons))
+
+
 def joined(answers: Sequence[Answer], heading: Html | None = None) -> Answer:
     """Several answers as one: texts one after another, buttons together."""
     texts = ([heading] if heading else []) + [a.text for a in answers]
@@ -168,6 +186,8 @@ def _choice_of(events: list[Event]) -> Answer:
 
 
 async def speakers(a: Asked) -> Answer | None:
+    if a.question.order == "most" and not a.question.yes_no:
+        return await _most_often(a)
     if (topic := a.one(T)) and a.mention(E) is not None and a.one(P) is None:
         return await _on_topic_at(a, topic)  # «кто говорил об экологии на встрече НПО?»
     origin = [m for m in a.linked.of_kind(PL) if m.origin and len(m.hits) == 1]
@@ -233,6 +253,19 @@ async def speakers(a: Asked) -> Answer | None:
         return _events_list(a, held)
     if person:  # «кто ещё?» after a question about a person: their event's list
         parts = await queries.participations(a.session, person_id=person)
+        spoken_of = a.dialogue.of_kind(E)
+        if parts and a.continues and not a.question.more and spoken_of:
+            # «Кто выступал на конференции? — а Октябрьская?»: she, at the events the chat
+            # spoke of, in the role she had there (or all she took part in, when none)
+            found = await queries.person_and_participations(a.session, person)
+            if found is not None:
+                who, theirs = found
+                there = [p for p in theirs if p.event_id in spoken_of]
+                card = person_card_of(who, there or theirs)
+                if there:  # in what role: a participant there did not speak
+                    role = direct.took_part(who, there[0].event, there[0].role)
+                    return lead(direct.sentence(role), card)
+                return card
         if parts and a.continues:
             return await speakers_answer(a.session, parts[0].event_id)
     for kind in (PL, ORG, T, W):
@@ -504,7 +537,7 @@ def _events_list(a: Asked, found: list) -> Answer:  # type: ignore[type-arg]
     dated = [e for e in found if e.year is not None]
     if a.question.order == "next":  # «the nearest event in Omsk»: the soonest still ahead
         dated = [e for e in dated if e.partial_date.starts_after(a.today)]
-    if a.question.order is not None and dated:
+    if a.question.order in ("first", "last") and dated:
         pick = max if a.question.order == "last" else min
         found = [pick(dated, key=lambda e: e.partial_date.sort_key())]
     dates = a.question.dates

@@ -217,7 +217,7 @@ _MORE = every("more")
 _PARTICIPANTS = every("participants")
 _ORDER_WORDS = {
     which: tuple(p for w in _LEXICONS.values() for p in w.order.get(which, ()))
-    for which in ("first", "last", "next")
+    for which in ("most", "first", "last", "next")
 }
 _FOLLOW_UP_STARTS = every("follow_up_starts")
 _STARTERS = frozenset(s.split()[0] for s in _FOLLOW_UP_STARTS)
@@ -307,7 +307,8 @@ class Question:
     about: tuple[str, ...] = field(default=())  # words naming what was spoken about («о …»)
     gender: str | None = None  # «femn»/«masc»: «выступала», «кто такая» speak of a woman
     pronoun: bool = False  # «она», «he», «ол»: someone the chat spoke of before
-    order: str | None = None  # «first» / «last» / «next»: «самый первый круглый стол», «ближайший»
+    # «first» / «last» / «next» / «most»: «самый первый», «ближайший», «чаще всего»
+    order: str | None = None
     # «Какие вузы участвовали …?»: only organizations with one of these words in their names,
     # and the word that asked for them, as typed
     org_kind: frozenset[str] = frozenset()
@@ -850,7 +851,8 @@ def _from_place(text: str, typed: list[str]) -> bool:
 
 def _order(norm: str, dates: PartialDate | None) -> str | None:
     """«first» or «last» when the question asks for the earliest or latest («the latest round
-    table»); «last year» names a year, not an order."""
+    table»), «next» for the soonest ahead, «most» for who did it most often; «last year» names
+    a year, not an order."""
     if dates is not None and " year" in norm and " last year" in norm:
         norm = norm.replace(" last year", " ")
     for which, phrases in _ORDER_WORDS.items():

@@ -1316,3 +1316,28 @@ async def test_a_number_the_source_gives_outweighs_other_names_asked(shipped_cha
         "Из скольких регионов России приехали казахские общины на Курултай?"
     )
     assert "18 регионов" in answer and "выберите" not in answer
+
+
+async def test_a_follow_up_naming_someone_asks_of_them_at_the_same_event(
+    dev12_chat: Chatter,
+) -> None:
+    await dev12_chat.ask("Кто выступал на конференции в Екатеринбурге?")
+    answer = await dev12_chat.ask("а Октябрьская?")
+    # she was there, and did not speak: her role there, not the speakers again
+    assert answer.startswith("Ирина Октябрьская — участник") and "Язык и культура" in answer
+
+
+async def test_more_details_opens_the_card_of_what_the_chat_spoke_of(dev12_chat: Chatter) -> None:
+    await dev12_chat.ask("Кто выступал на конференции в Екатеринбурге?")
+    assert (await dev12_chat.ask("tell me more")).startswith("📅 Конференция «Язык и культура»")
+    await dev12_chat.ask("Кто такая Мөлдір Бекмұхамбетқызы?")
+    assert (await dev12_chat.ask("подробнее")).startswith("👤 Мөлдір Бекмұхамбетқызы")
+
+
+async def test_who_spoke_most_often_is_counted(shipped_chat: Chatter) -> None:
+    for question in ("Кто чаще всего выступал?", "Who spoke most often?", "Кім ең жиі сөйледі?"):
+        answer = await shipped_chat.ask(question)
+        first = answer.split("\n\n")[1]
+        assert first.startswith("1. Бану Нургазиева — 2:"), question  # two talks, the most
+    answer = await shipped_chat.ask("Who spoke most often at round tables?")
+    assert "everyone spoke once" in answer

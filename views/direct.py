@@ -58,6 +58,20 @@ def holders_lines(matches: Sequence[tuple[PersonPosition, Participation]]) -> Ht
     return out.text()
 
 
+def most_often(ranked: Sequence[Sequence[Participation]], speakers: int) -> Html:
+    """«Чаще всего выступали: 1. Бану Нургазиева — 3: …», each person's talks by event, of
+    those who spoke more than once; `speakers`: how many spoke at all."""
+    if not speakers:
+        return Html(_("В материалах нет выступлений с такими условиями."))
+    if not ranked:
+        return html(_("В материалах каждый выступал по одному разу (выступавших: {})."), speakers)
+    out = Lines().add(_("🎤 Чаще всего выступали:")).blank()
+    for n, parts in enumerate(ranked, 1):
+        events = join("; ", (_at(p.event) for p in parts))
+        out.add(html("{}. {} — {}: {}", n, b(parts[0].person.full_name), len(parts), events))
+    return out.text()
+
+
 def no_one_then(organization: Organization) -> Html:
     """No one of the organization fits the dates, city or tense asked."""
     return html(_("В материалах нет никого от «{}» с такими условиями."), org_name(organization))

@@ -87,9 +87,9 @@ class LanguageWords:
     # «в городе Уральске», «Орал қаласында», «the city of Uralsk»: the word for a city before
     # or after a city's name names it, it asks for no cities
     city_before: tuple[str, ...] = ()
-    region_words: tuple[
-        str, ...
-    ] = ()  # «области», «облысы», «region»: a city's name names a region
+    # «области», «облысы», «region» after a city's name: it names a region
+    region_words: tuple[str, ...] = ()
+    details: tuple[str, ...] = ()  # «подробнее», «tell me more»: the last subject's whole card
     city_after: tuple[str, ...] = ()
     # «вуз» → («университет», «институт», «академия»): the words of the names of the
     # organizations a word asking for a kind of them means
@@ -200,6 +200,7 @@ def words_of(language: str) -> LanguageWords:
         generic_org_words=frozenset(data.get("generic_org_words", ())),
         city_before=tuple(data.get("city_before", ())),
         region_words=tuple(data.get("region_words", ())),
+        details=tuple(data.get("details", ())),
         city_after=tuple(data.get("city_after", ())),
         org_kinds=_asked_by(data.get("org_kinds", {})),
     )
