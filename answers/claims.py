@@ -54,7 +54,6 @@ from db.textnorm import (
     verb,
 )
 from views import direct
-from views.html import Html
 from views.keyboards import cards, event_buttons
 
 
@@ -100,7 +99,10 @@ async def yes_no(a: Asked) -> Answer | None:
         if a.question.dates is not None:
             return await person_in_dates(a)
         return await person_with_title(a)
-    if len(event_ids) > 1 and a.one(P) is None and a.question.format is not None:
+    # «Встреча в Костанае прошла онлайн?» of several meetings (not «Был ли Костанай на
+    # онлайн-встрече?», where the format names the event and the city is asked)
+    asks_format = a.question.format is not None and not format_names_event(a.question)
+    if len(event_ids) > 1 and asks_format and not (_named(a, P) or _named(a, ORG)):
         return await format_of_several(a, event_ids)
     if len(event_ids) > 1:
         return await person_at_one_of(a, event_ids)
@@ -127,9 +129,9 @@ async def yes_no(a: Asked) -> Answer | None:
         if parts and any(org not in held for org, _ in _named(a, ORG)):
             # «… как директор «Шығыс»?»: there they spoke for another organization
             return lead(direct.no(direct.position_lines(person, parts)), card)
-        if parts and _titled(a):
+        if any(p.positions for p in parts) and _titled(a):
             # «Сапаров выступал на встрече в Астане как заместитель председателя комитета?»:
-            # there he held another title
+            # there he held another title (a position the sources do not give is no «нет»)
             title = _title_asked(a, [label for _, label in _named(a, ORG)])
             said = f"{a.question.text} {a.question.rest}"
             if title and not any(
@@ -392,23 +394,21 @@ async def _claimed(a: Asked) -> _Claimed | None:
     return _Claimed(person, parts, person_card_of(person, parts))
 
 
-async def format_of_several(a: Asked, event_ids: list[str]) -> Answer | None:
+async def format_of_several(a: Asked, event_ids: list[str]) -> Answer:
     """«Қостанайдағы кездесу онлайн болды ма?» where several meetings fit: «нет» when none
-    was held so, «да» when each was; each one's format when they differ or are not known."""
+    was held so, «да» when each was; where and how each was held when they differ or a
+    format is not known."""
     events = await queries.events_by_id(a.session, event_ids)
     wanted = a.question.format
-    known = [e for e in events if e.format not in (None, "unknown")]
-    lines = Html("\n".join(direct.format_line(e) for e in events))
-    if wanted is None:
-        return None
-    if len(known) != len(events):  # where and how each was held, as far as the sources say
+    if any(e.format in (None, "unknown") for e in events) or wanted is None:
         return await for_events(a, event_ids, lambda i: when_where_answer(a.session, i, a.today))
+    lines = direct.formats_lines(events)
     held = [e for e in events if held_as(e, wanted)]
     if not held:
-        return Answer(direct.no(lines), cards(event_buttons(events)))
-    if len(held) == len(events):
-        return Answer(direct.yes(lines), cards(event_buttons(events)))
-    return Answer(direct.sentence(lines), cards(event_buttons(events)))
+        lines = direct.no(lines)
+    elif len(held) == len(events):
+        lines = direct.yes(lines)
+    return Answer(lines, cards(event_buttons(events)))
 
 
 async def person_at_one_of(a: Asked, event_ids: list[str]) -> Answer | None:

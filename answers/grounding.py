@@ -11,6 +11,7 @@ the question would get without it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -112,8 +113,8 @@ async def gaps(session: AsyncSession, q: Question, linked: Linked) -> Gaps:
                 word, kinds=[EntityKind.PLACE], columns="names", fuzzy=False, ranked=False, limit=1
             )
         ):
-            # «Какие события были в Тюмени?»: a city no event is linked to, whatever a summary
-            # says of it in passing
+            # «Какие события были в Тюмени?»: a city the facts hold no place of, whatever a
+            # summary says of it in passing
             unmet += (Unmet(EntityKind.PLACE, typed),)
         # otherwise the materials hold it somewhere: it may narrow, it is no gap
     return Gaps(tuple(unknown), unmet, name_part)
@@ -124,9 +125,10 @@ _REGION_WORDS = tuple(every("region_words"))
 
 def _of_region(typed: str, text: str) -> bool:
     """The city's name is a region's: a word for a region follows it («Тюмень облысында»,
-    «Тюменской области»)."""
-    after = text.casefold().partition(typed.casefold())[2].split()
-    return bool(after) and after[0].strip(",.?!»").startswith(_REGION_WORDS)
+    «Тюменской области»); a word of five letters or more also with its endings."""
+    found = re.search(rf"(?<!\w){re.escape(typed)}(?!\w)\W+(\w+)", text, re.IGNORECASE)
+    after = found.group(1).casefold() if found else ""
+    return any(after == w or (len(w) >= 5 and after.startswith(w)) for w in _REGION_WORDS)
 
 
 async def gap_answer(asked: Asked, found: Gaps) -> Answer:

@@ -199,7 +199,11 @@ def events_on(events: Sequence[Event], wanted: PartialDate) -> list[Event]:
     """The events whose dates agree with `wanted`; when it names a day, those on that very
     day, if any, before the events of that month whose day is not known."""
     matching = [e for e in events if date_matches(e, wanted)]
-    on_day = [e for e in matching if wanted.until is None and e.day == wanted.day is not None]
+    on_day = [
+        e
+        for e in matching
+        if wanted.until is None and wanted.day is not None and e.day == wanted.day
+    ]
     return on_day or matching
 
 

@@ -38,7 +38,7 @@ from answers.understanding import HEAD_CUES, HEAD_TITLES, RANKS, Intent, Questio
 from db import queries
 from db.content_schema import SPEAKING_ROLES
 from db.kinds import EntityKind
-from db.models import Event, Participation
+from db.models import Event, Participation, Person
 from db.search import SearchIndex
 from db.textnorm import Forms, forms, forms_match, normalize, query_forms
 from views import direct
@@ -124,11 +124,19 @@ MOST_SHOWN = 10  # people listed by how often they spoke
 async def _most_often(a: Asked) -> Answer:
     """«Кто чаще всего выступал (на круглых столах)?»: the people by how many of the events
     (those named, or all) they spoke at, most first."""
-    named = set(a.ids(E))
+    # the events this question names (never the last answer's: a ranking is of all)
+    mention = a.mention(E)
+    named = {h.id for h in mention.hits} if mention is not None else set()
     talks: dict[str, list[Participation]] = {}
-    for part in await queries.participations(a.session, roles=SPEAKING_ROLES, topics=False):
-        if (not named or part.event_id in named) and _when_and_where(a, part.event):
-            talks.setdefault(part.person_id, []).append(part)
+    org, topic = a.one(ORG), a.one(T)  # «Кто из ГАК …», «… об экологии»: of those only
+    for part in await queries.participations(a.session, roles=SPEAKING_ROLES, topics=bool(topic)):
+        if (named and part.event_id not in named) or not _when_and_where(a, part.event):
+            continue
+        if org is not None and all(pos.organization_id != org for pos in part.positions):
+            continue
+        if topic is not None and all(t.id != topic for t in part.topics):
+            continue
+        talks.setdefault(part.person_id, []).append(part)
     ranked = sorted(talks.values(), key=lambda parts: (-len(parts), parts[0].person.full_name))
     # more than once: with everyone speaking once, no one spoke most often
     shown = [parts for parts in ranked if len(parts) > 1][:MOST_SHOWN]
@@ -202,6 +210,8 @@ async def speakers(a: Asked) -> Answer | None:
         parts = await queries.participations(a.session, person_id=someone)
         # «… вместе с Маратом Нургазиевым в Оренбурге?»: at those of their events held there
         theirs = list(dict.fromkeys(p.event_id for p in parts if _when_and_where(a, p.event)))
+        if parts and not theirs:  # «… вместе с Погорельским в Кокшетау?»: he was not there
+            return await _not_there(a, parts[0].person, parts)
         ids = [i for i in theirs if not ids or i in ids] or ids
     if not ids and asks_who and not from_there and (place := a.one(PL)):
         ids = await _events_in(a, place)  # «кто выступал в Омске?»: at the events there
@@ -251,23 +261,21 @@ async def speakers(a: Asked) -> Answer | None:
         if a.question.dates is not None:
             held = events_on(held, a.question.dates)
         return _events_list(a, held)
-    if person:  # «кто ещё?» after a question about a person: their event's list
-        parts = await queries.participations(a.session, person_id=person)
+    if person and a.continues:  # «кто ещё?» after a question about a person: their event's
         spoken_of = a.dialogue.of_kind(E)
-        if parts and a.continues and not a.question.more and spoken_of:
+        found = await queries.person_and_participations(a.session, person)
+        if found is not None and found[1] and not a.question.more and spoken_of:
             # «Кто выступал на конференции? — а Октябрьская?»: she, at the events the chat
             # spoke of, in the role she had there (or all she took part in, when none)
-            found = await queries.person_and_participations(a.session, person)
-            if found is not None:
-                who, theirs = found
-                there = [p for p in theirs if p.event_id in spoken_of]
-                card = person_card_of(who, there or theirs)
-                if there:  # in what role: a participant there did not speak
-                    role = direct.took_part(who, there[0].event, there[0].role)
-                    return lead(direct.sentence(role), card)
-                return card
-        if parts and a.continues:
-            return await speakers_answer(a.session, parts[0].event_id)
+            who, theirs = found
+            there = [p for p in theirs if p.event_id in spoken_of]
+            card = person_card_of(who, there or theirs)
+            if there:  # in what role: a participant there did not speak
+                role = direct.took_part(who, there[0].event, there[0].role)
+                return lead(direct.sentence(role), card)
+            return card
+        if found is not None and found[1]:
+            return await speakers_answer(a.session, found[1][0].event_id)
     for kind in (PL, ORG, T, W):
         if subject := a.one(kind):
             if kind is ORG:
@@ -644,6 +652,8 @@ async def about(a: Asked) -> Answer | None:
         if subject := a.one(kind):
             return await card_answer(a.session, kind, subject, a.today)
     if topic := a.one(T):
+        if a.question.order == "most" and not a.question.yes_no:
+            return await _most_often(a)  # «Кто чаще всего говорил о народной дипломатии?»
         return await _on_topic(a, topic)
     # «… конференцию в Оренбурге?»: the city says which event, the event is asked about
     if ids := a.ids(E):
@@ -724,6 +734,20 @@ async def holders(a: Asked) -> Answer | None:
     card = await card_answer(a.session, ORG, org_id, a.today)
     if positions:
         return lead(direct.holders_lines(positions), card)
+    return card
+
+
+async def _not_there(a: Asked, person: Person, parts: list[Participation]) -> Answer:
+    """None of the person's events fits the city, dates or tense asked: which of them it is
+    (the city, when no event of theirs was held there), and their card."""
+    card = person_card_of(person, parts)
+    place = a.one(PL)
+    elsewhere = place is not None and not any(p.event.place_id == place for p in parts)
+    if elsewhere and (named := await queries.get_place(a.session, place)) is not None:  # type: ignore[arg-type]
+        return lead(direct.sentence(direct.not_in_place(person, named)), card)
+    if a.question.dates is not None:
+        when = dates_text(a.question.dates)
+        return lead(direct.sentence(direct.not_in_dates(person, when)), card)
     return card
 
 
@@ -889,18 +913,9 @@ async def statements(a: Asked) -> Answer | None:
             if found is None:
                 return None
             person, parts = found
-            there = [
-                p
-                for p in parts
-                if (place is None or p.event.place_id == place)
-                and (dates is None or events_on([p.event], dates))
-            ]
-            if there:
+            if there := [p for p in parts if _when_and_where(a, p.event)]:
                 return person_card_of(person, there)
-            card = person_card_of(person, parts)
-            if place is not None and (named := await queries.get_place(a.session, place)):
-                return lead(direct.sentence(direct.not_in_place(person, named)), card)
-            return lead(direct.sentence(direct.not_in_dates(person, dates_text(dates))), card)
+            return await _not_there(a, person, parts)
         return await card_answer(a.session, P, person_id, a.today)
     return await about(a)
 

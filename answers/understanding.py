@@ -81,7 +81,7 @@ _INTENTS: tuple[tuple[Intent, tuple[str, ...]], ...] = tuple(
 # matched on folded stems (in Kazakh questions only), English ones are whole words.
 _QUESTION_WORDS = _LEXICONS[Language.RU].question_words
 # whole words: «кем» is no «Кемерово», «между» no «международный»
-_RU_INTERROGATIVES = _LEXICONS[Language.RU].interrogatives | _LEXICONS[Language.RU].between
+_RU_WHOLE_WORDS = _LEXICONS[Language.RU].interrogatives | _LEXICONS[Language.RU].between
 
 
 def _cue_words(language: Language) -> set[str]:
@@ -345,7 +345,7 @@ def _is_question_word(low: str) -> bool:
     """`low` carries the question only: it begins with a question word — a short one (≤ 3
     letters: «ли», «тем», «был») only as the whole word or with a short ending, so that it
     never eats a name it begins («Лидия», «Темиртау»)."""
-    return low in _RU_INTERROGATIVES or any(
+    return low in _RU_WHOLE_WORDS or any(
         low.startswith(w) and (len(w) > 3 or len(low) <= len(w) + 2) for w in _QUESTION_WORDS
     )
 
@@ -515,15 +515,20 @@ def parse_dates(
     return PartialDate(year, month, day), rest
 
 
+def _whole(norm: str, phrase: str) -> bool:
+    """The phrase stands in the text as whole words."""
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", norm) is not None
+
+
 def _near_days(norm: str, today: date) -> tuple[PartialDate, set[str]] | None:
     """«завтра», «на следующей неделе» (Monday to Sunday): the day or days, and the words
     that said it."""
     for ahead, phrase in _DAYS_AHEAD:
-        if _has(norm, phrase):
+        if _whole(norm, phrase):  # «завтра», never «на завтраке»
             day = today + timedelta(days=ahead)
             return PartialDate(day.year, day.month, day.day), set(phrase.split())
     for ahead, phrase in _WEEKS_AHEAD:
-        if _has(norm, phrase):
+        if _whole(norm, phrase):
             monday = today + timedelta(days=7 * ahead - today.weekday())
             sunday = monday + timedelta(days=6)
             span = PartialDate(monday.year, monday.month, monday.day, until=sunday)

@@ -160,6 +160,10 @@ def test_a_day_or_week_named_by_how_far_it_is_is_read(text: str, wanted: Partial
     assert not question.words
 
 
+def test_a_word_that_only_begins_like_a_day_is_no_date() -> None:
+    assert parse_question("Кто выступал на деловом завтраке?", date(2026, 11, 25)).dates is None
+
+
 @pytest.mark.parametrize(
     ("text", "wanted"),
     [

@@ -1341,3 +1341,29 @@ async def test_who_spoke_most_often_is_counted(shipped_chat: Chatter) -> None:
         assert first.startswith("1. Бану Нургазиева — 2:"), question  # two talks, the most
     answer = await shipped_chat.ask("Who spoke most often at round tables?")
     assert "everyone spoke once" in answer
+
+
+async def test_a_format_asked_of_several_events_of_known_formats(
+    tmp_path, session_maker, settings
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_question_set import _chat_over
+
+    # two round tables, both held online
+    async for chat in _chat_over(tmp_path, session_maker, settings, ("test-events.yaml",)):
+        answer = await chat.ask("Круглый стол прошёл очно?")
+        assert answer.startswith("Нет, формат событий:") and answer.count(": онлайн") == 2
+        assert (await chat.ask("Круглый стол прошёл онлайн?")).startswith("Да, формат событий:")
+
+
+async def test_a_person_not_there_is_said_so_by_what_does_not_fit(dev12_chat: Chatter) -> None:
+    # he spoke in Екатеринбург, never in 2030: the dates, not the city, are what fails
+    answer = await dev12_chat.ask("Что сказал Погорельский в Екатеринбурге в 2030 году?")
+    assert answer.startswith("За 2030 год") and "не связаны" not in answer
+    # «вместе с X» where X never was: said, never the others there
+    answer = await dev12_chat.ask("Кто выступал вместе с Погорельским в Кокшетау?")
+    assert "Кокшетау не связаны" in answer and "Выступили" not in answer
+
+
+async def test_who_of_an_organization_spoke_most_often_keeps_to_it(dev12_chat: Chatter) -> None:
+    answer = await dev12_chat.ask("Кто из ГАК чаще всего выступал?")
+    assert "Нургазиева" in answer and "Сейітқали" not in answer

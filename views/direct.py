@@ -58,6 +58,9 @@ def holders_lines(matches: Sequence[tuple[PersonPosition, Participation]]) -> Ht
     return out.text()
 
 
+MOST_EVENTS_SHOWN = 3  # a person's events named beside how often they spoke
+
+
 def most_often(ranked: Sequence[Sequence[Participation]], speakers: int) -> Html:
     """«Чаще всего выступали: 1. Бану Нургазиева — 3: …», each person's talks by event, of
     those who spoke more than once; `speakers`: how many spoke at all."""
@@ -67,8 +70,11 @@ def most_often(ranked: Sequence[Sequence[Participation]], speakers: int) -> Html
         return html(_("В материалах каждый выступал по одному разу (выступавших: {})."), speakers)
     out = Lines().add(_("🎤 Чаще всего выступали:")).blank()
     for n, parts in enumerate(ranked, 1):
-        events = join("; ", (_at(p.event) for p in parts))
-        out.add(html("{}. {} — {}: {}", n, b(parts[0].person.full_name), len(parts), events))
+        events = join("; ", (_at(p.event) for p in parts[:MOST_EVENTS_SHOWN]))
+        more = "; …" if len(parts) > MOST_EVENTS_SHOWN else ""
+        out.add(
+            html("{}. {} — {}: {}{}", n, b(parts[0].person.full_name), len(parts), events, more)
+        )
     return out.text()
 
 
@@ -237,6 +243,12 @@ def not_organizer(name: str, event: Event) -> Html:
 def format_line(event: Event) -> Html:
     """«событие «…» прошло онлайн.»"""
     return html(_("формат события «{}»: {}."), _at(event), label(FORMATS, event.format))
+
+
+def formats_lines(events: Sequence[Event]) -> Html:
+    """Each event's format, one to a line: «формат событий:\n• «…»: очно»."""
+    out = Lines().add(_("формат событий:"))
+    return out.add(*(html("• «{}»: {}", _at(e), label(FORMATS, e.format)) for e in events)).text()
 
 
 def events_count(count: int) -> Html:
