@@ -124,17 +124,26 @@ MOST_SHOWN = 10  # people listed by how often they spoke
 async def _most_often(a: Asked) -> Answer:
     """«Кто чаще всего выступал (на круглых столах)?»: the people by how many of the events
     (those named, or all) they spoke at, most first."""
-    # the events this question names (never the last answer's: a ranking is of all)
-    mention = a.mention(E)
-    named = {h.id for h in mention.hits} if mention is not None else set()
+
+    # what this question names, never the last one's: a ranking stands on its own
+    def named(kind: EntityKind) -> set[str]:
+        mention = a.mention(kind)
+        return {h.id for h in mention.hits} if mention is not None else set()
+
+    events, places, orgs, topics = named(E), named(PL), named(ORG), named(T)
+    dates = a.question.dates
     talks: dict[str, list[Participation]] = {}
-    org, topic = a.one(ORG), a.one(T)  # «Кто из ГАК …», «… об экологии»: of those only
-    for part in await queries.participations(a.session, roles=SPEAKING_ROLES, topics=bool(topic)):
-        if (named and part.event_id not in named) or not _when_and_where(a, part.event):
+    for part in await queries.participations(a.session, roles=SPEAKING_ROLES, topics=bool(topics)):
+        if (events and part.event_id not in events) or (
+            places and part.event.place_id not in places
+        ):
             continue
-        if org is not None and all(pos.organization_id != org for pos in part.positions):
+        if dates is not None and not events_on([part.event], dates):
             continue
-        if topic is not None and all(t.id != topic for t in part.topics):
+        # «Кто из ГАК …», «… об экологии»: of those only
+        if orgs and not orgs & {pos.organization_id for pos in part.positions}:
+            continue
+        if topics and not topics & {t.id for t in part.topics}:
             continue
         talks.setdefault(part.person_id, []).append(part)
     ranked = sorted(talks.values(), key=lambda parts: (-len(parts), parts[0].person.full_name))

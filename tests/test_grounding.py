@@ -1341,6 +1341,9 @@ async def test_who_spoke_most_often_is_counted(shipped_chat: Chatter) -> None:
         assert first.startswith("1. Бану Нургазиева — 2:"), question  # two talks, the most
     answer = await shipped_chat.ask("Who spoke most often at round tables?")
     assert "everyone spoke once" in answer
+    # a ranking stands on its own: never only of the last answer's city or events
+    await shipped_chat.ask("Астанада кім сөйледі?")
+    assert "1. Бану Нургазиева — 2:" in await shipped_chat.ask("Who spoke most often?")
 
 
 async def test_a_format_asked_of_several_events_of_known_formats(
