@@ -82,6 +82,11 @@ async def yes_no(a: Asked) -> Answer | None:
                 m.hits = places
         a.linked.mentions = [first, *(m for m in a.linked.mentions if m.kind is not E)]
         also = [w for m in others if m.kind is E for w in typed_words(m, a.question)]
+    if a.mention(W) is not None and a.one(P) is None:
+        # «Книгу … представили в Омске?»: a city that an event's name holds too is the place
+        for m in a.linked.of_kind(E):
+            if places := [h for h in m.hits if h.kind is PL]:
+                m.hits = places
     event_ids = a.ids(E)
     if not event_ids:
         if a.one(P) is None:

@@ -50,7 +50,8 @@ def detect_language(text: str) -> Language:
     said = unquoted if any(c.isalpha() for c in unquoted) else lowered
     if any(c in KAZAKH_LETTERS for c in said) and not any(w in RUSSIAN_WORDS for w in words):
         return Language.KK
-    letters = [c for c in lowered if c.isalpha()]
+    # «Who presented «Азбука медиаграмотности для НКО»?»: a quoted Russian title is a name
+    letters = [c for c in said if c.isalpha()]
     latin = sum("a" <= c <= "z" for c in letters)
     if letters and latin / len(letters) > 0.5:
         return Language.EN

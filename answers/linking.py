@@ -237,9 +237,10 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
             same = [h for h in same if h.whole_name]
         # «Петров» finds «Марина Петрова» by a shared lemma: another person, maybe — asked;
         # unless someone fits as typed: «Сапаровой» is Айгерим Сапарова, never Елдар Сапаров.
+        # «Кто выступал вместе с Калашниковой?»: the verb speaks of the one asked for
+        gender = None if _after_preposition(hit.matched, question, groups) else question.gender
         other = [
-            _other_gender(h, question.words, question.language)
-            or _said_of_other(h, question.gender)
+            _other_gender(h, question.words, question.language) or _said_of_other(h, gender)
             for h in same
         ]
         if any(other) and not all(other):
@@ -370,7 +371,25 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
         linked.mentions = [m for m in linked.mentions if not (m.generic and m.unmet)]
     await _people_at_events(session, linked)
     await _people_from(session, linked)
+    await _people_of_organizations(session, linked)
     return linked
+
+
+async def _people_of_organizations(session: AsyncSession, linked: Linked) -> None:
+    """«Irina Smirnova, the Mazhilis deputy»: of the people a name fits, those who held a
+    position in the organization named — when some did."""
+    orgs = {h.id for m in linked.of_kind(EntityKind.ORGANIZATION) if m.certain for h in m.hits}
+    people = [m for m in linked.of_kind(EntityKind.PERSON) if len(m.hits) > 1]
+    if not orgs or not people:
+        return
+    for mention in people:
+        fitting = []
+        for hit in mention.hits:
+            parts = await queries.participations(session, person_id=hit.id, topics=False)
+            if any(pos.organization_id in orgs for p in parts for pos in p.positions):
+                fitting.append(hit)
+        if fitting:
+            mention.hits = fitting
 
 
 async def _people_from(session: AsyncSession, linked: Linked) -> None:
@@ -670,7 +689,14 @@ def _words(mention: Mention, question: Question, groups: list[tuple[str, ...]]) 
 
 
 def _indexes(mention: Mention, question: Question, groups: list[tuple[str, ...]]) -> list[int]:
-    covered = {groups[i] for i in mention.words if i < len(groups)}
+    return _word_indexes(mention.words, question, groups)
+
+
+def _word_indexes(
+    words: frozenset[int], question: Question, groups: list[tuple[str, ...]]
+) -> list[int]:
+    """Where in the question the words of `words` (indexes of `groups`) stand."""
+    covered = {groups[i] for i in words if i < len(groups)}
     return [
         i
         for i, word in enumerate(question.words)
@@ -747,6 +773,18 @@ def _other_gender(hit: Hit, words: Sequence[str], language: Language = Language.
             womans.add(surname + "а")
         return bool(typed & womans)
     return False
+
+
+def _after_preposition(
+    words: frozenset[int], question: Question, groups: list[tuple[str, ...]]
+) -> bool:
+    """The first of the question's words a mention covers follows a preposition."""
+    at = _word_indexes(words, question, groups)
+    if not at:
+        return False
+    typed = (question.typed or question.words)[at[0]]
+    before = re.search(rf"(\w+)\W+{re.escape(typed)}(?!\w)", question.text)
+    return before is not None and before[1].casefold() in words_of(question.language).prepositions
 
 
 def _said_of_other(hit: Hit, gender: str | None) -> bool:

@@ -21,6 +21,7 @@ from answers.lexicon import every
 from answers.linking import (
     Confidence,
     Linked,
+    Mention,
     events_on,
     gender_of,
     kept_words,
@@ -340,6 +341,22 @@ def _question_words(asked: Asked) -> str:
     return " ".join(w for w in normalize(asked.text).split() if w not in named)
 
 
+# More namesakes than this are a list to choose from, not answers to read one after another
+NAMESAKES_ANSWERED = 4
+
+
+def _namesakes_asked(asked: Asked, mention: Mention) -> bool:
+    """The question asks where someone works («Где работает Калашникова?») and the name fits
+    a few people, all as written: each one's position answers it, none needs picking."""
+    return (
+        mention.kind is EntityKind.PERSON
+        and 1 < len(mention.hits) <= NAMESAKES_ANSWERED
+        and not asked.question.yes_no
+        and len(asked.linked.of_kind(EntityKind.PERSON)) == 1
+        and _intent(asked) is Intent.POSITION
+    )
+
+
 def _intent(asked: Asked) -> Intent:
     q, dialogue = asked.question, asked.dialogue
     if q.count and not q.asked_intent and not asked.continues and asked.mention(EntityKind.EVENT):
@@ -392,6 +409,8 @@ async def _answer(asked: Asked) -> Answer:
         # A topic and a document of one name are one thing asked about, not two.
         names = {normalize(h.label) for h in mention.hits}
         if not mention.certain or (len(mention.hits) > 1 and len(names) > 1):
+            if mention.certain and _namesakes_asked(asked, mention):
+                continue  # «Где работает Калашникова?»: each namesake's position in turn
             typo = mention.confidence is Confidence.TYPO
             return await choose(asked.session, asked.text, mention.hits, corrected=typo)
     intent = _intent(asked)

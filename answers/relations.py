@@ -583,6 +583,8 @@ def dates_text(d) -> str:  # type: ignore[no-untyped-def]
 async def position(a: Asked) -> Answer | None:
     named = sorted(a.linked.of_kind(P), key=lambda m: min(m.words, default=0))  # as asked
     people = [m.hits[0].id for m in named if len(m.hits) == 1 and m.certain]
+    if len(named) == 1 and named[0].certain and len(named[0].hits) > 1:
+        people = [h.id for h in named[0].hits]  # namesakes: «Где работает Калашникова?»
     if len(people) > 1:
         return await _positions_of(a, people)  # «Чем отличаются должности X и Y?»
     person_id = a.one(P)

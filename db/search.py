@@ -355,7 +355,10 @@ def content_documents(content: Content) -> list[Document]:
     people: dict[str, Document] = {}
     for p in content.people:
         full = " ".join(part for part in (p.first_name, p.patronymic, p.last_name) if part)
-        people[p.id] = doc(EntityKind.PERSON, p.id, full, full)
+        # «Наталья Калашникова» names Наталья Петровна Калашникова as wholly as a namesake
+        # stored without a patronymic: neither is picked over the other by it
+        short = f"{p.first_name} {p.last_name}" if p.patronymic and p.first_name else None
+        people[p.id] = doc(EntityKind.PERSON, p.id, full, full, short)
     for event in content.events:
         for part in event.participants:
             person = people[part.person]
@@ -499,19 +502,25 @@ class SearchIndex:
 
     async def _corrected(self, group: Forms) -> Forms | None:
         """The indexed word closest to any form of a word that matched nothing: one letter
-        off for words of four or five letters, two for longer ones."""
+        off for words of four or five letters (the first one kept), two for longer ones."""
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
         vocab = await self._vocabulary()
         found: list[tuple[int, str]] = []
+        # «бринга» is only a form of «bring»: the shortest form says how long the word is
+        short = min(len(w) for w in group) < 6
         for word in group:
             if len(word) < 4 or word.isdigit():
                 continue
-            limit = 1 if len(word) < 6 else 2
-            best = process.extractOne(word, vocab, scorer=Levenshtein.distance, score_cutoff=limit)
-            if best is not None:
-                found.append((best[1], best[0]))
+            limit = 1 if short else 2
+            close = process.extract(
+                word, vocab, scorer=Levenshtein.distance, score_cutoff=limit, limit=8
+            )
+            # A short word is seldom mistyped in its first letter: «bring» is no «Ирина»
+            close = [c for c in close if not short or c[0][0] == word[0]]
+            if close:
+                found.append((close[0][1], close[0][0]))
         return (min(found)[1],) if found else None
 
     async def _matched(

@@ -8,7 +8,22 @@ import pytest
 
 from answers.linking import Confidence, link
 from answers.understanding import parse_question
-from tests.conftest import Chatter
+from tests.conftest import CONTENT, ROOT, Chatter
+
+
+def _chat_fixture(name: str, extra: tuple[str, ...], *, shipped: bool):  # type: ignore[no-untyped-def]
+    """A chat over the test content (or, `shipped`, the content the bot ships) with the
+    invented events of `extra` (files in tests/extra_content)."""
+
+    @pytest.fixture(name=name)
+    async def chat(tmp_path, session_maker, settings):  # type: ignore[no-untyped-def]
+        from tests.test_question_set import _chat_over
+
+        base = ROOT / "content" if shipped else CONTENT
+        async for made in _chat_over(tmp_path, session_maker, settings, extra, base):
+            yield made
+
+    return chat
 
 
 async def test_an_unknown_city_is_reported_instead_of_every_speaker(chat: Chatter) -> None:
@@ -230,15 +245,9 @@ async def test_who_spoke_after_a_city_is_the_speakers_of_its_events(chat: Chatte
     assert "ошибка" not in answer
 
 
-@pytest.fixture
-async def events_chat(tmp_path, session_maker, settings):  # type: ignore[no-untyped-def]
-    """content/ with the invented test events: round tables in Omsk and Petropavlovsk (whose
-    title names the Omsk region), two conferences, a forum in Uralsk."""
-    from tests.test_question_set import _chat_over
-
-    extra = ("test-events.yaml", "dev5-events.yaml")
-    async for chat in _chat_over(tmp_path, session_maker, settings, extra):
-        yield chat
+# content/ with the invented test events: round tables in Omsk and Petropavlovsk (whose title
+# names the Omsk region), two conferences, a forum in Uralsk.
+events_chat = _chat_fixture("events_chat", ("test-events.yaml", "dev5-events.yaml"), shipped=False)
 
 
 async def test_a_city_named_with_an_event_picks_the_event_held_there(events_chat: Chatter) -> None:
@@ -340,16 +349,10 @@ async def test_how_many_times_someone_spoke_counts_their_talks(chat: Chatter) ->
         assert "Международный круглый стол" in answer and "Встреча неправительственных" in answer
 
 
-@pytest.fixture
-async def dev6_chat(tmp_path, session_maker, settings):  # type: ignore[no-untyped-def]
-    """content/ with the sixth development set's invented events: an online meeting among
-    meetings held in cities, an association with a chairman and the head of its volunteers,
-    organizations with Kazakh names."""
-    from tests.test_question_set import _chat_over
-
-    extra = ("test-events.yaml", "dev6-events.yaml")
-    async for chat in _chat_over(tmp_path, session_maker, settings, extra):
-        yield chat
+# content/ with the sixth development set's invented events: an online meeting among meetings held
+# in cities, an association with a chairman and the head of its volunteers, organizations with
+# Kazakh names.
+dev6_chat = _chat_fixture("dev6_chat", ("test-events.yaml", "dev6-events.yaml"), shipped=False)
 
 
 async def test_a_format_picks_the_event_held_so(dev6_chat: Chatter) -> None:
@@ -437,16 +440,10 @@ async def test_kazakh_civil_is_the_russian_word_of_the_facts(chat: Chatter) -> N
     assert alliance.startswith("🏛 Гражданский альянс Казахстана")
 
 
-@pytest.fixture
-async def dev7_chat(tmp_path, session_maker, settings):  # type: ignore[no-untyped-def]
-    """content/ with the seventh development set's invented events: a man and a woman who
-    share a surname (Жумабаев, Жумабаева), a Тимур Оспанов and no woman of that name, events
-    in Semey and Aktobe with works presented and signed."""
-    from tests.test_question_set import _chat_over
-
-    extra = ("test-events.yaml", "dev7-events.yaml")
-    async for chat in _chat_over(tmp_path, session_maker, settings, extra):
-        yield chat
+# content/ with the seventh development set's invented events: a man and a woman who share a
+# surname (Жумабаев, Жумабаева), a Тимур Оспанов and no woman of that name, events in Semey and
+# Aktobe with works presented and signed.
+dev7_chat = _chat_fixture("dev7_chat", ("test-events.yaml", "dev7-events.yaml"), shipped=False)
 
 
 async def test_a_woman_asked_of_is_never_a_mans_card(dev7_chat: Chatter) -> None:
@@ -489,25 +486,12 @@ async def test_a_question_that_names_nothing_continues_the_event_spoken_of(
     assert first.startswith("🏛 Организации в материалах")  # no event spoken of: all of them
 
 
-@pytest.fixture
-async def shipped_chat(tmp_path, session_maker, settings):  # type: ignore[no-untyped-def]
-    """The content the bot ships, with the events reviewed from real articles."""
-    from tests.conftest import ROOT
-    from tests.test_question_set import _chat_over
-
-    async for chat in _chat_over(tmp_path, session_maker, settings, (), ROOT / "content"):
-        yield chat
+# The content the bot ships, with the events reviewed from real articles.
+shipped_chat = _chat_fixture("shipped_chat", (), shipped=True)
 
 
-@pytest.fixture
-async def upcoming_chat(tmp_path, session_maker, settings):  # type: ignore[no-untyped-def]
-    """The content the bot ships with invented events ahead (tests/extra_content/dev8-events)."""
-    from tests.conftest import ROOT
-    from tests.test_question_set import _chat_over
-
-    extra = ("dev8-events.yaml",)
-    async for chat in _chat_over(tmp_path, session_maker, settings, extra, ROOT / "content"):
-        yield chat
+# The content the bot ships with invented events ahead (tests/extra_content/dev8-events).
+upcoming_chat = _chat_fixture("upcoming_chat", ("dev8-events.yaml",), shipped=True)
 
 
 async def test_a_latin_title_is_found_from_a_russian_question(shipped_chat: Chatter) -> None:
@@ -724,18 +708,11 @@ async def test_an_organization_named_inside_a_title_is_the_titles(shipped_chat: 
     assert english.startswith("No, Кызылорда")
 
 
-@pytest.fixture
-async def dev10_chat(tmp_path, session_maker, settings):  # type: ignore[no-untyped-def]
-    """The shipped content with the tenth development set's invented events: namesakes of
-    both genders (Погорельский and Погорельская, Нургазиев, two Смирновы), a seminar in
-    Экибастуз in March 2026, a round table in Омск where an atlas was presented, a memorandum
-    signed in Оренбург in 2025 and a forum in Уральск announced for 2027."""
-    from tests.conftest import ROOT
-    from tests.test_question_set import _chat_over
-
-    extra = ("dev10-events.yaml",)
-    async for chat in _chat_over(tmp_path, session_maker, settings, extra, ROOT / "content"):
-        yield chat
+# The shipped content with the tenth development set's invented events: namesakes of both genders
+# (Погорельский and Погорельская, Нургазиев, two Смирновы), a seminar in Экибастуз in March 2026,
+# a round table in Омск where an atlas was presented, a memorandum signed in Оренбург in 2025 and
+# a forum in Уральск announced for 2027.
+dev10_chat = _chat_fixture("dev10_chat", ("dev10-events.yaml",), shipped=True)
 
 
 async def test_a_yes_about_a_person_needs_every_part_at_once(dev10_chat: Chatter) -> None:
@@ -989,18 +966,11 @@ async def test_what_was_presented_there_asks_of_the_event_not_the_person(
     )
 
 
-@pytest.fixture
-async def dev11_chat(tmp_path, session_maker, settings):  # type: ignore[no-untyped-def]
-    """The shipped content with the eleventh development set's invented events: an online
-    meeting on grants that Костанай joined, a round table in Кокшетау in 2024 where a namesake
-    of Константин Павлович Воробьёв spoke, a forum in Павлодар where a film was shown, two
-    meetings in Оренбург, and a round table and a forum announced for 2027."""
-    from tests.conftest import ROOT
-    from tests.test_question_set import _chat_over
-
-    extra = ("dev11-events.yaml",)
-    async for chat in _chat_over(tmp_path, session_maker, settings, extra, ROOT / "content"):
-        yield chat
+# The shipped content with the eleventh development set's invented events: an online meeting on
+# grants that Костанай joined, a round table in Кокшетау in 2024 where a namesake of Константин
+# Павлович Воробьёв spoke, a forum in Павлодар where a film was shown, two meetings in Оренбург,
+# and a round table and a forum announced for 2027.
+dev11_chat = _chat_fixture("dev11_chat", ("dev11-events.yaml",), shipped=True)
 
 
 async def test_a_city_that_only_joined_an_online_event_is_not_where_it_was(
@@ -1216,18 +1186,11 @@ async def test_a_title_claimed_at_an_event_must_be_the_one_held_there(
     assert answer.startswith("Да"), answer
 
 
-@pytest.fixture
-async def dev12_chat(tmp_path, session_maker, settings):  # type: ignore[no-untyped-def]
-    """The shipped content with the twelfth development set's invented events: a round table
-    in Оренбург in 2024, a forum in Семей in June 2025, an online meeting in April 2026, a
-    meeting in Астана in 2023, a conference in Екатеринбург, a youth meeting in Костанай in
-    2022, and a round table and a forum announced for 2027."""
-    from tests.conftest import ROOT
-    from tests.test_question_set import _chat_over
-
-    extra = ("dev12-events.yaml",)
-    async for chat in _chat_over(tmp_path, session_maker, settings, extra, ROOT / "content"):
-        yield chat
+# The shipped content with the twelfth development set's invented events: a round table in
+# Оренбург in 2024, a forum in Семей in June 2025, an online meeting in April 2026, a meeting in
+# Астана in 2023, a conference in Екатеринбург, a youth meeting in Костанай in 2022, and a round
+# table and a forum announced for 2027.
+dev12_chat = _chat_fixture("dev12_chat", ("dev12-events.yaml",), shipped=True)
 
 
 async def test_what_someone_said_in_a_city_is_said_there_only(dev12_chat: Chatter) -> None:
@@ -1370,3 +1333,42 @@ async def test_a_person_not_there_is_said_so_by_what_does_not_fit(dev12_chat: Ch
 async def test_who_of_an_organization_spoke_most_often_keeps_to_it(dev12_chat: Chatter) -> None:
     answer = await dev12_chat.ask("Кто из ГАК чаще всего выступал?")
     assert "Нургазиева" in answer and "Сейітқали" not in answer
+
+
+# The shipped content with seven invented events: Наталья Петровна Калашникова of ОмГУ, a namesake
+# of content's Наталья Калашникова of ЕНУ, speaks at a conference in Омск.
+dev13_chat = _chat_fixture("dev13_chat", ("dev13-events.yaml",), shipped=True)
+
+
+async def test_a_name_without_its_patronymic_fits_every_namesake(dev13_chat: Chatter) -> None:
+    answer = await dev13_chat.ask("Кто такая Наталья Калашникова?")
+    assert "Наталья Калашникова" in answer and "Наталья Петровна Калашникова" in answer
+    # where she is from picks the one; so does where she spoke, and «вместе с» her
+    answer = await dev13_chat.ask("What is the position of Natalya Kalashnikova from Omsk?")
+    assert "Омский" in answer and "Гумилёва" not in answer
+    answer = await dev13_chat.ask("Кто выступал вместе с Калашниковой на конференции в Омске?")
+    assert "Сейітқали" in answer and "Возможно" not in answer
+    # where a namesake works: each one's position
+    answer = await dev13_chat.ask("Где работает Калашникова?")
+    assert "Омский" in answer and "Евразийский" in answer
+
+
+async def test_a_short_english_word_is_no_misspelt_name(dev13_chat: Chatter) -> None:
+    answer = await dev13_chat.ask(
+        "Which organizations did the Kostanay meeting in 2026 bring together?"
+    )
+    assert "Сенім" in answer and "Ирина" not in answer
+
+
+async def test_a_city_an_events_name_holds_is_where_a_work_was_shown(dev13_chat: Chatter) -> None:
+    answer = await dev13_chat.ask(
+        "Was the book «Абай и Пушкин: переводы и переклички» presented in Omsk?"
+    )
+    assert answer.startswith("Yes")
+    answer = await dev13_chat.ask("Представляли ли «Азбука медиаграмотности для НКО» в Омске?")
+    assert answer.startswith("Нет")
+
+
+async def test_planned_events_are_the_upcoming_ones(dev13_chat: Chatter) -> None:
+    answer = await dev13_chat.ask("Какие события запланированы?")
+    assert "Язык соседа" in answer and "Волонтёры приграничья" not in answer

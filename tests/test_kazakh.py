@@ -76,6 +76,12 @@ def test_a_kazakh_name_does_not_make_a_russian_question_kazakh(text: str, langua
     assert detect_language(text) == language
 
 
+def test_a_quoted_russian_title_does_not_make_an_english_question_russian() -> None:
+    assert detect_language("Who presented «Азбука медиаграмотности для НКО»?") == "en"
+    assert detect_language("Кто представил «Open Data Guide»?") == "ru"
+    assert detect_language("«Азбука медиаграмотности для НКО»") == "ru"  # nothing outside
+
+
 def test_a_russian_question_word_keeps_a_lower_case_kazakh_name_russian() -> None:
     assert detect_language("когда фестиваль ертіс әуендері") == "ru"
     assert detect_language("ертіс әуендері фестивалі қашан") == "kk"

@@ -58,6 +58,8 @@ class LanguageWords:
     courtesy: tuple[str, ...] = ()  # «подскажите», «please»: open a question, ask nothing
     things: frozenset[str] = frozenset()  # «что», «what», «не»: ask for a thing, not a person
     together: tuple[str, ...] = ()  # «вместе с», «together with», «бірге»: at someone's events
+    # «с», «о», «про»: a name after one is not the subject a verb's gender speaks of
+    prepositions: frozenset[str] = frozenset()
     together_after: tuple[str, ...] = ()  # «-пен»: the ending before «бірге» that says «with»
     first_person: frozenset[str] = frozenset()  # «я», «I», «мен»: the one who asks
     follow_up_starts: tuple[str, ...] = ()  # «а», «and», «ал»: a follow-up begins so
@@ -169,6 +171,7 @@ def words_of(language: str) -> LanguageWords:
         courtesy=tuple(sorted(data.get("courtesy", ()), key=len, reverse=True)),
         things=frozenset(data.get("things", ())),
         together=tuple(data.get("together", ())),
+        prepositions=frozenset(data.get("prepositions", ())),
         together_after=tuple(data.get("together_after", ())),
         first_person=frozenset(data.get("first_person", ())),
         follow_up_starts=tuple(data.get("follow_up_starts", ())),
