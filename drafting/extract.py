@@ -21,7 +21,7 @@ from typing import Any
 
 from db.content_files import Content
 from db.textnorm import forms, forms_match
-from drafting.gazetteer import country_of, is_country
+from drafting.gazetteer import country_of, is_country, is_region_abbreviation
 from drafting.model import Draft, DraftOrganization, DraftPerson, DraftPlace, DraftPosition, slug
 from drafting.names import INITIALS, NO_CONTEXT, Context, nominative, read_name, split_initials
 
@@ -50,6 +50,7 @@ POSITION_WORDS = (
     "вице-", "сотрудник", "ответственн", "фермер", "врач", "инженер", "атаман", "педагог",
     "методист", "корреспондент", "обозревател", "тренер", "музыкант", "певец", "певиц",
     "артист", "библиотекар", "аспирант", "магистрант", "студент", "ведущ", "советник",
+    "гражданин", "ветеран", "лауреат", "пенсионер", "краевед", "психолог", "деятель",
 )  # fmt: skip
 GENERIC_ORGS = {"нпо", "нко", "ооо", "оюл", "рк", "рф", "сми"}
 GENERIC_ABBREVIATIONS = frozenset(w.upper() for w in GENERIC_ORGS | {"ссср", "сша"})
@@ -135,9 +136,18 @@ def _governing_verb(doc: Any, span: Any, morph_vocab: Any) -> str | None:
     seen: set[str] = set()
     while node is not None and node.id not in seen:
         seen.add(node.id)
-        if node.pos in ("VERB", "AUX") and node.id not in inside:
+        # «Выступил председатель …»: a verb first in its sentence is often tagged an adjective
+        first_verb = node.rel == "root" and "VERB" in _tags(node.text)[0]
+        if (node.pos in ("VERB", "AUX") or first_verb) and node.id not in inside:
+            if first_verb and node.pos not in ("VERB", "AUX"):
+                return _lemma(node.text)
             node.lemmatize(morph_vocab)
-            return node.lemma
+            # «Доклад сделал профессор …»: what was made is a talk
+            talk = any(
+                t.head_id == node.id and t.rel == "obj" and t.text.casefold().startswith(_TALKS)
+                for t in doc.tokens
+            )
+            return "доклад" if talk else node.lemma
         node = tokens.get(node.head_id)
     # The walk broke off (the parser sometimes makes a word its own head): the verb at the
     # root of the sentence, if the root is one.
@@ -170,6 +180,21 @@ def _name_context(doc: Any, span: Any) -> Context:
         if head.rel in _DEPENDENT_RELATIONS
         else None
     )
+    title = tokens.get(head.head_id)
+    if (
+        title is not None
+        and title.id not in inside
+        and title.pos in ("NOUN", "PROPN", "ADJ")
+        and title.text.casefold().startswith(POSITION_WORDS)
+        and not _names_org_kind(title.text)  # «акимата» begins as «аким» does
+        and title.feats.get("Case")
+        # «и.о. руководителя … Аманжолова»: the title's case is the «и.о.»'s, not hers
+        and not re.search(r"(?:и\.\s?о\.|врио|обязанности)\s*$", doc.text[: title.start], re.I)
+    ):
+        # «заместителя акима … Жакупова Ерлана», «Заведующая кафедрой Е. В. Дорохова»: a name
+        # after its title stands in the title's case, and a woman's title says she is one
+        feminine = "femn" if title.feats.get("Gender") == "Fem" else None
+        return Context(title.feats["Case"] == "Nom", feminine)
     before = [t for t in doc.tokens if t.stop <= span.start and t.pos != "PUNCT"][-1:]
     if before and before[0].pos == "ADP":  # «с Ольгой», «по словам …», «у Ержана»
         subject = False
@@ -362,6 +387,35 @@ _SURNAME_END = re.compile(
 # --- Extraction ---------------------------------------------------------------------------------
 
 
+def _joined_names(spans: list[_Span], text: str) -> list[_Span]:
+    """A surname the tagger cut from the name after it is one name again: «Ведерниковой» +
+    «Тамаре Ильиничне» → «Ведерниковой Тамаре Ильиничне» (only a space between them)."""
+    out: list[_Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.type == span.type == "PER"
+            and text[last.stop : span.start].strip() == ""
+            and "\n" not in text[last.stop : span.start]
+            and len(last.text.split()) == 1
+            and len(span.text.split()) <= 2
+        ):
+            context = last.context if last.context != Context() else span.context
+            out[-1] = _Span(
+                "PER",
+                last.start,
+                span.stop,
+                text[last.start : span.stop],
+                f"{last.normal} {span.normal}",
+                last.verb or span.verb,
+                context,
+            )
+            continue
+        out.append(span)
+    return out
+
+
 def _org_spans(spans: list[_Span], text: str) -> list[_Span]:
     """ORG spans, each joined with a place that directly follows it
     («Гражданский Альянс» + «Казахстана», «Общественной палаты» + «Российской Федерации»).
@@ -405,6 +459,10 @@ _PARTICIPATING = (
     "прин", "прим", "присутств", "возглав", "вош", "вход", "прибы", "приеха", "посети",
     "работа", "встрет",
 )  # fmt: skip
+
+
+# Nouns of a talk given («сделал доклад», «прочитал лекцию»): whoever gave it spoke
+_TALKS = ("доклад", "сообщени", "выступлени", "презентаци", "реч", "лекци")
 
 
 def _part_taken(verb: str | None) -> str:
@@ -508,6 +566,30 @@ def _before_verb(chunk: str) -> str:
     return chunk
 
 
+_ACTING = ("и.о.", "и. о.", "врио", "вр.и.о.")
+_CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct"}
+
+
+def _with_modifiers(lowered: list[str], at: int) -> int:
+    """A title begins with the adjectives that agree with its first word and an «и.о.»:
+    «художественный руководитель», «Заслуженный артист», «и.о. руководителя»."""
+    title = _tags(lowered[at])[1] & _CASES
+    while at > 0:
+        before = lowered[at - 1]
+        best, every_parse = _tags(before)
+        if before in _ACTING or (
+            best & {"ADJF", "PRTF"} and every_parse & title and before not in _NOT_MODIFIERS
+        ):
+            at -= 1
+            continue
+        break
+    return at
+
+
+# Words before a title that say when or which, not what the title is
+_NOT_MODIFIERS = frozenset({"новый", "новая", "бывший", "бывшая", "этот", "эта", "тот", "та"})
+
+
 def _position_chunks(before: str) -> list[str]:
     """Positions written before a name: «…, профессор X, ведущий сотрудник Y (Город) »."""
     chunks = []
@@ -516,10 +598,15 @@ def _position_chunks(before: str) -> list[str]:
         words = part.split()
         lowered = [w.casefold().strip('«»"()') for w in words]
         starts = [
-            k for k, w in enumerate(lowered) if w.startswith(POSITION_WORDS) and not _predicate(w)
-        ]
+            k
+            for k, w in enumerate(lowered)
+            if w.startswith(POSITION_WORDS) and not _predicate(w) and not _names_org_kind(w)
+        ]  # «в акимате области …» begins no title
         if not starts:
             break
+        start = _with_modifiers(lowered, starts[0])
+        if start != starts[0]:
+            starts[0] = start
         chunk_words = words[starts[0] :]
         if starts[0] != 0 and len(chunk_words) == 1 and chunks:
             break  # «Её представитель, председатель …»: a bare word before a real position
@@ -541,6 +628,7 @@ def draft_article(
     # A word broken at a line's end («Окунев- ский») is one word again.
     text = re.sub(r"([а-яё])-(?:[ \t]+|[ \t]*\n[ \t]*)(?!(?:и|или)\b)([а-яё]{2,})", r"\1\2", text)
     spans, sentences = _analyse(text)
+    spans = _joined_names(spans, text)
     # Names in a site's menu or share buttons («Поделиться ВКонтакте») are not the article's.
     furniture = _page_line_ranges(text)
     spans = [s for s in spans if not any(a <= s.start < b for a, b in furniture)]
@@ -550,7 +638,7 @@ def draft_article(
     organizations: dict[str, DraftOrganization] = {}
 
     def organization(raw: str, normal: str, at: int) -> str | None:
-        normal = _quoted_as_written(raw, normal)
+        normal = _quoted_as_written(raw, _head_in_nominative(raw, normal))
         clean = _balance_quotes(normal)
         if clean.casefold() in GENERIC_ORGS or len(clean) < 2 or known.place(clean):
             return None  # «НПО» is no organization; «Костанай» taken for one is a city
@@ -561,8 +649,12 @@ def draft_article(
         if " " not in clean and country_of(clean[:1] + clean[1:].casefold()):
             return None  # a city taken for an organization («АСТАНА», «Туркестан»)
         words = [w.strip('«»"(),.') for w in clean.split()]
+        if is_country(clean) or is_region_abbreviation(clean):
+            return None  # «Российская Федерация», «СКО»: a country or a region
         if all(is_country(w) or w.casefold() in _LINKS or country_of(w) for w in words if w):
             return None  # «РФ в РК»: countries and places, no organization
+        if at + len(raw) >= len(text.rstrip()) - 1 or _not_a_name_phrase(clean):
+            return None  # cut off by the end of the page, or no name of anyone
         if "«" not in clean and _lemma(words[0]) in _DOCUMENT_LEMMAS:
             return None  # «Устав центра»: a document, not who wrote it
         found = known.org(_balance_quotes(raw)) or known.org(clean)
@@ -648,7 +740,12 @@ def draft_article(
         if sentence and sentence not in person.sentences:
             person.sentences.append(sentence)
         part = _part_taken(span.verb)
-        said = re.search(r"(?:по словам|по мнению|слово\s+\w+)\s*$", text[: span.start], re.I)
+        # «по словам Виктора …», «по словам заместителя руководителя управления Аймагамбетовой»
+        said = re.search(
+            r"(?:по словам|по мнению|слово\s+\w+)(?:\s+[а-яё][\w«»\"-]*){0,6}\s*$",
+            text[: span.start],
+            re.I,
+        )
         oblique = span.context.subject is False or read_name(split_initials(raw))[1] != "nomn"
         if said is not None:
             part = "speaker"  # «по словам X, …»: X said it, whatever the verb
@@ -776,14 +873,7 @@ def _nominative(phrase: str) -> str:
             quoted = False
     # Only the head noun and the words before it change: «управления | внутренней политики»
     # → «управление внутренней политики».
-    head = next(
-        (
-            k
-            for k, (w, p) in enumerate(zip(words, parses, strict=True))
-            if (p is not None and p.tag.POS == "NOUN") or (w.isupper() and len(w) > 1)
-        ),
-        None,
-    )  # an abbreviation («АРОО …») is the head as it is written
+    head = _head_index(words, parses)
     out = []
     for k, (word, parse) in enumerate(zip(words, parses, strict=True)):
         if head is not None and k > head:
@@ -803,11 +893,45 @@ def _nominative(phrase: str) -> str:
     return " ".join(out)
 
 
+def _head_index(words: list[str], parses: list[Any]) -> int | None:
+    """Where a phrase's head noun is: its first noun, or an abbreviation («АРОО …») as it is
+    written (`parses` holds None for words in quotes and abbreviations)."""
+    return next(
+        (
+            k
+            for k, (w, p) in enumerate(zip(words, parses, strict=True))
+            if (p is not None and p.tag.POS == "NOUN") or (w.isupper() and len(w) > 1)
+        ),
+        None,
+    )
+
+
+def _head_in_nominative(raw: str, normal: str) -> str:
+    """An organization's name with only its head in the nominative: the tagger's words up to
+    the head, the article's after it («Дома дружбы народов» → «Дом дружбы народов», never
+    «Дом дружба народы»; «Ассамблеи народа Казахстана» → «Ассамблея народа Казахстана»)."""
+    from db.textnorm import _analyzer
+
+    written, tagged = raw.split(), normal.split()
+    if len(written) != len(tagged):
+        return normal
+    parses = [
+        _analyzer().parse(w)[0] if re.fullmatch(r"[А-Яа-яЁё-]+", w) and not w.isupper() else None
+        for w in written
+    ]
+    head = _head_index(written, parses)
+    if head is None:
+        return normal
+    return " ".join([*tagged[: head + 1], *written[head + 1 :]])
+
+
 def _title_nominative(title: str) -> str:
     """«заведующего кафедрой …» → «заведующий кафедрой …», «первого заместителя
     председателя» → «первый заместитель председателя»: the title's head and the words before
     it to the nominative, its dependents as they are."""
     words = title.split()
+    if words and words[0].casefold() in _ACTING:
+        return title  # «и.о. руководителя …»: the acting head's title keeps its genitive
     head = None
     for k, word in enumerate(words):
         if not word.casefold().startswith(POSITION_WORDS):
@@ -1006,20 +1130,52 @@ def _lower_first(title: str) -> str:
 
 
 # Units inside an organization: a title keeps them («руководитель отдела … акимата …»).
-_UNIT_LEMMAS = frozenset("отдел кафедра сектор лаборатория факультет".split())
+_UNIT_LEMMAS = frozenset(
+    "отдел кафедра сектор лаборатория факультет управление департамент комиссия".split()
+)
 
 
 def _organization_start(words: list[str]) -> int | None:
     """Where the organization begins in a title's words: at the first kind of organization
-    that is not a unit inside one (a unit when it is the only kind), with the adjectives
-    before it («председатель | Курганского регионального отделения …»)."""
+    that is not a unit inside one (the outermost unit when there are only units), with the
+    adjectives before it («председатель | Курганского регионального отделения …»)."""
     kinds = [k for k, w in enumerate(words) if k > 0 and _names_org_kind(w)]
     if not kinds:
         return None
     whole = [k for k in kinds if _lemma(words[k]) not in _UNIT_LEMMAS]
-    start = whole[0] if whole else kinds[0]
+    # units nest outwards: «руководитель отдела … | управления образования …»
+    start = whole[0] if whole else kinds[-1]
     # An abbreviation after it names the organization itself: «председателя Совета | АРОО …».
-    abbreviation = next(
+    abbreviation = _abbreviation_after(words, start)
+    if abbreviation is not None:
+        return abbreviation
+    while start - 1 > 0 and "ADJF" in _tags(words[start - 1])[0]:
+        start -= 1
+    return start
+
+
+def _not_a_name_phrase(name: str) -> bool:
+    """What the tagger took for an organization but no noun phrase names one: a closing quote
+    with no opening one («Оренбуржья»»), a phrase that ends in an adjective («НКО
+    Курганской»), a common noun in the plural alone («Фонды»), people rather than a body
+    («Общественники Зауралья»)."""
+    if name.count("»") > name.count("«"):
+        return True
+    outside = re.sub(r"«.*»", " ", name).split()
+    if not outside or ("«" in name and outside[-1] != name.split()[-1]):
+        return False  # the name is quoted: as written
+    first, last = _tags(outside[0].strip(",.")), _tags(outside[-1].strip(",."))
+    dangling = "ADJF" in last[0] and not {"NOUN", "Poss"} & last[1]  # «приграничья»: a noun
+    if "«" not in name and dangling and len(outside) > 1:
+        return True
+    if len(outside) == 1 and "«" not in name and {"NOUN", "plur"} <= first[0]:
+        return True  # «Фонды»
+    return "NOUN" in first[0] and {"plur", "anim"} <= first[0] and not outside[0].isupper()
+
+
+def _abbreviation_after(words: list[str], start: int) -> int | None:
+    """Where an abbreviation («АРОО», «КазНУ») stands after `start`: it names an organization."""
+    return next(
         (
             k
             for k in range(start + 1, len(words))
@@ -1027,11 +1183,6 @@ def _organization_start(words: list[str]) -> int | None:
         ),
         None,
     )
-    if abbreviation is not None:
-        return abbreviation
-    while start - 1 > 0 and "ADJF" in _tags(words[start - 1])[0]:
-        start -= 1
-    return start
 
 
 def _lemma(word: str) -> str:
@@ -1078,7 +1229,7 @@ _MAIN_EVENT_WORDS = r"кругл\w+\s+стол\w*|форум\w*|конферен
 # Other gatherings an article may be about; their names come after the main kinds' names.
 _OTHER_EVENT_WORDS = (
     r"концерт\w*|фестивал\w*|праздник\w*|празднова\w*|выставк\w*|конкурс\w*|съезд\w*|"
-    r"курулта\w*|сл[её]т\w*|визит\w*"
+    r"курулта\w*|сл[её]т\w*|визит\w*|гулянь\w*|вечер\w*"
 )
 _EVENT_WORDS = re.compile(f"({_MAIN_EVENT_WORDS}|{_OTHER_EVENT_WORDS})", re.I)
 # Verbs that announce rather than report: «состоится», «пройдёт», «обсудят».
@@ -1260,30 +1411,62 @@ def _event_title_and_kind(text: str) -> tuple[str | None, str]:
     theme = re.search(r"на тему:?\s*«?([^.\n»]{10,300})", text, re.I)
     if theme:
         return theme.group(1).strip(), kind
-    lines = _lines(text)
-    headline = lines[0] if lines else ""
+    headline = _headline(text)
     labelled = re.match(
         r"(?:круглый стол|форум|конференция|семинар)\s*:\s*(.{10,300})$", headline, re.I
     )
     if labelled:
         return labelled.group(1).strip(), kind
+    # The own name of a concert, festival or celebration the article is about, before a
+    # headline that only tells of it («На берегах Тобола зазвучали песни …»)
+    named = _named_after(text, _OTHER_EVENT_WORDS)
+    if named:
+        return named, kind
     # A headline is short and has no full stop; a first line that is a sentence is not one.
     headline = headline.strip(' «»"')
     if headline and len(headline) <= 200 and not headline.endswith("."):
         return headline, kind
-    # No headline: the name of a concert, festival or visit the article is about.
-    return _named_after(text, _OTHER_EVENT_WORDS), kind
+    return None, kind
+
+
+def _headline(text: str) -> str:
+    """The line just above the article's first paragraph, unless that line is page furniture
+    (a dateline, a menu): the site's own name or slogan at the top of the page is no
+    headline. A text with no paragraph (a short note) has its first line."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [re.sub(r"^date\s+\d{4}-\d{2}-\d{2}\s*", "", line) for line in lines]
+    paragraph = next(
+        (
+            k
+            for k, line in enumerate(lines)
+            if len(line) >= 150 or (line.endswith((".", "!", "?")) and len(line.split()) >= 12)
+        ),
+        None,
+    )
+    if paragraph is None:
+        kept = _lines(text)
+        return kept[0] if kept else ""
+    if paragraph == 0:
+        return lines[0]  # the text begins with its body: a sentence, never a headline
+    above = lines[paragraph - 1]
+    return "" if _is_page_line(above) else above
 
 
 def _named_after(text: str, words: str) -> str | None:
     """The «…» name written right after a word for an event («круглый стол «…»», «концерт
     под названием «…»»), nested quotes kept."""
     for match in re.finditer(f"(?:{words})", text, re.I):
-        after = text[match.end() : match.end() + 80]
+        after = text[match.end() : match.end() + 120]
         quote = after.find("«")
         between = after[:quote]
-        # «круглый стол «…»», «концерт под названием «…»»: a few words at most, one line
-        if quote >= 0 and not re.search(r"[.!?\n]", between) and len(between.split()) <= 3:
+        # «круглый стол «…»», «концерт под названием «…»», «форум национально-культурных
+        # объединений Южного Урала и Костанайской области «…»»: one phrase, no verb in it
+        if (
+            quote >= 0
+            and not re.search(r"[.!?\n,;:()]", between)
+            and len(between.split()) <= 8
+            and not any(_tags(w)[0] & {"VERB", "INFN", "PRTS", "GRND"} for w in between.split())
+        ):
             title = _quoted(text, match.end() + quote)
             if title and len(title) >= 10:
                 return title

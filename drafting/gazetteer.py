@@ -19,6 +19,14 @@ COUNTRY_NAMES = frozenset(
 )
 
 
+# Regions written as abbreviations: places, never organizations
+REGION_ABBREVIATIONS = frozenset("ско вко зко юко хмао янао".split())
+
+
+def is_region_abbreviation(name: str) -> bool:
+    return name.casefold().strip() in REGION_ABBREVIATIONS
+
+
 def is_country(name: str) -> bool:
     return name.casefold().replace("ё", "е").strip() in COUNTRY_NAMES
 

@@ -22,7 +22,7 @@ from typing import Any
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 OBLIQUE = CASES[1:]
 GENDERS = ("masc", "femn")
-INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.){1,2}$|^[А-ЯЁA-Z]$")
+INITIALS = re.compile(r"^[А-ЯЁA-Z]\.(?:[А-ЯЁA-Z]\.?)?$|^[А-ЯЁA-Z]$")  # «Т.Ж» at a sentence end
 _INDECLINABLE = re.compile(r"(енко|ко|ых|их|улы|ұлы|уулу|кызы|қызы|оглы|о)$")
 _CONSONANT = "бвгджзйклмнпрстфхцчшщ"
 
@@ -140,13 +140,16 @@ def _readings(word: str) -> dict[tuple[str, str], tuple[str, float]]:
             add("femn", case, word, 0.6 if case == "nomn" else 0.5)
     if lower.endswith(("ий", "ый", "ой")) and not lower.endswith(("овой", "евой", "иной")):
         add("masc", "nomn", word, 1.0)
-    if lower.endswith(("а", "я")):
+    if lower.endswith(("а", "я")) and not lower.endswith("ича"):
+        # «Сагатовича», «Ильича»: a man's patronymic in the genitive, never a woman's name
         add("femn", "nomn", word, 1.0)
     for ending, nominative, gender, cases in _RULES:
         if lower.endswith(ending) and len(lower) > len(ending) + 1:
             for case in cases:
                 add(gender, case, word[: len(word) - len(ending)] + nominative, 1.0)
     for ending, gender, cases in _CONSONANT_RULES:
+        if lower.endswith(("вна", "чна")):
+            break  # «Кенесовна»: a woman's patronymic, never a man's name in the genitive
         stem = lower[: -len(ending)]
         if lower.endswith(ending) and len(stem) > 2 and stem[-1] in _CONSONANT:
             if stem.endswith(("ск", "цк")) or stem[-1] == "й":

@@ -147,3 +147,64 @@ def test_quoted_names_stay_as_written_and_share_buttons_name_nothing() -> None:
     names = [o.name for o in draft.organizations]
     assert "ОО «Центр гражданских инициатив»" in names, names
     assert not any("ВКонтакте" in n or "Степные соседи" in n for n in names), names
+
+
+PAGE = "\n".join(
+    [
+        "Версия для слабовидящих",
+        "Акимат Павлодарской области",
+        "Главная / Новости",
+        "12 апреля 2023, 10:15 | Общество",
+        "",
+        "На берегу Иртыша встретились соседи",
+        "",
+        "Вчера в Павлодаре прошёл международный фестиваль народной песни «Голоса Прииртышья», "
+        "который собрал коллективы из Омской и Павлодарской областей. Организаторами стали "
+        "управление культуры акимата Павлодарской области и Дома дружбы народов Омской области.",
+        "",
+        "Фестиваль открыл Заслуженный деятель Казахстана, художественный руководитель областной "
+        "филармонии Нуржан Сейткали. На встрече заместителя акима Павлодарской области Бекова "
+        "Ерлана Маратовича с гостями выступила и.о. руководителя управления внутренней политики "
+        "акимата Павлодарской области Аманова Динара Кенесовна.",
+        "Заведующая кафедрой Т. В. Морозова представила сборник песен. Призы вручены "
+        "руководителю хора «Сибирячка» Зуевой Галине Петровне. Доклад сделал профессор Олег "
+        "Рябов. По словам заместителя директора филармонии Ольги Ким, фестиваль станет "
+        "ежегодным. Среди гостей были НКО Омской и Фонды.",
+    ]
+)
+
+
+def test_a_page_is_read_by_its_structure() -> None:
+    draft = draft_article(PAGE, "pavlodar.txt")
+    # the site's name is no headline, and the festival's own name beats the headline
+    assert draft.title == "Голоса Прииртышья"
+    orgs = {o.id: o.name for o in draft.organizations}
+    people = {p.full_name: p for p in draft.people}
+    positions = {
+        name: [(q.title, orgs.get(q.organization or "")) for q in p.positions]
+        for name, p in people.items()
+    }
+    # adjectives and honours stay in the title; two titles before a name are two
+    assert positions["Нуржан Сейткали"] == [
+        ("заслуженный деятель Казахстана", None),
+        ("художественный руководитель", "Областная филармония"),
+    ]
+    # a surname-first name after a title in the genitive, read in the nominative
+    assert "Ерлан Маратович Беков" in people
+    # «и.о.» keeps its genitive; a department of an akimat stays in the title
+    assert positions["Динара Кенесовна Аманова"] == [
+        (
+            "и.о. руководителя управления внутренней политики",
+            "Акимат Павлодарской области",
+        )
+    ]
+    # a woman's title in the nominative says the name after it is hers, as written
+    assert "Т.В. Морозова" in people
+    # a surname the tagger cut from the name after it is one person again
+    assert "Галина Петровна Зуева" in people
+    # «доклад сделал» and «по словам заместителя …» are said by the person named
+    assert people["Олег Рябов"].role == "speaker"
+    assert people["Ольга Ким"].role == "speaker"
+    # only the head of an organization's name changes case; fragments are no organizations
+    assert "Дом дружбы народов Омской области" in orgs.values()
+    assert not {"НКО Омской", "Фонды"} & set(orgs.values()), orgs
