@@ -20,7 +20,7 @@ from itertools import pairwise
 from typing import Any
 
 from db.content_files import Content
-from db.textnorm import forms, forms_match
+from db.textnorm import forms, forms_match, known_place
 from drafting.gazetteer import country_of, is_country, is_region_abbreviation
 from drafting.model import Draft, DraftOrganization, DraftPerson, DraftPlace, DraftPosition, slug
 from drafting.names import INITIALS, NO_CONTEXT, Context, nominative, read_name, split_initials
@@ -305,6 +305,17 @@ def _initials(token: str) -> str:
     return token if token.endswith(".") else token + "."
 
 
+def _glued_place(raw: str, before: str) -> str:
+    """A place written before a name that the tagger took into it («г. Нур-Султан Валеев
+    Равиль», «в г. Омске А. С. Бекмуханов»): the place's word as written, or ""."""
+    tokens = split_initials(raw)
+    if len(tokens) < 3 or INITIALS.match(tokens[0]):
+        return ""
+    if "Geox" in _tags(tokens[0])[0] or re.search(r"\bг\.?\s*$", before):
+        return raw[: raw.find(tokens[0]) + len(tokens[0])]
+    return ""
+
+
 def _is_patronymic(word: str) -> bool:
     return "Patr" in _tags(word)[1] or bool(re.search(r"(вич|вна|ична|ьич)$", word.casefold()))
 
@@ -335,9 +346,8 @@ def _name_parts(
             tokens = tokens[: k + 1]
             break
     tokens = [t if INITIALS.match(t) else t.strip(".,") for t in tokens if t.strip(".,")]
-    city_before = bool(re.search(r"\bг\.?\s*$", before))
-    while len(tokens) >= 3 and ("Geox" in _tags(tokens[0])[0] or city_before):
-        tokens, city_before = tokens[1:], False
+    if _glued_place(raw, before):
+        tokens = tokens[1:]
     tokens = nominative(tokens, context)
     initials = [k for k, t in enumerate(tokens) if INITIALS.match(t)]
     if initials and len(tokens) == 2:  # «Б. Жаксылыков», «Кенжебаев А.Б.»
@@ -389,17 +399,29 @@ _SURNAME_END = re.compile(
 
 def _joined_names(spans: list[_Span], text: str) -> list[_Span]:
     """A surname the tagger cut from the name after it is one name again: «Ведерниковой» +
-    «Тамаре Ильиничне» → «Ведерниковой Тамаре Ильиничне» (only a space between them)."""
+    «Тамаре Ильиничне» → «Ведерниковой Тамаре Ильиничне» (only a space between them), also
+    when it took the surname for a place."""
     out: list[_Span] = []
     for span in sorted(spans, key=lambda s: s.start):
         last = out[-1] if out else None
+        named = span.text.split()
+        # «Кравцовой Натальей Юрьевной»: a surname the tagger took for a place, before a first
+        # name and patronymic with no surname of their own
+        surname_as_place = (
+            last is not None
+            and last.type == "LOC"
+            and len(named) == 2
+            and _is_patronymic(named[1])
+            and not known_place(last.text.casefold())
+        )
         if (
             last is not None
-            and last.type == span.type == "PER"
+            and span.type == "PER"
+            and (last.type == "PER" or surname_as_place)
             and text[last.stop : span.start].strip() == ""
             and "\n" not in text[last.stop : span.start]
             and len(last.text.split()) == 1
-            and len(span.text.split()) <= 2
+            and len(named) <= 2
         ):
             context = last.context if last.context != Context() else span.context
             out[-1] = _Span(
@@ -638,7 +660,7 @@ def draft_article(
     organizations: dict[str, DraftOrganization] = {}
 
     def organization(raw: str, normal: str, at: int) -> str | None:
-        normal = _quoted_as_written(raw, _head_in_nominative(raw, normal))
+        normal = _mission_in_full(_quoted_as_written(raw, _head_in_nominative(raw, normal)))
         clean = _balance_quotes(normal)
         if clean.casefold() in GENERIC_ORGS or len(clean) < 2 or known.place(clean):
             return None  # «НПО» is no organization; «Костанай» taken for one is a city
@@ -775,7 +797,10 @@ def draft_article(
         # A title before a name belongs to it alone, not to a person named earlier in the
         # sentence: «директор X Айгуль Демеуова и заместитель Y Звира Есбергенова».
         offset = max(sentence_start, previous_end if previous_end <= span.start else 0)
-        before = text[offset : span.start]
+        # «Генеральный консул … в г. Омске А. С. Бекмуханов»: a place the tagger took into the
+        # name ends the title
+        glued = _glued_place(span.text, text[max(0, span.start - 4) : span.start])
+        before = text[offset : span.start] + glued
         before = re.sub(r"\s*\([^)]*\)\s*$", " ", before)  # «… СО РАН (Новосибирск) Ирина»
         chunks = _position_chunks(before)
         if not chunks and shared is not None and re.fullmatch(r"\s*(,|и)?\s*", before):
@@ -812,6 +837,22 @@ def draft_article(
             continue
         parts = taking_part.get(person_id, set())
         person.role = next(r for r in ("speaker", "participant", "mentioned") if r in parts)
+
+    # «Генеральный консул РК в г. Омске А. С. Бекмуханов, консул Т.Е.Жанабилов»: a consul
+    # with no mission named serves the one his sentence names
+    for person in people.values():
+        for position in person.positions:
+            if position.organization is None and position.title.casefold().split()[-1].startswith(
+                ("консул", "вице-консул", "посол")
+            ):
+                kind = "посольство" if "посол" in position.title.casefold() else "консульство"
+                missions = [
+                    o.id
+                    for o in organizations.values()
+                    if kind in o.name.casefold() and o.sentence == position.sentence
+                ]
+                if len(missions) == 1:
+                    position.organization = missions[0]
 
     # Organizations named outside positions, after those so that «фонд «X»» and «X» are one.
     for span in org_spans:
@@ -1004,19 +1045,20 @@ def _split_position(
         cut = kind_at
     title = " ".join(words[:cut])
     rest = " ".join(words[cut:])
-    if rest and not kinds and _is_region(rest):
-        if title.split()[-1].casefold() in ("из", "от"):  # «эксперт из Актобе»: where from
-            return _lower_first(" ".join(title.split()[:-1])), None
-        return _lower_first(chunk), None  # «заместитель акима Павлодарской области …»
     if rest and title.split()[-1].casefold().startswith(("посол", "консул")):
-        # «посол Российской Федерации в …», «генеральный консул РФ в …»: the mission
+        # «посол Российской Федерации в …», «генеральный консул РФ в …»: the title as written,
+        # and the mission it heads
         mission = (
             "Посольство"
             if title.split()[-1].casefold().startswith("посол")
             else ("Генеральное консульство" if "генеральн" in title.casefold() else "Консульство")
         )
         name = f"{mission} {_full_country(rest)}"
-        return _lower_first(title), organization(name, name, at)
+        return _lower_first(chunk), organization(name, name, at)
+    if rest and not kinds and _is_region(rest):
+        if title.split()[-1].casefold() in ("из", "от"):  # «эксперт из Актобе»: where from
+            return _lower_first(" ".join(title.split()[:-1])), None
+        return _lower_first(chunk), None  # «заместитель акима Павлодарской области …»
     if not rest:
         # «вице-министр культуры и информации»: a minister's ministry is named by the title.
         minister = re.match(r"(?:вице-|первый вице-|заместитель )?министра?\s+(.+)", title, re.I)
@@ -1041,6 +1083,15 @@ _DOCUMENT_LEMMAS = frozenset(
     "концепция стратегия декларация резолюция письмо".split()
 )
 _COUNTRY_ABBREVIATIONS = {"РФ": "Российской Федерации", "РК": "Республики Казахстан"}
+
+
+def _mission_in_full(name: str) -> str:
+    """«Генконсульство РК в Омске» → «Генеральное консульство Республики Казахстан в Омске»:
+    an embassy's or consulate's name as the state writes it."""
+    name = re.sub(r"^Генконсульство\b", "Генеральное консульство", name)
+    if re.match(r"(?:Генеральное консульство|Консульство|Посольство)\b", name):
+        return _full_country(name)
+    return name
 
 
 def _full_country(text: str) -> str:
@@ -1260,7 +1311,9 @@ _FULL_DATE = re.compile(
     re.I,
 )
 _PAGE_WORDS = re.compile(
-    r"^(опубликовано|обновлено|рубрика|просмотр|комментари|автор|фото|источник|теги)", re.I
+    r"^(опубликовано|обновлено|рубрика|просмотр|комментари|автор|фото|источник|теги|поделиться"
+    r"|печать)",
+    re.I,
 )
 
 
@@ -1278,7 +1331,11 @@ def _is_page_line(line: str) -> bool:
     dated = _FULL_DATE.search(line)
     if dated is not None:
         rest = re.sub(r"\d{1,2}:\d{2}|г\.|года?", " ", _FULL_DATE.sub(" ", line))
-        return len(re.findall(r"\w+", rest)) <= 2
+        # «15 июля 2022, 09:30 · Просмотры: 527 · Поделиться»: counters and buttons too
+        words = [
+            w for w in re.findall(r"\w+", rest) if not w.isdigit() and not _PAGE_WORDS.match(w)
+        ]
+        return len(words) <= 2
     return False
 
 
@@ -1321,6 +1378,17 @@ def _page_date(text: str) -> tuple[int, int, int] | None:
 
 
 _RELATIVE_DAYS = {"позавчера": -2, "вчера": -1, "накануне": -1, "сегодня": 0}
+# A day of the last week («в минувшее воскресенье», «в прошлую субботу», «в выходные»: the
+# Saturday), by the first five letters of its word
+_WEEKDAYS = {
+    "понед": 0, "вторн": 1, "среду": 2, "средy": 2, "четве": 3, "пятни": 4, "суббо": 5,
+    "воскр": 6, "выход": 5,
+}  # fmt: skip
+_PAST_WEEKDAY = re.compile(
+    r"\b(?:в|во)\s+(?:минувш\w+|прошл\w+|прошедш\w+)?\s*"
+    r"(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|выходные)\b",
+    re.I,
+)
 
 
 def _quoted(text: str, start: int) -> str | None:
@@ -1488,12 +1556,21 @@ def _date(text: str, sentences: list[tuple[int, int]]) -> tuple[dict[str, int], 
     the year from it, else from the page's dateline or the nearest year in the text (then
     `inferred`); with no date in the text, the dateline's month and year."""
     body = "\n".join(_lines(text))
-    ranged = re.compile(rf"\b(\d{{1,2}})\s*[–—-]\s*\d{{1,2}}\s+{_MONTH_RE}(?:\s+(\d{{4}}))?", re.I)
+    # «КОСТАНАЙ, 6 июля – ИА …»: a news agency's dateline dates the report, not the event
+    agency = re.search(rf"^[А-ЯЁ][А-ЯЁ -]{{2,}},\s*(\d{{1,2}})\s+{_MONTH_RE}\b", body, re.M)
+    if agency is not None:
+        body = body[: agency.start()] + body[agency.end() :]
+    # «8–10 июля», «с 8 по 10 июля»: the first day
+    ranged = re.compile(
+        rf"\b(\d{{1,2}})\s*(?:[–—-]|по)\s*\d{{1,2}}\s+{_MONTH_RE}(?:\s+(\d{{4}}))?", re.I
+    )
     day = ranged.search(body) or _DAY_DATE.search(body)
     month = _MONTH_DATE.search(body)
     first = min((m for m in (day, month) if m), key=lambda m: m.start(), default=None)
     dateline = _DATELINE.search(text[:300])
     page = _page_date(text)
+    if page is not None and agency is not None:
+        page = (page[0], _month(agency.group(2)), int(agency.group(1)))
     stamp = None
     if page is not None:
         stamp = page[:2]
@@ -1504,15 +1581,38 @@ def _date(text: str, sentences: list[tuple[int, int]]) -> tuple[dict[str, int], 
             stamp = (int(dateline.group(4)), int(dateline.group(5)))
     # «Вчера в Кургане прошёл …»: a day counted from the page's date, when no date comes first.
     relative = re.search(r"\b(" + "|".join(_RELATIVE_DAYS) + r")\b", body, re.I)
+    weekday = _PAST_WEEKDAY.search(body)
+    if weekday and (relative is None or weekday.start() < relative.start()):
+        relative = weekday
     if page is not None and relative and (first is None or relative.start() < first.start()):
         import datetime as dt
 
-        when = dt.date(*page) + dt.timedelta(days=_RELATIVE_DAYS[relative.group(1).casefold()])
+        published = dt.date(*page)
+        if relative is weekday:
+            # «в минувшее воскресенье», «в выходные»: the last such day before the page's date
+            wanted = _WEEKDAYS[weekday.group(1).casefold()[:5]]
+            back = (published.weekday() - wanted) % 7 or 7
+            when = published - dt.timedelta(days=back)
+        else:
+            when = published + dt.timedelta(days=_RELATIVE_DAYS[relative.group(1).casefold()])
         sentence = _sentence_of(sentences, text.find(relative.group(0)), text)
         return {"year": when.year, "month": when.month, "day": when.day, "inferred": 1}, sentence
     if first is None:
         if stamp:
             return {"year": stamp[0], "month": stamp[1]}, None
+        # «17 октября | 11:20» above a report «к 30-летию Независимости»: the month from the
+        # page, the year from the anniversary
+        yearless = next(
+            (
+                found
+                for line in text.splitlines()[:15]
+                if _is_page_line(line.strip()) and (found := _DAY_DATE.search(line))
+            ),
+            None,
+        )
+        year = _anniversary_year(body)
+        if yearless is not None and year is not None:
+            return {"year": year, "month": _month(yearless.group(2)), "inferred": 1}, None
         return {}, None
     sentence = _sentence_of(sentences, text.find(first.group(0)), text)
     if first is month:
@@ -1532,6 +1632,26 @@ def _date(text: str, sentences: list[tuple[int, int]]) -> tuple[dict[str, int], 
             found["year"] = min(years)[1]
             found["inferred"] = 1
     return found, sentence
+
+
+# Years every reader here knows an anniversary from
+_ANNIVERSARIES = (("независимост", 1991), ("дипломатическ", 1992))
+
+
+def _anniversary_year(body: str) -> int | None:
+    """«к 30-летию Независимости» → 2021; «30-летию объединения … Созданный в 1994 году» →
+    2024; «325-летию хана Абулхаира (1693–1748)» → 2018."""
+    found = re.search(r"\b(\d{1,3})-?лети[юяеи]\w*\s+(.{0,200})", body, re.I | re.S)
+    if found is None:
+        return None
+    years, after = int(found.group(1)), found.group(2)
+    born = re.search(r"\((1\d{3}|20\d\d)\s*[–—-]", after) or re.search(
+        r"\b(?:в|с)\s+(1\d{3}|20\d\d)\s+год", after
+    )
+    if born is not None:
+        return int(born.group(1)) + years
+    lowered = after[:60].casefold()
+    return next((start + years for stem, start in _ANNIVERSARIES if stem in lowered), None)
 
 
 def _month(word: str) -> int:

@@ -208,3 +208,54 @@ def test_a_page_is_read_by_its_structure() -> None:
     # only the head of an organization's name changes case; fragments are no organizations
     assert "Дом дружбы народов Омской области" in orgs.values()
     assert not {"НКО Омской", "Фонды"} & set(orgs.values()), orgs
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # «в минувшее воскресенье» before a Monday's page: the day before
+        (
+            "Пн, 11 марта 2019 | Подписка | Архив\n\nЗаголовок новости\n\n"
+            "В минувшее воскресенье в Уральске прошёл праздник «Широкая Масленица» для всех.",
+            {"year": 2019, "month": 3, "day": 10, "inferred": 1},
+        ),
+        # «в выходные» before an agency's dateline: the Saturday; the dateline is no event date
+        (
+            "06.07.2015 18:42 | Культура\n\nЗаголовок\n\nКОСТАНАЙ, 6 июля – ИА «Вести». В "
+            "выходные в Костанае прошёл фестиваль «Созвездие». Его посетили гости.",
+            {"year": 2015, "month": 7, "day": 4, "inferred": 1},
+        ),
+        # «с 8 по 10 июля» is the 8th; the year from the page's stamp with its counters
+        (
+            "15 июля 2022, 09:30 · Просмотры: 527 · Поделиться\n\nЗаголовок\n\n"
+            "С 8 по 10 июля в селе Илек прошёл форум «Ветер степи». Участников было много.",
+            {"year": 2022, "month": 7, "day": 8, "inferred": 1},
+        ),
+        # a stamp with no year: the year from the anniversary the report is for
+        (
+            "14 декабря | Просмотров: 89 | Печать\n\nК 30-летию Независимости Республики "
+            "Казахстан в библиотеке прошла конференция «Книга и время». Пришли читатели.",
+            {"year": 2021, "month": 12, "inferred": 1},
+        ),
+    ],
+)
+def test_a_date_is_read_from_the_page_and_the_words_around_it(page: str, expected: dict) -> None:
+    assert draft_article(page, "dated.txt").date == expected
+
+
+def test_a_consul_serves_the_mission_his_sentence_names() -> None:
+    text = (
+        "В празднике приняли участие Генеральный консул Республики Казахстан в г. Омске "
+        "А. С. Бекмуханов и консул Т. Е. Жанабилов. Праздник прошёл весело."
+    )
+    draft = draft_article(text, "omsk.txt")
+    orgs = {o.id: o.name for o in draft.organizations}
+    positions = {
+        p.last_name: [(q.title, orgs.get(q.organization or "")) for q in p.positions]
+        for p in draft.people
+    }
+    mission = "Генеральное консульство Республики Казахстан в г. Омске"
+    assert positions["Бекмуханов"] == [
+        ("генеральный консул Республики Казахстан в г. Омске", mission)
+    ]
+    assert positions["Жанабилов"] == [("консул", mission)]
