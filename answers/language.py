@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from answers.kazakh import kazakh_stem
 from answers.lexicon import words_of
-from db.textnorm import KAZAKH_FOLD
+from db.textnorm import KAZAKH_FOLD, known_word
 
 KAZAKH_LETTERS = "әғқңөұүһі"
 _QUOTES_AND_DASHES = str.maketrans({c: '"' for c in "«»„“”‟″"} | {c: "-" for c in "‐‑‒–—―"})
@@ -48,7 +49,11 @@ def detect_language(text: str) -> Language:
     # words stand outside the quotes
     unquoted = QUOTED.sub(" ", lowered)
     said = unquoted if any(c.isalpha() for c in unquoted) else lowered
-    if any(c in KAZAKH_LETTERS for c in said) and not any(w in RUSSIAN_WORDS for w in words):
+    if (
+        any(c in KAZAKH_LETTERS for c in said)
+        and not any(w in RUSSIAN_WORDS for w in words)
+        and not _russian_around_names(QUOTED.sub(" ", text))
+    ):
         return Language.KK
     # «Who presented «Азбука медиаграмотности для НКО»?»: a quoted Russian title is a name
     letters = [c for c in said if c.isalpha()]
@@ -56,6 +61,19 @@ def detect_language(text: str) -> Language:
     if letters and latin / len(letters) > 0.5:
         return Language.EN
     return Language.RU
+
+
+def _russian_around_names(text: str) -> bool:
+    """Kazakh letters only in names (capitalised words), and a lower-case word the Russian
+    dictionary knows beside them: «Серікұлы председатель центра …?» is asked in Russian."""
+    typed = re.findall(r"\w+", text)
+    if any(c in KAZAKH_LETTERS for w in typed if not w[:1].isupper() for c in w.casefold()):
+        return False
+    # «Семейдегі форум»: a name with a Kazakh case ending is said in Kazakh
+    lettered = [w.casefold() for w in typed if any(c in KAZAKH_LETTERS for c in w.casefold())]
+    if any(len(w) - len(kazakh_stem(w, name=True)) >= 2 for w in lettered):
+        return False
+    return any(len(w) >= 4 and w.islower() and known_word(w) for w in typed if w.isalpha())
 
 
 # A name in quotes («Ертіс жастары», "Ертіс жастары"): its words are the name's, as typed

@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -159,11 +159,16 @@ class Linked:
         return found
 
     def first(self, kinds: Sequence[EntityKind]) -> Mention | None:
-        """The mention of the first of `kinds` that the question names."""
+        """The mention of the first of `kinds` that the question names; else a word that
+        names one of them among other things («/event Иртыш»: a round table, a media centre
+        and a film), with only those candidates."""
         for kind in kinds:
             found = self.of_kind(kind)
             if found:
                 return found[0]
+        for mention in self.mentions:
+            if of_kinds := [h for h in mention.hits if h.kind in kinds]:
+                return replace(mention, hits=of_kinds)
         return None
 
     @property

@@ -394,6 +394,10 @@ def _gapped(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + r"\w*\s+(?:\w+\s+)?".join(re.escape(w) for w in words))
 
 
+# Words for a city after its name («Қазан қаласы», «Казань город»)
+_CITY_WORDS = ("кала", "город")
+
+
 def _month(word: str, *, kazakh: bool = True) -> int | None:
     """The month a word names: «августе», «сәуірде», «April»; not «Октябрьская». Kazakh
     names count only with `kazakh`: folded, «қазан» (October) begins «Казань»."""
@@ -413,6 +417,9 @@ def _month(word: str, *, kazakh: bool = True) -> int | None:
 
 def _kazakh_month(word: str, folded: str, stem: str, kazakh: bool) -> bool:
     if kazakh and len(folded) >= 5 and folded.startswith(fold(stem)):
+        return True
+    # «қыркүйегінде»: the final к of «қыркүйек» is voiced before an ending
+    if kazakh and fold(kazakh_stem(word.casefold())) == fold(stem):
         return True
     # written in Kazakh letters («сәуірде»), it is the Kazakh month in any question
     return word.casefold().startswith(stem) and any(c in KAZAKH_LETTERS for c in stem)
@@ -455,6 +462,9 @@ def parse_dates(
                 until_month = None
             continue
         number = _month(low, kazakh=kazakh) if low and not low.isdigit() else None
+        after = lowered[i + 1] if i + 1 < len(lowered) else ""
+        if number is not None and fold(after).startswith(_CITY_WORDS):
+            number = None  # «Қазан қаласында»: the city of Kazan, never October
         if number is not None and len(low) >= 3:
             if month is not None and until_month is None and number > month and spanned:
                 until_month = number  # «с марта по май», «from March to May»: a span

@@ -1372,3 +1372,34 @@ async def test_a_city_an_events_name_holds_is_where_a_work_was_shown(dev13_chat:
 async def test_planned_events_are_the_upcoming_ones(dev13_chat: Chatter) -> None:
     answer = await dev13_chat.ask("Какие события запланированы?")
     assert "Язык соседа" in answer and "Волонтёры приграничья" not in answer
+
+
+dev14_chat = _chat_fixture("dev14_chat", ("dev14-events.yaml",), shipped=True)
+
+
+async def test_speakers_of_an_announced_event_are_not_said_to_have_spoken(
+    dev14_chat: Chatter,
+) -> None:
+    answer = await dev14_chat.ask("Кто выступал на форуме в Астане?")
+    assert "Объявлены выступающими на событии Форум «Евразийский диалог»" in answer
+    assert "Выступили на событии Форум «Евразийский диалог»" not in answer
+
+
+async def test_kazan_before_the_word_city_is_no_month(dev14_chat: Chatter) -> None:
+    answer = await dev14_chat.ask("Нажимова Қазан қаласындағы конференцияда сөз сөйледі ме?")
+    assert answer.startswith("Иә")
+    # a month's final consonant voiced before its ending is still the month
+    answer = await dev14_chat.ask("2025 жылдың қыркүйегінде қандай кездесу болды?")
+    assert "Волонтёры без границ" in answer
+
+
+async def test_a_kazakh_name_in_a_russian_sentence_is_answered_in_russian(
+    dev14_chat: Chatter,
+) -> None:
+    answer = await dev14_chat.ask("Серікұлы председатель центра «Атамекен»?")
+    assert answer.startswith("Да")
+
+
+async def test_a_command_finds_its_kind_among_things_of_one_name(dev14_chat: Chatter) -> None:
+    # «Иртыш» names a media centre, a film and a round table: /event opens the round table
+    assert (await dev14_chat.ask("/event Иртыш")).startswith("📅 Круглый стол «Иртыш")

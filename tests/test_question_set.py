@@ -61,7 +61,7 @@ SETS = {
     "seventh untuned question set": HERE / "question_set_untuned7.yaml",
     "twelfth development set": HERE / "question_set_dev12.yaml",
     "thirteenth development set": HERE / "question_set_dev13.yaml",
-    "ninth untuned question set": HERE / "question_set_untuned9.yaml",
+    "fourteenth development set": HERE / "question_set_dev14.yaml",
 }
 REQUIRED_SHARE = 0.95
 DEV2_SHARE = 0.98
@@ -83,7 +83,8 @@ DEV11_SHARE = 0.9  # 520/562 (0.925) at its first score
 UNTUNED7_SHARE = 0.93  # 474/495 (0.958) at its first score, before the work it scores
 DEV12_SHARE = 0.9  # 611/658 (0.929) at its first score
 DEV13_SHARE = 0.93  # 433/448 (0.967) at its first score, as a held-out set before it was read
-UNTUNED9_SHARE = 0.93  # 476/497 (0.958) at its first score, before the work it scores
+# 476/497 (0.958) at its first score as a held-out set; 480/497 before its failures were read
+DEV14_SHARE = 0.93
 RESULTS: dict[str, dict[str, object]] = {}
 
 
@@ -230,12 +231,12 @@ SHIPPED = {
     "seventh untuned question set": (("untuned7-events.yaml",), 450, UNTUNED7_SHARE),
     "twelfth development set": (("dev12-events.yaml",), 600, DEV12_SHARE),
     "thirteenth development set": (("dev13-events.yaml",), 400, DEV13_SHARE),
-    "ninth untuned question set": (("untuned9-events.yaml",), 450, UNTUNED9_SHARE),
+    "fourteenth development set": (("dev14-events.yaml",), 450, DEV14_SHARE),
 }
 # The day a set was written on, when not the other tests' day: «upcoming» is judged from it
 WRITTEN_ON = {
     "thirteenth development set": date(2026, 12, 5),
-    "ninth untuned question set": date(2026, 12, 5),
+    "fourteenth development set": date(2026, 12, 5),
 }
 
 

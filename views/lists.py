@@ -105,7 +105,12 @@ def speakers_text(
     """Who spoke (or, with `moderators`, who moderated) at one event or at each; `country`
     says the list was narrowed to those from one country."""
     if event is not None:
-        heading = _("🎙 Модераторы события {}:") if moderators else _("🎤 Выступили на событии {}:")
+        if moderators:
+            heading = _("🎙 Модераторы события {}:")
+        elif event.status == "announced":  # not held yet: who is to speak, not who spoke
+            heading = _("🎤 Объявлены выступающими на событии {}:")
+        else:
+            heading = _("🎤 Выступили на событии {}:")
         out = Lines().add(html(heading, event_heading(event))).blank()
         spoke = [p for p in parts if p.role in SPEAKING_ROLES]
         out.add(*(html("{}. {}", n, person_line(p)) for n, p in enumerate(spoke, 1)))
@@ -128,7 +133,10 @@ def speakers_text(
     for part in parts:
         if part.event_id != current:
             current = part.event_id
-            out.blank().add(html("📅 {}", event_line(part.event)))
+            line = html("📅 {}", event_line(part.event))
+            if part.event.status == "announced":
+                line = html("{} — {}", line, _("объявлены, событие анонсировано"))
+            out.blank().add(line)
         out.add(html("• {}", person_line(part)))
     out.add(*sources_footer([p.event for p in parts]))
     return out.text()
