@@ -107,7 +107,7 @@ def speakers_text(
     if event is not None:
         if moderators:
             heading = _("🎙 Модераторы события {}:")
-        elif event.status == "announced":  # not held yet: who is to speak, not who spoke
+        elif event.status == "announced":  # who was to speak, not who spoke
             heading = _("🎤 Объявлены выступающими на событии {}:")
         else:
             heading = _("🎤 Выступили на событии {}:")
