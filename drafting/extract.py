@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -52,6 +52,34 @@ POSITION_WORDS = (
     "артист", "библиотекар", "аспирант", "магистрант", "студент", "ведущ", "советник",
     "гражданин", "ветеран", "лауреат", "пенсионер", "краевед", "психолог", "деятель",
 )  # fmt: skip
+# Nouns for people that say nothing of what they do
+_NOT_TITLES = frozenset(
+    "гость житель участник человек друг ребёнок ребенок сын дочь мать отец коллега земляк "
+    "соотечественник зритель слушатель победитель призёр призер".split()
+)
+
+
+def _titles_a_person(word: str) -> bool:
+    """A word a title begins with: one of the known titles, or any noun the dictionary knows
+    as naming a person («вокалистка», «звукорежиссёр»), not a name and not one that says
+    nothing of what they do («гость», «житель»)."""
+    word = word.casefold().strip('«»"(),.')
+    if word.startswith(POSITION_WORDS):
+        return True
+    from db.textnorm import _analyzer
+
+    if not _analyzer().word_is_known(word):
+        return False
+    parse = _analyzer().parse(word)[0]
+    grammemes = set(parse.tag.grammemes)
+    return (
+        parse.tag.POS == "NOUN"
+        and {"anim", "sing"} <= grammemes
+        and not {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} & grammemes
+        and parse.normal_form not in _NOT_TITLES
+    )
+
+
 GENERIC_ORGS = {"нпо", "нко", "ооо", "оюл", "рк", "рф", "сми"}
 GENERIC_ABBREVIATIONS = frozenset(w.upper() for w in GENERIC_ORGS | {"ссср", "сша"})
 EVENT_KINDS = (
@@ -202,6 +230,26 @@ def _name_context(doc: Any, span: Any) -> Context:
     verb = tokens.get(head.head_id)
     if subject and verb is not None and verb.pos in ("VERB", "AUX"):
         gender = _GENDERS.get(verb.feats.get("Gender", ""))
+    if verb is not None and verb.pos == "NOUN":  # «вечер О.Н. Карповой»: the noun's verb
+        verb = tokens.get(verb.head_id)
+    if (
+        not subject
+        and verb is not None
+        and verb.pos == "VERB"
+        and verb.feats.get("Gender") == "Fem"
+        and verb.feats.get("Number") == "Sing"
+        and verb.start < span.start
+        and not any(
+            t.head_id == verb.id
+            and t.rel in _SUBJECT_RELATIONS
+            and t.id not in inside
+            and t.feats.get("Gender") == "Fem"
+            for t in doc.tokens
+        )
+    ):
+        # «Завершила вечер О.Н. Карпова»: a verb that speaks of a woman and has no other
+        # subject has her as its subject, whatever the parser made of the word order
+        return Context(True, "femn")
     return Context(subject, gender)
 
 
@@ -309,11 +357,20 @@ def _glued_place(raw: str, before: str) -> str:
     """A place written before a name that the tagger took into it («г. Нур-Султан Валеев
     Равиль», «в г. Омске А. С. Бекмуханов»): the place's word as written, or ""."""
     tokens = split_initials(raw)
-    if len(tokens) < 3 or INITIALS.match(tokens[0]):
-        return ""
-    if "Geox" in _tags(tokens[0])[0] or re.search(r"\bг\.?\s*$", before):
+    if len(tokens) < 3 or INITIALS.match(tokens[0]) or _is_patronymic(tokens[1]):
+        return ""  # «Есмкан Искакович …»: a patronymic follows a first name, not a place
+    if re.search(r"\bг\.?\s*$", before) or (
+        "Geox" in _tags(tokens[0])[0] and _known_word(tokens[0])
+    ):
         return raw[: raw.find(tokens[0]) + len(tokens[0])]
     return ""
+
+
+def _known_word(word: str) -> bool:
+    """In the dictionary, not guessed from its ending."""
+    from db.textnorm import _analyzer
+
+    return _analyzer().word_is_known(word.casefold())
 
 
 def _is_patronymic(word: str) -> bool:
@@ -323,10 +380,16 @@ def _is_patronymic(word: str) -> bool:
 def _name_score(word: str) -> int:
     from db.textnorm import _analyzer
 
-    if not _analyzer().word_is_known(word.casefold()):
+    if not _known_word(word):
         return 0  # the dictionary's guess for a word it does not know says little
-    best, any_ = _tags(word)
-    return 2 if "Name" in best else 1 if "Name" in any_ else 0
+    # A person is one: «Сабитов» read as the plural of the name «Сабит» is no first name.
+    names = [
+        p.tag
+        for p in _analyzer().parse(word.strip(".,"))[:3]
+        if "Name" in p.tag and "plur" not in p.tag
+    ]
+    best = _analyzer().parse(word.strip(".,"))[0].tag
+    return 2 if names and names[0] == best else 1 if names else 0
 
 
 def _surname_score(word: str) -> int:
@@ -355,7 +418,16 @@ def _name_parts(
         return _initials(tokens[k]), None, tokens[1 - k]
     if len(tokens) == 1:
         return None, None, tokens[0]
-    patronymic = next((k for k, t in enumerate(tokens) if k > 0 and _is_patronymic(t)), None)
+    # «Нуртаза Бейбит Аскарулы»: beside a first name and a surname, «-улы» / «-кызы» is the
+    # father's name; alone with a first name («Абзал Сапарбекулы») it is the surname.
+    patronymic = next(
+        (
+            k
+            for k, t in enumerate(tokens)
+            if k > 0 and (_is_patronymic(t) or (len(tokens) >= 3 and _KAZAKH_PATRONYMIC.search(t)))
+        ),
+        None,
+    )
     if patronymic is not None:
         first = tokens[patronymic - 1]
         if patronymic + 1 < len(tokens):  # Алексей Николаевич Бородавкин
@@ -387,6 +459,7 @@ def _name_parts(
     return a, None, b
 
 
+_KAZAKH_PATRONYMIC = re.compile(r"(улы|ұлы|уулу|кызы|қызы)$", re.I)
 # Endings of Russian and Kazakh surnames (in the nominative).
 _SURNAME_END = re.compile(
     r"(ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|ская|цкий|цкая|енко|улы|ұлы|уулу|кызы|қызы)$",
@@ -438,6 +511,26 @@ def _joined_names(spans: list[_Span], text: str) -> list[_Span]:
     return out
 
 
+def _untitled(spans: list[_Span], text: str) -> list[_Span]:
+    """A capitalised title the tagger took into a name is the title again: «во главе с Акимом
+    Бердыбеком Сапарбаевым» → the name «Бердыбеком Сапарбаевым»."""
+    out = []
+    for span in spans:
+        words = span.text.split()
+        if (
+            span.type == "PER"
+            and len(words) >= 3
+            and words[0].casefold().startswith(POSITION_WORDS)
+            and "NOUN" in _tags(words[0])[1]
+            and not _is_patronymic(words[1])  # «Аким Иванович Петров» is a name
+        ):
+            cut = span.text.index(words[1], len(words[0]))
+            normal = span.normal.split(maxsplit=1)[1]
+            span = replace(span, start=span.start + cut, text=span.text[cut:], normal=normal)
+        out.append(span)
+    return out
+
+
 def _org_spans(spans: list[_Span], text: str) -> list[_Span]:
     """ORG spans, each joined with a place that directly follows it
     («Гражданский Альянс» + «Казахстана», «Общественной палаты» + «Российской Федерации»).
@@ -451,6 +544,12 @@ def _org_spans(spans: list[_Span], text: str) -> list[_Span]:
             i += 1
             continue
         start, stop, normal = span.start, span.stop, span.normal
+        # «платформы «Большая Евразия»: the tagger leaves the closing quotes out
+        while text[start:stop].count("«") > text[start:stop].count("»") and text[
+            stop : stop + 1
+        ] in ("»", '"'):
+            stop += 1
+            normal += "»"
         while i + 1 < len(ordered):
             nxt = ordered[i + 1]
             gap = text[stop : nxt.start]
@@ -478,23 +577,29 @@ _SPEAKING = (
 )  # fmt: skip
 _PARTICIPATING = (
     "участ", "поддерж", "провод", "провест", "вест", "стать", "обсуд", "собра", "пригласи",
-    "прин", "прим", "присутств", "возглав", "вош", "вход", "прибы", "приеха", "посети",
+    "прин", "прим", "присутств", "возглав", "войт", "вход", "прибы", "приеха", "посети",
     "работа", "встрет",
 )  # fmt: skip
+# Verbs of acting from afar: their subject was not there («прислал поздравление»)
+_FROM_AFAR = ("присла", "присыла", "направ", "написа", "переда", "адресова")
 
 
 # Nouns of a talk given («сделал доклад», «прочитал лекцию»): whoever gave it spoke
 _TALKS = ("доклад", "сообщени", "выступлени", "презентаци", "реч", "лекци")
 
 
-def _part_taken(verb: str | None) -> str:
-    """«speaker», «participant» or «mentioned», by the verb a name hangs from."""
+def _part_taken(verb: str | None, subject: bool | None) -> str:
+    """«speaker», «participant» or «mentioned», by the verb a name hangs from: one who did
+    anything there as the clause's subject («вручил грамоты», «исполнила песню») took part,
+    unless it was done from afar."""
     if verb is None:
         return "participant"  # no verb: a list of participants, a caption
     verb = verb.casefold()
     if verb.startswith(_SPEAKING):
         return "speaker"
-    return "participant" if verb.startswith(_PARTICIPATING) else "mentioned"
+    if verb.startswith(_PARTICIPATING) or (subject and not verb.startswith(_FROM_AFAR)):
+        return "participant"
+    return "mentioned"
 
 
 def _predicate(word: str) -> bool:
@@ -524,7 +629,9 @@ def _singular(title: str) -> str:
     return " ".join(out)
 
 
-def _position_after(text: str, stop: int, limit: int, next_name: bool) -> tuple[int, str] | None:
+def _position_after(
+    text: str, stop: int, limit: int, next_name: bool, names: list[tuple[int, int]]
+) -> tuple[int, str] | None:
     """A position written after a name, set off by a comma or a dash: «Марина Коваленко,
     председатель правления фонда «Степь», отметила …» → (where it starts, the position)."""
     lead = re.match(r"\s*(?:,|\s[—–-])\s*", text[stop:limit])
@@ -539,6 +646,8 @@ def _position_after(text: str, stop: int, limit: int, next_name: bool) -> tuple[
         elif char == "»":
             depth = max(0, depth - 1)
         elif depth == 0 and (char in ",;()" or rest.startswith((" — ", " – ", " - "), k)):
+            if char == "," and any(a < start + k < b for a, b in names):
+                continue  # «Ассоциации русских, славянских и казачьих организаций»
             end = k
             break
     if end == len(rest) and next_name:
@@ -550,13 +659,35 @@ def _position_after(text: str, stop: int, limit: int, next_name: bool) -> tuple[
     if link is not None:
         start, chunk = start + link.end(), chunk[link.end() :]
     words = [w.casefold().strip('«»"') for w in chunk.split()]
-    if not words or not words[0].startswith(POSITION_WORDS):
+    if not words or not _titles_a_person(words[0]):
         return None
     if "NOUN" not in _tags(words[0])[0] and not (
-        len(words) > 1 and words[1].startswith(POSITION_WORDS)
+        len(words) > 1 and (_titles_a_person(words[1]) or "ablt" in _tags(words[1])[1])
     ):
-        return None  # «первый зарубежный визит»: an adjective that begins no title here
+        # «первый зарубежный визит»: an adjective that begins no title here («заведующая
+        # кафедрой» does: the participle governs its unit)
+        return None
     return start, chunk
+
+
+def _positions_after(
+    text: str, stop: int, limit: int, next_name: bool, names: list[tuple[int, int]]
+) -> list[tuple[int, str]]:
+    """Every position written after a name, one after another: «В.П. Корнилова, кандидат
+    филологических наук, доцент Иртышского университета, представила …». `names` are where
+    organizations are named: a comma inside one ends no position."""
+    found = []
+    while (after := _position_after(text, stop, limit, next_name, names)) is not None:
+        found.append(after)
+        stop = after[0] + len(after[1])
+    return found
+
+
+def _begins_with_title(name: str) -> bool:
+    """«Посол Российской Федерации …» is a title the tagger took for a name; «Экспертной
+    платформы …» begins with an adjective, not with the title «эксперт»."""
+    first = name.split()[0].strip('«»"')
+    return first.casefold().startswith(POSITION_WORDS) and "NOUN" in _tags(first)[0]
 
 
 def _two_positions(at: int, chunk: str) -> list[tuple[int, str]]:
@@ -573,17 +704,20 @@ def _two_positions(at: int, chunk: str) -> list[tuple[int, str]]:
             nxt = chunk[found.end() :].split(maxsplit=1)
             first = chunk[: found.start()]
             # «историки и этнологи»: one title of two words, shared by a list of names
-            if nxt and nxt[0].casefold().startswith(POSITION_WORDS) and len(first.split()) > 1:
+            if nxt and _titles_a_person(nxt[0]) and len(first.split()) > 1:
                 rest = _two_positions(at + found.end(), chunk[found.end() :])
                 return [(at, first), *rest]
     return [(at, chunk)]
+
+
+_VERB_TAGS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
 
 
 def _before_verb(chunk: str) -> str:
     """A position ends where a verb begins: «председателем избран» → «председателем»."""
     words = chunk.split()
     for k, word in enumerate(words):
-        if k > 0 and _tags(word)[0] & {"VERB", "INFN", "PRTS", "GRND"}:
+        if k > 0 and _tags(word)[0] & _VERB_TAGS:
             return " ".join(words[:k])
     return chunk
 
@@ -612,17 +746,43 @@ def _with_modifiers(lowered: list[str], at: int) -> int:
 _NOT_MODIFIERS = frozenset({"новый", "новая", "бывший", "бывшая", "этот", "эта", "тот", "та"})
 
 
+def _outside_quotes_split(text: str) -> list[str]:
+    """Clauses split at commas, colons and dashes, but not inside a quoted name
+    («Общества дружбы «Россия — Казахстан»»)."""
+    parts, depth, start = [], 0, 0
+    for found in re.finditer(r"«|»|[,;:–—]|\s-\s", text):
+        mark = found.group()
+        if mark == "«":
+            depth += 1
+        elif mark == "»":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append(text[start : found.start()])
+            start = found.end()
+    return [*parts, text[start:]]
+
+
 def _position_chunks(before: str) -> list[str]:
     """Positions written before a name: «…, профессор X, ведущий сотрудник Y (Город) »."""
     chunks = []
-    parts = re.split(r"[,;:–—]|\s-\s", before)
-    for part in reversed(parts):
+    for part in reversed(_outside_quotes_split(before)):
+        # «преподаватели из Бийска во главе с заместителем директора …»: who leads or joins a
+        # group begins a phrase of his own
+        part = re.split(r"\b(?:во главе с|вместе с|совместно с|наряду с)\s", part, flags=re.I)[-1]
         words = part.split()
+        # «письма акима области были вручены председателю центра Иванову», «гостей приняла
+        # активистка, член совета …»: a title follows the clause's last verb; one before the
+        # verb is another's.
+        verbs = [k for k, w in enumerate(words) if _tags(w)[0] & _VERB_TAGS]
+        tail = words[verbs[-1] + 1 :] if verbs else []
+        after_verb = any(_titles_a_person(w) for w in tail)
+        if after_verb:
+            words = tail
         lowered = [w.casefold().strip('«»"()') for w in words]
         starts = [
             k
             for k, w in enumerate(lowered)
-            if w.startswith(POSITION_WORDS) and not _predicate(w) and not _names_org_kind(w)
+            if _titles_a_person(w) and not _predicate(w) and not _names_org_kind(w)
         ]  # «в акимате области …» begins no title
         if not starts:
             break
@@ -630,7 +790,7 @@ def _position_chunks(before: str) -> list[str]:
         if start != starts[0]:
             starts[0] = start
         chunk_words = words[starts[0] :]
-        if starts[0] != 0 and len(chunk_words) == 1 and chunks:
+        if starts[0] != 0 and len(chunk_words) == 1 and chunks and not after_verb:
             break  # «Её представитель, председатель …»: a bare word before a real position
         chunks.append(_before_verb(" ".join(chunk_words)))  # «председателем | избран Иван»
         if starts[0] != 0:  # the position began mid-clause: nothing earlier belongs to it
@@ -649,8 +809,11 @@ def draft_article(
     say("finding names, organizations and places…")
     # A word broken at a line's end («Окунев- ский») is one word again.
     text = re.sub(r"([а-яё])-(?:[ \t]+|[ \t]*\n[ \t]*)(?!(?:и|или)\b)([а-яё]{2,})", r"\1\2", text)
+    # Straight quotes as the typographic ones the rest reads (one character for one, so
+    # every offset stays): «МАУ "Центр культуры"» → «МАУ «Центр культуры»»
+    text = re.sub(r'(?:(?<=^)|(?<=[\s(\[«]))"', "«", text, flags=re.M).replace('"', "»")
     spans, sentences = _analyse(text)
-    spans = _joined_names(spans, text)
+    spans = _untitled(_joined_names(spans, text), text)
     # Names in a site's menu or share buttons («Поделиться ВКонтакте») are not the article's.
     furniture = _page_line_ranges(text)
     spans = [s for s in spans if not any(a <= s.start < b for a, b in furniture)]
@@ -662,6 +825,20 @@ def draft_article(
     def organization(raw: str, normal: str, at: int) -> str | None:
         normal = _mission_in_full(_quoted_as_written(raw, _head_in_nominative(raw, normal)))
         clean = _balance_quotes(normal)
+        bare = clean.strip("«»").split()
+        quoted = raw.startswith("«") or text[max(0, at - 1) : at] == "«"
+        if quoted and "«" not in clean.strip("«»") and 0 < len(bare) <= 3:
+            # «председатель «Истоков»»: the body named in full elsewhere («… «Истоки»»)
+            short = [_lemma(w) for w in bare]
+            for o in org_spans:
+                inner = re.findall(r"«([^«»]+)", o.text)
+                if (
+                    o.text != raw
+                    and inner
+                    and [_lemma(w) for w in inner[-1].split()] == short
+                    and len(o.text.strip("«»")) > len(clean.strip("«»"))
+                ):
+                    return organization(*with_kind(o))
         if clean.casefold() in GENERIC_ORGS or len(clean) < 2 or known.place(clean):
             return None  # «НПО» is no organization; «Костанай» taken for one is a city
         if re.fullmatch(r"[IVXLІХ]+", clean) or (len(clean.split()) >= 4 and clean.isupper()):
@@ -673,7 +850,11 @@ def draft_article(
         words = [w.strip('«»"(),.') for w in clean.split()]
         if is_country(clean) or is_region_abbreviation(clean):
             return None  # «Российская Федерация», «СКО»: a country or a region
-        if all(is_country(w) or w.casefold() in _LINKS or country_of(w) for w in words if w):
+        if all(
+            is_country(w) or is_country(_lemma(w)) or w.casefold() in _LINKS or country_of(w)
+            for w in words
+            if w
+        ):
             return None  # «РФ в РК»: countries and places, no organization
         if at + len(raw) >= len(text.rstrip()) - 1 or _not_a_name_phrase(clean):
             return None  # cut off by the end of the page, or no name of anyone
@@ -689,10 +870,19 @@ def draft_article(
             if "организатор" in sentence.casefold():  # «Организаторы: …» decides the role
                 org.sentence = sentence
             return org_id
+        full = _spelt_out(clean, [(o.text, o.normal, o.start) for o in org_spans])
+        if full is not None and full[0] != raw:
+            org_id = organization(*full)
+            if org_id and org_id in organizations:  # «КОЦГИ»: the centre named in full
+                short = organizations[org_id].abbreviations
+                if not organizations[org_id].known and clean not in short:
+                    short.append(clean)
+            return org_id
         for existing in organizations.values():
             if not existing.known and (
                 known._same(clean, [forms(existing.name)])
                 or f"«{clean.strip('«»')}»" in existing.name
+                or _same_quoted_body(clean, existing.name)
             ):
                 return existing.id
         abbreviation = re.match(r"\s*\(([А-ЯЁA-Z]{2,10})\)", text[at + len(raw) :])
@@ -708,6 +898,41 @@ def draft_article(
 
     org_spans = _org_spans(spans, text)
 
+    def antecedent(at: int, kind: str | None) -> str | None:
+        """The organization a title refers back to: «председатель центра» is the centre named
+        before; «его директор» is the one named earlier in the sentence."""
+        sentence_start = next((s for s, e in sentences if s <= at < e), 0)
+        if kind is None and not re.search(r"(?:^|\s)(?:его|её|ее|их)\s+$", text[:at], re.I):
+            return None
+        for span in reversed([s for s in org_spans if s.stop <= at]):
+            if kind is None and span.start < sentence_start:
+                return None
+            if _begins_with_title(span.text):
+                continue
+            raw, normal, start = with_kind(span)
+            if kind is None or kind in {_lemma(w) for w in normal.split()}:
+                return organization(raw, normal, start)
+        return None
+
+    def with_kind(span: _Span) -> tuple[str, str, int]:
+        """A quoted name with the kind of body written before its quotes, which the tagger
+        leaves out: «общественным фондом «Центр …»» → «общественный фонд «Центр …»»."""
+        prefix = text[max(0, span.start - 40) : span.start].rstrip()
+        if not (span.text.startswith("«") or prefix.endswith("«")):
+            return span.text, span.normal, span.start
+        before = prefix.rstrip("«").split()[-4:]
+        kinds = [k for k, w in enumerate(before) if _names_org_kind(w)]
+        if not kinds or kinds[-1] != len(before) - 1 or "plur" in _tags(before[-1])[0]:
+            return span.text, span.normal, span.start  # «проекта редакций «Соседи»»: several
+        k = kinds[-1]
+        while k > 0 and "ADJF" in _tags(before[k - 1])[0]:
+            k -= 1
+        kind_words = " ".join(before[k:])
+        raw = f"{kind_words} «{span.text.lstrip('«')}"
+        normal = f"{_nominative(kind_words)} «{span.normal.lstrip('«')}"
+        return raw, normal, text.rfind(kind_words, 0, span.start)
+
+    org_ranges = [(o.start, o.stop) for o in org_spans]
     places: dict[str, DraftPlace] = {}
     for span in spans:
         if span.type != "LOC" or is_country(span.normal) or is_country(span.text):
@@ -740,10 +965,17 @@ def draft_article(
     previous_end = 0
     shared: DraftPosition | None = None
     for span in (s for s in spans if s.type == "PER"):
-        if " " not in span.text.strip() and not _position_chunks(
-            text[max(0, span.start - 80) : span.start]
+        if (
+            " " not in span.text.strip()
+            and "." not in span.text
+            and not any(
+                chunk.casefold().startswith(POSITION_WORDS)
+                for chunk in _position_chunks(text[max(0, span.start - 80) : span.start])
+            )
         ):
-            continue  # a lone word with no position is more often a river than a person
+            # a lone word with no known title before it is more often a river or a city
+            # («мастера Барнаула и Семея») than a person
+            continue
         raw = re.sub(r"\s*\(.*?\)\s*", " ", span.text).strip()
         first, patronymic, last = _name_parts(
             raw, text[max(0, span.start - 4) : span.start], span.context
@@ -761,7 +993,7 @@ def draft_article(
         sentence = _sentence_of(sentences, span.start, text)
         if sentence and sentence not in person.sentences:
             person.sentences.append(sentence)
-        part = _part_taken(span.verb)
+        part = _part_taken(span.verb, span.context.subject)
         # «по словам Виктора …», «по словам заместителя руководителя управления Аймагамбетовой»
         said = re.search(
             r"(?:по словам|по мнению|слово\s+\w+)(?:\s+[а-яё][\w«»\"-]*){0,6}\s*$",
@@ -803,7 +1035,9 @@ def draft_article(
         before = text[offset : span.start] + glued
         before = re.sub(r"\s*\([^)]*\)\s*$", " ", before)  # «… СО РАН (Новосибирск) Ирина»
         chunks = _position_chunks(before)
-        if not chunks and shared is not None and re.fullmatch(r"\s*(,|и)?\s*", before):
+        # («… Шайхиев (г. Уральск, Казахстан) и Дмитрий Мацюк»: where each is from aside)
+        between = re.sub(r"\([^)]*\)", " ", before)
+        if not chunks and shared is not None and re.fullmatch(r"\s*(,|и)?\s*", between):
             # «историки и этнологи Светлана Дерябина и Денис Денисов»: a plural title is
             # shared by the whole list.
             if not any(p.title == shared.title for p in person.positions):
@@ -816,21 +1050,47 @@ def draft_article(
         following = min(
             (s.start for s in spans if s.type == "PER" and s.start >= span.stop), default=len(text)
         )
-        after = _position_after(
-            text, span.stop, min(sentence_end, following), following < sentence_end
+        after = _positions_after(
+            text, span.stop, min(sentence_end, following), following < sentence_end, org_ranges
         )
-        if after is not None:
-            placed.append(after)
+        placed.extend(after)
+        # «коллектива «Прялица» под руководством Ларисы Пригородовой»: she leads the group
+        led = re.search(
+            r"((?:[а-яё-]+\s+){0,3}[а-яё-]+\s+«[^»]+»+)\s+под\s+(художественным\s+)?"
+            r"руководством\s+([^,;:.]*)$",
+            text[sentence_start : span.start],
+            re.I,
+        )
+        if (
+            led is not None
+            and led.group(3).strip()
+            and not any(_titles_a_person(w) for w in led.group(3).split())
+        ):
+            led = None  # «под руководством» of someone named before
+        if led is not None:
+            # the group is its noun with the adjectives before it: «детского фольклорного
+            # коллектива «Прялица»», not «празднике выступил детский хор …»
+            words = led.group(1).split()
+            k = max(0, next(i for i, w in enumerate(words) if "«" in w) - 1)
+            while k > 0 and "ADJF" in _tags(words[k - 1])[0]:
+                k -= 1
+            group = " ".join(words[k:])
+            org_id = organization(
+                group, _nominative(group), text.rfind(group, sentence_start, span.start)
+            )
+            title = "художественный руководитель" if led.group(2) else "руководитель"
+            if not any(p.title == title for p in person.positions):
+                person.positions.append(DraftPosition(title, org_id, sentence))
         pieces = [piece for where, whole in placed for piece in _two_positions(where, whole)]
         for at, chunk in pieces:
             position_ranges.append((at, at + len(chunk)))
-            title, org_id = _split_position(chunk, at, org_spans, organization)
+            title, org_id = _split_position(chunk, at, org_spans, organization, antecedent)
             plural = _is_plural_title(title)
             title = _singular(title) if plural else _title_nominative(title)
             if title and not any(p.title == title for p in person.positions):
                 person.positions.append(DraftPosition(title, org_id, sentence))
                 shared = person.positions[-1] if plural and at < span.start else None
-        previous_end = after[0] + len(after[1]) if after is not None else span.stop
+        previous_end = after[-1][0] + len(after[-1][1]) if after else span.stop
 
     for person_id, person in people.items():
         if person.role == "moderator":
@@ -858,9 +1118,9 @@ def draft_article(
     for span in org_spans:
         if any(start <= span.start < stop for start, stop in position_ranges):
             continue  # inside a position: the employer is drafted already, the rest is title
-        if span.text.split()[0].casefold().startswith(POSITION_WORDS):
+        if _begins_with_title(span.text):
             continue  # «Посол Российской Федерации …» is a title, not an organization
-        organization(span.text, span.normal, span.start)
+        organization(*with_kind(span))
 
     # Where the event was: the first city named in a sentence about the event.
     venue = next(
@@ -912,6 +1172,24 @@ def _nominative(phrase: str) -> str:
         parses.append(_analyzer().parse(word)[0] if plain else None)
         if "»" in word:
             quoted = False
+    # «рабочим визитом»: a word read as a noun is an adjective when it agrees with the noun
+    # after it
+    for k in range(len(words) - 1):
+        this, after = parses[k], parses[k + 1]
+        if this is None or after is None or this.tag.POS != "NOUN" or after.tag.POS != "NOUN":
+            continue
+        agreeing = next(
+            (
+                p
+                for p in _analyzer().parse(words[k])
+                if p.tag.POS in ("ADJF", "PRTF")
+                and p.tag.case == after.tag.case
+                and p.tag.number == after.tag.number
+            ),
+            None,
+        )
+        if agreeing is not None:
+            parses[k] = agreeing
     # Only the head noun and the words before it change: «управления | внутренней политики»
     # → «управление внутренней политики».
     head = _head_index(words, parses)
@@ -941,7 +1219,14 @@ def _head_index(words: list[str], parses: list[Any]) -> int | None:
         (
             k
             for k, (w, p) in enumerate(zip(words, parses, strict=True))
-            if (p is not None and p.tag.POS == "NOUN") or (w.isupper() and len(w) > 1)
+            if (
+                p is not None
+                and p.tag.POS == "NOUN"
+                # «Окуневском Доме культуры»: a place's adjective the dictionary knows as a
+                # surname is not the head when a noun follows
+                and not ({"Surn", "Name"} & set(p.tag.grammemes) and k + 1 < len(words))
+            )
+            or (w.isupper() and len(w) > 1)
         ),
         None,
     )
@@ -963,7 +1248,11 @@ def _head_in_nominative(raw: str, normal: str) -> str:
     head = _head_index(written, parses)
     if head is None:
         return normal
-    return " ".join([*tagged[: head + 1], *written[head + 1 :]])
+    front = tagged[: head + 1]
+    if head > 0 and tagged[:head] == written[:head] and _nominative(written[0]) != written[0]:
+        # the tagger left the words before the head as written («Окуневском Доме культуры»)
+        front = _nominative(" ".join(written[: head + 1])).split()
+    return " ".join([*front, *written[head + 1 :]])
 
 
 def _title_nominative(title: str) -> str:
@@ -975,7 +1264,7 @@ def _title_nominative(title: str) -> str:
         return title  # «и.о. руководителя …»: the acting head's title keeps its genitive
     head = None
     for k, word in enumerate(words):
-        if not word.casefold().startswith(POSITION_WORDS):
+        if not _titles_a_person(word):
             continue
         best = _tags(word)[0]
         nxt = _tags(words[k + 1])[0] if k + 1 < len(words) else set()
@@ -989,17 +1278,25 @@ def _title_nominative(title: str) -> str:
 
 
 def _split_position(
-    chunk: str, at: int, org_spans: list[_Span], organization: Callable[[str, str, int], str | None]
+    chunk: str,
+    at: int,
+    org_spans: list[_Span],
+    organization: Callable[[str, str, int], str | None],
+    antecedent: Callable[[int, str | None], str | None],
 ) -> tuple[str, str | None]:
     """«председатель Комиссии … Общественной палаты РФ» → title and organization: the last
-    organization named in the chunk is the employer, what comes before it is the title."""
+    organization named in the chunk is the employer, what comes before it is the title. A
+    body named only by its kind («председатель центра», «его директор») is the one the
+    article named before."""
     inside = [s for s in org_spans if at <= s.start < at + len(chunk)]
     for span in reversed(inside):
         if span.text.isascii() and len(span.text) <= 6:
             continue  # «доктор философии PhD»: a Latin degree, not an organization
-        if span.text.split()[0].casefold().startswith(POSITION_WORDS):
+        if _begins_with_title(span.text):
             continue  # «Посол Российской Федерации»: a title the tagger took for a name
         head = chunk[: span.start - at].rstrip(' ,«"')
+        if head and head.split()[-1].casefold() in _LINKS:
+            break  # «Управления по работе с … и | НПО …»: the name began before the tagger's
         if head and any(w.casefold().startswith(POSITION_WORDS) for w in head.split()):
             raw, normal = span.text, span.normal
             head_words = head.split()
@@ -1055,10 +1352,28 @@ def _split_position(
         )
         name = f"{mission} {_full_country(rest)}"
         return _lower_first(chunk), organization(name, name, at)
+    if (
+        rest
+        and not kinds
+        and all(
+            is_country(w) or is_country(_lemma(w)) or w.casefold() in ("российской", "федерации")
+            for w in rest.split()
+        )
+    ):
+        # «Заслуженный деятель науки Российской Федерации», «артистка России»: a country
+        # alone employs no one; it is the title's
+        return _lower_first(chunk), None
     if rest and not kinds and _is_region(rest):
         if title.split()[-1].casefold() in ("из", "от"):  # «эксперт из Актобе»: where from
             return _lower_first(" ".join(title.split()[:-1])), None
         return _lower_first(chunk), None  # «заместитель акима Павлодарской области …»
+    if rest and kinds and rest == rest.casefold() and len(rest.split()) == 1:
+        # «председателю центра»: no name, only the kind of a body named before
+        referred = antecedent(at, _lemma(rest))
+        return (title[0].lower() + title[1:], referred) if referred else (_lower_first(chunk), None)
+    referred = None if rest else antecedent(at, None)
+    if referred:
+        return title[0].lower() + title[1:], referred
     if not rest:
         # «вице-министр культуры и информации»: a minister's ministry is named by the title.
         minister = re.match(r"(?:вице-|первый вице-|заместитель )?министра?\s+(.+)", title, re.I)
@@ -1083,6 +1398,47 @@ _DOCUMENT_LEMMAS = frozenset(
     "концепция стратегия декларация резолюция письмо".split()
 )
 _COUNTRY_ABBREVIATIONS = {"РФ": "Российской Федерации", "РК": "Республики Казахстан"}
+
+
+_WORD = re.compile(r"[А-ЯЁA-ZӘҒҚҢӨҰҮҺІа-яёa-zәғқңөұүһі]+")
+
+
+def _same_quoted_body(a: str, b: str) -> bool:
+    """«Фонд «Центр «Евразийский диалог»»» and «Общественный фонд «Центр «Евразийский
+    диалог»»»: the same quoted name and the same kind of body."""
+    split_a, split_b = a.split("«", 1), b.split("«", 1)
+    if len(split_a) < 2 or len(split_b) < 2 or split_a[1].strip("»") != split_b[1].strip("»"):
+        return False
+    kind_a, kind_b = split_a[0].split(), split_b[0].split()
+    return bool(kind_a and kind_b) and _lemma(kind_a[-1]) == _lemma(kind_b[-1])
+
+
+def _initial_letters(name: str) -> str:
+    """«Карагандинский областной центр гражданских инициатив» → «КОЦГИ»; an abbreviation in a
+    name counts with all its letters («РОО «КНКЦ «Мөлдір»»» → «РООКНКЦМ»)."""
+    words = [w for w in _WORD.findall(name) if w.casefold() not in _SMALL_WORDS]
+    return "".join(w if len(w) >= 2 and w.isupper() else w[0].upper() for w in words)
+
+
+def _spelt_out(name: str, candidates: list[tuple[str, str, int]]) -> tuple[str, str, int] | None:
+    """The organization an abbreviation stands for, when the article names it in full too:
+    its words' first letters are the abbreviation's, give or take a legal form before the
+    name («ОО «…»») or the region before it («Омская РОО …»)."""
+    words = _WORD.findall(name)
+    if len(words) > 4 or not any(len(w) >= 3 and w.isupper() for w in words):
+        return None
+    short = _initial_letters(name)
+    for raw, normal, at in candidates:
+        if sum(1 for w in _WORD.findall(normal) if not w.isupper()) < 3:
+            continue  # itself an abbreviation, or too short to be spelt out
+        spelt = re.sub(r"\s*\([^)]*\)?\s*$", "", normal)  # «… инициатив» (КОЦГИ)»
+        letters = _initial_letters(spelt)
+        plain = _initial_letters(re.sub(r"^(?:[А-ЯЁ]{2,}\s+)+", "", spelt))
+        if short in (letters, plain) or (
+            letters.endswith(short) and len(letters) - len(short) <= 1
+        ):
+            return raw, normal, at
+    return None
 
 
 def _mission_in_full(name: str) -> str:
@@ -1127,9 +1483,10 @@ def _is_place_word(word: str) -> bool:
 
 
 _COUNTRY_WORDS = (
-    ("KZ", ("казахстан", "рк", "қазақстан", "казахск")),
-    ("RU", ("росси", "рф", "российск", "россотрудничеств")),
+    ("KZ", re.compile(r"\b(?:казахстан\w*|рк|қазақстан\w*)\b")),
+    ("RU", re.compile(r"\b(?:росси[яиюей]|рф|россотрудничеств\w*|российск\w+ федерац\w+)\b")),
 )
+_PEOPLE_WORDS = (("KZ", ("казахск",)), ("RU", ("российск",)))
 
 
 def _org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
@@ -1142,16 +1499,30 @@ def _org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
         for w in words
         if not re.fullmatch(r"российско-казахстанск\w*|казахстанско-российск\w*", w)
     ]
-    found = {
-        country
-        for country, stems in _COUNTRY_WORDS
-        for word in words
-        if word.startswith(stems) or word in stems
+    joined = " ".join(words)
+    named = {country for country, pattern in _COUNTRY_WORDS if pattern.search(joined)}
+    if len(named) == 2 and " в " in joined:
+        # «Посольство РФ в РК», «Представительство Россотрудничества в Республике Казахстан»:
+        # a mission is of the country named before where it serves
+        home = joined.split(" в ", 1)[0]
+        named = {country for country, pattern in _COUNTRY_WORDS if pattern.search(home)}
+    if len(named) == 1:
+        return named.pop()  # «Ассамблея народа Казахстана»
+    # «казахской культуры», «российских соотечественников»: a people, not where the body is;
+    # it tells the country only when no place does
+    people = {
+        country for country, stems in _PEOPLE_WORDS for word in words if word.startswith(stems)
     }
+    found: set[str] = set()
     for place in places:
         stem = place.name.casefold()[:5]
         if place.country and len(stem) == 5 and any(w.startswith(stem) for w in words):
             found.add(place.country)
+    for before, word in zip(["", *words], words, strict=False):  # «… г. Нур-Султан»
+        if before in ("г.", "г", "города", "город", "городе") or before.endswith("г."):
+            country = country_of(word.title()) or country_of(_lemma(word).title())
+            if country:
+                found.add(country)
     for word in words:  # «Оренбургской (области)» → Оренбург, «Кызылординской» → Кызылорда
         if "Geox" in _tags(word)[0]:  # «Астаны» → Астана
             country = country_of(_lemma(word).title())
@@ -1170,9 +1541,11 @@ def _org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
             stem[:-2] + "а" if stem.endswith(("ин", "ын")) else "",  # Кызылорд|ин|ская
         ):
             country = country_of(name[:1].upper() + name[1:]) if len(name) >= 4 else None
-            if country:
+            if country in ("RU", "KZ"):  # a guess from an adjective: only the two countries
                 found.add(country)
                 break
+    if not found:
+        found = people
     return found.pop() if len(found) == 1 else None
 
 
@@ -1186,16 +1559,34 @@ _UNIT_LEMMAS = frozenset(
 )
 
 
+def _names_place(words: list[str]) -> bool:
+    """A unit that names the place it serves is a body of its own: «управление образования
+    Западно-Казахстанской области», «отдел внутренней политики города Семей» (not «отдел
+    краеведения» or «кафедра отечественной истории»)."""
+    return any(_lemma(w) in _PLACE_LEMMAS or (w[:1].isupper() and not w.isupper()) for w in words)
+
+
+_PLACE_LEMMAS = frozenset("область край район город округ республика".split())
+# Units that are state bodies of their own («управление культуры», «департамент …»)
+_AGENCY_LEMMAS = frozenset({"управление", "департамент"})
+
+
 def _organization_start(words: list[str]) -> int | None:
     """Where the organization begins in a title's words: at the first kind of organization
-    that is not a unit inside one (the outermost unit when there are only units), with the
+    that is not a unit inside one (when there are only units, the last agency or unit naming
+    a place), with the
     adjectives before it («председатель | Курганского регионального отделения …»)."""
     kinds = [k for k, w in enumerate(words) if k > 0 and _names_org_kind(w)]
     if not kinds:
         return None
     whole = [k for k in kinds if _lemma(words[k]) not in _UNIT_LEMMAS]
+    agencies = [
+        k for k in kinds if _lemma(words[k]) in _AGENCY_LEMMAS or _names_place(words[k + 1 :])
+    ]
+    if not whole and not agencies:
+        return None  # «заведующая отделом краеведения»: a unit alone is part of the title
     # units nest outwards: «руководитель отдела … | управления образования …»
-    start = whole[0] if whole else kinds[-1]
+    start = whole[0] if whole else agencies[-1]
     # An abbreviation after it names the organization itself: «председателя Совета | АРОО …».
     abbreviation = _abbreviation_after(words, start)
     if abbreviation is not None:
@@ -1215,12 +1606,21 @@ def _not_a_name_phrase(name: str) -> bool:
     outside = re.sub(r"«.*»", " ", name).split()
     if not outside or ("«" in name and outside[-1] != name.split()[-1]):
         return False  # the name is quoted: as written
+    if all(w.isupper() for w in outside):
+        return False  # an abbreviation («КОЦГИ»), whatever the dictionary guesses of it
     first, last = _tags(outside[0].strip(",.")), _tags(outside[-1].strip(",."))
     dangling = "ADJF" in last[0] and not {"NOUN", "Poss"} & last[1]  # «приграничья»: a noun
     if "«" not in name and dangling and len(outside) > 1:
         return True
     if len(outside) == 1 and "«" not in name and {"NOUN", "plur"} <= first[0]:
         return True  # «Фонды»
+    if "«" not in name and len(outside) > 1:
+        from db.textnorm import _analyzer
+
+        parses = [_analyzer().parse(w.strip(",."))[0] for w in outside]
+        head = _head_index(outside, parses)
+        if head is not None and "plur" in parses[head].tag and not outside[head].isupper():
+            return True  # «Молодёжные ресурсные центры …»: several bodies, not one
     return "NOUN" in first[0] and {"plur", "anim"} <= first[0] and not outside[0].isupper()
 
 
@@ -1305,8 +1705,10 @@ def _lines(text: str) -> list[str]:
 
 
 # A full date as a page writes it: «24 мая 2023», «12.03.2024», «21-11-2022», «2024-03-12».
+# A page's stamp may shorten the month: «25 Апр 2017», «3 сент. 2021»
+_STAMP_MONTH_RE = _MONTH_RE[:-1] + r"|янв|фев|мар|апр|июн|июл|авг|сент?|окт|ноя|дек)\.?"
 _FULL_DATE = re.compile(
-    rf"\b(\d{{1,2}})\s+{_MONTH_RE}\s+(\d{{4}})|\b(\d{{1,2}})[./-](\d{{1,2}})[./-](\d{{4}})\b"
+    rf"\b(\d{{1,2}})\s+{_STAMP_MONTH_RE}\s+(\d{{4}})|\b(\d{{1,2}})[./-](\d{{1,2}})[./-](\d{{4}})\b"
     r"|\b(\d{4})-(\d{2})-(\d{2})\b",
     re.I,
 )
@@ -1494,7 +1896,63 @@ def _event_title_and_kind(text: str) -> tuple[str | None, str]:
     headline = headline.strip(' «»"')
     if headline and len(headline) <= 200 and not headline.endswith("."):
         return headline, kind
-    return None, kind
+    return _event_phrase(text), kind
+
+
+# Words that name what an article reports on, for a title described from its first sentences
+_EVENT_LEMMAS = frozenset(
+    "визит делегация концерт праздник празднование фестиваль встреча форум конференция стол "
+    "заседание семинар выставка вечер день курултай конкурс съезд юбилей чтения".split()
+)
+# What belongs to an event's noun phrase in the syntax tree: its adjectives, the nouns it
+# governs and their prepositions, names joined to it; not clauses, lists or adverbs.
+_PHRASE_RELATIONS = frozenset({"amod", "nmod", "nummod", "flat", "flat:name", "appos", "case"})
+
+
+def _event_phrase(text: str) -> str | None:
+    """A page with no headline and no quoted name: the event described by the first noun
+    phrase of its body that names one («с рабочим визитом в Омутинский район» → «Рабочий
+    визит в Омутинский район»; «Праздник Масленицы открыл …» → «Праздник Масленицы»), with
+    its head in the nominative."""
+    from natasha import Doc
+
+    segmenter, morph_vocab, morph_tagger, syntax_parser, _ner = _pipeline()
+    doc = Doc(" ".join(_lines(text))[:600])
+    doc.segment(segmenter)
+    doc.tag_morph(morph_tagger)
+    doc.parse_syntax(syntax_parser)
+    for sentence in doc.sents[:3]:
+        tokens = sentence.tokens
+        for token in tokens:
+            token.lemmatize(morph_vocab)
+            if token.pos != "NOUN" or token.lemma not in _EVENT_LEMMAS:
+                continue
+            if token.lemma == "стол" and not any(
+                t.lemma == "круглый" for t in tokens if t.head_id == token.id
+            ):
+                continue
+            kept = {token.id}
+            changed = True
+            while changed:
+                changed = False
+                for t in tokens:
+                    if (
+                        t.id not in kept
+                        and t.head_id in kept
+                        and t.rel in _PHRASE_RELATIONS
+                        and not (t.rel == "case" and t.head_id == token.id)  # «с визитом»
+                    ):
+                        kept.add(t.id)
+                        changed = True
+            chosen = [t for t in tokens if t.id in kept]
+            start = min(t.start for t in chosen)
+            stop = max(t.stop for t in chosen)
+            phrase = " ".join(doc.text[start:stop].split()).strip(" ,;:")
+            if len(phrase.split()) > 12:
+                continue
+            phrase = _nominative(phrase)
+            return phrase[:1].upper() + phrase[1:]
+    return None
 
 
 def _headline(text: str) -> str:
@@ -1516,8 +1974,17 @@ def _headline(text: str) -> str:
         return kept[0] if kept else ""
     if paragraph == 0:
         return lines[0]  # the text begins with its body: a sentence, never a headline
-    above = lines[paragraph - 1]
-    return "" if _is_page_line(above) else above
+    above = paragraph - 1
+    # «В Оренбуржье пройдут Дни …» / «25 Апр 2017» / body: a date stamped under the headline
+    while above > 0 and _is_date_line(lines[above]):
+        above -= 1
+    return "" if _is_page_line(lines[above]) else lines[above]
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that holds a date or a time and nothing else («25 Апр 2017», «12.03.2024 14:30»)."""
+    rest = re.sub(r"\d{1,2}:\d{2}|г\.|года?|[|·,]", " ", _FULL_DATE.sub(" ", line))
+    return _FULL_DATE.search(line) is not None and not rest.strip()
 
 
 def _named_after(text: str, words: str) -> str | None:
@@ -1655,5 +2122,5 @@ def _anniversary_year(body: str) -> int | None:
 
 
 def _month(word: str) -> int:
-    word = word.casefold()
-    return next(number for prefix, number in MONTHS.items() if word.startswith(prefix))
+    word = word.casefold().rstrip(".")
+    return next(number for prefix, number in MONTHS.items() if word.startswith(prefix[:3]))

@@ -14,7 +14,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from drafting.model import Draft, slug
+from drafting.model import Draft, DraftOrganization, slug
 from drafting.render import aliases_for
 
 EventKind = Literal["round_table", "forum", "meeting", "conference", "signing", "other"]
@@ -617,7 +617,7 @@ def review_of(
 def _review_of(
     draft: Draft, source: str, source_title: str, maybe: dict[str, tuple[str, str]]
 ) -> Review:
-    roles = {o.id: _org_role(o.sentence) for o in draft.organizations}
+    roles = {o.id: _org_role(o, draft) for o in draft.organizations}
     return Review(
         source_file=source,
         source_title=source_title,
@@ -662,8 +662,13 @@ def _review_of(
     )
 
 
-def _org_role(sentence: str) -> OrgRole:
-    return "organizer" if "организатор" in sentence.casefold() else "participant"
+def _org_role(org: DraftOrganization, draft: Draft) -> OrgRole:
+    """Organizer when its sentence says so; otherwise what its people did: a body whose
+    only people named were mentioned («письмо прислал директор X») is mentioned too."""
+    if "организатор" in org.sentence.casefold():
+        return "organizer"
+    roles = {p.role for p in draft.people for q in p.positions if q.organization == org.id}
+    return "mentioned" if roles == {"mentioned"} else "participant"
 
 
 # --- words an admin may type --------------------------------------------------------------------

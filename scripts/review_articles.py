@@ -179,6 +179,8 @@ class Reviewer:
         wanted = {
             k: v for k, v in (gold.get("date") or {}).items() if k in ("year", "month", "day")
         }
+        if "year" not in wanted and "day" not in wanted:
+            wanted = {}  # a month alone is no date the event can be given
         inferred = "inferred" in str(gold.get("date_precision") or "")
         drafted = {k: v for k, v in review.date.items() if k in ("year", "month", "day")}
         if not wanted:

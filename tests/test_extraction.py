@@ -113,7 +113,13 @@ def test_an_organization_s_country_comes_from_the_places_its_name_holds() -> Non
 
     assert _org_country("Общественная палата Оренбургской области", []) == "RU"
     assert _org_country("Управление внутренней политики Астаны", []) == "KZ"
-    assert _org_country("Представительство Россотрудничества в Республике Казахстан", []) is None
+    # a mission is of the country it comes from, not of where it serves
+    assert _org_country("Представительство Россотрудничества в Республике Казахстан", []) == "RU"
+    assert _org_country("Генеральное консульство Республики Казахстан в Омске", []) == "KZ"
+    # a people is no country when a place is named: the Kazakh centre is in Astrakhan
+    assert _org_country("Астраханская общественная организация казахской культуры", []) == "RU"
+    assert _org_country("Совет российских соотечественников г. Нур-Султан", []) == "KZ"
+    assert _org_country("Российско-казахстанский клуб дружбы", []) is None
     assert _org_country("Фонд «Степь»", []) is None  # nothing tells: the admin decides
 
 
@@ -259,3 +265,115 @@ def test_a_consul_serves_the_mission_his_sentence_names() -> None:
         ("генеральный консул Республики Казахстан в г. Омске", mission)
     ]
     assert positions["Жанабилов"] == [("консул", mission)]
+
+
+REFERRED = (  # one line per paragraph, as pages give them
+    "В Семее прошёл вечер, посвящённый 25-летию общественного объединения «Русская община "
+    "«Лад»». Грамоты главы города были вручены председателю объединения Соколовой Ирине "
+    "Павловне и руководителю хора «Рябинушка» Лаптевой Нине Ивановне.\n"
+    "Из Барнаула приехала делегация АНО «Алтайский дом дружбы» во главе с его директором "
+    "Гусевым Олегом Петровичем. Ответственный секретарь Общества дружбы «Россия — Казахстан» "
+    "Вера Кольцова прочла стихи.\n"
+    "С докладом выступил председатель ОО «Восточно-Казахстанский центр народной дипломатии» "
+    "(ВКЦНД) Ерлан Сабитов; позже председатель ВКЦНД Е. Сабитов вручил награды. Заведующий "
+    "секретариатом ассамблеи Жаксыбеков Нурлан Серикулы, доцент университета, рассказал об "
+    "истории общины.\n"
+    "Завершила вечер О.Н. Карпова, кандидат исторических наук, доцент Семейского университета.\n"
+)
+
+
+def test_a_title_finds_the_body_named_before_and_every_position_after_a_name() -> None:
+    draft = draft_article(REFERRED, "semey.txt")
+    orgs = {o.id: o.name for o in draft.organizations}
+    people = {
+        p.full_name: [(q.title, orgs.get(q.organization or "")) for q in p.positions]
+        for p in draft.people
+    }
+    # «председателю объединения»: the union named before; the verb before it is another clause
+    assert people["Ирина Павловна Соколова"] == [
+        ("председатель", "Общественное объединение «Русская община «Лад»»")
+    ]
+    # «его директором»: the body named earlier in the sentence
+    assert people["Олег Петрович Гусев"] == [("директор", "АНО «Алтайский дом дружбы»")]
+    # a dash inside a quoted name ends no title
+    assert people["Вера Кольцова"] == [
+        ("ответственный секретарь", "Общество дружбы «Россия — Казахстан»")
+    ]
+    # an abbreviation the article spells out is that organization, under its full name
+    assert ("председатель", "ОО «Восточно-Казахстанский центр народной дипломатии»") in people[
+        "Ерлан Сабитов"
+    ]
+    assert not any(name == "ВКЦНД" for name in orgs.values())
+    # «-улы» beside a first name and a surname is the father's name
+    assert any(
+        (p.first_name, p.patronymic, p.last_name) == ("Нурлан", "Серикулы", "Жаксыбеков")
+        for p in draft.people
+    )
+    # every position after a name, not only the first
+    assert [title for title, _ in people["О.Н. Карпова"]] == [
+        "кандидат исторических наук",
+        "доцент",
+    ]
+    # a unit alone («отделом», «кафедрой») is never an organization
+    assert not any(name.casefold().startswith(("отдел", "кафедр")) for name in orgs.values())
+
+
+def test_a_headline_above_its_date_and_an_event_described_when_there_is_none() -> None:
+    stamped = (
+        "Союз казахов Приуралья\n+7 (3532) 11-22-33\n\n"
+        "В Орске пройдут Дни казахской культуры\n\n14 Мар 2019\n\n"
+        "15 марта 2019 г. в Орске откроются Дни казахской культуры, на которые приедут "
+        "артисты и мастера из Актобе и Костаная.\n"
+    )
+    assert draft_article(stamped, "orsk.txt").title == "В Орске пройдут Дни казахской культуры"
+    described = (
+        "В середине мая с дружеским визитом в Тарский район прибыли гости из Павлодара. "
+        "Они посетили школу искусств и музей.\n"
+    )
+    assert draft_article(described, "tara.txt").title == "Дружеский визит в Тарский район"
+
+
+def test_any_noun_for_a_person_begins_a_title_and_a_group_s_leader_leads_it() -> None:
+    text = (
+        "В Доме культуры села Ковыльное гостей встретила звукорежиссёр, член совета ветеранов "
+        "села, солистка народного ансамбля «Жаворонки» Раиса Петровна Голубева. На празднике "
+        "выступил детский хор «Капель» под руководством Марины Лысенко из Костаная. Экспертами "
+        "станут Н. И. Жукова и Е. В. Попов – представители молодёжных центров Курганской "
+        "области.\n"
+    )
+    draft = draft_article(text, "kovylnoe.txt")
+    orgs = {o.id: o.name for o in draft.organizations}
+    people = {
+        p.full_name: [(q.title, orgs.get(q.organization or "")) for q in p.positions]
+        for p in draft.people
+    }
+    assert people["Раиса Петровна Голубева"] == [
+        ("звукорежиссёр", None),
+        ("член", "Совет ветеранов села"),
+        ("солистка", "Народный ансамбль «Жаворонки»"),
+    ]
+    assert people["Марина Лысенко"] == [("руководитель", "Детский хор «Капель»")]
+    # several centres are no one organization
+    assert not any("центры" in name.casefold() for name in orgs.values())
+
+
+def test_a_short_quoted_name_an_honorary_title_and_a_leader_with_a_title() -> None:
+    text = (
+        "Праздник подготовило общественное объединение «Клуб любителей песни «Ручеёк»». "
+        "Гостей приветствовали председатель «Ручейка», депутат городского маслихата Пётр "
+        "Ильич Захаров и профессор, Заслуженный деятель науки Республики Казахстан Асель "
+        "Нурланова. Выступил ансамбль «Сарыарка» под руководством Народной артистки "
+        "Казахстана Гульнар Сейтовой.\n"
+    )
+    draft = draft_article(text, "club.txt")
+    orgs = {o.id: o.name for o in draft.organizations}
+    people = {
+        p.full_name: [(q.title, orgs.get(q.organization or "")) for q in p.positions]
+        for p in draft.people
+    }
+    assert (
+        "председатель",
+        "Общественное объединение «Клуб любителей песни «Ручеёк»»",
+    ) in people["Пётр Ильич Захаров"]
+    assert ("заслуженный деятель науки Республики Казахстан", None) in people["Асель Нурланова"]
+    assert ("руководитель", "Ансамбль «Сарыарка»") in people["Гульнар Сейтова"]
