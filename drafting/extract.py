@@ -64,14 +64,15 @@ def _titles_a_person(word: str) -> bool:
     as naming a person («вокалистка», «звукорежиссёр»), not a name and not one that says
     nothing of what they do («гость», «житель»)."""
     word = word.casefold().strip('«»"(),.')
-    if word.startswith(POSITION_WORDS):
-        return True
     from db.textnorm import _analyzer
 
-    if not _analyzer().word_is_known(word):
-        return False
     parse = _analyzer().parse(word)[0]
     grammemes = set(parse.tag.grammemes)
+    if word.startswith(POSITION_WORDS):
+        # «краеведения», «секретариата» begin as titles do but name no one
+        return not (parse.tag.POS == "NOUN" and "inan" in grammemes)
+    if not _analyzer().word_is_known(word):
+        return False
     return (
         parse.tag.POS == "NOUN"
         and {"anim", "sing"} <= grammemes
@@ -743,7 +744,25 @@ def _with_modifiers(lowered: list[str], at: int) -> int:
 
 
 # Words before a title that say when or which, not what the title is
-_NOT_MODIFIERS = frozenset({"новый", "новая", "бывший", "бывшая", "этот", "эта", "тот", "та"})
+_NOT_MODIFIERS = frozenset(
+    "новый новая бывший бывшая этот эта тот та наш наша наши ваш ваша ваши свой своя свои".split()
+)
+
+
+def _adjective_of_a_title(words: list[str], at: int) -> bool:
+    """A title word that is an adjective («первый», «главный», «генеральный») begins a title
+    only when the noun it goes with names a person: «первый заместитель», not «свой первый
+    зарубежный визит»."""
+    if "NOUN" in _tags(words[at])[0]:
+        return True
+    for word in words[at + 1 :]:
+        best = _tags(word)[0]
+        if "NOUN" in best:
+            # «заведующая кафедрой»: a participle governs its unit
+            return _titles_a_person(word) or "ablt" in best
+        if not best & {"ADJF", "PRTF"} and word not in ("и", "и.о."):
+            return False  # «чрезвычайный и полномочный посол»
+    return False
 
 
 def _outside_quotes_split(text: str) -> list[str]:
@@ -765,7 +784,10 @@ def _outside_quotes_split(text: str) -> list[str]:
 def _position_chunks(before: str) -> list[str]:
     """Positions written before a name: «…, профессор X, ведущий сотрудник Y (Город) »."""
     chunks = []
-    for part in reversed(_outside_quotes_split(before)):
+    parts = _outside_quotes_split(before)
+    if len(parts) > 1 and not parts[-1].strip():
+        parts = parts[:-1]  # «член КСОРС в США – Номма Зарубина»: a dash before the name
+    for part in reversed(parts):
         # «преподаватели из Бийска во главе с заместителем директора …»: who leads or joins a
         # group begins a phrase of his own
         part = re.split(r"\b(?:во главе с|вместе с|совместно с|наряду с)\s", part, flags=re.I)[-1]
@@ -782,8 +804,11 @@ def _position_chunks(before: str) -> list[str]:
         starts = [
             k
             for k, w in enumerate(lowered)
-            if _titles_a_person(w) and not _predicate(w) and not _names_org_kind(w)
-        ]  # «в акимате области …» begins no title
+            if _titles_a_person(w)
+            and not _predicate(w)
+            and not _names_org_kind(w)  # «в акимате области …» begins no title
+            and _adjective_of_a_title(lowered, k)
+        ]
         if not starts:
             break
         start = _with_modifiers(lowered, starts[0])
@@ -870,7 +895,9 @@ def draft_article(
             if "организатор" in sentence.casefold():  # «Организаторы: …» decides the role
                 org.sentence = sentence
             return org_id
-        full = _spelt_out(clean, [(o.text, o.normal, o.start) for o in org_spans])
+        full = _spelt_out(clean, [(o.text, o.normal, o.start) for o in org_spans]) or _defined(
+            clean, text
+        )
         if full is not None and full[0] != raw:
             org_id = organization(*full)
             if org_id and org_id in organizations:  # «КОЦГИ»: the centre named in full
@@ -1087,6 +1114,10 @@ def draft_article(
             title, org_id = _split_position(chunk, at, org_spans, organization, antecedent)
             plural = _is_plural_title(title)
             title = _singular(title) if plural else _title_nominative(title)
+            # «пенсионерка из посёлка Деркул»: where someone is from is no part of a title
+            title = re.sub(
+                r"\s+из\s+(?:(?:посёлка|поселка|села|аула|города|г\.)\s+)?[А-ЯЁ][\w-]*$", "", title
+            )
             if title and not any(p.title == title for p in person.positions):
                 person.positions.append(DraftPosition(title, org_id, sentence))
                 shared = person.positions[-1] if plural and at < span.start else None
@@ -1208,7 +1239,12 @@ def _nominative(phrase: str) -> str:
                 wanted |= {noun.tag.gender, "sing"} if "sing" in noun.tag else {"plur"}
         inflected = parse.inflect(wanted) or parse.inflect({"nomn"})
         new = inflected.word if inflected is not None else word.casefold()
-        out.append(new[:1].upper() + new[1:] if word[:1].isupper() else new)
+        # each part of «Западно-Казахстанский» keeps its capital
+        parts = [
+            n[:1].upper() + n[1:] if w[:1].isupper() else n
+            for n, w in zip(new.split("-"), word.split("-"), strict=False)
+        ]
+        out.append("-".join(parts) if len(parts) == len(new.split("-")) else new)
     return " ".join(out)
 
 
@@ -1249,9 +1285,13 @@ def _head_in_nominative(raw: str, normal: str) -> str:
     if head is None:
         return normal
     front = tagged[: head + 1]
-    if head > 0 and tagged[:head] == written[:head] and _nominative(written[0]) != written[0]:
-        # the tagger left the words before the head as written («Окуневском Доме культуры»)
-        front = _nominative(" ".join(written[: head + 1])).split()
+    own = _nominative(" ".join(written[: head + 1])).split()
+    if len(own) == head + 1 and any(
+        t == w and o != w for t, w, o in zip(tagged[:head], written[:head], own[:head], strict=True)
+    ):
+        # the tagger left a word before the head as written («Окуневском Доме культуры»,
+        # «Западно-Казахстанского государственного университета»)
+        front = own
     return " ".join([*front, *written[head + 1 :]])
 
 
@@ -1438,6 +1478,22 @@ def _spelt_out(name: str, candidates: list[tuple[str, str, int]]) -> tuple[str, 
             letters.endswith(short) and len(letters) - len(short) <= 1
         ):
             return raw, normal, at
+    return None
+
+
+def _defined(short: str, text: str) -> tuple[str, str, int] | None:
+    """An abbreviation the article defines, «Челябинская региональная общественная
+    организация «Союз народов Южного Урала» (ЧРОО «СНЮУ»)»: the words before the brackets
+    whose first letters it is made of."""
+    for found in re.finditer(r"\(\s*" + re.escape(short) + r"\s*\)", text):
+        words = text[max(0, found.start() - 200) : found.start()].split()
+        for k in range(min(len(words), 14), 1, -1):
+            raw = " ".join(words[-k:])
+            if not raw[:1].isupper():
+                continue
+            normal = _nominative(raw)
+            if _spelt_out(short, [(raw, normal, 0)]):
+                return raw, normal, found.start() - len(raw) - 1
     return None
 
 
@@ -1889,7 +1945,7 @@ def _event_title_and_kind(text: str) -> tuple[str | None, str]:
         return labelled.group(1).strip(), kind
     # The own name of a concert, festival or celebration the article is about, before a
     # headline that only tells of it («На берегах Тобола зазвучали песни …»)
-    named = _named_after(text, _OTHER_EVENT_WORDS)
+    named = _named_after(_lede(text), _OTHER_EVENT_WORDS)
     if named:
         return named, kind
     # A headline is short and has no full stop; a first line that is a sentence is not one.
@@ -1917,7 +1973,10 @@ def _event_phrase(text: str) -> str | None:
     from natasha import Doc
 
     segmenter, morph_vocab, morph_tagger, syntax_parser, _ner = _pipeline()
-    doc = Doc(" ".join(_lines(text))[:600])
+    lines = _lines(text)
+    # the body from its first paragraph: a site's name above it would join its first sentence
+    first = next((k for k, line in enumerate(lines) if _is_paragraph(line)), 0)
+    doc = Doc(" ".join(lines[first:])[:1500])
     doc.segment(segmenter)
     doc.tag_morph(morph_tagger)
     doc.parse_syntax(syntax_parser)
@@ -1925,6 +1984,7 @@ def _event_phrase(text: str) -> str | None:
         tokens = sentence.tokens
         for token in tokens:
             token.lemmatize(morph_vocab)
+        for token in tokens:
             if token.pos != "NOUN" or token.lemma not in _EVENT_LEMMAS:
                 continue
             if token.lemma == "стол" and not any(
@@ -1932,6 +1992,16 @@ def _event_phrase(text: str) -> str | None:
             ):
                 continue
             kept = {token.id}
+            # «вечер, посвящённый 30-летию объединения «…»»: what it was for belongs to it,
+            # with everything that participle governs
+            dedicated = {
+                t.id
+                for t in tokens
+                if t.head_id == token.id
+                and t.rel == "acl"
+                and t.lemma.startswith(("посвят", "посвящ"))
+            }
+            kept |= dedicated
             changed = True
             while changed:
                 changed = False
@@ -1939,7 +2009,8 @@ def _event_phrase(text: str) -> str | None:
                     if (
                         t.id not in kept
                         and t.head_id in kept
-                        and t.rel in _PHRASE_RELATIONS
+                        and (t.rel in _PHRASE_RELATIONS or t.head_id in dedicated)
+                        and t.rel != "punct"
                         and not (t.rel == "case" and t.head_id == token.id)  # «с визитом»
                     ):
                         kept.add(t.id)
@@ -1948,9 +2019,17 @@ def _event_phrase(text: str) -> str | None:
             start = min(t.start for t in chosen)
             stop = max(t.stop for t in chosen)
             phrase = " ".join(doc.text[start:stop].split()).strip(" ,;:")
-            if len(phrase.split()) > 12:
+            while phrase.count("«") > phrase.count("»") and stop < len(doc.text):
+                closing = doc.text.find("»", stop)  # «Фестиваль «Мәңгі бірге – Навеки вместе»»
+                if closing < 0 or closing - stop > 60:
+                    break
+                stop = closing + 1
+                phrase = " ".join(doc.text[start:stop].split()).strip(" ,;:")
+            if len(phrase.split()) > 16:
                 continue
-            phrase = _nominative(phrase)
+            # only the head's own phrase changes case: «Концерт, посвящённый весеннему празднику»
+            head, comma, rest = phrase.partition(",")
+            phrase = _nominative(head) + comma + rest
             return phrase[:1].upper() + phrase[1:]
     return None
 
@@ -1961,14 +2040,7 @@ def _headline(text: str) -> str:
     headline. A text with no paragraph (a short note) has its first line."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     lines = [re.sub(r"^date\s+\d{4}-\d{2}-\d{2}\s*", "", line) for line in lines]
-    paragraph = next(
-        (
-            k
-            for k, line in enumerate(lines)
-            if len(line) >= 150 or (line.endswith((".", "!", "?")) and len(line.split()) >= 12)
-        ),
-        None,
-    )
+    paragraph = next((k for k, line in enumerate(lines) if _is_paragraph(line)), None)
     if paragraph is None:
         kept = _lines(text)
         return kept[0] if kept else ""
@@ -1981,10 +2053,23 @@ def _headline(text: str) -> str:
     return "" if _is_page_line(lines[above]) else lines[above]
 
 
+def _is_paragraph(line: str) -> bool:
+    """A line of the article's body: long, or a sentence of a dozen words."""
+    return len(line) >= 150 or (line.endswith((".", "!", "?")) and len(line.split()) >= 12)
+
+
 def _is_date_line(line: str) -> bool:
     """A line that holds a date or a time and nothing else («25 Апр 2017», «12.03.2024 14:30»)."""
     rest = re.sub(r"\d{1,2}:\d{2}|г\.|года?|[|·,]", " ", _FULL_DATE.sub(" ", line))
     return _FULL_DATE.search(line) is not None and not rest.strip()
+
+
+def _lede(text: str) -> str:
+    """The headline and the first two sentences of the body: where a page names what it
+    reports on («… фестиваль «Созвездие Тобола»»), not a festival someone once took part in."""
+    body = "\n".join(_lines(text))
+    ends = [m.end() for m in re.finditer(r"[.!?](?=\s+[«А-ЯЁA-Z])", body)]
+    return body[: ends[2]] if len(ends) > 2 else body
 
 
 def _named_after(text: str, words: str) -> str | None:

@@ -377,3 +377,17 @@ def test_a_short_quoted_name_an_honorary_title_and_a_leader_with_a_title() -> No
     ) in people["Пётр Ильич Захаров"]
     assert ("заслуженный деятель науки Республики Казахстан", None) in people["Асель Нурланова"]
     assert ("руководитель", "Ансамбль «Сарыарка»") in people["Гульнар Сейтова"]
+
+
+def test_an_organization_s_name_in_the_nominative_keeps_its_capitals() -> None:
+    from drafting.extract import _head_in_nominative, _nominative
+
+    assert _nominative("Западно-Казахстанского государственного университета") == (
+        "Западно-Казахстанский государственный университет"
+    )
+    assert _nominative("рабочим визитом в Омутинский район") == "рабочий визит в Омутинский район"
+    # the tagger's own reading, where it left a word as written
+    assert (
+        _head_in_nominative("Окуневском Доме культуры", "Окуневском Дом культуры")
+        == "Окуневский Дом культуры"
+    )
