@@ -1146,12 +1146,17 @@ def draft_article(
                     position.organization = missions[0]
 
     # Organizations named outside positions, after those so that «фонд «X»» and «X» are one.
+    published = _publisher_ranges(text)
     for span in org_spans:
         if any(start <= span.start < stop for start, stop in position_ranges):
             continue  # inside a position: the employer is drafted already, the rest is title
+        if any(start <= span.start < stop for start, stop in published):
+            continue  # the site's or the agency's own name: who wrote it, not who took part
         if _begins_with_title(span.text):
             continue  # «Посол Российской Федерации …» is a title, not an organization
-        organization(*with_kind(span))
+        org_id = organization(*with_kind(span))
+        if org_id in organizations and _is_venue(text, span):
+            organizations[org_id].venue = True
 
     # Where the event was: the first city named in a sentence about the event.
     venue = next(
@@ -1170,6 +1175,8 @@ def draft_article(
             continue
         if not org.known:
             org.country = _org_country(org.name, places.values())
+            if org.country is None and org.venue and venue is not None:
+                org.country = places[venue].country  # the venue is in the event's city
     date, date_sentence = _date(text, sentences)
     status = _status(text, sentences)
     say("done")
@@ -1356,7 +1363,9 @@ def _split_position(
                 if moved:
                     name = raw if raw.lstrip().startswith("«") else normal
                     raw, normal = f"{moved} {raw}", f"{_nominative(moved)} {name}"
-            org_id = organization(raw, normal, span.start)
+            # where the name as given begins: with its kind or adjectives, before the span
+            begins = span.start - max(0, len(raw) - len(span.text.strip("«»")) - 2)
+            org_id = organization(raw, normal, max(at, begins))
             return head[0].lower() + head[1:], org_id
     # No organization recognised: the title runs up to the first capitalised Cyrillic word
     # (a Latin degree such as «PhD» stays in it), or up to a word naming a kind of
@@ -1542,7 +1551,6 @@ _COUNTRY_WORDS = (
     ("KZ", re.compile(r"\b(?:казахстан\w*|рк|қазақстан\w*)\b")),
     ("RU", re.compile(r"\b(?:росси[яиюей]|рф|россотрудничеств\w*|российск\w+ федерац\w+)\b")),
 )
-_PEOPLE_WORDS = (("KZ", ("казахск",)), ("RU", ("российск",)))
 
 
 def _org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
@@ -1564,11 +1572,8 @@ def _org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
         named = {country for country, pattern in _COUNTRY_WORDS if pattern.search(home)}
     if len(named) == 1:
         return named.pop()  # «Ассамблея народа Казахстана»
-    # «казахской культуры», «российских соотечественников»: a people, not where the body is;
-    # it tells the country only when no place does
-    people = {
-        country for country, stems in _PEOPLE_WORDS for word in words if word.startswith(stems)
-    }
+    # «казахской культуры», «российских соотечественников» name a people, not a country: a
+    # Kazakh society is as often in Astrakhan as in Aktobe, so they tell nothing
     found: set[str] = set()
     for place in places:
         stem = place.name.casefold()[:5]
@@ -1600,8 +1605,6 @@ def _org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
             if country in ("RU", "KZ"):  # a guess from an adjective: only the two countries
                 found.add(country)
                 break
-    if not found:
-        found = people
     return found.pop() if len(found) == 1 else None
 
 
@@ -1985,13 +1988,16 @@ def _event_phrase(text: str) -> str | None:
         for token in tokens:
             token.lemmatize(morph_vocab)
         for token in tokens:
-            if token.pos != "NOUN" or token.lemma not in _EVENT_LEMMAS:
+            anniversary = re.fullmatch(r"\d+-лети\w+", token.text.casefold())  # «20-летию …»
+            if not anniversary and (token.pos != "NOUN" or token.lemma not in _EVENT_LEMMAS):
                 continue
             if token.lemma == "стол" and not any(
                 t.lemma == "круглый" for t in tokens if t.head_id == token.id
             ):
                 continue
             kept = {token.id}
+            if anniversary and token.rel == "nummod":  # «20-летие | объединения «…»»
+                kept.add(token.head_id)
             # «вечер, посвящённый 30-летию объединения «…»»: what it was for belongs to it,
             # with everything that participle governs
             dedicated = {
@@ -2028,8 +2034,11 @@ def _event_phrase(text: str) -> str | None:
             if len(phrase.split()) > 16:
                 continue
             # only the head's own phrase changes case: «Концерт, посвящённый весеннему празднику»
-            head, comma, rest = phrase.partition(",")
-            phrase = _nominative(head) + comma + rest
+            if anniversary:  # «20-летию объединения …»: only the anniversary changes case
+                phrase = re.sub(r"^(\d+-лети)\w+", r"\1е", phrase)
+            else:
+                head, comma, rest = phrase.partition(",")
+                phrase = _nominative(head) + comma + rest
             return phrase[:1].upper() + phrase[1:]
     return None
 
@@ -2051,6 +2060,35 @@ def _headline(text: str) -> str:
     while above > 0 and _is_date_line(lines[above]):
         above -= 1
     return "" if _is_page_line(lines[above]) else lines[above]
+
+
+def _is_venue(text: str, span: _Span) -> bool:
+    """«в Национальной академической библиотеке», «В Окуневском Доме культуры»: a body named
+    in the locative after «в» is where the event was."""
+    if not re.search(r"(?:^|\s)(?:в|во)\s+$", text[max(0, span.start - 4) : span.start], re.I):
+        return False
+    words = span.text.split()
+    return any("loct" in _tags(w)[0] for w in words[:3]) and "nomn" not in _tags(words[0])[0]
+
+
+def _publisher_ranges(text: str) -> list[tuple[int, int]]:
+    """Where a page names its publisher: the lines above the headline (the site's own name
+    and slogan) and a news agency's dateline («КОСТАНАЙ, 6 июля – ИА «Тобол-Инфо».»)."""
+    ranges = []
+    headline = _headline(text)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    top = text.find(headline) if headline else -1
+    if top < 0:  # no headline: the page's top is what comes before the first paragraph
+        first = next((line for line in lines if _is_paragraph(line)), None)
+        top = text.find(first) if first else 0
+    ranges.append((0, max(0, top)))
+    for found in re.finditer(
+        rf"^[А-ЯЁ][А-ЯЁ -]{{2,}},\s*\d{{1,2}}\s+{_MONTH_RE}\s*[–—-]\s*[^.\n]{{2,60}}[.\n]",
+        text,
+        re.M | re.I,
+    ):
+        ranges.append((found.start(), found.end()))
+    return ranges
 
 
 def _is_paragraph(line: str) -> bool:

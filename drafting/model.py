@@ -39,6 +39,7 @@ class DraftOrganization:
     known: bool
     sentence: str = ""
     country: str | None = None  # from a country or city its name holds; None: the admin decides
+    venue: bool = False  # named as where it happened («в Доме дружбы»), not as who took part
 
 
 @dataclass

@@ -664,11 +664,14 @@ def _review_of(
 
 def _org_role(org: DraftOrganization, draft: Draft) -> OrgRole:
     """Organizer when its sentence says so; otherwise what its people did: a body whose
-    only people named were mentioned («письмо прислал директор X») is mentioned too."""
+    only people named were mentioned («письмо прислал директор X») is mentioned too, and so
+    is a venue («в Доме дружбы») no one took part for."""
     if "организатор" in org.sentence.casefold():
         return "organizer"
     roles = {p.role for p in draft.people for q in p.positions if q.organization == org.id}
-    return "mentioned" if roles == {"mentioned"} else "participant"
+    if roles == {"mentioned"} or (org.venue and not roles - {"mentioned"}):
+        return "mentioned"
+    return "participant"
 
 
 # --- words an admin may type --------------------------------------------------------------------

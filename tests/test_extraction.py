@@ -391,3 +391,61 @@ def test_an_organization_s_name_in_the_nominative_keeps_its_capitals() -> None:
         _head_in_nominative("Окуневском Доме культуры", "Окуневском Дом культуры")
         == "Окуневский Дом культуры"
     )
+
+
+def test_what_is_not_a_title_stays_out_of_one() -> None:
+    text = (
+        "Областной центр «Достар»\nГлавная | Новости\n\n"
+        "В Доме дружбы состоялся праздничный вечер, посвящённый 25-летию общественного "
+        "объединения «Русская община». Гостей встретила пенсионерка из посёлка Белогорье Анна "
+        "Петровна Шульц. Свой первый визит в качестве президента ассоциации совершил Марат "
+        "Есимов.\n"
+    )
+    draft = draft_article(text, "evening.txt")
+    assert draft.title == (
+        "Праздничный вечер, посвящённый 25-летию общественного объединения «Русская община»"
+    )
+    titles = {p.full_name: [q.title for q in p.positions] for p in draft.people}
+    assert titles["Анна Петровна Шульц"] == ["пенсионерка"]  # where from is no title
+    # «свой первый визит» is no title; «в качестве президента» is one
+    assert not any("визит" in t for t in titles.get("Марат Есимов", []))
+
+
+def test_the_publisher_is_not_among_the_organizations() -> None:
+    text = (
+        "Степь-Инфо · информационное агентство\nЛента | Регионы\n\n"
+        "В Петропавловске прошёл фестиваль дружбы\n\n"
+        "ПЕТРОПАВЛОВСК, 3 июля – ИА «Степь-Инфо». В субботу в городском парке прошёл "
+        "фестиваль национальных культур, организованный ОО «Центр «Достык»». Его открыл "
+        "председатель центра Ержан Омаров.\n"
+    )
+    names = [o.name for o in draft_article(text, "steppe.txt").organizations]
+    assert not any("Степь-Инфо" in name for name in names), names
+    assert any("Достык" in name for name in names)
+
+
+def test_an_anniversary_the_page_reports_on_is_its_title() -> None:
+    text = (
+        "Новости | Культура\n\n"
+        "В Доме дружбы отметили 25-летие общественного объединения «Немецкий культурный центр "
+        "«Возрождение»». Поздравить коллектив пришли гости из Омска и Павлодара.\n"
+    )
+    assert draft_article(text, "jubilee.txt").title == (
+        "25-летие общественного объединения «Немецкий культурный центр «Возрождение»»"
+    )
+
+
+def test_a_venue_is_mentioned_and_in_the_event_s_country() -> None:
+    from drafting.review import review_of
+
+    text = (
+        "В Костанае прошёл круглый стол о народной дипломатии.\n"
+        "Встреча прошла в Областном доме дружбы. Её открыл председатель общественного "
+        "объединения «Центр «Достык»» Ержан Омаров.\n"
+    )
+    draft = draft_article(text, "kostanay.txt")
+    venue = next(o for o in draft.organizations if "дом дружбы" in o.name.casefold())
+    assert venue.venue and venue.country == "KZ"
+    roles = {o.name: o.role for o in review_of(draft, "a.txt", "Статья", {}).organizations}
+    assert roles[venue.name] == "mentioned"
+    assert roles["Общественное объединение «Центр «Достык»»"] == "participant"
