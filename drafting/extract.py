@@ -681,6 +681,17 @@ def _positions_after(
     while (after := _position_after(text, stop, limit, next_name, names)) is not None:
         found.append(after)
         stop = after[0] + len(after[1])
+    # «… Асхата Сыздыкова, председателя фонда, почётного председателя общества Никиты
+    # Искакова»: when the run of titles goes on into the next name, it is all that person's
+    between = text[stop:limit].split() if next_name else []
+    if (
+        found
+        and text[stop:limit].lstrip().startswith(",")
+        and any(_titles_a_person(w) for w in between)
+        and not any(_tags(w)[0] & _VERB_TAGS for w in between)
+        and not {"а", "и", "—", "–", "-"} & set(between)  # «…, а заместителем — директор Y»
+    ):
+        return []
     return found
 
 

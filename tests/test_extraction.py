@@ -449,3 +449,18 @@ def test_a_venue_is_mentioned_and_in_the_event_s_country() -> None:
     roles = {o.name: o.role for o in review_of(draft, "a.txt", "Статья", {}).organizations}
     assert roles[venue.name] == "mentioned"
     assert roles["Общественное объединение «Центр «Достык»»"] == "participant"
+
+
+def test_titles_that_run_on_into_the_next_name_are_that_person_s() -> None:
+    text = (
+        "На праздник пригласили акима района Серика Жумабаева, а также консула Российской "
+        "Федерации в Уральске Олега Петрова, председателя Фонда развития казачьей культуры, "
+        "почётного председателя общества «Лад» Ивана Сорокина. Гостей встретил глава "
+        "администрации.\n"
+    )
+    titles = {
+        p.last_name: [q.title for q in p.positions]
+        for p in draft_article(text, "guests.txt").people
+    }
+    assert "председатель" not in titles.get("Петров", [])
+    assert "председатель" in titles["Сорокин"] and "почётный председатель" in titles["Сорокин"]
