@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
@@ -705,21 +705,27 @@ def _begins_with_title(name: str) -> bool:
 def _two_positions(at: int, chunk: str) -> list[tuple[int, str]]:
     """«председатель ЧРОО «СНЮУ» и член Общественной палаты …» is two positions: split where
     «и» is followed by a word a position starts with (outside quotes)."""
+    for found in _unquoted(r"\s+и\s+", chunk):
+        nxt = chunk[found.end() :].split(maxsplit=1)
+        first = chunk[: found.start()]
+        # «историки и этнологи»: one title of two words, shared by a list of names
+        if nxt and _titles_a_person(nxt[0]) and len(first.split()) > 1:
+            rest = _two_positions(at + found.end(), chunk[found.end() :])
+            return [(at, first), *rest]
+    return [(at, chunk)]
+
+
+def _unquoted(marks: str, text: str) -> Iterator[re.Match[str]]:
+    """Where `marks` match in `text` outside «quoted names»."""
     depth = 0
-    for found in re.finditer(r"«|»|\s+и\s+", chunk):
+    for found in re.finditer(f"«|»|{marks}", text):
         mark = found.group()
         if mark == "«":
             depth += 1
         elif mark == "»":
             depth = max(0, depth - 1)
         elif depth == 0:
-            nxt = chunk[found.end() :].split(maxsplit=1)
-            first = chunk[: found.start()]
-            # «историки и этнологи»: one title of two words, shared by a list of names
-            if nxt and _titles_a_person(nxt[0]) and len(first.split()) > 1:
-                rest = _two_positions(at + found.end(), chunk[found.end() :])
-                return [(at, first), *rest]
-    return [(at, chunk)]
+            yield found
 
 
 _VERB_TAGS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
@@ -779,16 +785,10 @@ def _adjective_of_a_title(words: list[str], at: int) -> bool:
 def _outside_quotes_split(text: str) -> list[str]:
     """Clauses split at commas, colons and dashes, but not inside a quoted name
     («Общества дружбы «Россия — Казахстан»»)."""
-    parts, depth, start = [], 0, 0
-    for found in re.finditer(r"«|»|[,;:–—]|\s-\s", text):
-        mark = found.group()
-        if mark == "«":
-            depth += 1
-        elif mark == "»":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            parts.append(text[start : found.start()])
-            start = found.end()
+    parts, start = [], 0
+    for found in _unquoted(r"[,;:–—]|\s-\s", text):
+        parts.append(text[start : found.start()])
+        start = found.end()
     return [*parts, text[start:]]
 
 

@@ -8,7 +8,17 @@ from __future__ import annotations
 import pytest
 
 from drafting.extract import draft_article
+from drafting.model import Draft
 from drafting.names import Context, nominative, split_initials
+
+
+def _positions(draft: Draft) -> dict[str, list[tuple[str, str | None]]]:
+    """Each person's positions as (title, organization's name), by full name."""
+    orgs = {o.id: o.name for o in draft.organizations}
+    return {
+        p.full_name: [(q.title, orgs.get(q.organization or "")) for q in p.positions]
+        for p in draft.people
+    }
 
 
 @pytest.mark.parametrize(
@@ -59,10 +69,7 @@ ARTICLE = """Главная   Новости   Общество   Культур
 def test_a_draft_reads_positions_wherever_they_are_written() -> None:
     draft = draft_article(ARTICLE, "petropavlovsk.txt")
     orgs = {o.id: o.name for o in draft.organizations}
-    people = {
-        p.full_name: [(q.title, orgs.get(q.organization or "")) for q in p.positions]
-        for p in draft.people
-    }
+    people = _positions(draft)
     assert people["Дарья Лебедева"] == [
         ("председатель правления", "Общественный фонд «Северный ветер»")
     ]
@@ -285,10 +292,7 @@ REFERRED = (  # one line per paragraph, as pages give them
 def test_a_title_finds_the_body_named_before_and_every_position_after_a_name() -> None:
     draft = draft_article(REFERRED, "semey.txt")
     orgs = {o.id: o.name for o in draft.organizations}
-    people = {
-        p.full_name: [(q.title, orgs.get(q.organization or "")) for q in p.positions]
-        for p in draft.people
-    }
+    people = _positions(draft)
     # «председателю объединения»: the union named before; the verb before it is another clause
     assert people["Ирина Павловна Соколова"] == [
         ("председатель", "Общественное объединение «Русская община «Лад»»")
@@ -343,10 +347,7 @@ def test_any_noun_for_a_person_begins_a_title_and_a_group_s_leader_leads_it() ->
     )
     draft = draft_article(text, "kovylnoe.txt")
     orgs = {o.id: o.name for o in draft.organizations}
-    people = {
-        p.full_name: [(q.title, orgs.get(q.organization or "")) for q in p.positions]
-        for p in draft.people
-    }
+    people = _positions(draft)
     assert people["Раиса Петровна Голубева"] == [
         ("звукорежиссёр", None),
         ("член", "Совет ветеранов села"),
@@ -366,11 +367,7 @@ def test_a_short_quoted_name_an_honorary_title_and_a_leader_with_a_title() -> No
         "Казахстана Гульнар Сейтовой.\n"
     )
     draft = draft_article(text, "club.txt")
-    orgs = {o.id: o.name for o in draft.organizations}
-    people = {
-        p.full_name: [(q.title, orgs.get(q.organization or "")) for q in p.positions]
-        for p in draft.people
-    }
+    people = _positions(draft)
     assert (
         "председатель",
         "Общественное объединение «Клуб любителей песни «Ручеёк»»",
