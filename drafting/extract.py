@@ -640,17 +640,15 @@ def _position_after(
         return None
     start = stop + lead.end()
     rest = text[start:limit]
-    depth, end = 0, len(rest)
-    for k, char in enumerate(rest):
-        if char == "«":
-            depth += 1
-        elif char == "»":
-            depth = max(0, depth - 1)
-        elif depth == 0 and (char in ",;()" or rest.startswith((" — ", " – ", " - "), k)):
-            if char == "," and any(a < start + k < b for a, b in names):
-                continue  # «Ассоциации русских, славянских и казачьих организаций»
-            end = k
-            break
+    end = next(
+        (
+            found.start()
+            for found in _unquoted(r"[,;()]| [—–-] ", rest)
+            # «Ассоциации русских, славянских и казачьих организаций»: a comma in a name
+            if not (found.group() == "," and any(a < start + found.start() < b for a, b in names))
+        ),
+        len(rest),
+    )
     if end == len(rest) and next_name:
         return None  # it runs into the next name: «…, директор X Пётр Петров» is his title
     chunk = _before_verb(rest[:end].rstrip(" ."))
@@ -1412,14 +1410,7 @@ def _split_position(
         )
         name = f"{mission} {_full_country(rest)}"
         return _lower_first(chunk), organization(name, name, at)
-    if (
-        rest
-        and not kinds
-        and all(
-            is_country(w) or is_country(_lemma(w)) or w.casefold() in ("российской", "федерации")
-            for w in rest.split()
-        )
-    ):
+    if rest and not kinds and is_country(_nominative(rest)):
         # «Заслуженный деятель науки Российской Федерации», «артистка России»: a country
         # alone employs no one; it is the title's
         return _lower_first(chunk), None
