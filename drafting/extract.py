@@ -21,7 +21,7 @@ from typing import Any
 
 from db.content_files import Content
 from db.textnorm import forms, forms_match, known_place
-from drafting.gazetteer import country_of, is_country, is_region_abbreviation
+from drafting.gazetteer import country_of, country_of_form, is_country, is_region_abbreviation
 from drafting.model import Draft, DraftOrganization, DraftPerson, DraftPlace, DraftPosition, slug
 from drafting.names import INITIALS, NO_CONTEXT, Context, nominative, read_name, split_initials
 
@@ -1184,8 +1184,10 @@ def draft_article(
             continue
         if not org.known:
             org.country = _org_country(org.name, places.values())
-            if org.country is None and org.venue and venue is not None:
-                org.country = places[venue].country  # the venue is in the event's city
+            # the venue, and a local body that names no place, are in the event's city
+            local = org.venue or bool(_LOCAL.search(org.name))
+            if org.country is None and local and venue is not None:
+                org.country = places[venue].country
     date, date_sentence = _date(text, sentences)
     status = _status(text, sentences)
     say("done")
@@ -1596,18 +1598,24 @@ def _org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
         if adjective is None:
             continue
         stem = adjective.group(1)
-        for name in (
+        for city in (
             stem,
             stem + "ь",
             stem + "а",
             stem + "ск",
             stem[:-2] + "а" if stem.endswith(("ин", "ын")) else "",  # Кызылорд|ин|ская
         ):
-            country = country_of(name[:1].upper() + name[1:]) if len(name) >= 4 else None
+            country = country_of(city[:1].upper() + city[1:]) if len(city) >= 4 else None
             if country in ("RU", "KZ"):  # a guess from an adjective: only the two countries
                 found.add(country)
                 break
+    if not found:  # «ОО «Центр русской культуры»», «АНО «…»»: a form one country has
+        return country_of_form(name)
     return found.pop() if len(found) == 1 else None
+
+
+# «областная газета», «городской совет ветеранов»: a local body whose name holds no place
+_LOCAL = re.compile(r"(?:^|\s)(?:областн|городск|районн|краев|муниципальн)\w*", re.I)
 
 
 def _lower_first(title: str) -> str:

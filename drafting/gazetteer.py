@@ -52,3 +52,46 @@ def country_of(name: str) -> str | None:
         return None
     hit = _index().get(name.casefold().replace("ё", "е").strip())
     return hit[0] if hit else None
+
+
+# Legal forms and state bodies that exist in one of the two countries only: an
+# «ОО «…»» (общественное объединение) or an акимат is Kazakh, an «АНО «…»» (автономная
+# некоммерческая организация) or a национально-культурная автономия is Russian. Forms both
+# countries use (АО, фонд, общественная организация, «РОО» — региональная in Russia,
+# республиканское in Kazakhstan) tell nothing.
+_FORM_WORDS = {
+    "KZ": "оо оф тоо кгу ргп гккп кгкп акимат аким акимата акима акимов маслихат мажилис",
+    "RU": "ано нка мнка рнка мбу мау мбоу мбук гбу гау гбоу гбук гапоу фгбу фгбоу фгаоу ооо "
+    "дума думы",
+}
+_FORM_PHRASES = {
+    "KZ": (
+        "общественное объединение",
+        "общественного объединения",
+        "общественный фонд",
+        "общественного фонда",
+    ),
+    "RU": (
+        "автономная некоммерческая",
+        "автономной некоммерческой",
+        "национально-культурная автономия",
+        "национально-культурной автономии",
+        "региональная общественная организация",
+        "региональной общественной организации",
+        "местная общественная организация",
+        "местной общественной организации",
+    ),
+}
+
+
+def country_of_form(name: str) -> str | None:
+    """The country an organization's legal form or kind of state body tells, or None when
+    it tells none or both."""
+    lowered = " ".join(name.casefold().replace("ё", "е").split())
+    words = {w.strip('«»"(),.') for w in lowered.split()}
+    found = {
+        country
+        for country, forms in _FORM_WORDS.items()
+        if words & set(forms.split()) or any(phrase in lowered for phrase in _FORM_PHRASES[country])
+    }
+    return found.pop() if len(found) == 1 else None

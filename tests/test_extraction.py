@@ -130,6 +130,32 @@ def test_an_organization_s_country_comes_from_the_places_its_name_holds() -> Non
     assert _org_country("Фонд «Степь»", []) is None  # nothing tells: the admin decides
 
 
+def test_a_legal_form_one_country_has_tells_the_country() -> None:
+    from drafting.extract import _org_country
+
+    assert _org_country("ОО «Славянский центр»", []) == "KZ"
+    assert _org_country("Общественное объединение «Дружба»", []) == "KZ"
+    assert _org_country("Аппарат акима района", []) == "KZ"
+    assert _org_country("АНО «Мост дружбы»", []) == "RU"
+    assert _org_country("Национально-культурная автономия казахов", []) == "RU"
+    # a place named wins over a form: a Kazakh society registered in Samara
+    assert _org_country("Самарская региональная общественная организация «Туган тел»", []) == "RU"
+    assert _org_country("Общественная организация «Степь»", []) is None  # both have them
+
+
+def test_a_local_body_that_names_no_place_is_in_the_event_s_city() -> None:
+    text = (
+        "В Костанае прошёл круглый стол о народной дипломатии. Его открыл главный редактор "
+        "областной газеты «Заря» Ержан Омаров.\n"
+    )
+    draft = draft_article(text, "kostanay.txt")
+    paper = next(o for o in draft.organizations if "Заря" in o.name)
+    assert paper.country == "KZ"
+    # with no city for the event, nothing tells where «the region» is
+    unplaced = draft_article(text.replace("В Костанае прошёл", "Прошёл"), "nowhere.txt")
+    assert next(o for o in unplaced.organizations if "Заря" in o.name).country is None
+
+
 def test_an_event_in_a_city_with_no_word_of_being_online_was_held_in_person() -> None:
     assert draft_article(DATED, "kurgan.txt").format == "offline"
     online = DATED.replace("прошёл форум", "прошёл в режиме видеосвязи форум")
