@@ -619,15 +619,46 @@ def _singular(title: str) -> str:
     """«историки и этнологи» → «историк и этнолог»: each plural noun in the nominative."""
     from db.textnorm import _analyzer
 
+    words = title.split()
     out = []
-    for word in title.split():
-        parse = _analyzer().parse(word)[0]
+    k = 0
+    while k < len(words):  # the plural heads: «лидеры», «историки и этнологи»
+        parse = _analyzer().parse(words[k])[0]
         if {"nomn", "plur"} <= set(parse.tag.grammemes) and parse.tag.POS in ("NOUN", "ADJF"):
             single = parse.inflect({"sing", "nomn"})
-            out.append(single.word if single else word)
+            out.append(single.word if single else words[k])
+        elif not (out and words[k] in ("и", "или")):
+            break
         else:
-            out.append(word)
-    return " ".join(out)
+            out.append(words[k])
+        k += 1
+    # «лидеры национальных объединений» each lead one: the common-noun phrase in the genitive
+    # plural right after the heads is singular for each; a name («члены Общественной палаты»)
+    # or a word in another case («члены совета ветеранов») ends it
+    run = []
+    while k + len(run) < len(words) and words[k + len(run)].islower():
+        plural = next(
+            (
+                p
+                for p in _analyzer().parse(words[k + len(run)])
+                if {"gent", "plur"} <= set(p.tag.grammemes) and p.tag.POS in ("NOUN", "ADJF")
+            ),
+            None,
+        )
+        if plural is None:
+            break
+        run.append(plural)
+    nouns = [p for p in run if p.tag.POS == "NOUN"]
+    if nouns:  # adjectives agree with the noun they stand before: «молодёжной организации»
+        gender = nouns[-1].tag.gender
+        singular = [
+            p.inflect({"sing", "gent"} | ({gender} if p.tag.POS == "ADJF" and gender else set()))
+            for p in run
+        ]
+        if all(singular):
+            out += [p.word for p in singular]
+            k += len(run)
+    return " ".join(out + words[k:])
 
 
 def _position_after(
@@ -1430,10 +1461,13 @@ def _split_position(
     if not rest:
         # «вице-министр культуры и информации»: a minister's ministry is named by the title.
         minister = re.match(r"(?:вице-|первый вице-|заместитель )?министра?\s+(.+)", title, re.I)
-        if minister:
+        if minister and not _is_region(minister.group(1)):  # «министр области»: no ministry
             ministry = f"Министерство {minister.group(1)}"
             return title[0].lower() + title[1:], organization(ministry, ministry, at)
     org_id = organization(rest, _nominative(rest), at + chunk.find(rest)) if rest else None
+    if rest and org_id is None and not re.search(r"[А-ЯЁA-Z«\"\d]", rest):
+        # «лидеры национальных объединений»: words that name no organization stay in the title
+        return _lower_first(chunk), None
     return title[0].lower() + title[1:], org_id
 
 
@@ -1688,8 +1722,19 @@ def _not_a_name_phrase(name: str) -> bool:
 
         parses = [_analyzer().parse(w.strip(",."))[0] for w in outside]
         head = _head_index(outside, parses)
-        if head is not None and "plur" in parses[head].tag and not outside[head].isupper():
-            return True  # «Молодёжные ресурсные центры …»: several bodies, not one
+        # «Молодёжные ресурсные центры …», «Национальные объединения» (the adjective tells
+        # the number the noun's best parse does not): several bodies, not one
+        agreed = head is not None and any(
+            "plur" in p.tag and all("plur" in q.tag for q in _analyzer().parse(w.strip(",.")))
+            for p, w in zip(parses[:head], outside[:head], strict=True)
+            if p.tag.POS == "ADJF"
+        )
+        if (
+            head is not None
+            and ("plur" in parses[head].tag or agreed)
+            and not outside[head].isupper()
+        ):
+            return True
     return "NOUN" in first[0] and {"plur", "anim"} <= first[0] and not outside[0].isupper()
 
 

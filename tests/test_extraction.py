@@ -487,3 +487,28 @@ def test_titles_that_run_on_into_the_next_name_are_that_person_s() -> None:
     }
     assert "председатель" not in titles.get("Петров", [])
     assert "председатель" in titles["Сорокин"] and "почётный председатель" in titles["Сорокин"]
+
+
+def test_bodies_described_in_the_plural_are_each_person_s_title() -> None:
+    text = (
+        "В Самаре отметили Наурыз. В празднике приняли участие лидеры национальных "
+        "объединений Рустам Алиев, Пётр Гвоздев. Гостей приветствовал министр области "
+        "Иван Сомов.\n"
+    )
+    draft = draft_article(text, "samara.txt")
+    people = _positions(draft)
+    assert people["Рустам Алиев"] == [("лидер национального объединения", None)]
+    assert people["Пётр Гвоздев"] == [("лидер национального объединения", None)]
+    assert people["Иван Сомов"] == [("министр области", None)]  # no ministry named
+    assert not draft.organizations, [o.name for o in draft.organizations]
+
+
+def test_a_plural_title_is_singular_for_each_person() -> None:
+    from drafting.extract import _singular
+
+    assert _singular("представители молодёжных организаций") == (
+        "представитель молодёжной организации"
+    )
+    assert _singular("историки и этнологи") == "историк и этнолог"
+    assert _singular("члены Общественной палаты") == "член Общественной палаты"  # a name
+    assert _singular("члены совета ветеранов") == "член совета ветеранов"  # one council
