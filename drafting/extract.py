@@ -196,7 +196,20 @@ _GENDERS = {"Masc": "masc", "Fem": "femn"}
 
 def _name_context(doc: Any, span: Any) -> Context:
     """Whether a name is its clause's subject (then it is in the nominative) or depends on a
-    word (then it is not), and the gender a past-tense verb it is the subject of shows."""
+    word (then it is not), the gender a past-tense verb it is the subject of shows, and the
+    case of the title it follows."""
+    parsed = _parsed_context(doc, span)
+    titled = _title_before(doc, span)
+    if titled is None:
+        return parsed
+    # «встретился с руководителем управления … Айдаром Батырхановым»: whatever the parser
+    # hung the name from, a name right after its title's phrase stands in its case
+    case, feminine = titled
+    return Context(case == "nomn", parsed.gender or feminine, case)
+
+
+def _parsed_context(doc: Any, span: Any) -> Context:
+    """What the dependency tree tells of a name: subject or dependent, and a gender."""
     tokens = {t.id: t for t in doc.tokens}
     inside = {t.id for t in span.tokens}
     head = next((t for t in span.tokens if t.head_id not in inside), None)
@@ -252,6 +265,43 @@ def _name_context(doc: Any, span: Any) -> Context:
         # subject has her as its subject, whatever the parser made of the word order
         return Context(True, "femn")
     return Context(subject, gender)
+
+
+_UD_CASES = {
+    "Nom": "nomn",
+    "Gen": "gent",
+    "Dat": "datv",
+    "Acc": "accs",
+    "Ins": "ablt",
+    "Loc": "loct",
+}
+
+
+def _title_before(doc: Any, span: Any) -> tuple[str, str | None] | None:
+    """The case of the title whose phrase runs up to a name, with no verb or punctuation
+    between them («… с руководителем управления культуры области | Айдаром …»), and «femn»
+    when the title is a woman's («заведующая»); None when no title leads up to it. The
+    phrase's head is its first person noun: «Председатель союза волонтёров | Ольга …»."""
+    before = [t for t in doc.tokens if t.stop <= span.start]
+    head = None
+    for token in reversed(before[-12:]):
+        if token.pos in ("VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PRON"):
+            break
+        feats = token.feats if isinstance(token.feats, dict) else {}
+        if (
+            token.pos == "NOUN"
+            and feats.get("Animacy") == "Anim"  # «краеведения» is no «краевед»
+            and token.text.casefold().startswith(POSITION_WORDS)
+            and not _names_org_kind(token.text)
+        ):
+            head = token
+    if head is None:
+        return None
+    if re.search(r"(?:и\.\s?о\.|врио|обязанности)\s*$", doc.text[: head.start], re.I):
+        return None  # «и.о. руководителя»: the case is the «и.о.»'s
+    feats = head.feats if isinstance(head.feats, dict) else {}
+    case = _UD_CASES.get(feats.get("Case", ""))
+    return (case, "femn" if feats.get("Gender") == "Fem" else None) if case else None
 
 
 # --- Helpers ------------------------------------------------------------------------------------
@@ -1190,7 +1240,9 @@ def draft_article(
     for span in org_spans:
         if any(start <= span.start < stop for start, stop in position_ranges):
             continue  # inside a position: the employer is drafted already, the rest is title
-        if any(start <= span.start < stop for start, stop in published):
+        if any(start <= span.start < stop for start, stop in published) or _is_news_source(
+            text, span
+        ):
             continue  # the site's or the agency's own name: who wrote it, not who took part
         if _begins_with_title(span.text):
             continue  # «Посол Российской Федерации …» is a title, not an organization
@@ -1405,6 +1457,10 @@ def _split_position(
                 if moved:
                     name = raw if raw.lstrip().startswith("«") else normal
                     raw, normal = f"{moved} {raw}", f"{_nominative(moved)} {name}"
+                parent = _parent_of_unit(raw.split())
+                if parent is not None:  # «директора Департамента … | МИД России»
+                    unit, raw = raw.split()[:parent], " ".join(raw.split()[parent:])
+                    head, normal = " ".join([head, *unit]), _nominative(raw)
             # where the name as given begins: with its kind or adjectives, before the span
             begins = span.start - max(0, len(raw) - len(span.text.strip("«»")) - 2)
             org_id = organization(raw, normal, max(at, begins))
@@ -1431,6 +1487,9 @@ def _split_position(
     kinds = kind_at is not None
     if kind_at is not None:
         cut = kind_at
+    parent = _parent_of_unit(words[cut:])
+    if parent is not None:  # «начальник Управления … | Россотрудничества»
+        cut += parent
     title = " ".join(words[:cut])
     rest = " ".join(words[cut:])
     if rest and title.split()[-1].casefold().startswith(("посол", "консул")):
@@ -1672,6 +1731,35 @@ def _names_place(words: list[str]) -> bool:
 _PLACE_LEMMAS = frozenset("область край район город округ республика".split())
 # Units that are state bodies of their own («управление культуры», «департамент …»)
 _AGENCY_LEMMAS = frozenset({"управление", "департамент"})
+
+
+def _parent_of_unit(words: list[str]) -> int | None:
+    """Where the body a unit belongs to begins, when the words name a unit inside one:
+    «Управления по работе с соотечественниками | Россотрудничества», «Департамента … | МИД
+    России». The parent is named by an abbreviation or a capitalised noun that is neither a
+    place nor a person («… при Президенте» is no body); None for a unit alone («Управление
+    культуры Актюбинской области» is an organization of its own)."""
+    if not words or _lemma(words[0]) not in _UNIT_LEMMAS:
+        return None
+    for k in range(1, len(words)):
+        word = words[k].strip('«»"(),.')
+        if not word[:1].isupper() or words[k - 1].casefold() in ("г.", "города"):
+            continue
+        if word.isupper() and len(word) >= 2:
+            if word in GENERIC_ABBREVIATIONS or is_country(word) or is_region_abbreviation(word):
+                continue
+            return k
+        best, every = _tags(word)
+        if _is_region(" ".join(words[k:])) or re.search(r"(?:ск|цк|н)(?:ой|ого|ий|ая)$", word):
+            continue  # «… Атырауской области»: where the unit is, not whose
+        if (
+            "NOUN" in best
+            and not {"Geox", "Name", "Surn", "Patr"} & every
+            and not _titles_a_person(word)
+            and not country_of(word)
+        ):
+            return k
+    return None
 
 
 def _organization_start(words: list[str]) -> int | None:
@@ -1975,7 +2063,10 @@ def _described_title(text: str) -> str | None:
     )
     if kind is None:
         return None
-    topic = _sentence_case(" ".join(found.group(2).split()).rstrip(" ,;:"))
+    topic = " ".join(found.group(2).split())
+    # «…, сообщает сайт Россотрудничества»: who reports it is no part of the topic
+    topic = re.sub(r",\s*(?:сообща|переда|пишет|пишут|информир)\w*\b.*$", "", topic, flags=re.I)
+    topic = _sentence_case(topic.rstrip(" ,;:"))
     return f"{kind} о {_about(topic)}"
 
 
@@ -2144,6 +2235,24 @@ def _publisher_ranges(text: str) -> list[tuple[int, int]]:
     ):
         ranges.append((found.start(), found.end()))
     return ranges
+
+
+# «передаёт Kaznovosti.kz», «сообщили корреспонденту ИА …», «сообщает сайт …»: who reports
+_REPORTED_BY = re.compile(
+    r"(?:сообща\w*|переда[её]т|передают|пишет|пишут|информирует|по данным|по информации|"
+    r"со ссылкой на)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
+def _is_news_source(text: str, span: _Span) -> bool:
+    """An agency, a site or a paper the article cites as its source, not one that took part:
+    right after «сообщает», «передаёт», «по данным»; a site's address; «ИА …»."""
+    if re.search(r"\.(?:ru|kz|com|org|net|рф|қаз)$", span.text.strip(), re.I):
+        return True
+    if re.match(r"(?:ИА|информационное агентство)\b", span.text.strip(), re.I):
+        return True
+    return _REPORTED_BY.search(text[max(0, span.start - 60) : span.start]) is not None
 
 
 def _is_paragraph(line: str) -> bool:

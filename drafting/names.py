@@ -33,6 +33,7 @@ class Context:
 
     subject: bool | None = None  # the clause's subject (True), a dependent (False), unknown
     gender: str | None = None  # «masc» / «femn» from a past-tense verb agreeing with it
+    case: str | None = None  # the case of the title it stands after («с руководителем …»)
 
 
 # (oblique ending, nominative ending, gender, cases) — surnames in -ов/-ев/-ин/-ын/-ский,
@@ -206,6 +207,8 @@ def read_name(words: list[str], context: Context = NO_CONTEXT) -> tuple[list[str
             else:
                 score += 0.3 if case == "nomn" else 0.0
             if context.gender == gender:
+                score += 2.0
+            if context.case == case:
                 score += 2.0
             if best is None or score > best[0]:
                 best = (score, gender, case)

@@ -512,3 +512,29 @@ def test_a_plural_title_is_singular_for_each_person() -> None:
     assert _singular("историки и этнологи") == "историк и этнолог"
     assert _singular("члены Общественной палаты") == "член Общественной палаты"  # a name
     assert _singular("члены совета ветеранов") == "член совета ветеранов"  # one council
+
+
+def test_a_name_stands_in_the_case_of_the_title_before_it() -> None:
+    text = (
+        "Вчера министр культуры Самарской области Павел Котов встретился с руководителем "
+        "управления культуры Актюбинской области Серикжаном Тажибаевым. Гостей встретила "
+        "председатель Самарского союза волонтёров Анна Берестова.\n"
+    )
+    names = {p.full_name for p in draft_article(text, "meeting.txt").people}
+    assert {"Павел Котов", "Серикжан Тажибаев", "Анна Берестова"} <= names, names
+
+
+def test_a_unit_s_parent_body_is_the_organization_and_a_news_source_is_none() -> None:
+    text = (
+        "В Омске прошла конференция соотечественников, передаёт Omsknews.ru. С приветствием "
+        "выступил начальник Управления по связям с диаспорами Россотрудничества Олег Панов, "
+        "а также руководитель Управления культуры Омской области Ирина Белова.\n"
+    )
+    draft = draft_article(text, "omsk.txt")
+    people = _positions(draft)
+    assert people["Олег Панов"] == [
+        ("начальник Управления по связям с диаспорами", "Россотрудничество")
+    ]
+    # a unit that names only where it is is an organization of its own
+    assert people["Ирина Белова"] == [("руководитель", "Управление культуры Омской области")]
+    assert not any("omsknews" in o.name.casefold() for o in draft.organizations)
