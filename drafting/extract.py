@@ -399,6 +399,23 @@ def _tags(word: str) -> tuple[set[str], set[str]]:
     return set(parses[0].tag.grammemes), set().union(*(set(p.tag.grammemes) for p in parses))
 
 
+def _is_initial(word: str) -> bool:
+    return bool(INITIALS.match(word))
+
+
+def _same_person(person: DraftPerson, first: str | None, last: str) -> bool:
+    """The same surname with a first name written once in full and once as its initial
+    («Ермек» and «Е.»), or once left out."""
+    if person.last_name != last or person.known:
+        return False
+    other = person.first_name
+    if not first or not other:
+        return True
+    if _is_initial(first) == _is_initial(other):
+        return False  # two full names (or two initials) that differ are two people
+    return first[:1].casefold() == other[:1].casefold()
+
+
 def _initials(token: str) -> str:
     """«А.Б.» as written, «Б» → «Б.»."""
     return token if token.endswith(".") else token + "."
@@ -777,8 +794,15 @@ def _positions_after(
 def _begins_with_title(name: str) -> bool:
     """«Посол Российской Федерации …» is a title the tagger took for a name; «Экспертной
     платформы …» begins with an adjective, not with the title «эксперт»."""
-    first = name.split()[0].strip('«»"')
-    return first.casefold().startswith(POSITION_WORDS) and "NOUN" in _tags(first)[0]
+    words = [w.strip('«»"') for w in name.split()]
+    first = words[0]
+    if first.casefold().startswith(POSITION_WORDS) and "NOUN" in _tags(first)[0]:
+        return True
+    # «Полномочный Посол Республики Казахстан»: adjectives, then a noun naming a person
+    k = 0
+    while k < len(words) - 1 and "ADJF" in _tags(words[k])[0] and not words[k].isupper():
+        k += 1
+    return k > 0 and "NOUN" in _tags(words[k])[0] and _titles_a_person(words[k])
 
 
 def _two_positions(at: int, chunk: str) -> list[tuple[int, str]]:
@@ -1067,7 +1091,7 @@ def draft_article(
                 span.normal,
                 re.I,
             )
-            and (" " in span.normal or _is_place_word(span.normal))
+            and _is_settlement(text, span)
         ):  # adjectives («Российско-Казахстанский»), regions and common nouns are not cities
             place_id = slug(span.normal)
             places.setdefault(
@@ -1102,9 +1126,20 @@ def draft_article(
             person_id, first, last = match
         else:
             person_id = slug(f"{last} {first or ''}")
+            # «Ермек Кошербаев» … «Е. Кошербаев», «В.Радаев» … «Валерий Радаев»: one person
+            same = [p.id for p in people.values() if _same_person(p, first, last)]
+            if len(same) == 1:
+                person_id = same[0]
         person = people.setdefault(person_id, DraftPerson(person_id, first, last, bool(match)))
-        if person.first_name is None and first:
-            person.first_name = first
+        if first and (person.first_name is None or _is_initial(person.first_name)):
+            person.first_name = first if not _is_initial(first) else person.first_name or first
+            full_id = slug(f"{last} {person.first_name}")
+            if not person.known and full_id != person_id and full_id not in people:
+                # named in full after an initial: the id is the full name's
+                people = {full_id if k == person_id else k: v for k, v in people.items()}
+                if person_id in taking_part:
+                    taking_part[full_id] = taking_part.pop(person_id)
+                person.id = person_id = full_id
         if person.patronymic is None and patronymic and not match:
             person.patronymic = patronymic
         sentence = _sentence_of(sentences, span.start, text)
@@ -1250,12 +1285,21 @@ def draft_article(
         if org_id in organizations and _is_venue(text, span):
             organizations[org_id].venue = True
 
-    # Where the event was: the first city named in a sentence about the event.
+    # Where the event was: the first city named in a sentence about the event, else the
+    # first one the headline and the first sentences name («В Барнауле открылся офис …»)
+    lede = _lede(text)
     venue = next(
         (
             place_id
             for place_id, place in places.items()
             if place.sentence and _EVENT_WORDS.search(place.sentence)
+        ),
+        None,
+    ) or next(
+        (
+            place_id
+            for place_id, place in places.items()
+            if place.sentence and place.sentence.strip() and place.sentence.strip() in lede
         ),
         None,
     )
@@ -1477,6 +1521,7 @@ def _split_position(
             and w[:1].isupper()
             and re.match(r"[А-ЯЁ]", w)
             and not w.casefold().startswith(POSITION_WORDS)
+            and not _begins_with_title(" ".join(words[k:]))  # «Чрезвычайный и Полномочный Посол»
         ),
         len(words),
     )
@@ -1636,6 +1681,30 @@ def _format(text: str, venue: str | None) -> str:
         in_person = re.search(r"\bочно\b|смешанн\w+ формат|гибридн", text, re.I)
         return "hybrid" if in_person else "online"
     return "offline" if venue is not None else "unknown"
+
+
+# «г. Костанай», «в селе Алтынжар», «пос. Центральный»: a word that says a settlement follows
+_SETTLEMENT_CUE = re.compile(
+    r"(?:\bг\.|\bгор\.|\bгород\w*|\bсел[аоеу]?|\bс\.|\bпос\.|\bп\.|\bпос[её]л\w*|\bаул\w*"
+    r"|\bстаниц\w*|\bдеревн\w*|\bд\.)\s*$",
+    re.I,
+)
+
+
+def _is_settlement(text: str, span: _Span) -> bool:
+    """A city, town or village rather than a region, a country or a pair of them: one the
+    gazetteer knows, or one written after «г.», «село», «пос.» …. «Бурятия», «Центральная
+    Азия», «Королевство Таиланд», «Челябинск-Костанай» are no settlements."""
+    name = span.normal
+    halves = name.split("-")
+    if len(halves) == 2 and all(
+        h[:1].isupper() and (is_country(h) or country_of(h) or "Geox" in _tags(h)[1])
+        for h in halves
+    ):
+        return False  # «Россия-Казахстан», «Челябинск-Костанай»: a pair, not a place
+    if _SETTLEMENT_CUE.search(text[max(0, span.start - 12) : span.start]):
+        return True
+    return bool(country_of(name) or country_of(span.text))
 
 
 def _is_place_word(word: str) -> bool:
@@ -2099,7 +2168,8 @@ def _event_title_and_kind(text: str) -> tuple[str | None, str]:
         return named, kind
     # A headline is short and has no full stop; a first line that is a sentence is not one.
     headline = headline.strip(' «»"')
-    if headline and len(headline) <= 200 and not headline.endswith("."):
+    # a sentence, an exclamation or a question («Давняя дружба станет крепче!») names nothing
+    if headline and len(headline) <= 200 and not headline.endswith((".", "!", "?")):
         return headline, kind
     return _event_phrase(text), kind
 
@@ -2107,7 +2177,8 @@ def _event_title_and_kind(text: str) -> tuple[str | None, str]:
 # Words that name what an article reports on, for a title described from its first sentences
 _EVENT_LEMMAS = frozenset(
     "визит делегация концерт праздник празднование фестиваль встреча форум конференция стол "
-    "заседание семинар выставка вечер день курултай конкурс съезд юбилей чтения".split()
+    "заседание семинар выставка вечер день курултай конкурс съезд юбилей чтения открытие "
+    "поездка презентация".split()
 )
 # What belongs to an event's noun phrase in the syntax tree: its adjectives, the nouns it
 # governs and their prepositions, names joined to it; not clauses, lists or adverbs.
@@ -2167,9 +2238,10 @@ def _event_phrase(text: str) -> str | None:
                     ):
                         kept.add(t.id)
                         changed = True
-            chosen = [t for t in tokens if t.id in kept]
-            start = min(t.start for t in chosen)
-            stop = max(t.stop for t in chosen)
+            # the unbroken run of the phrase around its head: a word the parser hung from
+            # it further on («… посетил центр … района») is not the event's name
+            low, high = _run_around(tokens, tokens.index(token), kept)
+            start, stop = tokens[low].start, tokens[high].stop
             phrase = " ".join(doc.text[start:stop].split()).strip(" ,;:")
             while phrase.count("«") > phrase.count("»") and stop < len(doc.text):
                 closing = doc.text.find("»", stop)  # «Фестиваль «Мәңгі бірге – Навеки вместе»»
@@ -2187,6 +2259,24 @@ def _event_phrase(text: str) -> str | None:
                 phrase = _nominative(head) + comma + rest
             return phrase[:1].upper() + phrase[1:]
     return None
+
+
+def _run_around(tokens: list[Any], at: int, kept: set[str]) -> tuple[int, int]:
+    """The first and last index of the unbroken run of `kept` tokens around `at`; a comma
+    between two of them does not break it («Концерт, посвящённый …»)."""
+
+    def joined(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].id in kept
+
+    def bridged(k: int, step: int) -> bool:
+        return joined(k + step) and tokens[k].pos == "PUNCT" and tokens[k].text not in ".!?"
+
+    low = high = at
+    while joined(low - 1) or bridged(low - 1, -1):
+        low -= 1
+    while joined(high + 1) or bridged(high + 1, 1):
+        high += 1
+    return low, high
 
 
 def _headline(text: str) -> str:

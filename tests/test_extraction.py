@@ -538,3 +538,68 @@ def test_a_unit_s_parent_body_is_the_organization_and_a_news_source_is_none() ->
     # a unit that names only where it is is an organization of its own
     assert people["Ирина Белова"] == [("руководитель", "Управление культуры Омской области")]
     assert not any("omsknews" in o.name.casefold() for o in draft.organizations)
+
+
+def test_an_exclaimed_headline_is_no_title_and_the_body_s_event_phrase_is() -> None:
+    text = (
+        "Дружба крепнет!\n\n"
+        "В ходе рабочей поездки в Костанайскую область посол России Алексей Бородин посетил "
+        "Дом дружбы в селе Кушмурун Аулиекольского района и встретился с активом "
+        "национально-культурных объединений области.\n"
+    )
+    assert draft_article(text, "visit.txt").title == "Рабочая поездка в Костанайскую область"
+    opening = (
+        "Вчера в Кургане состоялось открытие Почётного консульства Республики Казахстан, на "
+        "котором выступил губернатор области Вадим Шумков и другие гости торжества.\n"
+    )
+    title = draft_article(opening, "opening.txt").title or ""
+    assert title.startswith("Открытие Почётного консульства Республики Казахстан"), title
+
+
+def test_adjectives_before_a_person_noun_begin_a_title_not_an_organization() -> None:
+    text = (
+        "Вчера в Кургане открылось Почётное консульство. В церемонии принял участие "
+        "Чрезвычайный и Полномочный Посол Республики Казахстан в Российской Федерации Ержан "
+        "Оспанов.\n"
+    )
+    draft = draft_article(text, "kurgan.txt")
+    assert _positions(draft)["Ержан Оспанов"] == [
+        (
+            "чрезвычайный и Полномочный Посол Республики Казахстан в Российской Федерации",
+            "Посольство Республики Казахстан в Российской Федерации",
+        )
+    ]
+    assert not any(o.name.startswith("Полномочный") for o in draft.organizations)
+
+
+def test_only_settlements_are_cities() -> None:
+    text = (
+        "Фестиваль в Кургане собрал гостей из Бурятии, Туркмении и Королевства Таиланд. "
+        "Прошёл и телемост Курган-Костанай. Ансамбль приехал из села Алтынжар.\n"
+    )
+    names = {p.name for p in draft_article(text, "kurgan.txt").places}
+    assert "Курган" in names and "Алтынжар" in names, names
+    assert not names & {"Бурятия", "Туркмения", "Королевство Таиланд", "Курган-Костанай"}, names
+
+
+def test_the_city_the_lede_names_is_where_it_was_when_no_sentence_names_an_event() -> None:
+    text = (
+        "В Павлодаре открылся офис почётного консула Российской Федерации.\n\n"
+        "Ленту перерезали аким области Асаин Байханов и почётный консул Игорь Сомов, "
+        "прибывший из Омска.\n"
+    )
+    draft = draft_article(text, "pavlodar.txt")
+    assert draft.place is not None
+    assert next(p for p in draft.places if p.id == draft.place).name == "Павлодар"
+    assert draft.format == "offline"
+
+
+def test_a_name_written_once_in_full_and_once_with_an_initial_is_one_person() -> None:
+    text = (
+        "В Омске побывал консул Казахстана Бауыржан Сейтказин. Он посетил Дом дружбы.\n"
+        "Затем Б. Сейтказин встретился с активом объединений. Выступили также А.Мурзин и "
+        "Артём Мурзин, а за ним Борис Сейтказин.\n"
+    )
+    names = sorted(p.full_name for p in draft_article(text, "omsk.txt").people)
+    # two full first names that differ are two people
+    assert names == ["Артём Мурзин", "Бауыржан Сейтказин", "Борис Сейтказин"], names
