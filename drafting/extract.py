@@ -94,6 +94,8 @@ EVENT_KINDS = (
     ("собрани", "meeting"),
     ("мероприяти", "meeting"),
     ("визит", "meeting"),
+    ("поездк", "meeting"),
+    ("открыти", "other"),
     ("концерт", "other"),
     ("фестивал", "other"),
     ("праздн", "other"),
@@ -1145,7 +1147,10 @@ def draft_article(
         sentence = _sentence_of(sentences, span.start, text)
         if sentence and sentence not in person.sentences:
             person.sentences.append(sentence)
-        part = _part_taken(span.verb, span.context.subject)
+        # «Вместе с заместителем губернатора X и председателем Думы Y он перерезал ленточку»:
+        # those with the subject did what the subject did
+        along = re.search(r"\bвместе\s+со?\s+(?:[^\s.;:!?]+\s+){0,14}$", text[: span.start], re.I)
+        part = _part_taken(span.verb, True if along else span.context.subject)
         # «по словам Виктора …», «по словам заместителя руководителя управления Аймагамбетовой»
         said = re.search(
             r"(?:по словам|по мнению|слово\s+\w+)(?:\s+[а-яё][\w«»\"-]*){0,6}\s*$",
@@ -1155,7 +1160,7 @@ def draft_article(
         oblique = span.context.subject is False or read_name(split_initials(raw))[1] != "nomn"
         if said is not None:
             part = "speaker"  # «по словам X, …»: X said it, whatever the verb
-        elif part == "speaker" and oblique:
+        elif part == "speaker" and oblique and not along:
             part = "mentioned"  # «письмо посла X», «объявленного X»: said of them, not by them
         taking_part.setdefault(person_id, set()).add(part)
         if re.search(r"модератор", sentence, re.I) and not moderated & {sentence}:

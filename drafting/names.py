@@ -146,6 +146,8 @@ def _readings(word: str) -> dict[tuple[str, str], tuple[str, float]]:
         add("femn", "nomn", word, 1.0)
     for ending, nominative, gender, cases in _RULES:
         if lower.endswith(ending) and len(lower) > len(ending) + 1:
+            if nominative == "й" and lower[-len(ending) - 1] in _CONSONANT:
+                continue  # «Сергеем» → «Сергей», but «Игорем» is no «Игорй»
             for case in cases:
                 add(gender, case, word[: len(word) - len(ending)] + nominative, 1.0)
     for ending, gender, cases in _CONSONANT_RULES:
@@ -157,6 +159,14 @@ def _readings(word: str) -> dict[tuple[str, str], tuple[str, float]]:
                 continue
             for case in cases:
                 add(gender, case, word[: len(word) - len(ending)], 0.9)
+    # «Дегтяря», «Игорю», «Дегтярём»: a man's name or surname in a soft sign, in a case
+    for ending, cases in (("я", ("gent", "accs")), ("ю", ("datv",)), ("ём", ("ablt",)),
+                          ("ем", ("ablt",)), ("е", ("loct",))):  # fmt: skip
+        stem = lower[: -len(ending)]
+        soft = len(stem) > 2 and stem[-1] in _CONSONANT and stem[-1] not in "жшщчцй"
+        if lower.endswith(ending) and soft:
+            for case in cases:
+                add("masc", case, word[: len(word) - len(ending)] + "ь", 0.8)
     for ending, gender, cases in _FEMININE_A:
         stem = lower[: -len(ending)]
         if lower.endswith(ending) and len(stem) > 2 and stem[-1] in _CONSONANT:

@@ -603,3 +603,28 @@ def test_a_name_written_once_in_full_and_once_with_an_initial_is_one_person() ->
     names = sorted(p.full_name for p in draft_article(text, "omsk.txt").people)
     # two full first names that differ are two people
     assert names == ["Артём Мурзин", "Бауыржан Сейтказин", "Борис Сейтказин"], names
+
+
+def test_soft_sign_names_come_back_to_the_nominative() -> None:
+    from drafting.names import Context, read_name
+
+    assert read_name(["Игорем", "Дегтярём"], Context(False, None, "ablt"))[0] == [
+        "Игорь",
+        "Дегтярь",
+    ]
+    assert read_name(["Сергея", "Дегтяря"], Context(False, None, "gent"))[0] == [
+        "Сергей",
+        "Дегтярь",
+    ]
+    assert read_name(["Сергеем", "Шалем"])[0] == ["Сергей", "Шаль"]  # never «Шалй»
+    assert read_name(["Ася", "Петрова"])[0] == ["Ася", "Петрова"]
+
+
+def test_those_with_the_subject_did_what_it_did() -> None:
+    text = (
+        "Вчера в Тюмени открылось консульство. Вместе с заместителем губернатора Тюменской "
+        "области Игорем Дегтярём и председателем областной Думы Сергеем Корепановым он "
+        "перерезал красную ленточку.\n"
+    )
+    roles = {p.full_name: p.role for p in draft_article(text, "tyumen.txt").people}
+    assert roles == {"Игорь Дегтярь": "participant", "Сергей Корепанов": "participant"}, roles
