@@ -116,31 +116,31 @@ def test_fragments_are_no_organizations() -> None:
 
 
 def test_an_organization_s_country_comes_from_the_places_its_name_holds() -> None:
-    from drafting.extract import _org_country
+    from drafting.organizations import org_country
 
-    assert _org_country("Общественная палата Оренбургской области", []) == "RU"
-    assert _org_country("Управление внутренней политики Астаны", []) == "KZ"
+    assert org_country("Общественная палата Оренбургской области", []) == "RU"
+    assert org_country("Управление внутренней политики Астаны", []) == "KZ"
     # a mission is of the country it comes from, not of where it serves
-    assert _org_country("Представительство Россотрудничества в Республике Казахстан", []) == "RU"
-    assert _org_country("Генеральное консульство Республики Казахстан в Омске", []) == "KZ"
+    assert org_country("Представительство Россотрудничества в Республике Казахстан", []) == "RU"
+    assert org_country("Генеральное консульство Республики Казахстан в Омске", []) == "KZ"
     # a people is no country when a place is named: the Kazakh centre is in Astrakhan
-    assert _org_country("Астраханская общественная организация казахской культуры", []) == "RU"
-    assert _org_country("Совет российских соотечественников г. Нур-Султан", []) == "KZ"
-    assert _org_country("Российско-казахстанский клуб дружбы", []) is None
-    assert _org_country("Фонд «Степь»", []) is None  # nothing tells: the admin decides
+    assert org_country("Астраханская общественная организация казахской культуры", []) == "RU"
+    assert org_country("Совет российских соотечественников г. Нур-Султан", []) == "KZ"
+    assert org_country("Российско-казахстанский клуб дружбы", []) is None
+    assert org_country("Фонд «Степь»", []) is None  # nothing tells: the admin decides
 
 
 def test_a_legal_form_one_country_has_tells_the_country() -> None:
-    from drafting.extract import _org_country
+    from drafting.organizations import org_country
 
-    assert _org_country("ОО «Славянский центр»", []) == "KZ"
-    assert _org_country("Общественное объединение «Дружба»", []) == "KZ"
-    assert _org_country("Аппарат акима района", []) == "KZ"
-    assert _org_country("АНО «Мост дружбы»", []) == "RU"
-    assert _org_country("Национально-культурная автономия казахов", []) == "RU"
+    assert org_country("ОО «Славянский центр»", []) == "KZ"
+    assert org_country("Общественное объединение «Дружба»", []) == "KZ"
+    assert org_country("Аппарат акима района", []) == "KZ"
+    assert org_country("АНО «Мост дружбы»", []) == "RU"
+    assert org_country("Национально-культурная автономия казахов", []) == "RU"
     # a place named wins over a form: a Kazakh society registered in Samara
-    assert _org_country("Самарская региональная общественная организация «Туган тел»", []) == "RU"
-    assert _org_country("Общественная организация «Степь»", []) is None  # both have them
+    assert org_country("Самарская региональная общественная организация «Туган тел»", []) == "RU"
+    assert org_country("Общественная организация «Степь»", []) is None  # both have them
 
 
 def test_a_local_body_that_names_no_place_is_in_the_event_s_city() -> None:
@@ -403,15 +403,18 @@ def test_a_short_quoted_name_an_honorary_title_and_a_leader_with_a_title() -> No
 
 
 def test_an_organization_s_name_in_the_nominative_keeps_its_capitals() -> None:
-    from drafting.extract import _head_in_nominative, _nominative
+    from drafting.words import head_in_nominative, phrase_nominative
 
-    assert _nominative("Западно-Казахстанского государственного университета") == (
+    assert phrase_nominative("Западно-Казахстанского государственного университета") == (
         "Западно-Казахстанский государственный университет"
     )
-    assert _nominative("рабочим визитом в Омутинский район") == "рабочий визит в Омутинский район"
+    assert (
+        phrase_nominative("рабочим визитом в Омутинский район")
+        == "рабочий визит в Омутинский район"
+    )
     # the tagger's own reading, where it left a word as written
     assert (
-        _head_in_nominative("Окуневском Доме культуры", "Окуневском Дом культуры")
+        head_in_nominative("Окуневском Доме культуры", "Окуневском Дом культуры")
         == "Окуневский Дом культуры"
     )
 
@@ -504,14 +507,14 @@ def test_bodies_described_in_the_plural_are_each_person_s_title() -> None:
 
 
 def test_a_plural_title_is_singular_for_each_person() -> None:
-    from drafting.extract import _singular
+    from drafting.positions import singular_title
 
-    assert _singular("представители молодёжных организаций") == (
+    assert singular_title("представители молодёжных организаций") == (
         "представитель молодёжной организации"
     )
-    assert _singular("историки и этнологи") == "историк и этнолог"
-    assert _singular("члены Общественной палаты") == "член Общественной палаты"  # a name
-    assert _singular("члены совета ветеранов") == "член совета ветеранов"  # one council
+    assert singular_title("историки и этнологи") == "историк и этнолог"
+    assert singular_title("члены Общественной палаты") == "член Общественной палаты"  # a name
+    assert singular_title("члены совета ветеранов") == "член совета ветеранов"  # one council
 
 
 def test_a_name_stands_in_the_case_of_the_title_before_it() -> None:

@@ -71,3 +71,19 @@ def test_handlers_hold_no_sql_and_build_no_text() -> None:
         ]
         russian = [s for s in strings if any("а" <= c.lower() <= "я" for c in s)]
         assert not russian, f"{path.name}: {russian}"
+
+
+# The extraction modules of `drafting`, lowest first: each imports only those before it.
+EXTRACTION = ["words", "nlp", "page", "places", "organizations", "people", "positions", "event"]
+
+
+def test_extraction_modules_import_only_those_below() -> None:
+    wrong = []
+    for k, name in enumerate([*EXTRACTION, "extract"]):
+        tree = ast.parse((ROOT / "drafting" / f"{name}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("drafting."):
+                other = node.module.split(".")[1]
+                if other in EXTRACTION and EXTRACTION.index(other) >= min(k, len(EXTRACTION)):
+                    wrong.append(f"drafting/{name}.py imports drafting.{other}")
+    assert not wrong

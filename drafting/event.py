@@ -1,0 +1,430 @@
+"""The event an article is about: its title, kind, status, date and format."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from drafting.nlp import pipeline
+from drafting.page import (
+    DATELINE,
+    body_lines,
+    headline_of,
+    is_page_line,
+    is_paragraph,
+    lede_of,
+    page_date,
+)
+from drafting.words import (
+    MONTH_RE,
+    month_number,
+    phrase_nominative,
+    quoted_at,
+    sentence_case,
+    sentence_of,
+    tags_of,
+)
+
+_DAY_DATE = re.compile(rf"\b(\d{{1,2}})\s+{MONTH_RE}(?:\s+(\d{{4}})\s*(?:года|г\.))?", re.I)
+
+
+_MONTH_DATE = re.compile(rf"\bв\s+{MONTH_RE}\s+(\d{{4}})\s*(?:года|г\.)?", re.I)
+
+
+EVENT_KINDS = (
+    ("круглый стол", "round_table"),
+    ("круглом столе", "round_table"),
+    ("круглого стола", "round_table"),
+    ("форум", "forum"),
+    ("конференц", "conference"),
+    ("подписан", "signing"),
+    ("встреч", "meeting"),
+    ("собрани", "meeting"),
+    ("мероприяти", "meeting"),
+    ("визит", "meeting"),
+    ("поездк", "meeting"),
+    ("открыти", "other"),
+    ("концерт", "other"),
+    ("фестивал", "other"),
+    ("праздн", "other"),
+    ("выставк", "other"),
+)
+
+
+def event_format(text: str, venue: str | None) -> str:
+    """Online when the text says so, in person when it names the city it was held in and
+    says nothing of being online, unknown otherwise."""
+    online = re.search(r"онлайн|online|видеоконференц|в режиме видеосвязи|zoom", text, re.I)
+    if online:
+        in_person = re.search(r"\bочно\b|смешанн\w+ формат|гибридн", text, re.I)
+        return "hybrid" if in_person else "online"
+    return "offline" if venue is not None else "unknown"
+
+
+_MAIN_EVENT_WORDS = r"кругл\w+\s+стол\w*|форум\w*|конференци\w*|встреч\w*|семинар\w*|заседани\w*"
+
+
+# Other gatherings an article may be about; their names come after the main kinds' names.
+_OTHER_EVENT_WORDS = (
+    r"концерт\w*|фестивал\w*|праздник\w*|празднова\w*|выставк\w*|конкурс\w*|съезд\w*|"
+    r"курулта\w*|сл[её]т\w*|визит\w*|гулянь\w*|вечер\w*"
+)
+
+
+EVENT_WORDS = re.compile(f"({_MAIN_EVENT_WORDS}|{_OTHER_EVENT_WORDS})", re.I)
+
+
+# Verbs that announce rather than report: «состоится», «пройдёт», «обсудят».
+_FUTURE = re.compile(
+    r"\b(состоится|состоятся|пройд[её]т|пройдут|будет|будут|обсудят|проведут|соберутся|"
+    r"планируется|запланирован\w*|откроется|стартует|станут)\b",
+    re.I,
+)
+
+
+_PAST = re.compile(
+    r"\b(состоял\w*|прош[её]л|прошл[аи]|провел\w*|провёл|обсудили|собрал\w*)\b", re.I
+)
+
+
+_RELATIVE_DAYS = {"позавчера": -2, "вчера": -1, "накануне": -1, "сегодня": 0}
+
+
+# A day of the last week («в минувшее воскресенье», «в прошлую субботу», «в выходные»: the
+# Saturday), by the first five letters of its word
+_WEEKDAYS = {
+    "понед": 0, "вторн": 1, "среду": 2, "средy": 2, "четве": 3, "пятни": 4, "суббо": 5,
+    "воскр": 6, "выход": 5,
+}  # fmt: skip
+
+
+_PAST_WEEKDAY = re.compile(
+    r"\b(?:в|во)\s+(?:минувш\w+|прошл\w+|прошедш\w+)?\s*"
+    r"(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|выходные)\b",
+    re.I,
+)
+
+
+_KIND_NAMES = {
+    "кругл": "Круглый стол",
+    "форум": "Форум",
+    "конфер": "Конференция",
+    "встреч": "Встреча",
+    "семинар": "Семинар",
+}
+
+
+_DEDICATED = re.compile(
+    r"(кругл\w*\s+стол\w*|форум\w*|конференци\w*|встреч\w*|семинар\w*),?\s+"
+    r"(?:темой\s+(?:которого|которой)\s+(?:стало|стала|был[аио]?)|посвящ[её]нн\w+)\s+"
+    r"([^.\[\]\n]{10,200})",
+    re.I,
+)
+
+
+def _about(topic: str) -> str:
+    """«30-летие установления …» → «30-летии установления …»: the head word in the
+    prepositional, the rest as written."""
+    from db.textnorm import _analyzer
+
+    head, _, rest = topic.partition(" ")
+    prefix, dash, word = head.rpartition("-")
+    parse = _analyzer().parse(word)[0]
+    inflected = parse.inflect({"loct"}) if parse.tag.POS == "NOUN" else None
+    new = inflected.word if inflected is not None else word
+    return f"{prefix}{dash}{new} {rest}".strip()
+
+
+def _described_title(text: str) -> str | None:
+    """An event with no quoted title, described instead: «круглый стол, темой которого стало
+    X», «форум, посвящённый X» → «Круглый стол о X»."""
+    found = _DEDICATED.search(text)
+    if found is None:
+        return None
+    kind = next(
+        (name for stem, name in _KIND_NAMES.items() if found.group(1).casefold().startswith(stem)),
+        None,
+    )
+    if kind is None:
+        return None
+    topic = " ".join(found.group(2).split())
+    # «…, сообщает сайт Россотрудничества»: who reports it is no part of the topic
+    topic = re.sub(r",\s*(?:сообща|переда|пишет|пишут|информир)\w*\b.*$", "", topic, flags=re.I)
+    topic = sentence_case(topic.rstrip(" ,;:"))
+    return f"{kind} о {_about(topic)}"
+
+
+def event_title_and_kind(text: str) -> tuple[str | None, str]:
+    """The official title: «…» right after the event word (nested quotes kept), or what
+    follows «на тему» or «Круглый стол:»; else the headline. The kind is the first kind of
+    event the article names."""
+    lowered = text.casefold()
+    found = [(lowered.find(marker), kind) for marker, kind in EVENT_KINDS if marker in lowered]
+    kind = min(found)[1] if found else "meeting"
+    named = _named_after(text, _MAIN_EVENT_WORDS)
+    if named:
+        return named, kind
+    described = _described_title(text)
+    if described:
+        return described, kind
+    theme = re.search(r"на тему:?\s*«?([^.\n»]{10,300})", text, re.I)
+    if theme:
+        return theme.group(1).strip(), kind
+    headline = headline_of(text)
+    labelled = re.match(
+        r"(?:круглый стол|форум|конференция|семинар)\s*:\s*(.{10,300})$", headline, re.I
+    )
+    if labelled:
+        return labelled.group(1).strip(), kind
+    # The own name of a concert, festival or celebration the article is about, before a
+    # headline that only tells of it («На берегах Тобола зазвучали песни …»)
+    named = _named_after(lede_of(text), _OTHER_EVENT_WORDS)
+    if named:
+        return named, kind
+    # A headline is short and has no full stop; a first line that is a sentence is not one.
+    headline = headline.strip(' «»"')
+    # a sentence, an exclamation or a question («Давняя дружба станет крепче!») names nothing
+    if headline and len(headline) <= 200 and not headline.endswith((".", "!", "?")):
+        return headline, kind
+    return _event_phrase(text), kind
+
+
+# Words that name what an article reports on, for a title described from its first sentences
+_EVENT_LEMMAS = frozenset(
+    "визит делегация концерт праздник празднование фестиваль встреча форум конференция стол "
+    "заседание семинар выставка вечер день курултай конкурс съезд юбилей чтения открытие "
+    "поездка презентация".split()
+)
+
+
+# What belongs to an event's noun phrase in the syntax tree: its adjectives, the nouns it
+# governs and their prepositions, names joined to it; not clauses, lists or adverbs.
+_PHRASE_RELATIONS = frozenset({"amod", "nmod", "nummod", "flat", "flat:name", "appos", "case"})
+
+
+def _event_phrase(text: str) -> str | None:
+    """A page with no headline and no quoted name: the event described by the first noun
+    phrase of its body that names one («с рабочим визитом в Омутинский район» → «Рабочий
+    визит в Омутинский район»; «Праздник Масленицы открыл …» → «Праздник Масленицы»), with
+    its head in the nominative."""
+    from natasha import Doc
+
+    segmenter, morph_vocab, morph_tagger, syntax_parser, _ner = pipeline()
+    lines = body_lines(text)
+    # the body from its first paragraph: a site's name above it would join its first sentence
+    first = next((k for k, line in enumerate(lines) if is_paragraph(line)), 0)
+    doc = Doc(" ".join(lines[first:])[:1500])
+    doc.segment(segmenter)
+    doc.tag_morph(morph_tagger)
+    doc.parse_syntax(syntax_parser)
+    for sentence in doc.sents[:3]:
+        tokens = sentence.tokens
+        for token in tokens:
+            token.lemmatize(morph_vocab)
+        for token in tokens:
+            anniversary = re.fullmatch(r"\d+-лети\w+", token.text.casefold())  # «20-летию …»
+            if not anniversary and (token.pos != "NOUN" or token.lemma not in _EVENT_LEMMAS):
+                continue
+            if token.lemma == "стол" and not any(
+                t.lemma == "круглый" for t in tokens if t.head_id == token.id
+            ):
+                continue
+            kept = {token.id}
+            if anniversary and token.rel == "nummod":  # «20-летие | объединения «…»»
+                kept.add(token.head_id)
+            # «вечер, посвящённый 30-летию объединения «…»»: what it was for belongs to it,
+            # with everything that participle governs
+            dedicated = {
+                t.id
+                for t in tokens
+                if t.head_id == token.id
+                and t.rel == "acl"
+                and t.lemma.startswith(("посвят", "посвящ"))
+            }
+            kept |= dedicated
+            changed = True
+            while changed:
+                changed = False
+                for t in tokens:
+                    if (
+                        t.id not in kept
+                        and t.head_id in kept
+                        and (t.rel in _PHRASE_RELATIONS or t.head_id in dedicated)
+                        and t.rel != "punct"
+                        and not (t.rel == "case" and t.head_id == token.id)  # «с визитом»
+                    ):
+                        kept.add(t.id)
+                        changed = True
+            # the unbroken run of the phrase around its head: a word the parser hung from
+            # it further on («… посетил центр … района») is not the event's name
+            low, high = _run_around(tokens, tokens.index(token), kept)
+            start, stop = tokens[low].start, tokens[high].stop
+            phrase = " ".join(doc.text[start:stop].split()).strip(" ,;:")
+            while phrase.count("«") > phrase.count("»") and stop < len(doc.text):
+                closing = doc.text.find("»", stop)  # «Фестиваль «Мәңгі бірге – Навеки вместе»»
+                if closing < 0 or closing - stop > 60:
+                    break
+                stop = closing + 1
+                phrase = " ".join(doc.text[start:stop].split()).strip(" ,;:")
+            if len(phrase.split()) > 16:
+                continue
+            # only the head's own phrase changes case: «Концерт, посвящённый весеннему празднику»
+            if anniversary:  # «20-летию объединения …»: only the anniversary changes case
+                phrase = re.sub(r"^(\d+-лети)\w+", r"\1е", phrase)
+            else:
+                head, comma, rest = phrase.partition(",")
+                phrase = phrase_nominative(head) + comma + rest
+            return phrase[:1].upper() + phrase[1:]
+    return None
+
+
+def _run_around(tokens: list[Any], at: int, kept: set[str]) -> tuple[int, int]:
+    """The first and last index of the unbroken run of `kept` tokens around `at`; a comma
+    between two of them does not break it («Концерт, посвящённый …»)."""
+
+    def joined(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].id in kept
+
+    def bridged(k: int, step: int) -> bool:
+        return joined(k + step) and tokens[k].pos == "PUNCT" and tokens[k].text not in ".!?"
+
+    low = high = at
+    while joined(low - 1) or bridged(low - 1, -1):
+        low -= 1
+    while joined(high + 1) or bridged(high + 1, 1):
+        high += 1
+    return low, high
+
+
+def _named_after(text: str, words: str) -> str | None:
+    """The «…» name written right after a word for an event («круглый стол «…»», «концерт
+    под названием «…»»), nested quotes kept."""
+    for match in re.finditer(f"(?:{words})", text, re.I):
+        after = text[match.end() : match.end() + 120]
+        quote = after.find("«")
+        between = after[:quote]
+        # «круглый стол «…»», «концерт под названием «…»», «форум национально-культурных
+        # объединений Южного Урала и Костанайской области «…»»: one phrase, no verb in it
+        if (
+            quote >= 0
+            and not re.search(r"[.!?\n,;:()]", between)
+            and len(between.split()) <= 8
+            and not any(tags_of(w)[0] & {"VERB", "INFN", "PRTS", "GRND"} for w in between.split())
+        ):
+            title = quoted_at(text, match.end() + quote)
+            if title and len(title) >= 10:
+                return title
+    return None
+
+
+def event_status(text: str, sentences: list[tuple[int, int]]) -> str:
+    """«announced» when the sentences about the event speak of it in the future tense."""
+    about = [text[a:b] for a, b in sentences if EVENT_WORDS.search(text[a:b])][:3] or [
+        " ".join(body_lines(text)[:2])
+    ]
+    future = sum(bool(_FUTURE.search(s)) for s in about)
+    past = sum(bool(_PAST.search(s)) for s in about)
+    return "announced" if future > past else "held"
+
+
+def event_date(text: str, sentences: list[tuple[int, int]]) -> tuple[dict[str, int], str | None]:
+    """The event's date: the first date the article gives (the first day of a range), with
+    the year from it, else from the page's dateline or the nearest year in the text (then
+    `inferred`); with no date in the text, the dateline's month and year."""
+    body = "\n".join(body_lines(text))
+    # «КОСТАНАЙ, 6 июля – ИА …»: a news agency's dateline dates the report, not the event
+    agency = re.search(rf"^[А-ЯЁ][А-ЯЁ -]{{2,}},\s*(\d{{1,2}})\s+{MONTH_RE}\b", body, re.M)
+    if agency is not None:
+        body = body[: agency.start()] + body[agency.end() :]
+    # «8–10 июля», «с 8 по 10 июля»: the first day
+    ranged = re.compile(
+        rf"\b(\d{{1,2}})\s*(?:[–—-]|по)\s*\d{{1,2}}\s+{MONTH_RE}(?:\s+(\d{{4}}))?", re.I
+    )
+    day = ranged.search(body) or _DAY_DATE.search(body)
+    month = _MONTH_DATE.search(body)
+    first = min((m for m in (day, month) if m), key=lambda m: m.start(), default=None)
+    dateline = DATELINE.search(text[:300])
+    page = page_date(text)
+    if page is not None and agency is not None:
+        page = (page[0], month_number(agency.group(2)), int(agency.group(1)))
+    stamp = None
+    if page is not None:
+        stamp = page[:2]
+    elif dateline:
+        if dateline.group(3):
+            stamp = (int(dateline.group(3)), int(dateline.group(2)))
+        else:
+            stamp = (int(dateline.group(4)), int(dateline.group(5)))
+    # «Вчера в Кургане прошёл …»: a day counted from the page's date, when no date comes first.
+    relative = re.search(r"\b(" + "|".join(_RELATIVE_DAYS) + r")\b", body, re.I)
+    weekday = _PAST_WEEKDAY.search(body)
+    if weekday and (relative is None or weekday.start() < relative.start()):
+        relative = weekday
+    if page is not None and relative and (first is None or relative.start() < first.start()):
+        import datetime as dt
+
+        published = dt.date(*page)
+        if relative is weekday:
+            # «в минувшее воскресенье», «в выходные»: the last such day before the page's date
+            wanted = _WEEKDAYS[weekday.group(1).casefold()[:5]]
+            back = (published.weekday() - wanted) % 7 or 7
+            when = published - dt.timedelta(days=back)
+        else:
+            when = published + dt.timedelta(days=_RELATIVE_DAYS[relative.group(1).casefold()])
+        sentence = sentence_of(sentences, text.find(relative.group(0)), text)
+        return {"year": when.year, "month": when.month, "day": when.day, "inferred": 1}, sentence
+    if first is None:
+        if stamp:
+            return {"year": stamp[0], "month": stamp[1]}, None
+        # «17 октября | 11:20» above a report «к 30-летию Независимости»: the month from the
+        # page, the year from the anniversary
+        yearless = next(
+            (
+                found
+                for line in text.splitlines()[:15]
+                if is_page_line(line.strip()) and (found := _DAY_DATE.search(line))
+            ),
+            None,
+        )
+        year = _anniversary_year(body)
+        if yearless is not None and year is not None:
+            return {"year": year, "month": month_number(yearless.group(2)), "inferred": 1}, None
+        return {}, None
+    sentence = sentence_of(sentences, text.find(first.group(0)), text)
+    if first is month:
+        return {"month": month_number(month.group(1)), "year": int(month.group(2))}, sentence
+    found = {"month": month_number(first.group(2)), "day": int(first.group(1))}
+    if first.group(3):
+        found["year"] = int(first.group(3))
+    elif stamp:
+        found["year"] = stamp[0]
+        found["inferred"] = 1
+    else:
+        years = [
+            (abs(m.start() - first.start()), int(m.group(1)))
+            for m in re.finditer(r"\b(19[5-9]\d|20\d\d)\s*(?:года|г\.|год)", body)
+        ]
+        if years:
+            found["year"] = min(years)[1]
+            found["inferred"] = 1
+    return found, sentence
+
+
+# Years every reader here knows an anniversary from
+_ANNIVERSARIES = (("независимост", 1991), ("дипломатическ", 1992))
+
+
+def _anniversary_year(body: str) -> int | None:
+    """«к 30-летию Независимости» → 2021; «30-летию объединения … Созданный в 1994 году» →
+    2024; «325-летию хана Абулхаира (1693–1748)» → 2018."""
+    found = re.search(r"\b(\d{1,3})-?лети[юяеи]\w*\s+(.{0,200})", body, re.I | re.S)
+    if found is None:
+        return None
+    years, after = int(found.group(1)), found.group(2)
+    born = re.search(r"\((1\d{3}|20\d\d)\s*[–—-]", after) or re.search(
+        r"\b(?:в|с)\s+(1\d{3}|20\d\d)\s+год", after
+    )
+    if born is not None:
+        return int(born.group(1)) + years
+    lowered = after[:60].casefold()
+    return next((start + years for stem, start in _ANNIVERSARIES if stem in lowered), None)

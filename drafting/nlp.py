@@ -1,0 +1,222 @@
+"""Natasha's models, loaded on the first draft, and what they tell of a text: the named-entity
+spans, the verb each name hangs from, and a name's grammatical context (subject or dependent,
+a verb's gender, the case of the title before it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from drafting.names import Context
+from drafting.words import POSITION_WORDS, lemma_of, names_org_kind, tags_of
+
+
+@cache
+def pipeline() -> Any:
+    """Natasha's segmenter, morphology and NER models, loaded once, on first use."""
+    from natasha import (
+        MorphVocab,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        NewsSyntaxParser,
+        Segmenter,
+    )
+
+    embedding = NewsEmbedding()
+    return (
+        Segmenter(),
+        MorphVocab(),
+        NewsMorphTagger(embedding),
+        NewsSyntaxParser(embedding),
+        NewsNERTagger(embedding),
+    )
+
+
+@dataclass
+class Span:
+    type: str
+    start: int
+    stop: int
+    text: str
+    normal: str
+    verb: str | None = None  # lemma of the verb the name depends on (syntax tree)
+    context: Context = field(default_factory=Context)  # for a name: role, a verb's gender
+
+
+def analyse(text: str) -> tuple[list[Span], list[tuple[int, int]]]:
+    from natasha import Doc
+
+    segmenter, morph_vocab, morph_tagger, syntax_parser, ner_tagger = pipeline()
+    doc = Doc(text)
+    doc.segment(segmenter)
+    doc.tag_morph(morph_tagger)
+    doc.parse_syntax(syntax_parser)  # normalisation of multi-word names needs the syntax
+    doc.tag_ner(ner_tagger)
+    spans = []
+    for span in doc.spans:
+        span.normalize(morph_vocab)
+        normal = (span.normal or span.text).replace("имя.", "им.")
+        verb = _governing_verb(doc, span, morph_vocab) if span.type == "PER" else None
+        context = _name_context(doc, span) if span.type == "PER" else Context()
+        spans.append(Span(span.type, span.start, span.stop, span.text, normal, verb, context))
+    return spans, [(s.start, s.stop) for s in doc.sents]
+
+
+def _governing_verb(doc: Any, span: Any, morph_vocab: Any) -> str | None:
+    """The lemma of the verb a name hangs from in the dependency tree: «Бану Нургазиева
+    обратила внимание» → «обратить»; «письма прислали … Посол … Бородавкин» → «прислать»."""
+    tokens = {t.id: t for t in doc.tokens}
+    inside = {t.id for t in span.tokens}
+    node = next((t for t in span.tokens if t.head_id not in inside), None)
+    seen: set[str] = set()
+    while node is not None and node.id not in seen:
+        seen.add(node.id)
+        # «Выступил председатель …»: a verb first in its sentence is often tagged an adjective
+        first_verb = node.rel == "root" and "VERB" in tags_of(node.text)[0]
+        if (node.pos in ("VERB", "AUX") or first_verb) and node.id not in inside:
+            if first_verb and node.pos not in ("VERB", "AUX"):
+                return lemma_of(node.text)
+            node.lemmatize(morph_vocab)
+            # «Доклад сделал профессор …»: what was made is a talk
+            talk = any(
+                t.head_id == node.id and t.rel == "obj" and t.text.casefold().startswith(_TALKS)
+                for t in doc.tokens
+            )
+            return "доклад" if talk else node.lemma
+        node = tokens.get(node.head_id)
+    # The walk broke off (the parser sometimes makes a word its own head): the verb at the
+    # root of the sentence, if the root is one.
+    first = span.tokens[0].id.split("_")[0]
+    root = next((t for t in doc.tokens if t.rel == "root" and t.id.split("_")[0] == first), None)
+    if root is not None and root.pos == "VERB":
+        root.lemmatize(morph_vocab)
+        return root.lemma
+    return None
+
+
+# Relations of a name to its head (Universal Dependencies, as Natasha's parser gives them).
+_SUBJECT_RELATIONS = frozenset({"nsubj", "nsubj:pass"})
+
+
+_DEPENDENT_RELATIONS = frozenset({"obl", "nmod", "iobj", "obj", "obl:agent", "obl:arg"})
+
+
+_GENDERS = {"Masc": "masc", "Fem": "femn"}
+
+
+def _name_context(doc: Any, span: Any) -> Context:
+    """Whether a name is its clause's subject (then it is in the nominative) or depends on a
+    word (then it is not), the gender a past-tense verb it is the subject of shows, and the
+    case of the title it follows."""
+    parsed = _parsed_context(doc, span)
+    titled = _title_before(doc, span)
+    if titled is None:
+        return parsed
+    # «встретился с руководителем управления … Айдаром Батырхановым»: whatever the parser
+    # hung the name from, a name right after its title's phrase stands in its case
+    case, feminine = titled
+    return Context(case == "nomn", parsed.gender or feminine, case)
+
+
+def _parsed_context(doc: Any, span: Any) -> Context:
+    """What the dependency tree tells of a name: subject or dependent, and a gender."""
+    tokens = {t.id: t for t in doc.tokens}
+    inside = {t.id for t in span.tokens}
+    head = next((t for t in span.tokens if t.head_id not in inside), None)
+    if head is None:
+        return Context()
+    subject = (
+        True
+        if head.rel in _SUBJECT_RELATIONS
+        else False
+        if head.rel in _DEPENDENT_RELATIONS
+        else None
+    )
+    title = tokens.get(head.head_id)
+    if (
+        title is not None
+        and title.id not in inside
+        and title.pos in ("NOUN", "PROPN", "ADJ")
+        and title.text.casefold().startswith(POSITION_WORDS)
+        and not names_org_kind(title.text)  # «акимата» begins as «аким» does
+        and title.feats.get("Case")
+        # «и.о. руководителя … Аманжолова»: the title's case is the «и.о.»'s, not hers
+        and not re.search(r"(?:и\.\s?о\.|врио|обязанности)\s*$", doc.text[: title.start], re.I)
+    ):
+        # «заместителя акима … Жакупова Ерлана», «Заведующая кафедрой Е. В. Дорохова»: a name
+        # after its title stands in the title's case, and a woman's title says she is one
+        feminine = "femn" if title.feats.get("Gender") == "Fem" else None
+        return Context(title.feats["Case"] == "Nom", feminine)
+    before = [t for t in doc.tokens if t.stop <= span.start and t.pos != "PUNCT"][-1:]
+    if before and before[0].pos == "ADP":  # «с Ольгой», «по словам …», «у Ержана»
+        subject = False
+    gender = None
+    verb = tokens.get(head.head_id)
+    if subject and verb is not None and verb.pos in ("VERB", "AUX"):
+        gender = _GENDERS.get(verb.feats.get("Gender", ""))
+    if verb is not None and verb.pos == "NOUN":  # «вечер О.Н. Карповой»: the noun's verb
+        verb = tokens.get(verb.head_id)
+    if (
+        not subject
+        and verb is not None
+        and verb.pos == "VERB"
+        and verb.feats.get("Gender") == "Fem"
+        and verb.feats.get("Number") == "Sing"
+        and verb.start < span.start
+        and not any(
+            t.head_id == verb.id
+            and t.rel in _SUBJECT_RELATIONS
+            and t.id not in inside
+            and t.feats.get("Gender") == "Fem"
+            for t in doc.tokens
+        )
+    ):
+        # «Завершила вечер О.Н. Карпова»: a verb that speaks of a woman and has no other
+        # subject has her as its subject, whatever the parser made of the word order
+        return Context(True, "femn")
+    return Context(subject, gender)
+
+
+_UD_CASES = {
+    "Nom": "nomn",
+    "Gen": "gent",
+    "Dat": "datv",
+    "Acc": "accs",
+    "Ins": "ablt",
+    "Loc": "loct",
+}
+
+
+def _title_before(doc: Any, span: Any) -> tuple[str, str | None] | None:
+    """The case of the title whose phrase runs up to a name, with no verb or punctuation
+    between them («… с руководителем управления культуры области | Айдаром …»), and «femn»
+    when the title is a woman's («заведующая»); None when no title leads up to it. The
+    phrase's head is its first person noun: «Председатель союза волонтёров | Ольга …»."""
+    before = [t for t in doc.tokens if t.stop <= span.start]
+    head = None
+    for token in reversed(before[-12:]):
+        if token.pos in ("VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "PRON"):
+            break
+        feats = token.feats if isinstance(token.feats, dict) else {}
+        if (
+            token.pos == "NOUN"
+            and feats.get("Animacy") == "Anim"  # «краеведения» is no «краевед»
+            and token.text.casefold().startswith(POSITION_WORDS)
+            and not names_org_kind(token.text)
+        ):
+            head = token
+    if head is None:
+        return None
+    if re.search(r"(?:и\.\s?о\.|врио|обязанности)\s*$", doc.text[: head.start], re.I):
+        return None  # «и.о. руководителя»: the case is the «и.о.»'s
+    feats = head.feats if isinstance(head.feats, dict) else {}
+    case = _UD_CASES.get(feats.get("Case", ""))
+    return (case, "femn" if feats.get("Gender") == "Fem" else None) if case else None
+
+
+# Nouns of a talk given («сделал доклад», «прочитал лекцию»): whoever gave it spoke
+_TALKS = ("доклад", "сообщени", "выступлени", "презентаци", "реч", "лекци")

@@ -1,0 +1,365 @@
+"""Organizations in an article: names taken whole, fragments and units that are no organization,
+abbreviations spelt out, and the country a name tells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from drafting.gazetteer import country_of, country_of_form, is_country, is_region_abbreviation
+from drafting.model import DraftPlace
+from drafting.nlp import Span
+from drafting.places import is_region
+from drafting.words import (
+    POSITION_WORDS,
+    SMALL_WORDS,
+    head_index,
+    lemma_of,
+    names_org_kind,
+    phrase_nominative,
+    tags_of,
+    titles_a_person,
+)
+
+GENERIC_ORGS = {"нпо", "нко", "ооо", "оюл", "рк", "рф", "сми"}
+
+
+GENERIC_ABBREVIATIONS = frozenset(w.upper() for w in GENERIC_ORGS | {"ссср", "сша"})
+
+
+def organization_spans(spans: list[Span], text: str) -> list[Span]:
+    """ORG spans, each joined with a place that directly follows it
+    («Гражданский Альянс» + «Казахстана», «Общественной палаты» + «Российской Федерации»).
+    Two organizations side by side stay two: a commission and the chamber it belongs to."""
+    merged: list[Span] = []
+    ordered = sorted(spans, key=lambda s: s.start)
+    i = 0
+    while i < len(ordered):
+        span = ordered[i]
+        if span.type != "ORG":
+            i += 1
+            continue
+        start, stop, normal = span.start, span.stop, span.normal
+        # «платформы «Большая Евразия»: the tagger leaves the closing quotes out
+        while text[start:stop].count("«") > text[start:stop].count("»") and text[
+            stop : stop + 1
+        ] in ("»", '"'):
+            stop += 1
+            normal += "»"
+        while i + 1 < len(ordered):
+            nxt = ordered[i + 1]
+            gap = text[stop : nxt.start]
+            if nxt.type == "LOC" and gap.strip(" »") == "" and len(gap) <= 3:
+                stop = nxt.stop
+                normal = f"{normal}{gap.replace(' ', '')} {nxt.text}".replace("» ", "» ")
+                i += 1
+            else:
+                break
+        merged.append(Span("ORG", start, stop, text[start:stop], normal))
+        i += 1
+    return merged
+
+
+LINKS = frozenset("в и на при по для с".split())
+
+
+DOCUMENT_LEMMAS = frozenset(
+    "устав закон программа положение план меморандум соглашение договор указ постановление "
+    "концепция стратегия декларация резолюция письмо".split()
+)
+
+
+_COUNTRY_ABBREVIATIONS = {"РФ": "Российской Федерации", "РК": "Республики Казахстан"}
+
+
+_WORD = re.compile(r"[А-ЯЁA-ZӘҒҚҢӨҰҮҺІа-яёa-zәғқңөұүһі]+")
+
+
+def same_quoted_body(a: str, b: str) -> bool:
+    """«Фонд «Центр «Евразийский диалог»»» and «Общественный фонд «Центр «Евразийский
+    диалог»»»: the same quoted name and the same kind of body."""
+    split_a, split_b = a.split("«", 1), b.split("«", 1)
+    if len(split_a) < 2 or len(split_b) < 2 or split_a[1].strip("»") != split_b[1].strip("»"):
+        return False
+    kind_a, kind_b = split_a[0].split(), split_b[0].split()
+    return bool(kind_a and kind_b) and lemma_of(kind_a[-1]) == lemma_of(kind_b[-1])
+
+
+def _initial_letters(name: str) -> str:
+    """«Карагандинский областной центр гражданских инициатив» → «КОЦГИ»; an abbreviation in a
+    name counts with all its letters («РОО «КНКЦ «Мөлдір»»» → «РООКНКЦМ»)."""
+    words = [w for w in _WORD.findall(name) if w.casefold() not in SMALL_WORDS]
+    return "".join(w if len(w) >= 2 and w.isupper() else w[0].upper() for w in words)
+
+
+def spelt_out(name: str, candidates: list[tuple[str, str, int]]) -> tuple[str, str, int] | None:
+    """The organization an abbreviation stands for, when the article names it in full too:
+    its words' first letters are the abbreviation's, give or take a legal form before the
+    name («ОО «…»») or the region before it («Омская РОО …»)."""
+    words = _WORD.findall(name)
+    if len(words) > 4 or not any(len(w) >= 3 and w.isupper() for w in words):
+        return None
+    short = _initial_letters(name)
+    for raw, normal, at in candidates:
+        if sum(1 for w in _WORD.findall(normal) if not w.isupper()) < 3:
+            continue  # itself an abbreviation, or too short to be spelt out
+        spelt = re.sub(r"\s*\([^)]*\)?\s*$", "", normal)  # «… инициатив» (КОЦГИ)»
+        letters = _initial_letters(spelt)
+        plain = _initial_letters(re.sub(r"^(?:[А-ЯЁ]{2,}\s+)+", "", spelt))
+        if short in (letters, plain) or (
+            letters.endswith(short) and len(letters) - len(short) <= 1
+        ):
+            return raw, normal, at
+    return None
+
+
+def defined(short: str, text: str) -> tuple[str, str, int] | None:
+    """An abbreviation the article defines, «Челябинская региональная общественная
+    организация «Союз народов Южного Урала» (ЧРОО «СНЮУ»)»: the words before the brackets
+    whose first letters it is made of."""
+    for found in re.finditer(r"\(\s*" + re.escape(short) + r"\s*\)", text):
+        words = text[max(0, found.start() - 200) : found.start()].split()
+        for k in range(min(len(words), 14), 1, -1):
+            raw = " ".join(words[-k:])
+            if not raw[:1].isupper():
+                continue
+            normal = phrase_nominative(raw)
+            if spelt_out(short, [(raw, normal, 0)]):
+                return raw, normal, found.start() - len(raw) - 1
+    return None
+
+
+def mission_in_full(name: str) -> str:
+    """«Генконсульство РК в Омске» → «Генеральное консульство Республики Казахстан в Омске»:
+    an embassy's or consulate's name as the state writes it."""
+    name = re.sub(r"^Генконсульство\b", "Генеральное консульство", name)
+    if re.match(r"(?:Генеральное консульство|Консульство|Посольство)\b", name):
+        return full_country(name)
+    return name
+
+
+def full_country(text: str) -> str:
+    """«РФ в Уральске» → «Российской Федерации в Уральске» (a mission's name in full)."""
+    return " ".join(_COUNTRY_ABBREVIATIONS.get(w, w) for w in text.split())
+
+
+_COUNTRY_WORDS = (
+    ("KZ", re.compile(r"\b(?:казахстан\w*|рк|қазақстан\w*)\b")),
+    ("RU", re.compile(r"\b(?:росси[яиюей]|рф|россотрудничеств\w*|российск\w+ федерац\w+)\b")),
+)
+
+
+def org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
+    """The country an organization's name tells: a country named in it («… Республики
+    Казахстан», «Россотрудничества»), or a city of the article its words are made from
+    («Оренбургской области» → Оренбург, RU). None when it tells none or two."""
+    words = [w.casefold().strip('«»"(),.') for w in name.split()]
+    words = [
+        w
+        for w in words
+        if not re.fullmatch(r"российско-казахстанск\w*|казахстанско-российск\w*", w)
+    ]
+    joined = " ".join(words)
+    named = {country for country, pattern in _COUNTRY_WORDS if pattern.search(joined)}
+    if len(named) == 2 and " в " in joined:
+        # «Посольство РФ в РК», «Представительство Россотрудничества в Республике Казахстан»:
+        # a mission is of the country named before where it serves
+        home = joined.split(" в ", 1)[0]
+        named = {country for country, pattern in _COUNTRY_WORDS if pattern.search(home)}
+    if len(named) == 1:
+        return named.pop()  # «Ассамблея народа Казахстана»
+    # «казахской культуры», «российских соотечественников» name a people, not a country: a
+    # Kazakh society is as often in Astrakhan as in Aktobe, so they tell nothing
+    found: set[str] = set()
+    for place in places:
+        stem = place.name.casefold()[:5]
+        if place.country and len(stem) == 5 and any(w.startswith(stem) for w in words):
+            found.add(place.country)
+    for before, word in zip(["", *words], words, strict=False):  # «… г. Нур-Султан»
+        if before in ("г.", "г", "города", "город", "городе") or before.endswith("г."):
+            country = country_of(word.title()) or country_of(lemma_of(word).title())
+            if country:
+                found.add(country)
+    for word in words:  # «Оренбургской (области)» → Оренбург, «Кызылординской» → Кызылорда
+        if "Geox" in tags_of(word)[0]:  # «Астаны» → Астана
+            country = country_of(lemma_of(word).title())
+            if country:
+                found.add(country)
+                continue
+        adjective = re.fullmatch(r"(\w{2,}?)(?:ск|цк)(?:ой|ого|ому|ий|ая|ое|ую|им|ом)", word)
+        if adjective is None:
+            continue
+        stem = adjective.group(1)
+        for city in (
+            stem,
+            stem + "ь",
+            stem + "а",
+            stem + "ск",
+            stem[:-2] + "а" if stem.endswith(("ин", "ын")) else "",  # Кызылорд|ин|ская
+        ):
+            country = country_of(city[:1].upper() + city[1:]) if len(city) >= 4 else None
+            if country in ("RU", "KZ"):  # a guess from an adjective: only the two countries
+                found.add(country)
+                break
+    if not found:  # «ОО «Центр русской культуры»», «АНО «…»»: a form one country has
+        return country_of_form(name)
+    return found.pop() if len(found) == 1 else None
+
+
+# «областная газета», «городской совет ветеранов»: a local body whose name holds no place
+LOCAL = re.compile(r"(?:^|\s)(?:областн|городск|районн|краев|муниципальн)\w*", re.I)
+
+
+# Units inside an organization: a title keeps them («руководитель отдела … акимата …»).
+_UNIT_LEMMAS = frozenset(
+    "отдел кафедра сектор лаборатория факультет управление департамент комиссия".split()
+)
+
+
+def _names_place(words: list[str]) -> bool:
+    """A unit that names the place it serves is a body of its own: «управление образования
+    Западно-Казахстанской области», «отдел внутренней политики города Семей» (not «отдел
+    краеведения» or «кафедра отечественной истории»)."""
+    return any(lemma_of(w) in _PLACE_LEMMAS or (w[:1].isupper() and not w.isupper()) for w in words)
+
+
+_PLACE_LEMMAS = frozenset("область край район город округ республика".split())
+
+
+# Units that are state bodies of their own («управление культуры», «департамент …»)
+_AGENCY_LEMMAS = frozenset({"управление", "департамент"})
+
+
+def parent_of_unit(words: list[str]) -> int | None:
+    """Where the body a unit belongs to begins, when the words name a unit inside one:
+    «Управления по работе с соотечественниками | Россотрудничества», «Департамента … | МИД
+    России». The parent is named by an abbreviation or a capitalised noun that is neither a
+    place nor a person («… при Президенте» is no body); None for a unit alone («Управление
+    культуры Актюбинской области» is an organization of its own)."""
+    if not words or lemma_of(words[0]) not in _UNIT_LEMMAS:
+        return None
+    for k in range(1, len(words)):
+        word = words[k].strip('«»"(),.')
+        if not word[:1].isupper() or words[k - 1].casefold() in ("г.", "города"):
+            continue
+        if word.isupper() and len(word) >= 2:
+            if word in GENERIC_ABBREVIATIONS or is_country(word) or is_region_abbreviation(word):
+                continue
+            return k
+        best, every = tags_of(word)
+        if is_region(" ".join(words[k:])) or re.search(r"(?:ск|цк|н)(?:ой|ого|ий|ая)$", word):
+            continue  # «… Атырауской области»: where the unit is, not whose
+        if (
+            "NOUN" in best
+            and not {"Geox", "Name", "Surn", "Patr"} & every
+            and not titles_a_person(word)
+            and not country_of(word)
+        ):
+            return k
+    return None
+
+
+def organization_start(words: list[str]) -> int | None:
+    """Where the organization begins in a title's words: at the first kind of organization
+    that is not a unit inside one (when there are only units, the last agency or unit naming
+    a place), with the
+    adjectives before it («председатель | Курганского регионального отделения …»)."""
+    kinds = [k for k, w in enumerate(words) if k > 0 and names_org_kind(w)]
+    if not kinds:
+        return None
+    whole = [k for k in kinds if lemma_of(words[k]) not in _UNIT_LEMMAS]
+    agencies = [
+        k for k in kinds if lemma_of(words[k]) in _AGENCY_LEMMAS or _names_place(words[k + 1 :])
+    ]
+    if not whole and not agencies:
+        return None  # «заведующая отделом краеведения»: a unit alone is part of the title
+    # units nest outwards: «руководитель отдела … | управления образования …»
+    start = whole[0] if whole else agencies[-1]
+    # An abbreviation after it names the organization itself: «председателя Совета | АРОО …».
+    abbreviation = _abbreviation_after(words, start)
+    if abbreviation is not None:
+        return abbreviation
+    while start - 1 > 0 and "ADJF" in tags_of(words[start - 1])[0]:
+        start -= 1
+    return start
+
+
+def not_a_name_phrase(name: str) -> bool:
+    """What the tagger took for an organization but no noun phrase names one: a closing quote
+    with no opening one («Оренбуржья»»), a phrase that ends in an adjective («НКО
+    Курганской»), a common noun in the plural alone («Фонды»), people rather than a body
+    («Общественники Зауралья»)."""
+    if name.count("»") > name.count("«"):
+        return True
+    outside = re.sub(r"«.*»", " ", name).split()
+    if not outside or ("«" in name and outside[-1] != name.split()[-1]):
+        return False  # the name is quoted: as written
+    if all(w.isupper() for w in outside):
+        return False  # an abbreviation («КОЦГИ»), whatever the dictionary guesses of it
+    first, last = tags_of(outside[0].strip(",.")), tags_of(outside[-1].strip(",."))
+    dangling = "ADJF" in last[0] and not {"NOUN", "Poss"} & last[1]  # «приграничья»: a noun
+    if "«" not in name and dangling and len(outside) > 1:
+        return True
+    if len(outside) == 1 and "«" not in name and {"NOUN", "plur"} <= first[0]:
+        return True  # «Фонды»
+    if "«" not in name and len(outside) > 1:
+        from db.textnorm import _analyzer
+
+        parses = [_analyzer().parse(w.strip(",."))[0] for w in outside]
+        head = head_index(outside, parses)
+        # «Молодёжные ресурсные центры …», «Национальные объединения» (the adjective tells
+        # the number the noun's best parse does not): several bodies, not one
+        agreed = head is not None and any(
+            "plur" in p.tag and all("plur" in q.tag for q in _analyzer().parse(w.strip(",.")))
+            for p, w in zip(parses[:head], outside[:head], strict=True)
+            if p.tag.POS == "ADJF"
+        )
+        if (
+            head is not None
+            and ("plur" in parses[head].tag or agreed)
+            and not outside[head].isupper()
+        ):
+            return True
+    return "NOUN" in first[0] and {"plur", "anim"} <= first[0] and not outside[0].isupper()
+
+
+def _abbreviation_after(words: list[str], start: int) -> int | None:
+    """Where an abbreviation («АРОО», «КазНУ») stands after `start`: it names an organization."""
+    return next(
+        (
+            k
+            for k in range(start + 1, len(words))
+            if len(words[k]) >= 3 and words[k].isupper() and words[k] not in GENERIC_ABBREVIATIONS
+        ),
+        None,
+    )
+
+
+def org_words_in_title(head: str) -> tuple[str, str]:
+    """Words at the end of a title that belong to the organization after it: adjectives
+    («председатель молодежного | Совет …»), a capitalised name («председатель | Молодежного
+    Совета | КСОРС»), an abbreviation («заместитель председателя Совета | АРОО …»)."""
+    words = head.split()
+    first_title = next(
+        (k for k, w in enumerate(words) if w.casefold().startswith(POSITION_WORDS)), 0
+    )
+    for k in range(first_title + 1, len(words)):
+        word = words[k]
+        if len(word) >= 2 and word.isupper() and re.match(r"[А-ЯЁ]", word):
+            return " ".join(words[:k]), " ".join(words[k:])
+        if word[:1].isupper() and "ADJF" in tags_of(word)[0]:
+            return " ".join(words[:k]), " ".join(words[k:])
+    cut = len(words)
+    while cut - 1 > first_title and "ADJF" in tags_of(words[cut - 1])[0]:
+        cut -= 1
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+def is_venue(text: str, span: Span) -> bool:
+    """«в Национальной академической библиотеке», «В Окуневском Доме культуры»: a body named
+    in the locative after «в» is where the event was."""
+    if not re.search(r"(?:^|\s)(?:в|во)\s+$", text[max(0, span.start - 4) : span.start], re.I):
+        return False
+    words = span.text.split()
+    return any("loct" in tags_of(w)[0] for w in words[:3]) and "nomn" not in tags_of(words[0])[0]

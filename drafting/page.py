@@ -1,0 +1,176 @@
+"""A news page's structure: furniture lines, the headline, the lede, the publisher's own name
+and the sources it cites, and the page's date stamp.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafting.nlp import Span
+from drafting.words import MONTH_RE, month_number
+
+# Page furniture: lines that are never a headline (timestamps, counters, reading time …).
+_FURNITURE = re.compile(
+    r"^(?:\d{1,2}[./:]\d{2}(?:[./]\d{2,4})?(?:\s+\d{1,2}:\d{2})?|\d+|date\s+\d{4}-\d{2}-\d{2}"
+    r"|примерное время чтения.*|время чтения.*|просмотр.*|мероприятия\.?|новости\.?"
+    r"|версия для слабовидящих.*|поделиться.*|главная.*|читать также.*|фото.*|источник.*)$",
+    re.I,
+)
+
+
+DATELINE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b|\bdate\s+(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def body_lines(text: str) -> list[str]:
+    """The article's lines without page furniture (a stamp glued to a line is cut off)."""
+    out = []
+    for line in text.splitlines():
+        line = re.sub(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s*", "", line).strip()
+        if line and not is_page_line(line):
+            out.append(line)
+    return out
+
+
+# A full date as a page writes it: «24 мая 2023», «12.03.2024», «21-11-2022», «2024-03-12».
+# A page's stamp may shorten the month: «25 Апр 2017», «3 сент. 2021»
+_STAMP_MONTH_RE = MONTH_RE[:-1] + r"|янв|фев|мар|апр|июн|июл|авг|сент?|окт|ноя|дек)\.?"
+
+
+_FULL_DATE = re.compile(
+    rf"\b(\d{{1,2}})\s+{_STAMP_MONTH_RE}\s+(\d{{4}})|\b(\d{{1,2}})[./-](\d{{1,2}})[./-](\d{{4}})\b"
+    r"|\b(\d{4})-(\d{2})-(\d{2})\b",
+    re.I,
+)
+
+
+_PAGE_WORDS = re.compile(
+    r"^(опубликовано|обновлено|рубрика|просмотр|комментари|автор|фото|источник|теги|поделиться"
+    r"|печать)",
+    re.I,
+)
+
+
+def is_page_line(line: str) -> bool:
+    """Page furniture rather than the article: a menu («Главная   Новости», «RU | KZ»), a
+    counter, a dateline («12 марта 2024, 14:30», «Челябинск, 24 мая 2023 г. | Рубрика: …»)."""
+    if _FURNITURE.match(line):
+        return True
+    if len(line) > 120:
+        return False
+    if "|" in line or re.search(r"\S\s{3,}\S", line) or _PAGE_WORDS.match(line):
+        return True
+    if len(line.split()) >= 2 and line.isupper():
+        return True
+    dated = _FULL_DATE.search(line)
+    if dated is not None:
+        rest = re.sub(r"\d{1,2}:\d{2}|г\.|года?", " ", _FULL_DATE.sub(" ", line))
+        # «15 июля 2022, 09:30 · Просмотры: 527 · Поделиться»: counters and buttons too
+        words = [
+            w for w in re.findall(r"\w+", rest) if not w.isdigit() and not _PAGE_WORDS.match(w)
+        ]
+        return len(words) <= 2
+    return False
+
+
+def page_line_ranges(text: str) -> list[tuple[int, int]]:
+    """Where the page furniture lines are in the text (start, stop)."""
+    out, at = [], 0
+    for line in text.splitlines(keepends=True):
+        if line.strip() and is_page_line(line.strip()):
+            out.append((at, at + len(line)))
+        at += len(line)
+    return out
+
+
+def page_date(text: str) -> tuple[int, int, int] | None:
+    """The page's own date (year, month, day) from its furniture: when it was published."""
+    for line in text.splitlines()[:15]:
+        line = line.strip()
+        if not line or not is_page_line(line):
+            continue
+        found = _FULL_DATE.search(line)
+        if found is None:
+            continue
+        g = found.groups()
+        if g[0]:
+            return int(g[2]), month_number(g[1]), int(g[0])
+        if g[3]:
+            return int(g[5]), int(g[4]), int(g[3])
+        return int(g[6]), int(g[7]), int(g[8])
+    return None
+
+
+def headline_of(text: str) -> str:
+    """The line just above the article's first paragraph, unless that line is page furniture
+    (a dateline, a menu): the site's own name or slogan at the top of the page is no
+    headline. A text with no paragraph (a short note) has its first line."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [re.sub(r"^date\s+\d{4}-\d{2}-\d{2}\s*", "", line) for line in lines]
+    paragraph = next((k for k, line in enumerate(lines) if is_paragraph(line)), None)
+    if paragraph is None:
+        kept = body_lines(text)
+        return kept[0] if kept else ""
+    if paragraph == 0:
+        return lines[0]  # the text begins with its body: a sentence, never a headline
+    above = paragraph - 1
+    # «В Оренбуржье пройдут Дни …» / «25 Апр 2017» / body: a date stamped under the headline
+    while above > 0 and _is_date_line(lines[above]):
+        above -= 1
+    return "" if is_page_line(lines[above]) else lines[above]
+
+
+def publisher_ranges(text: str) -> list[tuple[int, int]]:
+    """Where a page names its publisher: the lines above the headline (the site's own name
+    and slogan) and a news agency's dateline («КОСТАНАЙ, 6 июля – ИА «Тобол-Инфо».»)."""
+    ranges = []
+    headline = headline_of(text)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    top = text.find(headline) if headline else -1
+    if top < 0:  # no headline: the page's top is what comes before the first paragraph
+        first = next((line for line in lines if is_paragraph(line)), None)
+        top = text.find(first) if first else 0
+    ranges.append((0, max(0, top)))
+    for found in re.finditer(
+        rf"^[А-ЯЁ][А-ЯЁ -]{{2,}},\s*\d{{1,2}}\s+{MONTH_RE}\s*[–—-]\s*[^.\n]{{2,60}}[.\n]",
+        text,
+        re.M | re.I,
+    ):
+        ranges.append((found.start(), found.end()))
+    return ranges
+
+
+# «передаёт Kaznovosti.kz», «сообщили корреспонденту ИА …», «сообщает сайт …»: who reports
+_REPORTED_BY = re.compile(
+    r"(?:сообща\w*|переда[её]т|передают|пишет|пишут|информирует|по данным|по информации|"
+    r"со ссылкой на)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
+def is_news_source(text: str, span: Span) -> bool:
+    """An agency, a site or a paper the article cites as its source, not one that took part:
+    right after «сообщает», «передаёт», «по данным»; a site's address; «ИА …»."""
+    if re.search(r"\.(?:ru|kz|com|org|net|рф|қаз)$", span.text.strip(), re.I):
+        return True
+    if re.match(r"(?:ИА|информационное агентство)\b", span.text.strip(), re.I):
+        return True
+    return _REPORTED_BY.search(text[max(0, span.start - 60) : span.start]) is not None
+
+
+def is_paragraph(line: str) -> bool:
+    """A line of the article's body: long, or a sentence of a dozen words."""
+    return len(line) >= 150 or (line.endswith((".", "!", "?")) and len(line.split()) >= 12)
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that holds a date or a time and nothing else («25 Апр 2017», «12.03.2024 14:30»)."""
+    rest = re.sub(r"\d{1,2}:\d{2}|г\.|года?|[|·,]", " ", _FULL_DATE.sub(" ", line))
+    return _FULL_DATE.search(line) is not None and not rest.strip()
+
+
+def lede_of(text: str) -> str:
+    """The headline and the first two sentences of the body: where a page names what it
+    reports on («… фестиваль «Созвездие Тобола»»), not a festival someone once took part in."""
+    body = "\n".join(body_lines(text))
+    ends = [m.end() for m in re.finditer(r"[.!?](?=\s+[«А-ЯЁA-Z])", body)]
+    return body[: ends[2]] if len(ends) > 2 else body

@@ -1,0 +1,246 @@
+"""People in an article: a name's parts (first name, patronymic, surname) from the words the
+tagger found, names joined or cut back, one person written twice, and the part each took
+(spoke, took part, was only mentioned).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from itertools import pairwise
+
+from db.textnorm import known_place
+from drafting.model import DraftPerson
+from drafting.names import INITIALS, NO_CONTEXT, Context, nominative, split_initials
+from drafting.nlp import Span
+from drafting.words import POSITION_WORDS, known_word, tags_of
+
+
+def is_initial(word: str) -> bool:
+    return bool(INITIALS.match(word))
+
+
+def same_person(person: DraftPerson, first: str | None, last: str) -> bool:
+    """The same surname with a first name written once in full and once as its initial
+    («Ермек» and «Е.»), or once left out."""
+    if person.last_name != last or person.known:
+        return False
+    other = person.first_name
+    if not first or not other:
+        return True
+    if is_initial(first) == is_initial(other):
+        return False  # two full names (or two initials) that differ are two people
+    return first[:1].casefold() == other[:1].casefold()
+
+
+def _initials(token: str) -> str:
+    """«А.Б.» as written, «Б» → «Б.»."""
+    return token if token.endswith(".") else token + "."
+
+
+def glued_place(raw: str, before: str) -> str:
+    """A place written before a name that the tagger took into it («г. Нур-Султан Валеев
+    Равиль», «в г. Омске А. С. Бекмуханов»): the place's word as written, or ""."""
+    tokens = split_initials(raw)
+    if len(tokens) < 3 or INITIALS.match(tokens[0]) or _is_patronymic(tokens[1]):
+        return ""  # «Есмкан Искакович …»: a patronymic follows a first name, not a place
+    if re.search(r"\bг\.?\s*$", before) or (
+        "Geox" in tags_of(tokens[0])[0] and known_word(tokens[0])
+    ):
+        return raw[: raw.find(tokens[0]) + len(tokens[0])]
+    return ""
+
+
+def _is_patronymic(word: str) -> bool:
+    return "Patr" in tags_of(word)[1] or bool(re.search(r"(вич|вна|ична|ьич)$", word.casefold()))
+
+
+def _name_score(word: str) -> int:
+    from db.textnorm import _analyzer
+
+    if not known_word(word):
+        return 0  # the dictionary's guess for a word it does not know says little
+    # A person is one: «Сабитов» read as the plural of the name «Сабит» is no first name.
+    names = [
+        p.tag
+        for p in _analyzer().parse(word.strip(".,"))[:3]
+        if "Name" in p.tag and "plur" not in p.tag
+    ]
+    best = _analyzer().parse(word.strip(".,"))[0].tag
+    return 2 if names and names[0] == best else 1 if names else 0
+
+
+def _surname_score(word: str) -> int:
+    best, any_ = tags_of(word)
+    return 2 if "Surn" in best else 1 if "Surn" in any_ else 0
+
+
+def name_parts(
+    raw: str, before: str, context: Context = NO_CONTEXT
+) -> tuple[str | None, str | None, str]:
+    """First name (or initials), patronymic and last name of a PER span, in the nominative,
+    whatever the order («Валеев Равиль», «Кенжебаев А.Б.»), without a city glued in front
+    («г. Нур-Султан Валеев Равиль») or the next sentence glued behind («Акмаев. Б. СУЛТАНОВ»)."""
+    tokens = split_initials(raw)
+    for k, token in enumerate(tokens):  # a full stop ends the name: the next sentence begins
+        if token.endswith(".") and k >= 1 and len(token) > 2 and not INITIALS.match(token):
+            tokens = tokens[: k + 1]
+            break
+    tokens = [t if INITIALS.match(t) else t.strip(".,") for t in tokens if t.strip(".,")]
+    if glued_place(raw, before):
+        tokens = tokens[1:]
+    tokens = nominative(tokens, context)
+    initials = [k for k, t in enumerate(tokens) if INITIALS.match(t)]
+    if initials and len(tokens) == 2:  # «Б. Жаксылыков», «Кенжебаев А.Б.»
+        k = initials[0]
+        return _initials(tokens[k]), None, tokens[1 - k]
+    if len(tokens) == 1:
+        return None, None, tokens[0]
+    # «Нуртаза Бейбит Аскарулы»: beside a first name and a surname, «-улы» / «-кызы» is the
+    # father's name; alone with a first name («Абзал Сапарбекулы») it is the surname.
+    patronymic = next(
+        (
+            k
+            for k, t in enumerate(tokens)
+            if k > 0 and (_is_patronymic(t) or (len(tokens) >= 3 and _KAZAKH_PATRONYMIC.search(t)))
+        ),
+        None,
+    )
+    if patronymic is not None:
+        first = tokens[patronymic - 1]
+        if patronymic + 1 < len(tokens):  # Алексей Николаевич Бородавкин
+            return first, tokens[patronymic], tokens[patronymic + 1]
+        if patronymic >= 2:  # Коропченко Алексей Анатольевич
+            return first, tokens[patronymic], tokens[patronymic - 2]
+        return first, tokens[patronymic], first
+    if len(tokens) >= 3:  # «Казастан Айгуль Демеуова»: the best adjacent name + surname
+        pairs = [
+            (
+                max(
+                    _name_score(a) + _surname_score(b),
+                    _surname_score(a) + _name_score(b),
+                ),
+                k,
+            )
+            for k, (a, b) in enumerate(pairwise(tokens))
+        ]
+        best = max(pairs)[1]
+        tokens = tokens[best : best + 2]
+    a, b = tokens[0], " ".join(tokens[1:])
+    a_surname, b_surname = (
+        bool(_SURNAME_END.search(w)) and _name_score(w) < 2 for w in (a, tokens[1])
+    )  # «Ирина», «Марина» end as surnames do, but the dictionary knows them as names
+    if a_surname != b_surname:  # only one ends as surnames do: «Валеев Равиль»
+        return (tokens[1], None, a) if a_surname else (a, None, b)
+    if _name_score(a) < _name_score(tokens[1]) and _surname_score(a) >= _surname_score(tokens[1]):
+        return tokens[1], None, a  # surname first, as the dictionary knows the two words
+    return a, None, b
+
+
+_KAZAKH_PATRONYMIC = re.compile(r"(улы|ұлы|уулу|кызы|қызы)$", re.I)
+
+
+# Endings of Russian and Kazakh surnames (in the nominative).
+_SURNAME_END = re.compile(
+    r"(ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|ская|цкий|цкая|енко|улы|ұлы|уулу|кызы|қызы)$",
+    re.I,
+)
+
+
+def joined_names(spans: list[Span], text: str) -> list[Span]:
+    """A surname the tagger cut from the name after it is one name again: «Ведерниковой» +
+    «Тамаре Ильиничне» → «Ведерниковой Тамаре Ильиничне» (only a space between them), also
+    when it took the surname for a place."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        last = out[-1] if out else None
+        named = span.text.split()
+        # «Кравцовой Натальей Юрьевной»: a surname the tagger took for a place, before a first
+        # name and patronymic with no surname of their own
+        surname_as_place = (
+            last is not None
+            and last.type == "LOC"
+            and len(named) == 2
+            and _is_patronymic(named[1])
+            and not known_place(last.text.casefold())
+        )
+        if (
+            last is not None
+            and span.type == "PER"
+            and (last.type == "PER" or surname_as_place)
+            and text[last.stop : span.start].strip() == ""
+            and "\n" not in text[last.stop : span.start]
+            and len(last.text.split()) == 1
+            and len(named) <= 2
+        ):
+            context = last.context if last.context != Context() else span.context
+            out[-1] = Span(
+                "PER",
+                last.start,
+                span.stop,
+                text[last.start : span.stop],
+                f"{last.normal} {span.normal}",
+                last.verb or span.verb,
+                context,
+            )
+            continue
+        out.append(span)
+    return out
+
+
+def untitled(spans: list[Span], text: str) -> list[Span]:
+    """A capitalised title the tagger took into a name is the title again: «во главе с Акимом
+    Бердыбеком Сапарбаевым» → the name «Бердыбеком Сапарбаевым»."""
+    out = []
+    for span in spans:
+        words = span.text.split()
+        if (
+            span.type == "PER"
+            and len(words) >= 3
+            and words[0].casefold().startswith(POSITION_WORDS)
+            and "NOUN" in tags_of(words[0])[1]
+            and not _is_patronymic(words[1])  # «Аким Иванович Петров» is a name
+        ):
+            cut = span.text.index(words[1], len(words[0]))
+            normal = span.normal.split(maxsplit=1)[1]
+            span = replace(span, start=span.start + cut, text=span.text[cut:], normal=normal)
+        out.append(span)
+    return out
+
+
+# Verbs a name hangs from (Natasha's syntax tree): one who said something is a speaker; one
+# who took part otherwise («приняли участие», «возглавил делегацию») — or hangs from no verb,
+# as in a list of participants — a participant; one under any other verb («прислали
+# письма», «совершил визит») is only mentioned.
+_SPEAKING = (
+    "выступ", "рассказ", "отмет", "сказа", "подчеркн", "заяв", "подел", "предлож", "модерир",
+    "доклад", "презент", "представ", "обрати", "напомн", "подвод", "подвест", "счита",
+    "говор", "добав", "поясн", "призв", "откры", "приветствова", "назва", "сообщ", "указ",
+    "озвуч", "коммент", "ответ", "останов", "привест", "описа", "поблагодар", "зачита",
+    "высказа", "отвеча", "провозгласи",
+)  # fmt: skip
+
+
+_PARTICIPATING = (
+    "участ", "поддерж", "провод", "провест", "вест", "стать", "обсуд", "собра", "пригласи",
+    "прин", "прим", "присутств", "возглав", "войт", "вход", "прибы", "приеха", "посети",
+    "работа", "встрет",
+)  # fmt: skip
+
+
+# Verbs of acting from afar: their subject was not there («прислал поздравление»)
+_FROM_AFAR = ("присла", "присыла", "направ", "написа", "переда", "адресова")
+
+
+def part_taken(verb: str | None, subject: bool | None) -> str:
+    """«speaker», «participant» or «mentioned», by the verb a name hangs from: one who did
+    anything there as the clause's subject («вручил грамоты», «исполнила песню») took part,
+    unless it was done from afar."""
+    if verb is None:
+        return "participant"  # no verb: a list of participants, a caption
+    verb = verb.casefold()
+    if verb.startswith(_SPEAKING):
+        return "speaker"
+    if verb.startswith(_PARTICIPATING) or (subject and not verb.startswith(_FROM_AFAR)):
+        return "participant"
+    return "mentioned"

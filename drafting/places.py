@@ -1,0 +1,50 @@
+"""Which places named in an article are cities: settlements, not regions, countries or pairs."""
+
+from __future__ import annotations
+
+import re
+
+from drafting.gazetteer import country_of, is_country
+from drafting.nlp import Span
+from drafting.words import tags_of
+
+
+def is_region(text: str) -> bool:
+    """A place rather than an organization: «Павлодарской области …», «города Семей»,
+    «Актобе» (a place the dictionary or the gazetteer knows)."""
+    words = text.split()
+    if re.match(r"\S+(?:ой|ого)\s+(?:области|района|края|округа)\b", text):
+        return True
+    if words[0].casefold() in ("города", "г.", "республики", "области"):
+        return True
+    return len(words) == 1 and ("Geox" in tags_of(words[0])[1] or bool(country_of(words[0])))
+
+
+# «г. Костанай», «в селе Алтынжар», «пос. Центральный»: a word that says a settlement follows
+_SETTLEMENT_CUE = re.compile(
+    r"(?:\bг\.|\bгор\.|\bгород\w*|\bсел[аоеу]?|\bс\.|\bпос\.|\bп\.|\bпос[её]л\w*|\bаул\w*"
+    r"|\bстаниц\w*|\bдеревн\w*|\bд\.)\s*$",
+    re.I,
+)
+
+
+def is_settlement(text: str, span: Span) -> bool:
+    """A city, town or village rather than a region, a country or a pair of them: one the
+    gazetteer knows, or one written after «г.», «село», «пос.» …. «Бурятия», «Центральная
+    Азия», «Королевство Таиланд», «Челябинск-Костанай» are no settlements."""
+    name = span.normal
+    halves = name.split("-")
+    if len(halves) == 2 and all(
+        h[:1].isupper() and (is_country(h) or country_of(h) or "Geox" in tags_of(h)[1])
+        for h in halves
+    ):
+        return False  # «Россия-Казахстан», «Челябинск-Костанай»: a pair, not a place
+    if _SETTLEMENT_CUE.search(text[max(0, span.start - 12) : span.start]):
+        return True
+    return bool(country_of(name) or country_of(span.text))
+
+
+def _is_place_word(word: str) -> bool:
+    """A one-word place: the dictionary calls it one, or the gazetteer knows it («Республика»
+    and «Приграничный» the tagger took for places are neither)."""
+    return "Geox" in tags_of(word)[1] or bool(country_of(word))

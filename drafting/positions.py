@@ -1,0 +1,398 @@
+"""Positions: the titles written before or after a name, each split into its title and the
+organization it is held in, and a list's plural title made each person's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from drafting.gazetteer import is_country
+from drafting.nlp import Span
+from drafting.organizations import (
+    LINKS,
+    full_country,
+    org_words_in_title,
+    organization_start,
+    parent_of_unit,
+)
+from drafting.places import is_region
+from drafting.words import (
+    POSITION_WORDS,
+    begins_with_title,
+    lemma_of,
+    lower_first,
+    names_org_kind,
+    outside_quotes_split,
+    phrase_nominative,
+    tags_of,
+    titles_a_person,
+    unquoted,
+)
+
+
+def _predicate(word: str) -> bool:
+    """«экспертами (станут)»: a title in the instrumental plural is said of people, it is
+    not the title that comes before a name."""
+    best, _ = tags_of(word)
+    return {"ablt", "plur"} <= best
+
+
+def is_plural_title(title: str) -> bool:
+    words = title.split()
+    return bool(words) and {"nomn", "plur"} <= tags_of(words[0])[0]
+
+
+def singular_title(title: str) -> str:
+    """«историки и этнологи» → «историк и этнолог»: each plural noun in the nominative."""
+    from db.textnorm import _analyzer
+
+    words = title.split()
+    out = []
+    k = 0
+    while k < len(words):  # the plural heads: «лидеры», «историки и этнологи»
+        parse = _analyzer().parse(words[k])[0]
+        if {"nomn", "plur"} <= set(parse.tag.grammemes) and parse.tag.POS in ("NOUN", "ADJF"):
+            single = parse.inflect({"sing", "nomn"})
+            out.append(single.word if single else words[k])
+        elif not (out and words[k] in ("и", "или")):
+            break
+        else:
+            out.append(words[k])
+        k += 1
+    # «лидеры национальных объединений» each lead one: the common-noun phrase in the genitive
+    # plural right after the heads is singular for each; a name («члены Общественной палаты»)
+    # or a word in another case («члены совета ветеранов») ends it
+    run = []
+    while k + len(run) < len(words) and words[k + len(run)].islower():
+        plural = next(
+            (
+                p
+                for p in _analyzer().parse(words[k + len(run)])
+                if {"gent", "plur"} <= set(p.tag.grammemes) and p.tag.POS in ("NOUN", "ADJF")
+            ),
+            None,
+        )
+        if plural is None:
+            break
+        run.append(plural)
+    nouns = [p for p in run if p.tag.POS == "NOUN"]
+    if nouns:  # adjectives agree with the noun they stand before: «молодёжной организации»
+        gender = nouns[-1].tag.gender
+        singular = [
+            p.inflect({"sing", "gent"} | ({gender} if p.tag.POS == "ADJF" and gender else set()))
+            for p in run
+        ]
+        if all(singular):
+            out += [p.word for p in singular]
+            k += len(run)
+    return " ".join(out + words[k:])
+
+
+def _position_after(
+    text: str, stop: int, limit: int, next_name: bool, names: list[tuple[int, int]]
+) -> tuple[int, str] | None:
+    """A position written after a name, set off by a comma or a dash: «Марина Коваленко,
+    председатель правления фонда «Степь», отметила …» → (where it starts, the position)."""
+    lead = re.match(r"\s*(?:,|\s[—–-])\s*", text[stop:limit])
+    if lead is None:
+        return None
+    start = stop + lead.end()
+    rest = text[start:limit]
+    end = next(
+        (
+            found.start()
+            for found in unquoted(r"[,;()]| [—–-] ", rest)
+            # «Ассоциации русских, славянских и казачьих организаций»: a comma in a name
+            if not (found.group() == "," and any(a < start + found.start() < b for a, b in names))
+        ),
+        len(rest),
+    )
+    if end == len(rest) and next_name:
+        return None  # it runs into the next name: «…, директор X Пётр Петров» is his title
+    chunk = _before_verb(rest[:end].rstrip(" ."))
+    # «являющаяся руководителем …», «в марте избранная председателем …»: what follows the
+    # participle is the position.
+    link = re.match(r"(?:\S+\s+){0,2}?(?:являющ|избранн|назначенн|работающ)\w*\s+", chunk, re.I)
+    if link is not None:
+        start, chunk = start + link.end(), chunk[link.end() :]
+    words = [w.casefold().strip('«»"') for w in chunk.split()]
+    if not words or not titles_a_person(words[0]):
+        return None
+    if "NOUN" not in tags_of(words[0])[0] and not (
+        len(words) > 1 and (titles_a_person(words[1]) or "ablt" in tags_of(words[1])[1])
+    ):
+        # «первый зарубежный визит»: an adjective that begins no title here («заведующая
+        # кафедрой» does: the participle governs its unit)
+        return None
+    return start, chunk
+
+
+def positions_after(
+    text: str, stop: int, limit: int, next_name: bool, names: list[tuple[int, int]]
+) -> list[tuple[int, str]]:
+    """Every position written after a name, one after another: «В.П. Корнилова, кандидат
+    филологических наук, доцент Иртышского университета, представила …». `names` are where
+    organizations are named: a comma inside one ends no position."""
+    found = []
+    while (after := _position_after(text, stop, limit, next_name, names)) is not None:
+        found.append(after)
+        stop = after[0] + len(after[1])
+    # «… Асхата Сыздыкова, председателя фонда, почётного председателя общества Никиты
+    # Искакова»: when the run of titles goes on into the next name, it is all that person's
+    between = text[stop:limit].split() if next_name else []
+    if (
+        found
+        and text[stop:limit].lstrip().startswith(",")
+        and any(titles_a_person(w) for w in between)
+        and not any(tags_of(w)[0] & _VERB_TAGS for w in between)
+        and not {"а", "и", "—", "–", "-"} & set(between)  # «…, а заместителем — директор Y»
+    ):
+        return []
+    return found
+
+
+def two_positions(at: int, chunk: str) -> list[tuple[int, str]]:
+    """«председатель ЧРОО «СНЮУ» и член Общественной палаты …» is two positions: split where
+    «и» is followed by a word a position starts with (outside quotes)."""
+    for found in unquoted(r"\s+и\s+", chunk):
+        nxt = chunk[found.end() :].split(maxsplit=1)
+        first = chunk[: found.start()]
+        # «историки и этнологи»: one title of two words, shared by a list of names
+        if nxt and titles_a_person(nxt[0]) and len(first.split()) > 1:
+            rest = two_positions(at + found.end(), chunk[found.end() :])
+            return [(at, first), *rest]
+    return [(at, chunk)]
+
+
+_VERB_TAGS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
+
+
+def _before_verb(chunk: str) -> str:
+    """A position ends where a verb begins: «председателем избран» → «председателем»."""
+    words = chunk.split()
+    for k, word in enumerate(words):
+        if k > 0 and tags_of(word)[0] & _VERB_TAGS:
+            return " ".join(words[:k])
+    return chunk
+
+
+_ACTING = ("и.о.", "и. о.", "врио", "вр.и.о.")
+
+
+_CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct"}
+
+
+def _with_modifiers(lowered: list[str], at: int) -> int:
+    """A title begins with the adjectives that agree with its first word and an «и.о.»:
+    «художественный руководитель», «Заслуженный артист», «и.о. руководителя»."""
+    title = tags_of(lowered[at])[1] & _CASES
+    while at > 0:
+        before = lowered[at - 1]
+        best, every_parse = tags_of(before)
+        if before in _ACTING or (
+            best & {"ADJF", "PRTF"} and every_parse & title and before not in _NOT_MODIFIERS
+        ):
+            at -= 1
+            continue
+        break
+    return at
+
+
+# Words before a title that say when or which, not what the title is
+_NOT_MODIFIERS = frozenset(
+    "новый новая бывший бывшая этот эта тот та наш наша наши ваш ваша ваши свой своя свои".split()
+)
+
+
+def _adjective_of_a_title(words: list[str], at: int) -> bool:
+    """A title word that is an adjective («первый», «главный», «генеральный») begins a title
+    only when the noun it goes with names a person: «первый заместитель», not «свой первый
+    зарубежный визит»."""
+    if "NOUN" in tags_of(words[at])[0]:
+        return True
+    for word in words[at + 1 :]:
+        best = tags_of(word)[0]
+        if "NOUN" in best:
+            # «заведующая кафедрой»: a participle governs its unit
+            return titles_a_person(word) or "ablt" in best
+        if not best & {"ADJF", "PRTF"} and word not in ("и", "и.о."):
+            return False  # «чрезвычайный и полномочный посол»
+    return False
+
+
+def position_chunks(before: str) -> list[str]:
+    """Positions written before a name: «…, профессор X, ведущий сотрудник Y (Город) »."""
+    chunks = []
+    parts = outside_quotes_split(before)
+    if len(parts) > 1 and not parts[-1].strip():
+        parts = parts[:-1]  # «член КСОРС в США – Номма Зарубина»: a dash before the name
+    for part in reversed(parts):
+        # «преподаватели из Бийска во главе с заместителем директора …»: who leads or joins a
+        # group begins a phrase of his own
+        part = re.split(r"\b(?:во главе с|вместе с|совместно с|наряду с)\s", part, flags=re.I)[-1]
+        words = part.split()
+        # «письма акима области были вручены председателю центра Иванову», «гостей приняла
+        # активистка, член совета …»: a title follows the clause's last verb; one before the
+        # verb is another's.
+        verbs = [k for k, w in enumerate(words) if tags_of(w)[0] & _VERB_TAGS]
+        tail = words[verbs[-1] + 1 :] if verbs else []
+        after_verb = any(titles_a_person(w) for w in tail)
+        if after_verb:
+            words = tail
+        lowered = [w.casefold().strip('«»"()') for w in words]
+        starts = [
+            k
+            for k, w in enumerate(lowered)
+            if titles_a_person(w)
+            and not _predicate(w)
+            and not names_org_kind(w)  # «в акимате области …» begins no title
+            and _adjective_of_a_title(lowered, k)
+        ]
+        if not starts:
+            break
+        start = _with_modifiers(lowered, starts[0])
+        if start != starts[0]:
+            starts[0] = start
+        chunk_words = words[starts[0] :]
+        if starts[0] != 0 and len(chunk_words) == 1 and chunks and not after_verb:
+            break  # «Её представитель, председатель …»: a bare word before a real position
+        chunks.append(_before_verb(" ".join(chunk_words)))  # «председателем | избран Иван»
+        if starts[0] != 0:  # the position began mid-clause: nothing earlier belongs to it
+            break
+    return list(reversed(chunks))
+
+
+def title_nominative(title: str) -> str:
+    """«заведующего кафедрой …» → «заведующий кафедрой …», «первого заместителя
+    председателя» → «первый заместитель председателя»: the title's head and the words before
+    it to the nominative, its dependents as they are."""
+    words = title.split()
+    if words and words[0].casefold() in _ACTING:
+        return title  # «и.о. руководителя …»: the acting head's title keeps its genitive
+    head = None
+    for k, word in enumerate(words):
+        if not titles_a_person(word):
+            continue
+        best = tags_of(word)[0]
+        nxt = tags_of(words[k + 1])[0] if k + 1 < len(words) else set()
+        same_case = "NOUN" in nxt and bool(best & nxt & {"nomn", "gent", "datv", "ablt", "loct"})
+        if "NOUN" in best or not same_case:
+            head = k
+            break
+    if head is None:
+        return title
+    return " ".join([phrase_nominative(" ".join(words[: head + 1])), *words[head + 1 :]])
+
+
+def split_position(
+    chunk: str,
+    at: int,
+    org_spans: list[Span],
+    organization: Callable[[str, str, int], str | None],
+    antecedent: Callable[[int, str | None], str | None],
+) -> tuple[str, str | None]:
+    """«председатель Комиссии … Общественной палаты РФ» → title and organization: the last
+    organization named in the chunk is the employer, what comes before it is the title. A
+    body named only by its kind («председатель центра», «его директор») is the one the
+    article named before."""
+    inside = [s for s in org_spans if at <= s.start < at + len(chunk)]
+    for span in reversed(inside):
+        if span.text.isascii() and len(span.text) <= 6:
+            continue  # «доктор философии PhD»: a Latin degree, not an organization
+        if begins_with_title(span.text):
+            continue  # «Посол Российской Федерации»: a title the tagger took for a name
+        head = chunk[: span.start - at].rstrip(' ,«"')
+        if head and head.split()[-1].casefold() in LINKS:
+            break  # «Управления по работе с … и | НПО …»: the name began before the tagger's
+        if head and any(w.casefold().startswith(POSITION_WORDS) for w in head.split()):
+            raw, normal = span.text, span.normal
+            head_words = head.split()
+            # A quoted name needs the kind before it («союза предпринимателей «Береке»»); a
+            # full name («Общественной палаты …») has its own, and the title keeps the unit.
+            quoted = span.text.lstrip().startswith("«") or chunk[: span.start - at].rstrip(
+                ' "'
+            ).endswith("«")
+            kind_at = organization_start(head_words) if quoted else None
+            if kind_at is not None:
+                kind = " ".join(head_words[kind_at:])
+                head = " ".join(head_words[:kind_at])
+                raw = f"{kind} «{raw.strip('«»')}»"
+                normal = f"{phrase_nominative(kind)} «{normal.strip('«»')}»"
+            else:
+                head, moved = org_words_in_title(head)
+                if moved:
+                    name = raw if raw.lstrip().startswith("«") else normal
+                    raw, normal = f"{moved} {raw}", f"{phrase_nominative(moved)} {name}"
+                parent = parent_of_unit(raw.split())
+                if parent is not None:  # «директора Департамента … | МИД России»
+                    unit, raw = raw.split()[:parent], " ".join(raw.split()[parent:])
+                    head, normal = " ".join([head, *unit]), phrase_nominative(raw)
+            # where the name as given begins: with its kind or adjectives, before the span
+            begins = span.start - max(0, len(raw) - len(span.text.strip("«»")) - 2)
+            org_id = organization(raw, normal, max(at, begins))
+            return head[0].lower() + head[1:], org_id
+    # No organization recognised: the title runs up to the first capitalised Cyrillic word
+    # (a Latin degree such as «PhD» stays in it), or up to a word naming a kind of
+    # organization («руководитель | управления внутренней политики Астаны»).
+    words = chunk.split()
+    cut = next(
+        (
+            k
+            for k, w in enumerate(words)
+            if k > 0
+            and w[:1].isupper()
+            and re.match(r"[А-ЯЁ]", w)
+            and not w.casefold().startswith(POSITION_WORDS)
+            and not begins_with_title(" ".join(words[k:]))  # «Чрезвычайный и Полномочный Посол»
+        ),
+        len(words),
+    )
+    # The organization is the last one named: earlier kinds are units within it, part of
+    # the title («руководитель отдела предпринимательства | акимата Бурлинского района»),
+    # with the adjectives before its kind («член | молодёжного совета при акиме …»).
+    kind_at = organization_start(words)
+    kinds = kind_at is not None
+    if kind_at is not None:
+        cut = kind_at
+    parent = parent_of_unit(words[cut:])
+    if parent is not None:  # «начальник Управления … | Россотрудничества»
+        cut += parent
+    title = " ".join(words[:cut])
+    rest = " ".join(words[cut:])
+    if rest and title.split()[-1].casefold().startswith(("посол", "консул")):
+        # «посол Российской Федерации в …», «генеральный консул РФ в …»: the title as written,
+        # and the mission it heads
+        mission = (
+            "Посольство"
+            if title.split()[-1].casefold().startswith("посол")
+            else ("Генеральное консульство" if "генеральн" in title.casefold() else "Консульство")
+        )
+        name = f"{mission} {full_country(rest)}"
+        return lower_first(chunk), organization(name, name, at)
+    if rest and not kinds and is_country(phrase_nominative(rest)):
+        # «Заслуженный деятель науки Российской Федерации», «артистка России»: a country
+        # alone employs no one; it is the title's
+        return lower_first(chunk), None
+    if rest and not kinds and is_region(rest):
+        if title.split()[-1].casefold() in ("из", "от"):  # «эксперт из Актобе»: where from
+            return lower_first(" ".join(title.split()[:-1])), None
+        return lower_first(chunk), None  # «заместитель акима Павлодарской области …»
+    if rest and kinds and rest == rest.casefold() and len(rest.split()) == 1:
+        # «председателю центра»: no name, only the kind of a body named before
+        referred = antecedent(at, lemma_of(rest))
+        return (title[0].lower() + title[1:], referred) if referred else (lower_first(chunk), None)
+    referred = None if rest else antecedent(at, None)
+    if referred:
+        return title[0].lower() + title[1:], referred
+    if not rest:
+        # «вице-министр культуры и информации»: a minister's ministry is named by the title.
+        minister = re.match(r"(?:вице-|первый вице-|заместитель )?министра?\s+(.+)", title, re.I)
+        if minister and not is_region(minister.group(1)):  # «министр области»: no ministry
+            ministry = f"Министерство {minister.group(1)}"
+            return title[0].lower() + title[1:], organization(ministry, ministry, at)
+    org_id = organization(rest, phrase_nominative(rest), at + chunk.find(rest)) if rest else None
+    if rest and org_id is None and not re.search(r"[А-ЯЁA-Z«\"\d]", rest):
+        # «лидеры национальных объединений»: words that name no organization stay in the title
+        return lower_first(chunk), None
+    return title[0].lower() + title[1:], org_id

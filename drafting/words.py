@@ -1,0 +1,311 @@
+"""Word-level helpers for drafting: pymorphy3's tags and lemmas, a phrase with its head in the
+nominative, quotes, months, and the lexicon of titles (the words a position begins with).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+MONTHS = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "мая": 5, "мае": 5, "май": 5, "июн": 6,
+    "июл": 7, "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}  # fmt: skip
+
+
+MONTH_RE = "(январ[яе]|феврал[яе]|марта?|марте|апрел[яе]|ма[яей]|июн[яе]|июл[яе]|августа?|августе|сентябр[яе]|октябр[яе]|ноябр[яе]|декабр[яе])"  # noqa: E501
+
+
+# Words a position starts with: «президент», «заведующая кафедрой», «депутат» …
+POSITION_WORDS = (
+    "президент", "вице-президент", "директор", "исполнительный", "генеральный", "руководител",
+    "заведующ", "профессор", "доцент", "ведущий", "старший", "научный", "председател",
+    "заместител", "депутат", "сенатор", "глава", "министр", "вице-министр", "член", "секретар",
+    "координатор", "эксперт", "основател", "сооснователь", "ректор", "проректор", "декан",
+    "начальник", "советник", "представител", "аким", "губернатор", "мэр", "специалист",
+    "менеджер", "куратор", "активист", "журналист", "редактор", "главный", "исследовател",
+    "первый", "почетный", "почётный", "доктор", "кандидат", "академик", "пресс-секретар",
+    "посол", "чрезвычайный", "эколог", "историк", "этнолог", "политолог", "экономист",
+    "социолог", "юрист", "писател", "поэт", "художник", "дипломат", "народный", "консул",
+    "атташе", "лидер", "инструктор", "преподавател", "учител", "блогер", "волонтер", "волонтёр",
+    "вице-", "сотрудник", "ответственн", "фермер", "врач", "инженер", "атаман", "педагог",
+    "методист", "корреспондент", "обозревател", "тренер", "музыкант", "певец", "певиц",
+    "артист", "библиотекар", "аспирант", "магистрант", "студент", "ведущ", "советник",
+    "гражданин", "ветеран", "лауреат", "пенсионер", "краевед", "психолог", "деятель",
+)  # fmt: skip
+
+
+# Nouns for people that say nothing of what they do
+_NOT_TITLES = frozenset(
+    "гость житель участник человек друг ребёнок ребенок сын дочь мать отец коллега земляк "
+    "соотечественник зритель слушатель победитель призёр призер".split()
+)
+
+
+def titles_a_person(word: str) -> bool:
+    """A word a title begins with: one of the known titles, or any noun the dictionary knows
+    as naming a person («вокалистка», «звукорежиссёр»), not a name and not one that says
+    nothing of what they do («гость», «житель»)."""
+    word = word.casefold().strip('«»"(),.')
+    from db.textnorm import _analyzer
+
+    parse = _analyzer().parse(word)[0]
+    grammemes = set(parse.tag.grammemes)
+    if word.startswith(POSITION_WORDS):
+        # «краеведения», «секретариата» begin as titles do but name no one
+        return not (parse.tag.POS == "NOUN" and "inan" in grammemes)
+    if not _analyzer().word_is_known(word):
+        return False
+    return (
+        parse.tag.POS == "NOUN"
+        and {"anim", "sing"} <= grammemes
+        and not {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} & grammemes
+        and parse.normal_form not in _NOT_TITLES
+    )
+
+
+def balance_quotes(text: str) -> str:
+    """Tidy an organization's name: no dangling «(РФ», closing quote restored."""
+    text = re.sub(r"\s*\([^)]*\)?\s*$", "", text.strip()).strip(" ,;:()")
+    if text.count("«") > text.count("»"):
+        text += "»"
+    return text
+
+
+def sentence_of(sentences: list[tuple[int, int]], position: int, text: str) -> str:
+    for start, stop in sentences:
+        if start <= position < stop:
+            return " ".join(text[start:stop].split())
+    return ""
+
+
+def tags_of(word: str) -> tuple[set[str], set[str]]:
+    """Grammemes of the best parse, and of the first three together (pymorphy3)."""
+    from db.textnorm import _analyzer
+
+    parses = _analyzer().parse(word.strip(".,"))[:3]
+    if not parses:
+        return set(), set()
+    return set(parses[0].tag.grammemes), set().union(*(set(p.tag.grammemes) for p in parses))
+
+
+def known_word(word: str) -> bool:
+    """In the dictionary, not guessed from its ending."""
+    from db.textnorm import _analyzer
+
+    return _analyzer().word_is_known(word.casefold())
+
+
+def begins_with_title(name: str) -> bool:
+    """«Посол Российской Федерации …» is a title the tagger took for a name; «Экспертной
+    платформы …» begins with an adjective, not with the title «эксперт»."""
+    words = [w.strip('«»"') for w in name.split()]
+    first = words[0]
+    if first.casefold().startswith(POSITION_WORDS) and "NOUN" in tags_of(first)[0]:
+        return True
+    # «Полномочный Посол Республики Казахстан»: adjectives, then a noun naming a person
+    k = 0
+    while k < len(words) - 1 and "ADJF" in tags_of(words[k])[0] and not words[k].isupper():
+        k += 1
+    return k > 0 and "NOUN" in tags_of(words[k])[0] and titles_a_person(words[k])
+
+
+def unquoted(marks: str, text: str) -> Iterator[re.Match[str]]:
+    """Where `marks` match in `text` outside «quoted names»."""
+    depth = 0
+    for found in re.finditer(f"«|»|{marks}", text):
+        mark = found.group()
+        if mark == "«":
+            depth += 1
+        elif mark == "»":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            yield found
+
+
+def outside_quotes_split(text: str) -> list[str]:
+    """Clauses split at commas, colons and dashes, but not inside a quoted name
+    («Общества дружбы «Россия — Казахстан»»)."""
+    parts, start = [], 0
+    for found in unquoted(r"[,;:–—]|\s-\s", text):
+        parts.append(text[start : found.start()])
+        start = found.end()
+    return [*parts, text[start:]]
+
+
+def phrase_nominative(phrase: str) -> str:
+    """«общественного фонда» → «общественный фонд», «Омской области» → «Омская область».
+    Adjectives agree with the noun after them; words in quotes are names and stay as written."""
+    from db.textnorm import _analyzer
+
+    words = phrase.split()
+    parses: list[Any] = []
+    quoted = False
+    for word in words:
+        quoted = quoted or "«" in word
+        plain = not quoted and re.fullmatch(r"[А-Яа-яЁё-]+", word) and not word.isupper()
+        parses.append(_analyzer().parse(word)[0] if plain else None)
+        if "»" in word:
+            quoted = False
+    # «рабочим визитом»: a word read as a noun is an adjective when it agrees with the noun
+    # after it
+    for k in range(len(words) - 1):
+        this, after = parses[k], parses[k + 1]
+        if this is None or after is None or this.tag.POS != "NOUN" or after.tag.POS != "NOUN":
+            continue
+        agreeing = next(
+            (
+                p
+                for p in _analyzer().parse(words[k])
+                if p.tag.POS in ("ADJF", "PRTF")
+                and p.tag.case == after.tag.case
+                and p.tag.number == after.tag.number
+            ),
+            None,
+        )
+        if agreeing is not None:
+            parses[k] = agreeing
+    # Only the head noun and the words before it change: «управления | внутренней политики»
+    # → «управление внутренней политики».
+    head = head_index(words, parses)
+    out = []
+    for k, (word, parse) in enumerate(zip(words, parses, strict=True)):
+        if head is not None and k > head:
+            out.append(word)
+            continue
+        if parse is None or not {"gent", "datv", "accs", "ablt", "loct"} & set(parse.tag.grammemes):
+            out.append(word)
+            continue
+        wanted = {"nomn"}
+        if parse.tag.POS in ("ADJF", "PRTF"):
+            noun = next((p for p in parses[k + 1 :] if p is not None and p.tag.POS == "NOUN"), None)
+            if noun is not None and noun.tag.gender:
+                wanted |= {noun.tag.gender, "sing"} if "sing" in noun.tag else {"plur"}
+        inflected = parse.inflect(wanted) or parse.inflect({"nomn"})
+        new = inflected.word if inflected is not None else word.casefold()
+        # each part of «Западно-Казахстанский» keeps its capital
+        parts = [
+            n[:1].upper() + n[1:] if w[:1].isupper() else n
+            for n, w in zip(new.split("-"), word.split("-"), strict=False)
+        ]
+        out.append("-".join(parts) if len(parts) == len(new.split("-")) else new)
+    return " ".join(out)
+
+
+def head_index(words: list[str], parses: list[Any]) -> int | None:
+    """Where a phrase's head noun is: its first noun, or an abbreviation («АРОО …») as it is
+    written (`parses` holds None for words in quotes and abbreviations)."""
+    return next(
+        (
+            k
+            for k, (w, p) in enumerate(zip(words, parses, strict=True))
+            if (
+                p is not None
+                and p.tag.POS == "NOUN"
+                # «Окуневском Доме культуры»: a place's adjective the dictionary knows as a
+                # surname is not the head when a noun follows
+                and not ({"Surn", "Name"} & set(p.tag.grammemes) and k + 1 < len(words))
+            )
+            or (w.isupper() and len(w) > 1)
+        ),
+        None,
+    )
+
+
+def head_in_nominative(raw: str, normal: str) -> str:
+    """An organization's name with only its head in the nominative: the tagger's words up to
+    the head, the article's after it («Дома дружбы народов» → «Дом дружбы народов», never
+    «Дом дружба народы»; «Ассамблеи народа Казахстана» → «Ассамблея народа Казахстана»)."""
+    from db.textnorm import _analyzer
+
+    written, tagged = raw.split(), normal.split()
+    if len(written) != len(tagged):
+        return normal
+    parses = [
+        _analyzer().parse(w)[0] if re.fullmatch(r"[А-Яа-яЁё-]+", w) and not w.isupper() else None
+        for w in written
+    ]
+    head = head_index(written, parses)
+    if head is None:
+        return normal
+    front = tagged[: head + 1]
+    own = phrase_nominative(" ".join(written[: head + 1])).split()
+    if len(own) == head + 1 and any(
+        t == w and o != w for t, w, o in zip(tagged[:head], written[:head], own[:head], strict=True)
+    ):
+        # the tagger left a word before the head as written («Окуневском Доме культуры»,
+        # «Западно-Казахстанского государственного университета»)
+        front = own
+    return " ".join([*front, *written[head + 1 :]])
+
+
+_ORG_KIND_LEMMAS = frozenset(
+    "управление министерство департамент агентство фонд университет институт академия театр "
+    "газета журнал ассоциация союз партия библиотека музей посольство представительство "
+    "консульство акимат администрация правительство мэрия совет отдел комитет штаб центр "
+    "общество объединение организация движение палата колледж школа школа-гимназия гимназия "
+    "лицей портал дом клуб отделение ансамбль оркестр филармония редакция служба "
+    "корпорация компания холдинг медиахолдинг издательство телеканал альянс сеть".split()
+)
+
+
+def lower_first(title: str) -> str:
+    return title[:1].lower() + title[1:]
+
+
+def lemma_of(word: str) -> str:
+    from db.textnorm import _analyzer
+
+    return _analyzer().parse(word.strip(",.«»"))[0].normal_form
+
+
+def names_org_kind(word: str) -> bool:
+    from db.textnorm import _analyzer
+
+    return _analyzer().parse(word.strip(",.«»"))[0].normal_form in _ORG_KIND_LEMMAS
+
+
+def quoted_as_written(raw: str, normal: str) -> str:
+    """A name in quotes is kept as the article writes it: the tagger's nominative of
+    «… центр гражданских инициатив» must not become «… гражданские инициативы»."""
+    written = re.search(r"«.+»", raw)
+    changed = re.search(r"«.+»", normal)
+    if written is None or changed is None:
+        return normal
+    return normal[: changed.start()] + written.group(0) + normal[changed.end() :]
+
+
+def quoted_at(text: str, start: int) -> str | None:
+    """The text inside the «…» that opens at `start`, nested quotes kept: «А «Б» В»."""
+    if start >= len(text) or text[start] != "«":
+        return None
+    depth = 0
+    for k in range(start, len(text)):
+        if text[k] == "«":
+            depth += 1
+        elif text[k] == "»":
+            depth -= 1
+            if depth == 0:
+                return " ".join(text[start + 1 : k].split())
+    return None
+
+
+SMALL_WORDS = frozenset("и в во о об на по с со к ко для от до за из между при без".split())
+
+
+def sentence_case(phrase: str) -> str:
+    """An all-capitals phrase as ordinary text; short abbreviations (РК, РФ) stay."""
+    if not phrase.isupper():
+        return phrase
+    words = []
+    for word in phrase.split():
+        low = word.casefold()
+        keep = len(word) <= 3 and low not in SMALL_WORDS
+        words.append(word if keep else low)
+    return " ".join(words)
+
+
+def month_number(word: str) -> int:
+    word = word.casefold().rstrip(".")
+    return next(number for prefix, number in MONTHS.items() if word.startswith(prefix[:3]))
