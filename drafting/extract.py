@@ -308,6 +308,8 @@ def draft_article(
     moderated: set[str] = set()
     previous_end = 0
     shared: DraftPosition | None = None
+    listed: list[DraftPerson] = []  # the names listed so far with only «,» or «и» between
+    listed_end = 0
     for span in (s for s in spans if s.type == "PER"):
         if (
             " " not in span.text.strip()
@@ -346,6 +348,9 @@ def draft_article(
         if person.patronymic is None and patronymic and not match:
             person.patronymic = patronymic
         sentence = sentence_of(sentences, span.start, text)
+        listed_before = re.fullmatch(r"\s*(?:,|и)?\s*", text[listed_end : span.start])
+        listed = [*listed, person] if listed and listed_before else [person]
+        listed_end = span.stop
         if sentence and sentence not in person.sentences:
             person.sentences.append(sentence)
         # «Вместе с заместителем губернатора X и председателем Думы Y он перерезал ленточку»:
@@ -452,6 +457,12 @@ def draft_article(
             if title and not any(p.title == title for p in person.positions):
                 person.positions.append(DraftPosition(title, org_id, sentence))
                 shared = person.positions[-1] if plural and at < span.start else None
+                if plural and at > span.start:
+                    # «Н. Сорокина, Е. Жумагалиев и А. Бекова – представители …»: a plural
+                    # title after a list is each listed person's
+                    for other in listed[:-1]:
+                        if not any(p.title == title for p in other.positions):
+                            other.positions.append(DraftPosition(title, org_id, sentence))
         previous_end = after[-1][0] + len(after[-1][1]) if after else span.stop
 
     for person_id, person in people.items():

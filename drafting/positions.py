@@ -86,7 +86,24 @@ def singular_title(title: str) -> str:
         if all(singular):
             out += [p.word for p in singular]
             k += len(run)
-    return " ".join(out + words[k:])
+    rest = words[k:]
+    if run and _places_in_plural(rest):
+        rest = []  # «… центров Астраханской и Атырауской областей»: which one is not said
+    return " ".join(out + rest)
+
+
+def _places_in_plural(words: list[str]) -> bool:
+    """«Астраханской и Атырауской областей», «приграничных районов»: several places, of which
+    one person's is not said."""
+    return (
+        bool(words)
+        and words[-1].casefold().rstrip(".,")
+        in ("областей", "районов", "краёв", "краев", "республик", "стран", "городов", "регионов")
+        and all(
+            w == "и" or "ADJF" in tags_of(w)[1] or re.search(r"(?:ск|цк)(?:ой|их|ого)$", w)
+            for w in words[:-1]
+        )
+    )
 
 
 def _position_after(
@@ -331,6 +348,10 @@ def split_position(
             # where the name as given begins: with its kind or adjectives, before the span
             begins = span.start - max(0, len(raw) - len(span.text.strip("«»")) - 2)
             org_id = organization(raw, normal, max(at, begins))
+            if org_id is None and raw[:1].islower():
+                # «представители молодёжных ресурсных центров …»: bodies described, not
+                # named, stay in the title
+                return lower_first(chunk), None
             return head[0].lower() + head[1:], org_id
     # No organization recognised: the title runs up to the first capitalised Cyrillic word
     # (a Latin degree such as «PhD» stays in it), or up to a word naming a kind of
@@ -392,7 +413,7 @@ def split_position(
             ministry = f"Министерство {minister.group(1)}"
             return title[0].lower() + title[1:], organization(ministry, ministry, at)
     org_id = organization(rest, phrase_nominative(rest), at + chunk.find(rest)) if rest else None
-    if rest and org_id is None and not re.search(r"[А-ЯЁA-Z«\"\d]", rest):
+    if rest and org_id is None and rest[:1].islower():
         # «лидеры национальных объединений»: words that name no organization stay in the title
         return lower_first(chunk), None
     return title[0].lower() + title[1:], org_id

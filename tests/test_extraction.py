@@ -631,3 +631,15 @@ def test_those_with_the_subject_did_what_it_did() -> None:
     )
     roles = {p.full_name: p.role for p in draft_article(text, "tyumen.txt").people}
     assert roles == {"Игорь Дегтярь": "participant", "Сергей Корепанов": "participant"}, roles
+
+
+def test_a_plural_title_after_a_list_is_each_listed_person_s() -> None:
+    text = (
+        "В Омске прошёл форум. Экспертами стали О. В. Кравец, Сейтов Б. К. и И.П.Лунина – "
+        "руководители молодёжных клубов Омской и Павлодарской областей. Итоги подвёл "
+        "Иван Рябов.\n"
+    )
+    people = _positions(draft_article(text, "omsk.txt"))
+    for name in ("О.В. Кравец", "Б.К. Сейтов", "И.П. Лунина"):
+        assert people[name] == [("руководитель молодёжного клуба", None)], people
+    assert people["Иван Рябов"] == []  # named after the list, not in it
