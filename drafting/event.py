@@ -202,6 +202,13 @@ _EVENT_LEMMAS = frozenset(
 _PHRASE_RELATIONS = frozenset({"amod", "nmod", "nummod", "flat", "flat:name", "appos", "case"})
 
 
+def _names_an_event(lemma: str) -> bool:
+    """«форум», and the compounds made of one: «медиафорум», «фестиваль-конкурс»."""
+    return lemma in _EVENT_LEMMAS or any(
+        lemma.endswith(word) and len(lemma) - len(word) >= 4 for word in _EVENT_LEMMAS
+    )
+
+
 def _event_phrase(text: str) -> str | None:
     """A page with no headline and no quoted name: the event described by the first noun
     phrase of its body that names one («с рабочим визитом в Омутинский район» → «Рабочий
@@ -223,7 +230,7 @@ def _event_phrase(text: str) -> str | None:
             token.lemmatize(morph_vocab)
         for token in tokens:
             anniversary = re.fullmatch(r"\d+-лети\w+", token.text.casefold())  # «20-летию …»
-            if not anniversary and (token.pos != "NOUN" or token.lemma not in _EVENT_LEMMAS):
+            if not anniversary and (token.pos != "NOUN" or not _names_an_event(token.lemma)):
                 continue
             if token.lemma == "стол" and not any(
                 t.lemma == "круглый" for t in tokens if t.head_id == token.id
@@ -312,7 +319,7 @@ def _named_after(text: str, words: str) -> str | None:
             and not any(tags_of(w)[0] & {"VERB", "INFN", "PRTS", "GRND"} for w in between.split())
         ):
             title = quoted_at(text, match.end() + quote)
-            if title and len(title) >= 10:
+            if title and len(title.strip("«» ")) >= 5:  # «Туган жер»
                 return title
     return None
 

@@ -236,5 +236,7 @@ def split_initials(text: str) -> list[str]:
     """A name's words with initials apart: «Б.Жаксылыков» → ["Б.", "Жаксылыков"],
     «Кенжебаев А.Б.» → ["Кенжебаев", "А.Б."], «Е. В. Лисицына» → ["Е.В.", "Лисицына"]."""
     text = re.sub(r"\b([А-ЯЁA-Z])\.\s*(?=[А-ЯЁA-Z]\.)", r"\1.", text)  # «Е. В.» → «Е.В.»
+    if re.search(r"[а-яё]{2}", text):  # «Лукашов ВА»: initials written without full stops
+        text = re.sub(r"(?<!\S)([А-ЯЁ])([А-ЯЁ])(?!\S)", r"\1.\2.", text)
     text = re.sub(r"((?:\b[А-ЯЁA-Z]\.){1,2})(?=[А-ЯЁ][а-яё])", r"\1 ", text)
     return text.split()

@@ -6,12 +6,19 @@ a verb's gender, the case of the title before it).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
 from drafting.names import Context
-from drafting.words import POSITION_WORDS, lemma_of, names_org_kind, tags_of
+from drafting.words import (
+    POSITION_WORDS,
+    lemma_of,
+    names_org_kind,
+    phrase_nominative,
+    tags_of,
+    titles_a_person,
+)
 
 
 @cache
@@ -63,7 +70,57 @@ def analyse(text: str) -> tuple[list[Span], list[tuple[int, int]]]:
         verb = _governing_verb(doc, span, morph_vocab) if span.type == "PER" else None
         context = _name_context(doc, span) if span.type == "PER" else Context()
         spans.append(Span(span.type, span.start, span.stop, span.text, normal, verb, context))
-    return spans, [(s.start, s.stop) for s in doc.sents]
+    return _initialled_names(text, spans), [(s.start, s.stop) for s in doc.sents]
+
+
+# «Жумадильдаева НВ», «Кушербаев К.Е.»: a surname with its initials after it
+_INITIALLED = re.compile(
+    r"(?<![\w.-])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{3,})\s+([А-ЯЁ]\.\s?[А-ЯЁ]\.?|[А-ЯЁ]{2})(?![\w])"
+)
+_NOT_INITIALS = frozenset("РФ РК РБ РТ КР ОО ОФ АО ТВ ЕС ГУ".split())
+
+
+def _looks_like_a_surname(word: str) -> bool:
+    if word.isupper():
+        word = word.title()
+    return "Surn" in tags_of(word)[1] or bool(
+        re.search(r"(?:ов|ев|ёв|ин|ын)а?$|(?:ск|цк)(?:ий|ая)$|(?:енко|ук|юк|улы|кызы)$", word)
+    )
+
+
+def _initialled_names(text: str, spans: list[Span]) -> list[Span]:
+    """Names of a surname and initials the tagger missed or took into an organization
+    («депутат Мажилиса Парламента Жумадильдаева НВ»): a person of their own, and the
+    organization ends before them."""
+    out = list(spans)
+    for found in _INITIALLED.finditer(text):
+        start, stop = found.start(), found.end()
+        if found.group(2) in _NOT_INITIALS or not _looks_like_a_surname(found.group(1)):
+            continue
+        if any(
+            s.type == "PER"
+            and s.start < stop
+            and start < s.stop
+            and not start <= s.start < s.stop <= stop
+            for s in out
+        ):
+            continue  # a name the tagger read itself (a part of one is replaced below)
+        trimmed = []
+        for s in out:
+            if s.start < stop and start < s.stop and s.type == "PER":
+                continue  # «К.Е.» of «АБРАМОВ К.Е.»: the whole name instead
+            if s.start < stop and start < s.stop:  # an organization or a place ran into it
+                if s.start < start and text[s.start : start].strip():
+                    kept = text[s.start : start].rstrip()
+                    trimmed.append(
+                        replace(
+                            s, stop=s.start + len(kept), text=kept, normal=phrase_nominative(kept)
+                        )
+                    )
+                continue
+            trimmed.append(s)
+        out = [*trimmed, Span("PER", start, stop, found.group(0), found.group(0))]
+    return sorted(out, key=lambda s: s.start)
 
 
 def _governing_verb(doc: Any, span: Any, morph_vocab: Any) -> str | None:
@@ -205,14 +262,14 @@ def _title_before(doc: Any, span: Any) -> tuple[str, str | None] | None:
         if (
             token.pos == "NOUN"
             and feats.get("Animacy") == "Anim"  # «краеведения» is no «краевед»
-            and token.text.casefold().startswith(POSITION_WORDS)
+            and titles_a_person(token.text)  # «главы», «посла» as well as «руководителем»
             and not names_org_kind(token.text)
         ):
             head = token
     if head is None:
         return None
     if re.search(r"(?:и\.\s?о\.|врио|обязанности)\s*$", doc.text[: head.start], re.I):
-        return None  # «и.о. руководителя»: the case is the «и.о.»'s
+        return None  # «и.о. руководителя», «исполняющей обязанности главы»: not the title's case
     feats = head.feats if isinstance(head.feats, dict) else {}
     case = _UD_CASES.get(feats.get("Case", ""))
     return (case, "femn" if feats.get("Gender") == "Fem" else None) if case else None

@@ -89,6 +89,8 @@ def name_parts(
     tokens = [t if INITIALS.match(t) else t.strip(".,") for t in tokens if t.strip(".,")]
     if glued_place(raw, before):
         tokens = tokens[1:]
+    # «МУСИЕНКО А.А»: a surname in capitals is written as a name is
+    tokens = [t.title() if len(t) > 2 and t.isupper() and "." not in t else t for t in tokens]
     tokens = nominative(tokens, context)
     initials = [k for k, t in enumerate(tokens) if INITIALS.match(t)]
     if initials and len(tokens) == 2:  # «Б. Жаксылыков», «Кенжебаев А.Б.»

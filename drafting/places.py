@@ -13,7 +13,7 @@ def is_region(text: str) -> bool:
     """A place rather than an organization: «Павлодарской области …», «города Семей»,
     «Актобе» (a place the dictionary or the gazetteer knows)."""
     words = text.split()
-    if re.match(r"\S+(?:ой|ого)\s+(?:области|района|края|округа)\b", text):
+    if re.match(r"\S+(?:ой|ого)\s+(?:области|обл\.?|района|р-на|края|округа)(?!\w)", text):
         return True
     if words[0].casefold() in ("города", "г.", "республики", "области"):
         return True

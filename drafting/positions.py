@@ -212,6 +212,12 @@ def _with_modifiers(lowered: list[str], at: int) -> int:
         ):
             at -= 1
             continue
+        # «Исполняющий обязанности министра», «временно исполняющего обязанности главы»
+        if before == "обязанности" and at > 1 and lowered[at - 2].startswith("исполняющ"):
+            at -= 2
+            if at > 0 and lowered[at - 1] == "временно":
+                at -= 1
+            continue
         break
     return at
 
@@ -287,6 +293,13 @@ def title_nominative(title: str) -> str:
     words = title.split()
     if words and words[0].casefold() in _ACTING:
         return title  # «и.о. руководителя …»: the acting head's title keeps its genitive
+    acting = re.match(r"((?:временно\s+)?)(исполняющ\w*)(\s+обязанности\s.+)$", title, re.I)
+    if acting:  # «исполняющего обязанности министра …» → «исполняющий обязанности министра …»
+        word = acting.group(2)
+        feminine = word.casefold() in ("исполняющая", "исполняющей", "исполняющую")
+        single = "исполняющая" if feminine else "исполняющий"
+        single = single if word[:1].islower() else single.capitalize()
+        return acting.group(1) + single + acting.group(3)
     head = None
     for k, word in enumerate(words):
         if not titles_a_person(word):

@@ -643,3 +643,42 @@ def test_a_plural_title_after_a_list_is_each_listed_person_s() -> None:
     for name in ("О.В. Кравец", "Б.К. Сейтов", "И.П. Лунина"):
         assert people[name] == [("руководитель молодёжного клуба", None)], people
     assert people["Иван Рябов"] == []  # named after the list, not in it
+
+
+def test_a_surname_with_initials_the_tagger_missed_is_a_person_of_their_own() -> None:
+    text = (
+        "На юбилей центра в Актобе приехали гости: председатель совета соотечественников "
+        "Белов ВА, депутат Мажилиса Парламента Сарсенбаева НК. Выступил также АБРАМОВ К.Е.\n"
+    )
+    people = _positions(draft_article(text, "aktobe.txt"))
+    # the deputy's title is hers, never the man's before her
+    assert people["Н.К. Сарсенбаева"] == [("депутат", "Мажилис Парламента")], people
+    assert all(title != "депутат" for title, _ in people["В.А. Белов"]), people
+    assert "К.Е. Абрамов" in people, people
+
+
+def test_a_short_quoted_name_and_a_compound_event_word_title_the_event() -> None:
+    festival = (
+        "Праздник собрал гостей\n\n"
+        "В Чесменском районе прошёл областной фестиваль-конкурс «Ак жол». В празднике "
+        "приняли участие делегации из Костанайской области.\n"
+    )
+    assert draft_article(festival, "chesma.txt").title == "Ак жол"
+    forum = (
+        "28 сентября в Алматы прошёл II казахстанско-российский медиафорум, сообщает "
+        "агентство. В его работе участвовали журналисты двух стран.\n"
+    )
+    assert draft_article(forum, "almaty.txt").title == "II казахстанско-российский медиафорум"
+
+
+def test_an_acting_head_s_title_is_whole() -> None:
+    text = (
+        "В Астрахани прошла церемония. Исполняющий обязанности министра внешних связей "
+        "Астраханской области Илья Торопицын отметил развитие сотрудничества. Слово дали и "
+        "временно исполняющей обязанности главы района Марине Соколовой.\n"
+    )
+    people = _positions(draft_article(text, "astrakhan.txt"))
+    assert people["Илья Торопицын"] == [
+        ("исполняющий обязанности министра внешних связей Астраханской области", None)
+    ]
+    assert people["Марина Соколова"] == [("временно исполняющая обязанности главы района", None)]
