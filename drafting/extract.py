@@ -74,6 +74,8 @@ from drafting.words import (
 )
 
 Progress = Callable[[str], None]
+# Hyphens a page may use inside words (U+2010, U+2011, U+2012) → the plain one
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-"})
 
 
 class _Known:
@@ -154,6 +156,8 @@ def draft_article(
     # Straight quotes as the typographic ones the rest reads (one character for one, so
     # every offset stays): «МАУ "Центр культуры"» → «МАУ «Центр культуры»»
     text = re.sub(r'(?:(?<=^)|(?<=[\s(\[«]))"', "«", text, flags=re.M).replace('"', "»")
+    # «пресс‑секретарь», «Касым‑Жомарт» with a non-breaking hyphen: the plain one
+    text = text.translate(_HYPHENS)
     spans, sentences = analyse(text)
     spans = untitled(joined_names(spans, text), text)
     # Names in a site's menu or share buttons («Поделиться ВКонтакте») are not the article's.

@@ -343,12 +343,23 @@ def split_position(
             quoted = span.text.lstrip().startswith("«") or chunk[: span.start - at].rstrip(
                 ' "'
             ).endswith("«")
-            kind_at = organization_start(head_words) if quoted else None
+            # so does an abbreviation right after its kind («агентства ИТАР-ТАСС»)
+            abbreviated = re.fullmatch(r"[А-ЯЁA-Z][А-ЯЁA-Z-]+", span.text.strip()) is not None
+            kind_at = (
+                organization_start(head_words)
+                if quoted or (abbreviated and head_words and names_org_kind(head_words[-1]))
+                else None
+            )
+            if not quoted and kind_at is not None and not titles_a_person(head_words[kind_at - 1]):
+                kind_at = None  # «кафедрой … муниципального управления СИУ»: a field, not a body
             if kind_at is not None:
                 kind = " ".join(head_words[kind_at:])
                 head = " ".join(head_words[:kind_at])
-                raw = f"{kind} «{raw.strip('«»')}»"
-                normal = f"{phrase_nominative(kind)} «{normal.strip('«»')}»"
+                if quoted:
+                    raw = f"{kind} «{raw.strip('«»')}»"
+                    normal = f"{phrase_nominative(kind)} «{normal.strip('«»')}»"
+                else:
+                    raw, normal = f"{kind} {raw}", f"{phrase_nominative(kind)} {raw}"
             else:
                 head, moved = org_words_in_title(head)
                 if moved:

@@ -682,3 +682,26 @@ def test_an_acting_head_s_title_is_whole() -> None:
         ("исполняющий обязанности министра внешних связей Астраханской области", None)
     ]
     assert people["Марина Соколова"] == [("временно исполняющая обязанности главы района", None)]
+
+
+def test_a_non_breaking_hyphen_is_a_hyphen() -> None:
+    text = (
+        "В Алматы прошёл медиафорум. Делегацию возглавил пресс\u2011секретарь Президента РФ "
+        "Дмитрий Песков.\n"
+    )
+    people = _positions(draft_article(text, "almaty.txt"))
+    assert people["Дмитрий Песков"] == [("пресс-секретарь Президента РФ", None)], people
+
+
+def test_an_abbreviation_takes_the_kind_written_before_it() -> None:
+    text = (
+        "В Алматы прошёл медиафорум. Выступили генеральный директор агентства ИТАР-ТАСС Андрей "
+        "Кондрашов и заведующий кафедрой государственного и муниципального управления СИУ "
+        "Дмитрий Березин.\n"
+    )
+    people = _positions(draft_article(text, "almaty.txt"))
+    assert people["Андрей Кондрашов"] == [("генеральный директор", "Агентство ИТАР-ТАСС")]
+    # a field of study before an abbreviation is no kind of body
+    assert people["Дмитрий Березин"] == [
+        ("заведующий кафедрой государственного и муниципального управления", "СИУ")
+    ], people
