@@ -60,9 +60,12 @@ def country_of(name: str) -> str | None:
 # countries use (АО, фонд, общественная организация, «РОО» — региональная in Russia,
 # республиканское in Kazakhstan) tell nothing.
 _FORM_WORDS = {
-    "KZ": "оо оф тоо кгу ргп гккп кгкп акимат аким акимата акима акимов маслихат мажилис",
-    "RU": "ано нка мнка рнка мбу мау мбоу мбук гбу гау гбоу гбук гапоу фгбу фгбоу фгаоу ооо "
-    "дума думы",
+    country: frozenset(words.split())
+    for country, words in {
+        "KZ": "оо оф тоо кгу ргп гккп кгкп акимат аким акимата акима акимов маслихат мажилис",
+        "RU": "ано нка мнка рнка мбу мау мбоу мбук гбу гау гбоу гбук гапоу фгбу фгбоу фгаоу ооо "
+        "дума думы",
+    }.items()
 }
 _FORM_PHRASES = {
     "KZ": (
@@ -92,6 +95,6 @@ def country_of_form(name: str) -> str | None:
     found = {
         country
         for country, forms in _FORM_WORDS.items()
-        if words & set(forms.split()) or any(phrase in lowered for phrase in _FORM_PHRASES[country])
+        if words & forms or any(phrase in lowered for phrase in _FORM_PHRASES[country])
     }
     return found.pop() if len(found) == 1 else None

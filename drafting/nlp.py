@@ -13,6 +13,7 @@ from typing import Any
 from drafting.names import Context
 from drafting.words import (
     POSITION_WORDS,
+    SURNAME_END,
     lemma_of,
     names_org_kind,
     phrase_nominative,
@@ -83,9 +84,7 @@ _NOT_INITIALS = frozenset("РФ РК РБ РТ КР ОО ОФ АО ТВ ЕС Г�
 def _looks_like_a_surname(word: str) -> bool:
     if word.isupper():
         word = word.title()
-    return "Surn" in tags_of(word)[1] or bool(
-        re.search(r"(?:ов|ев|ёв|ин|ын)а?$|(?:ск|цк)(?:ий|ая)$|(?:енко|ук|юк|улы|кызы)$", word)
-    )
+    return "Surn" in tags_of(word)[1] or bool(SURNAME_END.search(word))
 
 
 def _initialled_names(text: str, spans: list[Span]) -> list[Span]:

@@ -13,7 +13,7 @@ from db.textnorm import known_place
 from drafting.model import DraftPerson
 from drafting.names import INITIALS, NO_CONTEXT, Context, nominative, split_initials
 from drafting.nlp import Span
-from drafting.words import POSITION_WORDS, known_word, tags_of
+from drafting.words import POSITION_WORDS, SURNAME_END, known_word, tags_of
 
 
 def is_initial(word: str) -> bool:
@@ -130,7 +130,7 @@ def name_parts(
         tokens = tokens[best : best + 2]
     a, b = tokens[0], " ".join(tokens[1:])
     a_surname, b_surname = (
-        bool(_SURNAME_END.search(w)) and _name_score(w) < 2 for w in (a, tokens[1])
+        bool(SURNAME_END.search(w)) and _name_score(w) < 2 for w in (a, tokens[1])
     )  # «Ирина», «Марина» end as surnames do, but the dictionary knows them as names
     if a_surname != b_surname:  # only one ends as surnames do: «Валеев Равиль»
         return (tokens[1], None, a) if a_surname else (a, None, b)
@@ -143,10 +143,6 @@ _KAZAKH_PATRONYMIC = re.compile(r"(улы|ұлы|уулу|кызы|қызы)$", 
 
 
 # Endings of Russian and Kazakh surnames (in the nominative).
-_SURNAME_END = re.compile(
-    r"(ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|ская|цкий|цкая|енко|улы|ұлы|уулу|кызы|қызы)$",
-    re.I,
-)
 
 
 def joined_names(spans: list[Span], text: str) -> list[Span]:

@@ -42,9 +42,3 @@ def is_settlement(text: str, span: Span) -> bool:
     if _SETTLEMENT_CUE.search(text[max(0, span.start - 12) : span.start]):
         return True
     return bool(country_of(name) or country_of(span.text))
-
-
-def _is_place_word(word: str) -> bool:
-    """A one-word place: the dictionary calls it one, or the gazetteer knows it («Республика»
-    and «Приграничный» the tagger took for places are neither)."""
-    return "Geox" in tags_of(word)[1] or bool(country_of(word))

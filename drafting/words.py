@@ -309,3 +309,10 @@ def sentence_case(phrase: str) -> str:
 def month_number(word: str) -> int:
     word = word.casefold().rstrip(".")
     return next(number for prefix, number in MONTHS.items() if word.startswith(prefix[:3]))
+
+
+# How Russian and Kazakh surnames end: «Иванов», «Иванова», «Бекмуханов», «Оспанулы» …
+SURNAME_END = re.compile(
+    r"(ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|ская|цкий|цкая|енко|улы|ұлы|уулу|кызы|қызы)$",
+    re.I,
+)
