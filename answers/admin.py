@@ -19,6 +19,7 @@ from db.content_service import ContentService
 from db.failures import StoreFailed
 from db.seen_users import SeenUsers
 from drafting.worker import DraftProblem, DraftRefused, DraftWorker
+from facts.current import facts_of
 from views import admin as view
 from views import keyboards
 
@@ -85,7 +86,7 @@ async def stats_answer(session: AsyncSession, seen_users: SeenUsers) -> Answer:
     await seen_users.write()  # the users of the last seconds count too
     return Answer(
         view.stats_text(
-            await queries.counts(session),
+            (await facts_of(session)).counts(),
             await queries.count_users(session),
             await queries.last_load_time(session),
             await queries.recent_admin_actions(session, RECENT_ACTIONS),

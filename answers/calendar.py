@@ -8,8 +8,9 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer, Attachment
-from db import queries
 from db.kinds import EntityKind
+from facts.current import facts_of
+from facts.model import upcoming_events
 from views.calendar import (
     calendar_caption,
     calendar_file,
@@ -33,7 +34,7 @@ def card_links(username: str | None) -> str | None:
 async def event_calendar_answer(
     session: AsyncSession, event_id: str, username: str | None
 ) -> Answer:
-    event = await queries.get_event(session, event_id)
+    event = (await facts_of(session)).get_event(event_id)
     if event is None:
         return Answer(gone(EntityKind.EVENT), alert=True)
     if not has_day(event):
@@ -44,8 +45,8 @@ async def event_calendar_answer(
 
 async def calendar_answer(session: AsyncSession, today: date, username: str | None) -> Answer:
     """Every upcoming event with a known day (a user's subscriptions are among them)."""
-    events = await queries.all_events(session)
-    upcoming = {e.id for e in queries.upcoming_events(events, today)}
+    events = (await facts_of(session)).all_events()
+    upcoming = {e.id for e in upcoming_events(events, today)}
     chosen = [e for e in events if e.id in upcoming and has_day(e)]
     if not chosen:
         return Answer(esc(nothing_for_calendar()))

@@ -9,9 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer
 from answers.memo import remembered
-from db import queries
 from db.kinds import EntityKind
-from db.models import Participation, Person
+from facts.current import facts_of
+from facts.entities import Participation, Person
 from views.calendar import has_day
 from views.callbacks import parse_card_payload
 from views.cards import event_card, org_card, person_card, place_card, topic_card, work_card
@@ -22,7 +22,7 @@ PERSON, ORG, EVENT = EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.EVEN
 
 
 async def event_answer(session: AsyncSession, event_id: str, today: date) -> Answer:
-    details = await queries.event_details(session, event_id)
+    details = (await facts_of(session)).event_details(event_id)
     if details is None:
         return Answer(gone(EVENT))
     buttons = [(PERSON, p.person_id, p.person.full_name) for p in details.participations]
@@ -39,7 +39,7 @@ async def event_answer(session: AsyncSession, event_id: str, today: date) -> Ans
 
 
 async def person_answer(session: AsyncSession, person_id: str, today: date) -> Answer:
-    found = await queries.person_and_participations(session, person_id)
+    found = (await facts_of(session)).person_and_participations(person_id)
     if found is None:
         return Answer(gone(PERSON))
     return person_card_of(*found)
@@ -61,7 +61,7 @@ def person_card_of(person: Person, parts: list[Participation]) -> Answer:
 
 
 async def org_answer(session: AsyncSession, org_id: str, today: date) -> Answer:
-    details = await queries.organization_details(session, org_id)
+    details = (await facts_of(session)).organization_details(org_id)
     if details is None:
         return Answer(gone(ORG))
     org = details.organization
@@ -75,7 +75,7 @@ async def org_answer(session: AsyncSession, org_id: str, today: date) -> Answer:
 
 
 async def place_answer(session: AsyncSession, place_id: str, today: date) -> Answer:
-    details = await queries.place_details(session, place_id)
+    details = (await facts_of(session)).place_details(place_id)
     if details is None:
         return Answer(gone(EntityKind.PLACE))
     buttons = event_buttons(details.events_held.items + details.events_joined.items)
@@ -93,7 +93,7 @@ async def topic_answer(
     fits: Callable[[Participation], bool] | None = None,
 ) -> Answer:
     """Who spoke on the topic, and where; only the talks that `fits` («в 2025 году») when given."""
-    found = await queries.topic_details(session, topic_id)
+    found = (await facts_of(session)).topic_details(topic_id)
     if found is None:
         return Answer(gone(EntityKind.TOPIC))
     topic, parts = found
@@ -106,7 +106,7 @@ async def topic_answer(
 
 
 async def work_answer(session: AsyncSession, work_id: str, today: date) -> Answer:
-    found = await queries.work_details(session, work_id)
+    found = (await facts_of(session)).work_details(work_id)
     if found is None:
         return Answer(gone(EntityKind.WORK))
     work, links, orgs = found
@@ -148,7 +148,7 @@ async def card_answers(
     async def person(person_id: str) -> Answer:
         nonlocal read
         if read is None:
-            read = await queries.people_and_participations(session, people)
+            read = (await facts_of(session)).people_and_participations(people)
         found = read.get(person_id)
         return person_card_of(*found) if found is not None else Answer(gone(PERSON))
 

@@ -38,10 +38,8 @@ from answers.relations import (
     work_speakers,
 )
 from answers.understanding import is_title
-from db import queries
 from db.content_schema import SPEAKING_ROLES
 from db.kinds import EntityKind
-from db.models import Event, Participation, Person
 from db.search import SearchIndex
 from db.textnorm import (
     Forms,
@@ -53,6 +51,8 @@ from db.textnorm import (
     query_forms,
     verb,
 )
+from facts.current import facts_of
+from facts.entities import Event, Participation, Person
 from views import direct
 from views.keyboards import cards, event_buttons
 
@@ -111,7 +111,7 @@ async def yes_no(a: Asked) -> Answer | None:
         return await format_of_several(a, event_ids)
     if len(event_ids) > 1:
         return await person_at_one_of(a, event_ids)
-    facts = await queries.event_facts(a.session, event_ids[0])
+    facts = (await facts_of(a.session)).event_facts(event_ids[0])
     if facts is None:
         return None
     event = facts.event
@@ -119,12 +119,14 @@ async def yes_no(a: Asked) -> Answer | None:
     if unsaid := await _unsaid(a, event, also):  # «Наурыз … праздновали в Самарской области?»
         return lead(direct.not_in_sources(unsaid, event), card)
     if person_id := a.one(P):
-        person = await queries.get_person(a.session, person_id)
+        person = (await facts_of(a.session)).get_person(person_id)
         if person is None:
             return None
         if person_id not in facts.person_ids:
             return lead(direct.no(direct.not_at(person.full_name, event)), card)
-        parts = await queries.participations(a.session, event_id=event.id, person_id=person_id)
+        parts = (await facts_of(a.session)).participations_of(
+            event_id=event.id, person_id=person_id
+        )
         topics = _named(a, T)
         if topics and parts:
             said = {t.id for p in parts for t in p.topics}
@@ -172,7 +174,7 @@ async def yes_no(a: Asked) -> Answer | None:
             if subject not in ids:
                 return lead(direct.no(direct.not_at(label, event)), card)
     if named[ORG]:
-        links = await queries.event_organizations(a.session, event.id)
+        links = (await facts_of(a.session)).event_organizations(event.id)
         mentioned = {x.organization_id for x in links if x.role == "mentioned"}
         for subject, label in named[ORG]:
             if subject in mentioned:  # «МКИ» is only mentioned at the meeting: it took no part
@@ -184,7 +186,7 @@ async def yes_no(a: Asked) -> Answer | None:
         same = held_as(event, a.question.format)
         return lead((direct.yes if same else direct.no)(direct.format_line(event)), card)
     if named[ORG] and a.question.intent == "organizers":
-        links = await queries.event_organizations(a.session, event.id)
+        links = (await facts_of(a.session)).event_organizations(event.id)
         organizers = {x.organization_id for x in links if x.role == "organizer"}
         for subject, label in named[ORG]:
             if subject not in organizers:
@@ -204,7 +206,7 @@ async def yes_no(a: Asked) -> Answer | None:
     if any(m.kind not in (E, PL, ORG) for m in a.linked.mentions):
         return None  # something else is named that no check above covers: never a bare «да»
     if a.question.work_role is not None:  # «Декларацию подписали в Москве?»: what was done
-        links = await queries.event_works(a.session, event.id)
+        links = (await facts_of(a.session)).event_works(event.id)
         done = [x for x in links if x.role == a.question.work_role]
         if not done:
             return await works_answer(a.session, event.id, a.question.work_role)
@@ -258,7 +260,7 @@ def _ahead(a: Asked, event: Event) -> bool:
 
 async def _work_at(a: Asked, named: list[tuple[str, str]], event: Event, card: Answer) -> Answer:
     """Each work named is linked to the event, and in the role asked («подписали»), if any."""
-    links = {link.work_id: link for link in await queries.event_works(a.session, event.id)}
+    links = {link.work_id: link for link in (await facts_of(a.session)).event_works(event.id)}
     for subject, label in named:
         link = links.get(subject)
         if link is None:
@@ -313,7 +315,7 @@ async def person_with_all(a: Asked) -> Answer | None:
         labels.append(a.mention(T).hits[0].label)  # type: ignore[union-attr]
     if a.mention(W):
         if (work_id := a.one(W)) is None or (
-            details := await queries.work_details(a.session, work_id)
+            details := (await facts_of(a.session)).work_details(work_id)
         ) is None:
             return None
         work, links, _ = details
@@ -322,7 +324,7 @@ async def person_with_all(a: Asked) -> Answer | None:
         labels.append(work.title)
     if a.mention(PL):
         if (place_id := a.one(PL)) is None or (
-            place := await queries.get_place(a.session, place_id)
+            place := (await facts_of(a.session)).get_place(place_id)
         ) is None:
             return None
         origin = a.question.from_place
@@ -357,11 +359,13 @@ async def work_in_place(a: Asked) -> Answer | None:
         return None
     if a.ids(ORG) or a.ids(T) or (a.mention(PL) and place_id is None):
         return None
-    details = await queries.work_details(a.session, a.one(W))  # type: ignore[arg-type]
+    details = (await facts_of(a.session)).work_details(a.one(W))  # type: ignore[arg-type]
     if details is None:
         return None
     work, links, _ = details
-    events = {e.id: e for e in await queries.events_by_id(a.session, [x.event_id for x in links])}
+    events = {
+        e.id: e for e in (await facts_of(a.session)).events_by_id([x.event_id for x in links])
+    }
     card = await card_answer(a.session, W, work.id, a.today)
     for link in links:
         event = events.get(link.event_id)
@@ -369,7 +373,7 @@ async def work_in_place(a: Asked) -> Answer | None:
             continue
         if (dates is None or date_matches(event, dates)) and role in (None, link.role):
             return lead(direct.yes(direct.work_at(work, link.role, event)), card)
-    place = await queries.get_place(a.session, place_id) if place_id else None
+    place = (await facts_of(a.session)).get_place(place_id) if place_id else None
     if place is None and dates is None:  # done, but not as asked: what was done, and where
         if not links or (event := events.get(links[0].event_id)) is None:
             return None
@@ -392,7 +396,7 @@ async def _claimed(a: Asked) -> _Claimed | None:
     person_id = a.one(P)
     if person_id is None:
         return None
-    found = await queries.person_and_participations(a.session, person_id)
+    found = (await facts_of(a.session)).person_and_participations(person_id)
     if found is None:
         return None
     person, parts = found
@@ -403,7 +407,7 @@ async def format_of_several(a: Asked, event_ids: list[str]) -> Answer:
     """«Қостанайдағы кездесу онлайн болды ма?» where several meetings fit: «нет» when none
     was held so, «да» when each was; where and how each was held when they differ or a
     format is not known."""
-    events = await queries.events_by_id(a.session, event_ids)
+    events = (await facts_of(a.session)).events_by_id(event_ids)
     wanted = a.question.format
     if any(e.format in (None, "unknown") for e in events) or wanted is None:
         return await for_events(a, event_ids, lambda i: when_where_answer(a.session, i, a.today))
@@ -497,7 +501,7 @@ async def person_with_work(a: Asked) -> Answer | None:
     work_id = a.one(W)
     if work_id is None or (c := await _claimed(a)) is None:
         return None
-    details = await queries.work_details(a.session, work_id)
+    details = (await facts_of(a.session)).work_details(work_id)
     if details is None:
         return None
     work, links, _ = details
@@ -536,7 +540,7 @@ async def person_in_place(a: Asked) -> Answer | None:
     place_id = a.one(PL)
     if place_id is None or (c := await _claimed(a)) is None:
         return None
-    place = await queries.get_place(a.session, place_id)
+    place = (await facts_of(a.session)).get_place(place_id)
     if place is None:
         return None
     for part in c.parts:

@@ -22,11 +22,11 @@ from answers.lexicon import words_of
 from answers.linking import GENERIC_EVENT_WORDS, link
 from answers.relations import MAX_EVENTS_ANSWERED
 from answers.understanding import Intent, asked_text, parse_question
-from db import queries
 from db.content_schema import SPEAKING_ROLES
 from db.kinds import EntityKind
-from db.models import Participation
 from db.textnorm import normalize, query_forms
+from facts.current import facts_of
+from facts.entities import Participation
 from views import direct
 from views.keyboards import MAX_CARD_BUTTONS, cards
 
@@ -119,14 +119,14 @@ async def shared_answer(
         if len(ids) > MAX_EVENTS_ANSWERED:
             return None
         groups.append(ids)
-    found = await queries.events_by_id(session, [i for ids in groups for i in ids])
+    found = (await facts_of(session)).events_by_id([i for ids in groups for i in ids])
     events = list({e.id: e for e in found}.values())
     if asking.intent is Intent.ORGANIZATIONS:
-        facts = await queries.events_facts(session, [e.id for e in events])
+        facts = (await facts_of(session)).events_facts([e.id for e in events])
         common = set.intersection(
             *({o for i in ids if i in facts for o in facts[i].organization_ids} for ids in groups)
         )
-        orgs = await queries.organizations_by_id(session, sorted(common))
+        orgs = (await facts_of(session)).organizations_by_id(sorted(common))
         text = direct.shared_organizations(orgs, events)
         buttons = [(EntityKind.ORGANIZATION, o.id, o.name) for o in orgs]
     else:
@@ -135,8 +135,8 @@ async def shared_answer(
         for ids in groups:
             at: dict[str, Participation] = {}
             for event_id in ids:
-                for part in await queries.participations(
-                    session, event_id=event_id, roles=roles, topics=False
+                for part in (await facts_of(session)).participations_of(
+                    event_id=event_id, roles=roles
                 ):
                     at.setdefault(part.person_id, part)
             people.append(at)

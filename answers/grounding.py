@@ -24,7 +24,6 @@ from answers.lexicon import every
 from answers.linking import Linked, Unmet, kept_words, leftover_words, split_names
 from answers.relations import Asked, lead
 from answers.understanding import Intent, Question, glossary_word
-from db import queries
 from db.kinds import EntityKind
 from db.search import SearchIndex
 from db.textnorm import (
@@ -34,6 +33,7 @@ from db.textnorm import (
     person_name_part,
     proper_name,
 )
+from facts.current import facts_of
 from views.grounding import constraint_text, nothing_about, nothing_fits
 from views.keyboards import cards, event_buttons, hits_keyboard
 
@@ -168,7 +168,7 @@ async def gap_answer(asked: Asked, found: Gaps) -> Answer:
     constraints = [constraint_text(u.kind, u.label, u.dates) for u in found.unmet]
     mention = asked.mention(EntityKind.EVENT)
     ids = [h.id for h in mention.hits] if mention is not None else []
-    events = await queries.events_by_id(asked.session, ids[:10])
+    events = (await facts_of(asked.session)).events_by_id(ids[:10])
     # «форум в Семее»: only a kind of event is left, and its events (held elsewhere) are no
     # answer; when only a date is unmet, their dates are («круглый стол в Омске в 2023?»)
     named = mention is not None and not mention.generic

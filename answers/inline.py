@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from answers.cards import card_answers
 from answers.memo import remembers
 from answers.understanding import subject_text
-from db import queries
 from db.kinds import EntityKind
 from db.search import SearchIndex
+from facts.current import facts_of
 from views.callbacks import card_payload, parse_card_query
 from views.html import html_to_title, split_message
 from views.keyboards import open_in_bot
@@ -37,7 +37,7 @@ async def inline_results(
         hits = await SearchIndex(session).search(subject_text(text), limit=MAX_RESULTS)
         items = [(h.kind, h.id, h.label) for h in hits]
     else:
-        events = await queries.all_events(session)
+        events = (await facts_of(session)).all_events()
         items = [(EntityKind.EVENT, e.id, e.display_title) for e in events[:MAX_RESULTS]]
     found = await card_answers(session, [(kind, entity_id) for kind, entity_id, _ in items], today)
     results = []

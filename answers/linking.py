@@ -24,10 +24,8 @@ from answers.base import HITS_PER_KB
 from answers.language import Language, fold
 from answers.lexicon import every, languages, words_of
 from answers.understanding import Intent, Question, is_title
-from db import queries
 from db.dates import PartialDate
 from db.kinds import EntityKind
-from db.models import Event
 from db.search import Hit, SearchIndex
 from db.textnorm import (
     KAZAKH_FOLD,
@@ -42,6 +40,8 @@ from db.textnorm import (
     proper_name,
     query_forms,
 )
+from facts.current import facts_of
+from facts.entities import Event
 
 # The facts' words (answers/lexicon): lemmas that name a kind of event rather than one event
 # («круглый стол», «форум»), with the kind they name (None: any kind); words that say what kind
@@ -390,7 +390,7 @@ async def _people_of_organizations(session: AsyncSession, linked: Linked) -> Non
     for mention in people:
         fitting = []
         for hit in mention.hits:
-            parts = await queries.participations(session, person_id=hit.id, topics=False)
+            parts = (await facts_of(session)).participations_of(person_id=hit.id)
             if any(pos.organization_id in orgs for p in parts for pos in p.positions):
                 fitting.append(hit)
         if fitting:
@@ -407,8 +407,8 @@ async def _people_from(session: AsyncSession, linked: Linked) -> None:
     for mention in people:
         fitting = []
         for hit in mention.hits:
-            parts = await queries.participations(session, person_id=hit.id, topics=False)
-            person = parts[0].person if parts else await queries.get_person(session, hit.id)
+            parts = (await facts_of(session)).participations_of(person_id=hit.id)
+            person = parts[0].person if parts else (await facts_of(session)).get_person(hit.id)
             cities = {p.city_id for p in parts} | {person.city_id if person else None}
             orgs = [pos.organization for p in parts for pos in p.positions]
             cities |= {org.city_id for org in orgs if org is not None}
@@ -431,7 +431,7 @@ async def _people_at_events(session: AsyncSession, linked: Linked) -> None:
     people = [m for m in linked.of_kind(EntityKind.PERSON) if len(m.hits) > 1]
     if not events or not people:
         return
-    facts = await queries.events_facts(session, [h.id for m in events for h in m.hits])
+    facts = (await facts_of(session)).events_facts([h.id for m in events for h in m.hits])
     there = set().union(*(f.person_ids for f in facts.values()))
     for mention in people:
         if fitting := [h for h in mention.hits if h.id in there]:
@@ -483,7 +483,7 @@ async def _add_events_of_kind(
     (kind,) = kinds
     known = {h.id for h in mention.hits}
     kinds_of = {}
-    for event_id, event_kind, title in await queries.event_kinds(session):
+    for event_id, event_kind, title in (await facts_of(session)).event_kinds():
         kinds_of[event_id] = event_kind
         if event_kind == kind and event_id not in known:
             mention.hits.append(Hit(EntityKind.EVENT, event_id, title, 1.0, False, 0.0))
@@ -500,7 +500,7 @@ async def _narrow_events(
 ) -> None:
     """Keep the events that fit the question's dates, places, organizations and people (a
     test no candidate passes is recorded as unmet, never dropped), then its leftover words."""
-    facts = await queries.events_facts(session, (h.id for h in mention.hits))
+    facts = (await facts_of(session)).events_facts(h.id for h in mention.hits)
 
     def keep(test, unmet: Unmet | None = None) -> None:  # type: ignore[no-untyped-def]
         passed = [h for h in mention.hits if h.id in facts and test(facts[h.id])]

@@ -9,11 +9,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer, paginate
 from answers.memo import remembers
-from db import queries
 from db.content_schema import SPEAKING_ROLES
 from db.kinds import EntityKind
-from db.models import Organization, Place
 from db.textnorm import forms
+from facts.current import facts_of
+from facts.entities import Organization, Place
+from facts.model import announced_events, participant_country, upcoming_events
 from views.common import gone
 from views.keyboards import cards, event_buttons, more_about_event, pager
 from views.lists import (
@@ -40,11 +41,11 @@ PERSON, ORG = EntityKind.PERSON, EntityKind.ORGANIZATION
 
 @remembers("events_list")
 async def events_list(session: AsyncSession, page: int = 0) -> Answer:
-    events = await queries.all_events(session)
+    events = (await facts_of(session)).all_events()
     if not events:
         return Answer(no_events())
     shown = paginate(events, page, EVENTS_PAGE_SIZE)
-    speakers = await queries.speaker_counts(session)
+    speakers = (await facts_of(session)).speaker_counts()
     text = events_page_text(shown.items, shown.number, shown.count, shown.start, speakers)
     markup = cards(event_buttons(shown.items), extra=pager(shown.number, shown.count))
     return Answer(text, markup)
@@ -56,7 +57,7 @@ async def upcoming_answer(
 ) -> Answer:
     """Events still to come, soonest first, ten to a page; only those `among` when given
     («when is the next forum?»)."""
-    upcoming = queries.upcoming_events(await queries.events_from_year(session, today.year), today)
+    upcoming = upcoming_events((await facts_of(session)).events_from_year(today.year), today)
     if among is not None:
         upcoming = [e for e in upcoming if e.id in among]
     if upcoming:
@@ -64,16 +65,16 @@ async def upcoming_answer(
         text = upcoming_text(shown.items, [], today, (shown.number, shown.count, len(upcoming)))
         nav = pager(shown.number, shown.count, upcoming=True)
         return Answer(text, cards(event_buttons(shown.items), extra=nav))
-    events = await queries.all_events(session)
+    events = (await facts_of(session)).all_events()
     if among is not None:
         events = [e for e in events if e.id in among]
-    announced = queries.announced_events(events)[:ANNOUNCED_SHOWN]
+    announced = announced_events(events)[:ANNOUNCED_SHOWN]
     return Answer(upcoming_text([], announced, today), cards(event_buttons(announced)))
 
 
 @remembers("when_where_answer")
 async def when_where_answer(session: AsyncSession, event_id: str, today: date) -> Answer:
-    event = await queries.get_event(session, event_id)
+    event = (await facts_of(session)).get_event(event_id)
     if event is None:
         return Answer(gone(EntityKind.EVENT))
     return Answer(when_where_text(event, today), more_about_event(event))
@@ -99,33 +100,29 @@ async def speakers_answer(
     there for `organization`, when given («Кто выступал от ГАК на семинаре?»)."""
     event = None
     if event_id is not None:
-        event = await queries.get_event(session, event_id)
+        event = (await facts_of(session)).get_event(event_id)
         if event is None:
             return Answer(gone(EntityKind.EVENT))
     nav = []
     if event is None:
         rows = [
             r
-            for r in await queries.participation_rows(session)
+            for r in (await facts_of(session)).participation_rows()
             if r.role in SPEAKING_ROLES and (country is None or r.country == country)
         ]
         if not rows:
             return Answer(no_speakers())
         shown = paginate(rows, page, LIST_PAGE_SIZE)
-        parts = await queries.participations_by_id(session, [r.id for r in shown.items])
+        parts = (await facts_of(session)).participations_by_id([r.id for r in shown.items])
         nav = pager(shown.number, shown.count, listing=("speakers", country or ""))
     else:
-        parts = await queries.participations(
-            session, event_id=event_id, roles=SPEAKING_ROLES, topics=False
-        )
+        parts = (await facts_of(session)).participations_of(event_id=event_id, roles=SPEAKING_ROLES)
         also = ("participant",) if taking_part or mentioned or not parts else ()
         also += ("mentioned",) if mentioned else ()
         if also:
-            parts += await queries.participations(
-                session, event_id=event_id, roles=also, topics=False
-            )
+            parts += (await facts_of(session)).participations_of(event_id=event_id, roles=also)
         if country is not None:
-            parts = [p for p in parts if queries.participant_country(p) == country]
+            parts = [p for p in parts if participant_country(p) == country]
         if organization is not None:
             parts = [
                 p for p in parts if any(pos.organization_id == organization for pos in p.positions)
@@ -139,9 +136,7 @@ async def speakers_answer(
 @remembers("moderators_answer")
 async def moderators_answer(session: AsyncSession, event_id: str | None) -> Answer:
     """Who moderated; the sources often do not say, and then the answer says so."""
-    parts = await queries.participations(
-        session, event_id=event_id, roles=("moderator",), topics=False
-    )
+    parts = (await facts_of(session)).participations_of(event_id=event_id, roles=("moderator",))
     if parts:
         return Answer(
             speakers_text(parts, parts[0].event if event_id else None, moderators=True),
@@ -167,28 +162,28 @@ async def orgs_answer(
     if event_id is None:
         ids = [
             org_id
-            for org_id, org_country in await queries.organization_rows(session)
+            for org_id, org_country in (await facts_of(session)).organization_rows()
             if country is None or org_country == country
         ]
         if kind:
-            orgs = await queries.organizations_by_id(session, ids)
+            orgs = (await facts_of(session)).organizations_by_id(ids)
             ids = [o.id for o in orgs if of_kind(o, kind)]
         if not ids:
             return Answer(no_orgs_of_kind(kind_word) if kind else no_orgs())
         shown = paginate(ids, page, LIST_PAGE_SIZE)
-        orgs = await queries.organizations_by_id(session, shown.items)
-        roles = await queries.event_organizations(session, of=shown.items)
+        orgs = (await facts_of(session)).organizations_by_id(shown.items)
+        roles = (await facts_of(session)).event_organizations(of=shown.items)
         nav = pager(shown.number, shown.count, listing=("orgs", country or ""))
         return Answer(
             all_orgs_text(orgs, roles),
             cards(((ORG, o.id, o.abbreviation or o.name) for o in orgs), extra=nav),
         )
-    event = await queries.get_event(session, event_id)
+    event = (await facts_of(session)).get_event(event_id)
     if event is None:
         return Answer(gone(EntityKind.EVENT))
     links = [
         link
-        for link in await queries.event_organizations(session, event_id)
+        for link in (await facts_of(session)).event_organizations(event_id)
         if (country is None or link.organization.country == country)
         and (city is None or link.organization.city_id == city)
         and (not kind or of_kind(link.organization, kind))
@@ -215,17 +210,17 @@ async def cities_answer(
     # By id: the same city may come as several objects (collections read apart).
     places: dict[str, Place] = {}
     if event_id is not None:
-        event = await queries.get_event(session, event_id)
+        event = (await facts_of(session)).get_event(event_id)
         if event is None:
             return Answer(gone(EntityKind.EVENT))
         if event.place is not None:
             places[event.place.id] = event.place
-        for link in await queries.event_cities(session, event_id):
+        for link in (await facts_of(session)).event_cities(event_id):
             places.setdefault(link.place.id, link.place)
     else:
-        for link in await queries.event_cities(session):
+        for link in (await facts_of(session)).event_cities():
             places.setdefault(link.place.id, link.place)
-        for e in await queries.all_events(session):
+        for e in (await facts_of(session)).all_events():
             if e.place is not None:
                 places.setdefault(e.place.id, e.place)
         places = dict(sorted(places.items(), key=lambda kv: (kv[1].country, kv[1].name)))
@@ -238,10 +233,10 @@ async def cities_answer(
 
 @remembers("event_topics_answer")
 async def event_topics_answer(session: AsyncSession, event_id: str) -> Answer:
-    event = await queries.get_event(session, event_id)
+    event = (await facts_of(session)).get_event(event_id)
     if event is None:
         return Answer(gone(EntityKind.EVENT))
-    parts = await queries.participations(session, event_id=event_id)
+    parts = (await facts_of(session)).participations_of(event_id=event_id)
     topics = {t.id: t for p in parts for t in p.topics}
     return Answer(
         event_topics_text(event, parts),
@@ -255,9 +250,9 @@ async def works_answer(
 ) -> Answer:
     """Projects, publications and documents: of one event, or all of them; with `role`
     («signed»), only those the sources say were so — or, when none were, what is known."""
-    if event_id is not None and await queries.get_event(session, event_id) is None:
+    if event_id is not None and (await facts_of(session)).get_event(event_id) is None:
         return Answer(gone(EntityKind.EVENT))
-    links = await queries.event_works(session, event_id)
+    links = (await facts_of(session)).event_works(event_id)
     fitting = [link for link in links if role is None or link.role == role]
     shown = fitting or links
     return Answer(

@@ -7,10 +7,10 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer
-from db import queries
 from db.kinds import EntityKind
 from db.models import Broadcast, Delivery
 from db.subscriptions import Reason
+from facts.current import facts_of
 from views import notices as view
 from views.keyboards import cards
 
@@ -24,7 +24,7 @@ async def notice(session: AsyncSession, delivery: Delivery, today: date) -> Answ
     if reason is Reason.BROADCAST:
         broadcast = await session.get(Broadcast, int(delivery.ref))
         return None if broadcast is None else Answer(view.broadcast_text(broadcast.text))
-    event = await queries.get_event(session, delivery.ref)
+    event = (await facts_of(session)).get_event(delivery.ref)
     if event is None or not event.partial_date.is_upcoming(today):
         return None
     button = [(EntityKind.EVENT, event.id, event.display_title)]

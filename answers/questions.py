@@ -52,10 +52,10 @@ from answers.understanding import (
     only_constraints,
     parse_question,
 )
-from db import queries
 from db.kinds import EntityKind
 from db.search import Hit, SearchIndex
 from db.textnorm import normalize, query_forms, word_forms
+from facts.current import facts_of
 from views.callbacks import Card
 from views.common import listening, question_too_long
 from views.direct import not_a_question, off_topic
@@ -254,7 +254,7 @@ async def _question_reply(
             if dates.until_year and dates.year
             else [dates.year]
         )
-        of_years = [e for year in years for e in await queries.events_of_year(session, year)]
+        of_years = [e for year in years for e in (await facts_of(session)).events_of_year(year)]
         asked.dated_events = [e.id for e in events_on(of_years, dates)]
     if question.language != "ru":
         # A Kazakh or English question gets its interface in that language around the facts.
@@ -283,7 +283,7 @@ async def _of_the_family_spoken_of(
         person
         for kind, person_id in dialogue.subjects
         if kind == EntityKind.PERSON.value
-        and (person := await queries.get_person(session, person_id)) is not None
+        and (person := (await facts_of(session)).get_person(person_id)) is not None
     ]
     families = {_family(p.full_name) for p in spoken}
     mentions = []
@@ -309,7 +309,7 @@ async def _spoken_of_first(session: AsyncSession, dialogue: Dialogue, gender: st
     fitting = [
         s
         for s in people
-        if (person := await queries.get_person(session, s[1])) is not None
+        if (person := (await facts_of(session)).get_person(s[1])) is not None
         and gender_of(person.full_name) in (gender, None)
     ]
     if not fitting or fitting[0] == people[0]:

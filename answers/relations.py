@@ -35,12 +35,13 @@ from answers.lists import (
     works_answer,
 )
 from answers.understanding import HEAD_CUES, HEAD_TITLES, RANKS, Intent, Question, is_title
-from db import queries
 from db.content_schema import SPEAKING_ROLES
 from db.kinds import EntityKind
-from db.models import Event, Participation, Person
 from db.search import SearchIndex
 from db.textnorm import Forms, forms, forms_match, normalize, query_forms
+from facts.current import facts_of
+from facts.entities import Event, Participation, Person
+from facts.model import upcoming_events
 from views import direct
 from views.common import no_answer
 from views.grounding import constraint_text, nothing_fits
@@ -133,7 +134,7 @@ async def _most_often(a: Asked) -> Answer:
     events, places, orgs, topics = named(E), named(PL), named(ORG), named(T)
     dates = a.question.dates
     talks: dict[str, list[Participation]] = {}
-    for part in await queries.participations(a.session, roles=SPEAKING_ROLES, topics=bool(topics)):
+    for part in (await facts_of(a.session)).participations_of(roles=SPEAKING_ROLES):
         if (events and part.event_id not in events) or (
             places and part.event.place_id not in places
         ):
@@ -169,24 +170,17 @@ async def for_events(
     a: Asked,
     ids: Sequence[str],
     respond: Callable[[str], Awaitable[Answer]],
-    *,
-    participants: bool = False,
-    topics: bool = False,
 ) -> Answer:
-    """The answer for one event; for a few, each in turn; for many, a choice. With
-    `participants` (each answer lists who took part), the participations of all the events
-    are read at once, their topics only with `topics`."""
+    """The answer for one event; for a few, each in turn; for many, a choice."""
     ids = list(dict.fromkeys(ids))
     if len(ids) == 1:
         return await respond(ids[0])
-    found = {e.id: e for e in await queries.events_by_id(a.session, ids)}
+    found = {e.id: e for e in (await facts_of(a.session)).events_by_id(ids)}
     events = _in_tense(a, [found[i] for i in ids if i in found])
     if len(events) == 1:
         return await respond(events[0].id)
     if len(events) > 2 * MAX_EVENTS_ANSWERED:
         return _choice_of(events)
-    if participants:
-        await queries.read_participations_of(a.session, [e.id for e in events], topics=topics)
     answers = [await respond(e.id) for e in events]
     answer = joined(answers, direct.several_events(events))
     if len(events) > MAX_EVENTS_ANSWERED and len(answer.text) > MESSAGE_LIMIT:
@@ -216,7 +210,7 @@ async def speakers(a: Asked) -> Answer | None:
     ids = [] if in_city else a.ids(E)  # the city's events, not every event of the dates
     if a.question.together and (someone := a.one(P)):
         # «кто выступит вместе с Жумабаевой?»: at her events (the one named, if any)
-        parts = await queries.participations(a.session, person_id=someone)
+        parts = (await facts_of(a.session)).participations_of(person_id=someone)
         # «… вместе с Маратом Нургазиевым в Оренбурге?»: at those of their events held there
         theirs = list(dict.fromkeys(p.event_id for p in parts if _when_and_where(a, p.event)))
         if parts and not theirs:  # «… вместе с Погорельским в Кокшетау?»: he was not there
@@ -225,7 +219,7 @@ async def speakers(a: Asked) -> Answer | None:
     if not ids and asks_who and not from_there and (place := a.one(PL)):
         ids = await _events_in(a, place)  # «кто выступал в Омске?»: at the events there
         if a.question.dates is not None:
-            there = await queries.events_by_id(a.session, ids)
+            there = (await facts_of(a.session)).events_by_id(ids)
             ids = [e.id for e in events_on(there, a.question.dates)]
             if not ids:  # «Who spoke in Moscow in 2030?»: said, not answered for 2025
                 wanted = [constraint_text(None, "", a.question.dates)]
@@ -254,25 +248,27 @@ async def speakers(a: Asked) -> Answer | None:
                 organization=for_org,
             )
             if a.question.count:
-                parts = await queries.participations(
-                    a.session, event_id=event_id, roles=SPEAKING_ROLES
+                parts = (await facts_of(a.session)).participations_of(
+                    event_id=event_id, roles=SPEAKING_ROLES
                 )
                 if a.question.about_participants:
                     return lead(direct.participants_unknown(len(parts)), answer)
                 return lead(direct.count_line(len(parts)), answer)
             return answer
 
-        return await for_events(a, ids, one, participants=True)
+        return await for_events(a, ids, one)
     if (person := a.one(P)) and a.question.count:  # «сколько раз выступала X?»: her talks
         roles = (*SPEAKING_ROLES, "participant") if a.question.taking_part else SPEAKING_ROLES
-        spoke = await queries.participations(a.session, person_id=person, roles=roles)
-        held = await queries.events_by_id(a.session, list(dict.fromkeys(p.event_id for p in spoke)))
+        spoke = (await facts_of(a.session)).participations_of(person_id=person, roles=roles)
+        held = (await facts_of(a.session)).events_by_id(
+            list(dict.fromkeys(p.event_id for p in spoke))
+        )
         if a.question.dates is not None:
             held = events_on(held, a.question.dates)
         return _events_list(a, held)
     if person and a.continues:  # «кто ещё?» after a question about a person: their event's
         spoken_of = a.dialogue.of_kind(E)
-        found = await queries.person_and_participations(a.session, person)
+        found = (await facts_of(a.session)).person_and_participations(person)
         if found is not None and found[1] and not a.question.more and spoken_of:
             # «Кто выступал на конференции? — а Октябрьская?»: she, at the events the chat
             # spoke of, in the role she had there (or all she took part in, when none)
@@ -333,7 +329,7 @@ async def organizers(a: Asked) -> Answer | None:
                 a.session, event_id, a.question.country, city=city, kind=kind, kind_word=kind_word
             )
             if a.question.count:
-                links = await queries.event_organizations(a.session, event_id)
+                links = (await facts_of(a.session)).event_organizations(event_id)
                 wanted = [
                     x
                     for x in links
@@ -366,7 +362,7 @@ async def cities(a: Asked) -> Answer | None:
         async def one(event_id: str) -> Answer:
             answer = await cities_answer(a.session, event_id, a.question.country)
             if a.question.count:
-                places = await queries.event_cities(a.session, event_id)
+                places = (await facts_of(a.session)).event_cities(event_id)
                 country = a.question.country
                 n = len([x for x in places if country is None or x.place.country == country])
                 return lead(direct.count_line(n), answer)
@@ -397,9 +393,7 @@ async def when_where(a: Asked) -> Answer | None:
 
 async def topics(a: Asked) -> Answer | None:
     if ids := a.ids(E):
-        return await for_events(
-            a, ids, lambda i: event_topics_answer(a.session, i), participants=True, topics=True
-        )
+        return await for_events(a, ids, lambda i: event_topics_answer(a.session, i))
     if subject := a.one(P):
         return await card_answer(a.session, P, subject, a.today)
     if subject := a.one(T):
@@ -422,20 +416,22 @@ async def moderators(a: Asked) -> Answer | None:
         if a.question.dates is not None:
             ids = [
                 e.id
-                for e in events_on(await queries.events_by_id(a.session, ids), a.question.dates)
+                for e in events_on((await facts_of(a.session)).events_by_id(ids), a.question.dates)
             ]
     if ids:
-        return await for_events(
-            a, ids, lambda i: moderators_answer(a.session, i), participants=True
-        )
+        return await for_events(a, ids, lambda i: moderators_answer(a.session, i))
     if person := a.one(P):  # «which events did Glukhov moderate?»: those he moderated
-        parts = await queries.participations(a.session, person_id=person, roles=("moderator",))
+        parts = (await facts_of(a.session)).participations_of(
+            person_id=person, roles=("moderator",)
+        )
         if not parts:
-            found = await queries.person_and_participations(a.session, person)
+            found = (await facts_of(a.session)).person_and_participations(person)
             if found is None:
                 return None
             return lead(direct.never_moderated(found[0]), person_card_of(*found))
-        held = await queries.events_by_id(a.session, list(dict.fromkeys(p.event_id for p in parts)))
+        held = (await facts_of(a.session)).events_by_id(
+            list(dict.fromkeys(p.event_id for p in parts))
+        )
         if a.question.dates is not None:
             held = events_on(held, a.question.dates)
         return _events_list(a, held)
@@ -454,14 +450,14 @@ async def works(a: Asked) -> Answer | None:
     if not ids and (place := a.one(PL)):  # «какую книгу представили в Семее?»: events there
         ids = await _events_in(a, place)
         if a.question.dates is not None:
-            there = await queries.events_by_id(a.session, ids)
+            there = (await facts_of(a.session)).events_by_id(ids)
             ids = [e.id for e in events_on(there, a.question.dates)]
         if not ids:
             mention = a.mention(PL)
             label = mention.hits[0].label if mention is not None else ""
             return Answer(nothing_fits([constraint_text(PL, label, None)], [], yes_no=False))
         # of the city's events, those with works to tell of (or one, to say there are none)
-        ids = [i for i in ids if await queries.event_works(a.session, i)] or ids[:1]
+        ids = [i for i in ids if (await facts_of(a.session)).event_works(i)] or ids[:1]
     if ids:
         return await for_events(a, ids, lambda i: works_answer(a.session, i, role))
     if work := a.one(W):
@@ -472,17 +468,17 @@ async def works(a: Asked) -> Answer | None:
 async def _works_of(a: Asked, person_id: str) -> Answer | None:
     """The works the person presented or signed (their talk names them), or their card when
     the sources name none."""
-    found = await queries.person_and_participations(a.session, person_id)
+    found = (await facts_of(a.session)).person_and_participations(person_id)
     if found is None:
         return None
     person, parts = found
     parts = _at_events_named(a, parts)
     for part in parts:
-        links = await queries.event_works(a.session, part.event_id)
+        links = (await facts_of(a.session)).event_works(part.event_id)
         for link in links:
             if a.question.work_role not in (None, link.role):
                 continue
-            details = await queries.work_details(a.session, link.work_id)
+            details = (await facts_of(a.session)).work_details(link.work_id)
             if details is None:
                 continue
             work, work_links, _ = details
@@ -509,10 +505,10 @@ async def events(a: Asked) -> Answer | None:
             # subject's events (of those dates only)
             if held_there:
                 # «Сколько событий прошло в Оренбурге?»: held there (those it joined, if none)
-                mine = await queries.events_by_id(a.session, there)
+                mine = (await facts_of(a.session)).events_by_id(there)
             else:
-                every = await queries.all_events(a.session)
-                facts = await queries.events_facts(a.session, [e.id for e in every])
+                every = (await facts_of(a.session)).all_events()
+                facts = (await facts_of(a.session)).events_facts([e.id for e in every])
                 of = {P: "person_ids", ORG: "organization_ids", PL: "place_ids"}[kind]
                 mine = [e for e in every if e.id in facts and subject in getattr(facts[e.id], of)]
             if a.question.dates is not None:
@@ -525,7 +521,7 @@ async def events(a: Asked) -> Answer | None:
     mention = a.mention(E)
     if mention is not None and not mention.generic and len(mention.hits) == 1:
         return await card_answer(a.session, E, mention.hits[0].id, a.today)
-    found = await queries.all_events(a.session)
+    found = (await facts_of(a.session)).all_events()
     if mention is not None:
         wanted = {h.id for h in mention.hits}
         found = [e for e in found if e.id in wanted]
@@ -592,7 +588,7 @@ async def position(a: Asked) -> Answer | None:
         if a.one(ORG):
             return await holders(a)
         return None
-    found = await queries.person_and_participations(a.session, person_id)
+    found = (await facts_of(a.session)).person_and_participations(person_id)
     if found is None:
         return None
     person, parts = found
@@ -604,7 +600,7 @@ async def _positions_of(a: Asked, person_ids: Sequence[str]) -> Answer | None:
     """The positions of several people, each in turn, with a button to each card."""
     lines, buttons = [], []
     for person_id in person_ids:
-        found = await queries.person_and_participations(a.session, person_id)
+        found = (await facts_of(a.session)).person_and_participations(person_id)
         if found is None:
             continue
         person, parts = found
@@ -646,7 +642,7 @@ async def origin(a: Asked) -> Answer | None:
     person_id = a.one(P)
     if person_id is None:  # «where is the forum …?»: where it is held
         return await when_where(a) if a.ids(E) else None
-    found = await queries.person_and_participations(a.session, person_id)
+    found = (await facts_of(a.session)).person_and_participations(person_id)
     if found is None:
         return None
     person, parts = found
@@ -697,8 +693,8 @@ async def among_last(a: Asked) -> Answer | None:
 
     matches = []
     for event_id in events:
-        for part in await queries.participations(
-            a.session, event_id=event_id, roles=SPEAKING_ROLES
+        for part in (await facts_of(a.session)).participations_of(
+            event_id=event_id, roles=SPEAKING_ROLES
         ):
             if found := next((pos for pos in part.positions if fits(pos, part)), None):
                 matches.append((found, part))
@@ -711,7 +707,7 @@ async def holders(a: Asked) -> Answer | None:
     org_id = a.one(ORG)
     if org_id is None:
         return None
-    details = await queries.organization_details(a.session, org_id)
+    details = (await facts_of(a.session)).organization_details(org_id)
     if details is None:
         return None
     positions = [(pos, part) for pos, part in details.positions if _when_and_where(a, part.event)]
@@ -754,7 +750,7 @@ async def _not_there(a: Asked, person: Person, parts: list[Participation]) -> An
     card = person_card_of(person, parts)
     place = a.one(PL)
     elsewhere = place is not None and not any(p.event.place_id == place for p in parts)
-    if elsewhere and (named := await queries.get_place(a.session, place)) is not None:  # type: ignore[arg-type]
+    if elsewhere and (named := (await facts_of(a.session)).get_place(place)) is not None:  # type: ignore[arg-type]
         return lead(direct.sentence(direct.not_in_place(person, named)), card)
     if a.question.dates is not None:
         when = dates_text(a.question.dates)
@@ -800,7 +796,7 @@ async def titled(a: Asked) -> Answer | None:
     )
     matches = []
     for hit in hits:
-        for part in await queries.participations(a.session, person_id=hit.id):
+        for part in (await facts_of(a.session)).participations_of(person_id=hit.id):
             for pos in part.positions:
                 if title_fits(words, pos.title, f"{a.question.text} {a.question.rest}"):
                     matches.append((pos, part))
@@ -826,7 +822,7 @@ async def _titled_at(a: Asked, event_ids: Sequence[str]) -> Answer | None:
     matches = [
         (pos, part)
         for event_id in event_ids
-        for part in await queries.participations(a.session, event_id=event_id, topics=False)
+        for part in (await facts_of(a.session)).participations_of(event_id=event_id)
         for pos in part.positions
         if title_fits(words, pos.title, question)
     ]
@@ -854,10 +850,10 @@ async def counted_in_summaries(a: Asked) -> Answer | None:
     ids = a.ids(E)
     if not counted or len(ids) != 1:
         return None
-    event = await queries.get_event(a.session, ids[0])
+    event = (await facts_of(a.session)).get_event(ids[0])
     if event is None:
         return None
-    parts = await queries.participations(a.session, event_id=event.id, topics=False)
+    parts = (await facts_of(a.session)).participations_of(event_id=event.id)
     for text in (event.summary or "", *(p.summary or "" for p in parts)):
         for sentence in re.split(r"(?<=[.!?])\s+", text):
             for found in _NUMBER_BEFORE.finditer(sentence):
@@ -872,7 +868,7 @@ async def work_people(a: Asked) -> Answer | None:
     work_id = a.one(W)
     if work_id is None:
         return None
-    found = await queries.work_details(a.session, work_id)
+    found = (await facts_of(a.session)).work_details(work_id)
     if found is None:
         return None
     work, links, _ = found
@@ -886,7 +882,7 @@ async def work_speakers(a: Asked, work, links) -> list:  # type: ignore[no-untyp
     title = list(forms(work.title, drop_stopwords=True))
     found = []
     for link in links:
-        for part in await queries.participations(a.session, event_id=link.event_id):
+        for part in (await facts_of(a.session)).participations_of(event_id=link.event_id):
             # word for word: «Казахи» only begins «Казахстана»
             said = set().union(*forms(part.summary or ""))
             if title and all(said.intersection(t) for t in title):
@@ -898,7 +894,7 @@ async def country(a: Asked) -> Answer | None:
     place_id = a.one(PL)
     if place_id is None:
         return None
-    place = await queries.get_place(a.session, place_id)
+    place = (await facts_of(a.session)).get_place(place_id)
     if place is None:
         return None
     line = direct.country_line(place)
@@ -914,13 +910,13 @@ async def statements(a: Asked) -> Answer | None:
     if person_id := a.one(P):
         place, dates = a.one(PL), a.question.dates
         if a.mention(E) is not None:  # «что сказала X на круглом столе?»: that event only
-            found = await queries.person_and_participations(a.session, person_id)
+            found = (await facts_of(a.session)).person_and_participations(person_id)
             if found is not None:
                 return person_card_of(found[0], _at_events_named(a, found[1]))
         elif place is not None or dates is not None:
             # «что сказал Погорельский в Оренбурге?»: there (then) only, or that he said
             # nothing there — never what he said elsewhere
-            found = await queries.person_and_participations(a.session, person_id)
+            found = (await facts_of(a.session)).person_and_participations(person_id)
             if found is None:
                 return None
             person, parts = found
@@ -938,11 +934,11 @@ async def _events_in(a: Asked, place_id: str) -> list[str]:
 
 async def _events_there(a: Asked, place_id: str) -> tuple[list[str], bool]:
     """`_events_in`, and whether they were held there (not only joined)."""
-    every = await queries.all_events(a.session)
+    every = (await facts_of(a.session)).all_events()
     held = [e.id for e in every if e.place_id == place_id]
     if held:
         return held, True
-    facts = await queries.events_facts(a.session, [e.id for e in every])
+    facts = (await facts_of(a.session)).events_facts([e.id for e in every])
     return [e.id for e in every if e.id in facts and place_id in facts[e.id].place_ids], False
 
 
@@ -960,10 +956,12 @@ async def _speakers_from(a: Asked, place_id: str, place: str) -> Answer:
     parts = [
         part
         for event_id in event_ids
-        for part in await queries.participations(a.session, event_id=event_id, roles=SPEAKING_ROLES)
+        for part in (await facts_of(a.session)).participations_of(
+            event_id=event_id, roles=SPEAKING_ROLES
+        )
         if _from_city(part, {place_id})
     ]
-    events = await queries.events_by_id(a.session, event_ids)
+    events = (await facts_of(a.session)).events_by_id(event_ids)
     people = [(P, p.person_id, p.person.full_name) for p in parts]
     return Answer(direct.speakers_from(place, parts, events), cards(people))
 
@@ -974,11 +972,11 @@ async def _on_topic_at(a: Asked, topic_id: str) -> Answer:
     parts = [
         part
         for event_id in event_ids
-        for part in await queries.participations(a.session, event_id=event_id)
+        for part in (await facts_of(a.session)).participations_of(event_id=event_id)
         if any(t.id == topic_id for t in part.topics)
     ]
     topic = next(m.hits[0].label for m in a.linked.of_kind(T))
-    events = await queries.events_by_id(a.session, event_ids)
+    events = (await facts_of(a.session)).events_by_id(event_ids)
     people = [(P, p.person_id, p.person.full_name) for p in parts]
     return Answer(direct.spoke_on_topic(topic, parts, events), cards(people))
 
@@ -994,7 +992,9 @@ async def upcoming(a: Asked) -> Answer | None:
     among = of_kind
     if a.question.dates is not None:  # «what is planned for 2030?»
         dated = frozenset(
-            e.id for e in await queries.all_events(a.session) if date_matches(e, a.question.dates)
+            e.id
+            for e in (await facts_of(a.session)).all_events()
+            if date_matches(e, a.question.dates)
         )
         among = dated if among is None else among & dated
     for kind in (PL, ORG, P):  # «что будет в Омске?»: there, not everywhere
@@ -1002,7 +1002,7 @@ async def upcoming(a: Asked) -> Answer | None:
         if named is not None and len(named.hits) == 1:
             subject = named.hits[0].id
             coming = await upcoming_ids(a, among)
-            facts = await queries.events_facts(a.session, coming)
+            facts = (await facts_of(a.session)).events_facts(coming)
             among = frozenset(i for i in coming if i in facts and facts[i].names(kind, subject))
             if not among:  # «Что намечалось в Свердловске?»: what was planned there, long ago
                 return None
@@ -1026,9 +1026,7 @@ async def upcoming(a: Asked) -> Answer | None:
 
 
 async def upcoming_ids(a: Asked, among: frozenset[str] | set[str] | None) -> list[str]:
-    events = queries.upcoming_events(
-        await queries.events_from_year(a.session, a.today.year), a.today
-    )
+    events = upcoming_events((await facts_of(a.session)).events_from_year(a.today.year), a.today)
     return [e.id for e in events if among is None or e.id in among]
 
 

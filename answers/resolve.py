@@ -13,10 +13,10 @@ from answers.grounding import gaps
 from answers.language import fold
 from answers.linking import Linked, events_on, link
 from answers.understanding import parse_question, subject_text
-from db import queries
 from db.kinds import EntityKind
 from db.search import Hit, SearchIndex
 from db.textnorm import normalize
+from facts.current import facts_of
 from views.keyboards import MAX_CARD_BUTTONS, hits_keyboard
 from views.search import did_you_mean, which_one
 
@@ -48,7 +48,7 @@ async def resolve(session: AsyncSession, text: str, kinds: Sequence[EntityKind])
     question = parse_question(subject_text(text))
     if not question.rest and question.dates is not None and EntityKind.EVENT in kinds:
         # «/event 2023», «/speakers 21.04.2021»: the events of those dates
-        events = events_on(await queries.all_events(session), question.dates)
+        events = events_on((await facts_of(session)).all_events(), question.dates)
         hits = [Hit(EntityKind.EVENT, e.id, e.display_title, 1.0, True, 0.0) for e in events]
         return Resolution(subject=hits[0]) if len(hits) == 1 else Resolution(choices=hits)
     if question.rest:
@@ -93,8 +93,8 @@ async def _events_in_place(session: AsyncSession, linked: Linked) -> Resolution:
     if place is None or not place.certain or len(place.hits) != 1:
         return Resolution()
     city = place.hits[0].id
-    every = await queries.all_events(session)
-    facts = await queries.events_facts(session, [e.id for e in every])
+    every = (await facts_of(session)).all_events()
+    facts = (await facts_of(session)).events_facts([e.id for e in every])
     held = [e for e in every if e.place_id == city]
     joined = [e for e in every if e.id in facts and city in facts[e.id].place_ids]
     there = [Hit(EntityKind.EVENT, e.id, e.display_title, 1.0, True, 0.0) for e in held or joined]
@@ -109,7 +109,7 @@ async def choose(
     """Several entities fit, or only after correcting a typo: let the user pick — events told
     apart by their dates («/event встреча в Оренбурге»: 2011 or 2026)."""
     events = [h.id for h in hits[:MAX_CARD_BUTTONS] if h.kind is EntityKind.EVENT]
-    dated = {e.id: e.partial_date for e in await queries.events_by_id(session, events)}
+    dated = {e.id: e.partial_date for e in (await facts_of(session)).events_by_id(events)}
     if corrected or any(h.fuzzy for h in hits):  # found only as a misspelling
         return Answer(did_you_mean(text, hits, dated), hits_keyboard(hits))
     return Answer(which_one(text, hits, dated), hits_keyboard(hits))

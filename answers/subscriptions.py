@@ -3,6 +3,7 @@ broadcasts (/broadcast with a confirmation)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,10 +12,12 @@ from answers.base import Answer
 from answers.resolve import resolve
 from db import subscriptions as subs
 from db.kinds import EntityKind
-from db.models import Broadcast, Organization, Person, Place, Topic
+from db.models import Broadcast
 from db.seen_users import SeenUsers
 from db.subscriptions import SubjectKind
 from db.user_languages import LanguagePreferences
+from facts.current import facts_of
+from facts.entities import Organization, Person, Place, Topic
 from views import notices as view
 from views.html import Html, html_to_title
 from views.i18n import language
@@ -26,20 +29,22 @@ from views.keyboards import (
 )
 
 SUBJECT_KINDS = (EntityKind.ORGANIZATION, EntityKind.PLACE, EntityKind.PERSON, EntityKind.TOPIC)
-MODELS = {
-    SubjectKind.ORGANIZATION: (Organization, lambda o: o.name),
-    SubjectKind.PLACE: (Place, lambda p: p.name),
-    SubjectKind.PERSON: (Person, lambda p: p.full_name),
-    SubjectKind.TOPIC: (Topic, lambda t: t.name),
-}
 
 
 async def subject_name(session: AsyncSession, kind: SubjectKind, entity_id: str) -> str | None:
     if kind is SubjectKind.ALL:
         return None
-    model, name = MODELS[kind]
-    found = await session.get(model, entity_id)
-    return name(found) if found is not None else entity_id
+    facts = await facts_of(session)
+    subjects: dict[SubjectKind, Mapping[str, Organization | Place | Person | Topic]] = {
+        SubjectKind.ORGANIZATION: facts.organizations,
+        SubjectKind.PLACE: facts.places,
+        SubjectKind.PERSON: facts.people,
+        SubjectKind.TOPIC: facts.topics,
+    }
+    found = subjects[kind].get(entity_id)
+    if found is None:
+        return entity_id
+    return found.full_name if isinstance(found, Person) else found.name
 
 
 async def subject_label(session: AsyncSession, kind: SubjectKind, entity_id: str) -> Html:

@@ -35,6 +35,7 @@ async def run(settings: Settings) -> int:
     from db.content_worker import ContentWorker
     from db.engine import create_engine, create_session_maker
     from db.migrations import SchemaBehind, prepare_schema
+    from facts.current import facts_of
 
     try:
         engine = create_engine(settings.database_url)
@@ -63,7 +64,7 @@ async def run(settings: Settings) -> int:
             settings.content_dir,
             session_maker,
             today_in(settings.timezone),
-            warm=True,
+            warm=facts_of,
             after_warm=memory.settle,
             exclusive=shared.exclusive(redis, "content", shared.CHANGE_LOCK_SECONDS)
             if redis is not None
@@ -87,11 +88,15 @@ async def run(settings: Settings) -> int:
             from bot.console import run_console
 
             content.warm()
-            await run_console(
-                dp,
-                settings,
-                lambda bot: create_deliverer(bot, dp, settings, session_maker, content, redis),
-            )
+            watching = asyncio.create_task(content.follow_loads())
+            try:
+                await run_console(
+                    dp,
+                    settings,
+                    lambda bot: create_deliverer(bot, dp, settings, session_maker, content, redis),
+                )
+            finally:
+                watching.cancel()
             return 0
         bot = create_bot(settings.token, settings, metrics=metrics)
         async with bot:
@@ -106,11 +111,11 @@ async def run(settings: Settings) -> int:
             delivery = asyncio.create_task(
                 deliverer.run(settings.delivery_poll_seconds, settings.reminder_check_seconds)
             )
-            following = (
-                asyncio.create_task(shared.follow_versions(redis, content.changed_elsewhere))
-                if redis is not None
-                else None
-            )
+            following = [asyncio.create_task(content.follow_loads())]
+            if redis is not None:  # announced at once, not within the interval
+                following.append(
+                    asyncio.create_task(shared.follow_versions(redis, content.changed_elsewhere))
+                )
             runner = None
             if settings.serves_web:
                 app = create_web_app(dp, bot, settings, session_maker, metrics)
@@ -126,8 +131,8 @@ async def run(settings: Settings) -> int:
                     log.info("polling for updates")
                     await dp.start_polling(bot, handle_signals=True)
             finally:
-                if following is not None:
-                    following.cancel()
+                for task in following:
+                    task.cancel()
                 # The message being sent is finished (a few seconds at most), then the
                 # sending stops; one not handed to Telegram yet stays owed.
                 deliverer.stop()

@@ -84,9 +84,8 @@ async def announce_version(redis: Redis) -> None:
 
 
 async def follow_versions(redis: Redis, on_change: Callable[[], Awaitable[None] | None]) -> None:
-    """Call `on_change` whenever another instance announces a content change. Each update
-    reads the version from the database anyway; this only lets an instance prepare the new
-    version before its users ask."""
+    """Call `on_change` whenever another instance announces a content change: at once,
+    where `ContentService.follow_loads` would notice it within its interval."""
     while True:
         try:
             async with redis.pubsub() as pubsub:

@@ -50,9 +50,14 @@ from db.dialects import refresh_statistics
 from db.failures import Reason, StoreFailed, classify
 from db.kinds import EntityKind
 from db.models import AdminAction, ContentLoad
-from db.queries import warm_snapshots
 from db.search import local_index
-from db.snapshots import Preparation, forget_version
+from db.snapshots import (
+    VERSION_CHECK_SECONDS,
+    Preparation,
+    forget_version,
+    newest_version,
+    outdated,
+)
 from db.subscriptions import owe_change_notices
 
 log = logging.getLogger(__name__)
@@ -151,7 +156,7 @@ class ContentService:
         content_dir: Path,
         session_maker: async_sessionmaker[AsyncSession],
         today: Callable[[], date] = date.today,
-        warm: bool = False,
+        warm: Callable[[AsyncSession], Awaitable[object]] | None = None,
         exclusive: Callable[[], AbstractAsyncContextManager[Any]] | None = None,
         announce: Callable[[], Awaitable[None]] | None = None,
         worker: ContentWorker | None = None,
@@ -164,9 +169,10 @@ class ContentService:
         self._parsed: ParseCache = {}
         # Why the files found at start-up were not loaded (the stored facts were kept).
         self.problem_at_start: ContentInvalid | StoreFailed | None = None
-        # Read the shared collections of each new version in the background (the bot does;
-        # a test or a script that only loads need not).
-        self.warm_after_load = warm
+        # What to read of each new version in the background before anyone asks (the bot
+        # builds its facts; a test or a script that only loads need not).
+        self._prepare = warm
+        self.warm_after_load = warm is not None
         self._warming: asyncio.Task[None] | None = None
         # Several instances: one changes content/ and the facts at a time (`exclusive`),
         # and tells the others when it did (`announce`).
@@ -284,10 +290,25 @@ class ContentService:
         )
 
     def changed_elsewhere(self) -> None:
-        """Another instance changed the content: read the version again now, not within
-        db.snapshots.VERSION_CHECK_SECONDS, and prepare the new one."""
+        """Another instance or process changed the content: read the version again, and
+        prepare the new one."""
         forget_version()
         self.warm()
+
+    async def follow_loads(self, interval: float = VERSION_CHECK_SECONDS) -> None:
+        """Forever: notice within `interval` a version another process stored (a second
+        instance without Redis, `python -m bot.content`), and prepare it. Updates never read
+        the version themselves."""
+        while True:
+            await asyncio.sleep(interval)
+            try:
+                async with self.session_maker() as session:
+                    if outdated(session, await newest_version(session)):
+                        self.changed_elsewhere()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # the database away for a moment: look again later
+                log.warning("could not look for a new content version: %s", exc)
 
     async def warmed(self) -> None:
         """Wait for the background reading started by `warm`, if any."""
@@ -300,7 +321,8 @@ class ContentService:
         try:
             await asyncio.sleep(delay)
             async with session:
-                await warm_snapshots(session)
+                if self._prepare is not None:
+                    await self._prepare(session)
                 await local_index(session)
             if self._after_warm is not None:
                 self._after_warm()

@@ -1,23 +1,21 @@
-"""Whole collections read once per content version and shared by every update until the
-content changes: at scale, reading all events or all participations for each question would
-cost more than answering it.
+"""What each process keeps per content version, shared by every update until the content
+changes: the read model of the facts (facts/) and the search index. At scale, reading the
+facts for each question would cost more than answering it.
 
-The version is the newest row of `content_loads`. A process reads it at most once every
-VERSION_CHECK_SECONDS and keeps it, so an update whose answer is remembered touches no database
-at all; a load in this process (or one another instance announces) forgets it at once
-(`forget_version`), and a load anywhere else is seen within that interval. The collections are
-loaded in a session of their own (on the caller's connection) and closed, so the objects are
-detached, fully loaded (every relationship is eager) and only ever read.
+The version is the newest row of `content_loads`. A process reads it once and keeps it, so
+an update touches no database for the facts at all. A load in this process, one another
+instance announces, or one `ContentService.follow_loads` notices (it looks every
+VERSION_CHECK_SECONDS) forgets it (`forget_version`), and the next update reads it again.
+What is kept is built in a session of its own (on the caller's connection) and closed.
 
-While the bot prepares a new version in the background (`Preparation`), an update that needs a
-collection not built yet gets the previous version's instead of waiting seconds for it at
+While the bot prepares a new version in the background (`Preparation`), an update that needs
+something not built yet gets the previous version's instead of waiting seconds for it at
 scale; the session is marked `stale` so that nothing worked out from it is remembered.
 """
 
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -30,8 +28,8 @@ T = TypeVar("T")
 
 _VERSION_KEY = "content_version"
 VERSION_CHECK_SECONDS = 1.0
-# database -> (when read, monotonic; the version then)
-_VERSIONS: dict[str, tuple[float, tuple[int, str] | None]] = {}
+# database -> the version this process answers from
+_VERSIONS: dict[str, tuple[int, str] | None] = {}
 _DATABASES: dict[int, tuple[Any, str]] = {}  # id(engine) -> (engine, its URL as a key)
 _PREPARING: dict[str, int] = {}  # database -> how many background preparations run
 _STALE_KEY = "stale"
@@ -46,22 +44,30 @@ async def content_version(session: AsyncSession) -> tuple[int, str] | None:
     Fixed for a session: one update sees one version."""
     if _VERSION_KEY not in session.info:
         database = database_of(session)
-        known = _VERSIONS.get(database)
-        now = time.monotonic()
-        if known is not None and now - known[0] < VERSION_CHECK_SECONDS:
-            version = known[1]
+        if database in _VERSIONS:
+            version = _VERSIONS[database]
         else:
-            row = (
-                await session.execute(
-                    select(ContentLoad.id, ContentLoad.content_hash)
-                    .order_by(ContentLoad.id.desc())
-                    .limit(1)
-                )
-            ).first()
-            version = (row[0], row[1]) if row is not None else None
-            _VERSIONS[database] = (now, version)
+            version = _VERSIONS[database] = await newest_version(session)
         session.info[_VERSION_KEY] = version
     return session.info[_VERSION_KEY]
+
+
+async def newest_version(session: AsyncSession) -> tuple[int, str] | None:
+    """(load id, content hash) of the newest load in the database, read now."""
+    row = (
+        await session.execute(
+            select(ContentLoad.id, ContentLoad.content_hash)
+            .order_by(ContentLoad.id.desc())
+            .limit(1)
+        )
+    ).first()
+    return (row[0], row[1]) if row is not None else None
+
+
+def outdated(session: AsyncSession, newest: tuple[int, str] | None) -> bool:
+    """This process keeps a version of `session`'s database other than `newest`."""
+    database = database_of(session)
+    return database in _VERSIONS and _VERSIONS[database] != newest
 
 
 def stale(session: AsyncSession) -> bool:

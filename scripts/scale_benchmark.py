@@ -15,7 +15,8 @@ For each scale (each in its own process, so peak memory is that scale's):
   remembered (what the bot costs beyond the dispatcher when it knows the answer);
 - start-up to the first getUpdates against a fake Bot API, for the bot (database loaded) and
   for a bare aiogram bot;
-- the time to build the search index of a version, and one name lookup in it;
+- the time to build the read model of a version (facts/) and the memory it holds, the
+  time to build the search index of a version, and one name lookup in it;
 - peak RSS of the measuring process (it also generates, checks and loads the content), and
   of the bot process itself after answering 100 of the questions; of that, the language
   models it loaded (pymorphy3's dictionaries, and Natasha's word vectors when its log says it
@@ -144,6 +145,7 @@ async def measure(scale: int, updates: int) -> dict[str, Any]:
     from db.content_service import ContentService
     from db.content_worker import ContentWorker
     from db.engine import create_engine, create_schema, create_session_maker
+    from facts.current import facts_of
     from tests.conftest import Chatter, RecordingSession
 
     work = Path(tempfile.mkdtemp(prefix=f"scale{scale}-"))
@@ -162,7 +164,7 @@ async def measure(scale: int, updates: int) -> dict[str, Any]:
     await create_schema(engine)
     maker = create_session_maker(engine)
     service = ContentService(
-        content_dir, maker, lambda: datetime.now(UTC).date(), warm=True, after_warm=settle
+        content_dir, maker, lambda: datetime.now(UTC).date(), warm=facts_of, after_warm=settle
     )
     started = time.perf_counter()
     await service.reload()
@@ -193,6 +195,21 @@ async def measure(scale: int, updates: int) -> dict[str, Any]:
         for name in names:
             await index.search(name)
         out["search_ms"] = (time.perf_counter() - started) * 1000 / len(names)
+
+    # The read model of a version: its build, and what it holds once built.
+    import tracemalloc
+
+    from facts.read import read_facts
+
+    async with maker() as db_session:
+        started = time.perf_counter()
+        await read_facts(db_session, None)
+        out["facts_build_s"] = time.perf_counter() - started
+        tracemalloc.start()
+        facts = await read_facts(db_session, None)
+        out["facts_mib"] = tracemalloc.get_traced_memory()[0] / 2**20
+        tracemalloc.stop()
+        del facts
 
     settings = Settings(rate_limit_messages=0)
     session = RecordingSession()
@@ -362,7 +379,7 @@ def main() -> None:
         ("startup_s", "{:.2f}"), ("bare_startup_s", "{:.2f}"), ("peak_rss_mib", "{:.0f}"),
         ("bot_rss_mib", "{:.0f}"), ("models_mib", "{:.0f}"),
         ("bot_rss_without_models_mib", "{:.0f}"), ("worker_rss_mib", "{:.0f}"),
-        ("search_index_s", "{:.2f}"),
+        ("facts_build_s", "{:.2f}"), ("facts_mib", "{:.1f}"), ("search_index_s", "{:.2f}"),
         ("search_ms", "{:.2f}"),
         ("database_mb", "{:.1f}"),
     ]  # fmt: skip

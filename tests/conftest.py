@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import shutil
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
@@ -138,6 +139,13 @@ def content_dir(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(CONTENT, target)
     return target
+
+
+def reads_facts(statement: str) -> bool:
+    """The SQL statement reads one of the tables of facts (only a version's build should)."""
+    from facts.read import FACT_TABLES
+
+    return any(re.search(rf"\b(?:FROM|JOIN) {table}\b", statement) for table in FACT_TABLES)
 
 
 @pytest.fixture

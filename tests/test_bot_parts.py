@@ -15,9 +15,9 @@ from bot import memory
 from bot.console import ConsoleChat, ConsoleSession
 from bot.factory import create_bot, create_dispatcher
 from bot.settings import Settings, SettingsError
-from db import queries
 from db.dates import PartialDate, check_date_parts
 from db.textnorm import forms, forms_match, normalize
+from facts.model import Facts
 from tests.conftest import Chatter
 from views.html import split_message
 
@@ -118,10 +118,10 @@ async def test_console_chat_prints_and_presses_numbered_buttons(
 
 
 async def test_handler_error_gets_polite_reply(chat: Chatter, monkeypatch) -> None:
-    async def broken(*args, **kwargs):
+    def broken(*args, **kwargs):
         raise RuntimeError("database is on fire")
 
-    monkeypatch.setattr(queries, "all_events", broken)
+    monkeypatch.setattr(Facts, "all_events", broken)
     [reply] = await chat.say("/events")
     assert "произошла ошибка" in reply.text and "fire" not in reply.text
     monkeypatch.undo()

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from db import queries
 from db.content_files import ContentInvalid, read_content
 from db.content_service import ContentService
 from db.content_store import stored_entities
 from db.engine import create_engine, create_schema, create_session_maker
 from db.models import Event
+from facts.current import facts_of
 from tests.conftest import CONTENT, ROOT
 
 
@@ -52,7 +52,7 @@ def test_positions_belong_to_the_event() -> None:
 
 async def test_load_stores_facts(content_service: ContentService, session_maker) -> None:
     async with session_maker() as session:
-        details = await queries.event_details(session, "round-table-2021-04")
+        details = (await facts_of(session)).event_details("round-table-2021-04")
         assert details is not None
         assert details.event.format == "online" and details.event.date_precision == "day"
         assert len(details.cities) == 10
@@ -165,7 +165,7 @@ async def test_startup_with_invalid_files_keeps_stored_facts(
     (content_dir / "people.yaml").write_text("people: [", encoding="utf-8")
     assert await service.ensure_loaded() is False
     async with session_maker() as session:
-        assert len(await queries.all_people(session)) == 8
+        assert len((await facts_of(session)).all_people()) == 8
 
 
 async def test_startup_with_invalid_files_and_empty_database_fails(

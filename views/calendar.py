@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from db.models import Event
+from facts.entities import Event
 from views.i18n import _
 from views.labels import EVENT_KINDS, country_label, label
 

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from db.content_schema import SPEAKING_ROLES
-from db.models import Organization, Participation, Place, Topic, Work
-from db.queries import EventDetails, OrganizationDetails, PlaceDetails
+from facts.entities import Organization, Participation, Place, Topic, Work
+from facts.model import EventDetails, OrganizationDetails, PlaceDetails
 from views.calendar import has_day, no_calendar_day
 from views.html import Html, Lines, b, html, i, join
 from views.i18n import _

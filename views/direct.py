@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from db.models import Event, Organization, Participation, Person, PersonPosition, Place, Work
+from facts.entities import Event, Organization, Participation, Person, PersonPosition, Place, Work
 from views.html import Html, Lines, b, html, join
 from views.i18n import N_, _
 from views.labels import (

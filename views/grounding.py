@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from db.kinds import EntityKind
-from db.models import Event
+from facts.entities import Event
 from views.html import Html, Lines, b, html, join
 from views.i18n import _
 from views.labels import date_text, event_line

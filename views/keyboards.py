@@ -8,8 +8,9 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from db.kinds import EntityKind
-from db.models import ContentLoad, Event
+from db.models import ContentLoad
 from db.search import Hit
+from facts.entities import Event
 from views.callbacks import (
     BroadcastChoice,
     CalendarFile,

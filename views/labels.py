@@ -8,7 +8,7 @@ from datetime import date
 
 from db.dates import EARLIEST_YEAR, LATEST_YEAR, PartialDate
 from db.kinds import EntityKind
-from db.models import Event, Organization, Participation, Place, Work
+from facts.entities import Event, Organization, Participation, Place, Work
 from views.html import Html, b, esc, html, i, join
 from views.i18n import N_, _, day_month_text, day_text, days_text, month_name, month_text
 

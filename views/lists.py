@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from db.content_schema import SPEAKING_ROLES
-from db.models import Event, EventOrganization, Participation, Place, Topic
+from facts.entities import Event, EventOrganization, Participation, Place, Topic
 from views.html import Html, Lines, b, html, i
 from views.i18n import _
 from views.labels import (
