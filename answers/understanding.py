@@ -358,6 +358,8 @@ def _where(norm: str, marker: str) -> int | None:
     """Where `marker` begins a word of `norm` (a short marker must be the whole word); a
     phrase's words may have one word between them — a name, as in «что Нургазиева говорила».
     A phrase ending in a particle («ресей ме») ends there: «Ресей мен» is «Russia and»."""
+    if marker.split(" ", 1)[0] not in norm:  # each way below needs its first word there
+        return None
     if len(marker) <= 4 or marker.rsplit(" ", 1)[-1] in _PARTICLES:
         found = re.search(rf"(?<!\w){re.escape(marker)}(?!\w)", norm)
         return found.start() if found else None
@@ -377,15 +379,22 @@ def _intent_of(texts: tuple[str, ...]) -> Intent | None:
     present: set[int] = set()
     for text in texts:
         found: dict[int, list[tuple[int, int]]] = {}  # start → (cue length, intent rank)
-        for rank, (_, markers) in enumerate(_INTENTS):
-            for marker in markers:
-                for variant in dict.fromkeys((marker, fold(marker))):
-                    if (at := _where(text, variant)) is not None:
-                        found.setdefault(at, []).append((len(variant), rank))
+        for variant, rank in _INTENT_CUES:
+            if (at := _where(text, variant)) is not None:
+                found.setdefault(at, []).append((len(variant), rank))
         for cues in found.values():
             longest = max(length for length, _ in cues)
             present |= {rank for length, rank in cues if length == longest}
     return _INTENTS[min(present)][0] if present else None
+
+
+# Every cue of every intent as typed and folded, with its intent's rank in the lexicon.
+_INTENT_CUES: tuple[tuple[str, int], ...] = tuple(
+    (variant, rank)
+    for rank, (_, markers) in enumerate(_INTENTS)
+    for marker in markers
+    for variant in dict.fromkeys((marker, fold(marker)))
+)
 
 
 @lru_cache(maxsize=4096)
@@ -643,9 +652,17 @@ def _name_stems(text: str, *, every_word: bool = False) -> str:
 NAME_BEFORE_NAME = 5  # letters a capitalised word followed by another keeps
 
 
+def _phrase_key(phrase: str, language: Language) -> str:
+    """What a text folded must hold for `_phrase_re(phrase, language)` to match in it: the
+    phrase folded (an English «-y» may be «-ies»)."""
+    if language is Language.EN and phrase.endswith("y"):
+        phrase = phrase[:-1]
+    return fold(phrase)
+
+
 # Each phrase as written and as its Kazakh stems: Kazakh text is stemmed before translation.
 _GLOSSARY_RE = tuple(
-    (_phrase_re(variant, language), russian)
+    (_phrase_re(variant, language), russian, _phrase_key(variant, language))
     for phrase, russian, language in _GLOSSARY
     for variant in dict.fromkeys((phrase, _kazakh_stems(phrase)))
 )
@@ -653,8 +670,11 @@ _GLOSSARY_RE = tuple(
 
 def _translate(norm: str) -> str:
     """Kazakh and English domain words and place names in the Russian of the facts."""
-    for pattern, russian in _GLOSSARY_RE:
-        norm = pattern.sub(russian, norm)
+    folded = fold(norm)
+    for pattern, russian, key in _GLOSSARY_RE:
+        if key in folded:  # hundreds of phrases, a few words: most are not there at all
+            norm = pattern.sub(russian, norm)
+            folded = fold(norm)
     return norm
 
 
@@ -676,7 +696,7 @@ def _russian_as_facts(text: str) -> str:
 # The glossary's phrases of several words name things («үкіметтік емес ұйымдар» are NGOs):
 # a cue word inside one («ұйым») asks nothing.
 _NAMES_RE = tuple(
-    _phrase_re(variant, language)
+    (_phrase_re(variant, language), _phrase_key(variant, language))
     for phrase, _, language in _GLOSSARY
     if " " in phrase
     for variant in dict.fromkeys((phrase, _kazakh_stems(phrase)))
@@ -684,8 +704,11 @@ _NAMES_RE = tuple(
 
 
 def _without_names(text: str) -> str:
-    for pattern in _NAMES_RE:
-        text = pattern.sub(" ", text)
+    folded = fold(text)
+    for pattern, key in _NAMES_RE:
+        if key in folded:
+            text = pattern.sub(" ", text)
+            folded = fold(text)
     return text
 
 

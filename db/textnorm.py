@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import Any
 
 # Kazakh letters are kept, so that Kazakh question words can be told apart.
 _WORD_RE = re.compile(r"[0-9a-zа-яәғқңөұүһі]+(?:-[0-9a-zа-яәғқңөұүһі]+)*")
@@ -280,6 +281,13 @@ def place_word(word: str) -> bool:
     return any("Geox" in p.tag.grammemes for p in _analyzer().parse(word)[:2])
 
 
+@lru_cache(maxsize=50_000)  # bounded: users can type any number of distinct words
+def _parses(word: str) -> tuple[Any, ...]:
+    """The dictionary's readings of a word, most likely first (each question reads a few
+    words several times over, and the same words come back in many questions)."""
+    return tuple(_analyzer().parse(word))
+
+
 def said_of_gender(text: str) -> str | None:
     """«femn» or «masc» when the text's past-tense verbs or «такой/такая» say whom it speaks
     of («Выступала ли Сапарова …?» is about a woman); None when they do not, or disagree."""
@@ -288,7 +296,7 @@ def said_of_gender(text: str) -> str | None:
         if word in _SUCH:  # «кто такой» asks of a man: never «такой» as a woman's dative
             genders.add(_SUCH[word])
             continue
-        parses = _analyzer().parse(word)
+        parses = _parses(word)
         for parse in parses[:1]:
             tag = parse.tag
             if "VERB" in tag and "past" in tag and tag.gender:
@@ -322,7 +330,7 @@ def in_past_tense(text: str) -> bool:
     return any(
         ({"VERB", "PRTF", "PRTS"} & (tag := parse.tag).grammemes) and "past" in tag
         for word in re.findall(r"[а-яё]+", text.casefold())
-        for parse in _analyzer().parse(word)[:1]
+        for parse in _parses(word)[:1]
     )
 
 
@@ -334,7 +342,7 @@ def names_the_subject(text: str) -> bool:
     if "кто" in words:
         return False
     for word in words:
-        for parse in _analyzer().parse(word)[:1]:
+        for parse in _parses(word)[:1]:
             tag = parse.tag
             if "VERB" in tag and "3per" in tag and "sing" in tag and tag.tense != "past":
                 return True
