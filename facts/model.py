@@ -181,6 +181,11 @@ class Facts:
     _children: dict[str, tuple[Organization, ...]] = field(init=False)
     _works_of_org: dict[str, tuple[Work, ...]] = field(init=False)
     _people_sorted: tuple[Person, ...] = field(init=False)
+    _speakers: dict[str, int] = field(init=False)
+    _held_in: dict[str, tuple[Event, ...]] = field(init=False)
+    _joined_by: dict[str, tuple[Event, ...]] = field(init=False)
+    _from_city: dict[str, tuple[Participation, ...]] = field(init=False)
+    _orgs_in: dict[str, tuple[Organization, ...]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.newest = tuple(newest_first(self.events.values()))
@@ -243,6 +248,25 @@ class Facts:
         self._people_sorted = tuple(
             sorted(self.people.values(), key=lambda p: (p.last_name, p.first_name))
         )
+        speaking = [p for p in self.participations if p.role in SPEAKING]
+        self._speakers = {k: len(v) for k, v in _group(speaking, lambda p: p.event_id).items()}
+        # A city's card: the events held there and those it joined (newest first), the
+        # people from it — as the source says at the event, or as their own city — and its
+        # organizations by name.
+        self._held_in = _group((e for e in self.newest if e.place_id), lambda e: e.place_id)  # type: ignore[arg-type,return-value]
+        joined: dict[str, list[Event]] = {}
+        for event in self.newest:
+            for place_id in dict.fromkeys(c.place_id for c in self._cities_of.get(event.id, ())):
+                joined.setdefault(place_id, []).append(event)
+        self._joined_by = {k: tuple(v) for k, v in joined.items()}
+        self._from_city = _group(
+            (p for p in ordered if (p.city_id or p.person.city_id)),
+            lambda p: p.city_id or p.person.city_id,  # type: ignore[arg-type,return-value]
+        )
+        in_city = sorted(
+            (o for o in self.organizations.values() if o.city_id), key=lambda o: o.name
+        )
+        self._orgs_in = _group(in_city, lambda o: o.city_id)  # type: ignore[arg-type,return-value]
 
     # --- Events --------------------------------------------------------------------------
 
@@ -274,11 +298,7 @@ class Facts:
 
     def speaker_counts(self) -> dict[str, int]:
         """How many people spoke at each event (events nobody spoke at are left out)."""
-        found: dict[str, int] = {}
-        for part in self.participations:
-            if part.role in SPEAKING:
-                found[part.event_id] = found.get(part.event_id, 0) + 1
-        return found
+        return dict(self._speakers)
 
     def event_facts(self, event_id: str) -> EventFacts | None:
         return self._event_facts.get(event_id)
@@ -317,9 +337,7 @@ class Facts:
         )
         if of is not None:
             wanted = set(of)
-            found = tuple(o for o in found if o.organization_id in wanted)
-        if event_id is None:
-            return sorted(found, key=lambda o: o.position)
+            return [o for o in found if o.organization_id in wanted]
         return list(found)
 
     def event_works(self, event_id: str | None = None) -> list[EventWork]:
@@ -410,27 +428,17 @@ class Facts:
         place = self.places.get(place_id)
         if place is None:
             return None
-        held = [e for e in self.newest if e.place_id == place_id]
-        taking_part = {c.event_id for c in self.city_links if c.place_id == place_id}
-        joined = [e for e in self.newest if e.id in taking_part]
-        # From the city: as the source says at the event, or as the person's own city.
-        people = [
-            self._parts_by_id[r.id]
-            for r in self._rows
-            if (part := self._parts_by_id[r.id]).city_id == place_id
-            or (part.city_id is None and part.person.city_id == place_id)
-        ]
-        orgs = sorted(
-            (o for o in self.organizations.values() if o.city_id == place_id),
-            key=lambda o: o.name,
-        )
+        held = self._held_in.get(place_id, ())
+        joined = self._joined_by.get(place_id, ())
+        people = self._from_city.get(place_id, ())
+        orgs = self._orgs_in.get(place_id, ())
         return PlaceDetails(
             place,
             self.aliases_of(EntityKind.PLACE, place_id),
-            Shown(held[:shown], len(held)),
-            Shown(joined[:shown], len(joined)),
-            Shown(people[:shown], len(people)),
-            Shown(orgs[:shown], len(orgs)),
+            Shown(list(held[:shown]), len(held)),
+            Shown(list(joined[:shown]), len(joined)),
+            Shown(list(people[:shown]), len(people)),
+            Shown(list(orgs[:shown]), len(orgs)),
         )
 
     def topic_details(self, topic_id: str) -> tuple[Topic, list[Participation]] | None:

@@ -66,7 +66,7 @@ def build_facts(rows: dict[str, list[Any]], version: tuple[int, str] | None) -> 
             r["parent_id"],
             r["note"],
             r["abbreviation"],
-            places.get(r["city_id"]) if r["city_id"] else None,
+            places.get(r["city_id"]),
             None,
         )
         for r in rows["organizations"]
@@ -82,7 +82,7 @@ def build_facts(rows: dict[str, list[Any]], version: tuple[int, str] | None) -> 
             r["patronymic"],
             r["city_id"],
             r["note"],
-            places.get(r["city_id"]) if r["city_id"] else None,
+            places.get(r["city_id"]),
         )
         for r in rows["people"]
     }
@@ -108,7 +108,7 @@ def build_facts(rows: dict[str, list[Any]], version: tuple[int, str] | None) -> 
             r["place_id"],
             r["source_id"],
             r["summary"],
-            places.get(r["place_id"]) if r["place_id"] else None,
+            places.get(r["place_id"]),
             sources[r["source_id"]],
         )
         for r in rows["events"]
@@ -122,7 +122,7 @@ def build_facts(rows: dict[str, list[Any]], version: tuple[int, str] | None) -> 
                 r["title"],
                 r["organization_id"],
                 r["position"],
-                organizations.get(r["organization_id"]) if r["organization_id"] else None,
+                organizations.get(r["organization_id"]),
             )
         )
     topics_of: dict[int, list[e.Topic]] = {}
@@ -139,7 +139,7 @@ def build_facts(rows: dict[str, list[Any]], version: tuple[int, str] | None) -> 
             r["position"],
             events[r["event_id"]],
             people[r["person_id"]],
-            places.get(r["city_id"]) if r["city_id"] else None,
+            places.get(r["city_id"]),
             tuple(positions.get(r["id"], ())),
             tuple(sorted(topics_of.get(r["id"], ()), key=lambda t: t.id)),
         )
