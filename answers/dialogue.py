@@ -44,7 +44,3 @@ class Dialogue:
 
     def of_kind(self, kind: EntityKind) -> list[str]:
         return [entity_id for k, entity_id in self.subjects if k == kind.value]
-
-    @property
-    def empty(self) -> bool:
-        return self.intent is None and not self.subjects

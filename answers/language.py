@@ -17,7 +17,6 @@ from db.textnorm import KAZAKH_FOLD, known_word
 
 KAZAKH_LETTERS = "әғқңөұүһі"
 _QUOTES_AND_DASHES = str.maketrans({c: '"' for c in "«»„“”‟″"} | {c: "-" for c in "‐‑‒–—―"})
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 # Words that mark a Kazakh question even when typed without Kazakh letters (lexicon data).
 KAZAKH_WORDS = words_of("kk").markers
@@ -83,7 +82,3 @@ QUOTED = re.compile(r"[«\"“„][^«»\"“”„]*[»\"”“]")
 def fold(text: str) -> str:
     """Kazakh letters and ё as their Russian neighbours: how names are matched."""
     return text.translate(KAZAKH_FOLD)
-
-
-def latin_words(text: str) -> list[str]:
-    return _LATIN_WORD.findall(text)

@@ -92,12 +92,6 @@ def _may_correct_typos(question: Question, text: str) -> bool:
     )
 
 
-async def question_answer(session: AsyncSession, text: str, today: date) -> Answer:
-    """The answer to a plain message without any earlier context."""
-    answer, _ = await question_reply(session, text, today, Dialogue())
-    return answer
-
-
 async def question_reply(
     session: AsyncSession, text: str, today: date, dialogue: Dialogue
 ) -> tuple[Answer, Dialogue]:

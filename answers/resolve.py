@@ -30,10 +30,6 @@ class Resolution:
     choices: list[Hit] = field(default_factory=list)  # several fit, or only after a typo fix
 
     @property
-    def found(self) -> bool:
-        return self.subject is not None
-
-    @property
     def memo_weight(self) -> int:
         """Its rough size for answers.memo."""
         return 1 + len(self.choices) // HITS_PER_KB

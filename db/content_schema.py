@@ -164,6 +164,3 @@ class ContentFile(Strict):
     topics: list[TopicSpec] = []
     works: list[WorkSpec] = []
     events: list[EventSpec] = []
-
-
-SECTIONS: tuple[str, ...] = tuple(f for f in ContentFile.model_fields if f != "review")

@@ -2,8 +2,8 @@
 
 A kind's value is the name the database and the search index use («person»); each also
 carries its short code for callback data («p», kept short for Telegram's 64 bytes and never
-changed, or buttons in old messages stop working), its icon and the Russian words the views
-need to talk about it. Adding a kind means adding one member here and one card opener in
+changed, or buttons in old messages stop working), its icon, the Russian word content errors
+name it by, and the command that lists it. Adding a kind means adding one member here and one card opener in
 answers/cards.py.
 """
 
@@ -12,71 +12,30 @@ from __future__ import annotations
 from enum import StrEnum
 
 
-class Gender(StrEnum):
-    MASCULINE = "m"
-    FEMININE = "f"
-    NEUTER = "n"
-
-    def agree(self, stem: str) -> str:
-        """«найден» → «найден» / «найдена» / «найдено»."""
-        return stem + {"m": "", "f": "а", "n": "о"}[self.value]
-
-    @property
-    def this(self) -> str:
-        return {"m": "Этот", "f": "Эта", "n": "Это"}[self.value]
-
-
 class EntityKind(StrEnum):
-    """value, code, icon, singular, genitive plural, gender, list command."""
+    """value, code, icon, singular (in content errors), list command."""
 
-    EVENT = ("event", "ev", "📅", "событие", "событий", Gender.NEUTER, "/events")
-    PERSON = ("person", "p", "👤", "человек", "людей", Gender.MASCULINE, "/speakers")
-    ORGANIZATION = (
-        "organization",
-        "o",
-        "🏛",
-        "организация",
-        "организаций",
-        Gender.FEMININE,
-        "/orgs",
-    )
-    PLACE = ("place", "pl", "🏙", "город", "городов", Gender.MASCULINE, "/cities")
-    TOPIC = ("topic", "t", "💬", "тема", "тем", Gender.FEMININE, "/help")
-    WORK = (
-        "work",
-        "w",
-        "📘",
-        "проект или документ",
-        "проектов и документов",
-        Gender.MASCULINE,
-        "/help",
-    )
-    SOURCE = ("source", "src", "📰", "источник", "источников", Gender.MASCULINE, "/help")
+    EVENT = ("event", "ev", "📅", "событие", "/events")
+    PERSON = ("person", "p", "👤", "человек", "/speakers")
+    ORGANIZATION = ("organization", "o", "🏛", "организация", "/orgs")
+    PLACE = ("place", "pl", "🏙", "город", "/cities")
+    TOPIC = ("topic", "t", "💬", "тема", "/help")
+    WORK = ("work", "w", "📘", "проект или документ", "/help")
+    SOURCE = ("source", "src", "📰", "источник", "/help")
 
     code: str
     icon: str
     singular: str
-    genitive_plural: str
-    gender: Gender
     list_command: str
 
     def __new__(
-        cls,
-        value: str,
-        code: str,
-        icon: str,
-        singular: str,
-        genitive_plural: str,
-        gender: Gender,
-        list_command: str,
+        cls, value: str, code: str, icon: str, singular: str, list_command: str
     ) -> EntityKind:
         member = str.__new__(cls, value)
         member._value_ = value
         member.code = code
         member.icon = icon
         member.singular = singular
-        member.genitive_plural = genitive_plural
-        member.gender = gender
         member.list_command = list_command
         return member
 
@@ -94,6 +53,3 @@ class EntityKind(StrEnum):
 
 
 _BY_CODE = {kind.code: kind for kind in EntityKind}
-
-# Kinds that have a card, in the order search results and menus list them.
-CARD_KINDS: tuple[EntityKind, ...] = tuple(k for k in EntityKind if k.has_card)

@@ -34,18 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.content_files import Content
 from db.kinds import EntityKind
-from db.models import (
-    Alias,
-    Event,
-    EventCity,
-    Organization,
-    Participation,
-    Person,
-    Place,
-    SearchRow,
-    Topic,
-    Work,
-)
+from db.models import SearchRow
 from db.snapshots import shared
 from db.textnorm import PREFIX_FROM, Forms, forms, may_be_misspelt_name, query_forms
 
@@ -273,62 +262,8 @@ class Document:
         }
 
 
-async def _documents(session: AsyncSession) -> list[Document]:
-    aliases: dict[tuple[str, str], list[str]] = {}
-    for a in await session.scalars(select(Alias)):
-        aliases.setdefault((a.entity_kind, a.entity_id), []).append(a.alias)
-
-    def doc(kind: EntityKind, entity_id: str, label: str, *names: str | None) -> Document:
-        found = [n for n in names if n] + aliases.get((kind, entity_id), [])
-        return Document(kind, entity_id, label, names=found)
-
-    people = {
-        p.id: doc(EntityKind.PERSON, p.id, p.full_name, p.full_name)
-        for p in await session.scalars(select(Person))
-    }
-    for part in await session.scalars(select(Participation)):
-        person = people[part.person_id]
-        person.body.append(part.summary or "")
-        person.body += [t.name for t in part.topics]
-        for pos in part.positions:
-            person.details.append(pos.title)
-            if pos.organization is not None:
-                person.details.append(pos.organization.name)
-    docs = list(people.values())
-    for org in await session.scalars(select(Organization)):
-        d = doc(EntityKind.ORGANIZATION, org.id, org.name, org.name)
-        d.body.append(org.note or "")
-        docs.append(d)
-    for event in await session.scalars(select(Event)):
-        d = doc(EntityKind.EVENT, event.id, event.display_title, event.title, event.short_title)
-        # Where it was: «форум в Нур-Султане» tells two forums apart.
-        places = [event.place] if event.place else []
-        places += [
-            link.place
-            for link in await session.scalars(
-                select(EventCity).where(EventCity.event_id == event.id)
-            )
-        ]
-        for place in places:
-            d.details.append(place.name)
-            d.details += aliases.get((EntityKind.PLACE, place.id), [])
-        d.body.append(event.summary or "")
-        docs.append(d)
-    for place in await session.scalars(select(Place)):
-        docs.append(doc(EntityKind.PLACE, place.id, place.name, place.name))
-    for topic in await session.scalars(select(Topic)):
-        docs.append(doc(EntityKind.TOPIC, topic.id, topic.name, topic.name))
-    for work in await session.scalars(select(Work)):
-        d = doc(EntityKind.WORK, work.id, f"«{work.title}»", work.title)
-        d.details.append(work.series or "")
-        d.body.append(work.description or "")
-        docs.append(d)
-    return docs
-
-
 def content_documents(content: Content) -> list[Document]:
-    """The index's documents straight from validated content — the same as `_documents` reads
-    back from the tables, without reading anything (what a load uses)."""
+    """The index's documents straight from validated content (what a load stores)."""
     aliases: dict[tuple[str, str], list[str]] = {}
 
     def alias(kind: EntityKind, entity_id: str, names: Iterable[str | None]) -> None:
@@ -413,15 +348,11 @@ async def replace_search_rows(
     return len(rows)
 
 
-async def rebuild_search_index(session: AsyncSession, content: Content | None = None) -> int:
-    """Replace the index with the facts now in the session's transaction (built from
-    `content` when it is given, else read back from the tables)."""
-    if content is not None:
-        # Word forms of every text: seconds of work at scale, done off the event loop so that
-        # other users are answered meanwhile.
-        rows = await asyncio.to_thread(lambda: [d.row() for d in content_documents(content)])
-    else:
-        rows = [d.row() for d in await _documents(session)]
+async def rebuild_search_index(session: AsyncSession, content: Content) -> int:
+    """Replace the index with `content`'s documents in the session's transaction."""
+    # Word forms of every text: seconds of work at scale, done off the event loop so that
+    # other users are answered meanwhile.
+    rows = await asyncio.to_thread(lambda: [d.row() for d in content_documents(content)])
     await session.execute(delete(SearchRow))
     if rows:
         await session.execute(insert(SearchRow), rows)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, TypeVar
 
+from db.content_schema import SPEAKING_ROLES
 from db.kinds import EntityKind
 from facts.entities import (
     Event,
@@ -26,8 +27,6 @@ from facts.entities import (
 )
 
 T = TypeVar("T")
-
-SPEAKING = ("speaker", "moderator")
 
 
 def newest_first(items: Iterable[T], event_of: Callable[[T], Event] | None = None) -> list[T]:
@@ -248,7 +247,7 @@ class Facts:
         self._people_sorted = tuple(
             sorted(self.people.values(), key=lambda p: (p.last_name, p.first_name))
         )
-        speaking = [p for p in self.participations if p.role in SPEAKING]
+        speaking = [p for p in self.participations if p.role in SPEAKING_ROLES]
         self._speakers = {k: len(v) for k, v in _group(speaking, lambda p: p.event_id).items()}
         # A city's card: the events held there and those it joined (newest first), the
         # people from it — as the source says at the event, or as their own city — and its
