@@ -3,6 +3,7 @@ secret token; /healthz for the load balancer; /metrics for Prometheus."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from aiogram import Bot, Dispatcher
@@ -18,7 +19,7 @@ from db.subscriptions import pending_count
 
 log = logging.getLogger(__name__)
 
-HEALTH_TIMEOUT = 5.0
+HEALTH_TIMEOUT = 5.0  # seconds: a database that does not answer by then counts as down
 
 
 def create_web_app(
@@ -33,9 +34,9 @@ def create_web_app(
     async def healthz(request: web.Request) -> web.Response:
         """200 with the content version when the database answers; 503 when it does not."""
         try:
-            async with session_maker() as session:
+            async with asyncio.timeout(HEALTH_TIMEOUT), session_maker() as session:
                 current = await last_load(session)
-        except (SQLAlchemyError, OSError) as exc:
+        except (SQLAlchemyError, OSError, TimeoutError) as exc:
             log.warning("health check: database unreachable: %s", exc)
             return web.json_response({"status": "error", "database": "unreachable"}, status=503)
         version = (

@@ -157,3 +157,33 @@ async def test_health_reports_an_unreachable_database(tmp_path: Path) -> None:
         assert metrics.status == 200  # still served without the queue figure
     await bot.session.close()
     await engine.dispose()
+
+
+async def test_health_reports_a_database_that_does_not_answer(monkeypatch) -> None:
+    import asyncio
+    import time
+
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from bot import web as bot_web
+    from bot.factory import create_bot
+    from bot.metrics import Metrics
+    from bot.settings import Settings
+
+    class Stuck:  # a session whose database never answers
+        async def __aenter__(self):  # type: ignore[no-untyped-def]
+            await asyncio.sleep(3600)
+
+        async def __aexit__(self, *args) -> None:  # type: ignore[no-untyped-def]
+            return None
+
+    monkeypatch.setattr(bot_web, "HEALTH_TIMEOUT", 0.3)
+    settings = Settings()
+    bot = create_bot("123:health", settings)
+    app = bot_web.create_web_app(None, bot, settings, Stuck, Metrics())  # type: ignore[arg-type]
+    async with TestClient(TestServer(app)) as client:
+        started = time.monotonic()
+        response = await asyncio.wait_for(client.get("/healthz"), 10)
+        assert response.status == 503 and time.monotonic() - started < 5
+        assert (await response.json())["database"] == "unreachable"
+    await bot.session.close()
