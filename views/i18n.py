@@ -8,6 +8,7 @@ from datetime import date
 from enum import StrEnum
 
 from aiogram.utils.i18n import I18n
+from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton, get_month_names
 
 
@@ -29,8 +30,13 @@ class Language(StrEnum):
 
 
 SOURCE = Language.RU
-# Babel locales for dates: British English writes «21 April 2021».
-_BABEL = {Language.RU: "ru", Language.KK: "kk", Language.EN: "en_GB"}
+# Babel locales for dates: British English writes «21 April 2021». Parsed once: given as
+# strings, every date written would parse its locale again.
+_BABEL = {
+    Language.RU: Locale.parse("ru"),
+    Language.KK: Locale.parse("kk"),
+    Language.EN: Locale.parse("en_GB"),
+}
 
 
 def language() -> Language:
