@@ -37,7 +37,7 @@ migrate: $(STAMP)
 	$(BIN)/python -m bot.migrate upgrade
 
 test: $(STAMP) $(MO)
-	$(BIN)/ruff check bot handlers answers views db drafting tests scripts migrations
+	$(BIN)/ruff check bot handlers answers views facts db drafting tests scripts migrations
 	$(BIN)/python -m bot.content check
 	$(BIN)/python -m pytest
 	scripts/test_services.sh $(BIN)/python
