@@ -49,7 +49,7 @@ trap cleanup EXIT
 redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --daemonize yes \
   --logfile "$WORK/redis.log" >/dev/null || skip "Redis did not start"
 
-echo "=== the whole suite again: PostgreSQL 127.0.0.1:$PG_PORT, Redis 127.0.0.1:$REDIS_PORT ==="
+echo "=== the tests that touch storage again (not one_database): PostgreSQL 127.0.0.1:$PG_PORT, Redis 127.0.0.1:$REDIS_PORT ==="
 TEST_DATABASE_URL="postgresql+asyncpg://bot@127.0.0.1:$PG_PORT/postgres" \
 TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0" \
-  "$PYTHON" -m pytest
+  "$PYTHON" -m pytest -m "not one_database"

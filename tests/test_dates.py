@@ -13,6 +13,8 @@ from bot.i18n import create_i18n
 from db.dates import EARLIEST_YEAR, LATEST_YEAR, PartialDate
 from views.labels import date_text
 
+pytestmark = pytest.mark.one_database
+
 SHAPES = {
     "year": PartialDate(2021),
     "month and year": PartialDate(2021, 6),

@@ -19,6 +19,8 @@ from drafting.extract import draft_article
 from scripts.draft_quality import Score, evaluate
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.one_database
+
 SHARED = ROOT.parent / "shared" / "articles"
 
 

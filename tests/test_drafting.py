@@ -15,6 +15,8 @@ from bot.factory import create_bot, create_dispatcher
 from tests.conftest import ADMIN_ID, TODAY, Chatter, RecordingSession
 from tests.test_admin import send_document
 
+pytestmark = pytest.mark.one_database
+
 PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <title>Круглый стол «Соседи без границ» прошёл в Петропавловске</title>
 <meta property="article:published_time" content="2025-03-07">

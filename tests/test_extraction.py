@@ -11,6 +11,8 @@ from drafting.extract import draft_article
 from drafting.model import Draft
 from drafting.names import Context, nominative, split_initials
 
+pytestmark = pytest.mark.one_database
+
 
 def _positions(draft: Draft) -> dict[str, list[tuple[str, str | None]]]:
     """Each person's positions as (title, organization's name), by full name."""

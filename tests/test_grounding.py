@@ -10,6 +10,8 @@ from answers.linking import Confidence, link
 from answers.understanding import parse_question
 from tests.conftest import CONTENT, ROOT, Chatter
 
+pytestmark = pytest.mark.one_database
+
 
 def _chat_fixture(name: str, extra: tuple[str, ...], *, shipped: bool):  # type: ignore[no-untyped-def]
     """A chat over the test content (or, `shipped`, the content the bot ships) with the

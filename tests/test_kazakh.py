@@ -9,6 +9,8 @@ from answers.kazakh import kazakh_stem
 from answers.language import detect_language
 from answers.understanding import parse_question, subject_text
 
+pytestmark = pytest.mark.one_database
+
 
 @pytest.mark.parametrize(
     ("word", "stem"),

@@ -10,6 +10,8 @@ import pytest
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.one_database
+
 # What each layer may import from the project (itself included).
 # `drafting` is a domain package beside `db` (it reads content, the others read its types).
 ALLOWED = {

@@ -38,6 +38,8 @@ from bot.factory import create_bot, create_dispatcher
 from db.content_service import ContentService
 from tests.conftest import CONTENT, ROOT, Chatter, RecordingSession
 
+pytestmark = pytest.mark.one_database
+
 HERE = Path(__file__).parent
 SETS = {
     "question set": HERE / "question_set.yaml",

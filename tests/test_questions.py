@@ -7,6 +7,8 @@ import pytest
 from answers.understanding import parse_question
 from tests.conftest import Chatter
 
+pytestmark = pytest.mark.one_database
+
 
 @pytest.mark.parametrize(
     ("question", "intent"),

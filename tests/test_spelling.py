@@ -7,6 +7,8 @@ import pytest
 from answers.language import Language
 from answers.spelling import fix_spelling
 
+pytestmark = pytest.mark.one_database
+
 
 @pytest.mark.parametrize(
     ("typed", "language", "meant"),
