@@ -7,15 +7,18 @@ the parsed files would stay in the bot's memory. The worker process does it inst
 keeps its own cache of parsed files between loads; the bot only waits for the result.
 
 The worker is started on first use (or ahead with `start`), ignores Ctrl+C (the bot decides
-when to stop) and is replaced if it dies: a load it was doing is refused, never half-done,
-because the facts are swapped in one transaction.
+when to stop), exits when the bot's process is gone, and is replaced if it dies: a load it
+was doing is refused, never half-done, because the facts are swapped in one transaction.
 """
 
 from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 import signal
+import threading
+import time
 import traceback
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -38,6 +41,9 @@ class Validated:
     folder: str
 
 
+PARENT_CHECK_SECONDS = 1.0
+
+
 class WorkerFailed(Exception):
     """An unexpected error in the worker, with its traceback as text."""
 
@@ -48,8 +54,18 @@ _PARSED: ParseCache = {}
 _LAST: dict[str, Content] = {}  # digest -> the content validated last (one kept)
 
 
-def _ignore_interrupts() -> None:
+def _start_worker(parent: int) -> None:
+    """Ignore Ctrl+C (the bot decides when to stop), and exit when the bot's process is gone
+    however it went (SIGKILL runs none of its clean-up): nothing else would ever end this
+    process, which waits on its pipe for work that never comes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _ready() -> bool:
@@ -144,7 +160,8 @@ class ContentWorker:
             self._pool = ProcessPoolExecutor(
                 max_workers=1,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=_ignore_interrupts,
+                initializer=_start_worker,
+                initargs=(os.getpid(),),
             )
         return self._pool
 

@@ -93,3 +93,45 @@ async def test_an_idle_worker_exits_and_the_next_change_starts_another(
         assert (await worker.validate(files, "content")).digest == first.digest
     finally:
         worker.close()
+
+
+def test_the_worker_exits_when_the_bot_is_killed(tmp_path: Path) -> None:
+    """SIGKILL runs none of the bot's clean-up: the worker notices it is orphaned and ends."""
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+
+    code = (
+        "import asyncio, sys, time\n"
+        "from db.content_worker import ContentWorker\n"
+        "async def main():\n"
+        "    worker = ContentWorker(sys.argv[1])\n"
+        "    await worker.start()\n"
+        "    print(worker.pids[0], flush=True)\n"
+        "    time.sleep(3600)\n"
+        "asyncio.run(main())\n"
+    )
+    bot = subprocess.Popen(
+        [sys.executable, "-c", code, f"sqlite+aiosqlite:///{tmp_path / 'x.db'}"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert bot.stdout is not None
+        worker = int(bot.stdout.readline())
+        os.kill(bot.pid, signal.SIGKILL)
+        bot.wait(10)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and Path(f"/proc/{worker}").exists():
+            status = Path(f"/proc/{worker}/status").read_text(errors="ignore")
+            if "State:\tZ" in status:  # exited; only its parent (init) has not reaped it
+                break
+            time.sleep(0.2)
+        else:
+            assert not Path(f"/proc/{worker}").exists(), "the worker outlived the bot"
+    finally:
+        if bot.poll() is None:
+            bot.kill()
