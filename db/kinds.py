@@ -3,8 +3,8 @@
 A kind's value is the name the database and the search index use («person»); each also
 carries its short code for callback data («p», kept short for Telegram's 64 bytes and never
 changed, or buttons in old messages stop working), its icon, the Russian word content errors
-name it by, and the command that lists it. Adding a kind means adding one member here and one card opener in
-answers/cards.py.
+name it by, and the command that lists it. Adding a kind means adding one member here and
+one card opener in answers/cards.py.
 """
 
 from __future__ import annotations
