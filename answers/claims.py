@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from answers.base import Answer
 from answers.cards import card_answer, person_card_of
-from answers.language import Language
 from answers.linking import (
     date_matches,
     format_names_event,
@@ -54,6 +53,7 @@ from db.textnorm import (
 from facts.current import facts_of
 from facts.entities import Event, Participation, Person
 from views import direct
+from views.i18n import Language
 from views.keyboards import cards, event_buttons
 
 

@@ -17,7 +17,7 @@ from functools import cache
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer
-from answers.language import Language, detect_language
+from answers.language import detect_language
 from answers.lexicon import words_of
 from answers.linking import GENERIC_EVENT_WORDS, link
 from answers.relations import MAX_EVENTS_ANSWERED
@@ -28,6 +28,7 @@ from db.textnorm import normalize, query_forms
 from facts.current import facts_of
 from facts.entities import Participation
 from views import direct
+from views.i18n import Language
 from views.keyboards import MAX_CARD_BUTTONS, cards
 
 # «и на круглом столе, и на форуме»: «и» before the first event too asks for both.

@@ -19,7 +19,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from answers.base import Answer
 from answers.cards import card_answer
 from answers.kazakh import kazakh_stem, said_of_a_place
-from answers.language import Language
 from answers.lexicon import every
 from answers.linking import Linked, Unmet, kept_words, leftover_words, split_names
 from answers.relations import Asked, lead
@@ -35,6 +34,7 @@ from db.textnorm import (
 )
 from facts.current import facts_of
 from views.grounding import constraint_text, nothing_about, nothing_fits
+from views.i18n import Language
 from views.keyboards import cards, event_buttons, hits_keyboard
 
 # Intents answered without narrowing: small talk, and questions the facts cannot answer at all

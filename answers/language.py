@@ -9,11 +9,11 @@ absorbs what transliteration cannot restore (a soft sign, й).
 from __future__ import annotations
 
 import re
-from enum import StrEnum
 
 from answers.kazakh import kazakh_stem
 from answers.lexicon import words_of
 from db.textnorm import KAZAKH_FOLD, known_word
+from views.i18n import Language
 
 KAZAKH_LETTERS = "әғқңөұүһі"
 _QUOTES_AND_DASHES = str.maketrans({c: '"' for c in "«»„“”‟″"} | {c: "-" for c in "‐‑‒–—―"})
@@ -22,12 +22,6 @@ _QUOTES_AND_DASHES = str.maketrans({c: '"' for c in "«»„“”‟″"} | {c:
 KAZAKH_WORDS = words_of("kk").markers
 # Words that mark a Russian question («кто», «ли»): a Kazakh name beside them is only a name.
 RUSSIAN_WORDS = words_of("ru").interrogatives | words_of("ru").yes_no | words_of("ru").markers
-
-
-class Language(StrEnum):
-    RU = "ru"
-    KK = "kk"
-    EN = "en"
 
 
 def clean(text: str) -> str:

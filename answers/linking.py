@@ -21,7 +21,7 @@ from enum import StrEnum
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import HITS_PER_KB
-from answers.language import Language, fold
+from answers.language import fold
 from answers.lexicon import every, languages, words_of
 from answers.understanding import Intent, Question, is_title
 from db.dates import PartialDate
@@ -42,6 +42,7 @@ from db.textnorm import (
 )
 from facts.current import facts_of
 from facts.entities import Event
+from views.i18n import Language
 
 # The facts' words (answers/lexicon): lemmas that name a kind of event rather than one event
 # («круглый стол», «форум»), with the kind they name (None: any kind); words that say what kind

@@ -16,10 +16,11 @@ import re
 from functools import cache
 
 from answers.kazakh import kazakh_stem
-from answers.language import Language, clean, detect_language, fold
+from answers.language import clean, detect_language, fold
 from answers.lexicon import words_of
 from answers.understanding import Intent, parse_question
 from db.textnorm import normalize
+from views.i18n import Language
 
 # How far into a part its question word may stand in Russian and English («и о чём она
 # говорила», «and what positions»); a later one belongs to a clause inside the part.

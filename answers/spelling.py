@@ -11,9 +11,9 @@ from functools import cache
 
 import yaml
 
-from answers.language import Language
 from answers.lexicon import HERE, words_of
 from db.textnorm import known_word, proper_name, query_forms
+from views.i18n import Language
 
 _WORD = re.compile(r"\w+")
 

@@ -20,7 +20,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from answers.kazakh import kazakh_stem
-from answers.language import KAZAKH_LETTERS, QUOTED, Language, clean, detect_language, fold
+from answers.language import KAZAKH_LETTERS, QUOTED, clean, detect_language, fold
 from answers.lexicon import LanguageWords, every, words_of
 from answers.spelling import fix_spelling
 from db.dates import EARLIEST_YEAR, LATEST_YEAR, PartialDate
@@ -35,6 +35,7 @@ from db.textnorm import (
     to_cyrillic,
     verb,
 )
+from views.i18n import Language
 
 
 class Intent(StrEnum):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from answers.language import Language
 from answers.spelling import fix_spelling
+from views.i18n import Language
 
 pytestmark = pytest.mark.one_database
 
