@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from drafting.model import Draft, DraftOrganization, slug
 from drafting.render import aliases_for
+from drafting.words import MONTHS
 
 EventKind = Literal["round_table", "forum", "meeting", "conference", "signing", "other"]
 EventStatus = Literal["held", "announced", "cancelled"]
@@ -717,10 +718,6 @@ PERSON_ROLE_WORDS: dict[str, ParticipantRole] = {
 COUNTRY_WORDS = {
     "ru": "RU", "рф": "RU", "россия": "RU", "russia": "RU", "ресей": "RU",
     "kz": "KZ", "рк": "KZ", "казахстан": "KZ", "kazakhstan": "KZ", "қазақстан": "KZ",
-}  # fmt: skip
-MONTHS = {
-    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "мая": 5, "май": 5, "июн": 6, "июл": 7,
-    "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
 }  # fmt: skip
 
 
