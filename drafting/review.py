@@ -9,20 +9,16 @@ from __future__ import annotations
 import hashlib
 import re
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+from db.content_schema import EventFormat, EventKind, EventStatus, OrgRole, ParticipantRole
 from drafting.model import Draft, DraftOrganization, slug
 from drafting.render import aliases_for
 from drafting.words import MONTHS
 
-EventKind = Literal["round_table", "forum", "meeting", "conference", "signing", "other"]
-EventStatus = Literal["held", "announced", "cancelled"]
-EventFormat = Literal["online", "offline", "hybrid", "unknown"]
-OrgRole = Literal["organizer", "participant", "partner", "mentioned"]
-ParticipantRole = Literal["speaker", "moderator", "participant", "mentioned"]
 COUNTRIES = ("RU", "KZ")
 MAX_NAME = 300  # content's limit for names and titles
 MAX_SUMMARY = 1500
