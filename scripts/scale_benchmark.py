@@ -18,9 +18,10 @@ For each scale (each in its own process, so peak memory is that scale's):
 - the time to build the read model of a version (facts/) and the memory it holds, the
   time to build the search index of a version, and one name lookup in it;
 - peak RSS of the measuring process (it also generates, checks and loads the content), and
-  of the bot process itself after answering 100 of the questions; of that, the language
-  models it loaded (pymorphy3's dictionaries, and Natasha's word vectors when its log says it
-  loaded them, each measured in a process of its own) and the rest; database size.
+  of the bot process itself and of the bare echo bot after answering 100 of the questions;
+  of that, the language models it loaded (pymorphy3's dictionaries, and Natasha's word
+  vectors when its log says it loaded them, each measured in a process of its own) and the
+  rest; database size.
 """
 
 from __future__ import annotations
@@ -273,11 +274,15 @@ async def measure(scale: int, updates: int) -> dict[str, Any]:
         [sys.executable, "-m", "bot"], database, content_dir, questions
     )
     bare = [sys.executable, "-c", BARE_BOT]
-    out["bare_startup_s"], _, _ = startup_time(bare, database, content_dir)
+    out["bare_startup_s"], out["echo_rss_mib"], _ = startup_time(
+        bare, database, content_dir, questions
+    )
     # The target leaves language models out: what the bot's process holds besides them.
     morphology, vectors = language_models_mib()
     out["models_mib"] = morphology + (vectors if out.pop("vectors_loaded") else 0.0)
     out["bot_rss_without_models_mib"] = out["bot_rss_mib"] - out["models_mib"]
+    # The target: the bot without its language models beside the bare echo bot.
+    out["over_echo_mib"] = out["bot_rss_without_models_mib"] - out["echo_rss_mib"]
     shutil.rmtree(work, ignore_errors=True)
     return out
 
@@ -381,7 +386,8 @@ def main() -> None:
         ("repeat_ratio", "{:.2f}"), ("repeat_p99_ms", "{:.1f}"), ("messages_per_update", "{:.2f}"),
         ("startup_s", "{:.2f}"), ("bare_startup_s", "{:.2f}"), ("peak_rss_mib", "{:.0f}"),
         ("bot_rss_mib", "{:.0f}"), ("models_mib", "{:.0f}"),
-        ("bot_rss_without_models_mib", "{:.0f}"), ("worker_rss_mib", "{:.0f}"),
+        ("bot_rss_without_models_mib", "{:.0f}"), ("echo_rss_mib", "{:.0f}"),
+        ("over_echo_mib", "{:.0f}"), ("worker_rss_mib", "{:.0f}"),
         ("facts_build_s", "{:.2f}"), ("facts_mib", "{:.1f}"), ("search_index_s", "{:.2f}"),
         ("search_ms", "{:.2f}"),
         ("database_mb", "{:.1f}"),
