@@ -39,26 +39,35 @@ FACT_TABLES = tuple(model.__tablename__ for model in _TABLES.values())
 
 
 async def read_facts(session: AsyncSession, version: tuple[int, str] | None) -> Facts:
-    """The facts `session` reads, as content version `version`."""
-    rows: dict[str, list[Any]] = {}
+    """The facts `session` reads, as content version `version`. Each table's rows are made
+    plain (`_plain`) as soon as they are read, so that the rows of one table at a time are
+    held beside the facts, not those of every table."""
+    same: dict[str, str] = {}
+    rows: dict[str, list[dict[str, Any]]] = {}
     for name, model in _TABLES.items():
-        columns = [column for column in model.__table__.columns]
-        rows[name] = list((await session.execute(select(*columns))).mappings())
+        columns = list(model.__table__.columns)
+        read = (await session.execute(select(*columns))).all()
+        keys = [column.key for column in columns]
+        rows[name] = await asyncio.to_thread(_plain, read, keys, same)
+        del read
     return await asyncio.to_thread(build_facts, rows, version)
+
+
+def _plain(read: list[Any], keys: list[str], same: dict[str, str]) -> list[dict[str, Any]]:
+    """Rows as dictionaries by column. Each row brings its own copy of every string: an id
+    referred to from thousands of rows, a role, a title, a first name. Kept once each (in
+    `same`, shared by every table), they take a fraction of the room."""
+    return [
+        {
+            k: same.setdefault(v, v) if isinstance(v, str) else v
+            for k, v in zip(keys, row, strict=True)
+        }
+        for row in read
+    ]
 
 
 def build_facts(rows: dict[str, list[Any]], version: tuple[int, str] | None) -> Facts:
     """The objects and indexes of the rows of every table of facts (`_TABLES`)."""
-    # Each row brings its own copy of every string: an id referred to from thousands of
-    # rows, a role, a title, a first name. Kept once each, they take a fraction of the room.
-    same: dict[str, str] = {}
-    rows = {
-        name: [
-            {k: same.setdefault(v, v) if isinstance(v, str) else v for k, v in r.items()}
-            for r in table
-        ]
-        for name, table in rows.items()
-    }
     sources = {
         r["id"]: e.Source(r["id"], r["file"], r["title"], r["note"]) for r in rows["sources"]
     }
