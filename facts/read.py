@@ -67,102 +67,52 @@ def _plain(read: list[Any], keys: list[str], same: dict[str, str]) -> list[dict[
 
 
 def build_facts(rows: dict[str, list[Any]], version: tuple[int, str] | None) -> Facts:
-    """The objects and indexes of the rows of every table of facts (`_TABLES`)."""
-    sources = {
-        r["id"]: e.Source(r["id"], r["file"], r["title"], r["note"]) for r in rows["sources"]
-    }
-    places = {
-        r["id"]: e.Place(r["id"], r["name"], r["country"], r["note"], r["other_name"])
-        for r in rows["places"]
-    }
-    organizations = {
-        r["id"]: e.Organization(
-            r["id"],
-            r["name"],
-            r["short_name"],
-            r["country"],
-            r["city_id"],
-            r["parent_id"],
-            r["note"],
-            r["abbreviation"],
-            places.get(r["city_id"]),
-            None,
-        )
-        for r in rows["organizations"]
-    }
+    """The objects and indexes of the rows of every table of facts (`_TABLES`). An object's
+    fields are its table's columns by name, and then the facts those columns refer to."""
+
+    def by_id(table: str, make: Any) -> dict[Any, Any]:
+        return {r["id"]: make(r) for r in rows[table]}
+
+    def by_position(table: str) -> list[dict[str, Any]]:
+        return sorted(rows[table], key=lambda r: (r["position"], r.get("id", 0)))
+
+    sources = by_id("sources", lambda r: e.Source(**r))
+    places = by_id("places", lambda r: e.Place(**r))
+    organizations = by_id(
+        "organizations", lambda r: e.Organization(**r, city=places.get(r["city_id"]), parent=None)
+    )
     for org in organizations.values():
         if org.parent_id is not None:  # made above in any order: linked once all exist
             object.__setattr__(org, "parent", organizations.get(org.parent_id))
-    people = {
-        r["id"]: e.Person(
-            r["id"],
-            r["first_name"],
-            r["last_name"],
-            r["patronymic"],
-            r["city_id"],
-            r["note"],
-            places.get(r["city_id"]),
-        )
-        for r in rows["people"]
-    }
-    topics = {r["id"]: e.Topic(r["id"], r["name"]) for r in rows["topics"]}
-    works = {
-        r["id"]: e.Work(r["id"], r["kind"], r["title"], r["series"], r["description"])
-        for r in rows["works"]
-    }
-    events = {
-        r["id"]: e.Event(
-            r["id"],
-            r["kind"],
-            r["status"],
-            r["title"],
-            r["short_title"],
-            r["year"],
-            r["month"],
-            r["day"],
-            r["date_precision"],
-            bool(r["date_inferred"]),
-            r["date_note"],
-            r["format"],
-            r["place_id"],
-            r["source_id"],
-            r["summary"],
-            places.get(r["place_id"]),
-            sources[r["source_id"]],
-        )
-        for r in rows["events"]
-    }
+    people = by_id("people", lambda r: e.Person(**r, city=places.get(r["city_id"])))
+    topics = by_id("topics", lambda r: e.Topic(**r))
+    works = by_id("works", lambda r: e.Work(**r))
+    events = by_id(
+        "events",
+        lambda r: e.Event(
+            **(r | {"date_inferred": bool(r["date_inferred"])}),
+            place=places.get(r["place_id"]),
+            source=sources[r["source_id"]],
+        ),
+    )
     positions: dict[int, list[e.PersonPosition]] = {}
-    for r in sorted(rows["positions"], key=lambda r: (r["position"], r["id"])):
+    for r in by_position("positions"):
         positions.setdefault(r["participation_id"], []).append(
-            e.PersonPosition(
-                r["id"],
-                r["participation_id"],
-                r["title"],
-                r["organization_id"],
-                r["position"],
-                organizations.get(r["organization_id"]),
-            )
+            e.PersonPosition(**r, organization=organizations.get(r["organization_id"]))
         )
     topics_of: dict[int, list[e.Topic]] = {}
     for r in rows["participation_topics"]:
         topics_of.setdefault(r["participation_id"], []).append(topics[r["topic_id"]])
     participations = tuple(
         e.Participation(
-            r["id"],
-            r["event_id"],
-            r["person_id"],
-            r["role"],
-            r["city_id"],
-            r["summary"],
-            r["position"],
-            events[r["event_id"]],
-            people[r["person_id"]],
-            places.get(r["city_id"]),
-            tuple(positions.get(r["id"], ())),
-            tuple(sorted(topics_of.get(r["id"], ()), key=lambda t: t.id)),
+            **r,
+            event=events[r["event_id"]],
+            person=people[r["person_id"]],
+            city=places.get(r["city_id"]),
+            positions=tuple(positions.get(r["id"], ())),
+            topics=tuple(sorted(topics_of.get(r["id"], ()), key=lambda t: t.id)),
         )
-        for r in sorted(rows["participations"], key=lambda r: (r["position"], r["id"]))
+        for r in by_position("participations")
     )
     aliases: dict[tuple[str, str], list[str]] = {}
     for r in sorted(rows["aliases"], key=lambda r: r["id"]):
@@ -176,30 +126,20 @@ def build_facts(rows: dict[str, list[Any]], version: tuple[int, str] | None) -> 
         works=works,
         events=events,
         city_links=tuple(
-            e.EventCity(r["event_id"], r["place_id"], r["position"], places[r["place_id"]])
-            for r in sorted(rows["event_cities"], key=lambda r: r["position"])
+            e.EventCity(**r, place=places[r["place_id"]]) for r in by_position("event_cities")
         ),
         organization_links=tuple(
             e.EventOrganization(
-                r["event_id"],
-                r["organization_id"],
-                r["role"],
-                r["position"],
-                organizations[r["organization_id"]],
-                events[r["event_id"]],
+                **r, organization=organizations[r["organization_id"]], event=events[r["event_id"]]
             )
-            for r in sorted(rows["event_organizations"], key=lambda r: r["position"])
+            for r in by_position("event_organizations")
         ),
         work_links=tuple(
-            e.EventWork(
-                r["event_id"], r["work_id"], r["role"], works[r["work_id"]], events[r["event_id"]]
-            )
+            e.EventWork(**r, work=works[r["work_id"]], event=events[r["event_id"]])
             for r in rows["event_works"]
         ),
         relation_links=tuple(
-            e.EventRelation(
-                r["event_id"], r["related_event_id"], r["relation"], events[r["related_event_id"]]
-            )
+            e.EventRelation(**r, related=events[r["related_event_id"]])
             for r in rows["event_relations"]
         ),
         participations=participations,
