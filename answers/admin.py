@@ -19,7 +19,7 @@ from db.content_service import ContentService
 from db.failures import StoreFailed
 from db.seen_users import SeenUsers
 from drafting.worker import DraftProblem, DraftRefused, DraftWorker
-from facts.current import facts_of
+from facts.edition import facts_of
 from views import admin as view
 from views import keyboards
 

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer, Attachment
 from db.kinds import EntityKind
-from facts.current import facts_of
+from facts.edition import facts_of
 from facts.model import upcoming_events
 from views.calendar import (
     calendar_caption,

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from answers.base import Answer
 from answers.memo import remembered
 from db.kinds import EntityKind
-from facts.current import facts_of
+from facts.edition import facts_of
 from facts.entities import Participation, Person
 from views.calendar import has_day
 from views.callbacks import parse_card_payload

@@ -39,7 +39,6 @@ from answers.relations import (
 from answers.understanding import is_title
 from db.content_schema import SPEAKING_ROLES
 from db.kinds import EntityKind
-from db.search import SearchIndex
 from db.textnorm import (
     Forms,
     content_word,
@@ -50,7 +49,7 @@ from db.textnorm import (
     query_forms,
     verb,
 )
-from facts.current import facts_of
+from facts.edition import facts_of, search_of
 from facts.entities import Event, Participation, Person
 from views import direct
 from views.i18n import Language
@@ -225,7 +224,7 @@ async def yes_no(a: Asked) -> Answer | None:
 async def _unsaid(a: Asked, event: Event, also: list[str]) -> list[str]:
     """The words the question says of the event — those no name took, and `also` — that its
     facts never say («Самарской»): a «да» would claim them too."""
-    index = SearchIndex(a.session)
+    index = await search_of(a.session)
     unsaid = []
     # Only names: a place («Самарской»), a word written with a capital; not «апрельском»
     russian = a.question.language is Language.RU  # English capitalizes every word of a name

@@ -25,7 +25,7 @@ from answers.understanding import Intent, asked_text, parse_question
 from db.content_schema import SPEAKING_ROLES
 from db.kinds import EntityKind
 from db.textnorm import normalize, query_forms
-from facts.current import facts_of
+from facts.edition import facts_of
 from facts.entities import Participation
 from views import direct
 from views.i18n import Language

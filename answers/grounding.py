@@ -24,7 +24,6 @@ from answers.linking import Linked, Unmet, kept_words, leftover_words, split_nam
 from answers.relations import Asked, lead
 from answers.understanding import Intent, Question, glossary_word
 from db.kinds import EntityKind
-from db.search import SearchIndex
 from db.textnorm import (
     PLACE_ADJECTIVE,
     content_word,
@@ -32,7 +31,7 @@ from db.textnorm import (
     person_name_part,
     proper_name,
 )
-from facts.current import facts_of
+from facts.edition import facts_of, search_of
 from views.grounding import constraint_text, nothing_about, nothing_fits
 from views.i18n import Language
 from views.keyboards import cards, event_buttons, hits_keyboard
@@ -80,7 +79,7 @@ async def gaps(session: AsyncSession, q: Question, linked: Linked) -> Gaps:
             and not (m.generic and u.kind is EntityKind.PLACE)
         )
     )
-    index = SearchIndex(session)
+    index = await search_of(session)
     unknown: list[str] = split_names(q, linked)
     name_part = bool(unknown)
     for word, typed in leftover_words(q, linked):
@@ -159,7 +158,7 @@ async def gap_answer(asked: Asked, found: Gaps) -> Answer:
                 found.unknown, suggestions=False, known=True, denied=asked.question.yes_no
             )
             return lead(said, card)
-        suggestions = await SearchIndex(asked.session).search(
+        suggestions = await (await search_of(asked.session)).search(
             " ".join(asked.question.words), columns="names", limit=5, fuzzy=True
         )
         suggestions = [h for h in suggestions if h.fuzzy]

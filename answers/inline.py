@@ -11,8 +11,7 @@ from answers.cards import card_answers
 from answers.memo import remembers
 from answers.understanding import subject_text
 from db.kinds import EntityKind
-from db.search import SearchIndex
-from facts.current import facts_of
+from facts.edition import facts_of, search_of
 from views.callbacks import card_payload, parse_card_query
 from views.html import html_to_title, split_message
 from views.keyboards import open_in_bot
@@ -34,7 +33,7 @@ async def inline_results(
     if exact is not None:
         items = [(exact[0], exact[1], exact[1])]
     elif text:
-        hits = await SearchIndex(session).search(subject_text(text), limit=MAX_RESULTS)
+        hits = await (await search_of(session)).search(subject_text(text), limit=MAX_RESULTS)
         items = [(h.kind, h.id, h.label) for h in hits]
     else:
         events = (await facts_of(session)).all_events()

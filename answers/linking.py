@@ -40,7 +40,7 @@ from db.textnorm import (
     proper_name,
     query_forms,
 )
-from facts.current import facts_of
+from facts.edition import facts_of, search_of
 from facts.entities import Event
 from views.i18n import Language
 
@@ -223,7 +223,7 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
     groups = query_forms(question.rest)
     if not groups:
         return Linked()
-    index = SearchIndex(session)
+    index = await search_of(session)
     # Unranked: mentions are told apart by the words they cover and by the question's
     # other facts (dates, places, people); bm25 over every event a kind word («встреча»)
     # matches cost more than the rest of the linking.

@@ -12,7 +12,7 @@ from answers.memo import remembers
 from db.content_schema import SPEAKING_ROLES
 from db.kinds import EntityKind
 from db.textnorm import forms
-from facts.current import facts_of
+from facts.edition import facts_of
 from facts.entities import Organization, Place
 from facts.model import announced_events, participant_country, upcoming_events
 from views.common import gone

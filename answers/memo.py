@@ -1,10 +1,8 @@
 """Answers remembered until the content changes: the same card, or the same question in the
 same context, language and day, is answered from memory instead of being worked out again.
 
-Everything an answer says comes from the facts of one content version, the interface
-language and the day, so those are part of the key; the version is read from the database
-through db.snapshots, so every instance sees a reload. An answer worked out while the new
-version was still being prepared is not remembered.
+Everything an answer says comes from the facts of one content version (the update's
+edition, facts/edition.py), the interface language and the day, so those are part of the key.
 """
 
 from __future__ import annotations
@@ -16,7 +14,8 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.snapshots import content_version, database_of, stale
+from db.engine import database_key
+from facts.edition import edition
 from views.i18n import Language, language, use_language
 
 T = TypeVar("T")
@@ -49,11 +48,11 @@ async def remembered(
     remembered one switches it the same way. Callers must not change what they get back.
     """
     global _weight
-    version = await content_version(session)
+    version = (await edition(session)).version
     if version is None:  # facts written by hand, not loaded from content/
         return await work_out()
     asked_in = language()
-    full = (database_of(session), version, asked_in, *key)
+    full = (database_key(session.bind), version, asked_in, *key)
     found = _ANSWERS.get(full)
     if found is not None:
         _ANSWERS.move_to_end(full)
@@ -62,8 +61,6 @@ async def remembered(
             use_language(answered_in)
         return value
     value = await work_out()
-    if stale(session):  # worked out from the previous version's collections
-        return value
     weight = weight_of(value)
     if full in _ANSWERS:  # worked out twice at once
         _weight -= _ANSWERS.pop(full)[2]

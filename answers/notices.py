@@ -10,7 +10,7 @@ from answers.base import Answer
 from db.kinds import EntityKind
 from db.models import Broadcast, Delivery
 from db.subscriptions import Reason
-from facts.current import facts_of
+from facts.edition import facts_of
 from views import notices as view
 from views.keyboards import cards
 

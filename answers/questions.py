@@ -53,9 +53,9 @@ from answers.understanding import (
     parse_question,
 )
 from db.kinds import EntityKind
-from db.search import Hit, SearchIndex
+from db.search import Hit
 from db.textnorm import normalize, query_forms, word_forms
-from facts.current import facts_of
+from facts.edition import facts_of, search_of
 from views.callbacks import Card
 from views.common import listening, question_too_long
 from views.direct import not_a_question, off_topic
@@ -456,7 +456,7 @@ async def _looked_up(asked: Asked) -> Answer:
     least = MIN_COVERAGE if q.asked_intent else 1.0
     found = [
         h
-        for h in await SearchIndex(asked.session).search(q.rest, limit=RESULTS, fuzzy=fuzzy)
+        for h in await (await search_of(asked.session)).search(q.rest, limit=RESULTS, fuzzy=fuzzy)
         if h.coverage >= least and (h.coverage == 1.0 or not h.fuzzy)
     ]
     if found and found[0].fuzzy:  # a corrected typo is asked about, never opened

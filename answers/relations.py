@@ -37,9 +37,8 @@ from answers.lists import (
 from answers.understanding import HEAD_CUES, HEAD_TITLES, RANKS, Intent, Question, is_title
 from db.content_schema import SPEAKING_ROLES
 from db.kinds import EntityKind
-from db.search import SearchIndex
 from db.textnorm import Forms, forms, forms_match, normalize, query_forms
-from facts.current import facts_of
+from facts.edition import facts_of, search_of
 from facts.entities import Event, Participation, Person
 from facts.model import upcoming_events
 from views import direct
@@ -791,7 +790,7 @@ async def titled(a: Asked) -> Answer | None:
     words = query_forms(a.question.rest)
     if len(words) < 2:
         return None
-    hits = await SearchIndex(a.session).search(
+    hits = await (await search_of(a.session)).search(
         a.question.rest, kinds=[P], columns="details", fuzzy=False, ranked=False
     )
     matches = []

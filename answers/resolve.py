@@ -14,9 +14,9 @@ from answers.language import fold
 from answers.linking import Linked, events_on, link
 from answers.understanding import parse_question, subject_text
 from db.kinds import EntityKind
-from db.search import Hit, SearchIndex
+from db.search import Hit
 from db.textnorm import normalize
-from facts.current import facts_of
+from facts.edition import facts_of, search_of
 from views.keyboards import MAX_CARD_BUTTONS, hits_keyboard
 from views.search import did_you_mean, which_one
 
@@ -64,7 +64,7 @@ async def resolve(session: AsyncSession, text: str, kinds: Sequence[EntityKind])
             if len(hits) == 1 and not hits[0].fuzzy:
                 return Resolution(subject=hits[0])
             return Resolution(choices=hits)
-    hits = await SearchIndex(session).best(subject_text(text), kinds=kinds)
+    hits = await (await search_of(session)).best(subject_text(text), kinds=kinds)
     if hits and (len(hits) > 1 or hits[0].fuzzy):
         return Resolution(choices=hits)
     if hits and hits[0].coverage >= MIN_COVERAGE:

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer, paginate
 from answers.understanding import subject_text
-from db.search import SearchIndex
+from facts.edition import search_of
 from views.common import stale_results
 from views.keyboards import cards, hit_buttons, pager
 from views.search import search_text, search_usage
@@ -44,7 +44,7 @@ async def search_answer(
     query = (query or "").strip()[:MAX_QUERY]
     if not query:
         return Answer(search_usage())
-    hits = await SearchIndex(session).search(subject_text(query), limit=MAX_RESULTS)
+    hits = await (await search_of(session)).search(subject_text(query), limit=MAX_RESULTS)
     shown = paginate(hits, page, PAGE_SIZE)
     nav = pager(shown.number, shown.count, search_key=recent.key(query)) if shown.count > 1 else []
     text = search_text(query, shown.items, page=shown.number, pages=shown.count, start=shown.start)

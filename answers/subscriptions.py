@@ -16,7 +16,7 @@ from db.models import Broadcast
 from db.seen_users import SeenUsers
 from db.subscriptions import SubjectKind
 from db.user_languages import LanguagePreferences
-from facts.current import facts_of
+from facts.edition import facts_of
 from facts.entities import Organization, Person, Place, Topic
 from views import notices as view
 from views.html import Html, html_to_title

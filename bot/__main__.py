@@ -35,7 +35,7 @@ async def run(settings: Settings) -> int:
     from db.content_worker import ContentWorker
     from db.engine import create_engine, create_session_maker
     from db.migrations import SchemaBehind, prepare_schema
-    from facts.current import facts_of
+    from facts.edition import prepare
 
     try:
         engine = create_engine(settings.database_url)
@@ -64,7 +64,7 @@ async def run(settings: Settings) -> int:
             settings.content_dir,
             session_maker,
             today_in(settings.timezone),
-            warm=facts_of,
+            prepare=prepare,
             after_warm=memory.settle,
             exclusive=shared.exclusive(redis, "content", shared.CHANGE_LOCK_SECONDS)
             if redis is not None

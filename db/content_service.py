@@ -36,8 +36,10 @@ from db.content_files import (
 from db.content_store import (
     ChangeReport,
     compare,
+    count_commit,
     kept_versions,
     last_load,
+    newest_version,
     report_summary,
     store_content,
     stored_entities,
@@ -50,17 +52,14 @@ from db.dialects import refresh_statistics
 from db.failures import Reason, StoreFailed, classify
 from db.kinds import EntityKind
 from db.models import AdminAction, ContentLoad
-from db.search import local_index
-from db.snapshots import (
-    VERSION_CHECK_SECONDS,
-    Preparation,
-    forget_version,
-    newest_version,
-    outdated,
-)
 from db.subscriptions import owe_change_notices
 
 log = logging.getLogger(__name__)
+
+VERSION_CHECK_SECONDS = 1.0
+# Builds what updates read of the newest version in the background, once its awaitable is
+# done, and gives back something with that `version` (facts.edition.prepare).
+Prepare = Callable[[async_sessionmaker[AsyncSession], Awaitable[Any] | None], "asyncio.Task[Any]"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,13 +149,21 @@ async def store_version(
     return report
 
 
+def _after(delay: float) -> asyncio.Future[None]:
+    """A future done `delay` seconds from now."""
+    loop = asyncio.get_running_loop()
+    done = loop.create_future()
+    loop.call_later(delay, lambda: done.done() or done.set_result(None))
+    return done
+
+
 class ContentService:
     def __init__(
         self,
         content_dir: Path,
         session_maker: async_sessionmaker[AsyncSession],
         today: Callable[[], date] = date.today,
-        warm: Callable[[AsyncSession], Awaitable[object]] | None = None,
+        prepare: Prepare | None = None,
         exclusive: Callable[[], AbstractAsyncContextManager[Any]] | None = None,
         announce: Callable[[], Awaitable[None]] | None = None,
         worker: ContentWorker | None = None,
@@ -169,11 +176,11 @@ class ContentService:
         self._parsed: ParseCache = {}
         # Why the files found at start-up were not loaded (the stored facts were kept).
         self.problem_at_start: ContentInvalid | StoreFailed | None = None
-        # What to read of each new version in the background before anyone asks (the bot
-        # builds its facts; a test or a script that only loads need not).
-        self._prepare = warm
-        self.warm_after_load = warm is not None
+        # What to build of each new version in the background before anyone asks (the bot
+        # builds what it answers from; a test or a script that only loads need not).
+        self._prepare = prepare
         self._warming: asyncio.Task[None] | None = None
+        self._prepared: tuple[int, str] | None = None  # the version last prepared
         # Several instances: one changes content/ and the facts at a time (`exclusive`),
         # and tells the others when it did (`announce`).
         self._exclusive = exclusive or contextlib.nullcontext
@@ -243,30 +250,29 @@ class ContentService:
     async def _store(
         self, content: Content | Validated, admin_id: int | None, action: str, detail: str = ""
     ) -> ReloadResult:
-        # Opened before the facts are committed: from the first update that sees the new
-        # version until the background work has read it, updates use the previous one's
-        # collections rather than each wait for them.
-        preparation = Preparation(self.session_maker()) if self.warm_after_load else None
+        # Started before the facts are committed: from then until the new version is built,
+        # updates answer from the previous one rather than each wait for it.
+        stored: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        if self._prepare is not None:
+            self.warm(after=stored)
         try:
             if isinstance(content, Validated):
                 assert self._worker is not None
                 report = await self._worker.store(content, admin_id, action, detail, self.today())
-                forget_version()  # committed by the worker: read the version again here
+                count_commit()  # committed by the worker, for this process
             else:
                 report = await store_version(
                     self.session_maker, content, admin_id, action, detail, self.today()
                 )
         except BaseException as exc:
-            if preparation is not None:
-                preparation.close()
+            stored.cancel()
             if isinstance(exc, StoreFailed):
                 log.error("%s by %s refused: %s", action, admin_id, exc)
             raise
+        stored.set_result(None)
         log.info(
             "%s by %s: %d files, %s", action, admin_id, content.file_count, report_summary(report)
         )
-        if preparation is not None:
-            self.warm(preparation=preparation)
         if self._announce is not None:
             try:
                 await self._announce()
@@ -274,25 +280,20 @@ class ContentService:
                 log.warning("could not tell the other instances about the change: %s", exc)
         return ReloadResult(report, content.file_count)
 
-    def warm(self, delay: float = 0.0, preparation: Preparation | None = None) -> None:
-        """Read the new version's shared collections and build its search index in the
-        background (see db.snapshots), after `delay` seconds. Until they are ready, updates
-        use the previous version's instead of waiting for them."""
+    def warm(self, delay: float = 0.0, after: Awaitable[Any] | None = None) -> None:
+        """Build what updates read of the newest version in the background, after `delay`
+        seconds or once `after` is done. Until it is ready, updates answer from the previous
+        version instead of waiting for it."""
+        if self._prepare is None:
+            return
         if self._warming is not None and not self._warming.done():
             self._warming.cancel()
-        if preparation is None:
-            session = self.session_maker()
-            preparation = Preparation(session) if delay == 0 else None
-        else:
-            session = preparation.session
         self._warming = asyncio.get_running_loop().create_task(
-            self._warm(session, preparation, delay)
+            self._warm(self._prepare(self.session_maker, after or _after(delay)))
         )
 
     def changed_elsewhere(self) -> None:
-        """Another instance or process changed the content: read the version again, and
-        prepare the new one."""
-        forget_version()
+        """Another instance or process changed the content: prepare the new version."""
         self.warm()
 
     async def follow_loads(self, interval: float = VERSION_CHECK_SECONDS) -> None:
@@ -303,36 +304,29 @@ class ContentService:
             await asyncio.sleep(interval)
             try:
                 async with self.session_maker() as session:
-                    if outdated(session, await newest_version(session)):
-                        self.changed_elsewhere()
+                    newest = await newest_version(session)
+                if newest != self._prepared and (self._warming is None or self._warming.done()):
+                    self.warm()
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # the database away for a moment: look again later
                 log.warning("could not look for a new content version: %s", exc)
 
     async def warmed(self) -> None:
-        """Wait for the background reading started by `warm`, if any."""
+        """Wait for the background building started by `warm`, if any."""
         if self._warming is not None:
             await asyncio.gather(self._warming, return_exceptions=True)
 
-    async def _warm(
-        self, session: AsyncSession, preparation: Preparation | None, delay: float
-    ) -> None:
+    async def _warm(self, preparing: asyncio.Task[Any]) -> None:
         try:
-            await asyncio.sleep(delay)
-            async with session:
-                if self._prepare is not None:
-                    await self._prepare(session)
-                await local_index(session)
+            self._prepared = (await preparing).version
             if self._after_warm is not None:
                 self._after_warm()
         except asyncio.CancelledError:
+            preparing.cancel()
             raise
-        except Exception:  # a cache that is not warm is read by the first question instead
-            log.warning("could not read the shared collections ahead", exc_info=True)
-        finally:
-            if preparation is not None:
-                preparation.close()
+        except Exception:  # not built now: the first update that needs it builds it
+            log.warning("could not build the new content version ahead", exc_info=True)
 
     async def _recover(self) -> None:
         """Finish or throw away a change of content/ that a killed process left half-way."""

@@ -37,7 +37,6 @@ from db.models import (
     WorkOrganization,
 )
 from db.search import rebuild_search_index, replace_search_rows
-from db.snapshots import forget_version
 
 KEPT_VERSIONS = 20
 
@@ -111,6 +110,33 @@ def compare(old: dict[tuple[str, str], str], new: dict[tuple[str, str], str]) ->
 async def stored_entities(session: AsyncSession) -> dict[tuple[str, str], str]:
     rows = await session.execute(select(ContentEntity.kind, ContentEntity.id, ContentEntity.data))
     return {(kind, entity_id): data for kind, entity_id, data in rows}
+
+
+_committed = 0
+
+
+def committed_here() -> int:
+    """How many content versions were committed from this process (`count_commit`): what
+    was read of the facts before the last one is behind."""
+    return _committed
+
+
+def count_commit() -> None:
+    """A content version was committed from this process (or by its content worker)."""
+    global _committed
+    _committed += 1
+
+
+async def newest_version(session: AsyncSession) -> tuple[int, str] | None:
+    """(load id, content hash) of the newest load in the database, read now."""
+    row = (
+        await session.execute(
+            select(ContentLoad.id, ContentLoad.content_hash)
+            .order_by(ContentLoad.id.desc())
+            .limit(1)
+        )
+    ).first()
+    return (row[0], row[1]) if row is not None else None
 
 
 async def last_load(session: AsyncSession) -> ContentLoad | None:
@@ -439,8 +465,8 @@ async def store_content(
     await session.flush()
     await _prune_versions(session)
     await refresh_statistics(session)
-    # Once these facts are committed, every reader here asks for the version again.
-    event.listen(session.sync_session, "after_commit", lambda _: forget_version(), once=True)
+    # Once these facts are committed, what this process read of the facts before is behind.
+    event.listen(session.sync_session, "after_commit", lambda _: count_commit(), once=True)
     return report
 
 

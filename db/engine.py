@@ -67,5 +67,20 @@ async def create_schema(engine: AsyncEngine) -> None:
     await upgrade_schema(engine)
 
 
+_KEYS: dict[int, tuple[Any, str]] = {}  # id(engine or connection) -> (it, its key)
+
+
+def database_key(bind: Any) -> str:
+    """The database an engine or a connection talks to, as a key: its URL without the
+    password ("" for none)."""
+    if bind is None:
+        return ""
+    known = _KEYS.get(id(bind))
+    if known is None or known[0] is not bind:
+        url = getattr(bind, "engine", bind).url
+        known = _KEYS[id(bind)] = (bind, url.render_as_string(hide_password=True))
+    return known[1]
+
+
 def create_session_maker(engine: AsyncEngine) -> async_sessionmaker:
     return async_sessionmaker(engine, expire_on_commit=False)

@@ -5,7 +5,7 @@ its names, details (positions, series) and texts (summaries), every word stored 
 its forms (see db.textnorm), so «Нургазиевой» and «Нургазиева» share a token. The rows are
 rewritten inside the transaction that stores the content, in whichever database holds the
 facts (SQLite or PostgreSQL). Each process queries its own FTS5 index of those
-rows, built once per content version (db.snapshots): the same ranking on every database,
+rows, built once per content version (facts/edition.py): the same ranking on every database,
 and a lookup costs no round trip.
 
 Ranking: the share of the query's words that matched, then whether a whole name or alias
@@ -35,7 +35,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.content_files import Content
 from db.kinds import EntityKind
 from db.models import SearchRow
-from db.snapshots import shared
 from db.textnorm import PREFIX_FROM, Forms, forms, may_be_misspelt_name, query_forms
 
 FTS_DDL = (
@@ -222,11 +221,6 @@ async def build_index(session: AsyncSession) -> LocalIndex:
     async for rows in found.partitions(BUILD_BATCH):
         await asyncio.to_thread(index.add, rows)
     return await asyncio.to_thread(index.finish)
-
-
-async def local_index(session: AsyncSession) -> LocalIndex:
-    """This process's index of the content version `session` reads."""
-    return await shared(session, "search_index", build_index)
 
 
 # --- Building the index ---------------------------------------------------------------------------
@@ -416,20 +410,10 @@ class _Matched:
 
 
 class SearchIndex:
-    """Queries over the search index of the content version a database session reads."""
+    """Queries over one content version's index (built by `build_index`)."""
 
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-        self._index: LocalIndex | None = None
-
-    async def _local(self) -> LocalIndex:
-        if self._index is None:
-            self._index = await local_index(self.session)
-        return self._index
-
-    async def _vocabulary(self) -> list[str]:
-        """Every indexed word (tens of thousands at scale), read with the index."""
-        return (await self._local()).vocabulary
+    def __init__(self, index: LocalIndex) -> None:
+        self._index = index
 
     async def _corrected(self, group: Forms) -> Forms | None:
         """The indexed word closest to any form of a word that matched nothing: one letter
@@ -437,7 +421,7 @@ class SearchIndex:
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
-        vocab = await self._vocabulary()
+        vocab = self._index.vocabulary
         found: list[tuple[int, str]] = []
         # «бринга» is only a form of «bring»: the shortest form says how long the word is
         short = min(len(w) for w in group) < 6
@@ -469,7 +453,7 @@ class SearchIndex:
         if not groups:
             return None
         scope = _COLUMNS[columns]
-        index = await self._local()
+        index = self._index
         corrected: set[int] = set()
         for i, group in enumerate(groups):
             # A word found nowhere at all is taken for a typo; one found outside the searched

@@ -146,7 +146,7 @@ async def measure(scale: int, updates: int) -> dict[str, Any]:
     from db.content_service import ContentService
     from db.content_worker import ContentWorker
     from db.engine import create_engine, create_schema, create_session_maker
-    from facts.current import facts_of
+    from facts.edition import prepare
     from tests.conftest import Chatter, RecordingSession
 
     work = Path(tempfile.mkdtemp(prefix=f"scale{scale}-"))
@@ -165,7 +165,7 @@ async def measure(scale: int, updates: int) -> dict[str, Any]:
     await create_schema(engine)
     maker = create_session_maker(engine)
     service = ContentService(
-        content_dir, maker, lambda: datetime.now(UTC).date(), warm=facts_of, after_warm=settle
+        content_dir, maker, lambda: datetime.now(UTC).date(), prepare=prepare, after_warm=settle
     )
     started = time.perf_counter()
     await service.reload()
@@ -187,10 +187,10 @@ async def measure(scale: int, updates: int) -> dict[str, Any]:
 
     async with maker() as db_session:
         started = time.perf_counter()
-        await build_index(db_session)
+        built = await build_index(db_session)
         out["search_index_s"] = time.perf_counter() - started
         names = [p.last_name for p in content.people[:200]]
-        index = SearchIndex(db_session)
+        index = SearchIndex(built)
         await index.search(names[0])
         started = time.perf_counter()
         for name in names:

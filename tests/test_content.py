@@ -13,7 +13,7 @@ from db.content_service import ContentService
 from db.content_store import stored_entities
 from db.engine import create_engine, create_schema, create_session_maker
 from db.models import Event
-from facts.current import facts_of
+from facts.edition import facts_of
 from tests.conftest import CONTENT, ROOT
 
 

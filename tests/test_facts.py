@@ -14,7 +14,7 @@ from bot.generate import generate
 from db import models
 from db.content_service import ContentService
 from db.kinds import EntityKind
-from facts.current import facts_of
+from facts.edition import facts_of
 from facts.model import newest_first, participant_country
 
 

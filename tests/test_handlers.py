@@ -328,8 +328,6 @@ async def test_typo_in_name_asks_did_you_mean(chat: Chatter) -> None:
 
 
 async def test_every_city_is_listed_once(chat: Chatter, content_service) -> None:
-    content_service.warm()  # the lists of events and of their cities, read apart as in the bot
-    await content_service.warmed()
     [reply] = await chat.say("/cities")
     lines = [line for line in html_to_text(reply.text).splitlines() if ":" in line][1:]
     names = [name.strip() for line in lines for name in line.split(":", 1)[1].split(",")]

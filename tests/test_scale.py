@@ -11,7 +11,7 @@ from bot.factory import create_bot, create_dispatcher
 from bot.generate import generate
 from db.content_files import read_content
 from db.content_service import ContentService
-from facts.current import facts_of
+from facts.edition import facts_of
 from tests.conftest import Chatter, RecordingSession, reads_facts, recorded_statements
 from tests.databases import ON_POSTGRES
 
@@ -72,8 +72,9 @@ async def test_search_shortcuts_agree_with_the_plain_definitions(
     import json
     import random
 
-    from db.search import SearchIndex, local_index
+    from db.search import SearchIndex
     from db.textnorm import forms_match, query_forms
+    from facts.edition import edition
 
     generate(10, tmp_path / "c")
     content = read_content(tmp_path / "c")
@@ -84,9 +85,9 @@ async def test_search_shortcuts_agree_with_the_plain_definitions(
     queries += [o.name for o in content.organizations[:20]]
     queries += [f"{e.title} {rng.choice(content.people).last_name}" for e in content.events[:10]]
     async with session_maker() as session:
-        index = await local_index(session)
+        index = (await edition(session)).index
         rows = index._db.execute("SELECT rowid, name_forms FROM search_fts").fetchall()
-        search = SearchIndex(session)
+        search = SearchIndex(index)
         for query in queries:
             groups = query_forms(query)
             by_hand = {

@@ -13,10 +13,9 @@ from pathlib import Path
 from sqlalchemy import event
 
 from bot.factory import create_bot, create_dispatcher
-from db.content_service import ContentService
+from db.content_service import VERSION_CHECK_SECONDS, ContentService
 from db.engine import create_engine, create_session_maker
-from db.snapshots import VERSION_CHECK_SECONDS, Preparation
-from facts.current import facts_of
+from facts.edition import edition, prepare
 from tests.conftest import ROOT, Chatter, RecordingSession
 
 ROUND_TABLE = "events/2021-04-21-round-table.yaml"
@@ -113,18 +112,31 @@ async def test_while_a_version_is_prepared_updates_use_the_previous_lists(
     assert title.split(":", 1)[1].strip() in before
     path.write_text(text.replace(title, "    short_title: встреча волонтёров"), encoding="utf-8")
     await content_service.reload()  # in tests nothing prepares it in the background …
-    preparation = Preparation(session_maker())  # … so act as the bot's background work
-    try:
-        during = await chat.ask("/events")
-        assert during == before  # the previous version's list, at once
-    finally:
-        preparation.close()
-    after = await chat.ask("/events")  # built now; what was answered meanwhile was not kept
+    ready = asyncio.get_running_loop().create_future()
+    preparing = prepare(session_maker, ready)  # … so act as the bot's background work
+    during = await asyncio.wait_for(chat.ask("/events"), 5)
+    assert during == before  # the previous version's list, at once
+    ready.set_result(None)
+    await preparing
+    after = await chat.ask("/events")  # swapped in: what was answered before is not reused
     assert "встреча волонтёров" in after and title.split(":", 1)[1].strip() not in after
 
 
+async def test_without_anyone_preparing_the_next_update_reads_the_new_version(
+    chat: Chatter, content_service
+) -> None:
+    before = await chat.ask("/events")
+    path = content_service.content_dir / ROUND_TABLE
+    text = path.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if "short_title:" in line)
+    path.write_text(text.replace(title, "    short_title: встреча волонтёров"), encoding="utf-8")
+    await content_service.reload()
+    after = await chat.ask("/events")
+    assert after != before and "встреча волонтёров" in after
+
+
 async def test_a_load_by_another_process_is_seen_within_the_version_check(
-    chat: Chatter, content_service, database_url: str
+    chat: Chatter, content_service, database_url: str, session_maker
 ) -> None:
     question = "Где работает Нургазиева?"
     assert "президент" in await chat.ask(question)
@@ -147,7 +159,8 @@ async def test_a_load_by_another_process_is_seen_within_the_version_check(
         timeout=120,
     )
     loaded_at = time.monotonic()
-    following = asyncio.create_task(content_service.follow_loads())  # as the bot does
+    bots = ContentService(content_service.content_dir, session_maker, prepare=prepare)
+    following = asyncio.create_task(bots.follow_loads())  # as the bot does
     try:
         while "почётный председатель" not in await chat.ask(question):
             assert time.monotonic() - loaded_at < VERSION_CHECK_SECONDS + 2, "never seen"
@@ -182,10 +195,10 @@ async def _value(value):  # type: ignore[no-untyped-def]
     return value
 
 
-async def test_a_collection_build_never_waits_for_the_connections_of_those_waiting_for_it(
+async def test_a_build_never_waits_for_the_connections_of_those_waiting_for_it(
     tmp_path: Path,
 ) -> None:
-    """An update that holds a connection may wait for another's build of a collection; that
+    """An update that holds a connection may wait for another's build of the edition; that
     build must not then need a connection of its own (with the pool empty, each would wait
     for the other until the pool's timeout failed the build)."""
     import shutil
@@ -194,7 +207,6 @@ async def test_a_collection_build_never_waits_for_the_connections_of_those_waiti
     from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 
     from db.engine import create_schema
-    from db.snapshots import content_version, shared
     from tests.conftest import CONTENT
 
     shutil.copytree(CONTENT, tmp_path / "content")
@@ -205,21 +217,12 @@ async def test_a_collection_build_never_waits_for_the_connections_of_those_waiti
     await engine.dispose()
     one = create_async_engine(url, pool_size=1, max_overflow=0, pool_timeout=3)
     maker = async_sessionmaker(one, expire_on_commit=False)
-    builds: list[str] = []
-
-    async def build(session) -> int:  # type: ignore[no-untyped-def]
-        builds.append("built")
-        await asyncio.sleep(0.1)
-        return len((await facts_of(session)).all_events())
-
-    async with maker() as first:
-        await content_version(first)  # the version is known now: no read needed for it
     async with maker() as waiting, maker() as building:
         await waiting.execute(select(1))  # holds the only connection
-        builder = asyncio.create_task(shared(building, "test_collection", build))
+        builder = asyncio.create_task(edition(building))
         await asyncio.sleep(0.05)  # the builder has started
-        mine = await asyncio.wait_for(shared(waiting, "test_collection", build), 10)
+        mine = await asyncio.wait_for(edition(waiting), 10)
         await waiting.close()  # gives the connection back
         theirs = await asyncio.wait_for(builder, 10)
-    assert mine == theirs > 0 and builds == ["built"]
+    assert mine is theirs and mine.facts.all_events()
     await one.dispose()
