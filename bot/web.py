@@ -4,11 +4,18 @@ secret token; /healthz for the load balancer; /metrics for Prometheus."""
 from __future__ import annotations
 
 import asyncio
+import hmac
+import json
 import logging
+from typing import Any
 
 from aiogram import Bot, Dispatcher
+from aiogram.methods import TelegramMethod
+from aiogram.types import Update
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
+from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -20,6 +27,39 @@ from db.subscriptions import pending_count
 log = logging.getLogger(__name__)
 
 HEALTH_TIMEOUT = 5.0  # seconds: a database that does not answer by then counts as down
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+class WebhookHandler(SimpleRequestHandler):
+    """aiogram's webhook handler, hardened against what anyone can post: a secret header of
+    any bytes is compared as bytes (401 when wrong), and a body that is not one update is
+    refused with 400, each without a traceback in the log."""
+
+    def verify_secret(self, telegram_secret_token: str, bot: Bot) -> bool:
+        if not self.secret_token:
+            return True
+        # aiohttp hands header bytes that are not ASCII over as surrogates.
+        given = telegram_secret_token.encode("utf-8", "surrogateescape")
+        return hmac.compare_digest(given, self.secret_token.encode())
+
+    async def handle(self, request: web.Request) -> web.Response:
+        bot = await self.resolve_bot(request)
+        if not self.verify_secret(request.headers.get(SECRET_HEADER, ""), bot):
+            return web.Response(body="Unauthorized", status=401)
+        try:
+            update = Update.model_validate(json.loads(await request.read()), context={"bot": bot})
+        except (ValueError, ValidationError) as exc:  # not JSON, not UTF-8, not an update
+            log.warning("webhook: refused a body that is not an update (%s)", type(exc).__name__)
+            return web.Response(body="Bad Request", status=400)
+        task = asyncio.create_task(self._feed(bot, update))
+        self._background_feed_update_tasks.add(task)
+        task.add_done_callback(self._background_feed_update_tasks.discard)
+        return web.json_response({})
+
+    async def _feed(self, bot: Bot, update: Update) -> None:
+        result: Any = await self.dispatcher.feed_update(bot, update, **self.data)
+        if isinstance(result, TelegramMethod):
+            await self.dispatcher.silent_call_request(bot=bot, result=result)
 
 
 def create_web_app(
@@ -64,14 +104,30 @@ def create_web_app(
     app.router.add_get("/metrics", metrics_page)
     if settings.webhook_url:
         secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-        SimpleRequestHandler(dispatcher=dp, bot=bot, secret_token=secret).register(
+        WebhookHandler(dispatcher=dp, bot=bot, secret_token=secret).register(
             app, path=settings.webhook_path
         )
         setup_application(app, dp, bot=bot)
     return app
 
 
+class _OneLineForMalformedRequests(logging.Filter):
+    """aiohttp logs a traceback for each request its HTTP parser refuses (a NUL in a header,
+    say); anyone can send those, so each becomes one line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], HttpProcessingError):
+            said = record.getMessage()
+            record.msg, record.args = "%s: %s", (said, record.exc_info[1].message)
+            record.exc_info = record.exc_text = None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
+
+
 async def start_web(app: web.Application, settings: Settings) -> web.AppRunner:
+    server_log = logging.getLogger("aiohttp.server")
+    if not any(isinstance(f, _OneLineForMalformedRequests) for f in server_log.filters):
+        server_log.addFilter(_OneLineForMalformedRequests())
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     port = settings.web_port or 8080

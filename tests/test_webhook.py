@@ -103,6 +103,52 @@ def test_updates_without_the_secret_are_refused(running, secret: str | None) -> 
     assert len(api.sent("sendmessage")) == before
 
 
+def raw_post(base: str, secret: bytes | None, body: bytes) -> int:
+    """POST `body` with the secret header's bytes exactly as given (a client library would
+    refuse some of them), and return the status code."""
+    host, port = base.removeprefix("http://").split(":")
+    head = b"POST /tg/updates HTTP/1.1\r\nHost: " + host.encode() + b"\r\n"
+    head += b"Content-Type: application/json\r\nConnection: close\r\n"
+    head += b"Content-Length: " + str(len(body)).encode() + b"\r\n"
+    if secret is not None:
+        head += b"X-Telegram-Bot-Api-Secret-Token: " + secret + b"\r\n"
+    with socket.create_connection((host, int(port)), timeout=10) as connection:
+        connection.sendall(head + b"\r\n" + body)
+        answer = b""
+        while chunk := connection.recv(4096):
+            answer += chunk
+    return int(answer.split(b" ", 2)[1])
+
+
+@pytest.mark.parametrize(
+    ("secret", "body", "status"),
+    [
+        ("s3cret_token-ж".encode(), b"{}", 401),  # a non-ASCII character
+        (b"s3cret_token-1\x00", b"{}", 400),  # a trailing NUL: refused by the HTTP parser
+        ("s3crет".encode("latin-1", "replace"), b"{}", 401),
+        (b"\xff\xfe", b"{}", 401),  # not even UTF-8
+        (SECRET.encode(), b"", 400),  # the right secret: an empty body …
+        (SECRET.encode(), b"{not json", 400),  # … not JSON …
+        (SECRET.encode(), b"[1, 2]", 400),  # … a list …
+        (SECRET.encode(), b'{"update_id": "many"}', 400),  # … not an update
+        (SECRET.encode(), b'\xff{"update_id": 1}', 400),  # … not UTF-8
+    ],
+)
+def test_hostile_webhook_requests_are_refused_without_a_traceback(
+    running, secret: bytes | None, body: bytes, status: int
+) -> None:
+    api, base, _, work = running
+    log = work / "bot.log"
+    logged = log.stat().st_size
+    before = len(api.sent("sendmessage"))
+    assert raw_post(base, secret, body) == status
+    assert post(f"{base}/tg/updates", api.text_update(USER + 3, "/start"), SECRET) == 200
+    api.wait_for(lambda: len(api.sent("sendmessage")) > before)  # still answering
+    with log.open("rb") as file:
+        file.seek(logged)
+        assert b"Traceback" not in file.read()
+
+
 def test_health_names_the_content_version(running) -> None:
     _, base, _, _ = running
     status, body = get(f"{base}/healthz")
@@ -127,7 +173,9 @@ def test_metrics_count_updates_and_sends(running) -> None:
 
     # An update is counted when its handler returns, just after its answer was sent.
     lines = api.wait_for(
-        lambda: (found := figures()).get('bot_updates_total{kind="message"}', "0") >= "2" and found
+        lambda: (
+            float((found := figures()).get('bot_updates_total{kind="message"}', 0)) >= 2 and found
+        )
     )
     assert float(lines['bot_updates_total{kind="message"}']) >= 2
     assert float(lines['bot_update_seconds_count{kind="message"}']) >= 2
