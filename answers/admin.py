@@ -33,6 +33,10 @@ RECENT_ACTIONS = 5
 Notify = Callable[[Answer], Awaitable[None]]
 
 
+class DownloadFailed(Exception):
+    """Telegram did not give the file's bytes (its servers answered an error, or not at all)."""
+
+
 class UploadTooBig(Exception):
     """A file over the upload limit, found out before or during its download."""
 
@@ -188,6 +192,8 @@ async def document_answer(
         return await _document(content, drafts, session, name, lowered, fetch, admin_id, notify)
     except UploadTooBig:
         return [Answer(view.file_too_big(MAX_UPLOAD_BYTES))]
+    except DownloadFailed as exc:
+        return [Answer(view.download_failed(str(exc)))]
 
 
 async def _document(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from answers.base import Answer
+from db.failures import database_unreachable as is_outage
 from db.user_languages import LanguagePreferences
 from views import common as view
 from views.i18n import Language, language, use_language
@@ -42,5 +43,12 @@ def stale_button_answer() -> Answer:
     return Answer(view.stale_button(), alert=True)
 
 
-def error_answer() -> Answer:
+def error_answer(exc: BaseException | None = None, admin: bool = False) -> Answer:
+    """What a user is told when answering failed: that the service is limited while the
+    database does not answer (an admin also gets why), else an apology."""
+    if exc is not None and is_outage(exc):
+        if admin:
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:300]
+            return Answer(view.service_limited_for_admin(reason), alert=True)
+        return Answer(view.service_limited(), alert=True)
     return Answer(view.sorry(), alert=True)

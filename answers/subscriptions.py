@@ -14,7 +14,7 @@ from db import subscriptions as subs
 from db.kinds import EntityKind
 from db.models import Broadcast
 from db.seen_users import SeenUsers
-from db.subscriptions import SubjectKind
+from db.subscriptions import SubjectKind, Subscribed
 from db.user_languages import LanguagePreferences
 from facts.edition import facts_of
 from facts.entities import Organization, Person, Place, Topic
@@ -31,9 +31,9 @@ from views.keyboards import (
 SUBJECT_KINDS = (EntityKind.ORGANIZATION, EntityKind.PLACE, EntityKind.PERSON, EntityKind.TOPIC)
 
 
-async def subject_name(session: AsyncSession, kind: SubjectKind, entity_id: str) -> str | None:
-    if kind is SubjectKind.ALL:
-        return None
+async def _subject_entity(
+    session: AsyncSession, kind: SubjectKind, entity_id: str
+) -> Organization | Place | Person | Topic | None:
     facts = await facts_of(session)
     subjects: dict[SubjectKind, Mapping[str, Organization | Place | Person | Topic]] = {
         SubjectKind.ORGANIZATION: facts.organizations,
@@ -41,8 +41,14 @@ async def subject_name(session: AsyncSession, kind: SubjectKind, entity_id: str)
         SubjectKind.PERSON: facts.people,
         SubjectKind.TOPIC: facts.topics,
     }
-    found = subjects[kind].get(entity_id)
-    if found is None:
+    return subjects[kind].get(entity_id) if kind in subjects else None
+
+
+async def subject_name(session: AsyncSession, kind: SubjectKind, entity_id: str) -> str | None:
+    if kind is SubjectKind.ALL:
+        return None
+    found = await _subject_entity(session, kind, entity_id)
+    if found is None:  # a subject that has since left the content
         return entity_id
     return found.full_name if isinstance(found, Person) else found.name
 
@@ -83,20 +89,35 @@ async def subscribe_to(
     entity_id: str,
 ) -> Answer:
     kind = _subject(code)
-    if kind is None or (kind is not SubjectKind.ALL and not entity_id):
+    if kind is None or (
+        kind is not SubjectKind.ALL and await _subject_entity(session, kind, entity_id) is None
+    ):  # a forged button, or one of a subject that has left the content
         return Answer(view.cannot_subscribe(entity_id or code))
     entity_id = "" if kind is SubjectKind.ALL else entity_id
-    new = await subs.subscribe(session, user_id, kind, entity_id)
+    outcome = await subs.subscribe(session, user_id, kind, entity_id)
     await session.commit()
+    if outcome is Subscribed.FULL:
+        return Answer(view.too_many_subscriptions(subs.MAX_SUBSCRIPTIONS))
     await languages.keep(user_id, language().value)  # notices come in it
-    return Answer(view.subscribed(await subject_label(session, kind, entity_id), new))
+    label = await subject_label(session, kind, entity_id)
+    return Answer(view.subscribed(label, outcome is Subscribed.NEW))
 
 
-async def subscriptions_answer(session: AsyncSession, user_id: int) -> Answer:
+SUBSCRIPTIONS_PAGE = 10  # a page's buttons stay far below Telegram's limit on a keyboard
+
+
+async def subscriptions_answer(session: AsyncSession, user_id: int, page: int = 0) -> Answer:
+    """One page of the user's subscriptions, each with its «cancel» button."""
     items = await subs.subscriptions_of(session, user_id)
-    labels = [await subject_label(session, SubjectKind(s.kind), s.entity_id) for s in items]
-    buttons = [(s.id, _plain(label)) for s, label in zip(items, labels, strict=True)]
-    return Answer(view.subscriptions_text(labels), unsubscribe_buttons(buttons))
+    pages = max(1, -(-len(items) // SUBSCRIPTIONS_PAGE))
+    page = min(page, pages - 1)
+    shown = items[page * SUBSCRIPTIONS_PAGE : (page + 1) * SUBSCRIPTIONS_PAGE]
+    labels = [await subject_label(session, SubjectKind(s.kind), s.entity_id) for s in shown]
+    buttons = [(s.id, _plain(label)) for s, label in zip(shown, labels, strict=True)]
+    return Answer(
+        view.subscriptions_text(labels, len(items), page, pages),
+        unsubscribe_buttons(buttons, len(items), page, pages),
+    )
 
 
 def _plain(label: Html) -> str:

@@ -45,28 +45,47 @@ async def run(settings: Settings) -> int:
     redis = None
     worker = None
     try:
-        try:
-            await prepare_schema(engine)
-        except SchemaBehind as exc:
-            log.error("cannot start: %s", exc)
-            return 2
-        except (OperationalError, OSError) as exc:
-            log.error(
-                "cannot open the database %s (%s): check that its folder exists and is "
-                "writable, or set DATABASE_URL",
-                engine.url.render_as_string(hide_password=True),
-                getattr(exc, "orig", exc),
-            )
-            return 2
+        delay = 1.0
+        while True:
+            try:
+                await prepare_schema(engine)
+                break
+            except SchemaBehind as exc:
+                log.error("cannot start: %s", exc)
+                return 2
+            except (OperationalError, OSError) as exc:
+                where = engine.url.render_as_string(hide_password=True)
+                reason = getattr(exc, "orig", None) or exc
+                if engine.dialect.name == "sqlite":  # a file: waiting changes nothing
+                    log.error(
+                        "cannot open the database %s (%s): check that its folder exists and "
+                        "is writable, or set DATABASE_URL",
+                        where,
+                        reason,
+                    )
+                    return 2
+                # A server: it may be starting, or on its way back.
+                log.warning(
+                    "the database server %s does not answer (%s); trying again in %.0f s",
+                    where,
+                    str(reason).splitlines()[0] if str(reason) else type(reason).__name__,
+                    delay,
+                )
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 30.0)
         session_maker = create_session_maker(engine)
+        metrics = Metrics()
         redis = shared.connect(settings.redis_url) if settings.redis_url else None
+        redis_status = shared.RedisStatus(lambda up: metrics.redis_up.set(1 if up else 0))
+        if redis is not None:
+            await shared.check_at_start(redis, redis_status)
         content = ContentService(
             settings.content_dir,
             session_maker,
             today_in(settings.timezone),
             prepare=prepare,
             after_warm=memory.settle,
-            exclusive=shared.exclusive(redis, "content", shared.CHANGE_LOCK_SECONDS)
+            exclusive=shared.exclusive(redis, "content", shared.CHANGE_LOCK_SECONDS, redis_status)
             if redis is not None
             else None,
             announce=(lambda: shared.announce_version(redis)) if redis is not None else None,
@@ -82,8 +101,14 @@ async def run(settings: Settings) -> int:
         # never wait behind that work (the start-up load above had nobody to keep waiting).
         worker = ContentWorker(settings.database_url)
         content.use_worker(worker)
-        metrics = Metrics()
-        dp = create_dispatcher(settings, session_maker, content, metrics=metrics, redis=redis)
+        dp = create_dispatcher(
+            settings,
+            session_maker,
+            content,
+            metrics=metrics,
+            redis=redis,
+            redis_status=redis_status,
+        )
         if settings.token is None:
             from bot.console import run_console
 
@@ -114,11 +139,13 @@ async def run(settings: Settings) -> int:
             following = [asyncio.create_task(content.follow_loads())]
             if redis is not None:  # announced at once, not within the interval
                 following.append(
-                    asyncio.create_task(shared.follow_versions(redis, content.changed_elsewhere))
+                    asyncio.create_task(
+                        shared.follow_versions(redis, content.changed_elsewhere, redis_status)
+                    )
                 )
             runner = None
             if settings.serves_web:
-                app = create_web_app(dp, bot, settings, session_maker, metrics)
+                app = create_web_app(dp, bot, settings, session_maker, metrics, redis)
                 runner = await start_web(app, settings)
             # Once the first updates are being received: start-up is not slowed by it.
             content.warm(delay=2.0)
@@ -133,6 +160,7 @@ async def run(settings: Settings) -> int:
             finally:
                 for task in following:
                     task.cancel()
+                await asyncio.gather(*following, return_exceptions=True)
                 # The message being sent is finished (a few seconds at most), then the
                 # sending stops; one not handed to Telegram yet stays owed.
                 deliverer.stop()
@@ -191,7 +219,9 @@ def create_deliverer(
         dp["languages"],
         content.today,
         settings.send_rate,
-        exclusive=shared.exclusive(redis, "sending", shared.SENDING_LOCK_SECONDS)
+        exclusive=shared.exclusive(
+            redis, "sending", shared.SENDING_LOCK_SECONDS, dp["redis_status"]
+        )
         if redis is not None
         else None,
     )

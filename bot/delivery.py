@@ -30,7 +30,9 @@ from aiogram.utils.i18n import I18n
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from answers.notices import broadcast_report, notice
+from bot.resilience import never_arrived
 from db import subscriptions as subs
+from db.failures import database_unreachable
 from db.models import Delivery
 from db.user_languages import LanguagePreferences
 from views.i18n import SOURCE
@@ -93,6 +95,7 @@ class Deliverer:
 
     async def run(self, poll_seconds: float, reminder_seconds: float) -> None:
         next_reminders = 0.0
+        away = False  # the database did not answer the last round: said once, not each poll
         while not self._stopping.is_set():
             more = False
             try:
@@ -103,8 +106,15 @@ class Deliverer:
                         next_reminders = time.monotonic() + reminder_seconds
                     more = (await self.send_pending(ROUND_SECONDS)).more
                     await self.report_broadcasts()
-            except Exception:  # the loop must outlive a bad round; the next one retries
-                log.exception("delivery round failed")
+                if away:
+                    log.warning("delivery: the database answers again")
+                    away = False
+            except Exception as exc:  # the loop must outlive a bad round; the next one retries
+                if not database_unreachable(exc):
+                    log.exception("delivery round failed")
+                elif not away:
+                    log.warning("delivery waits: the database does not answer (%s)", exc)
+                    away = True
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._stopping.wait(), 0.05 if more else poll_seconds)
 
@@ -194,6 +204,10 @@ class Deliverer:
                 log.warning("delivery %s refused: %s", delivery.id, exc)
                 return subs.Status.FAILED
             except (TelegramNetworkError, TelegramAPIError) as exc:
+                if isinstance(exc, TelegramNetworkError) and not never_arrived(exc):
+                    # Cut off after it was sent: maybe delivered, so never sent again.
+                    log.warning("delivery %s in doubt, not sent again: %s", delivery.id, exc)
+                    return subs.Status.FAILED
                 log.warning("delivery %s not sent yet: %s", delivery.id, exc)
                 return subs.Status.PENDING
 

@@ -9,7 +9,6 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.fsm.storage.redis import RedisStorage
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -22,9 +21,11 @@ from bot.metrics import Metrics, RequestMetrics, UpdateMetrics
 from bot.middlewares import DbSessionMiddleware, SeenUsersMiddleware
 from bot.resilience import InFlight, RetryRequests, install_graceful_shutdown
 from bot.settings import Settings
+from bot.shared import RedisLanguages, RedisStatus
+from bot.state import ExpiringMemoryStorage, SharedStorage
 from db.content_service import ContentService
 from db.seen_users import SeenUsers
-from db.user_languages import LanguagePreferences
+from db.user_languages import InProcess, LanguagePreferences, NotRemembered, Remembered
 from drafting.worker import DraftWorker
 from handlers import create_routers
 
@@ -37,13 +38,20 @@ def create_dispatcher(
     drafts: DraftWorker | None = None,
     metrics: Metrics | None = None,
     redis: Redis | None = None,
+    redis_status: RedisStatus | None = None,
 ) -> Dispatcher:
     """With `redis`, per-chat state (follow-up questions) and flood control are shared by
-    every instance."""
-    preferences = LanguagePreferences(session_maker)
+    every instance, and kept in this process while it does not answer (`redis_status`)."""
+    redis_status = redis_status or RedisStatus()
+    preferences = LanguagePreferences(
+        session_maker, _languages_remembered(session_maker, redis, redis_status)
+    )
     seen_users = SeenUsers(session_maker)
     dp = Dispatcher(
-        storage=RedisStorage(redis) if redis is not None else None,
+        storage=SharedStorage(redis, redis_status)
+        if redis is not None
+        else ExpiringMemoryStorage(),
+        redis_status=redis_status if redis is not None else None,
         languages=preferences,
         seen_users=seen_users,
         settings=settings,
@@ -59,7 +67,7 @@ def create_dispatcher(
     in_flight = InFlight()
     dp.update.outer_middleware(in_flight)
     install_graceful_shutdown(dp, in_flight, confirm=not settings.webhook_url)
-    flood = FloodMiddleware(redis)
+    flood = FloodMiddleware(redis, redis_status)
     seen = SeenUsersMiddleware(seen_users)
     dp.shutdown.register(seen_users.write)  # those noted in the last seconds
     middleware = DbSessionMiddleware(session_maker)
@@ -69,6 +77,19 @@ def create_dispatcher(
         observer.middleware(middleware)
     dp.include_routers(*create_routers())
     return dp
+
+
+def _languages_remembered(
+    session_maker: async_sessionmaker[AsyncSession], redis: Redis | None, status: RedisStatus
+) -> Remembered:
+    """Where users' languages are remembered: in Redis for several instances, in this
+    process on SQLite (one instance), nowhere on a server database without Redis (several
+    instances may share it: each update reads its user's language)."""
+    if redis is not None:
+        return RedisLanguages(redis, status)
+    if session_maker.kw["bind"].dialect.name == "sqlite":
+        return InProcess()
+    return NotRemembered()
 
 
 def create_bot(

@@ -18,7 +18,7 @@ from aiogram.types import CallbackQuery, InlineQuery, Message, TelegramObject
 from redis.asyncio import Redis
 
 from bot.settings import Settings
-from bot.shared import SharedRateLimiter
+from bot.shared import UNREACHABLE, RedisStatus, SharedRateLimiter
 from views.common import flood_notice
 
 MAX_TRACKED_USERS = 20_000  # a hard cap; idle users are forgotten long before
@@ -75,20 +75,28 @@ class RateLimiter:
 
 
 class FloodMiddleware(BaseMiddleware):
-    """With `redis` the counts are shared by every instance (bot/shared.py)."""
+    """With `redis` the counts are shared by every instance (bot/shared.py), and kept in
+    this process while Redis does not answer."""
 
-    def __init__(self, redis: Redis | None = None) -> None:
+    def __init__(self, redis: Redis | None = None, status: RedisStatus | None = None) -> None:
         self._limiter: RateLimiter | None = None
         self.redis = redis
+        self.status = status or RedisStatus()
         self._shared: SharedRateLimiter | None = None
 
     async def _check(self, settings: Settings, user_id: int) -> tuple[bool, float, bool]:
         """(allowed, seconds to wait, whether to tell the user)."""
-        if self.redis is not None:
+        if self.redis is not None and self.status.usable():
             limits = (settings.rate_limit_messages, settings.rate_limit_seconds)
             if self._shared is None or (self._shared.limit, self._shared.window) != limits:
                 self._shared = SharedRateLimiter(self.redis, *limits)
-            return await self._shared.check(user_id)
+            try:
+                counted = await self._shared.check(user_id)
+            except UNREACHABLE as exc:  # counted in this process meanwhile
+                self.status.failed("flood control", exc)
+            else:
+                self.status.answered()
+                return counted
         limiter = self.limiter(settings)
         allowed, wait = limiter.check(user_id)
         return allowed, wait, not allowed and limiter.first_refusal(user_id, wait)

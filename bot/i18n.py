@@ -17,6 +17,7 @@ from aiogram.utils.i18n import I18n, I18nMiddleware
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from db.failures import database_unreachable
 from db.user_languages import LanguagePreferences
 from views.i18n import SOURCE, Language
 
@@ -61,7 +62,12 @@ class UserLanguageMiddleware(I18nMiddleware):
         user: User | None = data.get("event_from_user")
         if user is None:
             return SOURCE.value
-        chosen = await self.preferences.get(user.id)
+        try:
+            chosen = await self.preferences.get(user.id)
+        except Exception as exc:
+            if not database_unreachable(exc):
+                raise
+            chosen = None  # the database is away: the update is answered all the same
         if chosen is not None:
             return chosen
         return (Language.of(user.language_code) or SOURCE).value

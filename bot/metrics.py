@@ -49,6 +49,12 @@ class Metrics:
             registry=self.registry,
         )
 
+        self.redis_up = Gauge(
+            "bot_redis_up",
+            "1 while Redis answers; 0 while shared state falls back to this process.",
+            registry=self.registry,
+        )
+
     def render(self) -> bytes:
         return generate_latest(self.registry)
 

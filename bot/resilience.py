@@ -2,7 +2,10 @@
 
 - Requests the bot makes are retried: after «429 Too Many Requests» once the time Telegram
   asks for has passed, after network errors and 5xx answers with growing pauses, a bounded
-  number of times. (Long polling has its own endless retry with backoff in aiogram.)
+  number of times. (Long polling has its own endless retry with backoff in aiogram.) A
+  request that sends a message is repeated only when it cannot have arrived (the connection
+  was never made, or Telegram answered that it did not do it): one cut off after it was sent
+  may have been delivered, and a message is never sent twice.
 - On shutdown the updates being handled are finished, and the last handled update is
   confirmed to Telegram, so that a restart neither loses nor repeats it.
 """
@@ -21,8 +24,28 @@ from aiogram.exceptions import TelegramNetworkError, TelegramRetryAfter, Telegra
 from aiogram.methods import GetUpdates, Response, TelegramMethod
 from aiogram.methods.base import TelegramType
 from aiogram.types import TelegramObject, Update
+from aiohttp import ClientConnectorError
 
 log = logging.getLogger(__name__)
+
+
+# Bot API methods that make a new message each time they are done (sendMessage, sendDocument,
+# copyMessage, forwardMessage, …): the API names every one of them so. Any other method the
+# bot uses reads, sets or edits something, and doing it twice leaves it as once.
+_MAKES_A_MESSAGE = ("Send", "Copy", "Forward")
+
+
+def safe_to_repeat(method: TelegramMethod[Any]) -> bool:
+    """Doing `method` twice has the effect of doing it once."""
+    return not type(method).__name__.startswith(_MAKES_A_MESSAGE)
+
+
+def never_arrived(exc: BaseException) -> bool:
+    """A request that failed with `exc` cannot have reached Telegram: the connection was
+    never made (a 5xx or a 429 is Telegram saying it did not do it)."""
+    if isinstance(exc, TelegramRetryAfter | TelegramServerError):
+        return True
+    return isinstance(exc, TelegramNetworkError) and isinstance(exc.__cause__, ClientConnectorError)
 
 
 class RetryRequests(BaseRequestMiddleware):
@@ -62,6 +85,13 @@ class RetryRequests(BaseRequestMiddleware):
                 await asyncio.sleep(exc.retry_after)
             except (TelegramNetworkError, TelegramServerError) as exc:
                 if attempt == self.tries:
+                    raise
+                if not (safe_to_repeat(method) or never_arrived(exc)):
+                    log.warning(
+                        "%s may have arrived before it failed (%s): not repeated",
+                        type(method).__name__,
+                        exc,
+                    )
                     raise
                 delay = min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
                 delay *= 1 + random.random() / 4  # spread the retries of many requests

@@ -16,11 +16,13 @@ from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_applicati
 from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
 from pydantic import ValidationError
+from redis.asyncio import Redis
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.metrics import Metrics
 from bot.settings import Settings
+from bot.shared import UNREACHABLE, RedisStatus
 from db.content_store import last_load
 from db.subscriptions import pending_count
 
@@ -68,17 +70,36 @@ def create_web_app(
     settings: Settings,
     session_maker: async_sessionmaker[AsyncSession],
     metrics: Metrics,
+    redis: Redis | None = None,
 ) -> web.Application:
     app = web.Application()
+    redis_status: RedisStatus | None = dp["redis_status"] if redis is not None else None
+
+    async def redis_answers() -> bool:
+        assert redis is not None and redis_status is not None
+        try:
+            await redis.ping()
+        except UNREACHABLE as exc:
+            redis_status.failed("health check", exc)
+            return False
+        redis_status.answered()
+        return True
 
     async def healthz(request: web.Request) -> web.Response:
-        """200 with the content version when the database answers; 503 when it does not."""
+        """200 with the content version when the database answers («degraded» while Redis
+        does not: answers still come, each instance keeps its own state); 503 when the
+        database does not answer."""
+        shared = {}
+        if redis is not None:
+            shared = {"redis": "ok" if await redis_answers() else "unreachable"}
         try:
             async with asyncio.timeout(HEALTH_TIMEOUT), session_maker() as session:
                 current = await last_load(session)
         except (SQLAlchemyError, OSError, TimeoutError) as exc:
             log.warning("health check: database unreachable: %s", exc)
-            return web.json_response({"status": "error", "database": "unreachable"}, status=503)
+            return web.json_response(
+                {"status": "error", "database": "unreachable", **shared}, status=503
+            )
         version = (
             {
                 "id": current.id,
@@ -88,9 +109,14 @@ def create_web_app(
             if current is not None
             else None
         )
-        return web.json_response({"status": "ok", "database": "ok", "content_version": version})
+        status = "degraded" if shared.get("redis") == "unreachable" else "ok"
+        return web.json_response(
+            {"status": status, "database": "ok", **shared, "content_version": version}
+        )
 
     async def metrics_page(request: web.Request) -> web.Response:
+        if redis is not None:
+            await redis_answers()  # bot_redis_up as of now
         try:
             async with session_maker() as session:
                 metrics.queue.set(await pending_count(session))

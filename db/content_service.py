@@ -49,7 +49,7 @@ from db.content_store import (
 from db.content_swap import Plan, apply, discard, recover, stage
 from db.content_worker import ContentWorker, Validated
 from db.dialects import refresh_statistics
-from db.failures import Reason, StoreFailed, classify
+from db.failures import Reason, StoreFailed, classify, database_unreachable
 from db.kinds import EntityKind
 from db.models import AdminAction, ContentLoad
 from db.subscriptions import owe_change_notices
@@ -300,17 +300,24 @@ class ContentService:
         """Forever: notice within `interval` a version another process stored (a second
         instance without Redis, `python -m bot.content`), and prepare it. Updates never read
         the version themselves."""
+        away = False  # the database did not answer the last look: said once, not each time
         while True:
             await asyncio.sleep(interval)
             try:
                 async with self.session_maker() as session:
                     newest = await newest_version(session)
-                if newest != self._prepared and (self._warming is None or self._warming.done()):
-                    self.warm()
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # the database away for a moment: look again later
-                log.warning("could not look for a new content version: %s", exc)
+                if not away:
+                    log.warning("could not look for a new content version: %s", exc)
+                away = True
+                continue
+            if away:
+                log.warning("the database answers again")
+                away = False
+            if newest != self._prepared and (self._warming is None or self._warming.done()):
+                self.warm()
 
     async def warmed(self) -> None:
         """Wait for the background building started by `warm`, if any."""
@@ -325,8 +332,11 @@ class ContentService:
         except asyncio.CancelledError:
             preparing.cancel()
             raise
-        except Exception:  # not built now: the first update that needs it builds it
-            log.warning("could not build the new content version ahead", exc_info=True)
+        except Exception as exc:  # not built now: the first update that needs it builds it
+            if database_unreachable(exc):  # `follow_loads` tries again when it answers
+                log.warning("could not build the new content version ahead: %s", exc)
+            else:
+                log.warning("could not build the new content version ahead", exc_info=True)
 
     async def _recover(self) -> None:
         """Finish or throw away a change of content/ that a killed process left half-way."""

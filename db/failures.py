@@ -6,7 +6,8 @@ from __future__ import annotations
 import errno
 from enum import StrEnum
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 
 class Reason(StrEnum):
@@ -61,3 +62,12 @@ def classify(exc: BaseException) -> StoreFailed | None:
             if words in message:
                 return StoreFailed(reason, str(exc.orig))
     return None
+
+
+def database_unreachable(exc: BaseException) -> bool:
+    """`exc` says the database did not answer (down, cut off, or every connection busy),
+    rather than that a statement was wrong."""
+    if isinstance(exc, OperationalError | InterfaceError | PoolTimeout | OSError | TimeoutError):
+        known = classify(exc)  # a full disk or a read-only file is no outage
+        return known is None or known.reason is Reason.DATABASE_BUSY
+    return isinstance(exc, DBAPIError) and exc.connection_invalidated

@@ -27,6 +27,7 @@ class SeenUsers:
     REFRESH = timedelta(minutes=1)
     WRITE_AFTER = 2.0  # seconds: the users noted meanwhile go in the same statement
     WRITE_TIMEOUT = 3.0
+    RETRY_AFTER = 10.0  # seconds: the database was away; those noted are written then
     MAX_REMEMBERED = 50_000
 
     def __init__(self, session_maker: async_sessionmaker[AsyncSession]) -> None:
@@ -50,19 +51,27 @@ class SeenUsers:
 
     async def _write_later(self) -> None:
         await asyncio.sleep(self.WRITE_AFTER)
-        await self.write()
+        while not await self.write():
+            await asyncio.sleep(self.RETRY_AFTER)
 
-    async def write(self) -> None:
-        """Write everyone noted and not written yet, now (before /stats, and at shutdown)."""
+    async def write(self) -> bool:
+        """Write everyone noted and not written yet, now (before /stats, and at shutdown).
+        False when the database did not take them: they stay noted for the next try (a
+        user first seen then must still be among a broadcast's recipients)."""
         pending, self._pending = self._pending, {}
         if not pending:
-            return
+            return True
         try:
             async with asyncio.timeout(self.WRITE_TIMEOUT):
                 async with self.session_maker() as session, session.begin():
                     await record_users(session, pending)
-        except (SQLAlchemyError, TimeoutError) as exc:
-            log.debug("could not record %d users: %s", len(pending), exc)
+        except (SQLAlchemyError, OSError, TimeoutError) as exc:
+            log.debug("could not record %d users yet: %s", len(pending), exc)
+            for user_id, at in pending.items():
+                if len(self._pending) < self.MAX_REMEMBERED:
+                    self._pending.setdefault(user_id, at)
+            return False
+        return True
 
 
 async def record_users(session: AsyncSession, seen: dict[int, datetime]) -> None:

@@ -79,11 +79,34 @@ def _now() -> datetime:
 # --- subscriptions -------------------------------------------------------------------------
 
 
-async def subscribe(session: AsyncSession, user_id: int, kind: SubjectKind, entity_id: str) -> bool:
-    """Add a subscription; False when the user already had it."""
+MAX_SUBSCRIPTIONS = 50  # per user: more would be a list nobody reads, and room for abuse
+
+
+class Subscribed(StrEnum):
+    NEW = "new"
+    ALREADY = "already"
+    FULL = "full"  # the user has MAX_SUBSCRIPTIONS already
+
+
+async def subscribe(
+    session: AsyncSession, user_id: int, kind: SubjectKind, entity_id: str
+) -> Subscribed:
+    """Add a subscription, unless the user has it or has MAX_SUBSCRIPTIONS already."""
+    held = await session.scalar(
+        select(func.count()).select_from(Subscription).where(Subscription.user_id == user_id)
+    )
     row = {"user_id": user_id, "kind": kind.value, "entity_id": entity_id, "created_at": _now()}
+    if (held or 0) >= MAX_SUBSCRIPTIONS:
+        has = await session.scalar(
+            select(Subscription.id).where(
+                Subscription.user_id == user_id,
+                Subscription.kind == kind.value,
+                Subscription.entity_id == entity_id,
+            )
+        )
+        return Subscribed.ALREADY if has is not None else Subscribed.FULL
     result = await session.execute(_insert_ignoring_duplicates(session, Subscription, [row]))
-    return bool(result.rowcount)
+    return Subscribed.NEW if result.rowcount else Subscribed.ALREADY
 
 
 async def unsubscribe(session: AsyncSession, user_id: int, subscription_id: int | None) -> int:

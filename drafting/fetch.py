@@ -5,6 +5,7 @@ with trafilatura."""
 from __future__ import annotations
 
 import asyncio
+import codecs
 import ipaddress
 import socket
 from dataclasses import dataclass
@@ -50,18 +51,44 @@ class Page:
         return "\n".join([*parts, self.text])
 
 
-async def _check_address(host: str, port: int, allowed: frozenset[str]) -> None:
-    if host in allowed:
-        return
+async def _checked_addresses(
+    host: str, port: int, allowed: frozenset[str]
+) -> list[tuple[socket.AddressFamily, str]]:
+    """`host`'s addresses, each a public one (or allowed). Resolved once: the connection is
+    made to these very addresses, so a name that answers differently the second time (DNS
+    rebinding) cannot lead it anywhere else."""
     loop = asyncio.get_running_loop()
     try:
         infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         raise FetchError(FetchProblem.UNREACHABLE, str(exc)) from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global and str(address) not in allowed:
-            raise FetchError(FetchProblem.PRIVATE, str(address))
+    found = []
+    for family, *_, address in infos:
+        ip = ipaddress.ip_address(address[0])
+        if not ip.is_global and host not in allowed and str(ip) not in allowed:
+            raise FetchError(FetchProblem.PRIVATE, str(ip))
+        found.append((family, str(ip)))
+    return found
+
+
+def _resolver(addresses: list[tuple[socket.AddressFamily, str]]):  # type: ignore[no-untyped-def]
+    """An aiohttp resolver that gives the addresses already checked, and nothing else."""
+    from aiohttp.abc import AbstractResolver
+
+    class Checked(AbstractResolver):
+        async def resolve(  # type: ignore[override]
+            self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+        ) -> list[dict[str, object]]:
+            return [
+                {"hostname": host, "host": ip, "port": port, "family": fam,
+                 "proto": 0, "flags": socket.AI_NUMERICHOST}
+                for fam, ip in addresses
+            ]  # fmt: skip
+
+        async def close(self) -> None:
+            return None
+
+    return Checked()
 
 
 async def fetch_page(
@@ -80,11 +107,12 @@ async def fetch_page(
     if not parts.hostname:
         raise FetchError(FetchProblem.BAD_LINK, url)
     port = parts.port or (443 if parts.scheme == "https" else 80)
-    await _check_address(parts.hostname, port, allowed_hosts)
+    addresses = await _checked_addresses(parts.hostname, port, allowed_hosts)
     limits = aiohttp.ClientTimeout(total=timeout)
+    connector = aiohttp.TCPConnector(resolver=_resolver(addresses), use_dns_cache=False)
     try:
         async with (
-            aiohttp.ClientSession(timeout=limits) as session,
+            aiohttp.ClientSession(timeout=limits, connector=connector) as session,
             session.get(url, allow_redirects=False) as response,
         ):
             if response.status != 200:
@@ -99,7 +127,7 @@ async def fetch_page(
                 body += chunk
                 if len(body) > max_bytes:
                     raise FetchError(FetchProblem.TOO_BIG, f"more than {max_bytes}")
-            charset = response.charset or "utf-8"
+            charset = _known_charset(response.charset)
     except TimeoutError:
         raise FetchError(FetchProblem.TIMEOUT, url) from None
     except aiohttp.ClientError as exc:
@@ -108,6 +136,16 @@ async def fetch_page(
     if "text/plain" in kind:
         return Page(url, None, None, html)
     return await asyncio.to_thread(_extract, url, html)
+
+
+def _known_charset(named: str | None) -> str:
+    """The page's charset when Python knows it, else UTF-8 (read with replacements)."""
+    if named:
+        try:
+            return codecs.lookup(named).name
+        except LookupError:
+            pass
+    return "utf-8"
 
 
 def _extract(url: str, html: str) -> Page:

@@ -4,9 +4,11 @@ answers everyone else's admin commands without saying what they would do."""
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
+from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message, User
+from aiohttp import ClientError, ClientResponseError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers import admin, subscriptions
@@ -22,17 +24,22 @@ from views.callbacks import BroadcastChoice, DraftArticle, ReviewStep, RollbackT
 async def _download(bot: Bot, file_id: str, limit: int) -> bytes:
     """The file's bytes, refused past `limit` before or while downloading (Telegram does not
     always say a document's size)."""
-    file = await bot.get_file(file_id)
-    if file.file_size is not None and file.file_size > limit:
-        raise admin.UploadTooBig(file.file_size)
-    if file.file_path is None:
-        raise admin.UploadTooBig(0)
-    url = bot.session.api.file_url(bot.token, file.file_path)
-    data = bytearray()
-    async for chunk in bot.session.stream_content(url=url, timeout=60, chunk_size=65536):
-        data += chunk
-        if len(data) > limit:
-            raise admin.UploadTooBig(len(data))
+    try:
+        file = await bot.get_file(file_id)
+        if file.file_size is not None and file.file_size > limit:
+            raise admin.UploadTooBig(file.file_size)
+        if file.file_path is None:
+            raise admin.UploadTooBig(0)
+        url = bot.session.api.file_url(bot.token, file.file_path)
+        data = bytearray()
+        async for chunk in bot.session.stream_content(url=url, timeout=60, chunk_size=65536):
+            data += chunk
+            if len(data) > limit:
+                raise admin.UploadTooBig(len(data))
+    except ClientResponseError as exc:
+        raise admin.DownloadFailed(f"HTTP {exc.status}") from exc
+    except (ClientError, TelegramAPIError, TimeoutError) as exc:
+        raise admin.DownloadFailed(type(exc).__name__) from exc
     return bytes(data)
 
 

@@ -1,4 +1,5 @@
-"""Last resort: any exception in a handler is logged and the user gets a polite reply."""
+"""Last resort: any exception in a handler is logged and the user gets a polite reply (while
+the database does not answer: that the service is limited, and to an admin, why)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import logging
 from aiogram import Router
 from aiogram.types import ErrorEvent
 
-from answers.common import error_answer
+from answers.common import error_answer, is_outage
+from handlers.filters import KnowsAdmins
 from handlers.replies import ALERT_LIMIT
 
 log = logging.getLogger(__name__)
@@ -17,10 +19,19 @@ def create_router() -> Router:
     router = Router(name="errors")
 
     @router.errors()
-    async def on_error(event: ErrorEvent) -> bool:
+    async def on_error(event: ErrorEvent, settings: KnowsAdmins) -> bool:
         update = event.update
-        log.error("update %s failed", update.update_id, exc_info=event.exception)
-        sorry = error_answer().text
+        user = getattr(update.event, "from_user", None)
+        answer = error_answer(event.exception, settings.is_admin(user.id if user else None))
+        if is_outage(event.exception):  # one line: it says all there is to say
+            log.warning(
+                "update %s: the database does not answer (%s)",
+                update.update_id,
+                type(event.exception).__name__,
+            )
+        else:
+            log.error("update %s failed", update.update_id, exc_info=event.exception)
+        sorry = answer.text
         try:
             if update.message is not None:
                 await update.message.answer(sorry)

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from answers import subscriptions as answers
 from db.user_languages import LanguagePreferences
 from handlers.replies import send, send_from_callback
-from views.callbacks import SubscribeTo, Unsubscribe
+from views.callbacks import SubscribeTo, SubscriptionsPage, Unsubscribe
 
 
 def create_router() -> Router:
@@ -46,6 +46,15 @@ def create_router() -> Router:
         message: Message, event_from_user: User, session: AsyncSession
     ) -> None:
         await send(message, await answers.subscriptions_answer(session, event_from_user.id))
+
+    @router.callback_query(SubscriptionsPage.filter())
+    async def page_subscriptions(
+        callback: CallbackQuery, callback_data: SubscriptionsPage, session: AsyncSession
+    ) -> None:
+        answer = await answers.subscriptions_answer(
+            session, callback.from_user.id, callback_data.page
+        )
+        await send_from_callback(callback, answer, edit=True)
 
     @router.callback_query(Unsubscribe.filter())
     async def unsubscribe_button(

@@ -28,7 +28,7 @@ def main() -> int:
         command = "update" if po.is_file() else "init"
         args = ["-i", pot, "-d", LOCALES, "-l", lang, "-D", "messages"]
         if command == "update":
-            args += ["--no-fuzzy-matching", "--ignore-obsolete"]
+            args += ["--no-fuzzy-matching", "--ignore-obsolete", "--width=100"]
         subprocess.run([BIN / "pybabel", command, *args], check=True)
     from babel.messages.pofile import read_po
 

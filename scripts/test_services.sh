@@ -2,7 +2,7 @@
 # The second test pass: the whole suite against a real PostgreSQL and Redis on 127.0.0.1.
 # Installs them from the distribution's packages when they are missing and this user may
 # (root with apt-get); otherwise says why the pass is skipped and succeeds.
-#   scripts/test_services.sh .venv/bin/python
+#   scripts/test_services.sh .venv/bin/python [pytest arguments, e.g. one test file]
 set -uo pipefail
 PYTHON=${1:-python3}
 PG_PORT=${TEST_PG_PORT:-55432}
@@ -52,4 +52,4 @@ redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --d
 echo "=== the tests that touch storage again (not one_database): PostgreSQL 127.0.0.1:$PG_PORT, Redis 127.0.0.1:$REDIS_PORT ==="
 TEST_DATABASE_URL="postgresql+asyncpg://bot@127.0.0.1:$PG_PORT/postgres" \
 TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0" \
-  "$PYTHON" -m pytest -m "not one_database"
+  "$PYTHON" -m pytest -m "not one_database" "${@:2}"

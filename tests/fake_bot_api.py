@@ -5,8 +5,10 @@ editMessageText, answerCallbackQuery, setMyCommands and deleteWebhook. Tests que
 and read what the bot sent. It runs in a thread with its own event loop.
 
 Faults can be injected per method, each used once, in order: "429:N" (Too Many Requests,
-retry after N s), "500" (server error), "drop" (the connection is cut before an answer),
-"delay:S" (answer after S seconds). `go_away()` / `come_back()` stop and restart listening.
+retry after N s), "500" (server error), "drop" (the connection is cut before the request is
+handled), "lost" (handled — a message is sent — and then the connection is cut, so the bot
+never learns it was), "delay:S" (answer after S seconds). `go_away()` / `come_back()` stop
+and restart listening.
 Users in `blocked` get 403 «bot was blocked by the user» for sendMessage.
 """
 
@@ -59,6 +61,10 @@ class FakeBotAPI:
         self.faults_served: list[tuple[str, str]] = []
         self._site: web.TCPSite | None = None
         self.away = False  # while True, every request has its connection cut
+        # Files users sent, by file_id: getFile names them, /file/… serves them — or answers
+        # with the status in `file_status` instead (a download that fails).
+        self.files: dict[str, bytes] = {}
+        self.file_status: dict[str, int] = {}
 
     # --- running -------------------------------------------------------------------------------
 
@@ -76,6 +82,7 @@ class FakeBotAPI:
             self._new_update = asyncio.Event()
             app = web.Application()
             app.router.add_post("/bot{token}/{method}", self._handle)
+            app.router.add_get("/file/bot{token}/{path:.+}", self._file)
             self._runner = web.AppRunner(app)
             await self._runner.setup()
             self._site = web.TCPSite(self._runner, "127.0.0.1", self.port)
@@ -259,11 +266,29 @@ class FakeBotAPI:
                 },
                 status=403,
             )
-        if self.away:  # it went away while this request waited (a long poll)
+        if self.away or fault == "lost":  # away while this request waited (a long poll)
             assert request.transport is not None
             request.transport.abort()
-            raise ConnectionResetError("the API went away during the request")
+            raise ConnectionResetError("the connection was cut after the request was handled")
         return web.json_response({"ok": True, "result": result})
+
+    async def _file(self, request: web.Request) -> web.Response:
+        file_id = request.match_info["path"].removeprefix("documents/")
+        if file_id in self.file_status:
+            return web.Response(status=self.file_status[file_id], text="error")
+        if request.match_info["token"] != self.token or file_id not in self.files:
+            return web.Response(status=404, text="Not Found")
+        return web.Response(body=self.files[file_id])
+
+    async def _m_getfile(self, params: dict[str, Any]) -> Any:
+        file_id = str(params["file_id"])
+        data = self.files.get(file_id, b"")
+        return {
+            "file_id": file_id,
+            "file_unique_id": file_id,
+            "file_size": len(data),
+            "file_path": f"documents/{file_id}",
+        }
 
     async def _m_getme(self, params: dict[str, Any]) -> Any:
         return BOT

@@ -309,3 +309,36 @@ async def test_sigkill_during_reload_leaves_consistent_facts(
         assert await stored_entities(session) == before  # the old facts, whole
     result = await content_service.reload()  # and the next reload goes through
     assert result.report.added["person"] == 1
+
+
+@pytest.mark.parametrize("status", [404, 502])
+async def test_a_file_telegram_does_not_hand_over_is_said_so(
+    settings, session_maker, content_service, content_dir: Path, status: int
+) -> None:
+    """Over real HTTP: getFile names the file, but its download answers an error."""
+    from bot.factory import create_bot, create_dispatcher
+    from tests.fake_bot_api import FakeBotAPI
+
+    before = snapshot(content_dir)
+    with FakeBotAPI("123:test") as api:
+        api.files["doc-1"] = b"events: []\n"
+        api.file_status["doc-1"] = status
+        real = settings.model_copy(update={"telegram_api_url": api.url})
+        dp = create_dispatcher(real, session_maker, content_service)
+        bot = create_bot("123:test", real)
+        user = User(id=ADMIN_ID, is_bot=False, first_name="Админ")
+        message = Message(
+            message_id=78,
+            date=datetime.now(UTC),
+            chat=Chat(id=ADMIN_ID, type="private"),
+            from_user=user,
+            document=Document(file_id="doc-1", file_unique_id="doc-1", file_name="new.yaml"),
+        )
+        try:
+            await dp.feed_update(bot, Update(update_id=9001, message=message))
+        finally:
+            await bot.session.close()
+        said = "\n".join(p["text"] for p in api.sent("sendmessage"))
+    assert "Не удалось скачать файл" in said and str(status) in said, said
+    assert "произошла ошибка" not in said
+    assert snapshot(content_dir) == before

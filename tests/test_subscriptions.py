@@ -209,6 +209,35 @@ async def test_broadcast_with_confirmation_and_report(
     assert "доставлено 2, заблокировали бота 1, не доставлено 0" in report
 
 
+async def test_a_message_cut_off_after_it_was_sent_is_never_sent_again(
+    chat: Chatter, settings, session_maker
+) -> None:
+    """Over real HTTP: Telegram sends one broadcast message but the connection is cut before
+    its answer. That message may have arrived, so it is not repeated (not by the retries of
+    each request, nor by the next round of sending); every other recipient gets it once."""
+    from tests.fake_bot_api import FakeBotAPI
+
+    for user in (USER_ID, 777):
+        await chat.say("/start", user_id=user)
+    [preview] = await chat.say("/broadcast Встреча переносится", user_id=ADMIN_ID)
+    send = next(data for label, data in preview.buttons if "Отправить" in label)
+    await chat.press(send, user_id=ADMIN_ID)
+    with FakeBotAPI("123:test") as api:
+        api.inject("sendMessage", "lost")
+        bot = create_bot("123:test", settings.model_copy(update={"telegram_api_url": api.url}))
+        languages = LanguagePreferences(session_maker)
+        sender = Deliverer(bot, session_maker, create_i18n(), languages, lambda: TODAY, 30)
+        try:
+            first = await sender.send_pending()
+            again = await sender.send_pending()
+        finally:
+            await bot.session.close()
+        received = [int(p["chat_id"]) for p in api.sent("sendmessage")]
+    assert ("sendmessage", "lost") in api.faults_served
+    assert sorted(received) == sorted({USER_ID, 777, ADMIN_ID})  # each once
+    assert (first.sent, first.failed, again.sent) == (2, 1, 0)
+
+
 async def test_calendar_files_parse_back(chat: Chatter, content_dir: Path, session_maker) -> None:
     assert "Предстоящих событий с известной датой пока нет" in await chat.ask("/calendar")
     await add_future_event(content_dir, session_maker)

@@ -216,6 +216,13 @@ def private_only() -> Html:
     return Html(_("Команды администратора работают только в личном чате с ботом."))
 
 
+def download_failed(reason: str) -> Html:
+    return html(
+        _("Не удалось скачать файл из Telegram ({}). Ничего не изменено — пришлите его ещё раз."),
+        reason,
+    )
+
+
 def file_too_big(limit_bytes: int) -> Html:
     return html(
         _("Файл больше {} МБ — такой я не принимаю. Ничего не изменено."), limit_bytes // 1_000_000

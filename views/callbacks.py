@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 from aiogram.filters.callback_data import CallbackData
-from pydantic import field_serializer, field_validator
+from pydantic import Field, field_serializer, field_validator
 
 from db.kinds import EntityKind
 from drafting.review import Action, Group
 from views.i18n import Language
+
+# A button's numbers are whatever a client sends: one past what a database column holds, or
+# negative, fails to unpack, and the tap is answered as a stale button.
+RowId = Annotated[int, Field(ge=0, le=2**63 - 1)]
+Page = Annotated[int, Field(ge=0, le=1_000_000)]
 
 
 class MenuAction(StrEnum):
@@ -41,24 +46,24 @@ class Card(CallbackData, prefix="c"):
 
 
 class EventsPage(CallbackData, prefix="evp"):
-    page: int
+    page: Page
 
 
 class UpcomingPage(CallbackData, prefix="up"):
-    page: int
+    page: Page
 
 
 class ListPage(CallbackData, prefix="lp"):
     """A page of a long list of everything: «orgs» or «speakers», optionally of one country."""
 
     list: str
-    page: int
+    page: Page
     country: str = ""
 
 
 class SearchPage(CallbackData, prefix="sp"):
     key: str  # see answers.search.RecentQueries
-    page: int
+    page: Page
 
 
 class Menu(CallbackData, prefix="m"):
@@ -68,7 +73,7 @@ class Menu(CallbackData, prefix="m"):
 class RollbackTo(CallbackData, prefix="rb"):
     """An admin restores one kept version of the content."""
 
-    version: int
+    version: RowId
 
 
 class SetLanguage(CallbackData, prefix="lang"):
@@ -124,11 +129,15 @@ class SubscribeTo(CallbackData, prefix="sub"):
 
 
 class Unsubscribe(CallbackData, prefix="uns"):
-    id: int  # a subscription; 0 for all of them
+    id: RowId  # a subscription; 0 for all of them
+
+
+class SubscriptionsPage(CallbackData, prefix="ssp"):
+    page: Page
 
 
 class BroadcastChoice(CallbackData, prefix="bc"):
-    id: int
+    id: RowId
     send: bool
 
 
@@ -141,7 +150,7 @@ class DraftArticle(CallbackData, prefix="da"):
 class ReviewStep(CallbackData, prefix="rv"):
     """One step of a draft's review: «rv:12:p:3:ok» accepts person 4 of review 12."""
 
-    review: int
+    review: RowId
     group: Group
-    index: int
+    index: Page
     action: Action

@@ -24,6 +24,7 @@ from views.callbacks import (
     SearchPage,
     SetLanguage,
     SubscribeTo,
+    SubscriptionsPage,
     Unsubscribe,
     UpcomingPage,
     card_query,
@@ -98,10 +99,11 @@ def pager(
     search_key: str | None = None,
     upcoming: bool = False,
     listing: tuple[str, str] | None = None,
+    subscriptions: bool = False,
 ) -> list[InlineKeyboardButton]:
     """«back» and «more» buttons of a paged list: the events (newer / older), the upcoming
-    events, a list of everything (`listing`: its name and country), or the results of the
-    search remembered under `search_key`."""
+    events, a list of everything (`listing`: its name and country), the user's subscriptions,
+    or the results of the search remembered under `search_key`."""
     nav = []
     key = search_key
     if listing is not None:
@@ -115,6 +117,11 @@ def pager(
 
         def data(p: int) -> str:
             return UpcomingPage(page=p).pack()
+    elif subscriptions:
+        labels = (_("◀️ Назад"), _("Ещё ▶️"))
+
+        def data(p: int) -> str:
+            return SubscriptionsPage(page=p).pack()
     elif key is None:
         labels = (_("◀️ Новее"), _("Старее ▶️"))
 
@@ -201,6 +208,9 @@ def subscribe_all() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[[button]])
 
 
+MAX_CHOICES = 10  # subjects offered at once: a vaguer word gets the best of them
+
+
 def subscribe_choices(hits: Sequence[Hit]) -> InlineKeyboardMarkup:
     rows = [
         [
@@ -209,20 +219,25 @@ def subscribe_choices(hits: Sequence[Hit]) -> InlineKeyboardMarkup:
                 callback_data=SubscribeTo(kind=h.kind.code, id=h.id).pack(),
             )
         ]
-        for h in hits
+        for h in hits[:MAX_CHOICES]
     ]
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
-def unsubscribe_buttons(items: Sequence[tuple[int, str]]) -> InlineKeyboardMarkup | None:
-    """A «cancel» button per subscription (id, label), and one for all of them."""
+def unsubscribe_buttons(
+    items: Sequence[tuple[int, str]], total: int, page: int = 0, pages: int = 1
+) -> InlineKeyboardMarkup | None:
+    """A «cancel» button per subscription shown (id, label), the pages of the others, and
+    one for all `total` of them."""
     if not items:
         return None
     rows = [
         [InlineKeyboardButton(text=_short(f"✖️ {label}"), callback_data=Unsubscribe(id=i).pack())]
         for i, label in items
     ]
-    if len(items) > 1:
+    if nav := pager(page, pages, subscriptions=True):
+        rows.append(nav)
+    if total > 1:
         everything = Unsubscribe(id=0).pack()
         rows.append(
             [InlineKeyboardButton(text=_("✖️ Отписаться от всего"), callback_data=everything)]

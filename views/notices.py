@@ -75,10 +75,22 @@ def subscribed(subject: Html, new: bool) -> Html:
     return html(_("✅ Подписка оформлена: {}. Ваши подписки — /subscriptions."), subject)
 
 
-def subscriptions_text(subjects: Sequence[Html]) -> Html:
+def too_many_subscriptions(limit: int) -> Html:
+    return html(
+        _("У вас уже {} подписок — больше нельзя. Отпишитесь от лишних: /unsubscribe."), limit
+    )
+
+
+def subscriptions_text(
+    subjects: Sequence[Html], total: int = 0, page: int = 0, pages: int = 1
+) -> Html:
+    """One page of a user's subscriptions (`total` in all)."""
     if not subjects:
         return Html(_("Подписок нет. Подписаться — /subscribe."))
-    out = Lines().add(b(_("🔔 Ваши подписки:"))).blank()
+    out = Lines().add(b(_("🔔 Ваши подписки:")))
+    if pages > 1:
+        out.add(html(_("Всего {}; страница {} из {}."), total, page + 1, pages))
+    out.blank()
     out.add(*(html("• {}", s) for s in subjects))
     return out.blank().add(_("Нажмите кнопку, чтобы отписаться.")).text()
 
