@@ -25,7 +25,7 @@ from bot.shared import RedisLanguages, RedisStatus
 from bot.state import ExpiringMemoryStorage, SharedStorage
 from db.content_service import ContentService
 from db.seen_users import SeenUsers
-from db.user_languages import InProcess, LanguagePreferences, NotRemembered, Remembered
+from db.user_languages import InProcess, LanguagePreferences
 from drafting.worker import DraftWorker
 from handlers import create_routers
 
@@ -43,9 +43,9 @@ def create_dispatcher(
     """With `redis`, per-chat state (follow-up questions) and flood control are shared by
     every instance, and kept in this process while it does not answer (`redis_status`)."""
     redis_status = redis_status or RedisStatus()
-    preferences = LanguagePreferences(
-        session_maker, _languages_remembered(session_maker, redis, redis_status)
-    )
+    # Several instances share Redis (README): a language chosen on one holds on all at once.
+    remembered = RedisLanguages(redis, redis_status) if redis is not None else InProcess()
+    preferences = LanguagePreferences(session_maker, remembered)
     seen_users = SeenUsers(session_maker)
     dp = Dispatcher(
         storage=SharedStorage(redis, redis_status)
@@ -77,19 +77,6 @@ def create_dispatcher(
         observer.middleware(middleware)
     dp.include_routers(*create_routers())
     return dp
-
-
-def _languages_remembered(
-    session_maker: async_sessionmaker[AsyncSession], redis: Redis | None, status: RedisStatus
-) -> Remembered:
-    """Where users' languages are remembered: in Redis for several instances, in this
-    process on SQLite (one instance), nowhere on a server database without Redis (several
-    instances may share it: each update reads its user's language)."""
-    if redis is not None:
-        return RedisLanguages(redis, status)
-    if session_maker.kw["bind"].dialect.name == "sqlite":
-        return InProcess()
-    return NotRemembered()
 
 
 def create_bot(

@@ -44,16 +44,6 @@ class InProcess:
             self._known.popitem(last=False)
 
 
-class NotRemembered:
-    """Nothing remembered: each update reads its user's language from the database."""
-
-    async def get(self, user_id: int) -> str | None:
-        return None
-
-    async def put(self, user_id: int, language: str) -> None:
-        return None
-
-
 class LanguagePreferences:
     def __init__(
         self,

@@ -15,6 +15,9 @@ import pytest
 from tests.conftest import CONTENT
 from tests.fake_bot_api import FakeBotAPI, start_bot_process
 
+# Telegram's faults: the same whichever database the bot keeps.
+pytestmark = pytest.mark.one_database
+
 TOKEN = "654321:faults-test-token"
 CHAT = 4242
 # How long the API stays away; FAULT_OUTAGE_SECONDS=60 checks a full minute.

@@ -16,6 +16,8 @@ from bot.console import html_to_text
 from tests.conftest import ROOT, Chatter
 from tests.telegram_html import problems
 
+pytestmark = pytest.mark.one_database
+
 LOCALES = ROOT / "locales"
 TRANSLATED = ("kk", "en")
 

@@ -20,7 +20,11 @@ from tests.conftest import CONTENT
 from tests.fake_bot_api import FakeBotAPI, start_bot_process
 
 REDIS_SERVER = shutil.which("redis-server")
-pytestmark = pytest.mark.skipif(REDIS_SERVER is None, reason="needs redis-server installed")
+# A Redis of the test's own, the same whichever database the bot keeps.
+pytestmark = [
+    pytest.mark.skipif(REDIS_SERVER is None, reason="needs redis-server installed"),
+    pytest.mark.one_database,
+]
 
 TOKEN = "123456:redis-outage"
 APOLOGY = "произошла ошибка"

@@ -3,9 +3,12 @@ so that many users who each said one thing leave nothing behind."""
 
 from __future__ import annotations
 
+import pytest
 from aiogram.fsm.storage.base import StorageKey
 
 from bot.state import ExpiringMemoryStorage
+
+pytestmark = pytest.mark.one_database
 
 
 def _key(chat: int) -> StorageKey:

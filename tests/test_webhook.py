@@ -18,6 +18,9 @@ import pytest
 from tests.conftest import CONTENT
 from tests.fake_bot_api import FakeBotAPI, start_bot_process
 
+# The web server's behaviour: the same whichever database the bot keeps.
+pytestmark = pytest.mark.one_database
+
 TOKEN = "123456:webhook-token"
 SECRET = "s3cret_token-1"
 USER = 4301
