@@ -8,6 +8,10 @@ COPY bot bot
 COPY handlers handlers
 COPY answers answers
 COPY views views
+COPY facts facts
+COPY users users
+COPY loading loading
+COPY search search
 COPY db db
 COPY drafting drafting
 # Editable: the installed package points at /app, which the final image has too.

@@ -39,7 +39,8 @@ migrate: $(STAMP)
 # The PostgreSQL/Redis pass runs beside the SQLite one (both mostly wait on processes and
 # sockets); its output follows once both are done, and either failing fails the target.
 test: $(STAMP) $(MO)
-	$(BIN)/ruff check bot handlers answers views facts db drafting tests scripts migrations
+	$(BIN)/ruff check bot handlers answers views facts users loading search db drafting tests \
+		scripts migrations
 	$(BIN)/python -m bot.content check
 	@scripts/test_services.sh $(BIN)/python > .test-services.log 2>&1 & services=$$!; \
 	$(BIN)/python -m pytest; sqlite=$$?; \

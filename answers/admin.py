@@ -13,13 +13,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from answers import review
 from answers.base import Answer
 from answers.questions import MAX_QUESTION
-from db import queries
-from db.content_files import ContentInvalid
-from db.content_service import ContentService
 from db.failures import StoreFailed
-from db.seen_users import SeenUsers
 from drafting.worker import DraftProblem, DraftRefused, DraftWorker
 from facts.edition import facts_of
+from loading.files import ContentInvalid
+from loading.service import ContentService
+from users import stats
+from users.seen import SeenUsers
 from views import admin as view
 from views import keyboards
 
@@ -91,9 +91,9 @@ async def stats_answer(session: AsyncSession, seen_users: SeenUsers) -> Answer:
     return Answer(
         view.stats_text(
             (await facts_of(session)).counts(),
-            await queries.count_users(session),
-            await queries.last_load_time(session),
-            await queries.recent_admin_actions(session, RECENT_ACTIONS),
+            await stats.count_users(session),
+            await stats.last_load_time(session),
+            await stats.recent_admin_actions(session, RECENT_ACTIONS),
         )
     )
 

@@ -37,9 +37,11 @@ from answers.relations import (
     work_speakers,
 )
 from answers.understanding import is_title
-from db.content_schema import SPEAKING_ROLES
 from db.kinds import EntityKind
-from db.textnorm import (
+from facts.edition import facts_of, search_of
+from facts.entities import Event, Participation, Person
+from loading.schema import SPEAKING_ROLES
+from search.textnorm import (
     Forms,
     content_word,
     forms,
@@ -49,8 +51,6 @@ from db.textnorm import (
     query_forms,
     verb,
 )
-from facts.edition import facts_of, search_of
-from facts.entities import Event, Participation, Person
 from views import direct
 from views.i18n import Language
 from views.keyboards import cards, event_buttons

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from answers.base import Answer
 from db.failures import database_unreachable as is_outage
-from db.user_languages import LanguagePreferences
+from users.languages import LanguagePreferences
 from views import common as view
 from views.i18n import Language, language, use_language
 from views.keyboards import languages_keyboard, main_menu

@@ -22,11 +22,11 @@ from answers.lexicon import words_of
 from answers.linking import GENERIC_EVENT_WORDS, link
 from answers.relations import MAX_EVENTS_ANSWERED
 from answers.understanding import Intent, asked_text, parse_question
-from db.content_schema import SPEAKING_ROLES
 from db.kinds import EntityKind
-from db.textnorm import normalize, query_forms
 from facts.edition import facts_of
 from facts.entities import Participation
+from loading.schema import SPEAKING_ROLES
+from search.textnorm import normalize, query_forms
 from views import direct
 from views.i18n import Language
 from views.keyboards import MAX_CARD_BUTTONS, cards

@@ -24,14 +24,14 @@ from answers.linking import Linked, Unmet, kept_words, leftover_words, split_nam
 from answers.relations import Asked, lead
 from answers.understanding import Intent, Question, glossary_word
 from db.kinds import EntityKind
-from db.textnorm import (
+from facts.edition import facts_of, search_of
+from search.textnorm import (
     PLACE_ADJECTIVE,
     content_word,
     known_place,
     person_name_part,
     proper_name,
 )
-from facts.edition import facts_of, search_of
 from views.grounding import constraint_text, nothing_about, nothing_fits
 from views.i18n import Language
 from views.keyboards import cards, event_buttons, hits_keyboard

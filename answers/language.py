@@ -1,7 +1,7 @@
 """Which language a question is in, and one spelling for matching names in any of them.
 
 Kazakh letters are folded to their Russian neighbours (Нұрғазиева → Нургазиева) and Latin
-words transliterated to Cyrillic (Nurgazieva → нургазиева, `db.textnorm.to_cyrillic`), so a name
+words transliterated to Cyrillic (Nurgazieva → нургазиева, `search.textnorm.to_cyrillic`), so a name
 typed in Kazakh or English meets the Russian spelling in the facts; the search's typo correction
 absorbs what transliteration cannot restore (a soft sign, й).
 """
@@ -12,7 +12,7 @@ import re
 
 from answers.kazakh import kazakh_stem
 from answers.lexicon import words_of
-from db.textnorm import KAZAKH_FOLD, known_word
+from search.textnorm import KAZAKH_FOLD, known_word
 from views.i18n import Language
 
 KAZAKH_LETTERS = "әғқңөұүһі"

@@ -26,8 +26,10 @@ from answers.lexicon import every, languages, words_of
 from answers.understanding import Intent, Question, is_title
 from db.dates import PartialDate
 from db.kinds import EntityKind
-from db.search import Hit, SearchIndex
-from db.textnorm import (
+from facts.edition import facts_of, search_of
+from facts.entities import Event
+from search.index import Hit, SearchIndex
+from search.textnorm import (
     KAZAKH_FOLD,
     adjective,
     forms,
@@ -40,8 +42,6 @@ from db.textnorm import (
     proper_name,
     query_forms,
 )
-from facts.edition import facts_of, search_of
-from facts.entities import Event
 from views.i18n import Language
 
 # The facts' words (answers/lexicon): lemmas that name a kind of event rather than one event

@@ -9,12 +9,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer, paginate
 from answers.memo import remembers
-from db.content_schema import SPEAKING_ROLES
 from db.kinds import EntityKind
-from db.textnorm import forms
 from facts.edition import facts_of
 from facts.entities import Organization, Place
 from facts.model import announced_events, participant_country, upcoming_events
+from loading.schema import SPEAKING_ROLES
+from search.textnorm import forms
 from views.common import gone
 from views.keyboards import cards, event_buttons, more_about_event, pager
 from views.lists import (

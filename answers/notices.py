@@ -9,8 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from answers.base import Answer
 from db.kinds import EntityKind
 from db.models import Broadcast, Delivery
-from db.subscriptions import Reason
 from facts.edition import facts_of
+from users.subscriptions import Reason
 from views import notices as view
 from views.keyboards import cards
 

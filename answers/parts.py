@@ -19,7 +19,7 @@ from answers.kazakh import kazakh_stem
 from answers.language import clean, detect_language, fold
 from answers.lexicon import words_of
 from answers.understanding import Intent, parse_question
-from db.textnorm import normalize
+from search.textnorm import normalize
 from views.i18n import Language
 
 # How far into a part its question word may stand in Russian and English («и о чём она

@@ -53,9 +53,9 @@ from answers.understanding import (
     parse_question,
 )
 from db.kinds import EntityKind
-from db.search import Hit
-from db.textnorm import normalize, query_forms, word_forms
 from facts.edition import facts_of, search_of
+from search.index import Hit
+from search.textnorm import normalize, query_forms, word_forms
 from views.callbacks import Card
 from views.common import listening, question_too_long
 from views.direct import not_a_question, off_topic

@@ -35,12 +35,12 @@ from answers.lists import (
     works_answer,
 )
 from answers.understanding import HEAD_CUES, HEAD_TITLES, RANKS, Intent, Question, is_title
-from db.content_schema import SPEAKING_ROLES
 from db.kinds import EntityKind
-from db.textnorm import Forms, forms, forms_match, normalize, query_forms
 from facts.edition import facts_of, search_of
 from facts.entities import Event, Participation, Person
 from facts.model import upcoming_events
+from loading.schema import SPEAKING_ROLES
+from search.textnorm import Forms, forms, forms_match, normalize, query_forms
 from views import direct
 from views.common import no_answer
 from views.grounding import constraint_text, nothing_fits

@@ -14,9 +14,9 @@ from answers.language import fold
 from answers.linking import Linked, events_on, link
 from answers.understanding import parse_question, subject_text
 from db.kinds import EntityKind
-from db.search import Hit
-from db.textnorm import normalize
 from facts.edition import facts_of, search_of
+from search.index import Hit
+from search.textnorm import normalize
 from views.keyboards import MAX_CARD_BUTTONS, hits_keyboard
 from views.search import did_you_mean, which_one
 

@@ -15,12 +15,12 @@ from typing import ParamSpec, TypeVar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer, Attachment
-from db import reviews
-from db.content_files import ContentInvalid
-from db.content_service import ContentService
 from db.failures import StoreFailed
 from drafting.review import Action, Group, Review
 from drafting.worker import DraftFile
+from loading.files import ContentInvalid
+from loading.service import ContentService
+from users import reviews
 from views import admin as admin_view
 from views import review as view
 

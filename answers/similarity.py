@@ -13,7 +13,7 @@ import math
 from functools import cache
 
 from answers.understanding import Intent
-from db.textnorm import STOPWORDS, normalize
+from search.textnorm import STOPWORDS, normalize
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from functools import cache
 import yaml
 
 from answers.lexicon import HERE, words_of
-from db.textnorm import known_word, proper_name, query_forms
+from search.textnorm import known_word, proper_name, query_forms
 from views.i18n import Language
 
 _WORD = re.compile(r"\w+")

@@ -10,14 +10,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer
 from answers.resolve import resolve
-from db import subscriptions as subs
 from db.kinds import EntityKind
 from db.models import Broadcast
-from db.seen_users import SeenUsers
-from db.subscriptions import SubjectKind, Subscribed
-from db.user_languages import LanguagePreferences
 from facts.edition import facts_of
 from facts.entities import Organization, Person, Place, Topic
+from users import subscriptions as subs
+from users.languages import LanguagePreferences
+from users.seen import SeenUsers
+from users.subscriptions import SubjectKind, Subscribed
 from views import notices as view
 from views.html import Html, html_to_title
 from views.i18n import language

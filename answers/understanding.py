@@ -24,7 +24,7 @@ from answers.language import KAZAKH_LETTERS, QUOTED, clean, detect_language, fol
 from answers.lexicon import LanguageWords, every, words_of
 from answers.spelling import fix_spelling
 from db.dates import EARLIEST_YEAR, LATEST_YEAR, PartialDate
-from db.textnorm import (
+from search.textnorm import (
     STOPWORDS,
     adjective,
     in_past_tense,

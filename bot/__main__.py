@@ -30,12 +30,12 @@ async def run(settings: Settings) -> int:
     from bot.factory import create_bot, create_dispatcher
     from bot.metrics import Metrics
     from bot.web import create_web_app, set_webhook, start_web
-    from db.content_files import ContentInvalid
-    from db.content_service import ContentService
-    from db.content_worker import ContentWorker
     from db.engine import create_engine, create_session_maker
     from db.migrations import SchemaBehind, prepare_schema
     from facts.edition import prepare
+    from loading.files import ContentInvalid
+    from loading.service import ContentService
+    from loading.worker import ContentWorker
 
     try:
         engine = create_engine(settings.database_url)

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from bot.settings import Settings, load_settings
-from db.content_files import ContentInvalid, read_content
+from loading.files import ContentInvalid, read_content
 from views.admin import change_line
 
 
@@ -26,7 +26,7 @@ def check(content_dir: Path) -> int:
             print(error)
         print(f"\n{len(exc.errors)} problem(s) found; nothing would be loaded.", file=sys.stderr)
         return 1
-    from db.content_warnings import content_warnings
+    from loading.suspicious import content_warnings
 
     warnings = content_warnings(content, content_dir.name)
     for warning in warnings:
@@ -40,8 +40,8 @@ def check(content_dir: Path) -> int:
 
 
 async def diff(settings: Settings) -> int:
-    from db.content_service import ContentService
     from db.engine import create_engine, create_schema, create_session_maker
+    from loading.service import ContentService
 
     engine = create_engine(settings.database_url)
     try:

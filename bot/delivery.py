@@ -31,10 +31,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from answers.notices import broadcast_report, notice
 from bot.resilience import never_arrived
-from db import subscriptions as subs
 from db.failures import database_unreachable
 from db.models import Delivery
-from db.user_languages import LanguagePreferences
+from users import subscriptions as subs
+from users.languages import LanguagePreferences
 from views.i18n import SOURCE
 
 log = logging.getLogger(__name__)

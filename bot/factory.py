@@ -23,11 +23,11 @@ from bot.resilience import InFlight, RetryRequests, install_graceful_shutdown
 from bot.settings import Settings
 from bot.shared import RedisLanguages, RedisStatus
 from bot.state import ExpiringMemoryStorage, SharedStorage
-from db.content_service import ContentService
-from db.seen_users import SeenUsers
-from db.user_languages import InProcess, LanguagePreferences
 from drafting.worker import DraftWorker
 from handlers import create_routers
+from loading.service import ContentService
+from users.languages import InProcess, LanguagePreferences
+from users.seen import SeenUsers
 
 
 def create_dispatcher(

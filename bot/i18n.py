@@ -18,7 +18,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from db.failures import database_unreachable
-from db.user_languages import LanguagePreferences
+from users.languages import LanguagePreferences
 from views.i18n import SOURCE, Language
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"

@@ -10,7 +10,7 @@ from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from db.seen_users import SeenUsers
+from users.seen import SeenUsers
 
 
 class DbSessionMiddleware(BaseMiddleware):
@@ -34,7 +34,7 @@ class DbSessionMiddleware(BaseMiddleware):
 
 
 class SeenUsersMiddleware(BaseMiddleware):
-    """Notes each user's visit (for /stats); db.seen_users writes them after the answer."""
+    """Notes each user's visit (for /stats); users.seen writes them after the answer."""
 
     def __init__(self, seen: SeenUsers) -> None:
         self.seen = seen

@@ -115,7 +115,7 @@ class SharedRateLimiter:
 
 
 class RedisLanguages:
-    """Users' languages remembered in Redis for every instance (db/user_languages.py), each
+    """Users' languages remembered in Redis for every instance (users/languages.py), each
     for LANGUAGE_SECONDS; while Redis does not answer, each update reads the database."""
 
     LANGUAGE_SECONDS = 24 * 60 * 60

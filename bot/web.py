@@ -23,8 +23,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.metrics import Metrics
 from bot.settings import Settings
 from bot.shared import UNREACHABLE, RedisStatus
-from db.content_store import last_load
-from db.subscriptions import pending_count
+from loading.store import last_load
+from users.subscriptions import pending_count
 
 log = logging.getLogger(__name__)
 

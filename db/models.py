@@ -133,6 +133,7 @@ class Event(Base):
     place_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"))
     source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"))
     summary: Mapped[str | None] = mapped_column(Text)
+    website: Mapped[str | None] = mapped_column(Text)
 
     place: Mapped[Place | None] = relationship(lazy="joined")
     source: Mapped[Source] = relationship(lazy="joined")
@@ -258,7 +259,7 @@ class ContentEntity(Base):
 
 
 class SearchRow(Base):
-    """One entity's words for the search index (db.search): its names, details and texts,
+    """One entity's words for the search index (search.index): its names, details and texts,
     every word with all of its forms. Each process builds its full-text index from these."""
 
     __tablename__ = "search_rows"

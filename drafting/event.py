@@ -125,7 +125,7 @@ _DEDICATED = re.compile(
 def _about(topic: str) -> str:
     """«30-летие установления …» → «30-летии установления …»: the head word in the
     prepositional, the rest as written."""
-    from db.textnorm import _analyzer
+    from search.textnorm import _analyzer
 
     head, _, rest = topic.partition(" ")
     prefix, dash, word = head.rpartition("-")

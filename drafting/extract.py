@@ -18,8 +18,6 @@ import re
 import time
 from collections.abc import Callable, Iterable
 
-from db.content_files import Content
-from db.textnorm import forms, forms_match
 from drafting.event import EVENT_WORDS, event_date, event_format, event_status, event_title_and_kind
 from drafting.gazetteer import country_of, is_country, is_region_abbreviation
 from drafting.model import Draft, DraftOrganization, DraftPerson, DraftPlace, DraftPosition, slug
@@ -72,6 +70,8 @@ from drafting.words import (
     tags_of,
     titles_a_person,
 )
+from loading.files import Content
+from search.textnorm import forms, forms_match
 
 Progress = Callable[[str], None]
 # Hyphens a page may use inside words (U+2010, U+2011, U+2012) → the plain one

@@ -90,7 +90,7 @@ _FEMININE_A = (
 
 @cache
 def _parses(word: str) -> tuple[Any, ...]:
-    from db.textnorm import _analyzer
+    from search.textnorm import _analyzer
 
     return tuple(_analyzer().parse(word))
 
@@ -181,7 +181,7 @@ def _readings(word: str) -> dict[tuple[str, str], tuple[str, float]]:
 
 
 def _known(word: str) -> bool:
-    from db.textnorm import _analyzer
+    from search.textnorm import _analyzer
 
     return bool(_analyzer().word_is_known(word.casefold()))
 

@@ -304,7 +304,7 @@ def not_a_name_phrase(name: str) -> bool:
     if len(outside) == 1 and "«" not in name and {"NOUN", "plur"} <= first[0]:
         return True  # «Фонды»
     if "«" not in name and len(outside) > 1:
-        from db.textnorm import _analyzer
+        from search.textnorm import _analyzer
 
         parses = [_analyzer().parse(w.strip(",."))[0] for w in outside]
         head = head_index(outside, parses)

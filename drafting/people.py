@@ -9,11 +9,11 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
-from db.textnorm import known_place
 from drafting.model import DraftPerson
 from drafting.names import INITIALS, NO_CONTEXT, Context, nominative, split_initials
 from drafting.nlp import Span
 from drafting.words import POSITION_WORDS, SURNAME_END, known_word, tags_of
+from search.textnorm import known_place
 
 
 def is_initial(word: str) -> bool:
@@ -56,7 +56,7 @@ def _is_patronymic(word: str) -> bool:
 
 
 def _name_score(word: str) -> int:
-    from db.textnorm import _analyzer
+    from search.textnorm import _analyzer
 
     if not known_word(word):
         return 0  # the dictionary's guess for a word it does not know says little

@@ -45,7 +45,7 @@ def is_plural_title(title: str) -> bool:
 
 def singular_title(title: str) -> str:
     """«историки и этнологи» → «историк и этнолог»: each plural noun in the nominative."""
-    from db.textnorm import _analyzer
+    from search.textnorm import _analyzer
 
     words = title.split()
     out = []

@@ -33,7 +33,7 @@ MONTHS_GENITIVE = (
 
 def _prepositional(name: str) -> str:
     """«Петропавловск» → «Петропавловске», for «круглый стол в Петропавловске»."""
-    from db.textnorm import _analyzer
+    from search.textnorm import _analyzer
 
     words = []
     for word in name.split():

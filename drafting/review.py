@@ -14,10 +14,10 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from db.content_schema import EventFormat, EventKind, EventStatus, OrgRole, ParticipantRole
 from drafting.model import Draft, DraftOrganization, slug
 from drafting.render import aliases_for
 from drafting.words import MONTHS
+from loading.schema import EventFormat, EventKind, EventStatus, OrgRole, ParticipantRole
 
 COUNTRIES = ("RU", "KZ")
 MAX_NAME = 300  # content's limit for names and titles
@@ -529,9 +529,9 @@ class Review(BaseModel):
 
     def link_known(self, names: dict[str, dict[str, tuple[str, str]]]) -> None:
         """A new organization or person named exactly like one content holds (`names`, see
-        db.content_files.names_in) is that one: typed in a correction or added, it must not
+        loading.files.names_in) is that one: typed in a correction or added, it must not
         become a second entity of the same name."""
-        from db.content_files import fold_name
+        from loading.files import fold_name
 
         for group, section in ((Group.ORGANIZATIONS, "organizations"), (Group.PEOPLE, "people")):
             items = self.items(group)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from drafting.model import Draft
 
 if TYPE_CHECKING:
-    from db.content_files import Content
+    from loading.files import Content
 
 ORG_SIMILARITY = 85  # rapidfuzz token_set_ratio, 0–100
 SURNAME_SIMILARITY = 85

@@ -48,7 +48,7 @@ def titles_a_person(word: str) -> bool:
     as naming a person («вокалистка», «звукорежиссёр»), not a name and not one that says
     nothing of what they do («гость», «житель»)."""
     word = word.casefold().strip('«»"(),.')
-    from db.textnorm import _analyzer
+    from search.textnorm import _analyzer
 
     parse = _analyzer().parse(word)[0]
     grammemes = set(parse.tag.grammemes)
@@ -82,7 +82,7 @@ def sentence_of(sentences: list[tuple[int, int]], position: int, text: str) -> s
 
 def tags_of(word: str) -> tuple[set[str], set[str]]:
     """Grammemes of the best parse, and of the first three together (pymorphy3)."""
-    from db.textnorm import _analyzer
+    from search.textnorm import _analyzer
 
     parses = _analyzer().parse(word.strip(".,"))[:3]
     if not parses:
@@ -92,7 +92,7 @@ def tags_of(word: str) -> tuple[set[str], set[str]]:
 
 def known_word(word: str) -> bool:
     """In the dictionary, not guessed from its ending."""
-    from db.textnorm import _analyzer
+    from search.textnorm import _analyzer
 
     return _analyzer().word_is_known(word.casefold())
 
@@ -137,7 +137,7 @@ def outside_quotes_split(text: str) -> list[str]:
 def phrase_nominative(phrase: str) -> str:
     """«общественного фонда» → «общественный фонд», «Омской области» → «Омская область».
     Adjectives agree with the noun after them; words in quotes are names and stay as written."""
-    from db.textnorm import _analyzer
+    from search.textnorm import _analyzer
 
     words = phrase.split()
     parses: list[Any] = []
@@ -217,7 +217,7 @@ def head_in_nominative(raw: str, normal: str) -> str:
     """An organization's name with only its head in the nominative: the tagger's words up to
     the head, the article's after it («Дома дружбы народов» → «Дом дружбы народов», never
     «Дом дружба народы»; «Ассамблеи народа Казахстана» → «Ассамблея народа Казахстана»)."""
-    from db.textnorm import _analyzer
+    from search.textnorm import _analyzer
 
     written, tagged = raw.split(), normal.split()
     if len(written) != len(tagged):
@@ -255,13 +255,13 @@ def lower_first(title: str) -> str:
 
 
 def lemma_of(word: str) -> str:
-    from db.textnorm import _analyzer
+    from search.textnorm import _analyzer
 
     return _analyzer().parse(word.strip(",.«»"))[0].normal_form
 
 
 def names_org_kind(word: str) -> bool:
-    from db.textnorm import _analyzer
+    from search.textnorm import _analyzer
 
     return _analyzer().parse(word.strip(",.«»"))[0].normal_form in _ORG_KIND_LEMMAS
 

@@ -53,11 +53,11 @@ def _draft(request: dict[str, Any]) -> dict[str, Any]:
     with contextlib.suppress(ValueError, OSError):  # a lower hard limit is already in force
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     try:
-        from db.content_files import ContentInvalid, read_content
         from drafting.extract import draft_article
         from drafting.render import render_yaml
         from drafting.review import places_by_name, review_of
         from drafting.suggest import maybe_known
+        from loading.files import ContentInvalid, read_content
 
         try:
             known = read_content(Path(request["folder"]))

@@ -1,5 +1,5 @@
 """The edition a process answers from: one content version's read model (facts/model.py)
-and search index (db/search.py), built once per version and swapped in whole.
+and search index (search/index.py), built once per version and swapped in whole.
 
 An update takes the current edition without touching the database (`edition`), and keeps
 the same one to its end, so one answer never mixes two versions. A new edition is built by
@@ -23,11 +23,11 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from db.content_store import committed_here, newest_version
 from db.engine import database_key
-from db.search import LocalIndex, SearchIndex, build_index
 from facts.model import Facts
 from facts.read import read_facts
+from loading.store import committed_here, newest_version
+from search.index import LocalIndex, SearchIndex, build_index
 
 _SESSION_KEY = "edition"
 KEPT_DATABASES = 4  # a bot has one database; a test process goes through hundreds

@@ -94,6 +94,7 @@ class Event:
     place_id: str | None
     source_id: str
     summary: str | None
+    website: str | None
     place: Place | None
     source: Source
 

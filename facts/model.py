@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Generic, TypeVar
 
-from db.content_schema import SPEAKING_ROLES
 from db.kinds import EntityKind
 from facts.entities import (
     Event,
@@ -25,6 +24,7 @@ from facts.entities import (
     Topic,
     Work,
 )
+from loading.schema import SPEAKING_ROLES
 
 T = TypeVar("T")
 

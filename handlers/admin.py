@@ -13,11 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers import admin, subscriptions
 from answers.base import Answer
-from db.content_service import ContentService
-from db.seen_users import SeenUsers
 from drafting.worker import DraftWorker
 from handlers.filters import FetchSettings, IsAdmin
 from handlers.replies import send, send_from_callback
+from loading.service import ContentService
+from users.seen import SeenUsers
 from views.callbacks import BroadcastChoice, DraftArticle, ReviewStep, RollbackTo
 
 

@@ -15,8 +15,8 @@ from answers.common import (
     set_language_answer,
     start_answer,
 )
-from db.user_languages import LanguagePreferences
 from handlers.replies import send, send_from_callback
+from users.languages import LanguagePreferences
 from views.callbacks import Menu, MenuAction, SetLanguage
 from views.i18n import Language
 

@@ -11,10 +11,10 @@ from aiogram.types import CallbackQuery, Message, User
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers import review
-from db.content_service import ContentService
 from drafting.review import Group
 from handlers.filters import IsAdmin
 from handlers.replies import send, send_from_callback
+from loading.service import ContentService
 from views.callbacks import ReviewStep
 
 

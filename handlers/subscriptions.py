@@ -8,8 +8,8 @@ from aiogram.types import CallbackQuery, Message, User
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers import subscriptions as answers
-from db.user_languages import LanguagePreferences
 from handlers.replies import send, send_from_callback
+from users.languages import LanguagePreferences
 from views.callbacks import SubscribeTo, SubscriptionsPage, Unsubscribe
 
 

@@ -74,8 +74,8 @@ async def answers(question_files: list[Path]) -> None:
 
     from bot.factory import create_bot, create_dispatcher
     from bot.settings import Settings
-    from db.content_service import ContentService
     from db.engine import create_engine, create_schema, create_session_maker
+    from loading.service import ContentService
     from tests.conftest import Chatter, RecordingSession
 
     workdir = Path(tempfile.mkdtemp())

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from db.content_files import MAX_FILE_BYTES, ContentInvalid, validate_files  # noqa: E402
+from loading.files import MAX_FILE_BYTES, ContentInvalid, validate_files  # noqa: E402
 
 LIMIT = MAX_FILE_BYTES - 1000
 

@@ -26,7 +26,6 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from db.content_files import load_files, names_in, read_content  # noqa: E402
 from drafting.extract import draft_article  # noqa: E402
 from drafting.review import (  # noqa: E402
     Action,
@@ -40,6 +39,7 @@ from drafting.review import (  # noqa: E402
     review_of,
 )
 from drafting.suggest import maybe_known  # noqa: E402
+from loading.files import load_files, names_in, read_content  # noqa: E402
 from scripts.draft_quality import norm, similar  # noqa: E402
 
 KIND_TEXT = {

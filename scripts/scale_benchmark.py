@@ -142,11 +142,11 @@ async def measure(scale: int, updates: int) -> dict[str, Any]:
     from bot.generate import generate
     from bot.memory import settle
     from bot.settings import Settings
-    from db.content_files import load_files, validate_files
-    from db.content_service import ContentService
-    from db.content_worker import ContentWorker
     from db.engine import create_engine, create_schema, create_session_maker
     from facts.edition import prepare
+    from loading.files import load_files, validate_files
+    from loading.service import ContentService
+    from loading.worker import ContentWorker
     from tests.conftest import Chatter, RecordingSession
 
     work = Path(tempfile.mkdtemp(prefix=f"scale{scale}-"))
@@ -183,7 +183,7 @@ async def measure(scale: int, updates: int) -> dict[str, Any]:
     out["reload_one_file_s"] = time.perf_counter() - started
 
     # The search index each process builds per content version, and a lookup in it.
-    from db.search import SearchIndex, build_index
+    from search.index import SearchIndex, build_index
 
     async with maker() as db_session:
         started = time.perf_counter()
@@ -343,7 +343,7 @@ def language_models_mib() -> tuple[float, float]:
         "    status = Path('/proc/self/status').read_text().splitlines()\n"
         "    return int(next(x for x in status if x.startswith('VmRSS')).split()[1]) / 1024\n"
         "import aiogram, natasha, sqlalchemy\n"
-        "from db.textnorm import word_forms\n"
+        "from search.textnorm import word_forms\n"
         "from answers.similarity import _embedding\n"
         "before = rss(); word_forms('проверка'); middle = rss(); _embedding()\n"
         "print(middle - before, rss() - middle)\n"

@@ -23,8 +23,8 @@ from bot.console import html_to_text
 from bot.factory import create_bot, create_dispatcher
 from bot.local_session import LocalSession
 from bot.settings import Settings
-from db.content_service import ContentService
 from db.engine import create_engine, create_schema, create_session_maker
+from loading.service import ContentService
 from tests.databases import fresh_database_url
 
 ROOT = Path(__file__).resolve().parent.parent

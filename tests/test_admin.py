@@ -12,8 +12,8 @@ import pytest
 from aiogram.types import Chat, Document, Message, Update, User
 
 from bot.console import html_to_text
-from db.content_service import ContentService
-from db.content_store import stored_entities
+from loading.service import ContentService
+from loading.store import stored_entities
 from tests.conftest import ADMIN_ID, CONTENT, ROOT, USER_ID, Chatter
 
 NEW_PERSON = "people:\n  - id: ivanova-anna\n    first_name: Анна\n    last_name: Иванова\n"
@@ -196,7 +196,7 @@ async def test_crash_during_reload_keeps_previous_facts(
     async def crash(*args, **kwargs):
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr("db.content_store.rebuild_search_index", crash)
+    monkeypatch.setattr("loading.store.rebuild_search_index", crash)
     with pytest.raises(RuntimeError):
         await content_service.reload()
     async with session_maker() as session:
@@ -259,8 +259,8 @@ def test_language_models_stay_off_the_start_up_path() -> None:
 KILLED_RELOAD = """
 import asyncio, sys
 from pathlib import Path
-import db.content_store as store
-from db.content_service import ContentService
+import loading.store as store
+from loading.service import ContentService
 from db.engine import create_engine, create_schema, create_session_maker
 
 real = store.rebuild_search_index

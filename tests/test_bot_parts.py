@@ -16,8 +16,8 @@ from bot.console import ConsoleChat, ConsoleSession
 from bot.factory import create_bot, create_dispatcher
 from bot.settings import Settings, SettingsError
 from db.dates import PartialDate, check_date_parts
-from db.textnorm import forms, forms_match, normalize
 from facts.model import Facts
+from search.textnorm import forms, forms_match, normalize
 from tests.conftest import Chatter
 from views.html import split_message
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from db.content_files import ContentInvalid, read_content
-from db.content_service import ContentService
-from db.content_store import stored_entities
 from db.engine import create_engine, create_schema, create_session_maker
 from db.models import Event
 from facts.edition import facts_of
+from loading.files import ContentInvalid, read_content
+from loading.service import ContentService
+from loading.store import stored_entities
 from tests.conftest import CONTENT, ROOT
 
 
@@ -123,6 +123,12 @@ BROKEN = {
         3,
         "здесь осталось TODO",
     ),
+    "website not a link": (
+        "events:\n  - id: e-x\n    kind: forum\n    status: held\n    title: Т\n"
+        "    source: article-round-table-2021\n    website: javascript:alert(1)\n",
+        7,
+        "адрес сайта — ссылка вида https://",
+    ),
 }
 
 
@@ -216,7 +222,7 @@ async def test_an_event_only_change_is_stored_like_a_full_load(
         raise AssertionError("the whole index was rebuilt")
 
     with monkeypatch.context() as patched:
-        patched.setattr("db.content_store.rebuild_search_index", no_full_rebuild)
+        patched.setattr("loading.store.rebuild_search_index", no_full_rebuild)
         result = await content_service.reload()
     assert result.report.changed["event"] == 1 and len(result.report.details) == 1
 
@@ -241,3 +247,23 @@ def test_the_shipped_content_holds_the_real_articles_reviewed() -> None:
         text = path.read_text("utf-8")
         if "http" in text:
             assert text.startswith("review: reviewed") and "TODO" not in text, path.name
+
+
+async def test_an_events_website_is_on_its_card(
+    content_dir: Path, content_service: ContentService, chat
+) -> None:
+    """A content field end to end: the file, the stored facts, the card in each language."""
+    (content_dir / "zz-forum.yaml").write_text(
+        "events:\n  - id: border-forum\n    kind: forum\n    status: held\n"
+        "    title: Форум приграничных НКО\n    source: article-round-table-2021\n"
+        '    website: "https://forum.example.org/?a=1&b=<2>"\n',
+        encoding="utf-8",
+    )
+    await content_service.reload()
+    [card] = await chat.press("c:ev:border-forum")
+    assert '<a href="https://forum.example.org/?a=1&amp;b=&lt;2&gt;">Сайт события</a>' in card.text
+    await chat.say("/lang en")
+    [card] = await chat.press("c:ev:border-forum")
+    assert "Event website</a>" in card.text
+    [other] = await chat.press("c:ev:round-table-2021-04")
+    assert "href" not in other.text  # no website: no line

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from db.content_files import read_content
-from db.content_service import ContentService
-from db.content_store import stored_entities
-from db.content_swap import REJECTED, STAGING
 from drafting.worker import DraftWorker
+from loading.files import read_content
+from loading.service import ContentService
+from loading.store import stored_entities
+from loading.swap import REJECTED, STAGING
 from tests.conftest import ADMIN_ID, CONTENT, ROOT, Chatter
 from tests.databases import ON_POSTGRES
 from tests.test_admin import NEW_PERSON, send_document, snapshot
@@ -197,7 +197,7 @@ async def test_write_errors_are_named_where_no_mount_is_possible(
         def refuse(path: Path, data: bytes, code: int = code) -> None:
             raise OSError(code, "refused")
 
-        monkeypatch.setattr("db.content_swap._write_synced", refuse)
+        monkeypatch.setattr("loading.swap._write_synced", refuse)
         sent = await send_document(chat, "anna.yaml", NEW_PERSON.encode())
         assert words in sent[-1].text
         assert content_snapshot(content_dir) == snapshot(CONTENT)
@@ -207,8 +207,8 @@ async def test_write_errors_are_named_where_no_mount_is_possible(
 KILLED_ROLLBACK = """
 import asyncio, json, os, sys, time
 from pathlib import Path
-import db.content_service as service
-import db.content_store as store
+import loading.service as service
+import loading.store as store
 from db.engine import create_engine, create_schema, create_session_maker
 
 where = sys.argv[3]

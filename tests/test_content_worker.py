@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from db.content_files import ContentInvalid
-from db.content_service import ContentService
-from db.content_worker import ContentWorker
 from db.failures import Reason, StoreFailed
+from loading.files import ContentInvalid
+from loading.service import ContentService
+from loading.worker import ContentWorker
 from tests.conftest import ADMIN_ID, Chatter
 from tests.test_admin import NEW_PERSON, send_document
 from tests.test_content_transactions import assert_agree
@@ -105,7 +105,7 @@ def test_the_worker_exits_when_the_bot_is_killed(tmp_path: Path) -> None:
 
     code = (
         "import asyncio, sys, time\n"
-        "from db.content_worker import ContentWorker\n"
+        "from loading.worker import ContentWorker\n"
         "async def main():\n"
         "    worker = ContentWorker(sys.argv[1])\n"
         "    await worker.start()\n"

@@ -12,10 +12,10 @@ from sqlalchemy import select
 
 from bot.generate import generate
 from db import models
-from db.content_service import ContentService
 from db.kinds import EntityKind
 from facts.edition import facts_of
 from facts.model import newest_first, participant_country
+from loading.service import ContentService
 
 
 async def test_the_model_holds_every_stored_fact(tmp_path: Path, session_maker) -> None:

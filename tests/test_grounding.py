@@ -323,7 +323,7 @@ async def test_an_unknown_kazakh_city_is_reported_as_typed(chat: Chatter) -> Non
     ],
 )
 def test_names_are_read_as_english_spells_them(latin: str, cyrillic: str) -> None:
-    from db.textnorm import to_cyrillic
+    from search.textnorm import to_cyrillic
 
     assert to_cyrillic(latin) == cyrillic
 
@@ -1257,7 +1257,7 @@ async def test_an_event_named_by_its_format_and_an_adjective_is_found(dev12_chat
 
 
 def test_an_adjective_asks_for_its_noun_only_by_a_long_stem() -> None:
-    from db.textnorm import query_forms
+    from search.textnorm import query_forms
 
     (youth,) = query_forms("молодёжной")
     assert "молодеж" in youth  # begins «молодёжи» as well as «молодёжный»

@@ -288,7 +288,7 @@ async def test_long_answers_fit_telegram_limits(chat: Chatter) -> None:
 
 
 async def test_every_card_opens(chat: Chatter) -> None:
-    from db.content_files import read_content
+    from loading.files import read_content
     from tests.conftest import CONTENT
 
     content = read_content(CONTENT)

@@ -15,8 +15,8 @@ from answers.admin import draft_answer
 from bot.console import html_to_text
 from bot.factory import create_bot, create_dispatcher
 from bot.flood import RateLimiter
-from db.content_files import ContentInvalid, validate_files
 from drafting.worker import DraftWorker
+from loading.files import ContentInvalid, validate_files
 from tests.conftest import ADMIN_ID, ROOT, Chatter, RecordingSession
 from tests.test_admin import send_document, snapshot
 

@@ -81,7 +81,7 @@ async def test_one_user_cannot_store_subscriptions_without_end(
     for code, entity_id in subjects:
         await chat.press(f"sub:{code}:{entity_id}", user_id=504)
     stored = await _subscriptions(session_maker, 504)
-    from db.subscriptions import MAX_SUBSCRIPTIONS
+    from users.subscriptions import MAX_SUBSCRIPTIONS
 
     assert stored == min(len(subjects), MAX_SUBSCRIPTIONS)
 
@@ -89,7 +89,7 @@ async def test_one_user_cannot_store_subscriptions_without_end(
 async def test_many_subscriptions_are_listed_a_page_at_a_time(
     chat: Chatter, content_service, session_maker
 ) -> None:
-    from db.subscriptions import MAX_SUBSCRIPTIONS, SubjectKind, subscribe
+    from users.subscriptions import MAX_SUBSCRIPTIONS, SubjectKind, subscribe
 
     async with session_maker() as session:
         for n in range(MAX_SUBSCRIPTIONS):

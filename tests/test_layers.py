@@ -1,5 +1,6 @@
-"""The layers run one way: handlers → answers → views → db; bot/ is the composition root.
-Checked on the import statements of every module, so a sideways import fails the build."""
+"""The layers run one way: handlers → answers → views → facts → users → loading → search →
+db; bot/ is the composition root. Checked on the import statements of every module, so a
+sideways import fails the build."""
 
 from __future__ import annotations
 
@@ -12,17 +13,23 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.one_database
 
-# What each layer may import from the project (itself included).
-# `drafting` is a domain package beside `db` (it reads content, the others read its types).
+# What each layer may import from the project (itself included): `db` is the store of record,
+# `search` the full-text index over it, `loading` the content pipeline that fills both,
+# `users` what is kept about users, `facts` the read model of a version. `drafting` is a
+# domain package beside `loading` (it writes content, the others read its types).
+STORE = {"db", "search", "loading", "users"}
 ALLOWED = {
-    "facts": {"facts", "db"},
     "db": {"db"},
-    "drafting": {"drafting", "db"},
-    "views": {"views", "facts", "db", "drafting"},
-    "answers": {"answers", "views", "facts", "db", "drafting"},
-    "handlers": {"handlers", "answers", "views", "facts", "db", "drafting"},
+    "search": {"search", "db"},
+    "users": {"users", "db"},
+    "loading": {"loading", "search", "users", "db"},
+    "facts": {"facts", "loading", "search", "db"},
+    "drafting": {"drafting", "loading", "search", "db"},
+    "views": {"views", "facts", "drafting", *STORE},
+    "answers": {"answers", "views", "facts", "drafting", *STORE},
+    "handlers": {"handlers", "answers", "views", "facts", "drafting", *STORE},
 }
-PROJECT = {"bot", "handlers", "answers", "views", "facts", "db", "drafting"}
+PROJECT = {"bot", "handlers", "answers", "views", "facts", "drafting", *STORE}
 
 
 def project_imports(path: Path) -> set[str]:
@@ -62,7 +69,8 @@ def test_handlers_hold_no_sql_and_build_no_text() -> None:
         source = path.read_text(encoding="utf-8")
         tree = ast.parse(source)
         names = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
-        assert not any(m.startswith(("sqlalchemy.sql", "db.queries", "db.search")) for m in names)
+        reads = ("sqlalchemy.sql", "users.stats", "search.index")
+        assert not any(m.startswith(reads) for m in names)
         assert "select(" not in source, path.name
         strings = [
             n.value
@@ -90,3 +98,16 @@ def test_extraction_modules_import_only_those_below() -> None:
                 if other in EXTRACTION and EXTRACTION.index(other) >= min(k, len(EXTRACTION)):
                     wrong.append(f"drafting/{name}.py imports drafting.{other}")
     assert not wrong
+
+
+def test_the_image_holds_every_package() -> None:
+    """The Dockerfile copies each package pyproject.toml installs (a package added to one and
+    not the other makes an image that cannot start)."""
+    import re
+    import tomllib
+
+    packages = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "setuptools"
+    ]["packages"]
+    copied = set(re.findall(r"^COPY (\w+) \1$", (ROOT / "Dockerfile").read_text(), re.M))
+    assert {p.split(".")[0] for p in packages} <= copied

@@ -18,7 +18,6 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, select
 
-from db.content_service import ContentService
 from db.engine import create_engine, create_session_maker
 from db.kinds import EntityKind
 from db.migrations import (
@@ -32,6 +31,7 @@ from db.migrations import (
 )
 from db.models import AdminAction, Base, BotUser, ContentLoad, Delivery, Subscription, UserLanguage
 from facts.edition import search_of
+from loading.service import ContentService
 from tests.conftest import CONTENT
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -35,7 +35,7 @@ import yaml
 
 from answers.language import detect_language
 from bot.factory import create_bot, create_dispatcher
-from db.content_service import ContentService
+from loading.service import ContentService
 from tests.conftest import CONTENT, ROOT, Chatter, RecordingSession
 
 pytestmark = pytest.mark.one_database

@@ -9,9 +9,9 @@ import pytest
 
 from bot.factory import create_bot, create_dispatcher
 from bot.generate import generate
-from db.content_files import read_content
-from db.content_service import ContentService
 from facts.edition import facts_of
+from loading.files import read_content
+from loading.service import ContentService
 from tests.conftest import Chatter, RecordingSession, reads_facts, recorded_statements
 from tests.databases import ON_POSTGRES
 
@@ -72,9 +72,9 @@ async def test_search_shortcuts_agree_with_the_plain_definitions(
     import json
     import random
 
-    from db.search import SearchIndex
-    from db.textnorm import forms_match, query_forms
     from facts.edition import edition
+    from search.index import SearchIndex
+    from search.textnorm import forms_match, query_forms
 
     generate(10, tmp_path / "c")
     content = read_content(tmp_path / "c")
@@ -208,7 +208,7 @@ def test_which_one_lists_what_its_keyboard_offers_and_how_many_more() -> None:
     """A common surname fits hundreds of people at scale: the «which one?» reply lists the
     ones it has buttons for, says how many more fit and how to narrow the choice."""
     from db.kinds import EntityKind
-    from db.search import Hit
+    from search.index import Hit
     from views.keyboards import hits_keyboard
     from views.search import which_one
 

@@ -16,9 +16,9 @@ from icalendar import Calendar
 from bot.delivery import Deliverer
 from bot.factory import create_bot
 from bot.i18n import create_i18n
-from db.content_service import ContentService
-from db.user_languages import LanguagePreferences
+from loading.service import ContentService
 from tests.conftest import ADMIN_ID, USER_ID, Chatter, RecordingSession
+from users.languages import LanguagePreferences
 
 TODAY = date(2026, 11, 23)
 SOON = TODAY + timedelta(days=20)
@@ -291,7 +291,7 @@ async def test_only_old_claims_are_given_up(
     from sqlalchemy import select
 
     from db.models import Delivery
-    from db.subscriptions import Status, abandon_interrupted, claim
+    from users.subscriptions import Status, abandon_interrupted, claim
 
     await chat.press("sub:all:")
     await add_future_event(content_dir, session_maker)

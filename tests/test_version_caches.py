@@ -13,9 +13,9 @@ from pathlib import Path
 from sqlalchemy import event
 
 from bot.factory import create_bot, create_dispatcher
-from db.content_service import VERSION_CHECK_SECONDS, ContentService
 from db.engine import create_engine, create_session_maker
 from facts.edition import edition, prepare
+from loading.service import VERSION_CHECK_SECONDS, ContentService
 from tests.conftest import ROOT, Chatter, RecordingSession
 
 ROUND_TABLE = "events/2021-04-21-round-table.yaml"
@@ -144,7 +144,7 @@ async def test_a_load_by_another_process_is_seen_within_the_version_check(
     code = (
         "import asyncio, sys\n"
         "from pathlib import Path\n"
-        "from db.content_service import ContentService\n"
+        "from loading.service import ContentService\n"
         "from db.engine import create_engine, create_session_maker\n"
         "async def main():\n"
         "    engine = create_engine(sys.argv[1])\n"

@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from db.content_files import ContentInvalid
-from db.content_service import ReloadResult
-from db.content_store import Change, ChangeReport
 from db.failures import Reason, StoreFailed
 from db.kinds import EntityKind
 from db.models import AdminAction, ContentLoad
 from drafting.worker import DraftProblem
+from loading.files import ContentInvalid
+from loading.service import ReloadResult
+from loading.store import Change, ChangeReport
 from views.html import Html, Lines, b, code, html
 from views.i18n import N_, _
 from views.labels import and_more

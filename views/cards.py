@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from db.content_schema import SPEAKING_ROLES
 from facts.entities import Organization, Participation, Place, Topic, Work
 from facts.model import EventDetails, OrganizationDetails, PlaceDetails
+from loading.schema import SPEAKING_ROLES
 from views.calendar import has_day, no_calendar_day
 from views.html import Html, Lines, b, html, i, join
 from views.i18n import _
@@ -54,6 +54,8 @@ def event_card(d: EventDetails, today: date) -> Html:
         out.add(i(no_calendar_day()))
     if e.summary:
         out.blank().add(e.summary)
+    if e.website:
+        out.blank().add(html(_('🌐 <a href="{}">Сайт события</a>'), e.website))
     for role, heading in ORG_ROLE_HEADINGS.items():
         orgs = [org_name(link.organization) for link in d.organizations if link.role == role]
         if orgs:

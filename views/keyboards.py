@@ -9,8 +9,8 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from db.kinds import EntityKind
 from db.models import ContentLoad
-from db.search import Hit
 from facts.entities import Event
+from search.index import Hit
 from views.callbacks import (
     BroadcastChoice,
     CalendarFile,

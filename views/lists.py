@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from db.content_schema import SPEAKING_ROLES
 from facts.entities import Event, EventOrganization, Participation, Place, Topic
+from loading.schema import SPEAKING_ROLES
 from views.html import Html, Lines, b, html, i
 from views.i18n import _
 from views.labels import (

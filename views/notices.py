@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from db.subscriptions import Reason, Status, SubjectKind
 from facts.entities import Event
+from users.subscriptions import Reason, Status, SubjectKind
 from views.html import Html, Lines, b, esc, html
 from views.i18n import N_, _
 from views.labels import event_line

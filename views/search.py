@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from db.dates import PartialDate
 from db.kinds import EntityKind
-from db.search import Hit
+from search.index import Hit
 from views.common import WHAT_I_KNOW
 from views.html import Html, Lines, html, i, quote
 from views.i18n import N_, _

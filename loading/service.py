@@ -3,7 +3,7 @@
 Every change validates the complete set of content files first and swaps the facts in one
 transaction, so an invalid file or a crash half-way leaves the previous facts in place. A
 change of the files themselves (upload, rollback) is staged, committed with the facts and
-then swapped in (`db/content_swap.py`), so files and facts change together or not at all.
+then swapped in (`loading/swap.py`), so files and facts change together or not at all.
 Changes are serialised by one lock, and each successful load is kept as a version.
 """
 
@@ -21,7 +21,11 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from db.content_files import (
+from db.dialects import refresh_statistics
+from db.failures import Reason, StoreFailed, classify, database_unreachable
+from db.kinds import EntityKind
+from db.models import AdminAction, ContentLoad
+from loading.files import (
     CONTENT_SUFFIXES,
     Content,
     ContentError,
@@ -33,7 +37,8 @@ from db.content_files import (
     names_in,
     validate_files,
 )
-from db.content_store import (
+from loading.notices import owe_change_notices
+from loading.store import (
     ChangeReport,
     compare,
     count_commit,
@@ -46,13 +51,8 @@ from db.content_store import (
     version,
     version_files,
 )
-from db.content_swap import Plan, apply, discard, recover, stage
-from db.content_worker import ContentWorker, Validated
-from db.dialects import refresh_statistics
-from db.failures import Reason, StoreFailed, classify, database_unreachable
-from db.kinds import EntityKind
-from db.models import AdminAction, ContentLoad
-from db.subscriptions import owe_change_notices
+from loading.swap import Plan, apply, discard, recover, stage
+from loading.worker import ContentWorker, Validated
 
 log = logging.getLogger(__name__)
 

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from db.dates import PartialDate, check_date_parts
 
@@ -15,6 +23,18 @@ EntityId = Annotated[
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1500)]
 Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+
+
+def _web_address(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or " " in value:
+        raise ValueError("адрес сайта — ссылка вида https://example.org/…")
+    return value
+
+
+WebAddress = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=500), AfterValidator(_web_address)
+]
 
 EventKind = Literal["round_table", "forum", "meeting", "conference", "signing", "other"]
 EventStatus = Literal["held", "announced", "cancelled"]
@@ -145,6 +165,7 @@ class EventSpec(Strict):
     place: EntityId | None = None
     source: EntityId
     summary: LongText | None = None
+    website: WebAddress | None = None
     cities: list[EntityId] = []
     organizations: list[EventOrganizationSpec] = []
     works: list[EventWorkSpec] = []

@@ -18,9 +18,11 @@ from typing import Any, ClassVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from db import safe_yaml
-from db.content_messages import field_path, pydantic_message
-from db.content_schema import (
+from db.kinds import EntityKind
+from loading import safe_yaml
+from loading.messages import field_path, pydantic_message
+from loading.safe_yaml import DuplicateKey, LineDict, LineList, Refused
+from loading.schema import (
     ContentFile,
     EventSpec,
     OrganizationSpec,
@@ -30,8 +32,6 @@ from db.content_schema import (
     TopicSpec,
     WorkSpec,
 )
-from db.kinds import EntityKind
-from db.safe_yaml import DuplicateKey, LineDict, LineList, Refused
 
 CONTENT_SUFFIXES = (".yaml", ".yml")
 MAX_FILE_BYTES = 1_000_000  # the upload limit too

@@ -2,7 +2,7 @@
 and a reviewer should look at. They never stop a load; `check` lists them with file:line.
 
 - a quoted article sentence («…» in a comment) still present (a TODO is an error: see
-  `db/content_files.py`);
+  `loading/files.py`);
 - a first name that is a place («Нур-Султан»), an organization named like a person;
 - a position title in an oblique case («заместителем председателя»);
 - an event without aliases whose generic name («круглый стол») it shares with another event,
@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from db.content_files import Content, ContentError
-from db.textnorm import _analyzer
+from loading.files import Content, ContentError
+from search.textnorm import _analyzer
 
 _QUOTED_SENTENCE = re.compile(r"^\s*#\s*«")
 

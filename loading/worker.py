@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from db.content_files import Content, ContentInvalid, ParseCache, validate_files
-from db.content_store import ChangeReport, compare, stored_entities
 from db.failures import Reason, StoreFailed
+from loading.files import Content, ContentInvalid, ParseCache, validate_files
+from loading.store import ChangeReport, compare, stored_entities
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +107,7 @@ def _store(
     detail: str,
     today: date,
 ) -> ChangeReport:
-    from db.content_service import store_version
+    from loading.service import store_version
 
     async def store(content: Content) -> ChangeReport:
         from db.engine import create_engine, create_session_maker

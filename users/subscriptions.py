@@ -5,7 +5,7 @@ database so that sending survives restarts and never repeats."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
@@ -13,7 +13,6 @@ from enum import StrEnum
 from sqlalchemy import Executable, delete, func, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.content_schema import EventSpec
 from db.dialects import upsert_insert
 from db.kinds import EntityKind
 from db.models import (
@@ -212,46 +211,6 @@ def version_key(data: str) -> str:
     """A short digest of an event's stored form: a change makes a new notice, a reload of the
     same facts does not."""
     return hashlib.sha256(data.encode()).hexdigest()[:16]
-
-
-def event_subjects(event: EventSpec) -> set[tuple[str, str]]:
-    """Every (subject kind, id) an event of the content concerns, «all» included."""
-    subjects = {(SubjectKind.ALL.value, "")}
-    places = ([event.place] if event.place else []) + list(event.cities)
-    subjects |= {(SubjectKind.PLACE.value, p) for p in places}
-    subjects |= {(SubjectKind.ORGANIZATION.value, o.organization) for o in event.organizations}
-    for part in event.participants:
-        subjects.add((SubjectKind.PERSON.value, part.person))
-        subjects |= {(SubjectKind.TOPIC.value, t) for t in part.topics}
-    return subjects
-
-
-async def owe_change_notices(
-    session: AsyncSession, events: Sequence[tuple[EventSpec, bool, str]], today: date
-) -> int:
-    """Notices for events a load added or changed: (the event, added?, its stored form).
-    Only upcoming, not cancelled events are announced. Works from the content itself and
-    one read of the subscriptions, so a load of thousands of events costs no queries each."""
-    upcoming = [
-        (event, added, data)
-        for event, added, data in events
-        if event.status != "cancelled" and event.date.partial.is_upcoming(today)
-    ]
-    if not upcoming:
-        return 0
-    followers: dict[tuple[str, str], set[int]] = {}
-    for user_id, kind, entity_id in await session.execute(
-        select(Subscription.user_id, Subscription.kind, Subscription.entity_id)
-    ):
-        followers.setdefault((kind, entity_id), set()).add(user_id)
-    if not followers:
-        return 0
-    owed = 0
-    for event, added, data in upcoming:
-        users = set().union(*(followers.get(s, set()) for s in event_subjects(event)))
-        reason = Reason.NEW if added else Reason.CHANGED
-        owed += await owe(session, users, reason, event.id, version_key(data))
-    return owed
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,6 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, event, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.content_files import Content
-from db.content_schema import EventSpec, OrganizationSpec
 from db.dialects import refresh_statistics
 from db.kinds import EntityKind
 from db.models import (
@@ -36,7 +34,9 @@ from db.models import (
     Work,
     WorkOrganization,
 )
-from db.search import rebuild_search_index, replace_search_rows
+from loading.files import Content
+from loading.schema import EventSpec, OrganizationSpec
+from loading.search_rows import rebuild_search_index, replace_search_rows
 
 KEPT_VERSIONS = 20
 
@@ -344,6 +344,7 @@ def event_rows(events: Iterable[EventSpec]) -> tuple[list[dict], list[dict]]:
                 "place_id": e.place,
                 "source_id": e.source,
                 "summary": e.summary,
+                "website": e.website,
             }
         )
         aliases += _aliases(EntityKind.EVENT, e.id, "alias", e.aliases)
