@@ -49,7 +49,9 @@ class ExpiringMemoryStorage(BaseStorage):
         self.clock = clock
         self._chats: OrderedDict[StorageKey, _Chat] = OrderedDict()
 
-    def __len__(self) -> int:
+    @property
+    def size(self) -> int:
+        """How many chats are kept (not `len`: aiogram takes an empty storage for none)."""
         return len(self._chats)
 
     def _live(self, key: StorageKey) -> _Chat | None:

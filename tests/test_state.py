@@ -27,14 +27,14 @@ async def test_a_chat_is_forgotten_once_untouched_for_its_time() -> None:
     assert await storage.get_state(_key(2)) is None  # untouched for 100 s
     now[0] = 200
     assert await storage.get_data(_key(1)) == {}
-    assert len(storage) == 0
+    assert storage.size == 0
 
 
 async def test_many_chats_keep_at_most_the_limit() -> None:
     storage = ExpiringMemoryStorage(ttl=3600, limit=500)
     for chat in range(100_000):
         await storage.set_data(_key(chat), {"n": chat})
-    assert len(storage) == 500
+    assert storage.size == 500
     assert await storage.get_data(_key(99_999)) == {"n": 99_999}
     assert await storage.get_data(_key(0)) == {}
 
@@ -45,3 +45,10 @@ async def test_what_is_read_is_a_copy() -> None:
     got = await storage.get_data(_key(1))
     got["list"].append(2)
     assert await storage.get_data(_key(1)) == {"list": [1]}
+
+
+def test_the_dispatcher_keeps_chat_state_in_the_expiring_storage(settings, session_maker) -> None:
+    from bot.factory import create_dispatcher
+
+    dp = create_dispatcher(settings, session_maker, None)  # type: ignore[arg-type]
+    assert isinstance(dp.storage, ExpiringMemoryStorage)
