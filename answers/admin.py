@@ -14,6 +14,7 @@ from answers import review
 from answers.base import Answer
 from answers.questions import MAX_QUESTION
 from db.failures import StoreFailed
+from db.models import MAX_ID
 from drafting.worker import DraftProblem, DraftRefused, DraftWorker
 from facts.edition import facts_of
 from loading.files import ContentInvalid
@@ -74,6 +75,8 @@ async def versions_answer(content: ContentService) -> Answer:
 async def rollback_answer(
     content: ContentService, admin_id: int | None, version_id: int | None = None
 ) -> Answer:
+    if version_id is not None and not 0 < version_id <= MAX_ID:
+        return Answer(view.version_gone())
     try:
         result = await content.rollback(admin_id, version_id)
     except ContentInvalid as exc:

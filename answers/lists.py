@@ -111,7 +111,7 @@ async def speakers_answer(
             if r.role in SPEAKING_ROLES and (country is None or r.country == country)
         ]
         if not rows:
-            return Answer(no_speakers())
+            return Answer(no_speakers(country))
         shown = paginate(rows, page, LIST_PAGE_SIZE)
         parts = (await facts_of(session)).participations_by_id([r.id for r in shown.items])
         nav = pager(shown.number, shown.count, listing=("speakers", country or ""))
@@ -169,7 +169,7 @@ async def orgs_answer(
             orgs = (await facts_of(session)).organizations_by_id(ids)
             ids = [o.id for o in orgs if of_kind(o, kind)]
         if not ids:
-            return Answer(no_orgs_of_kind(kind_word) if kind else no_orgs())
+            return Answer(no_orgs_of_kind(kind_word) if kind else no_orgs(country))
         shown = paginate(ids, page, LIST_PAGE_SIZE)
         orgs = (await facts_of(session)).organizations_by_id(shown.items)
         roles = (await facts_of(session)).event_organizations(of=shown.items)

@@ -9,6 +9,10 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from db.dates import PartialDate
 
+# The largest id an integer column holds (BIGINT; SQLite's INTEGER alike): a number typed or
+# sent by a client past it names no row, and the database driver would refuse it outright.
+MAX_ID = 2**63 - 1
+
 
 class Base(DeclarativeBase):
     """Relationships load eagerly ("selectin"): the facts are few and every card shows them,

@@ -106,3 +106,21 @@ async def test_many_subscriptions_are_listed_a_page_at_a_time(
     cancels = {data for page in pages for text, data in page.buttons if data != "uns:0"}
     cancels = {data for data in cancels if data.startswith("uns:")}
     assert len(pages) == 5 and len(cancels) == MAX_SUBSCRIPTIONS
+
+
+async def test_a_rollback_to_a_number_past_any_version_is_answered(
+    chat: Chatter, content_service
+) -> None:
+    reply = await chat.ask(f"/rollback {HUGE}", user_id=ADMIN_ID)
+    assert APOLOGY not in reply and "верси" in reply
+
+
+async def test_a_list_of_one_country_with_none_never_says_there_are_none_at_all(
+    chat: Chatter, content_service
+) -> None:
+    orgs = await _press(chat, "lp:orgs:0:CN", 506)
+    assert "нет организаций из страны" in orgs and "пока нет" not in orgs
+    speakers = await _press(chat, "lp:speakers:0:CN", 506)
+    assert "нет выступавших из страны" in speakers and "пока нет" not in speakers
+    forged = await _press(chat, "lp:orgs:0:ZZZZZZZZ", 506)
+    assert "устарела" in forged

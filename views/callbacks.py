@@ -9,12 +9,13 @@ from aiogram.filters.callback_data import CallbackData
 from pydantic import Field, field_serializer, field_validator
 
 from db.kinds import EntityKind
+from db.models import MAX_ID
 from drafting.review import Action, Group
 from views.i18n import Language
 
 # A button's numbers are whatever a client sends: one past what a database column holds, or
 # negative, fails to unpack, and the tap is answered as a stale button.
-RowId = Annotated[int, Field(ge=0, le=2**63 - 1)]
+RowId = Annotated[int, Field(ge=0, le=MAX_ID)]
 Page = Annotated[int, Field(ge=0, le=1_000_000)]
 
 
@@ -58,7 +59,7 @@ class ListPage(CallbackData, prefix="lp"):
 
     list: str
     page: Page
-    country: str = ""
+    country: Annotated[str, Field(pattern=r"^([A-Z]{2})?$")] = ""
 
 
 class SearchPage(CallbackData, prefix="sp"):

@@ -142,7 +142,9 @@ def speakers_text(
     return out.text()
 
 
-def no_speakers() -> Html:
+def no_speakers(country: str | None = None) -> Html:
+    if country:  # never «nobody spoke» when only those of one country are missing
+        return html(_("В материалах нет выступавших из страны: {}."), country_name(country))
     return Html(_("Выступающих в материалах пока нет."))
 
 
@@ -187,7 +189,9 @@ def all_orgs_text(orgs: Sequence, roles: Sequence[EventOrganization]) -> Html:
     return out.text()
 
 
-def no_orgs() -> Html:
+def no_orgs(country: str | None = None) -> Html:
+    if country:  # never «there are none» when only those of one country are missing
+        return html(_("В материалах нет организаций из страны: {}."), country_name(country))
     return Html(_("Организаций в материалах пока нет."))
 
 
