@@ -21,7 +21,7 @@ from bot.settings import Settings
 from bot.shared import UNREACHABLE, RedisStatus, SharedRateLimiter
 from views.common import flood_notice
 
-MAX_TRACKED_USERS = 20_000  # a hard cap; idle users are forgotten long before
+MAX_TRACKED_USERS = 5_000  # a hard cap (memory per user): idle users go long before
 
 
 class RateLimiter:

@@ -24,7 +24,7 @@ from redis.asyncio import Redis
 from bot.shared import UNREACHABLE, RedisStatus
 
 STATE_TTL_SECONDS = 60 * 60  # follow-ups last 15 minutes; an admin's review step, an hour
-MAX_CHATS = 10_000
+MAX_CHATS = 5_000  # chats kept in the process; with Redis, only while it is away
 
 
 @dataclass(slots=True)

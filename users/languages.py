@@ -29,7 +29,7 @@ class Remembered(Protocol):
 
 
 class InProcess:
-    MAX_REMEMBERED = 20_000
+    MAX_REMEMBERED = 5_000  # the most recent users: the others are read again
 
     def __init__(self) -> None:
         self._known: OrderedDict[int, str] = OrderedDict()

@@ -28,7 +28,7 @@ class SeenUsers:
     WRITE_AFTER = 2.0  # seconds: the users noted meanwhile go in the same statement
     WRITE_TIMEOUT = 3.0
     RETRY_AFTER = 10.0  # seconds: the database was away; those noted are written then
-    MAX_REMEMBERED = 50_000
+    MAX_REMEMBERED = 10_000  # one forgotten is written again at its next visit: harmless
 
     def __init__(self, session_maker: async_sessionmaker[AsyncSession]) -> None:
         self.session_maker = session_maker
