@@ -197,9 +197,15 @@ class ContentService:
 
     # --- reading ---------------------------------------------------------------------------
 
+    async def _files(self) -> dict[str, bytes]:
+        """The files of content/, read by the worker when there is one."""
+        if self._worker is not None:
+            return await self._worker.load(self.content_dir)
+        return await asyncio.to_thread(load_files, self.content_dir)
+
     async def _read(self, files: dict[str, bytes] | None = None) -> Content | Validated:
         if files is None:
-            files = await asyncio.to_thread(load_files, self.content_dir)
+            files = await self._files()
         if self._worker is not None:
             return await self._worker.validate(files, self.content_dir.name)
         # Each file is parsed once while it stays the same (the cache is only touched here,
@@ -208,25 +214,25 @@ class ContentService:
 
     async def preview(self) -> ChangeReport:
         """What a reload would change, without changing anything."""
-        files = await asyncio.to_thread(load_files, self.content_dir)
+        files = await self._files()
         return await self._preview(files)
 
     async def preview_upload(self, file_name: str, data: bytes) -> ChangeReport:
         """What uploading this file would change, without changing anything. Raises
         ContentInvalid as the upload would."""
         name = upload_path(file_name)
-        files = await asyncio.to_thread(load_files, self.content_dir)
+        files = await self._files()
         name, _ = upload_target(name, data, files)
         return await self._preview({**files, name: data})
 
     async def entity_ids(self) -> set[str]:
         """The id of every entity content/ defines, of any kind (read from the files)."""
-        files = await asyncio.to_thread(load_files, self.content_dir)
+        files = await self._files()
         return {i for data in files.values() for _, i in ids_in(data)}
 
     async def known_names(self) -> dict[str, dict[str, tuple[str, str]]]:
         """Organizations' and people's names in content/, folded → (id, name): see names_in."""
-        files = await asyncio.to_thread(load_files, self.content_dir)
+        files = await self._files()
         merged: dict[str, dict[str, tuple[str, str]]] = {"organizations": {}, "people": {}}
         for data in files.values():
             for section, names in names_in(data).items():
@@ -409,7 +415,7 @@ class ContentService:
         name = upload_path(file_name)
         async with self._lock, self._exclusive():
             await self._recover()
-            files = await asyncio.to_thread(load_files, self.content_dir)
+            files = await self._files()
             name, replaces = upload_target(name, data, files)
             result = await self._change_files(
                 {**files, name: data}, files, admin_id, "upload", name
@@ -432,7 +438,7 @@ class ContentService:
                     target = await version(session, version_id)
             if target is None:
                 return None
-            on_disk = await asyncio.to_thread(load_files, self.content_dir)
+            on_disk = await self._files()
             result = await self._change_files(
                 version_files(target),
                 on_disk,

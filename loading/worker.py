@@ -24,10 +24,11 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from db.failures import Reason, StoreFailed
-from loading.files import Content, ContentInvalid, ParseCache, validate_files
+from loading.files import Content, ContentInvalid, ParseCache, load_files, validate_files
 from loading.store import ChangeReport, compare, stored_entities
 
 
@@ -92,6 +93,10 @@ def _guarded(work: Any) -> Any:
         raise
     except Exception as exc:
         raise WorkerFailed("".join(traceback.format_exception(exc))) from None
+
+
+def _load(content_dir: str) -> dict[str, bytes]:
+    return _guarded(lambda: load_files(Path(content_dir)))
 
 
 def _validate(files: dict[str, bytes], folder: str) -> tuple[str, int]:
@@ -198,6 +203,12 @@ class ContentWorker:
     async def start(self) -> None:
         """Start the worker ahead of the first load (its imports take a few seconds)."""
         await self._call(_ready)
+
+    async def load(self, content_dir: Path) -> dict[str, bytes]:
+        """The files of `content_dir`, read here: thousands of small reads in a thread of the
+        bot's process would each wait for the interpreter lock while updates hold it (40 s
+        instead of one at ×1000 under load)."""
+        return await self._call(_load, str(content_dir))
 
     async def validate(self, files: dict[str, bytes], folder: str) -> Validated:
         digest, count = await self._call(_validate, files, folder)
