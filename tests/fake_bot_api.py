@@ -19,6 +19,7 @@ import contextlib
 import itertools
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -165,6 +166,19 @@ class FakeBotAPI:
         update = self.text_update(chat_id, text, language_code)
         self._push(update)
         return update["update_id"]
+
+    def texts_to(self, chat_id: int) -> list[str]:
+        """Every text sent to `chat_id`, in order."""
+        return [p["text"] for p in self.sent("sendmessage") if int(p["chat_id"]) == chat_id]
+
+    def ask(self, chat_id: int, text: str, settle: float = 0.3) -> str:
+        """Send `text` and return every reply to it, joined: the first waited for, then
+        `settle` seconds for the rest of a reply in several messages."""
+        before = len(self.texts_to(chat_id))
+        self.send_text(chat_id, text)
+        self.wait_for(lambda: len(self.texts_to(chat_id)) > before)
+        time.sleep(settle)
+        return "\n".join(self.texts_to(chat_id)[before:])
 
     def callback_update(self, chat_id: int, data: str, message: dict[str, Any]) -> dict[str, Any]:
         """A new update with user `chat_id` pressing a button with `data` under `message`."""
@@ -342,6 +356,15 @@ class FakeBotAPI:
 
     async def _m_setwebhook(self, params: dict[str, Any]) -> Any:
         return True
+
+
+def stop_bot_process(process: subprocess.Popen[str], sig: int = signal.SIGTERM) -> None:
+    """Stop a bot process as a supervisor would: `sig`, then a kill after 30 s."""
+    process.send_signal(sig)
+    try:
+        process.wait(30)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 def start_bot_process(

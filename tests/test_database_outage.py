@@ -7,8 +7,6 @@ restart, once the database is back."""
 from __future__ import annotations
 
 import shutil
-import signal
-import subprocess
 import time
 from pathlib import Path
 
@@ -17,7 +15,7 @@ from sqlalchemy.engine import make_url
 
 from tests.conftest import CONTENT
 from tests.databases import ON_POSTGRES, SERVER, fresh_database_url
-from tests.fake_bot_api import FakeBotAPI, start_bot_process
+from tests.fake_bot_api import FakeBotAPI, start_bot_process, stop_bot_process
 from tests.tcp_proxy import TcpProxy
 
 pytestmark = pytest.mark.skipif(
@@ -27,18 +25,6 @@ pytestmark = pytest.mark.skipif(
 TOKEN = "123456:database-outage"
 ADMIN = 4700
 APOLOGY = "произошла ошибка"
-
-
-def ask(api: FakeBotAPI, chat_id: int, text: str) -> str:
-    before = len(api.sent("sendmessage"))
-    api.send_text(chat_id, text)
-    api.wait_for(
-        lambda: any(int(p["chat_id"]) == chat_id for p in api.sent("sendmessage")[before:])
-    )
-    time.sleep(0.3)  # a reply may come in several messages
-    return "\n".join(
-        p["text"] for p in api.sent("sendmessage")[before:] if int(p["chat_id"]) == chat_id
-    )
 
 
 def test_answers_from_memory_while_the_database_is_away(tmp_path: Path) -> None:
@@ -61,29 +47,25 @@ def test_answers_from_memory_while_the_database_is_away(tmp_path: Path) -> None:
         )
         try:
             api.wait_for(lambda: api.first_poll_at is not None, timeout=120)
-            assert "Нургазиева" in ask(api, 701, "Кто выступал на круглом столе 2021 года?")
+            assert "Нургазиева" in api.ask(701, "Кто выступал на круглом столе 2021 года?")
 
             proxy.cut()
-            assert "Нургазиева" in ask(api, 701, "Кто выступал на круглом столе 2021 года?")
-            assert "Нургазиева" in ask(api, 702, "Где работает Нургазиева?")  # a new user
-            assert "Нургазиева" in ask(api, 702, "/speaker Нургазиева")
-            limited = ask(api, 702, "/subscriptions")
+            assert "Нургазиева" in api.ask(701, "Кто выступал на круглом столе 2021 года?")
+            assert "Нургазиева" in api.ask(702, "Где работает Нургазиева?")  # a new user
+            assert "Нургазиева" in api.ask(702, "/speaker Нургазиева")
+            limited = api.ask(702, "/subscriptions")
             assert "недоступна база данных" in limited and APOLOGY not in limited
-            told = ask(api, ADMIN, "/stats")
+            told = api.ask(ADMIN, "/stats")
             assert "База данных не отвечает" in told
 
             proxy.restore()
             deadline = time.monotonic() + 60
-            while "недоступна" in (reply := ask(api, 702, "/subscriptions")):
+            while "недоступна" in (reply := api.ask(702, "/subscriptions")):
                 assert time.monotonic() < deadline, "never back"
                 time.sleep(1)
             assert "Подписок нет" in reply
         finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(30)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            stop_bot_process(process)
     log = (tmp_path / "bot.log").read_text(encoding="utf-8")
     assert "Traceback" not in log, log[log.index("Traceback") - 300 :][:3000]
     assert "the database does not answer" in log
@@ -108,13 +90,9 @@ def test_start_up_waits_for_the_database_server(tmp_path: Path) -> None:
             assert process.poll() is None  # waiting, not gone
             proxy.restore()
             api.wait_for(lambda: api.first_poll_at is not None, timeout=120)
-            assert "Нургазиева" in ask(api, 711, "Где работает Нургазиева?")
+            assert "Нургазиева" in api.ask(711, "Где работает Нургазиева?")
         finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(30)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            stop_bot_process(process)
     said = log.read_text(encoding="utf-8")
     assert "Traceback" not in said
     assert f"127.0.0.1:{proxy.port}" in said and "password" not in said.lower()

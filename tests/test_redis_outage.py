@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import signal
 import socket
 import subprocess
 import time
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CONTENT
-from tests.fake_bot_api import FakeBotAPI, start_bot_process
+from tests.fake_bot_api import FakeBotAPI, start_bot_process, stop_bot_process
 
 REDIS_SERVER = shutil.which("redis-server")
 # A Redis of the test's own, the same whichever database the bot keeps.
@@ -86,18 +85,6 @@ def get(url: str) -> tuple[int, str]:
         return exc.code, exc.read().decode()
 
 
-def ask(api: FakeBotAPI, chat_id: int, text: str) -> str:
-    before = len(api.sent("sendmessage"))
-    api.send_text(chat_id, text)
-    api.wait_for(
-        lambda: any(int(p["chat_id"]) == chat_id for p in api.sent("sendmessage")[before:])
-    )
-    time.sleep(0.3)  # a reply may come in several messages
-    return "\n".join(
-        p["text"] for p in api.sent("sendmessage")[before:] if int(p["chat_id"]) == chat_id
-    )
-
-
 def _no_traceback(log: Path) -> None:
     text = log.read_text(encoding="utf-8", errors="replace")
     assert "Traceback" not in text, text[text.index("Traceback") - 300 :][:3000]
@@ -119,14 +106,6 @@ def _start_bot(api: FakeBotAPI, work: Path, redis_url: str, port: int) -> subpro
     return start_bot_process(api, work, content, REDIS_URL=redis_url, WEB_PORT=str(port))
 
 
-def _stop(process: subprocess.Popen[str]) -> None:
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-
-
 def test_answers_go_on_while_redis_is_away_and_come_back_to_it(
     tmp_path: Path, redis_server: RedisServer
 ) -> None:
@@ -135,20 +114,20 @@ def test_answers_go_on_while_redis_is_away_and_come_back_to_it(
         process = _start_bot(api, tmp_path, redis_server.url, port)
         try:
             api.wait_for(lambda: api.first_poll_at is not None, timeout=120)
-            assert "Нургазиева" in ask(api, 601, "Кто выступал на круглом столе 2021 года?")
+            assert "Нургазиева" in api.ask(601, "Кто выступал на круглом столе 2021 года?")
             key = "fsm:601:601:data"
             ttl = int(redis_server.command("TTL", key).strip().lstrip(b":"))
             assert 0 < ttl <= 3600  # chat state expires in Redis
 
             redis_server.kill()
-            follow_up = ask(api, 601, "а кто из них из Казахстана?")
+            follow_up = api.ask(601, "а кто из них из Казахстана?")
             assert APOLOGY not in follow_up and follow_up.strip()
             for text in ["/speaker Нургазиева", "/subscriptions", "Где работает Нургазиева?"]:
-                reply = ask(api, 602, text)
+                reply = api.ask(602, text)
                 assert APOLOGY not in reply and reply.strip(), text
             # A follow-up leans on the question asked while Redis was away.
-            ask(api, 603, "Кто выступал на круглом столе 2021 года?")
-            assert APOLOGY not in ask(api, 603, "а кто из них из Казахстана?")
+            api.ask(603, "Кто выступал на круглом столе 2021 года?")
+            assert APOLOGY not in api.ask(603, "а кто из них из Казахстана?")
             status, body = get(f"http://127.0.0.1:{port}/healthz")
             assert status == 200 and json.loads(body)["redis"] == "unreachable"
             assert json.loads(body)["status"] == "degraded"
@@ -161,10 +140,10 @@ def test_answers_go_on_while_redis_is_away_and_come_back_to_it(
                 assert time.monotonic() < deadline, "never back on Redis"
                 time.sleep(0.5)
             # Healthz found Redis answering, so the next update's state goes there.
-            assert "Нургазиева" in ask(api, 604, "Кто выступал на круглом столе 2021 года?")
+            assert "Нургазиева" in api.ask(604, "Кто выступал на круглом столе 2021 года?")
             assert b"fsm:604" in redis_server.command("KEYS", "fsm:604:*")  # back in Redis
         finally:
-            _stop(process)
+            stop_bot_process(process)
     log = tmp_path / "bot.log"
     _no_traceback(log)
     said = log.read_text(encoding="utf-8")
@@ -177,10 +156,10 @@ def test_the_bot_starts_and_answers_without_redis(tmp_path: Path) -> None:
         process = _start_bot(api, tmp_path, f"redis://127.0.0.1:{free_port()}/0", port)
         try:
             api.wait_for(lambda: api.first_poll_at is not None, timeout=120)
-            assert "Нургазиева" in ask(api, 611, "Кто выступал на круглом столе 2021 года?")
-            assert APOLOGY not in ask(api, 611, "а кто из них из Казахстана?")
+            assert "Нургазиева" in api.ask(611, "Кто выступал на круглом столе 2021 года?")
+            assert APOLOGY not in api.ask(611, "а кто из них из Казахстана?")
         finally:
-            _stop(process)
+            stop_bot_process(process)
     log = tmp_path / "bot.log"
     _no_traceback(log)
     assert "Redis does not answer (at start-up" in log.read_text(encoding="utf-8")
@@ -206,11 +185,11 @@ def test_a_language_chosen_on_one_instance_holds_on_the_other(
         )  # fmt: skip
         try:
             second_api.wait_for(lambda: second_api.first_poll_at is not None, timeout=120)
-            assert "Нургазиева" in ask(second_api, 621, "Кто выступал на круглом столе?")
-            ask(first_api, 621, "/lang en")
-            assert "What I can do" in ask(second_api, 621, "/help")
-            ask(second_api, 621, "/lang ru")
-            assert "Что я умею" in ask(first_api, 621, "/help")
+            assert "Нургазиева" in second_api.ask(621, "Кто выступал на круглом столе?")
+            first_api.ask(621, "/lang en")
+            assert "What I can do" in second_api.ask(621, "/help")
+            second_api.ask(621, "/lang ru")
+            assert "Что я умею" in first_api.ask(621, "/help")
         finally:
-            _stop(first)
-            _stop(second)
+            stop_bot_process(first)
+            stop_bot_process(second)
