@@ -92,12 +92,6 @@ def prepare(
     return asyncio.get_running_loop().create_task(run())
 
 
-def kept_version(session_maker: async_sessionmaker[AsyncSession]) -> tuple[int, str] | None:
-    """The version of the edition kept for `session_maker`'s database, if any."""
-    found = _CURRENT.get(database_key(session_maker.kw.get("bind")))
-    return found.version if found is not None else None
-
-
 async def _update(session: AsyncSession, database: str, own_session: bool = False) -> Edition:
     """The edition of the newest version, built unless it is the one kept; one build at a
     time per database (a lock belongs to one event loop: tests run several in turn)."""

@@ -10,13 +10,13 @@ import shutil
 import socket
 import subprocess
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import CONTENT
 from tests.fake_bot_api import FakeBotAPI, start_bot_process, stop_bot_process
+from tests.test_webhook import get
 
 REDIS_SERVER = shutil.which("redis-server")
 # A Redis of the test's own, the same whichever database the bot keeps.
@@ -75,14 +75,6 @@ class RedisServer:
         with socket.create_connection(("127.0.0.1", self.port), timeout=5) as s:
             s.sendall(" ".join(words).encode() + b"\r\n")
             return s.recv(65536)
-
-
-def get(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.read().decode()
 
 
 def _no_traceback(log: Path) -> None:
