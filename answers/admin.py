@@ -16,7 +16,7 @@ from answers.questions import MAX_QUESTION
 from db.failures import StoreFailed
 from db.models import MAX_ID
 from drafting.worker import DraftProblem, DraftRefused, DraftWorker
-from facts.edition import facts_of
+from facts.edition import Edition
 from loading.files import ContentInvalid
 from loading.service import ContentService
 from users import stats
@@ -89,11 +89,11 @@ async def rollback_answer(
     return Answer(view.rolled_back(result))
 
 
-async def stats_answer(session: AsyncSession, seen_users: SeenUsers) -> Answer:
+async def stats_answer(session: AsyncSession, edition: Edition, seen_users: SeenUsers) -> Answer:
     await seen_users.write()  # the users of the last seconds count too
     return Answer(
         view.stats_text(
-            (await facts_of(session)).counts(),
+            edition.facts.counts(),
             await stats.count_users(session),
             await stats.last_load_time(session),
             await stats.recent_admin_actions(session, RECENT_ACTIONS),

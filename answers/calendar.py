@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from answers.base import Answer, Attachment
 from db.kinds import EntityKind
-from facts.edition import facts_of
+from facts.edition import Edition
 from facts.model import upcoming_events
 from views.calendar import (
     calendar_caption,
@@ -31,10 +29,8 @@ def card_links(username: str | None) -> str | None:
     return f"https://t.me/{username}?start=" + card_payload(EntityKind.EVENT, "{}")
 
 
-async def event_calendar_answer(
-    session: AsyncSession, event_id: str, username: str | None
-) -> Answer:
-    event = (await facts_of(session)).get_event(event_id)
+async def event_calendar_answer(edition: Edition, event_id: str, username: str | None) -> Answer:
+    event = edition.facts.get_event(event_id)
     if event is None:
         return Answer(gone(EntityKind.EVENT), alert=True)
     if not has_day(event):
@@ -43,9 +39,9 @@ async def event_calendar_answer(
     return Answer(esc(calendar_caption(1)), document=Attachment(file_name(event), data))
 
 
-async def calendar_answer(session: AsyncSession, today: date, username: str | None) -> Answer:
+async def calendar_answer(edition: Edition, today: date, username: str | None) -> Answer:
     """Every upcoming event with a known day (a user's subscriptions are among them)."""
-    events = (await facts_of(session)).all_events()
+    events = edition.facts.all_events()
     upcoming = {e.id for e in upcoming_events(events, today)}
     chosen = [e for e in events if e.id in upcoming and has_day(e)]
     if not chosen:

@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import date
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from answers.base import Answer
 from answers.memo import remembered
 from db.kinds import EntityKind
-from facts.edition import facts_of
+from facts.edition import Edition
 from facts.entities import Participation, Person
 from views.calendar import has_day
 from views.callbacks import parse_card_payload
@@ -21,8 +19,8 @@ from views.keyboards import back_to_events, card_actions, cards, event_buttons, 
 PERSON, ORG, EVENT = EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.EVENT
 
 
-async def event_answer(session: AsyncSession, event_id: str, today: date) -> Answer:
-    details = (await facts_of(session)).event_details(event_id)
+async def event_answer(edition: Edition, event_id: str, today: date) -> Answer:
+    details = edition.facts.event_details(event_id)
     if details is None:
         return Answer(gone(EVENT))
     buttons = [(PERSON, p.person_id, p.person.full_name) for p in details.participations]
@@ -38,8 +36,8 @@ async def event_answer(session: AsyncSession, event_id: str, today: date) -> Ans
     )
 
 
-async def person_answer(session: AsyncSession, person_id: str, today: date) -> Answer:
-    found = (await facts_of(session)).person_and_participations(person_id)
+async def person_answer(edition: Edition, person_id: str, today: date) -> Answer:
+    found = edition.facts.person_and_participations(person_id)
     if found is None:
         return Answer(gone(PERSON))
     return person_card_of(*found)
@@ -60,8 +58,8 @@ def person_card_of(person: Person, parts: list[Participation]) -> Answer:
     )
 
 
-async def org_answer(session: AsyncSession, org_id: str, today: date) -> Answer:
-    details = (await facts_of(session)).organization_details(org_id)
+async def org_answer(edition: Edition, org_id: str, today: date) -> Answer:
+    details = edition.facts.organization_details(org_id)
     if details is None:
         return Answer(gone(ORG))
     org = details.organization
@@ -74,8 +72,8 @@ async def org_answer(session: AsyncSession, org_id: str, today: date) -> Answer:
     return Answer(org_card(details), cards(buttons, actions=actions))
 
 
-async def place_answer(session: AsyncSession, place_id: str, today: date) -> Answer:
-    details = (await facts_of(session)).place_details(place_id)
+async def place_answer(edition: Edition, place_id: str, today: date) -> Answer:
+    details = edition.facts.place_details(place_id)
     if details is None:
         return Answer(gone(EntityKind.PLACE))
     buttons = event_buttons(details.events_held.items + details.events_joined.items)
@@ -87,13 +85,13 @@ async def place_answer(session: AsyncSession, place_id: str, today: date) -> Ans
 
 
 async def topic_answer(
-    session: AsyncSession,
+    edition: Edition,
     topic_id: str,
     today: date,
     fits: Callable[[Participation], bool] | None = None,
 ) -> Answer:
     """Who spoke on the topic, and where; only the talks that `fits` («в 2025 году») when given."""
-    found = (await facts_of(session)).topic_details(topic_id)
+    found = edition.facts.topic_details(topic_id)
     if found is None:
         return Answer(gone(EntityKind.TOPIC))
     topic, parts = found
@@ -105,15 +103,15 @@ async def topic_answer(
     )
 
 
-async def work_answer(session: AsyncSession, work_id: str, today: date) -> Answer:
-    found = (await facts_of(session)).work_details(work_id)
+async def work_answer(edition: Edition, work_id: str, today: date) -> Answer:
+    found = edition.facts.work_details(work_id)
     if found is None:
         return Answer(gone(EntityKind.WORK))
     work, links, orgs = found
     return Answer(work_card(work, links, orgs), cards(event_buttons(link.event for link in links)))
 
 
-CardOpener = Callable[[AsyncSession, str, date], Awaitable[Answer]]
+CardOpener = Callable[[Edition, str, date], Awaitable[Answer]]
 
 OPENERS: dict[EntityKind, CardOpener] = {
     EntityKind.EVENT: event_answer,
@@ -125,20 +123,18 @@ OPENERS: dict[EntityKind, CardOpener] = {
 }
 
 
-async def card_answer(
-    session: AsyncSession, kind: EntityKind, entity_id: str, today: date
-) -> Answer:
+async def card_answer(edition: Edition, kind: EntityKind, entity_id: str, today: date) -> Answer:
     """The card of any entity; a kind without a card (a source) is treated as gone."""
     opener = OPENERS.get(kind)
     if opener is None:
         return Answer(gone(kind))
     return await remembered(
-        session, ("card", kind, entity_id, today), lambda: opener(session, entity_id, today)
+        edition, ("card", kind, entity_id, today), lambda: opener(edition, entity_id, today)
     )
 
 
 async def card_answers(
-    session: AsyncSession, items: Sequence[tuple[EntityKind, str]], today: date
+    edition: Edition, items: Sequence[tuple[EntityKind, str]], today: date
 ) -> list[Answer]:
     """The cards of many entities. People's cards not remembered yet are read together:
     an inline query shows twenty of them."""
@@ -148,7 +144,7 @@ async def card_answers(
     async def person(person_id: str) -> Answer:
         nonlocal read
         if read is None:
-            read = (await facts_of(session)).people_and_participations(people)
+            read = edition.facts.people_and_participations(people)
         found = read.get(person_id)
         return person_card_of(*found) if found is not None else Answer(gone(PERSON))
 
@@ -156,15 +152,15 @@ async def card_answers(
     for kind, entity_id in items:
         if kind is PERSON:
             key = ("card", kind, entity_id, today)
-            answers.append(await remembered(session, key, lambda i=entity_id: person(i)))
+            answers.append(await remembered(edition, key, lambda i=entity_id: person(i)))
         else:
-            answers.append(await card_answer(session, kind, entity_id, today))
+            answers.append(await card_answer(edition, kind, entity_id, today))
     return answers
 
 
-async def deep_link_answer(session: AsyncSession, payload: str, today: date) -> Answer:
+async def deep_link_answer(edition: Edition, payload: str, today: date) -> Answer:
     """The card a deep link names; the greeting with a polite word for any other payload."""
     found = parse_card_payload(payload)
     if found is None:
         return Answer(unknown_link(), main_menu())
-    return await card_answer(session, *found, today)
+    return await card_answer(edition, *found, today)

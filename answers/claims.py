@@ -38,7 +38,6 @@ from answers.relations import (
 )
 from answers.understanding import is_title
 from db.kinds import EntityKind
-from facts.edition import facts_of, search_of
 from facts.entities import Event, Participation, Person
 from loading.schema import SPEAKING_ROLES
 from search.textnorm import (
@@ -110,22 +109,20 @@ async def yes_no(a: Asked) -> Answer | None:
         return await format_of_several(a, event_ids)
     if len(event_ids) > 1:
         return await person_at_one_of(a, event_ids)
-    facts = (await facts_of(a.session)).event_facts(event_ids[0])
+    facts = a.edition.facts.event_facts(event_ids[0])
     if facts is None:
         return None
     event = facts.event
-    card = await card_answer(a.session, E, event.id, a.today)
+    card = await card_answer(a.edition, E, event.id, a.today)
     if unsaid := await _unsaid(a, event, also):  # «Наурыз … праздновали в Самарской области?»
         return lead(direct.not_in_sources(unsaid, event), card)
     if person_id := a.one(P):
-        person = (await facts_of(a.session)).get_person(person_id)
+        person = a.edition.facts.get_person(person_id)
         if person is None:
             return None
         if person_id not in facts.person_ids:
             return lead(direct.no(direct.not_at(person.full_name, event)), card)
-        parts = (await facts_of(a.session)).participations_of(
-            event_id=event.id, person_id=person_id
-        )
+        parts = a.edition.facts.participations_of(event_id=event.id, person_id=person_id)
         topics = _named(a, T)
         if topics and parts:
             said = {t.id for p in parts for t in p.topics}
@@ -173,7 +170,7 @@ async def yes_no(a: Asked) -> Answer | None:
             if subject not in ids:
                 return lead(direct.no(direct.not_at(label, event)), card)
     if named[ORG]:
-        links = (await facts_of(a.session)).event_organizations(event.id)
+        links = a.edition.facts.event_organizations(event.id)
         mentioned = {x.organization_id for x in links if x.role == "mentioned"}
         for subject, label in named[ORG]:
             if subject in mentioned:  # «МКИ» is only mentioned at the meeting: it took no part
@@ -181,11 +178,11 @@ async def yes_no(a: Asked) -> Answer | None:
     if a.question.format is not None and not format_names_event(a.question):
         # «Форум в Уральске прошёл онлайн?»; a format the sources do not give is no «нет»
         if not event.format or event.format == "unknown":
-            return await when_where_answer(a.session, event.id, a.today)
+            return await when_where_answer(a.edition, event.id, a.today)
         same = held_as(event, a.question.format)
         return lead((direct.yes if same else direct.no)(direct.format_line(event)), card)
     if named[ORG] and a.question.intent == "organizers":
-        links = (await facts_of(a.session)).event_organizations(event.id)
+        links = a.edition.facts.event_organizations(event.id)
         organizers = {x.organization_id for x in links if x.role == "organizer"}
         for subject, label in named[ORG]:
             if subject not in organizers:
@@ -205,10 +202,10 @@ async def yes_no(a: Asked) -> Answer | None:
     if any(m.kind not in (E, PL, ORG) for m in a.linked.mentions):
         return None  # something else is named that no check above covers: never a bare «да»
     if a.question.work_role is not None:  # «Декларацию подписали в Москве?»: what was done
-        links = (await facts_of(a.session)).event_works(event.id)
+        links = a.edition.facts.event_works(event.id)
         done = [x for x in links if x.role == a.question.work_role]
         if not done:
-            return await works_answer(a.session, event.id, a.question.work_role)
+            return await works_answer(a.edition, event.id, a.question.work_role)
         return lead(direct.yes(direct.work_at(done[0].work, done[0].role, event)), card)
     if event.status == "held":  # «Проходил ли форум в Уральске в 2023 году?»: every part fits
         return lead(direct.yes(direct.held(event)), card)
@@ -224,7 +221,7 @@ async def yes_no(a: Asked) -> Answer | None:
 async def _unsaid(a: Asked, event: Event, also: list[str]) -> list[str]:
     """The words the question says of the event — those no name took, and `also` — that its
     facts never say («Самарской»): a «да» would claim them too."""
-    index = await search_of(a.session)
+    index = a.edition.search
     unsaid = []
     # Only names: a place («Самарской»), a word written with a capital; not «апрельском»
     russian = a.question.language is Language.RU  # English capitalizes every word of a name
@@ -259,7 +256,7 @@ def _ahead(a: Asked, event: Event) -> bool:
 
 async def _work_at(a: Asked, named: list[tuple[str, str]], event: Event, card: Answer) -> Answer:
     """Each work named is linked to the event, and in the role asked («подписали»), if any."""
-    links = {link.work_id: link for link in (await facts_of(a.session)).event_works(event.id)}
+    links = {link.work_id: link for link in a.edition.facts.event_works(event.id)}
     for subject, label in named:
         link = links.get(subject)
         if link is None:
@@ -314,7 +311,7 @@ async def person_with_all(a: Asked) -> Answer | None:
         labels.append(a.mention(T).hits[0].label)  # type: ignore[union-attr]
     if a.mention(W):
         if (work_id := a.one(W)) is None or (
-            details := (await facts_of(a.session)).work_details(work_id)
+            details := a.edition.facts.work_details(work_id)
         ) is None:
             return None
         work, links, _ = details
@@ -323,7 +320,7 @@ async def person_with_all(a: Asked) -> Answer | None:
         labels.append(work.title)
     if a.mention(PL):
         if (place_id := a.one(PL)) is None or (
-            place := (await facts_of(a.session)).get_place(place_id)
+            place := a.edition.facts.get_place(place_id)
         ) is None:
             return None
         origin = a.question.from_place
@@ -358,21 +355,19 @@ async def work_in_place(a: Asked) -> Answer | None:
         return None
     if a.ids(ORG) or a.ids(T) or (a.mention(PL) and place_id is None):
         return None
-    details = (await facts_of(a.session)).work_details(a.one(W))  # type: ignore[arg-type]
+    details = a.edition.facts.work_details(a.one(W))  # type: ignore[arg-type]
     if details is None:
         return None
     work, links, _ = details
-    events = {
-        e.id: e for e in (await facts_of(a.session)).events_by_id([x.event_id for x in links])
-    }
-    card = await card_answer(a.session, W, work.id, a.today)
+    events = {e.id: e for e in a.edition.facts.events_by_id([x.event_id for x in links])}
+    card = await card_answer(a.edition, W, work.id, a.today)
     for link in links:
         event = events.get(link.event_id)
         if event is None or (place_id is not None and event.place_id != place_id):
             continue
         if (dates is None or date_matches(event, dates)) and role in (None, link.role):
             return lead(direct.yes(direct.work_at(work, link.role, event)), card)
-    place = (await facts_of(a.session)).get_place(place_id) if place_id else None
+    place = a.edition.facts.get_place(place_id) if place_id else None
     if place is None and dates is None:  # done, but not as asked: what was done, and where
         if not links or (event := events.get(links[0].event_id)) is None:
             return None
@@ -395,7 +390,7 @@ async def _claimed(a: Asked) -> _Claimed | None:
     person_id = a.one(P)
     if person_id is None:
         return None
-    found = (await facts_of(a.session)).person_and_participations(person_id)
+    found = a.edition.facts.person_and_participations(person_id)
     if found is None:
         return None
     person, parts = found
@@ -406,10 +401,10 @@ async def format_of_several(a: Asked, event_ids: list[str]) -> Answer:
     """«Қостанайдағы кездесу онлайн болды ма?» where several meetings fit: «нет» when none
     was held so, «да» when each was; where and how each was held when they differ or a
     format is not known."""
-    events = (await facts_of(a.session)).events_by_id(event_ids)
+    events = a.edition.facts.events_by_id(event_ids)
     wanted = a.question.format
     if any(e.format in (None, "unknown") for e in events) or wanted is None:
-        return await for_events(a, event_ids, lambda i: when_where_answer(a.session, i, a.today))
+        return await for_events(a, event_ids, lambda i: when_where_answer(a.edition, i, a.today))
     lines = direct.formats_lines(events)
     held = [e for e in events if held_as(e, wanted)]
     if not held:
@@ -500,7 +495,7 @@ async def person_with_work(a: Asked) -> Answer | None:
     work_id = a.one(W)
     if work_id is None or (c := await _claimed(a)) is None:
         return None
-    details = (await facts_of(a.session)).work_details(work_id)
+    details = a.edition.facts.work_details(work_id)
     if details is None:
         return None
     work, links, _ = details
@@ -539,7 +534,7 @@ async def person_in_place(a: Asked) -> Answer | None:
     place_id = a.one(PL)
     if place_id is None or (c := await _claimed(a)) is None:
         return None
-    place = (await facts_of(a.session)).get_place(place_id)
+    place = a.edition.facts.get_place(place_id)
     if place is None:
         return None
     for part in c.parts:

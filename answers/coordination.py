@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from answers.base import Answer
 from answers.language import detect_language
 from answers.lexicon import words_of
@@ -23,7 +21,7 @@ from answers.linking import GENERIC_EVENT_WORDS, link
 from answers.relations import MAX_EVENTS_ANSWERED
 from answers.understanding import Intent, asked_text, parse_question
 from db.kinds import EntityKind
-from facts.edition import facts_of
+from facts.edition import Edition
 from facts.entities import Participation
 from loading.schema import SPEAKING_ROLES
 from search.textnorm import normalize, query_forms
@@ -102,7 +100,7 @@ _SHARED = frozenset({Intent.SPEAKERS, Intent.PERSON, Intent.ORGANIZATIONS, Inten
 
 
 async def shared_answer(
-    session: AsyncSession, asked: EventParts, today: date
+    edition: Edition, asked: EventParts, today: date
 ) -> tuple[Answer, list[str]] | None:
     """Who (or which organizations) took part in every event the parts name, and the events;
     None when a part names no one event for certain (it is then answered part by part, and
@@ -113,21 +111,21 @@ async def shared_answer(
         return None
     groups: list[list[str]] = []
     for question in questions:
-        mentions = (await link(session, question)).of_kind(EntityKind.EVENT)
+        mentions = (await link(edition, question)).of_kind(EntityKind.EVENT)
         if len(mentions) != 1 or mentions[0].unmet or not mentions[0].certain:
             return None
         ids = [h.id for h in mentions[0].hits]
         if len(ids) > MAX_EVENTS_ANSWERED:
             return None
         groups.append(ids)
-    found = (await facts_of(session)).events_by_id([i for ids in groups for i in ids])
+    found = edition.facts.events_by_id([i for ids in groups for i in ids])
     events = list({e.id: e for e in found}.values())
     if asking.intent is Intent.ORGANIZATIONS:
-        facts = (await facts_of(session)).events_facts([e.id for e in events])
+        facts = edition.facts.events_facts([e.id for e in events])
         common = set.intersection(
             *({o for i in ids if i in facts for o in facts[i].organization_ids} for ids in groups)
         )
-        orgs = (await facts_of(session)).organizations_by_id(sorted(common))
+        orgs = edition.facts.organizations_by_id(sorted(common))
         text = direct.shared_organizations(orgs, events)
         buttons = [(EntityKind.ORGANIZATION, o.id, o.name) for o in orgs]
     else:
@@ -136,9 +134,7 @@ async def shared_answer(
         for ids in groups:
             at: dict[str, Participation] = {}
             for event_id in ids:
-                for part in (await facts_of(session)).participations_of(
-                    event_id=event_id, roles=roles
-                ):
+                for part in edition.facts.participations_of(event_id=event_id, roles=roles):
                     at.setdefault(part.person_id, part)
             people.append(at)
         common_people = [p for p in people[0].values() if all(p.person_id in g for g in people)]

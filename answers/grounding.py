@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from answers.base import Answer
 from answers.cards import card_answer
 from answers.kazakh import kazakh_stem, said_of_a_place
@@ -24,7 +22,7 @@ from answers.linking import Linked, Unmet, kept_words, leftover_words, split_nam
 from answers.relations import Asked, lead
 from answers.understanding import Intent, Question, glossary_word
 from db.kinds import EntityKind
-from facts.edition import facts_of, search_of
+from facts.edition import Edition
 from search.textnorm import (
     PLACE_ADJECTIVE,
     content_word,
@@ -60,7 +58,7 @@ class Gaps:
         return bool(self.unknown or self.unmet)
 
 
-async def gaps(session: AsyncSession, q: Question, linked: Linked) -> Gaps:
+async def gaps(edition: Edition, q: Question, linked: Linked) -> Gaps:
     """What the question names that the materials lack, and what no event named satisfies."""
     if q.intent in _UNGROUNDED:
         return Gaps()
@@ -79,7 +77,7 @@ async def gaps(session: AsyncSession, q: Question, linked: Linked) -> Gaps:
             and not (m.generic and u.kind is EntityKind.PLACE)
         )
     )
-    index = await search_of(session)
+    index = edition.search
     unknown: list[str] = split_names(q, linked)
     name_part = bool(unknown)
     for word, typed in leftover_words(q, linked):
@@ -151,14 +149,14 @@ async def gap_answer(asked: Asked, found: Gaps) -> Answer:
         if len(certain) == 1 and certain[0].kind in _CARDS and not name_part:
             # «Смирнова — депутат Госдумы?»: nothing on the Duma, and what is known of her
             card = await card_answer(
-                asked.session, certain[0].kind, certain[0].hits[0].id, asked.today
+                asked.edition, certain[0].kind, certain[0].hits[0].id, asked.today
             )
             # a yes/no question's claim holds nothing stored: «нет», and what is known
             said = nothing_about(
                 found.unknown, suggestions=False, known=True, denied=asked.question.yes_no
             )
             return lead(said, card)
-        suggestions = await (await search_of(asked.session)).search(
+        suggestions = await asked.edition.search.search(
             " ".join(asked.question.words), columns="names", limit=5, fuzzy=True
         )
         suggestions = [h for h in suggestions if h.fuzzy]
@@ -167,7 +165,7 @@ async def gap_answer(asked: Asked, found: Gaps) -> Answer:
     constraints = [constraint_text(u.kind, u.label, u.dates) for u in found.unmet]
     mention = asked.mention(EntityKind.EVENT)
     ids = [h.id for h in mention.hits] if mention is not None else []
-    events = (await facts_of(asked.session)).events_by_id(ids[:10])
+    events = asked.edition.facts.events_by_id(ids[:10])
     # «форум в Семее»: only a kind of event is left, and its events (held elsewhere) are no
     # answer; when only a date is unmet, their dates are («круглый стол в Омске в 2023?»)
     named = mention is not None and not mention.generic

@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from aiogram.types import InlineQueryResultArticle, InputTextMessageContent
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.cards import card_answers
 from answers.memo import remembers
 from answers.understanding import subject_text
 from db.kinds import EntityKind
-from facts.edition import facts_of, search_of
+from facts.edition import Edition
 from views.callbacks import card_payload, parse_card_query
 from views.html import html_to_title, split_message
 from views.keyboards import open_in_bot
@@ -23,7 +22,7 @@ MAX_QUERY = 256  # Telegram's own limit for inline queries
 
 @remembers("inline")
 async def inline_results(
-    session: AsyncSession, query: str, today: date, username: str | None = None
+    edition: Edition, query: str, today: date, username: str | None = None
 ) -> list[InlineQueryResultArticle]:
     """A card per hit; an empty query offers the events, newest first; «p:nurgazieva-banu»
     (what a card's «share» button types) exactly that card. Each shared card carries a
@@ -33,12 +32,12 @@ async def inline_results(
     if exact is not None:
         items = [(exact[0], exact[1], exact[1])]
     elif text:
-        hits = await (await search_of(session)).search(subject_text(text), limit=MAX_RESULTS)
+        hits = await edition.search.search(subject_text(text), limit=MAX_RESULTS)
         items = [(h.kind, h.id, h.label) for h in hits]
     else:
-        events = (await facts_of(session)).all_events()
+        events = edition.facts.all_events()
         items = [(EntityKind.EVENT, e.id, e.display_title) for e in events[:MAX_RESULTS]]
-    found = await card_answers(session, [(kind, entity_id) for kind, entity_id, _ in items], today)
+    found = await card_answers(edition, [(kind, entity_id) for kind, entity_id, _ in items], today)
     results = []
     for (kind, entity_id, label), card in zip(items, found, strict=True):
         if exact is not None:  # the card's own first line names it

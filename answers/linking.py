@@ -18,15 +18,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from answers.base import HITS_PER_KB
 from answers.language import fold
 from answers.lexicon import every, languages, words_of
 from answers.understanding import Intent, Question, is_title
 from db.dates import PartialDate
 from db.kinds import EntityKind
-from facts.edition import facts_of, search_of
+from facts.edition import Edition
 from facts.entities import Event
 from search.index import Hit, SearchIndex
 from search.textnorm import (
@@ -218,12 +216,12 @@ def held_as(event: Event, wanted: str) -> bool:
     return event.format == wanted or (event.format == "hybrid" and wanted in ("online", "offline"))
 
 
-async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True) -> Linked:
+async def link(edition: Edition, question: Question, *, fuzzy: bool = True) -> Linked:
     """Every entity the question's rest names, grouped into mentions, best first."""
     groups = query_forms(question.rest)
     if not groups:
         return Linked()
-    index = await search_of(session)
+    index = edition.search
     # Unranked: mentions are told apart by the words they cover and by the question's
     # other facts (dates, places, people); bm25 over every event a kind word («встреча»)
     # matches cost more than the rest of the linking.
@@ -312,12 +310,12 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
             if on_topic:
                 mention.hits = same = on_topic
         if generic:
-            await _add_events_of_kind(session, mention, groups, mention.words)
+            await _add_events_of_kind(edition, mention, groups, mention.words)
         elif hit.kind is EntityKind.EVENT and hit.matched & generic_words:
             # «круглый стол об инициативах»: other round tables stay in the running, in case
             # the question's place or date says it is one of them.
             mention.preferred = {h.id for h in same}
-            await _add_events_of_kind(session, mention, groups, hit.matched & generic_words)
+            await _add_events_of_kind(edition, mention, groups, hit.matched & generic_words)
         mentions.append(mention)
         claimed |= hit.matched
     # «Меморандум … подписали в Челябинске?»: of a work too, when where it was done is asked
@@ -369,19 +367,19 @@ async def link(session: AsyncSession, question: Question, *, fuzzy: bool = True)
     linked.country_in_name = any(_country_named(m, question, groups) for m in mentions)
     for mention in linked.of_kind(EntityKind.EVENT):
         if mention.certain:  # a corrected typo is asked about, never narrowed as certain
-            await _narrow_events(session, mention, linked, question, index, groups)
+            await _narrow_events(edition, mention, linked, question, index, groups)
     events = linked.of_kind(EntityKind.EVENT)
     if any(not m.unmet for m in events):
         # «К какому юбилею … приурочили конференцию в Оренбурге?»: a word of a kind of event
         # no event of which fits the rest says what is asked, it picks no event
         linked.mentions = [m for m in linked.mentions if not (m.generic and m.unmet)]
-    await _people_at_events(session, linked)
-    await _people_from(session, linked)
-    await _people_of_organizations(session, linked)
+    await _people_at_events(edition, linked)
+    await _people_from(edition, linked)
+    await _people_of_organizations(edition, linked)
     return linked
 
 
-async def _people_of_organizations(session: AsyncSession, linked: Linked) -> None:
+async def _people_of_organizations(edition: Edition, linked: Linked) -> None:
     """«Irina Smirnova, the Mazhilis deputy»: of the people a name fits, those who held a
     position in the organization named — when some did."""
     orgs = {h.id for m in linked.of_kind(EntityKind.ORGANIZATION) if m.certain for h in m.hits}
@@ -391,14 +389,14 @@ async def _people_of_organizations(session: AsyncSession, linked: Linked) -> Non
     for mention in people:
         fitting = []
         for hit in mention.hits:
-            parts = (await facts_of(session)).participations_of(person_id=hit.id)
+            parts = edition.facts.participations_of(person_id=hit.id)
             if any(pos.organization_id in orgs for p in parts for pos in p.positions):
                 fitting.append(hit)
         if fitting:
             mention.hits = fitting
 
 
-async def _people_from(session: AsyncSession, linked: Linked) -> None:
+async def _people_from(edition: Edition, linked: Linked) -> None:
     """«кто такой Воробьёв из Кургана?»: of the people a name fits, those from the city named
     (their own, or where they came from to an event, or their organization's) — when some are."""
     origins = {m.hits[0].id for m in linked.of_kind(EntityKind.PLACE) if m.origin and m.certain}
@@ -408,8 +406,8 @@ async def _people_from(session: AsyncSession, linked: Linked) -> None:
     for mention in people:
         fitting = []
         for hit in mention.hits:
-            parts = (await facts_of(session)).participations_of(person_id=hit.id)
-            person = parts[0].person if parts else (await facts_of(session)).get_person(hit.id)
+            parts = edition.facts.participations_of(person_id=hit.id)
+            person = parts[0].person if parts else edition.facts.get_person(hit.id)
             cities = {p.city_id for p in parts} | {person.city_id if person else None}
             orgs = [pos.organization for p in parts for pos in p.positions]
             cities |= {org.city_id for org in orgs if org is not None}
@@ -425,14 +423,14 @@ def _holds_word(label: str, group: Sequence[str]) -> bool:
     return any(set(f) & set(group) for f in forms(label))
 
 
-async def _people_at_events(session: AsyncSession, linked: Linked) -> None:
+async def _people_at_events(edition: Edition, linked: Linked) -> None:
     """«Кем была Смирнова на встрече в Оренбурге?»: of the people a name fits, those who
     took part in the event named — when some did."""
     events = [m for m in linked.of_kind(EntityKind.EVENT) if m.certain]
     people = [m for m in linked.of_kind(EntityKind.PERSON) if len(m.hits) > 1]
     if not events or not people:
         return
-    facts = (await facts_of(session)).events_facts([h.id for m in events for h in m.hits])
+    facts = edition.facts.events_facts([h.id for m in events for h in m.hits])
     there = set().union(*(f.person_ids for f in facts.values()))
     for mention in people:
         if fitting := [h for h in mention.hits if h.id in there]:
@@ -474,7 +472,7 @@ async def _places_apart(
 
 
 async def _add_events_of_kind(
-    session: AsyncSession, mention: Mention, groups: list[tuple[str, ...]], words: frozenset[int]
+    edition: Edition, mention: Mention, groups: list[tuple[str, ...]], words: frozenset[int]
 ) -> None:
     """A generic name fits every event of its kind, whatever its title says."""
     kinds = {_generic_kind(groups[i])[1] for i in words}
@@ -484,7 +482,7 @@ async def _add_events_of_kind(
     (kind,) = kinds
     known = {h.id for h in mention.hits}
     kinds_of = {}
-    for event_id, event_kind, title in (await facts_of(session)).event_kinds():
+    for event_id, event_kind, title in edition.facts.event_kinds():
         kinds_of[event_id] = event_kind
         if event_kind == kind and event_id not in known:
             mention.hits.append(Hit(EntityKind.EVENT, event_id, title, 1.0, False, 0.0))
@@ -492,7 +490,7 @@ async def _add_events_of_kind(
 
 
 async def _narrow_events(
-    session: AsyncSession,
+    edition: Edition,
     mention: Mention,
     linked: Linked,
     question: Question,
@@ -501,7 +499,7 @@ async def _narrow_events(
 ) -> None:
     """Keep the events that fit the question's dates, places, organizations and people (a
     test no candidate passes is recorded as unmet, never dropped), then its leftover words."""
-    facts = (await facts_of(session)).events_facts(h.id for h in mention.hits)
+    facts = edition.facts.events_facts(h.id for h in mention.hits)
 
     def keep(test, unmet: Unmet | None = None) -> None:  # type: ignore[no-untyped-def]
         passed = [h for h in mention.hits if h.id in facts and test(facts[h.id])]

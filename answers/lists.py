@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from answers.base import Answer, paginate
 from answers.memo import remembers
 from db.kinds import EntityKind
-from facts.edition import facts_of
+from facts.edition import Edition
 from facts.entities import Organization, Place
 from facts.model import announced_events, participant_country, upcoming_events
 from loading.schema import SPEAKING_ROLES
@@ -40,12 +38,12 @@ PERSON, ORG = EntityKind.PERSON, EntityKind.ORGANIZATION
 
 
 @remembers("events_list")
-async def events_list(session: AsyncSession, page: int = 0) -> Answer:
-    events = (await facts_of(session)).all_events()
+async def events_list(edition: Edition, page: int = 0) -> Answer:
+    events = edition.facts.all_events()
     if not events:
         return Answer(no_events())
     shown = paginate(events, page, EVENTS_PAGE_SIZE)
-    speakers = (await facts_of(session)).speaker_counts()
+    speakers = edition.facts.speaker_counts()
     text = events_page_text(shown.items, shown.number, shown.count, shown.start, speakers)
     markup = cards(event_buttons(shown.items), extra=pager(shown.number, shown.count))
     return Answer(text, markup)
@@ -53,11 +51,11 @@ async def events_list(session: AsyncSession, page: int = 0) -> Answer:
 
 @remembers("upcoming_answer")
 async def upcoming_answer(
-    session: AsyncSession, today: date, page: int = 0, among: frozenset[str] | None = None
+    edition: Edition, today: date, page: int = 0, among: frozenset[str] | None = None
 ) -> Answer:
     """Events still to come, soonest first, ten to a page; only those `among` when given
     («when is the next forum?»)."""
-    upcoming = upcoming_events((await facts_of(session)).events_from_year(today.year), today)
+    upcoming = upcoming_events(edition.facts.events_from_year(today.year), today)
     if among is not None:
         upcoming = [e for e in upcoming if e.id in among]
     if upcoming:
@@ -65,7 +63,7 @@ async def upcoming_answer(
         text = upcoming_text(shown.items, [], today, (shown.number, shown.count, len(upcoming)))
         nav = pager(shown.number, shown.count, upcoming=True)
         return Answer(text, cards(event_buttons(shown.items), extra=nav))
-    events = (await facts_of(session)).all_events()
+    events = edition.facts.all_events()
     if among is not None:
         events = [e for e in events if e.id in among]
     announced = announced_events(events)[:ANNOUNCED_SHOWN]
@@ -73,8 +71,8 @@ async def upcoming_answer(
 
 
 @remembers("when_where_answer")
-async def when_where_answer(session: AsyncSession, event_id: str, today: date) -> Answer:
-    event = (await facts_of(session)).get_event(event_id)
+async def when_where_answer(edition: Edition, event_id: str, today: date) -> Answer:
+    event = edition.facts.get_event(event_id)
     if event is None:
         return Answer(gone(EntityKind.EVENT))
     return Answer(when_where_text(event, today), more_about_event(event))
@@ -85,7 +83,7 @@ LIST_PAGE_SIZE = 25  # lines of a list of everything; the rest are a button away
 
 @remembers("speakers_answer")
 async def speakers_answer(
-    session: AsyncSession,
+    edition: Edition,
     event_id: str | None = None,
     country: str | None = None,
     page: int = 0,
@@ -100,27 +98,27 @@ async def speakers_answer(
     there for `organization`, when given («Кто выступал от ГАК на семинаре?»)."""
     event = None
     if event_id is not None:
-        event = (await facts_of(session)).get_event(event_id)
+        event = edition.facts.get_event(event_id)
         if event is None:
             return Answer(gone(EntityKind.EVENT))
     nav = []
     if event is None:
         rows = [
             r
-            for r in (await facts_of(session)).participation_rows()
+            for r in edition.facts.participation_rows()
             if r.role in SPEAKING_ROLES and (country is None or r.country == country)
         ]
         if not rows:
             return Answer(no_speakers(country))
         shown = paginate(rows, page, LIST_PAGE_SIZE)
-        parts = (await facts_of(session)).participations_by_id([r.id for r in shown.items])
+        parts = edition.facts.participations_by_id([r.id for r in shown.items])
         nav = pager(shown.number, shown.count, listing=("speakers", country or ""))
     else:
-        parts = (await facts_of(session)).participations_of(event_id=event_id, roles=SPEAKING_ROLES)
+        parts = edition.facts.participations_of(event_id=event_id, roles=SPEAKING_ROLES)
         also = ("participant",) if taking_part or mentioned or not parts else ()
         also += ("mentioned",) if mentioned else ()
         if also:
-            parts += (await facts_of(session)).participations_of(event_id=event_id, roles=also)
+            parts += edition.facts.participations_of(event_id=event_id, roles=also)
         if country is not None:
             parts = [p for p in parts if participant_country(p) == country]
         if organization is not None:
@@ -134,21 +132,21 @@ async def speakers_answer(
 
 
 @remembers("moderators_answer")
-async def moderators_answer(session: AsyncSession, event_id: str | None) -> Answer:
+async def moderators_answer(edition: Edition, event_id: str | None) -> Answer:
     """Who moderated; the sources often do not say, and then the answer says so."""
-    parts = (await facts_of(session)).participations_of(event_id=event_id, roles=("moderator",))
+    parts = edition.facts.participations_of(event_id=event_id, roles=("moderator",))
     if parts:
         return Answer(
             speakers_text(parts, parts[0].event if event_id else None, moderators=True),
             cards((PERSON, p.person_id, p.person.full_name) for p in parts),
         )
-    speakers = await speakers_answer(session, event_id)
+    speakers = await speakers_answer(edition, event_id)
     return Answer(no_moderator(speakers.text), speakers.markup)
 
 
 @remembers("orgs_answer")
 async def orgs_answer(
-    session: AsyncSession,
+    edition: Edition,
     event_id: str | None = None,
     country: str | None = None,
     page: int = 0,
@@ -162,28 +160,28 @@ async def orgs_answer(
     if event_id is None:
         ids = [
             org_id
-            for org_id, org_country in (await facts_of(session)).organization_rows()
+            for org_id, org_country in edition.facts.organization_rows()
             if country is None or org_country == country
         ]
         if kind:
-            orgs = (await facts_of(session)).organizations_by_id(ids)
+            orgs = edition.facts.organizations_by_id(ids)
             ids = [o.id for o in orgs if of_kind(o, kind)]
         if not ids:
             return Answer(no_orgs_of_kind(kind_word) if kind else no_orgs(country))
         shown = paginate(ids, page, LIST_PAGE_SIZE)
-        orgs = (await facts_of(session)).organizations_by_id(shown.items)
-        roles = (await facts_of(session)).event_organizations(of=shown.items)
+        orgs = edition.facts.organizations_by_id(shown.items)
+        roles = edition.facts.event_organizations(of=shown.items)
         nav = pager(shown.number, shown.count, listing=("orgs", country or ""))
         return Answer(
             all_orgs_text(orgs, roles),
             cards(((ORG, o.id, o.abbreviation or o.name) for o in orgs), extra=nav),
         )
-    event = (await facts_of(session)).get_event(event_id)
+    event = edition.facts.get_event(event_id)
     if event is None:
         return Answer(gone(EntityKind.EVENT))
     links = [
         link
-        for link in (await facts_of(session)).event_organizations(event_id)
+        for link in edition.facts.event_organizations(event_id)
         if (country is None or link.organization.country == country)
         and (city is None or link.organization.city_id == city)
         and (not kind or of_kind(link.organization, kind))
@@ -204,23 +202,23 @@ def of_kind(organization: Organization, kind: frozenset[str]) -> bool:
 
 @remembers("cities_answer")
 async def cities_answer(
-    session: AsyncSession, event_id: str | None = None, country: str | None = None
+    edition: Edition, event_id: str | None = None, country: str | None = None
 ) -> Answer:
     event = None
     # By id: the same city may come as several objects (collections read apart).
     places: dict[str, Place] = {}
     if event_id is not None:
-        event = (await facts_of(session)).get_event(event_id)
+        event = edition.facts.get_event(event_id)
         if event is None:
             return Answer(gone(EntityKind.EVENT))
         if event.place is not None:
             places[event.place.id] = event.place
-        for link in (await facts_of(session)).event_cities(event_id):
+        for link in edition.facts.event_cities(event_id):
             places.setdefault(link.place.id, link.place)
     else:
-        for link in (await facts_of(session)).event_cities():
+        for link in edition.facts.event_cities():
             places.setdefault(link.place.id, link.place)
-        for e in (await facts_of(session)).all_events():
+        for e in edition.facts.all_events():
             if e.place is not None:
                 places.setdefault(e.place.id, e.place)
         places = dict(sorted(places.items(), key=lambda kv: (kv[1].country, kv[1].name)))
@@ -232,11 +230,11 @@ async def cities_answer(
 
 
 @remembers("event_topics_answer")
-async def event_topics_answer(session: AsyncSession, event_id: str) -> Answer:
-    event = (await facts_of(session)).get_event(event_id)
+async def event_topics_answer(edition: Edition, event_id: str) -> Answer:
+    event = edition.facts.get_event(event_id)
     if event is None:
         return Answer(gone(EntityKind.EVENT))
-    parts = (await facts_of(session)).participations_of(event_id=event_id)
+    parts = edition.facts.participations_of(event_id=event_id)
     topics = {t.id: t for p in parts for t in p.topics}
     return Answer(
         event_topics_text(event, parts),
@@ -246,13 +244,13 @@ async def event_topics_answer(session: AsyncSession, event_id: str) -> Answer:
 
 @remembers("works_answer")
 async def works_answer(
-    session: AsyncSession, event_id: str | None = None, role: str | None = None
+    edition: Edition, event_id: str | None = None, role: str | None = None
 ) -> Answer:
     """Projects, publications and documents: of one event, or all of them; with `role`
     («signed»), only those the sources say were so — or, when none were, what is known."""
-    if event_id is not None and (await facts_of(session)).get_event(event_id) is None:
+    if event_id is not None and edition.facts.get_event(event_id) is None:
         return Answer(gone(EntityKind.EVENT))
-    links = (await facts_of(session)).event_works(event_id)
+    links = edition.facts.event_works(event_id)
     fitting = [link for link in links if role is None or link.role == role]
     shown = fitting or links
     return Answer(

@@ -12,10 +12,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from db.engine import database_key
-from facts.edition import edition
+from facts.edition import Edition
 from views.i18n import Language, language, use_language
 
 T = TypeVar("T")
@@ -40,7 +37,7 @@ def weight_of(value: Any) -> int:
 
 
 async def remembered(
-    session: AsyncSession, key: tuple[Hashable, ...], work_out: Callable[[], Awaitable[T]]
+    edition: Edition, key: tuple[Hashable, ...], work_out: Callable[[], Awaitable[T]]
 ) -> T:
     """`work_out()`, or what it returned for `key` in this content version and language.
 
@@ -48,11 +45,11 @@ async def remembered(
     remembered one switches it the same way. Callers must not change what they get back.
     """
     global _weight
-    version = (await edition(session)).version
+    version = edition.version
     if version is None:  # facts written by hand, not loaded from content/
         return await work_out()
     asked_in = language()
-    full = (database_key(session.bind), version, asked_in, *key)
+    full = (edition.database, version, asked_in, *key)
     found = _ANSWERS.get(full)
     if found is not None:
         _ANSWERS.move_to_end(full)
@@ -74,19 +71,19 @@ async def remembered(
 def remembers(
     name: str,
 ) -> Callable[
-    [Callable[Concatenate[AsyncSession, P], Awaitable[T]]],
-    Callable[Concatenate[AsyncSession, P], Awaitable[T]],
+    [Callable[Concatenate[Edition, P], Awaitable[T]]],
+    Callable[Concatenate[Edition, P], Awaitable[T]],
 ]:
     """Remember an answer function's results by its arguments (all hashable, and all that
     its answer depends on besides the content version and the language)."""
 
     def wrap(
-        work: Callable[Concatenate[AsyncSession, P], Awaitable[T]],
-    ) -> Callable[Concatenate[AsyncSession, P], Awaitable[T]]:
+        work: Callable[Concatenate[Edition, P], Awaitable[T]],
+    ) -> Callable[Concatenate[Edition, P], Awaitable[T]]:
         @functools.wraps(work)
-        async def remembering(session: AsyncSession, *args: P.args, **kwargs: P.kwargs) -> T:
+        async def remembering(edition: Edition, *args: P.args, **kwargs: P.kwargs) -> T:
             key = (name, *args, *sorted(kwargs.items()))
-            return await remembered(session, key, lambda: work(session, *args, **kwargs))
+            return await remembered(edition, key, lambda: work(edition, *args, **kwargs))
 
         return remembering
 

@@ -8,8 +8,6 @@ import time
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from answers.base import Answer
 from answers.cards import card_answer
 from answers.claims import yes_no
@@ -53,7 +51,7 @@ from answers.understanding import (
     parse_question,
 )
 from db.kinds import EntityKind
-from facts.edition import facts_of, search_of
+from facts.edition import Edition
 from search.index import Hit
 from search.textnorm import normalize, query_forms, word_forms
 from views.callbacks import Card
@@ -93,7 +91,7 @@ def _may_correct_typos(question: Question, text: str) -> bool:
 
 
 async def question_reply(
-    session: AsyncSession, text: str, today: date, dialogue: Dialogue
+    edition: Edition, text: str, today: date, dialogue: Dialogue
 ) -> tuple[Answer, Dialogue]:
     """The answer to a plain message, and what the chat is now talking about. A message that
     asks several things («Кто организовал … и когда он прошёл?») gets each part answered in
@@ -104,31 +102,31 @@ async def question_reply(
         text = asked_text(text, today)
     parts = question_parts(text) if 0 < len(text) <= MAX_QUESTION else (text,)
     if len(parts) == 1 and 0 < len(text) <= MAX_QUESTION:
-        events = await remembered(session, ("events", text), lambda: _event_parts(text))
+        events = await remembered(edition, ("events", text), lambda: _event_parts(text))
         if events is not None:
             # «… на круглом столе в Омске и на форуме в Уральске?»: each event with its own
             # place and date; «и на …, и на …», «both»: what every one of them shares.
             if events.in_all and (language := detect_language(text)) is not Language.RU:
                 use_language(language)  # the interface around the facts, as any question's
-            if events.in_all and (shared := await shared_answer(session, events, today)):
+            if events.in_all and (shared := await shared_answer(edition, events, today)):
                 answer, ids = shared
                 subjects = [(EntityKind.EVENT.value, i) for i in ids]
                 return answer, Dialogue(text=text, subjects=subjects[:10], at=time.time())
             parts = events.parts
     if len(parts) == 1:
-        return await _reply(session, text, today, dialogue)
+        return await _reply(edition, text, today, dialogue)
     answers = []
     first = parse_question(parts[0], today)
     for number, part in enumerate(parts):
         continued = first if number else None
-        answer, dialogue = await _reply(session, part, today, dialogue, continued=continued)
+        answer, dialogue = await _reply(edition, part, today, dialogue, continued=continued)
         if all(answer.text != earlier.text for earlier in answers):  # a card said once
             answers.append(answer)
     return joined(answers), dialogue
 
 
 async def _reply(
-    session: AsyncSession,
+    edition: Edition,
     text: str,
     today: date,
     dialogue: Dialogue,
@@ -140,23 +138,23 @@ async def _reply(
     is about what the part before it was about, and asks yes or no only if that part did."""
     question = None
     if text and len(text) <= MAX_QUESTION:
-        question = await remembered(session, ("parsed", text, today), lambda: _parsed(text, today))
+        question = await remembered(edition, ("parsed", text, today), lambda: _parsed(text, today))
         if continued is not None and not (question.words and question.asked_intent):
             question = replace(question, follow_up=True, yes_no=continued.yes_no)
-    if question is not None and dialogue.text and await _only_constraints(session, question):
+    if question is not None and dialogue.text and await _only_constraints(edition, question):
         # «а в 2024?»: the last question again, with this date or place instead of its own.
-        last = await remembered(session, ("parsed", dialogue.text, today),
+        last = await remembered(edition, ("parsed", dialogue.text, today),
                                 lambda: _parsed(dialogue.text or "", today))  # fmt: skip
-        places = await _places_named(session, last, typed=True)
+        places = await _places_named(edition, last, typed=True)
         again = ask_again(dialogue.text, text, today, places)
-        return await _reply(session, again, today, Dialogue())
+        return await _reply(edition, again, today, Dialogue())
     # A question that does not lean on the last one is answered the same in every chat.
     leans = question is not None and question.leans_on_last
     context = (dialogue.intent, tuple(dialogue.subjects), dialogue.country) if leans else None
     answer, after, keeps_intent = await remembered(
-        session,
+        edition,
         ("question", text, today, context),
-        lambda: _question_reply(session, text, question, today, dialogue),
+        lambda: _question_reply(edition, text, question, today, dialogue),
     )
     if after is None:
         return answer, dialogue
@@ -179,25 +177,23 @@ async def _event_parts(text: str) -> EventParts | None:
     return replace(found, parts=(*asking, *(p for p in found.parts if p not in asking)))
 
 
-async def _only_constraints(session: AsyncSession, question: Question) -> bool:
+async def _only_constraints(edition: Edition, question: Question) -> bool:
     """`only_constraints`, linking the words to the facts' places only when nothing else
     tells: a follow-up that asks something of its own («а где она работает?») is never
     linked twice."""
     if not only_constraints(question, question.words):  # not even shaped like one
         return False
     return only_constraints(question) or only_constraints(
-        question, await _places_named(session, question)
+        question, await _places_named(edition, question)
     )
 
 
-async def _places_named(
-    session: AsyncSession, question: Question, *, typed: bool = False
-) -> set[str]:
+async def _places_named(edition: Edition, question: Question, *, typed: bool = False) -> set[str]:
     """The question's words that name places of the facts («оралда», «in Semey»): as the
     question keeps them, or as typed."""
     if not question.words:
         return set()
-    linked = await link(session, question, fuzzy=False)
+    linked = await link(edition, question, fuzzy=False)
     return {
         word
         for m in linked.of_kind(EntityKind.PLACE)
@@ -210,7 +206,7 @@ async def _parsed(text: str, today: date) -> Question:
 
 
 async def _question_reply(
-    session: AsyncSession, text: str, question: Question | None, today: date, dialogue: Dialogue
+    edition: Edition, text: str, question: Question | None, today: date, dialogue: Dialogue
 ) -> tuple[Answer, Dialogue | None, bool]:
     """The answer to `text` (`question` is it parsed; None when empty or too long); what the
     chat talks about after it (None: what it talked about before), and whether it keeps the
@@ -227,7 +223,7 @@ async def _question_reply(
     fuzzy = question.intent is not Intent.SMALL_TALK and _may_correct_typos(question, text)
     # What the words name depends on the text alone, whatever the chat asked before.
     linked = await remembered(
-        session, ("link", text, today, fuzzy), lambda: link(session, question, fuzzy=fuzzy)
+        edition, ("link", text, today, fuzzy), lambda: link(edition, question, fuzzy=fuzzy)
     )
     if linked.country_in_name:
         question = _with_country(question, None)
@@ -237,10 +233,10 @@ async def _question_reply(
         if beside is not None and beside is not question.intent:
             question = replace(question, intent=beside)
     if question.pronoun and question.gender and not linked.of_kind(EntityKind.PERSON):
-        dialogue = await _spoken_of_first(session, dialogue, question.gender)
+        dialogue = await _spoken_of_first(edition, dialogue, question.gender)
     if question.follow_up:
-        linked = await _of_the_family_spoken_of(session, linked, dialogue)
-    asked = Asked(session, question, linked, today, text, dialogue)
+        linked = await _of_the_family_spoken_of(edition, linked, dialogue)
+    asked = Asked(edition, question, linked, today, text, dialogue)
     if question.dates is not None:
         dates = question.dates
         years = (
@@ -248,7 +244,7 @@ async def _question_reply(
             if dates.until_year and dates.year
             else [dates.year]
         )
-        of_years = [e for year in years for e in (await facts_of(session)).events_of_year(year)]
+        of_years = [e for year in years for e in edition.facts.events_of_year(year)]
         asked.dated_events = [e.id for e in events_on(of_years, dates)]
     if question.language != "ru":
         # A Kazakh or English question gets its interface in that language around the facts.
@@ -268,16 +264,14 @@ async def _question_reply(
     return answer, after, keeps_intent
 
 
-async def _of_the_family_spoken_of(
-    session: AsyncSession, linked: Linked, dialogue: Dialogue
-) -> Linked:
+async def _of_the_family_spoken_of(edition: Edition, linked: Linked, dialogue: Dialogue) -> Linked:
     """«Кто такая Ольга Смирнова? — А Ирина?»: of the people a first name fits, those who
     share the surname of someone the chat spoke of (a copy: the linking is any chat's)."""
     spoken = [
         person
         for kind, person_id in dialogue.subjects
         if kind == EntityKind.PERSON.value
-        and (person := (await facts_of(session)).get_person(person_id)) is not None
+        and (person := edition.facts.get_person(person_id)) is not None
     ]
     families = {_family(p.full_name) for p in spoken}
     mentions = []
@@ -296,14 +290,14 @@ def _family(name: str) -> str:
     return surname.removesuffix("а") if surname.endswith(("ова", "ева", "ина")) else surname
 
 
-async def _spoken_of_first(session: AsyncSession, dialogue: Dialogue, gender: str) -> Dialogue:
+async def _spoken_of_first(edition: Edition, dialogue: Dialogue, gender: str) -> Dialogue:
     """The chat's subjects with the people the pronoun may stand for first: «а какая
     должность у неё?» after Нургазиева and then Тажибаев is about her."""
     people = [s for s in dialogue.subjects if s[0] == EntityKind.PERSON.value]
     fitting = [
         s
         for s in people
-        if (person := (await facts_of(session)).get_person(s[1])) is not None
+        if (person := edition.facts.get_person(s[1])) is not None
         and gender_of(person.full_name) in (gender, None)
     ]
     if not fitting or fitting[0] == people[0]:
@@ -379,12 +373,12 @@ async def _answer(asked: Asked) -> Answer:
     said = " ".join(re.findall(r"\w+", asked.text.casefold()))
     if said in _DETAILS and asked.dialogue.subjects:  # «подробнее»: what the chat spoke of
         kind, subject = asked.dialogue.subjects[0]
-        return await card_answer(asked.session, EntityKind(kind), subject, asked.today)
+        return await card_answer(asked.edition, EntityKind(kind), subject, asked.today)
     if q.intent is Intent.SMALL_TALK and len(q.words) <= 3 and not linked.mentions:
         return await ROUTES[Intent.SMALL_TALK].respond(asked)  # type: ignore[return-value]
     if q.intent is Intent.OFF_TOPIC:  # «What is the weather in Oral?»: no city, no choice
         return await ROUTES[Intent.OFF_TOPIC].respond(asked)  # type: ignore[return-value]
-    if found_gaps := await gaps(asked.session, q, linked):
+    if found_gaps := await gaps(asked.edition, q, linked):
         # A word the materials know nothing about, or a constraint nothing satisfies: said
         # as such, never answered more widely than asked.
         return await gap_answer(asked, found_gaps)
@@ -406,7 +400,7 @@ async def _answer(asked: Asked) -> Answer:
             if mention.certain and _namesakes_asked(asked, mention):
                 continue  # «Где работает Калашникова?»: each namesake's position in turn
             typo = mention.confidence is Confidence.TYPO
-            return await choose(asked.session, asked.text, mention.hits, corrected=typo)
+            return await choose(asked.edition, asked.text, mention.hits, corrected=typo)
     intent = _intent(asked)
     if asked.continues and q.country is None and asked.dialogue.country and not linked.mentions:
         code = asked.dialogue.country
@@ -456,13 +450,13 @@ async def _looked_up(asked: Asked) -> Answer:
     least = MIN_COVERAGE if q.asked_intent else 1.0
     found = [
         h
-        for h in await (await search_of(asked.session)).search(q.rest, limit=RESULTS, fuzzy=fuzzy)
+        for h in await asked.edition.search.search(q.rest, limit=RESULTS, fuzzy=fuzzy)
         if h.coverage >= least and (h.coverage == 1.0 or not h.fuzzy)
     ]
     if found and found[0].fuzzy:  # a corrected typo is asked about, never opened
-        return await choose(asked.session, asked.text, found)
+        return await choose(asked.edition, asked.text, found)
     if found and (len(found) == 1 or _clear_winner(found)):
-        return await card_answer(asked.session, found[0].kind, found[0].id, asked.today)
+        return await card_answer(asked.edition, found[0].kind, found[0].id, asked.today)
     if found:
         return Answer(search_text(asked.text, found), hits_keyboard(found))
     if not q.asked_intent:

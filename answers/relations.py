@@ -15,7 +15,6 @@ from datetime import date
 from functools import cache
 
 from aiogram.types import InlineKeyboardMarkup
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Answer
 from answers.cards import card_answer, person_card_of, topic_answer
@@ -36,7 +35,7 @@ from answers.lists import (
 )
 from answers.understanding import HEAD_CUES, HEAD_TITLES, RANKS, Intent, Question, is_title
 from db.kinds import EntityKind
-from facts.edition import facts_of, search_of
+from facts.edition import Edition
 from facts.entities import Event, Participation, Person
 from facts.model import upcoming_events
 from loading.schema import SPEAKING_ROLES
@@ -62,7 +61,7 @@ MAX_EVENTS_ANSWERED = 4  # more fitting events than this: the user picks one, un
 
 @dataclass(slots=True)
 class Asked:
-    session: AsyncSession
+    edition: Edition
     question: Question
     linked: Linked
     today: date
@@ -133,7 +132,7 @@ async def _most_often(a: Asked) -> Answer:
     events, places, orgs, topics = named(E), named(PL), named(ORG), named(T)
     dates = a.question.dates
     talks: dict[str, list[Participation]] = {}
-    for part in (await facts_of(a.session)).participations_of(roles=SPEAKING_ROLES):
+    for part in a.edition.facts.participations_of(roles=SPEAKING_ROLES):
         if (events and part.event_id not in events) or (
             places and part.event.place_id not in places
         ):
@@ -174,7 +173,7 @@ async def for_events(
     ids = list(dict.fromkeys(ids))
     if len(ids) == 1:
         return await respond(ids[0])
-    found = {e.id: e for e in (await facts_of(a.session)).events_by_id(ids)}
+    found = {e.id: e for e in a.edition.facts.events_by_id(ids)}
     events = _in_tense(a, [found[i] for i in ids if i in found])
     if len(events) == 1:
         return await respond(events[0].id)
@@ -209,7 +208,7 @@ async def speakers(a: Asked) -> Answer | None:
     ids = [] if in_city else a.ids(E)  # the city's events, not every event of the dates
     if a.question.together and (someone := a.one(P)):
         # «кто выступит вместе с Жумабаевой?»: at her events (the one named, if any)
-        parts = (await facts_of(a.session)).participations_of(person_id=someone)
+        parts = a.edition.facts.participations_of(person_id=someone)
         # «… вместе с Маратом Нургазиевым в Оренбурге?»: at those of their events held there
         theirs = list(dict.fromkeys(p.event_id for p in parts if _when_and_where(a, p.event)))
         if parts and not theirs:  # «… вместе с Погорельским в Кокшетау?»: he was not there
@@ -218,7 +217,7 @@ async def speakers(a: Asked) -> Answer | None:
     if not ids and asks_who and not from_there and (place := a.one(PL)):
         ids = await _events_in(a, place)  # «кто выступал в Омске?»: at the events there
         if a.question.dates is not None:
-            there = (await facts_of(a.session)).events_by_id(ids)
+            there = a.edition.facts.events_by_id(ids)
             ids = [e.id for e in events_on(there, a.question.dates)]
             if not ids:  # «Who spoke in Moscow in 2030?»: said, not answered for 2025
                 wanted = [constraint_text(None, "", a.question.dates)]
@@ -236,7 +235,7 @@ async def speakers(a: Asked) -> Answer | None:
 
         async def one(event_id: str) -> Answer:
             answer = await speakers_answer(
-                a.session,
+                a.edition,
                 event_id,
                 a.question.country,
                 # «а кто ещё там был?»: beyond the speakers, who else took part
@@ -247,9 +246,7 @@ async def speakers(a: Asked) -> Answer | None:
                 organization=for_org,
             )
             if a.question.count:
-                parts = (await facts_of(a.session)).participations_of(
-                    event_id=event_id, roles=SPEAKING_ROLES
-                )
+                parts = a.edition.facts.participations_of(event_id=event_id, roles=SPEAKING_ROLES)
                 if a.question.about_participants:
                     return lead(direct.participants_unknown(len(parts)), answer)
                 return lead(direct.count_line(len(parts)), answer)
@@ -258,16 +255,14 @@ async def speakers(a: Asked) -> Answer | None:
         return await for_events(a, ids, one)
     if (person := a.one(P)) and a.question.count:  # «сколько раз выступала X?»: her talks
         roles = (*SPEAKING_ROLES, "participant") if a.question.taking_part else SPEAKING_ROLES
-        spoke = (await facts_of(a.session)).participations_of(person_id=person, roles=roles)
-        held = (await facts_of(a.session)).events_by_id(
-            list(dict.fromkeys(p.event_id for p in spoke))
-        )
+        spoke = a.edition.facts.participations_of(person_id=person, roles=roles)
+        held = a.edition.facts.events_by_id(list(dict.fromkeys(p.event_id for p in spoke)))
         if a.question.dates is not None:
             held = events_on(held, a.question.dates)
         return _events_list(a, held)
     if person and a.continues:  # «кто ещё?» after a question about a person: their event's
         spoken_of = a.dialogue.of_kind(E)
-        found = (await facts_of(a.session)).person_and_participations(person)
+        found = a.edition.facts.person_and_participations(person)
         if found is not None and found[1] and not a.question.more and spoken_of:
             # «Кто выступал на конференции? — а Октябрьская?»: she, at the events the chat
             # spoke of, in the role she had there (or all she took part in, when none)
@@ -279,7 +274,7 @@ async def speakers(a: Asked) -> Answer | None:
                 return lead(direct.sentence(role), card)
             return card
         if found is not None and found[1]:
-            return await speakers_answer(a.session, found[1][0].event_id)
+            return await speakers_answer(a.edition, found[1][0].event_id)
     for kind in (PL, ORG, T, W):
         if subject := a.one(kind):
             if kind is ORG:
@@ -288,10 +283,10 @@ async def speakers(a: Asked) -> Answer | None:
                 return await work_people(a)
             if kind is T:
                 return await _on_topic(a, subject)
-            return await card_answer(a.session, kind, subject, a.today)
+            return await card_answer(a.edition, kind, subject, a.today)
     if a.question.rest and a.linked.mentions:
         return None
-    return await speakers_answer(a.session, None, a.question.country)
+    return await speakers_answer(a.edition, None, a.question.country)
 
 
 _FOR_BEFORE = re.compile(rf"(?i)\b(?:{'|'.join(every('on_behalf'))})\W*$")  # «от ГАК», «from …»
@@ -325,10 +320,10 @@ async def organizers(a: Asked) -> Answer | None:
 
         async def one(event_id: str) -> Answer:
             answer = await orgs_answer(
-                a.session, event_id, a.question.country, city=city, kind=kind, kind_word=kind_word
+                a.edition, event_id, a.question.country, city=city, kind=kind, kind_word=kind_word
             )
             if a.question.count:
-                links = (await facts_of(a.session)).event_organizations(event_id)
+                links = a.edition.facts.event_organizations(event_id)
                 wanted = [
                     x
                     for x in links
@@ -341,13 +336,13 @@ async def organizers(a: Asked) -> Answer | None:
 
         return await for_events(a, ids, one)
     if org := a.one(ORG):
-        return await card_answer(a.session, ORG, org, a.today)
+        return await card_answer(a.edition, ORG, org, a.today)
     if person := a.one(P):
         return await position(a) if person else None
     if a.question.rest and a.linked.mentions:
         return None
     return await orgs_answer(
-        a.session,
+        a.edition,
         None,
         a.question.country,
         kind=a.question.org_kind,
@@ -359,9 +354,9 @@ async def cities(a: Asked) -> Answer | None:
     if ids := a.ids(E):
 
         async def one(event_id: str) -> Answer:
-            answer = await cities_answer(a.session, event_id, a.question.country)
+            answer = await cities_answer(a.edition, event_id, a.question.country)
             if a.question.count:
-                places = (await facts_of(a.session)).event_cities(event_id)
+                places = a.edition.facts.event_cities(event_id)
                 country = a.question.country
                 n = len([x for x in places if country is None or x.place.country == country])
                 return lead(direct.count_line(n), answer)
@@ -374,27 +369,27 @@ async def cities(a: Asked) -> Answer | None:
         return (
             await country(a)
             if a.question.yes_no and a.question.country is not None
-            else await card_answer(a.session, PL, place, a.today)
+            else await card_answer(a.edition, PL, place, a.today)
         )
     if a.question.rest and a.linked.mentions:
         return None
-    return await cities_answer(a.session, None, a.question.country)
+    return await cities_answer(a.edition, None, a.question.country)
 
 
 async def when_where(a: Asked) -> Answer | None:
     if ids := a.ids(E):
-        return await for_events(a, ids, lambda i: when_where_answer(a.session, i, a.today))
+        return await for_events(a, ids, lambda i: when_where_answer(a.edition, i, a.today))
     for kind in (P, ORG, PL, W):
         if subject := a.one(kind):
-            return await card_answer(a.session, kind, subject, a.today)
+            return await card_answer(a.edition, kind, subject, a.today)
     return await events(a)
 
 
 async def topics(a: Asked) -> Answer | None:
     if ids := a.ids(E):
-        return await for_events(a, ids, lambda i: event_topics_answer(a.session, i))
+        return await for_events(a, ids, lambda i: event_topics_answer(a.edition, i))
     if subject := a.one(P):
-        return await card_answer(a.session, P, subject, a.today)
+        return await card_answer(a.edition, P, subject, a.today)
     if subject := a.one(T):
         return await _on_topic(a, subject)
     return None
@@ -404,8 +399,8 @@ async def _on_topic(a: Asked, topic_id: str) -> Answer:
     """The topic's card; «Кто говорил об экологии в 2025 году?»: the talks of those dates (in
     that city) only."""
     if a.question.dates is None and a.one(PL) is None:
-        return await card_answer(a.session, T, topic_id, a.today)
-    return await topic_answer(a.session, topic_id, a.today, lambda p: _when_and_where(a, p.event))
+        return await card_answer(a.edition, T, topic_id, a.today)
+    return await topic_answer(a.edition, topic_id, a.today, lambda p: _when_and_where(a, p.event))
 
 
 async def moderators(a: Asked) -> Answer | None:
@@ -413,28 +408,21 @@ async def moderators(a: Asked) -> Answer | None:
     if not ids and (place := a.one(PL)):  # «who moderates events in Uralsk?»: events there
         ids = await _events_in(a, place)
         if a.question.dates is not None:
-            ids = [
-                e.id
-                for e in events_on((await facts_of(a.session)).events_by_id(ids), a.question.dates)
-            ]
+            ids = [e.id for e in events_on(a.edition.facts.events_by_id(ids), a.question.dates)]
     if ids:
-        return await for_events(a, ids, lambda i: moderators_answer(a.session, i))
+        return await for_events(a, ids, lambda i: moderators_answer(a.edition, i))
     if person := a.one(P):  # «which events did Glukhov moderate?»: those he moderated
-        parts = (await facts_of(a.session)).participations_of(
-            person_id=person, roles=("moderator",)
-        )
+        parts = a.edition.facts.participations_of(person_id=person, roles=("moderator",))
         if not parts:
-            found = (await facts_of(a.session)).person_and_participations(person)
+            found = a.edition.facts.person_and_participations(person)
             if found is None:
                 return None
             return lead(direct.never_moderated(found[0]), person_card_of(*found))
-        held = (await facts_of(a.session)).events_by_id(
-            list(dict.fromkeys(p.event_id for p in parts))
-        )
+        held = a.edition.facts.events_by_id(list(dict.fromkeys(p.event_id for p in parts)))
         if a.question.dates is not None:
             held = events_on(held, a.question.dates)
         return _events_list(a, held)
-    return await moderators_answer(a.session, None)
+    return await moderators_answer(a.edition, None)
 
 
 async def works(a: Asked) -> Answer | None:
@@ -449,40 +437,40 @@ async def works(a: Asked) -> Answer | None:
     if not ids and (place := a.one(PL)):  # «какую книгу представили в Семее?»: events there
         ids = await _events_in(a, place)
         if a.question.dates is not None:
-            there = (await facts_of(a.session)).events_by_id(ids)
+            there = a.edition.facts.events_by_id(ids)
             ids = [e.id for e in events_on(there, a.question.dates)]
         if not ids:
             mention = a.mention(PL)
             label = mention.hits[0].label if mention is not None else ""
             return Answer(nothing_fits([constraint_text(PL, label, None)], [], yes_no=False))
         # of the city's events, those with works to tell of (or one, to say there are none)
-        ids = [i for i in ids if (await facts_of(a.session)).event_works(i)] or ids[:1]
+        ids = [i for i in ids if a.edition.facts.event_works(i)] or ids[:1]
     if ids:
-        return await for_events(a, ids, lambda i: works_answer(a.session, i, role))
+        return await for_events(a, ids, lambda i: works_answer(a.edition, i, role))
     if work := a.one(W):
-        return await card_answer(a.session, W, work, a.today)
-    return await works_answer(a.session, None, a.question.work_role)
+        return await card_answer(a.edition, W, work, a.today)
+    return await works_answer(a.edition, None, a.question.work_role)
 
 
 async def _works_of(a: Asked, person_id: str) -> Answer | None:
     """The works the person presented or signed (their talk names them), or their card when
     the sources name none."""
-    found = (await facts_of(a.session)).person_and_participations(person_id)
+    found = a.edition.facts.person_and_participations(person_id)
     if found is None:
         return None
     person, parts = found
     parts = _at_events_named(a, parts)
     for part in parts:
-        links = (await facts_of(a.session)).event_works(part.event_id)
+        links = a.edition.facts.event_works(part.event_id)
         for link in links:
             if a.question.work_role not in (None, link.role):
                 continue
-            details = (await facts_of(a.session)).work_details(link.work_id)
+            details = a.edition.facts.work_details(link.work_id)
             if details is None:
                 continue
             work, work_links, _ = details
             if any(p.person_id == person_id for p in await work_speakers(a, work, work_links)):
-                return await card_answer(a.session, W, work.id, a.today)
+                return await card_answer(a.edition, W, work.id, a.today)
     return person_card_of(person, parts)
 
 
@@ -499,15 +487,15 @@ async def events(a: Asked) -> Answer | None:
             place = a.one(PL) if kind is not PL else None
             plain = a.question.dates is None and not a.question.count and kinds is None
             if plain and not held and place is None:
-                return await card_answer(a.session, kind, subject, a.today)
+                return await card_answer(a.edition, kind, subject, a.today)
             # «2024 жылы Оралда не болды?», «в скольких мероприятиях участвовала X?»: the
             # subject's events (of those dates only)
             if held_there:
                 # «Сколько событий прошло в Оренбурге?»: held there (those it joined, if none)
-                mine = (await facts_of(a.session)).events_by_id(there)
+                mine = a.edition.facts.events_by_id(there)
             else:
-                every = (await facts_of(a.session)).all_events()
-                facts = (await facts_of(a.session)).events_facts([e.id for e in every])
+                every = a.edition.facts.all_events()
+                facts = a.edition.facts.events_facts([e.id for e in every])
                 of = {P: "person_ids", ORG: "organization_ids", PL: "place_ids"}[kind]
                 mine = [e for e in every if e.id in facts and subject in getattr(facts[e.id], of)]
             if a.question.dates is not None:
@@ -519,8 +507,8 @@ async def events(a: Asked) -> Answer | None:
             return _events_list(a, mine)
     mention = a.mention(E)
     if mention is not None and not mention.generic and len(mention.hits) == 1:
-        return await card_answer(a.session, E, mention.hits[0].id, a.today)
-    found = (await facts_of(a.session)).all_events()
+        return await card_answer(a.edition, E, mention.hits[0].id, a.today)
+    found = a.edition.facts.all_events()
     if mention is not None:
         wanted = {h.id for h in mention.hits}
         found = [e for e in found if e.id in wanted]
@@ -587,7 +575,7 @@ async def position(a: Asked) -> Answer | None:
         if a.one(ORG):
             return await holders(a)
         return None
-    found = (await facts_of(a.session)).person_and_participations(person_id)
+    found = a.edition.facts.person_and_participations(person_id)
     if found is None:
         return None
     person, parts = found
@@ -599,7 +587,7 @@ async def _positions_of(a: Asked, person_ids: Sequence[str]) -> Answer | None:
     """The positions of several people, each in turn, with a button to each card."""
     lines, buttons = [], []
     for person_id in person_ids:
-        found = (await facts_of(a.session)).person_and_participations(person_id)
+        found = a.edition.facts.person_and_participations(person_id)
         if found is None:
             continue
         person, parts = found
@@ -641,7 +629,7 @@ async def origin(a: Asked) -> Answer | None:
     person_id = a.one(P)
     if person_id is None:  # «where is the forum …?»: where it is held
         return await when_where(a) if a.ids(E) else None
-    found = (await facts_of(a.session)).person_and_participations(person_id)
+    found = a.edition.facts.person_and_participations(person_id)
     if found is None:
         return None
     person, parts = found
@@ -656,16 +644,16 @@ async def about(a: Asked) -> Answer | None:
         return await holders(a)
     for kind in (P, ORG, W):
         if subject := a.one(kind):
-            return await card_answer(a.session, kind, subject, a.today)
+            return await card_answer(a.edition, kind, subject, a.today)
     if topic := a.one(T):
         if a.question.order == "most" and not a.question.yes_no:
             return await _most_often(a)  # «Кто чаще всего говорил о народной дипломатии?»
         return await _on_topic(a, topic)
     # «… конференцию в Оренбурге?»: the city says which event, the event is asked about
     if ids := a.ids(E):
-        return await for_events(a, ids, lambda i: card_answer(a.session, E, i, a.today))
+        return await for_events(a, ids, lambda i: card_answer(a.edition, E, i, a.today))
     if subject := a.one(PL):
-        return await card_answer(a.session, PL, subject, a.today)
+        return await card_answer(a.edition, PL, subject, a.today)
     return None
 
 
@@ -692,9 +680,7 @@ async def among_last(a: Asked) -> Answer | None:
 
     matches = []
     for event_id in events:
-        for part in (await facts_of(a.session)).participations_of(
-            event_id=event_id, roles=SPEAKING_ROLES
-        ):
+        for part in a.edition.facts.participations_of(event_id=event_id, roles=SPEAKING_ROLES):
             if found := next((pos for pos in part.positions if fits(pos, part)), None):
                 matches.append((found, part))
                 a.used.append((P.value, part.person_id))
@@ -706,13 +692,13 @@ async def holders(a: Asked) -> Answer | None:
     org_id = a.one(ORG)
     if org_id is None:
         return None
-    details = (await facts_of(a.session)).organization_details(org_id)
+    details = a.edition.facts.organization_details(org_id)
     if details is None:
         return None
     positions = [(pos, part) for pos, part in details.positions if _when_and_where(a, part.event)]
     if not positions and details.positions:
         # «Кто из Гражданского альянса выступит в 2027 году?»: no one, then; never the others
-        card = await card_answer(a.session, ORG, org_id, a.today)
+        card = await card_answer(a.edition, ORG, org_id, a.today)
         return lead(direct.no_one_then(details.organization), card)
     title_words = [query_forms(a.question.rest)[i] for i in a.linked.leftover]
     matches = [
@@ -737,7 +723,7 @@ async def holders(a: Asked) -> Answer | None:
         buttons = [(P, part.person_id, part.person.full_name) for _, part in positions]
         buttons.append((ORG, org_id, details.organization.name))
         return Answer(direct.holders_lines(positions), cards(buttons))
-    card = await card_answer(a.session, ORG, org_id, a.today)
+    card = await card_answer(a.edition, ORG, org_id, a.today)
     if positions:
         return lead(direct.holders_lines(positions), card)
     return card
@@ -749,7 +735,7 @@ async def _not_there(a: Asked, person: Person, parts: list[Participation]) -> An
     card = person_card_of(person, parts)
     place = a.one(PL)
     elsewhere = place is not None and not any(p.event.place_id == place for p in parts)
-    if elsewhere and (named := (await facts_of(a.session)).get_place(place)) is not None:  # type: ignore[arg-type]
+    if elsewhere and (named := a.edition.facts.get_place(place)) is not None:  # type: ignore[arg-type]
         return lead(direct.sentence(direct.not_in_place(person, named)), card)
     if a.question.dates is not None:
         when = dates_text(a.question.dates)
@@ -790,12 +776,12 @@ async def titled(a: Asked) -> Answer | None:
     words = query_forms(a.question.rest)
     if len(words) < 2:
         return None
-    hits = await (await search_of(a.session)).search(
+    hits = await a.edition.search.search(
         a.question.rest, kinds=[P], columns="details", fuzzy=False, ranked=False
     )
     matches = []
     for hit in hits:
-        for part in (await facts_of(a.session)).participations_of(person_id=hit.id):
+        for part in a.edition.facts.participations_of(person_id=hit.id):
             for pos in part.positions:
                 if title_fits(words, pos.title, f"{a.question.text} {a.question.rest}"):
                     matches.append((pos, part))
@@ -821,7 +807,7 @@ async def _titled_at(a: Asked, event_ids: Sequence[str]) -> Answer | None:
     matches = [
         (pos, part)
         for event_id in event_ids
-        for part in (await facts_of(a.session)).participations_of(event_id=event_id)
+        for part in a.edition.facts.participations_of(event_id=event_id)
         for pos in part.positions
         if title_fits(words, pos.title, question)
     ]
@@ -849,15 +835,15 @@ async def counted_in_summaries(a: Asked) -> Answer | None:
     ids = a.ids(E)
     if not counted or len(ids) != 1:
         return None
-    event = (await facts_of(a.session)).get_event(ids[0])
+    event = a.edition.facts.get_event(ids[0])
     if event is None:
         return None
-    parts = (await facts_of(a.session)).participations_of(event_id=event.id)
+    parts = a.edition.facts.participations_of(event_id=event.id)
     for text in (event.summary or "", *(p.summary or "" for p in parts)):
         for sentence in re.split(r"(?<=[.!?])\s+", text):
             for found in _NUMBER_BEFORE.finditer(sentence):
                 if counted & {f for g in query_forms(found.group(2)) for f in g}:
-                    card = await card_answer(a.session, E, event.id, a.today)
+                    card = await card_answer(a.edition, E, event.id, a.today)
                     return lead(direct.said_in_summary(sentence), card)
     return None
 
@@ -867,12 +853,12 @@ async def work_people(a: Asked) -> Answer | None:
     work_id = a.one(W)
     if work_id is None:
         return None
-    found = (await facts_of(a.session)).work_details(work_id)
+    found = a.edition.facts.work_details(work_id)
     if found is None:
         return None
     work, links, _ = found
     speakers_found = await work_speakers(a, work, links)
-    card = await card_answer(a.session, W, work_id, a.today)
+    card = await card_answer(a.edition, W, work_id, a.today)
     return lead(direct.work_people_lines(work, speakers_found), card)
 
 
@@ -881,7 +867,7 @@ async def work_speakers(a: Asked, work, links) -> list:  # type: ignore[no-untyp
     title = list(forms(work.title, drop_stopwords=True))
     found = []
     for link in links:
-        for part in (await facts_of(a.session)).participations_of(event_id=link.event_id):
+        for part in a.edition.facts.participations_of(event_id=link.event_id):
             # word for word: «Казахи» only begins «Казахстана»
             said = set().union(*forms(part.summary or ""))
             if title and all(said.intersection(t) for t in title):
@@ -893,7 +879,7 @@ async def country(a: Asked) -> Answer | None:
     place_id = a.one(PL)
     if place_id is None:
         return None
-    place = (await facts_of(a.session)).get_place(place_id)
+    place = a.edition.facts.get_place(place_id)
     if place is None:
         return None
     line = direct.country_line(place)
@@ -909,20 +895,20 @@ async def statements(a: Asked) -> Answer | None:
     if person_id := a.one(P):
         place, dates = a.one(PL), a.question.dates
         if a.mention(E) is not None:  # «что сказала X на круглом столе?»: that event only
-            found = (await facts_of(a.session)).person_and_participations(person_id)
+            found = a.edition.facts.person_and_participations(person_id)
             if found is not None:
                 return person_card_of(found[0], _at_events_named(a, found[1]))
         elif place is not None or dates is not None:
             # «что сказал Погорельский в Оренбурге?»: there (then) only, or that he said
             # nothing there — never what he said elsewhere
-            found = (await facts_of(a.session)).person_and_participations(person_id)
+            found = a.edition.facts.person_and_participations(person_id)
             if found is None:
                 return None
             person, parts = found
             if there := [p for p in parts if _when_and_where(a, p.event)]:
                 return person_card_of(person, there)
             return await _not_there(a, person, parts)
-        return await card_answer(a.session, P, person_id, a.today)
+        return await card_answer(a.edition, P, person_id, a.today)
     return await about(a)
 
 
@@ -933,11 +919,11 @@ async def _events_in(a: Asked, place_id: str) -> list[str]:
 
 async def _events_there(a: Asked, place_id: str) -> tuple[list[str], bool]:
     """`_events_in`, and whether they were held there (not only joined)."""
-    every = (await facts_of(a.session)).all_events()
+    every = a.edition.facts.all_events()
     held = [e.id for e in every if e.place_id == place_id]
     if held:
         return held, True
-    facts = (await facts_of(a.session)).events_facts([e.id for e in every])
+    facts = a.edition.facts.events_facts([e.id for e in every])
     return [e.id for e in every if e.id in facts and place_id in facts[e.id].place_ids], False
 
 
@@ -955,12 +941,10 @@ async def _speakers_from(a: Asked, place_id: str, place: str) -> Answer:
     parts = [
         part
         for event_id in event_ids
-        for part in (await facts_of(a.session)).participations_of(
-            event_id=event_id, roles=SPEAKING_ROLES
-        )
+        for part in a.edition.facts.participations_of(event_id=event_id, roles=SPEAKING_ROLES)
         if _from_city(part, {place_id})
     ]
-    events = (await facts_of(a.session)).events_by_id(event_ids)
+    events = a.edition.facts.events_by_id(event_ids)
     people = [(P, p.person_id, p.person.full_name) for p in parts]
     return Answer(direct.speakers_from(place, parts, events), cards(people))
 
@@ -971,11 +955,11 @@ async def _on_topic_at(a: Asked, topic_id: str) -> Answer:
     parts = [
         part
         for event_id in event_ids
-        for part in (await facts_of(a.session)).participations_of(event_id=event_id)
+        for part in a.edition.facts.participations_of(event_id=event_id)
         if any(t.id == topic_id for t in part.topics)
     ]
     topic = next(m.hits[0].label for m in a.linked.of_kind(T))
-    events = (await facts_of(a.session)).events_by_id(event_ids)
+    events = a.edition.facts.events_by_id(event_ids)
     people = [(P, p.person_id, p.person.full_name) for p in parts]
     return Answer(direct.spoke_on_topic(topic, parts, events), cards(people))
 
@@ -991,9 +975,7 @@ async def upcoming(a: Asked) -> Answer | None:
     among = of_kind
     if a.question.dates is not None:  # «what is planned for 2030?»
         dated = frozenset(
-            e.id
-            for e in (await facts_of(a.session)).all_events()
-            if date_matches(e, a.question.dates)
+            e.id for e in a.edition.facts.all_events() if date_matches(e, a.question.dates)
         )
         among = dated if among is None else among & dated
     for kind in (PL, ORG, P):  # «что будет в Омске?»: there, not everywhere
@@ -1001,14 +983,14 @@ async def upcoming(a: Asked) -> Answer | None:
         if named is not None and len(named.hits) == 1:
             subject = named.hits[0].id
             coming = await upcoming_ids(a, among)
-            facts = (await facts_of(a.session)).events_facts(coming)
+            facts = a.edition.facts.events_facts(coming)
             among = frozenset(i for i in coming if i in facts and facts[i].names(kind, subject))
             if not among:  # «Что намечалось в Свердловске?»: what was planned there, long ago
                 return None
     if a.question.order == "next" and not (a.question.count or a.question.yes_no):
         # «Какое ближайшее событие?»: the soonest one
         among = frozenset((await upcoming_ids(a, among))[:1]) or among
-    answer = await upcoming_answer(a.session, a.today, among=among)
+    answer = await upcoming_answer(a.edition, a.today, among=among)
     if a.question.count and not a.question.yes_no:  # «Сколько предстоящих событий?»
         return lead(direct.count_line(len(await upcoming_ids(a, among))), answer)
     if a.question.yes_no or a.question.dates is not None:
@@ -1016,7 +998,7 @@ async def upcoming(a: Asked) -> Answer | None:
         if a.question.dates is not None and not coming:
             # «Что будет завтра?»: nothing then, and what is ahead at all
             line = direct.none_planned(dates_text(a.question.dates))
-            answer = await upcoming_answer(a.session, a.today, among=of_kind)
+            answer = await upcoming_answer(a.edition, a.today, among=of_kind)
             return lead(direct.no(line) if a.question.yes_no else direct.sentence(line), answer)
         if a.question.yes_no:
             line = direct.upcoming_count(len(coming))
@@ -1025,7 +1007,7 @@ async def upcoming(a: Asked) -> Answer | None:
 
 
 async def upcoming_ids(a: Asked, among: frozenset[str] | set[str] | None) -> list[str]:
-    events = upcoming_events((await facts_of(a.session)).events_from_year(a.today.year), a.today)
+    events = upcoming_events(a.edition.facts.events_from_year(a.today.year), a.today)
     return [e.id for e in events if among is None or e.id in among]
 
 

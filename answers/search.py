@@ -5,11 +5,9 @@ from __future__ import annotations
 import hashlib
 from collections import OrderedDict
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from answers.base import Answer, paginate
 from answers.understanding import subject_text
-from facts.edition import search_of
+from facts.edition import Edition
 from views.common import stale_results
 from views.keyboards import cards, hit_buttons, pager
 from views.search import search_text, search_usage
@@ -39,12 +37,12 @@ class RecentQueries:
 
 
 async def search_answer(
-    session: AsyncSession, query: str | None, page: int, recent: RecentQueries
+    edition: Edition, query: str | None, page: int, recent: RecentQueries
 ) -> Answer:
     query = (query or "").strip()[:MAX_QUERY]
     if not query:
         return Answer(search_usage())
-    hits = await (await search_of(session)).search(subject_text(query), limit=MAX_RESULTS)
+    hits = await edition.search.search(subject_text(query), limit=MAX_RESULTS)
     shown = paginate(hits, page, PAGE_SIZE)
     nav = pager(shown.number, shown.count, search_key=recent.key(query)) if shown.count > 1 else []
     text = search_text(query, shown.items, page=shown.number, pages=shown.count, start=shown.start)
@@ -52,10 +50,10 @@ async def search_answer(
 
 
 async def search_page_answer(
-    session: AsyncSession, key: str, page: int, recent: RecentQueries
+    edition: Edition, key: str, page: int, recent: RecentQueries
 ) -> Answer:
     """Another page of a search whose text is remembered under `key`."""
     query = recent.get(key)
     if query is None:
         return Answer(stale_results(), alert=True)
-    return await search_answer(session, query, page, recent)
+    return await search_answer(edition, query, page, recent)

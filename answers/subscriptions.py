@@ -12,7 +12,7 @@ from answers.base import Answer
 from answers.resolve import resolve
 from db.kinds import EntityKind
 from db.models import Broadcast
-from facts.edition import facts_of
+from facts.edition import Edition
 from facts.entities import Organization, Person, Place, Topic
 from users import subscriptions as subs
 from users.languages import LanguagePreferences
@@ -31,10 +31,10 @@ from views.keyboards import (
 SUBJECT_KINDS = (EntityKind.ORGANIZATION, EntityKind.PLACE, EntityKind.PERSON, EntityKind.TOPIC)
 
 
-async def _subject_entity(
-    session: AsyncSession, kind: SubjectKind, entity_id: str
+def _subject_entity(
+    edition: Edition, kind: SubjectKind, entity_id: str
 ) -> Organization | Place | Person | Topic | None:
-    facts = await facts_of(session)
+    facts = edition.facts
     subjects: dict[SubjectKind, Mapping[str, Organization | Place | Person | Topic]] = {
         SubjectKind.ORGANIZATION: facts.organizations,
         SubjectKind.PLACE: facts.places,
@@ -44,17 +44,17 @@ async def _subject_entity(
     return subjects[kind].get(entity_id) if kind in subjects else None
 
 
-async def subject_name(session: AsyncSession, kind: SubjectKind, entity_id: str) -> str | None:
+def subject_name(edition: Edition, kind: SubjectKind, entity_id: str) -> str | None:
     if kind is SubjectKind.ALL:
         return None
-    found = await _subject_entity(session, kind, entity_id)
+    found = _subject_entity(edition, kind, entity_id)
     if found is None:  # a subject that has since left the content
         return entity_id
     return found.full_name if isinstance(found, Person) else found.name
 
 
-async def subject_label(session: AsyncSession, kind: SubjectKind, entity_id: str) -> Html:
-    return view.subject_text(kind, await subject_name(session, kind, entity_id))
+def subject_label(edition: Edition, kind: SubjectKind, entity_id: str) -> Html:
+    return view.subject_text(kind, subject_name(edition, kind, entity_id))
 
 
 def _subject(code: str) -> SubjectKind | None:
@@ -67,15 +67,21 @@ def _subject(code: str) -> SubjectKind | None:
 
 
 async def subscribe_answer(
-    session: AsyncSession, languages: LanguagePreferences, user_id: int, text: str | None
+    session: AsyncSession,
+    edition: Edition,
+    languages: LanguagePreferences,
+    user_id: int,
+    text: str | None,
 ) -> Answer:
     """`/subscribe` offers «all events»; `/subscribe ГАК` follows what the text names."""
     if not text or not text.strip():
         return Answer(view.subscribe_menu(), subscribe_all())
-    found = await resolve(session, text, SUBJECT_KINDS)
+    found = await resolve(edition, text, SUBJECT_KINDS)
     if found.subject is not None:
         subject = found.subject
-        return await subscribe_to(session, languages, user_id, subject.kind.code, subject.id)
+        return await subscribe_to(
+            session, edition, languages, user_id, subject.kind.code, subject.id
+        )
     if found.choices:
         return Answer(view.cannot_subscribe(text), subscribe_choices(found.choices))
     return Answer(view.cannot_subscribe(text))
@@ -83,6 +89,7 @@ async def subscribe_answer(
 
 async def subscribe_to(
     session: AsyncSession,
+    edition: Edition,
     languages: LanguagePreferences,
     user_id: int,
     code: str,
@@ -90,7 +97,7 @@ async def subscribe_to(
 ) -> Answer:
     kind = _subject(code)
     if kind is None or (
-        kind is not SubjectKind.ALL and await _subject_entity(session, kind, entity_id) is None
+        kind is not SubjectKind.ALL and _subject_entity(edition, kind, entity_id) is None
     ):  # a forged button, or one of a subject that has left the content
         return Answer(view.cannot_subscribe(entity_id or code))
     entity_id = "" if kind is SubjectKind.ALL else entity_id
@@ -99,20 +106,22 @@ async def subscribe_to(
     if outcome is Subscribed.FULL:
         return Answer(view.too_many_subscriptions(subs.MAX_SUBSCRIPTIONS))
     await languages.keep(user_id, language().value)  # notices come in it
-    label = await subject_label(session, kind, entity_id)
+    label = subject_label(edition, kind, entity_id)
     return Answer(view.subscribed(label, outcome is Subscribed.NEW))
 
 
 SUBSCRIPTIONS_PAGE = 10  # a page's buttons stay far below Telegram's limit on a keyboard
 
 
-async def subscriptions_answer(session: AsyncSession, user_id: int, page: int = 0) -> Answer:
+async def subscriptions_answer(
+    session: AsyncSession, edition: Edition, user_id: int, page: int = 0
+) -> Answer:
     """One page of the user's subscriptions, each with its «cancel» button."""
     items = await subs.subscriptions_of(session, user_id)
     pages = max(1, -(-len(items) // SUBSCRIPTIONS_PAGE))
     page = min(page, pages - 1)
     shown = items[page * SUBSCRIPTIONS_PAGE : (page + 1) * SUBSCRIPTIONS_PAGE]
-    labels = [await subject_label(session, SubjectKind(s.kind), s.entity_id) for s in shown]
+    labels = [subject_label(edition, SubjectKind(s.kind), s.entity_id) for s in shown]
     buttons = [(s.id, _plain(label)) for s, label in zip(shown, labels, strict=True)]
     return Answer(
         view.subscriptions_text(labels, len(items), page, pages),
@@ -125,11 +134,11 @@ def _plain(label: Html) -> str:
 
 
 async def unsubscribe_answer(
-    session: AsyncSession, user_id: int, subscription_id: int | None
+    session: AsyncSession, edition: Edition, user_id: int, subscription_id: int | None
 ) -> Answer:
     """`/unsubscribe` lists the subscriptions with buttons; a button (0: all) cancels."""
     if subscription_id is None:
-        return await subscriptions_answer(session, user_id)
+        return await subscriptions_answer(session, edition, user_id)
     count = await subs.unsubscribe(session, user_id, subscription_id or None)
     await session.commit()
     return Answer(view.unsubscribed(count))
@@ -139,7 +148,7 @@ async def unsubscribe_answer(
 
 
 async def broadcast_answer(
-    session: AsyncSession, seen_users: SeenUsers, admin_id: int, text: str | None
+    session: AsyncSession, edition: Edition, seen_users: SeenUsers, admin_id: int, text: str | None
 ) -> Answer:
     """A draft broadcast with its audience and a confirmation: `/broadcast text` goes to every
     user, `/broadcast ГАК | text` to the subscribers of one subject."""
@@ -149,13 +158,13 @@ async def broadcast_answer(
     subject_kind, subject_id, subject = "users", "", None
     head, sep, body = text.partition("|")
     if sep and body.strip():
-        found = await resolve(session, head.strip(), SUBJECT_KINDS)
+        found = await resolve(edition, head.strip(), SUBJECT_KINDS)
         if found.subject is None:
             return Answer(view.cannot_subscribe(head.strip()))
         kind = SubjectKind.of(found.subject.kind)
         assert kind is not None
         subject_kind, subject_id = kind.value, found.subject.id
-        subject = await subject_label(session, kind, subject_id)
+        subject = subject_label(edition, kind, subject_id)
         text = body
     users = len(await subs.audience(session, "users", ""))
     audience = len(await subs.audience(session, subject_kind, subject_id))

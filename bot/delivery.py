@@ -33,6 +33,7 @@ from answers.notices import broadcast_report, notice
 from bot.resilience import never_arrived
 from db.failures import database_unreachable
 from db.models import Delivery
+from facts.edition import current_edition
 from users import subscriptions as subs
 from users.languages import LanguagePreferences
 from views.i18n import SOURCE
@@ -181,7 +182,8 @@ class Deliverer:
         language = await self.languages.get(delivery.user_id) or SOURCE.value
         with self.i18n.context(), self.i18n.use_locale(language):
             async with self.session_maker() as session:
-                answer = await notice(session, delivery, self.today())
+                edition = await current_edition(session)
+                answer = await notice(session, edition, delivery, self.today())
         if answer is None:  # the event is gone or past: nothing to say any more
             return subs.Status.FAILED
         while True:

@@ -1,4 +1,5 @@
-"""Middlewares: one database session per update; noting who uses the bot."""
+"""Middlewares: one database session and one edition of the facts per update; noting who
+uses the bot."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from facts.edition import current_edition
 from users.seen import SeenUsers
 
 
@@ -26,6 +28,8 @@ class DbSessionMiddleware(BaseMiddleware):
         session = self.session_maker()
         data["session"] = session
         try:
+            # What answers read, fixed for the whole update (facts/edition.py).
+            data["edition"] = await current_edition(session)
             return await handler(event, data)
         finally:
             # A remembered answer never touched the database: nothing to give back then.

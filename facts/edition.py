@@ -1,7 +1,7 @@
 """The edition a process answers from: one content version's read model (facts/model.py)
 and search index (search/index.py), built once per version and swapped in whole.
 
-An update takes the current edition without touching the database (`edition`), and keeps
+An update takes the current edition without touching the database (`current_edition`), and keeps
 the same one to its end, so one answer never mixes two versions. A new edition is built by
 `prepare`, in the background: after a load here, when another instance announces one, or
 when `ContentService.follow_loads` notices one. While it is built, updates go on with the
@@ -35,6 +35,9 @@ KEPT_DATABASES = 4  # a bot has one database; a test process goes through hundre
 
 @dataclass(frozen=True, slots=True)
 class Edition:
+    """What answers read: they take it as an argument and never touch the database."""
+
+    database: str  # which database it was read from (db.engine.database_key)
     version: tuple[int, str] | None  # (load id, content hash); None: no load yet
     facts: Facts
     index: LocalIndex
@@ -42,13 +45,18 @@ class Edition:
     # later makes it outdated.
     seen: int = 0
 
+    @property
+    def search(self) -> SearchIndex:
+        """Queries over its search index."""
+        return SearchIndex(self.index)
+
 
 _CURRENT: OrderedDict[str, Edition] = OrderedDict()  # database -> the edition updates read
 _PREPARING: dict[str, int] = {}  # database -> how many `prepare` tasks are under way
 _LOCKS: dict[tuple[str, asyncio.AbstractEventLoop], asyncio.Lock] = {}
 
 
-async def edition(session: AsyncSession) -> Edition:
+async def current_edition(session: AsyncSession) -> Edition:
     """The edition of the content version this update reads (fixed for `session`)."""
     found = session.info.get(_SESSION_KEY)
     if found is None:
@@ -58,16 +66,6 @@ async def edition(session: AsyncSession) -> Edition:
             found = await _update(session, database)
         session.info[_SESSION_KEY] = found
     return found
-
-
-async def facts_of(session: AsyncSession) -> Facts:
-    """The facts of the content version this update reads."""
-    return (await edition(session)).facts
-
-
-async def search_of(session: AsyncSession) -> SearchIndex:
-    """Queries over the search index of the content version this update reads."""
-    return SearchIndex((await edition(session)).index)
 
 
 def prepare(
@@ -120,7 +118,7 @@ async def _update(session: AsyncSession, database: str, own_session: bool = Fals
             built = replace(kept, seen=seen)
         else:
             facts = await read_facts(session, version)
-            built = Edition(version, facts, await build_index(session), seen)
+            built = Edition(database, version, facts, await build_index(session), seen)
             if version is None:  # facts written by hand: read afresh every time
                 return built
         _CURRENT[database] = built

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from answers import admin, subscriptions
 from answers.base import Answer
 from drafting.worker import DraftWorker
+from facts.edition import Edition
 from handlers.filters import FetchSettings, IsAdmin
 from handlers.replies import send, send_from_callback
 from loading.service import ContentService
@@ -86,10 +87,11 @@ def create_router() -> Router:
         command: CommandObject,
         event_from_user: User,
         session: AsyncSession,
+        edition: Edition,
         seen_users: SeenUsers,
     ) -> None:
         answer = await subscriptions.broadcast_answer(
-            session, seen_users, event_from_user.id, command.args
+            session, edition, seen_users, event_from_user.id, command.args
         )
         await send(message, answer)
 
@@ -107,8 +109,10 @@ def create_router() -> Router:
         await send_from_callback(callback, answer)
 
     @router.message(Command("stats"))
-    async def cmd_stats(message: Message, session: AsyncSession, seen_users: SeenUsers) -> None:
-        await send(message, await admin.stats_answer(session, seen_users))
+    async def cmd_stats(
+        message: Message, session: AsyncSession, edition: Edition, seen_users: SeenUsers
+    ) -> None:
+        await send(message, await admin.stats_answer(session, edition, seen_users))
 
     @router.message(F.document)
     async def upload(

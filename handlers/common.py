@@ -5,7 +5,6 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import CallbackQuery, Message
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Today
 from answers.cards import deep_link_answer
@@ -15,6 +14,7 @@ from answers.common import (
     set_language_answer,
     start_answer,
 )
+from facts.edition import Edition
 from handlers.replies import send, send_from_callback
 from users.languages import LanguagePreferences
 from views.callbacks import Menu, MenuAction, SetLanguage
@@ -26,10 +26,10 @@ def create_router() -> Router:
 
     @router.message(CommandStart(deep_link=True))
     async def cmd_start_link(
-        message: Message, command: CommandObject, session: AsyncSession, today: Today
+        message: Message, command: CommandObject, edition: Edition, today: Today
     ) -> None:
         """t.me/<bot>?start=p_nurgazieva-banu opens that card."""
-        await send(message, await deep_link_answer(session, command.args or "", today()))
+        await send(message, await deep_link_answer(edition, command.args or "", today()))
 
     @router.message(CommandStart())
     async def cmd_start(message: Message) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from aiogram import Bot, Router
 from aiogram.types import InlineQuery
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Today
 from answers.inline import inline_results
+from facts.edition import Edition
 from handlers.replies import bot_username
 
 CACHE_SECONDS = 60
@@ -17,11 +17,9 @@ def create_router() -> Router:
     router = Router(name="inline")
 
     @router.inline_query()
-    async def inline_cards(
-        query: InlineQuery, bot: Bot, session: AsyncSession, today: Today
-    ) -> None:
+    async def inline_cards(query: InlineQuery, bot: Bot, edition: Edition, today: Today) -> None:
         username = await bot_username(bot)
-        results = await inline_results(session, query.query, today(), username)
+        results = await inline_results(edition, query.query, today(), username)
         # Personal: the cards are written in each user's interface language.
         await query.answer(results, cache_time=CACHE_SECONDS, is_personal=True)
 

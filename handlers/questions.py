@@ -7,12 +7,12 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.base import Today
 from answers.common import only_text_answer, stale_button_answer, unknown_command_answer
 from answers.dialogue import Dialogue
 from answers.questions import question_reply
+from facts.edition import Edition
 from handlers.filters import AddressedText, CommandForOtherBot, InGroup, NotCommand
 from handlers.replies import send, send_from_callback
 
@@ -22,10 +22,10 @@ def create_router() -> Router:
 
     @router.message(NotCommand(), AddressedText())
     async def plain_text(
-        message: Message, text: str, session: AsyncSession, today: Today, state: FSMContext
+        message: Message, text: str, edition: Edition, today: Today, state: FSMContext
     ) -> None:
         dialogue = Dialogue.from_data(await state.get_data())
-        answer, dialogue = await question_reply(session, text, today(), dialogue)
+        answer, dialogue = await question_reply(edition, text, today(), dialogue)
         await state.set_data(dialogue.to_data())
         await send(message, answer)
 

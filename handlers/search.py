@@ -5,9 +5,9 @@ from __future__ import annotations
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers.search import RecentQueries, search_answer, search_page_answer
+from facts.edition import Edition
 from handlers.replies import send, send_from_callback
 from views.callbacks import SearchPage
 
@@ -19,20 +19,20 @@ def create_router() -> Router:
     async def cmd_search(
         message: Message,
         command: CommandObject,
-        session: AsyncSession,
+        edition: Edition,
         recent_queries: RecentQueries,
     ) -> None:
-        await send(message, await search_answer(session, command.args, 0, recent_queries))
+        await send(message, await search_answer(edition, command.args, 0, recent_queries))
 
     @router.callback_query(SearchPage.filter())
     async def search_page(
         callback: CallbackQuery,
         callback_data: SearchPage,
-        session: AsyncSession,
+        edition: Edition,
         recent_queries: RecentQueries,
     ) -> None:
         answer = await search_page_answer(
-            session, callback_data.key, callback_data.page, recent_queries
+            edition, callback_data.key, callback_data.page, recent_queries
         )
         await send_from_callback(callback, answer, edit=True)
 

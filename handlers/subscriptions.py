@@ -8,6 +8,7 @@ from aiogram.types import CallbackQuery, Message, User
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from answers import subscriptions as answers
+from facts.edition import Edition
 from handlers.replies import send, send_from_callback
 from users.languages import LanguagePreferences
 from views.callbacks import SubscribeTo, SubscriptionsPage, Unsubscribe
@@ -22,10 +23,11 @@ def create_router() -> Router:
         command: CommandObject,
         event_from_user: User,
         session: AsyncSession,
+        edition: Edition,
         languages: LanguagePreferences,
     ) -> None:
         answer = await answers.subscribe_answer(
-            session, languages, event_from_user.id, command.args
+            session, edition, languages, event_from_user.id, command.args
         )
         await send(message, answer)
 
@@ -34,33 +36,45 @@ def create_router() -> Router:
         callback: CallbackQuery,
         callback_data: SubscribeTo,
         session: AsyncSession,
+        edition: Edition,
         languages: LanguagePreferences,
     ) -> None:
         answer = await answers.subscribe_to(
-            session, languages, callback.from_user.id, callback_data.kind, callback_data.id
+            session,
+            edition,
+            languages,
+            callback.from_user.id,
+            callback_data.kind,
+            callback_data.id,
         )
         await send_from_callback(callback, answer)
 
     @router.message(Command("subscriptions", "unsubscribe"))
     async def cmd_subscriptions(
-        message: Message, event_from_user: User, session: AsyncSession
+        message: Message, event_from_user: User, session: AsyncSession, edition: Edition
     ) -> None:
-        await send(message, await answers.subscriptions_answer(session, event_from_user.id))
+        answer = await answers.subscriptions_answer(session, edition, event_from_user.id)
+        await send(message, answer)
 
     @router.callback_query(SubscriptionsPage.filter())
     async def page_subscriptions(
-        callback: CallbackQuery, callback_data: SubscriptionsPage, session: AsyncSession
+        callback: CallbackQuery,
+        callback_data: SubscriptionsPage,
+        session: AsyncSession,
+        edition: Edition,
     ) -> None:
         answer = await answers.subscriptions_answer(
-            session, callback.from_user.id, callback_data.page
+            session, edition, callback.from_user.id, callback_data.page
         )
         await send_from_callback(callback, answer, edit=True)
 
     @router.callback_query(Unsubscribe.filter())
     async def unsubscribe_button(
-        callback: CallbackQuery, callback_data: Unsubscribe, session: AsyncSession
+        callback: CallbackQuery, callback_data: Unsubscribe, session: AsyncSession, edition: Edition
     ) -> None:
-        answer = await answers.unsubscribe_answer(session, callback.from_user.id, callback_data.id)
+        answer = await answers.unsubscribe_answer(
+            session, edition, callback.from_user.id, callback_data.id
+        )
         await send_from_callback(callback, answer)
 
     return router

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from db.engine import create_engine, create_schema, create_session_maker
 from db.models import Event
-from facts.edition import facts_of
+from facts.edition import current_edition
 from loading.files import ContentInvalid, read_content
 from loading.service import ContentService
 from loading.store import stored_entities
@@ -52,7 +52,7 @@ def test_positions_belong_to_the_event() -> None:
 
 async def test_load_stores_facts(content_service: ContentService, session_maker) -> None:
     async with session_maker() as session:
-        details = (await facts_of(session)).event_details("round-table-2021-04")
+        details = (await current_edition(session)).facts.event_details("round-table-2021-04")
         assert details is not None
         assert details.event.format == "online" and details.event.date_precision == "day"
         assert len(details.cities) == 10
@@ -171,7 +171,7 @@ async def test_startup_with_invalid_files_keeps_stored_facts(
     (content_dir / "people.yaml").write_text("people: [", encoding="utf-8")
     assert await service.ensure_loaded() is False
     async with session_maker() as session:
-        assert len((await facts_of(session)).all_people()) == 8
+        assert len((await current_edition(session)).facts.all_people()) == 8
 
 
 async def test_startup_with_invalid_files_and_empty_database_fails(

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from bot.generate import generate
 from db import models
 from db.kinds import EntityKind
-from facts.edition import facts_of
+from facts.edition import current_edition
 from facts.model import newest_first, participant_country
 from loading.service import ContentService
 
@@ -22,7 +22,7 @@ async def test_the_model_holds_every_stored_fact(tmp_path: Path, session_maker) 
     generate(10, tmp_path / "c")
     await ContentService(tmp_path / "c", session_maker).reload()
     async with session_maker() as session:
-        facts = await facts_of(session)
+        facts = (await current_edition(session)).facts
         stored = list(await session.scalars(select(models.Participation)))
         assert len(facts.participations) == len(stored) > 100
         for row in stored:
@@ -74,7 +74,7 @@ async def test_lists_come_in_the_order_answers_show(tmp_path: Path, session_make
     generate(10, tmp_path / "c")
     await ContentService(tmp_path / "c", session_maker).reload()
     async with session_maker() as session:
-        facts = await facts_of(session)
+        facts = (await current_edition(session)).facts
     events = facts.all_events()
     dates = [e.partial_date.sort_key() for e in events]
     assert dates == sorted(dates, reverse=True)  # newest first, unknown dates last
@@ -104,7 +104,7 @@ async def test_lists_come_in_the_order_answers_show(tmp_path: Path, session_make
 
 async def test_a_fact_cannot_be_changed_in_place(content_service, session_maker) -> None:
     async with session_maker() as session:
-        facts = await facts_of(session)
+        facts = (await current_edition(session)).facts
     event = facts.all_events()[0]
     with pytest.raises(dataclasses.FrozenInstanceError):
         event.title = "другое"  # type: ignore[misc]
@@ -117,15 +117,15 @@ async def test_a_new_version_is_a_new_model_and_the_old_one_stays_whole(
     content_service, session_maker
 ) -> None:
     async with session_maker() as session:
-        before = await facts_of(session)
-        assert await facts_of(session) is before  # built once per version
+        before = (await current_edition(session)).facts
+        assert (await current_edition(session)).facts is before  # built once per version
     path = content_service.content_dir / "events/2021-04-21-round-table.yaml"
     text = path.read_text(encoding="utf-8")
     line = next(x for x in text.splitlines() if "short_title:" in x)
     path.write_text(text.replace(line, "    short_title: встреча волонтёров"), encoding="utf-8")
     await content_service.reload()
     async with session_maker() as session:
-        after = await facts_of(session)
+        after = (await current_edition(session)).facts
     assert after is not before and after.version != before.version
     titles = {e.display_title for e in after.all_events()}
     assert "встреча волонтёров" in titles

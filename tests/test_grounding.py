@@ -8,6 +8,7 @@ import pytest
 
 from answers.linking import Confidence, link
 from answers.understanding import parse_question
+from facts.edition import current_edition
 from tests.conftest import CONTENT, ROOT, Chatter
 
 pytestmark = pytest.mark.one_database
@@ -151,7 +152,7 @@ async def test_every_mention_states_how_surely_it_names_its_candidates(
     content_service, session_maker, text: str, confidence: Confidence
 ) -> None:
     async with session_maker() as session:
-        linked = await link(session, parse_question(text))
+        linked = await link(await current_edition(session), parse_question(text))
     (mention,) = linked.mentions
     assert mention.confidence is confidence
     assert mention.certain is (confidence is not Confidence.TYPO)

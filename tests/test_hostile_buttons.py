@@ -72,10 +72,10 @@ async def test_subscribing_to_what_does_not_exist_stores_nothing(
 async def test_one_user_cannot_store_subscriptions_without_end(
     chat: Chatter, content_service, session_maker
 ) -> None:
-    from facts.edition import facts_of
+    from facts.edition import current_edition
 
     async with session_maker() as session:
-        facts = await facts_of(session)
+        facts = (await current_edition(session)).facts
         subjects = [("p", i) for i in facts.people] + [("o", i) for i in facts.organizations]
         subjects += [("pl", i) for i in facts.places]
     for code, entity_id in subjects:

@@ -30,7 +30,7 @@ from db.migrations import (
     upgrade_schema,
 )
 from db.models import AdminAction, Base, BotUser, ContentLoad, Delivery, Subscription, UserLanguage
-from facts.edition import search_of
+from facts.edition import current_edition
 from loading.service import ContentService
 from tests.conftest import CONTENT
 
@@ -127,7 +127,9 @@ async def test_the_previous_release_database_is_upgraded_keeping_history(
     shutil.copytree(CONTENT, content)
     assert await ContentService(content, maker).ensure_loaded()  # reloaded into search_rows
     async with maker() as session:
-        hits = await (await search_of(session)).search("Нургазиева", kinds=[EntityKind.PERSON])
+        hits = await (await current_edition(session)).search.search(
+            "Нургазиева", kinds=[EntityKind.PERSON]
+        )
         assert [h.id for h in hits][:1] == ["nurgazieva-banu"]
         # The same facts again: no notice is owed to anyone.
         assert await session.scalar(select(func.count()).select_from(Delivery)) == 1

@@ -9,7 +9,7 @@ import pytest
 
 from bot.factory import create_bot, create_dispatcher
 from bot.generate import generate
-from facts.edition import facts_of
+from facts.edition import current_edition
 from loading.files import read_content
 from loading.service import ContentService
 from tests.conftest import Chatter, RecordingSession, reads_facts, recorded_statements
@@ -72,7 +72,7 @@ async def test_search_shortcuts_agree_with_the_plain_definitions(
     import json
     import random
 
-    from facts.edition import edition
+    from facts.edition import current_edition
     from search.index import SearchIndex
     from search.textnorm import forms_match, query_forms
 
@@ -85,7 +85,7 @@ async def test_search_shortcuts_agree_with_the_plain_definitions(
     queries += [o.name for o in content.organizations[:20]]
     queries += [f"{e.title} {rng.choice(content.people).last_name}" for e in content.events[:10]]
     async with session_maker() as session:
-        index = (await edition(session)).index
+        index = (await current_edition(session)).index
         rows = index._db.execute("SELECT rowid, name_forms FROM search_fts").fetchall()
         search = SearchIndex(index)
         for query in queries:
@@ -182,14 +182,14 @@ async def test_a_big_citys_card_shows_the_first_of_each_list_and_how_many_more(
     city, count = Counter(o.city for o in content.organizations if o.city).most_common(1)[0]
     assert count > 10
     async with session_maker() as session:
-        details = (await facts_of(session)).place_details(city, shown=10)
+        details = (await current_edition(session)).facts.place_details(city, shown=10)
         assert details is not None
         orgs = details.organizations
         assert len(orgs.items) == 10 and orgs.total == count and orgs.hidden == count - 10
         names = sorted(o.name for o in content.organizations if o.city == city)
         assert [o.name for o in orgs.items] == names[:10]
         people = details.people.total
-        everyone = (await facts_of(session)).place_details(city, shown=10_000)
+        everyone = (await current_edition(session)).facts.place_details(city, shown=10_000)
         assert everyone is not None and len(everyone.people.items) == people
         dates = [p.event.partial_date.sort_key() for p in everyone.people.items]
         assert dates == sorted(dates, reverse=True)  # the newest events' speakers first
@@ -249,7 +249,9 @@ async def test_several_events_one_question_names_are_answered_from_one_read(
         session,
     )
     async with session_maker() as db_session:
-        await facts_of(db_session)  # the version's facts, read once (the bot reads them ahead)
+        await current_edition(
+            db_session
+        )  # the version's facts, read once (the bot reads them ahead)
     with recorded_statements(session_maker) as statements:
         replies = await chat.say(f"Кто выступал на событии «{alias}»?")
     text = "\n".join(r.text for r in replies)

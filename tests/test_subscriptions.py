@@ -103,9 +103,11 @@ async def test_card_buttons_share_subscribe_and_deep_link(chat: Chatter) -> None
 
 async def test_inline_share_of_one_card_opens_in_the_bot(session_maker, content_service) -> None:
     from answers.inline import inline_results
+    from facts.edition import current_edition
 
     async with session_maker() as session:
-        [result] = await inline_results(session, "p:nurgazieva-banu", TODAY, "civic_bridge_bot")
+        edition = await current_edition(session)
+        [result] = await inline_results(edition, "p:nurgazieva-banu", TODAY, "civic_bridge_bot")
     assert result.title.startswith("👤 Бану Нургазиева")
     [[button]] = result.reply_markup.inline_keyboard
     assert button.url == "https://t.me/civic_bridge_bot?start=p_nurgazieva-banu"

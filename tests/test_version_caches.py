@@ -14,7 +14,7 @@ from sqlalchemy import event
 
 from bot.factory import create_bot, create_dispatcher
 from db.engine import create_engine, create_session_maker
-from facts.edition import edition, prepare
+from facts.edition import current_edition, prepare
 from loading.service import VERSION_CHECK_SECONDS, ContentService
 from tests.conftest import ROOT, Chatter, RecordingSession
 
@@ -185,8 +185,9 @@ async def test_remembered_answers_are_bounded_by_what_they_hold(
     long = Answer("ж" * 10_000)  # 20 KB of text
     assert long.memo_weight == 20
     async with session_maker() as session:
-        for n in range(3):
-            assert await memo.remembered(session, ("long", n), lambda: _value(long)) is long
+        edition = await current_edition(session)
+    for n in range(3):
+        assert await memo.remembered(edition, ("long", n), lambda: _value(long)) is long
     assert memo._weight == sum(w for _, _, w in memo._ANSWERS.values()) <= 40
     assert [key[-1] for key in memo._ANSWERS] == [1, 2]  # the oldest went first
 
@@ -219,9 +220,9 @@ async def test_a_build_never_waits_for_the_connections_of_those_waiting_for_it(
     maker = async_sessionmaker(one, expire_on_commit=False)
     async with maker() as waiting, maker() as building:
         await waiting.execute(select(1))  # holds the only connection
-        builder = asyncio.create_task(edition(building))
+        builder = asyncio.create_task(current_edition(building))
         await asyncio.sleep(0.05)  # the builder has started
-        mine = await asyncio.wait_for(edition(waiting), 10)
+        mine = await asyncio.wait_for(current_edition(waiting), 10)
         await waiting.close()  # gives the connection back
         theirs = await asyncio.wait_for(builder, 10)
     assert mine is theirs and mine.facts.all_events()
