@@ -9,11 +9,11 @@ in this process meanwhile (bot/shared.RedisStatus), and Redis is used again when
 
 from __future__ import annotations
 
+import json
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
-from copy import deepcopy
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from aiogram.fsm.state import State
@@ -31,7 +31,9 @@ MAX_CHATS = 5_000  # chats kept in the process; with Redis, only while it is awa
 class _Chat:
     expires: float
     state: str | None = None
-    data: dict[str, Any] = field(default_factory=dict)
+    # Kept as JSON, as Redis keeps it: one string per chat holds far less than the dicts and
+    # lists it stands for, and every reader gets a copy of its own.
+    data: str = "{}"
 
 
 class ExpiringMemoryStorage(BaseStorage):
@@ -83,11 +85,11 @@ class ExpiringMemoryStorage(BaseStorage):
         return found.state if found is not None else None
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
-        self._chat(key).data = deepcopy(dict(data))
+        self._chat(key).data = json.dumps(dict(data), ensure_ascii=False, separators=(",", ":"))
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
         found = self._live(key)
-        return deepcopy(found.data) if found is not None else {}
+        return json.loads(found.data) if found is not None else {}
 
     async def close(self) -> None:
         self._chats.clear()

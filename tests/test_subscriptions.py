@@ -306,3 +306,29 @@ async def test_only_old_claims_are_given_up(
     async with session_maker() as session:
         row = await session.scalar(select(Delivery).where(Delivery.id == claimed.id))
         assert row is not None and row.status == Status.FAILED
+
+
+async def test_a_broadcast_to_many_users_and_many_users_seen_are_written(session_maker) -> None:
+    """Tens of thousands of users at once: both databases cap the parameters of one
+    statement (32,766 in SQLite, 32,767 in asyncpg), so rows of many users must not become
+    one statement's values."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import func, select
+
+    from db.models import BotUser, Delivery
+    from users import subscriptions as subs
+    from users.seen import record_users
+
+    users = range(1, 40_001)
+    now = datetime.now(UTC).replace(tzinfo=None)
+    async with session_maker() as session, session.begin():
+        await record_users(session, dict.fromkeys(users, now))
+    async with session_maker() as session, session.begin():
+        await record_users(session, dict.fromkeys(range(39_001, 41_001), now))
+        assert await subs.owe(session, users, subs.Reason.BROADCAST, "7", "") == 40_000
+    async with session_maker() as session, session.begin():
+        assert await subs.owe(session, range(1, 40_101), subs.Reason.BROADCAST, "7", "") == 100
+    async with session_maker() as session:
+        assert await session.scalar(select(func.count()).select_from(BotUser)) == 41_000
+        assert await session.scalar(select(func.count()).select_from(Delivery)) == 40_100

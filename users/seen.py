@@ -77,11 +77,12 @@ class SeenUsers:
 async def record_users(session: AsyncSession, seen: dict[int, datetime]) -> None:
     """Remember that these users wrote to the bot at these times, in the caller's
     transaction."""
-    statement = upsert_insert(session, BotUser).values(
-        [{"id": user_id, "first_seen": at, "last_seen": at} for user_id, at in seen.items()]
+    # One row's statement run for every row: a statement with a row of values per user would
+    # differ with each batch's size, and the database driver keeps the last hundred it ran
+    # prepared, megabytes each for large batches.
+    insert = upsert_insert(session, BotUser)
+    statement = insert.on_conflict_do_update(
+        index_elements=[BotUser.id], set_={"last_seen": insert.excluded.last_seen}
     )
-    await session.execute(
-        statement.on_conflict_do_update(
-            index_elements=[BotUser.id], set_={"last_seen": statement.excluded.last_seen}
-        )
-    )
+    rows = [{"id": user_id, "first_seen": at, "last_seen": at} for user_id, at in seen.items()]
+    await session.execute(statement, rows)

@@ -62,6 +62,7 @@ class Status(StrEnum):
 # A claimed delivery is sent within seconds; one claimed longer ago than this was left by a
 # process that stopped.
 CLAIM_LIFETIME = timedelta(minutes=2)
+OWE_BATCH = 500  # deliveries written by one statement (7 parameters each)
 
 
 def _insert_ignoring_duplicates(
@@ -201,10 +202,14 @@ async def owe(
         }
         for user_id in sorted(set(users))
     ]
-    if not values:
-        return 0
-    result = await session.execute(_insert_ignoring_duplicates(session, Delivery, values))
-    return result.rowcount or 0
+    owed = 0
+    # A statement per OWE_BATCH rows: both databases cap one statement's parameters (asyncpg
+    # at 32,767), and a broadcast goes to every user.
+    for start in range(0, len(values), OWE_BATCH):
+        batch = values[start : start + OWE_BATCH]
+        result = await session.execute(_insert_ignoring_duplicates(session, Delivery, batch))
+        owed += result.rowcount or 0
+    return owed
 
 
 def version_key(data: str) -> str:
