@@ -24,8 +24,9 @@ class IsAdmin(BaseFilter):
     """The user is one of the bot's admins (settings read per update, never cached)."""
 
     async def __call__(
-        self, event: Any, event_from_user: User | None, settings: KnowsAdmins
+        self, event: Any, settings: KnowsAdmins, event_from_user: User | None = None
     ) -> bool:
+        # A message sent as a chat (no user) is nobody's, least of all an admin's.
         return settings.is_admin(event_from_user.id if event_from_user else None)
 
 

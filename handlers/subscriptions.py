@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram import Router
+from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message, User
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,6 +16,8 @@ from views.callbacks import SubscribeTo, SubscriptionsPage, Unsubscribe
 
 def create_router() -> Router:
     router = Router(name="subscriptions")
+    # A subscription is a user's: a message sent as a chat has none to keep it for.
+    router.message.filter(F.from_user)
 
     @router.message(Command("subscribe"))
     async def cmd_subscribe(

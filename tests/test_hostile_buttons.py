@@ -124,3 +124,30 @@ async def test_a_list_of_one_country_with_none_never_says_there_are_none_at_all(
     assert "нет выступавших из страны" in speakers and "пока нет" not in speakers
     forged = await _press(chat, "lp:orgs:0:ZZZZZZZZ", 506)
     assert "устарела" in forged
+
+
+async def test_messages_sent_as_a_chat_with_no_user_never_get_the_apology(
+    chat: Chatter, content_service
+) -> None:
+    """A message with no sender (sent on behalf of a chat) reaches filters and handlers that
+    ask who sent it: admin commands are refused, a subscription is not kept for nobody, and
+    everything else is answered as usual."""
+    from datetime import datetime
+
+    from aiogram.types import Chat, Message, Update
+
+    group = Chat(id=-100, type="supergroup")
+    said: dict[str, str] = {}
+    for n, text in enumerate(["/reload", "/stats", "/subscribe ГАК", "/subscriptions", "/events"]):
+        start = len(chat.session.requests)
+        message = Message(
+            message_id=n + 1, date=datetime.now(), chat=group, sender_chat=group, text=text
+        )
+        await chat.dp.feed_update(chat.bot, Update(update_id=900 + n, message=message))
+        shown = [getattr(m, "text", None) for m in chat.session.requests[start:]]
+        said[text] = "\n".join(html_to_text(t) for t in shown if t)
+    assert not any(APOLOGY in text for text in said.values()), said
+    assert all("только администраторам" in said[command] for command in ("/reload", "/stats"))
+    assert "События" in said["/events"]
+    async with content_service.session_maker() as session:
+        assert await session.scalar(select(func.count()).select_from(Subscription)) == 0
