@@ -223,6 +223,11 @@ def _unreviewed(name: str, text: str, raw: Any, content: ContentFile) -> list[Co
 # --- The whole content directory -----------------------------------------------------------
 
 
+# Each entity's canonical JSON by the id of the parsed object it was written from (with the
+# object itself, so that a reused id is never mistaken for it): see Content.entities.
+EntityTexts = dict[int, tuple[object, str]]
+
+
 @dataclass(frozen=True, slots=True)
 class Content:
     """Validated content of all files, ready to be stored."""
@@ -255,17 +260,29 @@ class Content:
         """Every entity's id, of any kind."""
         return {item.id for section in self.KINDS for item in getattr(self, section)}
 
-    def entities(self) -> dict[tuple[str, str], str]:
-        """Every entity as canonical JSON, by (kind, id): what reloads compare."""
-        return {
-            (kind, item.id): json.dumps(
-                item.model_dump(mode="json", exclude_defaults=True),
-                ensure_ascii=False,
-                sort_keys=True,
-            )
-            for section, kind in self.KINDS.items()
-            for item in getattr(self, section)
-        }
+    def entities(self, known: EntityTexts | None = None) -> dict[tuple[str, str], str]:
+        """Every entity as canonical JSON, by (kind, id): what reloads compare. With `known`
+        (what the last call wrote there), an entity parsed from a file that has not changed
+        since — the very same object, see ParseCache — is not written out again."""
+        found: EntityTexts = {}
+        texts = {}
+        for section, kind in self.KINDS.items():
+            for item in getattr(self, section):
+                seen = known.get(id(item)) if known is not None else None
+                if seen is not None and seen[0] is item:
+                    text = seen[1]
+                else:
+                    text = json.dumps(
+                        item.model_dump(mode="json", exclude_defaults=True),
+                        ensure_ascii=False,
+                        sort_keys=True,
+                    )
+                found[id(item)] = (item, text)
+                texts[(kind, item.id)] = text
+        if known is not None:
+            known.clear()
+            known.update(found)
+        return texts
 
 
 def content_files(content_dir: Path) -> list[Path]:

@@ -49,8 +49,13 @@ class Document:
         }
 
 
-def content_documents(content: Content) -> list[Document]:
-    """The index's documents straight from validated content (what a load stores)."""
+def content_documents(content: Content, only: set[tuple[str, str]] | None = None) -> list[Document]:
+    """The index's documents straight from validated content (what a load stores); with
+    `only`, just those of these (kind, id)."""
+
+    def wanted(kind: EntityKind, entity_id: str) -> bool:
+        return only is None or (kind.value, entity_id) in only
+
     aliases: dict[tuple[str, str], list[str]] = {}
 
     def alias(kind: EntityKind, entity_id: str, names: Iterable[str | None]) -> None:
@@ -76,6 +81,8 @@ def content_documents(content: Content) -> list[Document]:
     topics = {t.id: t for t in content.topics}
     people: dict[str, Document] = {}
     for p in content.people:
+        if not wanted(EntityKind.PERSON, p.id):
+            continue
         full = " ".join(part for part in (p.first_name, p.patronymic, p.last_name) if part)
         # «Наталья Калашникова» names Наталья Петровна Калашникова as wholly as a namesake
         # stored without a patronymic: neither is picked over the other by it
@@ -83,7 +90,9 @@ def content_documents(content: Content) -> list[Document]:
         people[p.id] = doc(EntityKind.PERSON, p.id, full, full, short)
     for event in content.events:
         for part in event.participants:
-            person = people[part.person]
+            person = people.get(part.person)
+            if person is None:
+                continue
             person.body.append(part.summary or "")
             person.body += [topics[t].name for t in part.topics]
             for pos in part.positions:
@@ -92,10 +101,14 @@ def content_documents(content: Content) -> list[Document]:
                     person.details.append(orgs[pos.organization].name)
     docs = list(people.values())
     for org in content.organizations:
+        if not wanted(EntityKind.ORGANIZATION, org.id):
+            continue
         d = doc(EntityKind.ORGANIZATION, org.id, org.name, org.name)
         d.body.append(org.note or "")
         docs.append(d)
     for event in content.events:
+        if not wanted(EntityKind.EVENT, event.id):
+            continue
         d = doc(
             EntityKind.EVENT,
             event.id,
@@ -109,10 +122,16 @@ def content_documents(content: Content) -> list[Document]:
         d.body.append(event.summary or "")
         docs.append(d)
     for place in content.places:
+        if not wanted(EntityKind.PLACE, place.id):
+            continue
         docs.append(doc(EntityKind.PLACE, place.id, place.name, place.name))
     for topic in content.topics:
+        if not wanted(EntityKind.TOPIC, topic.id):
+            continue
         docs.append(doc(EntityKind.TOPIC, topic.id, topic.name, topic.name))
     for work in content.works:
+        if not wanted(EntityKind.WORK, work.id):
+            continue
         d = doc(EntityKind.WORK, work.id, f"«{work.title}»", work.title)
         d.details.append(work.series or "")
         d.body.append(work.description or "")
@@ -129,7 +148,7 @@ async def replace_search_rows(
             delete(SearchRow).where(SearchRow.kind == kind.value, SearchRow.entity_id == entity_id)
         )
     wanted = {(kind.value, entity_id) for kind, entity_id in keys}
-    rows = [d.row() for d in content_documents(content) if (d.kind, d.id) in wanted]
+    rows = [d.row() for d in content_documents(content, wanted)]
     if rows:
         await session.execute(insert(SearchRow), rows)
     return len(rows)

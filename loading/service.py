@@ -30,6 +30,7 @@ from loading.files import (
     Content,
     ContentError,
     ContentInvalid,
+    EntityTexts,
     ParseCache,
     content_digest,
     ids_in,
@@ -117,12 +118,14 @@ async def store_version(
     action: str,
     detail: str,
     today: date,
+    known_entities: EntityTexts | None = None,
 ) -> ChangeReport:
     """Store `content` as the new version in one transaction, with the notices it owes
-    subscribers and the admin action. StoreFailed names a reason an admin can act on."""
+    subscribers and the admin action. StoreFailed names a reason an admin can act on.
+    `known_entities`: see Content.entities."""
     try:
         async with session_maker() as session, session.begin():
-            entities = await asyncio.to_thread(content.entities)
+            entities = await asyncio.to_thread(content.entities, known_entities)
             report = await store_content(session, content, admin_id, entities)
             # Subscribers' notices are owed in the same transaction as the facts: a load
             # that does not happen announces nothing, one that does announces once.

@@ -14,6 +14,7 @@ was doing is refused, never half-done, because the facts are swapped in one tran
 from __future__ import annotations
 
 import asyncio
+import gc
 import multiprocessing
 import os
 import signal
@@ -28,7 +29,14 @@ from pathlib import Path
 from typing import Any
 
 from db.failures import Reason, StoreFailed
-from loading.files import Content, ContentInvalid, ParseCache, load_files, validate_files
+from loading.files import (
+    Content,
+    ContentInvalid,
+    EntityTexts,
+    ParseCache,
+    load_files,
+    validate_files,
+)
 from loading.store import ChangeReport, compare, stored_entities
 
 
@@ -53,6 +61,7 @@ class WorkerFailed(Exception):
 
 _PARSED: ParseCache = {}
 _LAST: dict[str, Content] = {}  # digest -> the content validated last (one kept)
+_ENTITIES: EntityTexts = {}  # the entities' texts as the last store or preview wrote them
 
 
 def _start_worker(parent: int) -> None:
@@ -82,6 +91,14 @@ def _content(files: dict[str, bytes], folder: str) -> Content:
     content = validate_files(files, folder, _PARSED)
     _LAST.clear()
     _LAST[content.digest] = content
+    # Written out with the validation: a store that follows, and every later change, then
+    # writes out only the entities of the files that changed.
+    content.entities(_ENTITIES)
+    # The content just read is millions of objects at scale, kept until the next change: a
+    # full collection while storing walked them all, for up to half a second each time.
+    # Frozen, they are left out of collections; what a later change lets go is freed by its
+    # reference count, and anything else when the idle worker exits.
+    gc.freeze()
     return content
 
 
@@ -120,7 +137,9 @@ def _store(
         engine = create_engine(database_url)
         try:
             maker = create_session_maker(engine)
-            return await store_version(maker, content, admin_id, action, detail, today)
+            return await store_version(
+                maker, content, admin_id, action, detail, today, known_entities=_ENTITIES
+            )
         finally:
             await engine.dispose()
 
@@ -136,7 +155,7 @@ def _preview(database_url: str, files: dict[str, bytes], folder: str) -> ChangeR
             from sqlalchemy.ext.asyncio import AsyncSession
 
             async with AsyncSession(engine) as session:
-                return compare(await stored_entities(session), content.entities())
+                return compare(await stored_entities(session), content.entities(_ENTITIES))
         finally:
             await engine.dispose()
 

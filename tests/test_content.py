@@ -17,6 +17,23 @@ from loading.store import stored_entities
 from tests.conftest import CONTENT, ROOT
 
 
+def test_entities_written_from_the_last_writing_match_a_fresh_one() -> None:
+    """A reload writes out again only the entities of the files that changed; what it
+    compares and stores is exactly what writing every entity afresh gives."""
+    from loading.files import load_files, validate_files
+
+    files = load_files(CONTENT)
+    parsed: dict = {}
+    known: dict = {}
+    before = validate_files(files, "content", parsed)
+    assert before.entities(known) == before.entities()
+    name = next(n for n, data in files.items() if b"role: speaker" in data)
+    changed = {**files, name: files[name].replace(b"role: speaker", b"role: moderator", 1)}
+    after = validate_files(changed, "content", parsed)
+    assert after.entities(known) == after.entities() != before.entities()
+    assert after.entities(known) == after.entities()  # the same content twice
+
+
 def test_shipped_content_is_valid() -> None:
     content = read_content(CONTENT)
     assert {e.id for e in content.events} >= {
