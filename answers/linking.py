@@ -480,13 +480,14 @@ async def _add_events_of_kind(
     if len(kinds) != 1:
         return
     (kind,) = kinds
+    events = edition.facts.events
     known = {h.id for h in mention.hits}
-    kinds_of = {}
-    for event_id, event_kind, title in edition.facts.event_kinds():
-        kinds_of[event_id] = event_kind
-        if event_kind == kind and event_id not in known:
-            mention.hits.append(Hit(EntityKind.EVENT, event_id, title, 1.0, False, 0.0))
-    mention.hits = [h for h in mention.hits if kinds_of.get(h.id) == kind]
+    mention.hits = [h for h in mention.hits if (e := events.get(h.id)) and e.kind == kind]
+    mention.hits += [
+        Hit(EntityKind.EVENT, event_id, title, 1.0, False, 0.0)
+        for event_id, _, title in edition.facts.events_of_kind(kind)
+        if event_id not in known
+    ]
 
 
 async def _narrow_events(

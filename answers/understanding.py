@@ -380,8 +380,8 @@ def _intent_of(texts: tuple[str, ...]) -> Intent | None:
     present: set[int] = set()
     for text in texts:
         found: dict[int, list[tuple[int, int]]] = {}  # start → (cue length, intent rank)
-        for variant, rank in _INTENT_CUES:
-            if (at := _where(text, variant)) is not None:
+        for variant, rank, first_word in _INTENT_CUES:
+            if first_word in text and (at := _where(text, variant)) is not None:
                 found.setdefault(at, []).append((len(variant), rank))
         for cues in found.values():
             longest = max(length for length, _ in cues)
@@ -389,9 +389,10 @@ def _intent_of(texts: tuple[str, ...]) -> Intent | None:
     return _INTENTS[min(present)][0] if present else None
 
 
-# Every cue of every intent as typed and folded, with its intent's rank in the lexicon.
-_INTENT_CUES: tuple[tuple[str, int], ...] = tuple(
-    (variant, rank)
+# Every cue of every intent as typed and folded, with its intent's rank in the lexicon and
+# its first word (most questions hold none of most cues' first words: checked first).
+_INTENT_CUES: tuple[tuple[str, int, str], ...] = tuple(
+    (variant, rank, variant.split(" ", 1)[0])
     for rank, (_, markers) in enumerate(_INTENTS)
     for marker in markers
     for variant in dict.fromkeys((marker, fold(marker)))

@@ -181,7 +181,7 @@ class Facts:
     _works_of_org: dict[str, tuple[Work, ...]] = field(init=False)
     _people_sorted: tuple[Person, ...] = field(init=False)
     _speakers: dict[str, int] = field(init=False)
-    _event_kinds: tuple[tuple[str, str, str], ...] = field(init=False)
+    _of_kind: dict[str, tuple[tuple[str, str, str], ...]] = field(init=False)
     _held_in: dict[str, tuple[Event, ...]] = field(init=False)
     _joined_by: dict[str, tuple[Event, ...]] = field(init=False)
     _from_city: dict[str, tuple[Participation, ...]] = field(init=False)
@@ -189,7 +189,9 @@ class Facts:
 
     def __post_init__(self) -> None:
         self.newest = tuple(newest_first(self.events.values()))
-        self._event_kinds = tuple((e.id, e.kind, e.display_title) for e in self.newest)
+        self._of_kind = _group(
+            ((e.id, e.kind, e.display_title) for e in self.newest), lambda k: k[1]
+        )
         self._by_year = _group(self.newest, lambda e: e.year)  # type: ignore[arg-type,return-value]
         self._cities_of = _group(self.city_links, lambda c: c.event_id)
         self._orgs_of_event = _group(self.organization_links, lambda o: o.event_id)
@@ -293,9 +295,9 @@ class Facts:
         """The events of `ids` that exist, in their order."""
         return [self.events[i] for i in dict.fromkeys(ids) if i in self.events]
 
-    def event_kinds(self) -> tuple[tuple[str, str, str], ...]:
-        """(id, kind, display title) of every event, newest first."""
-        return self._event_kinds
+    def events_of_kind(self, kind: str) -> tuple[tuple[str, str, str], ...]:
+        """(id, kind, display title) of every event of `kind`, newest first."""
+        return self._of_kind.get(kind, ())
 
     def speaker_counts(self) -> dict[str, int]:
         """How many people spoke at each event (events nobody spoke at are left out)."""
