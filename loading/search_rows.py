@@ -101,14 +101,10 @@ def content_documents(content: Content, only: set[tuple[str, str]] | None = None
                     person.details.append(orgs[pos.organization].name)
     docs = list(people.values())
     for org in content.organizations:
-        if not wanted(EntityKind.ORGANIZATION, org.id):
-            continue
         d = doc(EntityKind.ORGANIZATION, org.id, org.name, org.name)
         d.body.append(org.note or "")
         docs.append(d)
     for event in content.events:
-        if not wanted(EntityKind.EVENT, event.id):
-            continue
         d = doc(
             EntityKind.EVENT,
             event.id,
@@ -122,21 +118,16 @@ def content_documents(content: Content, only: set[tuple[str, str]] | None = None
         d.body.append(event.summary or "")
         docs.append(d)
     for place in content.places:
-        if not wanted(EntityKind.PLACE, place.id):
-            continue
         docs.append(doc(EntityKind.PLACE, place.id, place.name, place.name))
     for topic in content.topics:
-        if not wanted(EntityKind.TOPIC, topic.id):
-            continue
         docs.append(doc(EntityKind.TOPIC, topic.id, topic.name, topic.name))
     for work in content.works:
-        if not wanted(EntityKind.WORK, work.id):
-            continue
         d = doc(EntityKind.WORK, work.id, f"«{work.title}»", work.title)
         d.details.append(work.series or "")
         d.body.append(work.description or "")
         docs.append(d)
-    return docs
+    # People are left out early (their details gather over every event); the rest here.
+    return [d for d in docs if wanted(d.kind, d.id)]
 
 
 async def replace_search_rows(
