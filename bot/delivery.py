@@ -33,7 +33,7 @@ from answers.notices import broadcast_report, notice
 from bot.resilience import never_arrived
 from db.failures import database_unreachable
 from db.models import Delivery
-from facts.edition import current_edition
+from facts.edition import newest_edition
 from users import subscriptions as subs
 from users.languages import LanguagePreferences
 from views.i18n import SOURCE
@@ -182,7 +182,9 @@ class Deliverer:
         language = await self.languages.get(delivery.user_id) or SOURCE.value
         with self.i18n.context(), self.i18n.use_locale(language):
             async with self.session_maker() as session:
-                edition = await current_edition(session)
+                # Never an older version's: the event may have been loaded by another instance
+                # a moment ago, and told as gone it would be given up.
+                edition = await newest_edition(session)
                 answer = await notice(session, edition, delivery, self.today())
         if answer is None:  # the event is gone or past: nothing to say any more
             return subs.Status.FAILED

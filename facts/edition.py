@@ -68,6 +68,21 @@ async def current_edition(session: AsyncSession) -> Edition:
     return found
 
 
+async def newest_edition(session: AsyncSession) -> Edition:
+    """The edition of the newest version in the database, read now: for work that must not
+    act on an older one (a notice of an event another instance has just loaded, while this
+    one still answers from the version before). Costs one query when the kept one is it."""
+    database = database_key(session.bind)
+    kept = _CURRENT.get(database)
+    if (
+        kept is not None
+        and kept.version is not None
+        and kept.version == await newest_version(session)
+    ):
+        return kept
+    return await _update(session, database)
+
+
 def prepare(
     session_maker: async_sessionmaker[AsyncSession], after: Awaitable[Any] | None = None
 ) -> asyncio.Task[Edition]:

@@ -143,6 +143,24 @@ async def test_a_load_adding_a_matching_event_notifies_once_across_restarts(
     assert len(session.texts_to(USER_ID)) == 2
 
 
+async def test_a_notice_of_an_event_another_instance_loaded_is_sent(
+    chat: Chatter, settings, session_maker, content_dir: Path, monkeypatch
+) -> None:
+    """The load happens elsewhere: this process still answers from the version before (its
+    new edition is on its way), yet the notice of the new event is sent, not given up."""
+    import facts.edition
+    from loading.store import committed_here
+
+    await chat.say("/subscribe ГАК")
+    elsewhere = committed_here()
+    monkeypatch.setattr(facts.edition, "committed_here", lambda: elsewhere)
+    await add_future_event(content_dir, session_maker)
+    session = FlakySession()
+    assert (await deliverer(settings, session_maker, session).send_pending()).sent == 1
+    [told] = session.texts_to(USER_ID)
+    assert "Форум некоммерческих организаций приграничья" in told
+
+
 async def test_owed_notices_survive_a_stop_before_sending(
     chat: Chatter, settings, session_maker, content_dir: Path
 ) -> None:
