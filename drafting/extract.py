@@ -45,6 +45,7 @@ from drafting.people import (
     name_parts,
     part_taken,
     same_person,
+    surname_for,
     untitled,
 )
 from drafting.places import is_settlement
@@ -140,6 +141,11 @@ class _Known:
             ):
                 return person_id, first, last
         return None
+
+
+def bare_name(span: Span) -> str:
+    """A name as written, without what it has in brackets («Наталья Калашникова (Нур-Султан)»)."""
+    return re.sub(r"\s*\(.*?\)\s*", " ", span.text).strip()
 
 
 def draft_article(
@@ -314,6 +320,16 @@ def draft_article(
     shared: DraftPosition | None = None
     listed: list[DraftPerson] = []  # the names listed so far with only «,» or «и» between
     listed_end = 0
+    # each name's parts, read once: a name written without its surname is found among them
+    parsed = {
+        span.start: name_parts(
+            bare_name(span),
+            text[max(0, span.start - 4) : span.start],
+            span.context,
+        )
+        for span in spans
+        if span.type == "PER"
+    }
     for span in (s for s in spans if s.type == "PER"):
         if (
             " " not in span.text.strip()
@@ -326,10 +342,12 @@ def draft_article(
             # a lone word with no known title before it is more often a river or a city
             # («мастера Барнаула и Семея») than a person
             continue
-        raw = re.sub(r"\s*\(.*?\)\s*", " ", span.text).strip()
-        first, patronymic, last = name_parts(
-            raw, text[max(0, span.start - 4) : span.start], span.context
-        )
+        first, patronymic, last = parsed[span.start]
+        if patronymic and last == first:  # «Юлия Александровна»: whose, by the others
+            named = surname_for(first, patronymic, list(parsed.values()))
+            if named is None:
+                continue
+            first, last = named
         match = known.person(last)
         if match:
             person_id, first, last = match
@@ -367,7 +385,8 @@ def draft_article(
             text[: span.start],
             re.I,
         )
-        oblique = span.context.subject is False or read_name(split_initials(raw))[1] != "nomn"
+        case = read_name(split_initials(bare_name(span)))[1]
+        oblique = span.context.subject is False or case != "nomn"
         if said is not None:
             part = "speaker"  # «по словам X, …»: X said it, whatever the verb
         elif part == "speaker" and oblique and not along:

@@ -58,7 +58,31 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
                 break
         merged.append(Span("ORG", start, stop, text[start:stop], normal))
         i += 1
-    return merged
+    return sorted(merged + _quoted_after_kind(text, merged), key=lambda s: s.start)
+
+
+def _quoted_after_kind(text: str, tagged: list[Span]) -> list[Span]:
+    """Quoted names right after a word for a kind of body that the tagger did not take for
+    organizations («коллектива «Лариса»», «клуба «Мирас»»): its kind is added to it later,
+    as to any quoted name (`with_kind`)."""
+    found = []
+    for quote in re.finditer("«", text):
+        start = quote.start()
+        if (start and text[start - 1] == "«") or any(s.start <= start < s.stop for s in tagged):
+            continue
+        before = text[max(0, start - 40) : start].split()
+        if not before or not names_org_kind(before[-1]) or "plur" in tags_of(before[-1])[0]:
+            continue  # «коллективы «…» и «…»»: several, each a name of its own
+        depth, stop = 0, None
+        for k in range(start, min(len(text), start + 150)):
+            depth += {"«": 1, "»": -1}.get(text[k], 0)
+            if depth == 0:
+                stop = k + 1
+                break
+        if stop is None or "\n" in text[start:stop]:
+            continue  # not closed soon, or across lines: no name
+        found.append(Span("ORG", start, stop, text[start:stop], text[start:stop]))
+    return found
 
 
 LINKS = frozenset("в и на при по для с".split())
@@ -101,14 +125,27 @@ def spelt_out(name: str, candidates: list[tuple[str, str, int]]) -> tuple[str, s
     if len(words) > 4 or not any(len(w) >= 3 and w.isupper() for w in words):
         return None
     short = _initial_letters(name)
+    # «НКАКТО казахов Тюменской области»: the abbreviation, then words of what it stands for
+    head, tail = words[0], [w.casefold() for w in words[1:]]
     for raw, normal, at in candidates:
         if sum(1 for w in _WORD.findall(normal) if not w.isupper()) < 3:
             continue  # itself an abbreviation, or too short to be spelt out
         spelt = re.sub(r"\s*\([^)]*\)?\s*$", "", normal)  # «… инициатив» (КОЦГИ)»
         letters = _initial_letters(spelt)
         plain = _initial_letters(re.sub(r"^(?:[А-ЯЁ]{2,}\s+)+", "", spelt))
-        if short in (letters, plain) or (
+        # «… организация «Национально-культурная автономия казахов …»» is the НКАКТО too
+        own = {_initial_letters(quoted) for quoted in re.findall(r"«([^«»]+)", spelt)}
+        if short in {letters, plain, *own} or (
             letters.endswith(short) and len(letters) - len(short) <= 1
+        ):
+            return raw, normal, at
+        written = {w.casefold() for w in _WORD.findall(f"{raw} {normal}")}
+        if (
+            tail
+            and len(head) >= 3
+            and head.isupper()
+            and head in {letters, plain, *own}
+            and all(w in written for w in tail)
         ):
             return raw, normal, at
     return None

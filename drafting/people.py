@@ -33,6 +33,32 @@ def same_person(person: DraftPerson, first: str | None, last: str) -> bool:
     return first[:1].casefold() == other[:1].casefold()
 
 
+def surname_for(
+    first: str, patronymic: str, names: list[tuple[str | None, str | None, str]]
+) -> tuple[str, str] | None:
+    """(first name, surname) of the one person of `names` that «Юлия Александровна» or
+    «Темирбек Жумакулович» — a name and a patronymic with no surname — refers to: the same
+    first name, or initials that fit both («Ю.А. Лапидус»). None when no one, or several,
+    fit: a name with no surname is nobody's card on its own."""
+    fits = set()
+    for other_first, other_patronymic, last in names:
+        if not other_first or last == other_first:
+            continue
+        if is_initial(other_first):
+            letters = [c for c in other_first if c.isalpha()]
+            wanted = [first[:1], patronymic[:1]][: len(letters)]
+            if [c.casefold() for c in letters] != [c.casefold() for c in wanted]:
+                continue
+        elif other_first.casefold() != first.casefold():
+            continue
+        if other_patronymic and other_patronymic.casefold() != patronymic.casefold():
+            continue
+        fits.add(last)
+    if len(fits) != 1:
+        return None
+    return first, fits.pop()
+
+
 def _initials(token: str) -> str:
     """«А.Б.» as written, «Б» → «Б.»."""
     return token if token.endswith(".") else token + "."

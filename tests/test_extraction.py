@@ -706,3 +706,30 @@ def test_an_abbreviation_takes_the_kind_written_before_it() -> None:
     assert people["Павел Носов"] == [
         ("заведующий кафедрой социального и экономического управления", "КГУ")
     ], people
+
+
+def test_a_name_and_patronymic_with_no_surname_is_the_person_named_before() -> None:
+    text = (
+        "В Павлодаре прошла встреча. Гостей принимала директор центра Н.П. Орехова, а "
+        "приветствие прочитал аким города Ержан Тулеуов.\n"
+        "— Мы рады гостям, — сказала Нина Петровна.\n"
+        "Ержан Болатович пожелал участникам успехов. Песню исполнила Алия Маратовна.\n"
+    )
+    draft = draft_article(text, "pavlodar.txt")
+    people = {p.full_name: p for p in draft.people}
+    # the later mention completes the name: no person «Нина Нина» or «Ержан Ержан»
+    assert set(people) == {"Нина Петровна Орехова", "Ержан Болатович Тулеуов"}, set(people)
+    assert people["Нина Петровна Орехова"].role == "speaker"
+
+
+def test_an_abbreviation_of_an_organization_s_quoted_name_is_that_organization() -> None:
+    text = (
+        "В Кургане побывали представители Курганской региональной общественной организации "
+        "«Казахский культурный центр Зауралья»: заместитель председателя ККЦЗ Зауралья Айдос "
+        "Мукашев и руководитель вокального коллектива «Шолпан» Роза Ахметова.\n"
+    )
+    people = _positions(draft_article(text, "kurgan.txt"))
+    deputy = dict(people["Айдос Мукашев"])["заместитель председателя"]
+    assert deputy and "«Казахский культурный центр Зауралья»" in deputy, people
+    # a quoted name after a kind of body the tagger missed is that body
+    assert people["Роза Ахметова"] == [("руководитель", "Вокальный коллектив «Шолпан»")], people
