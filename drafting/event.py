@@ -181,6 +181,12 @@ def event_title_and_kind(text: str) -> tuple[str | None, str]:
     named = _named_after(lede_of(text), _OTHER_EVENT_WORDS)
     if named:
         return named, kind
+    # A headline that says something of the event names it with a phrase of its own
+    # («В Оренбуржье пройдут Дни Актюбинской области» → «Дни Актюбинской области»).
+    if headline and _is_clause(headline):
+        phrase = _phrase_naming_an_event(headline, sentences=1)
+        if phrase:
+            return phrase, kind
     # A headline is short and has no full stop; a first line that is a sentence is not one.
     headline = headline.strip(' «»"')
     # a sentence, an exclamation or a question («Давняя дружба станет крепче!») names nothing
@@ -214,23 +220,42 @@ def _event_phrase(text: str) -> str | None:
     phrase of its body that names one («с рабочим визитом в Омутинский район» → «Рабочий
     визит в Омутинский район»; «Праздник Масленицы открыл …» → «Праздник Масленицы»), with
     its head in the nominative."""
-    from natasha import Doc
-
-    segmenter, morph_vocab, morph_tagger, syntax_parser, _ner = pipeline()
     lines = body_lines(text)
     # the body from its first paragraph: a site's name above it would join its first sentence
     first = next((k for k, line in enumerate(lines) if is_paragraph(line)), 0)
-    doc = Doc(" ".join(lines[first:])[:1500])
+    return _phrase_naming_an_event(" ".join(lines[first:])[:1500])
+
+
+def _is_clause(line: str) -> bool:
+    """A line with a finite verb in it («В Оренбуржье пройдут Дни …») says something of an
+    event; it is no name of one."""
+    return any("VERB" in tags_of(word)[0] for word in re.findall(r"[а-яёА-ЯЁ]+", line))
+
+
+# Who came rather than what they came to: a phrase about them names the event only when
+# nothing else in the sentence does («Делегация … участвовала в форуме …» → the forum).
+_ACTOR_LEMMAS = frozenset({"делегация"})
+
+
+def _phrase_naming_an_event(passage: str, sentences: int = 3) -> str | None:
+    """The first noun phrase of `passage`'s first sentences whose head names an event, with
+    its head in the nominative (see `_event_phrase`)."""
+    from natasha import Doc
+
+    segmenter, morph_vocab, morph_tagger, syntax_parser, _ner = pipeline()
+    doc = Doc(passage)
     doc.segment(segmenter)
     doc.tag_morph(morph_tagger)
     doc.parse_syntax(syntax_parser)
-    for sentence in doc.sents[:3]:
+    for sentence in doc.sents[:sentences]:
         tokens = sentence.tokens
         for token in tokens:
             token.lemmatize(morph_vocab)
-        for token in tokens:
+        for token in sorted(tokens, key=lambda t: t.lemma in _ACTOR_LEMMAS):
             anniversary = re.fullmatch(r"\d+-лети\w+", token.text.casefold())  # «20-летию …»
-            if not anniversary and (token.pos != "NOUN" or not _names_an_event(token.lemma)):
+            if not anniversary and (
+                token.pos not in {"NOUN", "PROPN"} or not _names_an_event(token.lemma)
+            ):
                 continue
             if token.lemma == "стол" and not any(
                 t.lemma == "круглый" for t in tokens if t.head_id == token.id

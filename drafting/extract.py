@@ -467,6 +467,29 @@ def draft_article(
             title = "художественный руководитель" if led.group(2) else "руководитель"
             if not any(p.title == title for p in person.positions):
                 person.positions.append(DraftPosition(title, org_id, sentence))
+        # «дом дружбы народов …, которым руководит Ю.А. Лапидус»: she leads that body
+        headed = re.search(
+            r"\s*,\s*котор\w+\s+(?:руковод|возглавля)\w*\s+$", text[sentence_start : span.start]
+        )
+        if headed is not None:
+            comma = sentence_start + headed.start()
+            body = next((o for o in reversed(org_spans) if 0 <= comma - o.stop <= 2), None)
+            if body is not None:
+                org_id = organization(*with_kind(body))
+            else:  # a body the tagger missed: its kind and what follows it, up to the comma
+                words = text[sentence_start:comma].split()[-8:]
+                kinds = [k for k, w in enumerate(words) if names_org_kind(w)]
+                k = kinds[-1] if kinds else None
+                while k and "ADJF" in tags_of(words[k - 1])[0]:
+                    k -= 1
+                named = " ".join(words[k:]) if k is not None else ""
+                org_id = (
+                    organization(named, phrase_nominative(named), text.rfind(named, 0, comma))
+                    if named
+                    else None
+                )
+            if org_id is not None and not any(p.organization == org_id for p in person.positions):
+                person.positions.append(DraftPosition("руководитель", org_id, sentence))
         pieces = [piece for where, whole in placed for piece in two_positions(where, whole)]
         for at, chunk in pieces:
             position_ranges.append((at, at + len(chunk)))

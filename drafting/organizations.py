@@ -68,7 +68,7 @@ def _quoted_after_kind(text: str, tagged: list[Span]) -> list[Span]:
     found = []
     for quote in re.finditer("«", text):
         start = quote.start()
-        if (start and text[start - 1] == "«") or any(s.start <= start < s.stop for s in tagged):
+        if start and text[start - 1] == "«":
             continue
         before = text[max(0, start - 40) : start].split()
         if not before or not names_org_kind(before[-1]) or "plur" in tags_of(before[-1])[0]:
@@ -81,6 +81,8 @@ def _quoted_after_kind(text: str, tagged: list[Span]) -> list[Span]:
                 break
         if stop is None or "\n" in text[start:stop]:
             continue  # not closed soon, or across lines: no name
+        if any(s.start < stop and start < s.stop for s in tagged):
+            continue  # the tagger found it (or a part of it)
         found.append(Span("ORG", start, stop, text[start:stop], text[start:stop]))
     return found
 

@@ -114,9 +114,14 @@ def headline_of(text: str) -> str:
         return lines[0]  # the text begins with its body: a sentence, never a headline
     above = paragraph - 1
     # «В Оренбуржье пройдут Дни …» / «25 Апр 2017» / body: a date stamped under the headline
-    while above > 0 and _is_date_line(lines[above]):
+    # … or a subheading that refers back to the headline («Он проходил 25–27 августа …»)
+    while above > 0 and (_is_date_line(lines[above]) or _ANAPHORIC.match(lines[above])):
         above -= 1
     return "" if is_page_line(lines[above]) else lines[above]
+
+
+# A line beginning with a pronoun for something named before it continues that line.
+_ANAPHORIC = re.compile(r"(?:он|она|оно|они|его|её|ее|их|это|там|тогда)\b", re.I)
 
 
 def publisher_ranges(text: str) -> list[tuple[int, int]]:

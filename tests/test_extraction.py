@@ -354,10 +354,11 @@ def test_a_headline_above_its_date_and_an_event_described_when_there_is_none() -
     stamped = (
         "Союз казахов Приуралья\n+7 (3532) 11-22-33\n\n"
         "В Орске пройдут Дни казахской культуры\n\n14 Мар 2019\n\n"
-        "15 марта 2019 г. в Орске откроются Дни казахской культуры, на которые приедут "
+        "15 марта 2019 г. в Орске откроется праздник, на который приедут "
         "артисты и мастера из Актобе и Костаная.\n"
     )
-    assert draft_article(stamped, "orsk.txt").title == "В Орске пройдут Дни казахской культуры"
+    # the headline says what will happen; the event's name is its phrase
+    assert draft_article(stamped, "orsk.txt").title == "Дни казахской культуры"
     described = (
         "В середине мая с дружеским визитом в Тарский район прибыли гости из Павлодара. "
         "Они посетили школу искусств и музей.\n"
@@ -733,3 +734,17 @@ def test_an_abbreviation_of_an_organization_s_quoted_name_is_that_organization()
     assert deputy and "«Казахский культурный центр Зауралья»" in deputy, people
     # a quoted name after a kind of body the tagger missed is that body
     assert people["Роза Ахметова"] == [("руководитель", "Вокальный коллектив «Шолпан»")], people
+
+
+def test_a_headline_that_is_a_clause_gives_the_event_s_own_phrase() -> None:
+    page = (
+        "Новости района\n\n"
+        "Делегация из Шемонаихи приняла участие в фестивале народного творчества\n\n"
+        "Он прошёл 12–14 июня в Рубцовске\n\n"
+        "Мероприятие состоялось в рамках сотрудничества приграничных территорий двух стран, "
+        "организатором выступил дом дружбы Алтайского края, которым руководит О.П. Белова.\n"
+    )
+    draft = draft_article(page, "rubtsovsk.txt")
+    # the headline, not the subheading that refers back to it; the event, not who came
+    assert draft.title == "Фестиваль народного творчества", draft.title
+    assert _positions(draft)["О.П. Белова"] == [("руководитель", "Дом дружбы Алтайского края")]
