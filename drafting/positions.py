@@ -437,7 +437,8 @@ def split_position(
             ministry = f"Министерство {minister.group(1)}"
             return title[0].lower() + title[1:], organization(ministry, ministry, at)
     org_id = organization(rest, phrase_nominative(rest), at + chunk.find(rest)) if rest else None
-    if rest and org_id is None and rest[:1].islower():
-        # «лидеры национальных объединений»: words that name no organization stay in the title
+    if rest and org_id is None:
+        # «лидеры национальных объединений», «почётный гражданин города Рудного»: words that
+        # name no organization stay in the title
         return lower_first(chunk), None
     return title[0].lower() + title[1:], org_id

@@ -748,3 +748,13 @@ def test_a_headline_that_is_a_clause_gives_the_event_s_own_phrase() -> None:
     # the headline, not the subheading that refers back to it; the event, not who came
     assert draft.title == "Фестиваль народного творчества", draft.title
     assert _positions(draft)["О.П. Белова"] == [("руководитель", "Дом дружбы Алтайского края")]
+
+
+def test_words_that_name_no_organization_stay_in_the_title() -> None:
+    text = (
+        "В Рудном прошла встреча. Выступили почётный гражданин города Рудного, краевед "
+        "Н.П. Гаврилов и журналист, лауреат премии «Золотое перо Оренбуржья» Андрей Лукин.\n"
+    )
+    people = _positions(draft_article(text, "rudny.txt"))
+    assert ("почётный гражданин города Рудного", None) in people["Н.П. Гаврилов"], people
+    assert ("лауреат премии «Золотое перо Оренбуржья»", None) in people["Андрей Лукин"], people
