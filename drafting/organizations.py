@@ -220,6 +220,12 @@ def org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
             country = country_of(word.title()) or country_of(lemma_of(word).title())
             if country:
                 found.add(country)
+    # «Дом дружбы Актобе», «… Москвы»: a city named after the body's kind (not in its quotes)
+    unquoted = re.sub(r"«.*»", " ", name).split()[1:]
+    for word in (w.strip('"(),.') for w in unquoted if w[:1].isupper()):
+        country = country_of(word) or country_of(lemma_of(word).title())
+        if country in ("RU", "KZ"):
+            found.add(country)
     for word in words:  # «Оренбургской (области)» → Оренбург, «Кызылординской» → Кызылорда
         if "Geox" in tags_of(word)[0]:  # «Астаны» → Астана
             country = country_of(lemma_of(word).title())
@@ -241,6 +247,9 @@ def org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
             if country in ("RU", "KZ"):  # a guess from an adjective: only the two countries
                 found.add(country)
                 break
+    # A guess from a place is only ever one of the two countries: «Алтайский …» is of the
+    # Altai region, not of the Chinese city the gazetteer also knows
+    found &= {"RU", "KZ"}
     if not found:  # «ОО «Центр русской культуры»», «АНО «…»»: a form one country has
         return country_of_form(name)
     return found.pop() if len(found) == 1 else None

@@ -60,6 +60,9 @@ class Score:
     orgs_whole: int = 0
     junk: int = 0
     drafted_orgs: int = 0
+    org_country_right: int = 0
+    org_country_wrong: int = 0  # a wrong fact, as a wrong position is
+    org_country_missing: int = 0
     cities: int = 0
     cities_found: int = 0
     country_wrong: int = 0
@@ -168,6 +171,20 @@ def evaluate(draft: Draft, gold: dict, name: str) -> Score:
             score.orgs_whole += 1
         else:
             score.notes.append(f"organization not whole: {org['name']}")
+    for org in gold_orgs:  # the country of each organization drafted, where the answer has one
+        names = [org["name"], *(org.get("aliases") or [])]
+        drafted = next(
+            (o for o in draft.organizations if any(similar(o.name, n) for n in names)), None
+        )
+        if drafted is None or not org.get("country"):
+            continue
+        if drafted.country is None:
+            score.org_country_missing += 1
+        elif drafted.country == org["country"]:
+            score.org_country_right += 1
+        else:
+            score.org_country_wrong += 1
+            score.notes.append(f"country of {drafted.name}: {drafted.country} ≠ {org['country']}")
     # Organizations the answers name: in their list, and as employers in positions.
     named = [n for org in gold_orgs for n in [org["name"], *(org.get("aliases") or [])]] + [
         pos["organization"]
@@ -254,6 +271,8 @@ def main() -> None:
         f"\n  mentioned only     {share(total('mentioned_right'), total('mentioned'))} kept out"
         f"\n  organizations whole {share(total('orgs_whole'), total('orgs'))}, "
         f"junk {total('junk')} of {total('drafted_orgs')} drafted"
+        f"\n  their countries    {total('org_country_right')} right, "
+        f"{total('org_country_wrong')} wrong, {total('org_country_missing')} not given"
         f"\n  cities             {share(total('cities_found'), total('cities'))}, "
         f"country wrong {total('country_wrong')}"
         f"\n  dates right        {share(sum(s.date_right for s in scores), len(scores))}"

@@ -758,3 +758,14 @@ def test_words_that_name_no_organization_stay_in_the_title() -> None:
     people = _positions(draft_article(text, "rudny.txt"))
     assert ("почётный гражданин города Рудного", None) in people["Н.П. Гаврилов"], people
     assert ("лауреат премии «Золотое перо Оренбуржья»", None) in people["Андрей Лукин"], people
+
+
+def test_an_organization_s_country_is_guessed_only_from_the_two_countries_places() -> None:
+    text = (
+        "В Оренбурге прошёл вечер дружбы. Гостей из Дома дружбы Актобе встретил председатель "
+        "краевой общественной организации «Алтайский союз мастеров» Иван Белов.\n"
+    )
+    countries = {o.name: o.country for o in draft_article(text, "orenburg.txt").organizations}
+    assert countries.get("Дом дружбы Актобе") == "KZ", countries  # the city in its name
+    # «Алтай» is also a city in China: a guess from a place is only RU or KZ
+    assert all(country in ("RU", "KZ", None) for country in countries.values()), countries
