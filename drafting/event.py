@@ -349,6 +349,19 @@ def _named_after(text: str, words: str) -> str | None:
     return None
 
 
+def quoted_event_names(text: str) -> set[str]:
+    """Every «…» written right after a word for an event («на форуме «Сообщество»»,
+    «фестиваля «Мост дружбы»»): names of events, whatever the tagger took them for."""
+    names = set()
+    for match in EVENT_WORDS.finditer(text):
+        quote = re.match(r"\s*«", text[match.end() : match.end() + 3])
+        if quote is not None:
+            name = quoted_at(text, match.end() + quote.end() - 1)
+            if name:
+                names.add(name)
+    return names
+
+
 def event_status(text: str, sentences: list[tuple[int, int]]) -> str:
     """«announced» when the sentences about the event speak of it in the future tense."""
     about = [text[a:b] for a, b in sentences if EVENT_WORDS.search(text[a:b])][:3] or [

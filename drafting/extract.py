@@ -18,7 +18,14 @@ import re
 import time
 from collections.abc import Callable, Iterable
 
-from drafting.event import EVENT_WORDS, event_date, event_format, event_status, event_title_and_kind
+from drafting.event import (
+    EVENT_WORDS,
+    event_date,
+    event_format,
+    event_status,
+    event_title_and_kind,
+    quoted_event_names,
+)
 from drafting.gazetteer import country_of, is_country, is_region_abbreviation
 from drafting.model import Draft, DraftOrganization, DraftPerson, DraftPlace, DraftPosition, slug
 from drafting.names import read_name, split_initials
@@ -567,10 +574,14 @@ def draft_article(
         None,
     )
     title, kind = event_title_and_kind(text)
+    events_named = quoted_event_names(text)
     for org_id, org in list(organizations.items()):
         named = re.search(r"«(.+)»", org.name)
         if not org.known and title and named and named.group(1).strip() == title.strip("«» "):
             del organizations[org_id]  # «форум НКО «Степной диалог»»: the event, not who held it
+            continue
+        if not org.known and org.name.strip("«»") in events_named:
+            del organizations[org_id]  # «на форуме «Сообщество»»: an event's name, alone
             continue
         if not org.known:
             org.country = org_country(org.name, places.values())

@@ -345,6 +345,8 @@ def not_a_name_phrase(name: str) -> bool:
         return False  # the name is quoted: as written
     if all(w.isupper() for w in outside):
         return False  # an abbreviation («КОЦГИ»), whatever the dictionary guesses of it
+    if any(re.search(r"[а-яё]{3,}[А-ЯЁ][а-яё]", w) for w in outside):
+        return True  # two words a page's layout glued together («ИндииМужчина»)
     first, last = tags_of(outside[0].strip(",.")), tags_of(outside[-1].strip(",."))
     dangling = "ADJF" in last[0] and not {"NOUN", "Poss"} & last[1]  # «приграничья»: a noun
     if "«" not in name and dangling and len(outside) > 1:
@@ -369,7 +371,22 @@ def not_a_name_phrase(name: str) -> bool:
             and not outside[head].isupper()
         ):
             return True
+        if head is not None and _names_an_action(parses[head].normal_form):
+            return True  # «Укрепление межмуниципальных контактов …»: what was done, not who
     return "NOUN" in first[0] and {"plur", "anim"} <= first[0] and not outside[0].isupper()
+
+
+# Bodies whose names are nouns of action in form: they name who, not what was done.
+_BODIES_NAMED_AS_ACTIONS = frozenset({"учреждение", "собрание", "правление", "представление"})
+
+
+def _names_an_action(lemma: str) -> bool:
+    """A noun made from a verb («укрепление», «развитие», «открытие») names an action."""
+    return (
+        lemma.endswith(("ние", "тие"))
+        and lemma not in _BODIES_NAMED_AS_ACTIONS
+        and not names_org_kind(lemma)
+    )
 
 
 def _abbreviation_after(words: list[str], start: int) -> int | None:

@@ -769,3 +769,13 @@ def test_an_organization_s_country_is_guessed_only_from_the_two_countries_places
     assert countries.get("Дом дружбы Актобе") == "KZ", countries  # the city in its name
     # «Алтай» is also a city in China: a guess from a place is only RU or KZ
     assert all(country in ("RU", "KZ", None) for country in countries.values()), countries
+
+
+def test_an_action_glued_words_and_an_event_s_name_are_no_organizations() -> None:
+    text = (
+        "Новости Индии\n\nФотоМужчина с флагом\n\n"
+        "Развитие межрегиональных связей России и Казахстана обсудили на форуме «Созвездие» в "
+        "Омске. Выступил председатель общественного объединения «Достык» Ерлан Сагатов.\n"
+    )
+    names = {o.name for o in draft_article(text, "omsk.txt").organizations}
+    assert names == {"Общественное объединение «Достык»"}, names
