@@ -52,13 +52,24 @@ EVENT_KINDS = (
 
 
 def event_format(text: str, venue: str | None) -> str:
-    """Online when the text says so, in person when it names the city it was held in and
-    says nothing of being online, unknown otherwise."""
+    """Online when the text says so, in person when it names the city it was held in or
+    tells of what only happens in person (a visit, a concert) and says nothing of being
+    online, unknown otherwise."""
     online = re.search(r"онлайн|online|видеоконференц|в режиме видеосвязи|zoom", text, re.I)
     if online:
         in_person = re.search(r"\bочно\b|смешанн\w+ формат|гибридн", text, re.I)
         return "hybrid" if in_person else "online"
-    return "offline" if venue is not None else "unknown"
+    if venue is not None or _IN_PERSON.search(text):
+        return "offline"
+    return "unknown"
+
+
+# What only happens where people are: a visit, a delegation, a concert, a festival
+_IN_PERSON = re.compile(
+    r"\b(?:визит\w*|делегаци\w*|концерт\w*|фестивал\w*|выставк\w*|посетил\w*|посетит|"
+    r"прибыл\w*|приехал\w*|экскурси\w*)",
+    re.I,
+)
 
 
 _MAIN_EVENT_WORDS = r"кругл\w+\s+стол\w*|форум\w*|конференци\w*|встреч\w*|семинар\w*|заседани\w*"

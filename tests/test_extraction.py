@@ -779,3 +779,12 @@ def test_an_action_glued_words_and_an_event_s_name_are_no_organizations() -> Non
     )
     names = {o.name for o in draft_article(text, "omsk.txt").organizations}
     assert names == {"Общественное объединение «Достык»"}, names
+
+
+def test_what_only_happens_in_person_is_held_in_person() -> None:
+    visit = "Официальная делегация области посетит соседей в апреле.\n"
+    assert draft_article(visit, "orenburg.txt").format == "offline"
+    online = "Делегация Актюбинской области провела онлайн-встречу с коллегами.\n"
+    assert draft_article(online, "aktobe.txt").format == "online"
+    nothing = "Общественники обсудили планы на следующий год.\n"
+    assert draft_article(nothing, "plans.txt").format == "unknown"
