@@ -219,7 +219,7 @@ _EVENT_LEMMAS = frozenset(
 _PHRASE_RELATIONS = frozenset({"amod", "nmod", "nummod", "flat", "flat:name", "appos", "case"})
 
 
-def _names_an_event(lemma: str) -> bool:
+def names_an_event(lemma: str) -> bool:
     """«форум», and the compounds made of one: «медиафорум», «фестиваль-конкурс»."""
     return lemma in _EVENT_LEMMAS or any(
         lemma.endswith(word) and len(lemma) - len(word) >= 4 for word in _EVENT_LEMMAS
@@ -265,7 +265,7 @@ def _phrase_naming_an_event(passage: str, sentences: int = 3) -> str | None:
         for token in sorted(tokens, key=lambda t: t.lemma in _ACTOR_LEMMAS):
             anniversary = re.fullmatch(r"\d+-лети\w+", token.text.casefold())  # «20-летию …»
             if not anniversary and (
-                token.pos not in {"NOUN", "PROPN"} or not _names_an_event(token.lemma)
+                token.pos not in {"NOUN", "PROPN"} or not names_an_event(token.lemma)
             ):
                 continue
             if token.lemma == "стол" and not any(

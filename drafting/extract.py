@@ -65,6 +65,7 @@ from drafting.positions import (
     title_nominative,
     two_positions,
 )
+from drafting.roles import held_and_supported
 from drafting.words import (
     POSITION_WORDS,
     balance_quotes,
@@ -171,7 +172,7 @@ def draft_article(
     text = re.sub(r'(?:(?<=^)|(?<=[\s(\[«]))"', "«", text, flags=re.M).replace('"', "»")
     # «пресс‑секретарь», «Касым‑Жомарт» with a non-breaking hyphen: the plain one
     text = text.translate(_HYPHENS)
-    spans, sentences = analyse(text)
+    spans, sentences, doc = analyse(text)
     spans = untitled(joined_names(spans, text), text)
     # Names in a site's menu or share buttons («Поделиться ВКонтакте») are not the article's.
     furniture = page_line_ranges(text)
@@ -181,7 +182,15 @@ def draft_article(
 
     organizations: dict[str, DraftOrganization] = {}
 
+    mentions: dict[str, list[int]] = {}  # where each organization is named
+
     def organization(raw: str, normal: str, at: int) -> str | None:
+        org_id = make_organization(raw, normal, at)
+        if org_id is not None:
+            mentions.setdefault(org_id, []).append(at)
+        return org_id
+
+    def make_organization(raw: str, normal: str, at: int) -> str | None:
         normal = mission_in_full(quoted_as_written(raw, head_in_nominative(raw, normal)))
         clean = balance_quotes(normal)
         bare = clean.strip("«»").split()
@@ -575,6 +584,13 @@ def draft_article(
     )
     title, kind = event_title_and_kind(text)
     events_named = quoted_event_names(text)
+    held, supported = held_and_supported(doc, pipeline()[1])
+    for org_id, org in organizations.items():
+        named_at = mentions.get(org_id, [])
+        if any(at in where for where in held for at in named_at):
+            org.role = "organizer"
+        elif any(at in where for where in supported for at in named_at):
+            org.role = "partner"
     for org_id, org in list(organizations.items()):
         named = re.search(r"«(.+)»", org.name)
         if not org.known and title and named and named.group(1).strip() == title.strip("«» "):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 
 @dataclass
@@ -40,6 +41,9 @@ class DraftOrganization:
     sentence: str = ""
     country: str | None = None  # from a country or city its name holds; None: the admin decides
     venue: bool = False  # named as where it happened («в Доме дружбы»), not as who took part
+    # what the text says it did for the event: «organizer» («его провёл …»), «partner» («при
+    # поддержке …»); None: it says neither
+    role: Literal["organizer", "partner"] | None = None
 
 
 @dataclass

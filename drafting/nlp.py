@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from drafting.names import Context
 from drafting.words import (
@@ -55,7 +55,13 @@ class Span:
     context: Context = field(default_factory=Context)  # for a name: role, a verb's gender
 
 
-def analyse(text: str) -> tuple[list[Span], list[tuple[int, int]]]:
+class Analysis(NamedTuple):
+    spans: list[Span]  # names of people, organizations and places
+    sentences: list[tuple[int, int]]  # where each sentence begins and ends
+    doc: Any  # the Natasha Doc, with its syntax tree
+
+
+def analyse(text: str) -> Analysis:
     from natasha import Doc
 
     segmenter, morph_vocab, morph_tagger, syntax_parser, ner_tagger = pipeline()
@@ -71,7 +77,7 @@ def analyse(text: str) -> tuple[list[Span], list[tuple[int, int]]]:
         verb = _governing_verb(doc, span, morph_vocab) if span.type == "PER" else None
         context = _name_context(doc, span) if span.type == "PER" else Context()
         spans.append(Span(span.type, span.start, span.stop, span.text, normal, verb, context))
-    return _initialled_names(text, spans), [(s.start, s.stop) for s in doc.sents]
+    return Analysis(_initialled_names(text, spans), [(s.start, s.stop) for s in doc.sents], doc)
 
 
 # «Жумадильдаева НВ», «Кушербаев К.Е.»: a surname with its initials after it

@@ -614,7 +614,7 @@ def review_of(
 def _review_of(
     draft: Draft, source: str, source_title: str, maybe: dict[str, tuple[str, str]]
 ) -> Review:
-    roles = {o.id: _org_role(o, draft) for o in draft.organizations}
+    roles = {o.id: org_role(o, draft) for o in draft.organizations}
     return Review(
         source_file=source,
         source_title=source_title,
@@ -659,10 +659,12 @@ def _review_of(
     )
 
 
-def _org_role(org: DraftOrganization, draft: Draft) -> OrgRole:
-    """Organizer when its sentence says so; otherwise what its people did: a body whose
-    only people named were mentioned («письмо прислал директор X») is mentioned too, and so
-    is a venue («в Доме дружбы») no one took part for."""
+def org_role(org: DraftOrganization, draft: Draft) -> OrgRole:
+    """Organizer or partner when the text says so (drafting/roles.py); otherwise what its
+    people did: a body whose only people named were mentioned («письмо прислал директор X»)
+    is mentioned too, and so is a venue («в Доме дружбы») no one took part for."""
+    if org.role is not None:
+        return org.role
     if "организатор" in org.sentence.casefold():
         return "organizer"
     roles = {p.role for p in draft.people for q in p.positions if q.organization == org.id}

@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from drafting.extract import draft_article  # noqa: E402
 from drafting.model import Draft  # noqa: E402
+from drafting.review import org_role  # noqa: E402
 
 DEFAULT_FOLDER = ROOT.parent / "shared" / "articles"
 
@@ -63,6 +64,8 @@ class Score:
     org_country_right: int = 0
     org_country_wrong: int = 0  # a wrong fact, as a wrong position is
     org_country_missing: int = 0
+    org_roles: int = 0
+    org_roles_right: int = 0
     cities: int = 0
     cities_found: int = 0
     country_wrong: int = 0
@@ -176,6 +179,13 @@ def evaluate(draft: Draft, gold: dict, name: str) -> Score:
         drafted = next(
             (o for o in draft.organizations if any(similar(o.name, n) for n in names)), None
         )
+        if drafted is not None and org.get("role"):
+            score.org_roles += 1
+            role = org_role(drafted, draft)
+            if role == org["role"]:
+                score.org_roles_right += 1
+            else:
+                score.notes.append(f"role of {drafted.name}: {role} ≠ {org['role']}")
         if drafted is None or not org.get("country"):
             continue
         if drafted.country is None:
@@ -273,6 +283,7 @@ def main() -> None:
         f"junk {total('junk')} of {total('drafted_orgs')} drafted"
         f"\n  their countries    {total('org_country_right')} right, "
         f"{total('org_country_wrong')} wrong, {total('org_country_missing')} not given"
+        f"\n  their roles        {share(total('org_roles_right'), total('org_roles'))}"
         f"\n  cities             {share(total('cities_found'), total('cities'))}, "
         f"country wrong {total('country_wrong')}"
         f"\n  dates right        {share(sum(s.date_right for s in scores), len(scores))}"

@@ -788,3 +788,21 @@ def test_what_only_happens_in_person_is_held_in_person() -> None:
     assert draft_article(online, "aktobe.txt").format == "online"
     nothing = "Общественники обсудили планы на следующий год.\n"
     assert draft_article(nothing, "plans.txt").format == "unknown"
+
+
+def test_who_held_the_event_and_who_supported_it_are_read_from_the_sentence() -> None:
+    from drafting.review import org_role
+
+    text = (
+        "В Кургане прошёл форум «Соседи», организованный общественным фондом «Степь» совместно "
+        "с Ассоциацией казахов Зауралья при поддержке Фонда президентских грантов. На форуме "
+        "выступил директор библиотеки «Родник» Иван Белов.\n"
+    )
+    draft = draft_article(text, "kurgan.txt")
+    roles = {o.name: org_role(o, draft) for o in draft.organizations}
+    assert roles == {
+        "Общественный фонд «Степь»": "organizer",
+        "Ассоциация казахов Зауралья": "organizer",
+        "Фонд президентских грантов": "partner",
+        "Библиотека «Родник»": "participant",
+    }, roles
