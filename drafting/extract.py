@@ -302,6 +302,23 @@ def draft_article(
         normal = f"{phrase_nominative(kind_words)} «{span.normal.lstrip('«')}"
         return raw, normal, text.rfind(kind_words, 0, span.start)
 
+    def body_before(end: int, sentence_start: int) -> str | None:
+        """The organization named right before `end`: the one the tagger found, else the
+        kind of body written there with its adjectives and what follows it («детского
+        фольклорного коллектива «Прялица»», «Оренбургский муниципальный камерный хор»)."""
+        body = next((o for o in reversed(org_spans) if 0 <= end - o.stop <= 2), None)
+        if body is not None:
+            return organization(*with_kind(body))
+        words = text[sentence_start:end].split()[-8:]
+        kinds = [k for k, w in enumerate(words) if names_org_kind(w)]
+        if not kinds:
+            return None
+        k = kinds[-1]
+        while k and "ADJF" in tags_of(words[k - 1])[0]:
+            k -= 1
+        named = " ".join(words[k:])
+        return organization(named, phrase_nominative(named), text.rfind(named, 0, end))
+
     org_ranges = [(o.start, o.stop) for o in org_spans]
     places: dict[str, DraftPlace] = {}
     for span in spans:
@@ -435,7 +452,9 @@ def draft_article(
         # name ends the title
         glued = glued_place(span.text, text[max(0, span.start - 4) : span.start])
         before = text[offset : span.start] + glued
-        before = re.sub(r"\s*\([^)]*\)\s*$", " ", before)  # «… СО РАН (Новосибирск) Ирина»
+        # «… СО РАН (Новосибирск) Ирина», «X (мастер …) и Ирина»: what is in brackets is no
+        # title of hers (blanked, so that every offset stays)
+        before = re.sub(r"\([^)]*\)", lambda found: " " * len(found.group()), before)
         chunks = position_chunks(before)
         # («… Шайхиев (г. Уральск, Казахстан) и Дмитрий Мацюк»: where each is from aside)
         between = re.sub(r"\([^)]*\)", " ", before)
@@ -456,56 +475,21 @@ def draft_article(
             text, span.stop, min(sentence_end, following), following < sentence_end, org_ranges
         )
         placed.extend(after)
-        # «коллектива «Прялица» под руководством Ларисы Пригородовой»: she leads the group
+        # «коллектива «Прялица» под руководством Ларисы Пригородовой», «хор под управлением
+        # Ольги …», «дом дружбы …, которым руководит Ю.А. Лапидус»: she leads that body
         led = re.search(
-            r"((?:[а-яё-]+\s+){0,3}[а-яё-]+\s+«[^»]+»+)\s+под\s+(художественным\s+)?"
-            r"руководством\s+([^,;:.]*)$",
+            r"(?:\s+под\s+(художественным\s+)?(?:руководством|управлением)\s+([^,;:.]*)"
+            r"|\s*,\s*котор\w+\s+(?:руковод|возглавля)\w*\s+)$",
             text[sentence_start : span.start],
             re.I,
         )
-        if (
-            led is not None
-            and led.group(3).strip()
-            and not any(titles_a_person(w) for w in led.group(3).split())
-        ):
-            led = None  # «под руководством» of someone named before
-        if led is not None:
-            # the group is its noun with the adjectives before it: «детского фольклорного
-            # коллектива «Прялица»», not «празднике выступил детский хор …»
-            words = led.group(1).split()
-            k = max(0, next(i for i, w in enumerate(words) if "«" in w) - 1)
-            while k > 0 and "ADJF" in tags_of(words[k - 1])[0]:
-                k -= 1
-            group = " ".join(words[k:])
-            org_id = organization(
-                group, phrase_nominative(group), text.rfind(group, sentence_start, span.start)
-            )
-            title = "художественный руководитель" if led.group(2) else "руководитель"
-            if not any(p.title == title for p in person.positions):
-                person.positions.append(DraftPosition(title, org_id, sentence))
-        # «дом дружбы народов …, которым руководит Ю.А. Лапидус»: she leads that body
-        headed = re.search(
-            r"\s*,\s*котор\w+\s+(?:руковод|возглавля)\w*\s+$", text[sentence_start : span.start]
-        )
-        if headed is not None:
-            comma = sentence_start + headed.start()
-            body = next((o for o in reversed(org_spans) if 0 <= comma - o.stop <= 2), None)
-            if body is not None:
-                org_id = organization(*with_kind(body))
-            else:  # a body the tagger missed: its kind and what follows it, up to the comma
-                words = text[sentence_start:comma].split()[-8:]
-                kinds = [k for k, w in enumerate(words) if names_org_kind(w)]
-                k = kinds[-1] if kinds else None
-                while k and "ADJF" in tags_of(words[k - 1])[0]:
-                    k -= 1
-                named = " ".join(words[k:]) if k is not None else ""
-                org_id = (
-                    organization(named, phrase_nominative(named), text.rfind(named, 0, comma))
-                    if named
-                    else None
-                )
+        between = (led.group(2) or "").split() if led is not None else []
+        if led is not None and (not between or any(titles_a_person(w) for w in between)):
+            # (words between that are no title: «под руководством» of someone named before)
+            org_id = body_before(sentence_start + led.start(), sentence_start)
+            title = "художественный руководитель" if led.group(1) else "руководитель"
             if org_id is not None and not any(p.organization == org_id for p in person.positions):
-                person.positions.append(DraftPosition("руководитель", org_id, sentence))
+                person.positions.append(DraftPosition(title, org_id, sentence))
         pieces = [piece for where, whole in placed for piece in two_positions(where, whole)]
         for at, chunk in pieces:
             position_ranges.append((at, at + len(chunk)))

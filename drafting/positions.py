@@ -111,21 +111,24 @@ def _position_after(
 ) -> tuple[int, str] | None:
     """A position written after a name, set off by a comma or a dash: «Марина Коваленко,
     председатель правления фонда «Степь», отметила …» → (where it starts, the position)."""
-    lead = re.match(r"\s*(?:,|\s[—–-])\s*", text[stop:limit])
+    lead = re.match(r"\s*(?:,|\s[—–-]|\()\s*", text[stop:limit])
     if lead is None:
         return None
     start = stop + lead.end()
     rest = text[start:limit]
+    if lead.group().strip() == "(":  # «Евгения Звягинцева (мастер по …)»: what she is
+        closing = rest.find(")")
+        rest = rest[:closing] if closing >= 0 else ""
     end = next(
         (
             found.start()
-            for found in unquoted(r"[,;()]| [—–-] ", rest)
+            for found in unquoted(r"[,;:()]| [—–-] ", rest)
             # «Ассоциации русских, славянских и казачьих организаций»: a comma in a name
             if not (found.group() == "," and any(a < start + found.start() < b for a, b in names))
         ),
         len(rest),
     )
-    if end == len(rest) and next_name:
+    if end == len(rest) and next_name and lead.group().strip() != "(":
         return None  # it runs into the next name: «…, директор X Пётр Петров» is his title
     chunk = _before_verb(rest[:end].rstrip(" ."))
     # «являющаяся руководителем …», «в марте избранная председателем …»: what follows the

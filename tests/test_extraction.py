@@ -806,3 +806,17 @@ def test_who_held_the_event_and_who_supported_it_are_read_from_the_sentence() ->
         "Фонд президентских грантов": "partner",
         "Библиотека «Родник»": "participant",
     }, roles
+
+
+def test_a_position_in_brackets_or_before_a_colon_and_a_choir_under_its_conductor() -> None:
+    text = (
+        "Область представляли ремесленники – Звягинцева Евгения (мастер по резьбе по дереву) и "
+        "Жанар Келгембаева. Выступил Оренбургский камерный хор под управлением Ольги Серовой. "
+        "Слово взял генеральный консул Республики Казахстан Асхат Нурланов: «Спасибо всем».\n"
+    )
+    people = _positions(draft_article(text, "festival.txt"))
+    assert ("мастер по резьбе по дереву", None) in people["Евгения Звягинцева"], people
+    assert all("мастер" not in title for title, _ in people["Жанар Келгембаева"]), people
+    assert people["Ольга Серова"] == [("руководитель", "Оренбургский камерный хор")], people
+    [(title, _)] = people["Асхат Нурланов"]
+    assert title == "генеральный консул Республики Казахстан", people
