@@ -115,9 +115,18 @@ def headline_of(text: str) -> str:
     above = paragraph - 1
     # «В Оренбуржье пройдут Дни …» / «25 Апр 2017» / body: a date stamped under the headline
     # … or a subheading that refers back to the headline («Он проходил 25–27 августа …»)
-    while above > 0 and (_is_date_line(lines[above]) or _ANAPHORIC.match(lines[above])):
+    while above > 0 and (
+        _is_date_line(lines[above])
+        or _ANAPHORIC.match(lines[above])
+        or _CAPTION.search(lines[above])
+        or (is_page_line(lines[above]) and _FULL_DATE.search(lines[above]))
+    ):
         above -= 1
     return "" if is_page_line(lines[above]) else lines[above]
+
+
+# A photo's caption under a headline: «cover Фото: сайт посольства …», «Фото: Иван Петров».
+_CAPTION = re.compile(r"(?:^|\s)фото\s*:", re.I)
 
 
 # A line beginning with a pronoun for something named before it continues that line.
@@ -170,6 +179,7 @@ def is_paragraph(line: str) -> bool:
 def _is_date_line(line: str) -> bool:
     """A line that holds a date or a time and nothing else («25 Апр 2017», «12.03.2024 14:30»)."""
     rest = re.sub(r"\d{1,2}:\d{2}|г\.|года?|[|·,]", " ", _FULL_DATE.sub(" ", line))
+    rest = re.sub(r"\([^)]*\)", " ", rest)  # «17 Мая 2011г. (13 Джумада ас-сани)»
     return _FULL_DATE.search(line) is not None and not rest.strip()
 
 

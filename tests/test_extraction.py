@@ -820,3 +820,20 @@ def test_a_position_in_brackets_or_before_a_colon_and_a_choir_under_its_conducto
     assert people["Ольга Серова"] == [("руководитель", "Оренбургский камерный хор")], people
     [(title, _)] = people["Асхат Нурланов"]
     assert title == "генеральный консул Республики Казахстан", people
+
+
+def test_a_headline_above_a_photo_caption_or_a_dated_stamp() -> None:
+    captioned = (
+        "В Омске завершились Дни культуры Павлодара\n\n"
+        "cover Фото: пресс-служба акимата\n\n"
+        "Организовали мероприятие акимат Павлодара и мэрия Омска при поддержке генерального "
+        "консульства, сообщает пресс-служба.\n"
+    )
+    assert draft_article(captioned, "omsk.txt").title == "Дни культуры Павлодара"
+    stamped = (
+        "5 мая в Кургане прошёл форум соседей.\n\n"
+        "5 мая 2019 г., пятница\n\n"
+        "Представители общественных палат двух регионов собрались на встречу, чтобы обсудить "
+        "планы совместной работы на следующий год.\n"
+    )
+    assert draft_article(stamped, "kurgan.txt").title == "Форум соседей"
