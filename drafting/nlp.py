@@ -14,6 +14,7 @@ from drafting.names import Context
 from drafting.words import (
     POSITION_WORDS,
     SURNAME_END,
+    known_word,
     lemma_of,
     names_org_kind,
     phrase_nominative,
@@ -77,7 +78,42 @@ def analyse(text: str) -> Analysis:
         verb = _governing_verb(doc, span, morph_vocab) if span.type == "PER" else None
         context = _name_context(doc, span) if span.type == "PER" else Context()
         spans.append(Span(span.type, span.start, span.stop, span.text, normal, verb, context))
-    return Analysis(_initialled_names(text, spans), [(s.start, s.stop) for s in doc.sents], doc)
+    spans = _titled_names(text, _initialled_names(text, spans))
+    return Analysis(spans, [(s.start, s.stop) for s in doc.sents], doc)
+
+
+# A first name and a surname as they are written: «Абзал Сапарбекулы», «Ерлан Карин»
+# (a lookahead, so that «Общества Абзал Сапарбекулы» gives both pairs)
+_NAME_PAIR = re.compile(r"(?<![\w.-])(?=(([А-ЯЁ][а-яё]{2,})\s+([А-ЯЁ][а-яё]{2,}))(?![\w-]))")
+
+
+def _titled_names(text: str, spans: list[Span]) -> list[Span]:
+    """A name right after a title that the tagger missed («руководитель Общества Абзал
+    Сапарбекулы»; it knows few Kazakh names): a first name the dictionary knows as one or
+    does not know at all, then a word ending as surnames do."""
+    out = list(spans)
+    for found in _NAME_PAIR.finditer(text):
+        first, last = found.group(2), found.group(3)
+        start, stop = found.start(1), found.end(1)
+        overlapping = [s for s in out if s.start < stop and start < s.stop]
+        # only an organization the name ran into («Общества Абзал Сапарбекулы») may overlap it
+        if any(s.type != "ORG" or s.start >= start or s.stop > stop for s in overlapping):
+            continue
+        tags = tags_of(first)
+        if {"Geox", "Orgn", "Surn"} & tags[0] or not ("Name" in tags[1] or not known_word(first)):
+            continue
+        if not SURNAME_END.search(last) or "Geox" in tags_of(last)[1]:
+            continue
+        before = re.split(r"[.!?;:]", text[max(0, start - 80) : start])[-1]
+        if not any(titles_a_person(w) for w in before.split()[-4:]):
+            continue
+        for s in overlapping:
+            kept = text[s.start : start].rstrip()
+            out[out.index(s)] = replace(
+                s, stop=s.start + len(kept), text=kept, normal=phrase_nominative(kept)
+            )
+        out.append(Span("PER", start, stop, found.group(1), found.group(1)))
+    return sorted(out, key=lambda s: s.start)
 
 
 # «Жумадильдаева НВ», «Кушербаев К.Е.»: a surname with its initials after it

@@ -837,3 +837,9 @@ def test_a_headline_above_a_photo_caption_or_a_dated_stamp() -> None:
         "планы совместной работы на следующий год.\n"
     )
     assert draft_article(stamped, "kurgan.txt").title == "Форум соседей"
+
+
+def test_a_name_after_a_title_that_the_tagger_ran_into_an_organization() -> None:
+    text = "На встрече выступил руководитель Общества Абзал Сапарбекулы. Он рассказал о планах.\n"
+    draft = draft_article(text, "moscow.txt")
+    assert [p.full_name for p in draft.people] == ["Абзал Сапарбекулы"], draft.people
