@@ -151,6 +151,22 @@ class _Known:
         return None
 
 
+# Nouns whose person was there: a performance, a visit, a meeting, a delegation's members
+# («в исполнении X», «визита посла X», «встреча акима X с …», «в составе делегации … X»).
+# Not an award: «письма акима X вручены …» names the giver and the receiver alike.
+_THERE = re.compile(r"\b(?:исполнени|участи|состав|визит|встреч|приезд)\w*", re.I)
+
+
+def _was_there(before: str) -> bool:
+    """Whether a name written in an oblique case after `before` (its sentence up to it) is
+    of someone who was there: the last such word comes with no verb after it."""
+    found = list(_THERE.finditer(before))
+    if not found:
+        return False
+    between = before[found[-1].end() :].split()
+    return not any({"VERB", "INFN", "GRND"} & tags_of(w)[0] for w in between)
+
+
 def bare_name(span: Span) -> str:
     """A name as written, without what it has in brackets («Наталья Калашникова (Нур-Султан)»)."""
     return re.sub(r"\s*\(.*?\)\s*", " ", span.text).strip()
@@ -420,10 +436,21 @@ def draft_article(
         )
         case = read_name(split_initials(bare_name(span)))[1]
         oblique = span.context.subject is False or case != "nomn"
-        if said is not None:
+        # «Асхат Нускабай, Генеральный консул …: «Со своей стороны …»»: the words that follow
+        quoted = re.match(r"[^.!?:\n]{0,200}:\s*[«\"„]", text[span.stop : span.stop + 240])
+        if said is not None or (quoted is not None and case == "nomn"):
             part = "speaker"  # «по словам X, …»: X said it, whatever the verb
         elif part == "speaker" and oblique and not along:
             part = "mentioned"  # «письмо посла X», «объявленного X»: said of them, not by them
+        begins = next((s for s, e in sentences if s <= span.start < e), 0)
+        clause_rest = re.split(r"[,.;:!?]", text[span.stop : span.stop + 200])[0]
+        if (
+            part == "mentioned"
+            and oblique
+            and _was_there(text[begins : span.start])
+            and not any("VERB" in tags_of(w)[0] for w in clause_rest.split())  # its own verb
+        ):
+            part = "participant"  # «в исполнении X», «визит посла X», «вручены X»
         taking_part.setdefault(person_id, set()).add(part)
         if re.search(r"модератор", sentence, re.I) and not moderated & {sentence}:
             moderated.add(sentence)  # «Модератором выступил …»: the first person named

@@ -57,6 +57,8 @@ class Score:
     wrong_person: int = 0
     mentioned: int = 0
     mentioned_right: int = 0
+    parts: int = 0  # what each person found did there: spoke, took part, moderated
+    parts_right: int = 0
     orgs: int = 0
     orgs_whole: int = 0
     junk: int = 0
@@ -106,6 +108,13 @@ def evaluate(draft: Draft, gold: dict, name: str) -> Score:
         claimed.add(match)
         drafted = draft.people[match]
         score.found += 1
+        wanted = (person.get("role") or "").split(" ")[0]  # «speaker (invited expert)»
+        if wanted:
+            score.parts += 1
+            if drafted.role == wanted:
+                score.parts_right += 1
+            else:
+                score.notes.append(f"part of {person['name']}: {drafted.role} ≠ {wanted}")
         first_names = {norm(person.get("first_name"))}
         if person.get("first_name") is None and person.get("initials"):
             first_names.add(norm(person["initials"]))  # written with initials only: either
@@ -279,6 +288,7 @@ def main() -> None:
         f"\n  positions right    {share(total('positions_right'), total('positions'))}"
         f"\n  wrong person       {total('wrong_person')}"
         f"\n  mentioned only     {share(total('mentioned_right'), total('mentioned'))} kept out"
+        f"\n  their parts        {share(total('parts_right'), total('parts'))}"
         f"\n  organizations whole {share(total('orgs_whole'), total('orgs'))}, "
         f"junk {total('junk')} of {total('drafted_orgs')} drafted"
         f"\n  their countries    {total('org_country_right')} right, "

@@ -843,3 +843,16 @@ def test_a_name_after_a_title_that_the_tagger_ran_into_an_organization() -> None
     text = "На встрече выступил руководитель Общества Абзал Сапарбекулы. Он рассказал о планах.\n"
     draft = draft_article(text, "moscow.txt")
     assert [p.full_name for p in draft.people] == ["Абзал Сапарбекулы"], draft.people
+
+
+def test_greeting_quoting_and_being_named_as_a_performer_or_a_visitor() -> None:
+    text = (
+        "Гостей праздника поздравили глава района Иван Белов и аким села Ерлан Сагатов. "
+        "Марина Шумова, президент центра «Ак Бата»: «Сегодня у нас замечательный день». "
+        "Прозвучала песня в исполнении Ержана Токсабанова. Концерт прошёл в рамках визита посла "
+        "Даурена Абаева. Свой первый визит Нурлан Ахметов совершил в Омск.\n"
+    )
+    roles = {p.full_name: p.role for p in draft_article(text, "liman.txt").people}
+    assert roles["Иван Белов"] == roles["Ерлан Сагатов"] == "speaker", roles
+    assert roles["Марина Шумова"] == "speaker", roles
+    assert roles["Ержан Токсабанов"] == roles["Даурен Абаев"] == "participant", roles
