@@ -306,9 +306,20 @@ def draft_article(
         prefix = text[max(0, span.start - 40) : span.start].rstrip()
         if not (span.text.startswith("«") or prefix.endswith("«")):
             return span.text, span.normal, span.start
-        before = prefix.rstrip("«").split()[-4:]
-        kinds = [k for k, w in enumerate(before) if names_org_kind(w)]
-        if not kinds or kinds[-1] != len(before) - 1 or "plur" in tags_of(before[-1])[0]:
+        before = prefix.rstrip("«").split()[-7:]
+        # the kind, then at most three words in the genitive that describe it («клуба
+        # казахской культуры «Айжан»», «театра мод «Жаным»»)
+        kinds = [
+            k
+            for k, w in enumerate(before)
+            if names_org_kind(w)
+            and len(before) - 1 - k <= 3
+            and all(
+                "gent" in tags_of(x)[1] and tags_of(x)[1] & {"NOUN", "ADJF"}
+                for x in before[k + 1 :]
+            )
+        ]
+        if not kinds or "plur" in tags_of(before[kinds[-1]])[0]:
             return span.text, span.normal, span.start  # «проекта редакций «Соседи»»: several
         k = kinds[-1]
         while k > 0 and "ADJF" in tags_of(before[k - 1])[0]:

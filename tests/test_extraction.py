@@ -856,3 +856,13 @@ def test_greeting_quoting_and_being_named_as_a_performer_or_a_visitor() -> None:
     assert roles["Иван Белов"] == roles["Ерлан Сагатов"] == "speaker", roles
     assert roles["Марина Шумова"] == "speaker", roles
     assert roles["Ержан Токсабанов"] == roles["Даурен Абаев"] == "participant", roles
+
+
+def test_a_quoted_name_takes_its_kind_with_the_words_that_describe_it() -> None:
+    text = (
+        "В Лимане прошёл праздник. Гостей поздравили артисты клуба казахской культуры «Айжан» "
+        "и районного общества калмыцкой культуры «Хамдан».\n"
+    )
+    names = {o.name for o in draft_article(text, "liman.txt").organizations}
+    assert "Клуб казахской культуры «Айжан»" in names, names
+    assert "Районное общество калмыцкой культуры «Хамдан»" in names, names
