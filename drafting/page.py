@@ -115,14 +115,30 @@ def headline_of(text: str) -> str:
     above = paragraph - 1
     # «В Оренбуржье пройдут Дни …» / «25 Апр 2017» / body: a date stamped under the headline
     # … or a subheading that refers back to the headline («Он проходил 25–27 августа …»)
+    # … or what a news page puts between its headline and its body: a photo's caption and
+    # credit («… / Юлия Курганова / АиФ»), an agency's dateline («Оренбург, 20 мая - АиФ.»)
     while above > 0 and (
         _is_date_line(lines[above])
         or _ANAPHORIC.match(lines[above])
         or _CAPTION.search(lines[above])
         or (is_page_line(lines[above]) and _FULL_DATE.search(lines[above]))
+        or _AGENCY_DATELINE.match(lines[above])
+        or _is_caption_sentence(lines[above], lines[above - 1])
     ):
         above -= 1
     return "" if is_page_line(lines[above]) else lines[above]
+
+
+# «Оренбург, 20 мая - АиФ-Оренбург.», «КОСТАНАЙ, 6 июля – ИА «Тобол-Инфо».»
+_AGENCY_DATELINE = re.compile(rf"[А-ЯЁ][\w -]{{2,}},\s*\d{{1,2}}\s+{MONTH_RE}\s*[–—-]", re.I)
+
+
+def _is_caption_sentence(line: str, above: str) -> bool:
+    """A photo's caption under a headline: a short sentence, or one with its credit after a
+    slash, that repeats words of the line above it."""
+    words = re.findall(r"\w{4,}", line.casefold())
+    short = (line.endswith(".") and len(line.split()) < 12) or " / " in line
+    return bool(short and words) and sum(w in above.casefold() for w in words) * 2 >= len(words)
 
 
 # A photo's caption under a headline: «cover Фото: сайт посольства …», «Фото: Иван Петров».

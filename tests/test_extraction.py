@@ -866,3 +866,16 @@ def test_a_quoted_name_takes_its_kind_with_the_words_that_describe_it() -> None:
     names = {o.name for o in draft_article(text, "liman.txt").organizations}
     assert "Клуб казахской культуры «Айжан»" in names, names
     assert "Районное общество калмыцкой культуры «Хамдан»" in names, names
+
+
+def test_a_headline_above_a_caption_with_its_credit_and_an_agency_dateline() -> None:
+    page = (
+        "Примерное время чтения: 1 минута\n\n"
+        "Праздник народов Степи завершил Дни Кургана в Костанае\n\n"
+        "Праздник завершил Дни Кургана в Костанае.\n"
+        "Праздник завершил Дни Кургана в Костанае. / Иван Петров / АиФ\n"
+        "Курган, 20 мая - АиФ-Курган.\n\n"
+        "В Костанае ярким концертом завершились Дни Курганской области, на которые приехали "
+        "артисты, мастера и руководители общественных организаций соседнего региона.\n"
+    )
+    assert draft_article(page, "kostanay.txt").title == "Праздник народов Степи"
