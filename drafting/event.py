@@ -55,19 +55,25 @@ def event_format(text: str, venue: str | None) -> str:
     """Online when the text says so, in person when it names the city it was held in or
     tells of what only happens in person (a visit, a concert) and says nothing of being
     online, unknown otherwise."""
-    online = re.search(r"онлайн|online|видеоконференц|в режиме видеосвязи|zoom", text, re.I)
+    online = re.search(
+        r"онлайн|online|видеоконференц|в режиме видеосвязи|zoom|вебинар|\bВКС\b|видеомост|"
+        r"дистанционн|виртуальн",
+        text,
+        re.I,
+    )
     if online:
         in_person = re.search(r"\bочно\b|смешанн\w+ формат|гибридн", text, re.I)
         return "hybrid" if in_person else "online"
-    if venue is not None or _IN_PERSON.search(text):
+    # what the first sentences of the body tell, not a menu or a story further down
+    if venue is not None or _IN_PERSON.search(lede_of(text)):
         return "offline"
     return "unknown"
 
 
 # What only happens where people are: a visit, a delegation, a concert, a festival
 _IN_PERSON = re.compile(
-    r"\b(?:визит\w*|делегаци\w*|концерт\w*|фестивал\w*|выставк\w*|посетил\w*|посетит|"
-    r"прибыл\w*|приехал\w*|экскурси\w*)",
+    r"\b(?:визит\w*|делегаци\w*|концерт\w*|фестивал\w*|выставк\w*|посетил[иао]?|посетит|"
+    r"прибыл[иао]?|приехал[иао]?|экскурси\w*)\b",
     re.I,
 )
 
@@ -195,7 +201,7 @@ def event_title_and_kind(text: str) -> tuple[str | None, str]:
     # A headline that says something of the event names it with a phrase of its own
     # («В Оренбуржье пройдут Дни Актюбинской области» → «Дни Актюбинской области»).
     if headline and _is_clause(headline):
-        phrase = _phrase_naming_an_event(headline, sentences=1)
+        phrase = _phrase_naming_an_event(headline, sentences=1, actors=False)
         if phrase:
             return phrase, kind
     # A headline is short and has no full stop; a first line that is a sentence is not one.
@@ -248,9 +254,10 @@ def _is_clause(line: str) -> bool:
 _ACTOR_LEMMAS = frozenset({"делегация"})
 
 
-def _phrase_naming_an_event(passage: str, sentences: int = 3) -> str | None:
+def _phrase_naming_an_event(passage: str, sentences: int = 3, actors: bool = True) -> str | None:
     """The first noun phrase of `passage`'s first sentences whose head names an event, with
-    its head in the nominative (see `_event_phrase`)."""
+    its head in the nominative (see `_event_phrase`); without `actors`, a delegation is no
+    event («Аким встретился с делегацией …» names none)."""
     from natasha import Doc
 
     segmenter, morph_vocab, morph_tagger, syntax_parser, _ner = pipeline()
@@ -263,6 +270,8 @@ def _phrase_naming_an_event(passage: str, sentences: int = 3) -> str | None:
         for token in tokens:
             token.lemmatize(morph_vocab)
         for token in sorted(tokens, key=lambda t: t.lemma in _ACTOR_LEMMAS):
+            if not actors and token.lemma in _ACTOR_LEMMAS:
+                continue
             anniversary = re.fullmatch(r"\d+-лети\w+", token.text.casefold())  # «20-летию …»
             if not anniversary and (
                 token.pos not in {"NOUN", "PROPN"} or not names_an_event(token.lemma)

@@ -154,17 +154,54 @@ class _Known:
 # Nouns whose person was there: a performance, a visit, a meeting, a delegation's members
 # («в исполнении X», «визита посла X», «встреча акима X с …», «в составе делегации … X»).
 # Not an award: «письма акима X вручены …» names the giver and the receiver alike.
-_THERE = re.compile(r"\b(?:исполнени|участи|состав|визит|встреч|приезд)\w*", re.I)
+_THERE = re.compile(
+    r"\b(?:исполнени[еяюи]\w*|участи[еяюи]\w*|составе|визит\w{0,2}|"
+    r"встреч(?:а|и|е|у|ей)|приезд\w{0,2})\b",
+    re.I,
+)
 
 
 def _was_there(before: str) -> bool:
     """Whether a name written in an oblique case after `before` (its sentence up to it) is
-    of someone who was there: the last such word comes with no verb after it."""
+    of someone who was there: it follows such a noun directly, or through titles and the
+    words in the genitive they govern («визита посла Казахстана в РФ Даурена Абаева»), with
+    no other preposition («на стихи Абая», «к юбилею Абая», «с читателями книги …»)."""
     found = list(_THERE.finditer(before))
     if not found:
         return False
     between = before[found[-1].end() :].split()
-    return not any({"VERB", "INFN", "GRND"} & tags_of(w)[0] for w in between)
+    if len(between) > 40:
+        return False
+    place = 0  # words left of a place after «в»: «визита в Алтайский край посла …»
+    for word in between:
+        bare = word.strip(',«»"()')
+        if bare.casefold() in ("в", "во"):  # «посла Казахстана в РФ»: where a title serves
+            place = 2
+            continue
+        if bare.casefold() in ("и", "а", "также", "-", "–", "—", ""):
+            continue  # a list of those who were there: «в составе X, Y, а также Z»
+        grammemes = tags_of(bare)[1]
+        if grammemes & {"PREP", "VERB", "INFN", "GRND", "PRTF", "PRTS", "CONJ"}:
+            return False
+        if place and grammemes & {"NOUN", "ADJF"}:
+            place -= 1
+            continue
+        place = 0
+        if not (titles_a_person(bare) or "gent" in grammemes or bare[:1].isupper()):
+            return False
+    return True
+
+
+def _names_a_place(written: str) -> bool:
+    """What brackets beside a name hold when it is where they come from: a few capitalised
+    words («Нур-Султан», «г. Уральск, Казахстан»), not a title or a number."""
+    words = re.sub(r"\bг\.\s*", "", written).replace(",", " ").split()
+    return (
+        0 < len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and not titles_a_person(words[0])
+        and not re.search(r"\d|№", written)
+    )
 
 
 def bare_name(span: Span) -> str:
@@ -327,24 +364,51 @@ def draft_article(
         kind_words = " ".join(before[k:])
         raw = f"{kind_words} «{span.text.lstrip('«')}"
         normal = f"{phrase_nominative(kind_words)} «{span.normal.lstrip('«')}"
-        return raw, normal, text.rfind(kind_words, 0, span.start)
+        # where the kind is written, whatever spaces or line breaks are between its words
+        written = r"\s+".join(map(re.escape, before[k:]))
+        at = [m.start() for m in re.finditer(written, text[: span.start])]
+        return raw, normal, at[-1] if at else span.start
 
     def body_before(end: int, sentence_start: int) -> str | None:
-        """The organization named right before `end`: the one the tagger found, else the
-        kind of body written there with its adjectives and what follows it («детского
-        фольклорного коллектива «Прялица»», «Оренбургский муниципальный камерный хор»)."""
-        body = next((o for o in reversed(org_spans) if 0 <= end - o.stop <= 2), None)
-        if body is not None:
-            return organization(*with_kind(body))
-        words = text[sentence_start:end].split()[-8:]
-        kinds = [k for k, w in enumerate(words) if names_org_kind(w)]
-        if not kinds:
+        """The organization named right before `end`, as one noun phrase: a kind of body
+        with the adjectives before it and the words in the genitive or in quotes after it
+        («детского фольклорного коллектива «Прялица»», «хор дома культуры»), not a venue
+        («в Доме дружбы») and nothing across a verb («Хор … исполнил песни»)."""
+        # («группа «Рябинушки», под руководством …»: a comma right before is no break)
+        words = [
+            (sentence_start + m.start(), sentence_start + m.end(), m.group())
+            for m in re.finditer(r"\S+", text[sentence_start:end].rstrip().rstrip(","))
+        ]
+        chain: list[tuple[int, int, str]] = []
+        quoted = 0  # inside a quoted name, read backwards
+        for word in reversed(words):
+            bare = word[2].strip(',«»"')
+            quoted += word[2].count("»") - word[2].count("«")
+            if quoted > 0 or "«" in word[2]:
+                chain.insert(0, word)
+                continue
+            if word[2].endswith((",", ";", ":")) or not bare:
+                break
+            grammemes = tags_of(bare)[1]
+            if grammemes & {"PREP", "VERB", "INFN", "GRND", "PRTF", "PRTS", "CONJ"}:
+                break
+            if not grammemes & {"NOUN", "ADJF"}:
+                break
+            chain.insert(0, word)
+        kinds = [k for k, (_, _, w) in enumerate(chain) if names_org_kind(w)]
+        if not kinds and not any("«" in w for _, _, w in chain):
             return None
-        k = kinds[-1]
-        while k and "ADJF" in tags_of(words[k - 1])[0]:
+        # «хор | дома культуры»: the first kind heads the phrase; with none, a quoted name
+        # and the words before it («вокальная группа «Рябинушки»»)
+        k = kinds[0] if kinds else 0
+        while k and "ADJF" in tags_of(chain[k - 1][2])[0]:
             k -= 1
-        named = " ".join(words[k:])
-        return organization(named, phrase_nominative(named), text.rfind(named, 0, end))
+        ahead = text[max(sentence_start, chain[k][0] - 4) : chain[k][0]].split()
+        if ahead and ahead[-1].casefold() in ("в", "во", "на"):
+            return None  # «в Доме дружбы под руководством …»: where, not whose
+        start, stop = chain[k][0], chain[-1][1]
+        named = text[start:stop]
+        return organization(named, phrase_nominative(named), start)
 
     org_ranges = [(o.start, o.stop) for o in org_spans]
     places: dict[str, DraftPlace] = {}
@@ -448,20 +512,31 @@ def draft_article(
         case = read_name(split_initials(bare_name(span)))[1]
         oblique = span.context.subject is False or case != "nomn"
         # «Асхат Нускабай, Генеральный консул …: «Со своей стороны …»»: the words that follow
-        quoted = re.match(r"[^.!?:\n]{0,200}:\s*[«\"„]", text[span.stop : span.stop + 240])
+        # (only the name, or the name and its titles: «X и Y получили …, а Z отметил: «…»»
+        # is Z's words)
+        quoted = re.match(r"([^.!?:\n]{0,200}):\s*[«\"„]", text[span.stop : span.stop + 240])
+        if quoted is not None and quoted.group(1).strip():
+            apposition = quoted.group(1).strip()
+            words = apposition.lstrip(",").split()
+            if (
+                not apposition.startswith(",")
+                or re.search(r"\b(?:и|а|но)\b", apposition)
+                or any(tags_of(w)[0] & {"VERB", "INFN", "GRND", "PRTS"} for w in words)
+            ):
+                quoted = None
         if said is not None or (quoted is not None and case == "nomn"):
             part = "speaker"  # «по словам X, …»: X said it, whatever the verb
         elif part == "speaker" and oblique and not along:
             part = "mentioned"  # «письмо посла X», «объявленного X»: said of them, not by them
-        begins = next((s for s, e in sentences if s <= span.start < e), 0)
+        sentence_start = next((s for s, e in sentences if s <= span.start < e), 0)
         clause_rest = re.split(r"[,.;:!?]", text[span.stop : span.stop + 200])[0]
         if (
             part == "mentioned"
             and oblique
-            and _was_there(text[begins : span.start])
+            and _was_there(text[sentence_start : span.start])
             and not any("VERB" in tags_of(w)[0] for w in clause_rest.split())  # its own verb
         ):
-            part = "participant"  # «в исполнении X», «визит посла X», «вручены X»
+            part = "participant"  # «в исполнении X», «визит посла X»
         taking_part.setdefault(person_id, set()).add(part)
         if re.search(r"модератор", sentence, re.I) and not moderated & {sentence}:
             moderated.add(sentence)  # «Модератором выступил …»: the first person named
@@ -473,6 +548,8 @@ def draft_article(
             or re.match(r"\s*\(([^)]+)\)", text[span.stop : span.stop + 60])
             or re.search(r"\(([^)]+)\)\s*$", text[max(0, span.start - 60) : span.start])
         )
+        if city and not _names_a_place(city.group(1)):
+            city = None  # «(мастер по …)», «(директор школы № 5)»: what they are, not where
         if city:
             found = known.place(city.group(1))
             place_id = found[0] if found else slug(city.group(1))
@@ -482,7 +559,6 @@ def draft_article(
                     place_id, DraftPlace(place_id, name, False, sentence, country_of(name))
                 )
             person.city = place_id
-        sentence_start = next((s for s, e in sentences if s <= span.start < e), 0)
         # A title before a name belongs to it alone, not to a person named earlier in the
         # sentence: «директор X Айгуль Демеуова и заместитель Y Звира Есбергенова».
         offset = max(sentence_start, previous_end if previous_end <= span.start else 0)
@@ -495,8 +571,7 @@ def draft_article(
         before = re.sub(r"\([^)]*\)", lambda found: " " * len(found.group()), before)
         chunks = position_chunks(before)
         # («… Шайхиев (г. Уральск, Казахстан) и Дмитрий Мацюк»: where each is from aside)
-        between = re.sub(r"\([^)]*\)", " ", before)
-        if not chunks and shared is not None and re.fullmatch(r"\s*(,|и)?\s*", between):
+        if not chunks and shared is not None and re.fullmatch(r"\s*(,|и)?\s*", before):
             # «историки и этнологи Светлана Дерябина и Денис Денисов»: a plural title is
             # shared by the whole list.
             if not any(p.title == shared.title for p in person.positions):

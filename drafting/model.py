@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from loading.schema import OrgRole
+
 
 @dataclass
 class DraftPosition:
@@ -69,6 +71,19 @@ class Draft:
     seconds: float = 0.0
     status: str = "held"  # held | announced
     place: str | None = None  # id of the place where the event was held, when the text says
+
+    def role_of(self, org: DraftOrganization) -> OrgRole:
+        """Organizer or partner when the text says so (drafting/roles.py); otherwise what its
+        people did: a body whose only people named were mentioned («письмо прислал директор
+        X») is mentioned too, and so is a venue («в Доме дружбы») no one took part for."""
+        if org.role is not None:
+            return org.role
+        if "организатор" in org.sentence.casefold():
+            return "organizer"
+        roles = {p.role for p in self.people for q in p.positions if q.organization == org.id}
+        if roles == {"mentioned"} or (org.venue and not roles - {"mentioned"}):
+            return "mentioned"
+        return "participant"
 
 
 # --- Ids ------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
+from types import SimpleNamespace
 from typing import Any, NamedTuple
 
 from drafting.names import Context
@@ -67,6 +68,8 @@ def analyse(text: str) -> Analysis:
 
     segmenter, morph_vocab, morph_tagger, syntax_parser, ner_tagger = pipeline()
     doc = Doc(text)
+    if not text.strip():  # the syntax parser fails on a text of spaces alone
+        return Analysis([], [], doc)
     doc.segment(segmenter)
     doc.tag_morph(morph_tagger)
     doc.parse_syntax(syntax_parser)  # normalisation of multi-word names needs the syntax
@@ -78,7 +81,7 @@ def analyse(text: str) -> Analysis:
         verb = _governing_verb(doc, span, morph_vocab) if span.type == "PER" else None
         context = _name_context(doc, span) if span.type == "PER" else Context()
         spans.append(Span(span.type, span.start, span.stop, span.text, normal, verb, context))
-    spans = _titled_names(text, _initialled_names(text, spans))
+    spans = _titled_names(text, _initialled_names(text, spans), doc, morph_vocab)
     return Analysis(spans, [(s.start, s.stop) for s in doc.sents], doc)
 
 
@@ -87,7 +90,7 @@ def analyse(text: str) -> Analysis:
 _NAME_PAIR = re.compile(r"(?<![\w.-])(?=(([А-ЯЁ][а-яё]{2,})\s+([А-ЯЁ][а-яё]{2,}))(?![\w-]))")
 
 
-def _titled_names(text: str, spans: list[Span]) -> list[Span]:
+def _titled_names(text: str, spans: list[Span], doc: Any, morph_vocab: Any) -> list[Span]:
     """A name right after a title that the tagger missed («руководитель Общества Абзал
     Сапарбекулы»; it knows few Kazakh names): a first name the dictionary knows as one or
     does not know at all, then a word ending as surnames do."""
@@ -105,14 +108,25 @@ def _titled_names(text: str, spans: list[Span]) -> list[Span]:
         if not SURNAME_END.search(last) or "Geox" in tags_of(last)[1]:
             continue
         before = re.split(r"[.!?;:]", text[max(0, start - 80) : start])[-1]
+        if re.search(r"(?:\bимени|\bим\.)\s*$", before, re.I):
+            continue  # «школы имени Абая Кунанбаева»: whom it is named after
         if not any(titles_a_person(w) for w in before.split()[-4:]):
             continue
         for s in overlapping:
             kept = text[s.start : start].rstrip()
-            out[out.index(s)] = replace(
-                s, stop=s.start + len(kept), text=kept, normal=phrase_nominative(kept)
-            )
-        out.append(Span("PER", start, stop, found.group(1), found.group(1)))
+            out.remove(s)
+            if len(kept.split()) > 1 or not names_org_kind(kept):  # «Общества»: a kind alone
+                out.append(
+                    replace(s, stop=s.start + len(kept), text=kept, normal=phrase_nominative(kept))
+                )
+        # the verb and the clause's role, as for a name the tagger found
+        tokens = SimpleNamespace(
+            tokens=[t for t in doc.tokens if start <= t.start < stop], start=start, stop=stop
+        )
+        verb = _governing_verb(doc, tokens, morph_vocab) if tokens.tokens else None
+        context = _name_context(doc, tokens) if tokens.tokens else Context()
+        written = found.group(1)
+        out.append(Span("PER", start, stop, written, written, verb, context))
     return sorted(out, key=lambda s: s.start)
 
 

@@ -15,6 +15,7 @@ from drafting.words import (
     POSITION_WORDS,
     SMALL_WORDS,
     head_index,
+    known_word,
     lemma_of,
     names_org_kind,
     phrase_nominative,
@@ -210,27 +211,34 @@ def org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
         return named.pop()  # «Ассамблея народа Казахстана»
     # «казахской культуры», «российских соотечественников» name a people, not a country: a
     # Kazakh society is as often in Astrakhan as in Aktobe, so they tell nothing
-    found: set[str] = set()
+    found: set[str] = set()  # from a place the article or the name calls a city
+    guessed: set[str] = set()  # from a word that may name a city: RU or KZ only
     for place in places:
         stem = place.name.casefold()[:5]
         if place.country and len(stem) == 5 and any(w.startswith(stem) for w in words):
-            found.add(place.country)
+            # a city the content knows is sure; one only the gazetteer knows may be another
+            # of its name («Алтай» is also a city in China)
+            (found if place.known else guessed).add(place.country)
     for before, word in zip(["", *words], words, strict=False):  # «… г. Нур-Султан»
         if before in ("г.", "г", "города", "город", "городе") or before.endswith("г."):
             country = country_of(word.title()) or country_of(lemma_of(word).title())
             if country:
                 found.add(country)
-    # «Дом дружбы Актобе», «… Москвы»: a city named after the body's kind (not in its quotes)
-    unquoted = re.sub(r"«.*»", " ", name).split()[1:]
-    for word in (w.strip('"(),.') for w in unquoted if w[:1].isupper()):
+    # «Дом дружбы Актобе», «… Москвы»: a city named after the body's kind (not in its
+    # quotes, not whom it is named after — «театр имени Лермонтова» — and no person's name)
+    unquoted = re.sub(r"«.*»", " ", name)
+    unquoted = re.sub(r"(?:\bимени|\bим\.)\s*\S+(?:\s+[А-ЯЁ]\S*)*", " ", unquoted)
+    for word in (w.strip('"(),.') for w in unquoted.split()[1:] if w[:1].isupper()):
+        if {"Surn", "Name", "Patr"} & tags_of(word)[1]:
+            continue
         country = country_of(word) or country_of(lemma_of(word).title())
         if country in ("RU", "KZ"):
-            found.add(country)
+            guessed.add(country)
     for word in words:  # «Оренбургской (области)» → Оренбург, «Кызылординской» → Кызылорда
         if "Geox" in tags_of(word)[0]:  # «Астаны» → Астана
             country = country_of(lemma_of(word).title())
             if country:
-                found.add(country)
+                guessed.add(country)
                 continue
         adjective = re.fullmatch(r"(\w{2,}?)(?:ск|цк)(?:ой|ого|ому|ий|ая|ое|ую|им|ом)", word)
         if adjective is None:
@@ -244,12 +252,12 @@ def org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
             stem[:-2] + "а" if stem.endswith(("ин", "ын")) else "",  # Кызылорд|ин|ская
         ):
             country = country_of(city[:1].upper() + city[1:]) if len(city) >= 4 else None
-            if country in ("RU", "KZ"):  # a guess from an adjective: only the two countries
-                found.add(country)
+            if country:
+                guessed.add(country)
                 break
-    # A guess from a place is only ever one of the two countries: «Алтайский …» is of the
+    # A guess from a word is only ever one of the two countries: «Алтайский …» is of the
     # Altai region, not of the Chinese city the gazetteer also knows
-    found &= {"RU", "KZ"}
+    found |= guessed & {"RU", "KZ"}
     if not found:  # «ОО «Центр русской культуры»», «АНО «…»»: a form one country has
         return country_of_form(name)
     return found.pop() if len(found) == 1 else None
@@ -345,7 +353,7 @@ def not_a_name_phrase(name: str) -> bool:
         return False  # the name is quoted: as written
     if all(w.isupper() for w in outside):
         return False  # an abbreviation («КОЦГИ»), whatever the dictionary guesses of it
-    if any(re.search(r"[а-яё]{3,}[А-ЯЁ][а-яё]", w) for w in outside):
+    if any(_glued(w) for w in outside):
         return True  # two words a page's layout glued together («ИндииМужчина»)
     first, last = tags_of(outside[0].strip(",.")), tags_of(outside[-1].strip(",."))
     dangling = "ADJF" in last[0] and not {"NOUN", "Poss"} & last[1]  # «приграничья»: a noun
@@ -376,16 +384,27 @@ def not_a_name_phrase(name: str) -> bool:
     return "NOUN" in first[0] and {"plur", "anim"} <= first[0] and not outside[0].isupper()
 
 
+def _glued(word: str) -> bool:
+    """«ИндииМужчина»: two dictionary words run together, not a name written in camel case
+    («КазМунайГаз», «СберБанк»)."""
+    found = re.search(r"[а-яё]{3,}(?=[А-ЯЁ][а-яё])", word)
+    if found is None:
+        return False
+    first, second = word[: found.end()], word[found.end() :]
+    return known_word(first) and known_word(second)
+
+
 # Bodies whose names are nouns of action in form: they name who, not what was done.
-_BODIES_NAMED_AS_ACTIONS = frozenset({"учреждение", "собрание", "правление", "представление"})
+_BODIES_NAMED_AS_ACTIONS = frozenset({"учреждение", "собрание", "правление", "издание"})
 
 
 def _names_an_action(lemma: str) -> bool:
     """A noun made from a verb («укрепление», «развитие», «открытие») names an action."""
+    last = lemma.rsplit("-", 1)[-1]  # «интернет-издание»
     return (
-        lemma.endswith(("ние", "тие"))
-        and lemma not in _BODIES_NAMED_AS_ACTIONS
-        and not names_org_kind(lemma)
+        last.endswith(("ние", "тие"))
+        and last not in _BODIES_NAMED_AS_ACTIONS
+        and not names_org_kind(last)
     )
 
 

@@ -119,7 +119,7 @@ def headline_of(text: str) -> str:
     # credit («… / Юлия Курганова / АиФ»), an agency's dateline («Оренбург, 20 мая - АиФ.»)
     while above > 0 and (
         _is_date_line(lines[above])
-        or _ANAPHORIC.match(lines[above])
+        or (_ANAPHORIC.match(lines[above]) and not is_page_line(lines[above - 1]))
         or _CAPTION.search(lines[above])
         or (is_page_line(lines[above]) and _FULL_DATE.search(lines[above]))
         or _AGENCY_DATELINE.match(lines[above])
@@ -146,7 +146,7 @@ _CAPTION = re.compile(r"(?:^|\s)фото\s*:", re.I)
 
 
 # A line beginning with a pronoun for something named before it continues that line.
-_ANAPHORIC = re.compile(r"(?:он|она|оно|они|его|её|ее|их|это|там|тогда)\b", re.I)
+_ANAPHORIC = re.compile(r"(?:он|она|оно|они)\b", re.I)
 
 
 def publisher_ranges(text: str) -> list[tuple[int, int]]:

@@ -116,7 +116,8 @@ def _position_after(
         return None
     start = stop + lead.end()
     rest = text[start:limit]
-    if lead.group().strip() == "(":  # «Евгения Звягинцева (мастер по …)»: what she is
+    bracketed = lead.group().strip() == "("
+    if bracketed:  # «Евгения Звягинцева (мастер по …)»: what she is
         closing = rest.find(")")
         rest = rest[:closing] if closing >= 0 else ""
     end = next(
@@ -128,7 +129,7 @@ def _position_after(
         ),
         len(rest),
     )
-    if end == len(rest) and next_name and lead.group().strip() != "(":
+    if end == len(rest) and next_name and not bracketed:
         return None  # it runs into the next name: «…, директор X Пётр Петров» is his title
     chunk = _before_verb(rest[:end].rstrip(" ."))
     # «являющаяся руководителем …», «в марте избранная председателем …»: what follows the
@@ -426,8 +427,9 @@ def split_position(
         if title.split()[-1].casefold() in ("из", "от"):  # «эксперт из Актобе»: where from
             return lower_first(" ".join(title.split()[:-1])), None
         return lower_first(chunk), None  # «заместитель акима Павлодарской области …»
-    if rest and kinds and rest == rest.casefold() and len(rest.split()) == 1:
-        # «председателю центра»: no name, only the kind of a body named before
+    if rest and kinds and not rest.isupper() and len(rest.split()) == 1:
+        # «председателю центра», «руководитель Общества»: no name, only the kind of a body
+        # named before
         referred = antecedent(at, lemma_of(rest))
         return (title[0].lower() + title[1:], referred) if referred else (lower_first(chunk), None)
     referred = None if rest else antecedent(at, None)

@@ -146,7 +146,7 @@ def render_yaml(d: Draft) -> str:
     if d.organizations:
         lines.append("    organizations:")
         for o in d.organizations:
-            role = "organizer" if "организатор" in o.sentence.casefold() else "participant"
+            role = d.role_of(o)
             lines.append(
                 f"      - {{organization: {o.id}, role: {role}}}  # organizer / "
                 "participant / partner / mentioned"

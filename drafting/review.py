@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from drafting.model import Draft, DraftOrganization, slug
+from drafting.model import Draft, slug
 from drafting.render import aliases_for
 from drafting.words import MONTHS
 from loading.schema import EventFormat, EventKind, EventStatus, OrgRole, ParticipantRole
@@ -614,7 +614,7 @@ def review_of(
 def _review_of(
     draft: Draft, source: str, source_title: str, maybe: dict[str, tuple[str, str]]
 ) -> Review:
-    roles = {o.id: org_role(o, draft) for o in draft.organizations}
+    roles = {o.id: draft.role_of(o) for o in draft.organizations}
     return Review(
         source_file=source,
         source_title=source_title,
@@ -657,20 +657,6 @@ def _review_of(
             CityItem(id=c.id, name=c.name, country=c.country, known=c.known) for c in draft.places
         ],
     )
-
-
-def org_role(org: DraftOrganization, draft: Draft) -> OrgRole:
-    """Organizer or partner when the text says so (drafting/roles.py); otherwise what its
-    people did: a body whose only people named were mentioned («письмо прислал директор X»)
-    is mentioned too, and so is a venue («в Доме дружбы») no one took part for."""
-    if org.role is not None:
-        return org.role
-    if "организатор" in org.sentence.casefold():
-        return "organizer"
-    roles = {p.role for p in draft.people for q in p.positions if q.organization == org.id}
-    if roles == {"mentioned"} or (org.venue and not roles - {"mentioned"}):
-        return "mentioned"
-    return "participant"
 
 
 # --- words an admin may type --------------------------------------------------------------------

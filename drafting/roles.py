@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from drafting.event import names_an_event
+from drafting.words import tags_of
 
-# Verbs whose subject (or agent, in the passive) held the event
+# Verbs whose subject (or agent, in the passive) held what they govern: held the event when
+# that is an event («провёл форум», «форум, организованный …», «его провели …»)
 _HOLDING = frozenset({"организовать", "организовывать", "провести", "проводить", "устроить"})
-# «провести» holds many things («провёл экскурсию»): only an event, or the event named before
-_ANY_OBJECT = frozenset({"организовать", "организовывать"})
 _PRONOUNS = frozenset({"он", "она", "оно", "они"})
 _SUPPORT = frozenset({"поддержка", "содействие"})
 
@@ -37,31 +37,41 @@ def _has_case(token: Any, children: dict[str, list[Any]], *words: str) -> bool:
     )
 
 
-def _holders(tokens: list[Any], children: dict[str, list[Any]]) -> list[Any]:
-    """The heads of the phrases naming who held what a sentence's verbs of holding tell."""
+def _holders(tokens: list[Any], children: dict[str, list[Any]], event_before: bool) -> list[Any]:
+    """The heads of the phrases naming the bodies that held an event, by a sentence's verbs
+    of holding. `event_before`: the sentence before named an event («Его провели …»)."""
+    by_id = {t.id: t for t in tokens}
     holders = []
     for verb in (t for t in tokens if t.lemma in _HOLDING):
         below = children.get(verb.id, [])
         passive = verb.pos != "VERB" or verb.feats.get("Voice") == "Pass"
-        if (
-            verb.lemma not in _ANY_OBJECT
-            and not passive
-            and not any(
-                names_an_event(c.lemma) or c.lemma in _PRONOUNS for c in below if c.rel == "obj"
-            )
+        # what was held: the object, or in the passive its subject or the noun it describes
+        held = [c for c in below if c.rel in (("nsubj:pass",) if passive else ("obj",))]
+        if passive and verb.rel == "acl" and verb.head_id in by_id:
+            held.append(by_id[verb.head_id])
+        if not any(
+            names_an_event(h.lemma) or (h.lemma in _PRONOUNS and event_before) for h in held
         ):
-            continue
+            continue  # «организовал ансамбль», «провёл экскурсию»: not the event
         for child in below:
             agent = child.rel in ("nsubj", "obl:agent") or (
                 child.rel == "obl"
                 and child.feats.get("Case") == "Ins"
                 and not _has_case(child, children)
             )
-            if agent and child.pos in ("NOUN", "PROPN"):
+            # a person who held it is a person («Встречу провёл председатель фонда …»): the
+            # body they work for is not said to have held it
+            if agent and child.pos in ("NOUN", "PROPN") and "anim" not in tags_of(child.text)[0]:
                 holders.append(child)
-    if holders:  # «… совместно с Ассоциацией …»: held together with them
-        for together in (t for t in tokens if t.lemma == "совместно"):
-            holders += [c for c in children.get(together.id, []) if _has_case(c, children, "с")]
+        # «… совместно с Ассоциацией …»: held together with them
+        # («совместно» hangs from the verb, from one who held it, or — as the parser often
+        # has it — from what the verb's phrase hangs from)
+        above = {verb.id, verb.head_id}
+        if verb.head_id in by_id:
+            above.add(by_id[verb.head_id].head_id)
+        for together in (c for c in tokens if c.lemma == "совместно"):
+            if together.head_id in above | {h.id for h in holders}:
+                holders += [c for c in children.get(together.id, []) if _has_case(c, children, "с")]
     return holders
 
 
@@ -70,14 +80,18 @@ def held_and_supported(doc: Any, morph_vocab: Any) -> tuple[list[range], list[ra
     event, and those who supported it."""
     held: list[range] = []
     supported: list[range] = []
-    for sentence in doc.sents:
+    event_before = False
+    for sentence in doc.sents or []:
         tokens = sentence.tokens
         for token in tokens:
             token.lemmatize(morph_vocab)
         children: dict[str, list[Any]] = {}
         for token in tokens:
             children.setdefault(token.head_id, []).append(token)
-        held += [_extent(h, children) for h in _holders(tokens, children)]
+        held += [_extent(h, children) for h in _holders(tokens, children, event_before)]
+        event_before = any(
+            t.rel in ("nsubj", "obj", "nsubj:pass") and names_an_event(t.lemma) for t in tokens
+        )
         for support in (t for t in tokens if t.lemma in _SUPPORT):
             if _has_case(support, children, "при"):
                 supported += [

@@ -25,7 +25,6 @@ sys.path.insert(0, str(ROOT))
 
 from drafting.extract import draft_article  # noqa: E402
 from drafting.model import Draft  # noqa: E402
-from drafting.review import org_role  # noqa: E402
 
 DEFAULT_FOLDER = ROOT.parent / "shared" / "articles"
 
@@ -190,7 +189,7 @@ def evaluate(draft: Draft, gold: dict, name: str) -> Score:
         )
         if drafted is not None and org.get("role"):
             score.org_roles += 1
-            role = org_role(drafted, draft)
+            role = draft.role_of(drafted)
             if role == org["role"]:
                 score.org_roles_right += 1
             else:
