@@ -63,6 +63,14 @@ class Action(StrEnum):
     ADD = "add"  # a fact the draft missed (a person, organization or city)
     FINISH = "fin"  # show what is left, or the changes and «publish»
     PUBLISH = "pub"
+    # One country for every organization still unchecked and without one (a local event's
+    # ensembles and centres): one press, not one correction each
+    ALL_RU = "ru"
+    ALL_KZ = "kz"
+
+
+# The country each of those actions gives
+COUNTRY_FOR_ALL = {Action.ALL_RU: "RU", Action.ALL_KZ: "KZ"}
 
 
 class _Item(BaseModel):
@@ -131,6 +139,7 @@ class Review(BaseModel):
     organizations: list[OrganizationItem]
     cities: list[CityItem]
     published: bool = False
+    together: int = 0  # presses that settled several facts at once (`ALL_RU` …): effort too
     ids: dict[str, str] = {}  # the event's and the source's ids, when content took the first
     # Cities content already holds, by every name (folded) → (id, name, country): a city the
     # admin types is the one content knows.
@@ -162,13 +171,21 @@ class Review(BaseModel):
         return sum(1 for g in Group for item in self.items(g) if not item.verdict.decided)
 
     def actions(self) -> int:
-        """The admin's effort: facts corrected or dropped."""
-        return sum(
+        """The admin's effort: facts corrected or dropped, and presses that settled several."""
+        return self.together + sum(
             1
             for g in Group
             for item in self.items(g)
             if item.verdict in (Verdict.EDITED, Verdict.DROPPED)
         )
+
+    def without_country(self) -> list[int]:
+        """The organizations still unchecked whose country the draft does not know."""
+        return [
+            k
+            for k, o in enumerate(self.organizations)
+            if not o.verdict.decided and not o.known and o.country is None
+        ]
 
     def problems(self) -> list[tuple[Group, int, str]]:
         """What keeps the review from being published: (group, index, problem code)."""
@@ -201,6 +218,14 @@ class Review(BaseModel):
             if group is Group.EVENT and item.field in REQUIRED_FIELDS:
                 return False  # an event has a title, kind and status: correct them instead
             item.verdict = Verdict.DROPPED
+        elif action in COUNTRY_FOR_ALL and group is Group.ORGANIZATIONS:
+            rest = self.without_country()
+            if not rest:
+                return False
+            for k in rest:
+                self.organizations[k].country = COUNTRY_FOR_ALL[action]
+                self.organizations[k].verdict = Verdict.ACCEPTED
+            self.together += 1
         elif action is Action.SAME and getattr(item, "maybe", None):
             old_id, name = item.maybe
             if any(

@@ -72,10 +72,11 @@ class Effort:
     corrected: int = 0
     dropped: int = 0
     added: int = 0
+    together: int = 0  # one press for several facts («🇰🇿 — всем без страны»)
 
     @property
     def actions(self) -> int:
-        return self.corrected + self.dropped + self.added
+        return self.corrected + self.dropped + self.added + self.together
 
 
 def addresses(folder: Path) -> dict[str, tuple[str, str]]:
@@ -243,9 +244,10 @@ class Reviewer:
             for pos in person.get("positions") or []
             if pos.get("organization")
         ]
+        pressed = self.country_for_all(gold_orgs)
         matched: set[int] = set()
         for index, org in enumerate(list(self.review.organizations)):
-            if org.verdict.decided:
+            if org.verdict.decided and index not in pressed:
                 continue
             found = next(
                 (
@@ -279,7 +281,8 @@ class Reviewer:
                 and (org.known or org.country == g.get("country"))
             )
             if same:
-                self.accept(Group.ORGANIZATIONS, index)
+                if index not in pressed:
+                    self.accept(Group.ORGANIZATIONS, index)
             else:
                 text = ", ".join(
                     x for x in (clean(g["name"]), g.get("country"), ROLE_TEXT_ORG[role]) if x
@@ -303,6 +306,35 @@ class Reviewer:
                     x for x in (clean(g["name"]), g.get("country"), ROLE_TEXT_ORG[role]) if x
                 ),
             )
+
+    def country_for_all(self, gold_orgs: list[dict[str, Any]]) -> set[int]:
+        """Press «— всем без страны» when the answers give one country to at least two of the
+        organizations the draft has none for and another to none of them; the indexes it
+        settled (each is still corrected or dropped below if it is wrong otherwise)."""
+        rest = self.review.without_country()
+        countries = {}
+        for index in rest:
+            name = self.review.organizations[index].name
+            g = next(
+                (
+                    g
+                    for g in gold_orgs
+                    if any(similar(name, n) for n in [g["name"], *(g.get("aliases") or [])])
+                ),
+                None,
+            )
+            if g is not None:
+                countries[index] = g.get("country")  # None: the answers give it none
+        if len(countries) < 2 or len(set(countries.values())) != 1 or None in countries.values():
+            return set()
+        action = {"RU": Action.ALL_RU, "KZ": Action.ALL_KZ}.get(next(iter(countries.values())))
+        if action is None:
+            return set()
+        if VERBOSE:
+            print(f"    🌐 ORGANIZATIONS: {len(rest)} without a country → {action.value}")
+        assert self.review.decide(Group.ORGANIZATIONS, rest[0], action)
+        self.effort.together += 1
+        return set(rest)
 
     # --- people --------------------------------------------------------------------------------
 

@@ -346,3 +346,38 @@ def test_an_organization_the_article_names_twice_is_published_once() -> None:
     assert [o["id"] for o in content["organizations"]] == ["fond-step"]
     [event] = content["events"]
     assert event["organizations"] == [{"organization": "fond-step", "role": "organizer"}]
+
+
+def test_one_press_gives_every_organization_without_a_country_the_same() -> None:
+    from dataclasses import replace
+
+    from views import review as view
+
+    draft = _draft()
+    draft = replace(
+        draft,
+        organizations=[
+            DraftOrganization("fond-step", "Фонд «Степь»", [], False, ""),
+            DraftOrganization("hor", "Хор ветеранов", [], False, ""),
+            DraftOrganization("akimat", "Акимат области", [], False, "", country="KZ"),
+        ],
+    )
+    review = review_of(draft, "a.txt", "Статья", {})
+    assert review.without_country() == [0, 1]
+    pressed = [
+        button.text
+        for row in view.chunk_buttons(review, Group.ORGANIZATIONS, 0, False).inline_keyboard
+        for button in row
+    ]
+    assert any("всем без страны" in text and "Казахстан" in text for text in pressed), pressed
+    assert review.decide(Group.ORGANIZATIONS, 0, Action.ALL_KZ)
+    assert [o.country for o in review.organizations] == ["KZ", "KZ", "KZ"]
+    assert [o.verdict for o in review.organizations[:2]] == [Verdict.ACCEPTED] * 2
+    assert review.organizations[2].verdict is Verdict.PENDING  # it had its own: still to check
+    assert review.actions() == 1  # one press
+    assert not review.decide(Group.ORGANIZATIONS, 0, Action.ALL_RU)  # none is left without
+    assert not any(
+        "всем без страны" in button.text
+        for row in view.chunk_buttons(review, Group.ORGANIZATIONS, 0, False).inline_keyboard
+        for button in row
+    )

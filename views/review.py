@@ -6,11 +6,27 @@ from __future__ import annotations
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from db.dates import PartialDate
-from drafting.review import REQUIRED_FIELDS, Action, EventField, Group, Review, Verdict
+from drafting.review import (
+    COUNTRY_FOR_ALL,
+    REQUIRED_FIELDS,
+    Action,
+    EventField,
+    Group,
+    Review,
+    Verdict,
+)
 from views.callbacks import ReviewStep
 from views.html import Html, Lines, b, esc, html
 from views.i18n import N_, _
-from views.labels import EVENT_KINDS, FORMATS, ORG_ROLES, PERSON_ROLES, country_label, date_text
+from views.labels import (
+    EVENT_KINDS,
+    FORMATS,
+    ORG_ROLES,
+    PERSON_ROLES,
+    country_label,
+    country_name,
+    date_text,
+)
 
 ITEMS_PER_MESSAGE = 10  # three buttons each: a message stays well under Telegram's limits
 ITEM_LIMIT = 300  # characters of one fact shown: ten facts fit one message
@@ -192,7 +208,21 @@ def chunk_buttons(review: Review, group: Group, start: int, last: bool) -> Inlin
                     )
                 ]
             )
-    if group is not Group.EVENT and start + ITEMS_PER_MESSAGE >= len(items):
+    at_end = start + ITEMS_PER_MESSAGE >= len(items)
+    if group is Group.ORGANIZATIONS and at_end and len(review.without_country()) >= 2:
+        # «all the others are Kazakh»: one press for a local event's ensembles and centres
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    text=_("{} — всем без страны").format(country_name(COUNTRY_FOR_ALL[action])),
+                    callback_data=ReviewStep(
+                        review=review.id, group=group, index=start, action=action
+                    ).pack(),
+                )
+                for action in COUNTRY_FOR_ALL
+            ]
+        )
+    if group is not Group.EVENT and at_end:
         add = ReviewStep(review=review.id, group=group, index=0, action=Action.ADD)
         rows.append([InlineKeyboardButton(text=_("➕ Добавить"), callback_data=add.pack())])
     if last:
