@@ -151,6 +151,10 @@ class _Known:
         return None
 
 
+# What no noun phrase runs across: a preposition, a verb or its forms, a conjunction
+_ENDS_A_PHRASE = frozenset({"PREP", "VERB", "INFN", "GRND", "PRTF", "PRTS", "CONJ"})
+
+
 # Nouns whose person was there: a performance, a visit, a meeting, a delegation's members
 # («в исполнении X», «визита посла X», «встреча акима X с …», «в составе делегации … X»).
 # Not an award: «письма акима X вручены …» names the giver and the receiver alike.
@@ -181,7 +185,7 @@ def _was_there(before: str) -> bool:
         if bare.casefold() in ("и", "а", "также", "-", "–", "—", ""):
             continue  # a list of those who were there: «в составе X, Y, а также Z»
         grammemes = tags_of(bare)[1]
-        if grammemes & {"PREP", "VERB", "INFN", "GRND", "PRTF", "PRTS", "CONJ"}:
+        if grammemes & _ENDS_A_PHRASE:
             return False
         if place and grammemes & {"NOUN", "ADJF"}:
             place -= 1
@@ -190,6 +194,23 @@ def _was_there(before: str) -> bool:
         if not (titles_a_person(bare) or "gent" in grammemes or bare[:1].isupper()):
             return False
     return True
+
+
+def _quoted_after(after: str) -> bool:
+    """Whether a name's own words follow it after a colon: «Асхат Нускабай, Генеральный
+    консул …: «Со своей стороны …»». Only the name or its titles come before the colon:
+    «X и Y получили награды, а Z отметил: «…»» is Z's words."""
+    found = re.match(r"([^.!?:\n]{0,200}):\s*[«\"„]", after)
+    if found is None:
+        return False
+    apposition = found.group(1).strip()
+    return not apposition or (
+        apposition.startswith(",")
+        and not re.search(r"\b(?:и|а|но)\b", apposition)
+        and not any(
+            tags_of(w)[0] & {"VERB", "INFN", "GRND", "PRTS"} for w in apposition[1:].split()
+        )
+    )
 
 
 def _names_a_place(written: str) -> bool:
@@ -390,7 +411,7 @@ def draft_article(
             if word[2].endswith((",", ";", ":")) or not bare:
                 break
             grammemes = tags_of(bare)[1]
-            if grammemes & {"PREP", "VERB", "INFN", "GRND", "PRTF", "PRTS", "CONJ"}:
+            if grammemes & _ENDS_A_PHRASE:
                 break
             if not grammemes & {"NOUN", "ADJF"}:
                 break
@@ -511,20 +532,8 @@ def draft_article(
         )
         case = read_name(split_initials(bare_name(span)))[1]
         oblique = span.context.subject is False or case != "nomn"
-        # «Асхат Нускабай, Генеральный консул …: «Со своей стороны …»»: the words that follow
-        # (only the name, or the name and its titles: «X и Y получили …, а Z отметил: «…»»
-        # is Z's words)
-        quoted = re.match(r"([^.!?:\n]{0,200}):\s*[«\"„]", text[span.stop : span.stop + 240])
-        if quoted is not None and quoted.group(1).strip():
-            apposition = quoted.group(1).strip()
-            words = apposition.lstrip(",").split()
-            if (
-                not apposition.startswith(",")
-                or re.search(r"\b(?:и|а|но)\b", apposition)
-                or any(tags_of(w)[0] & {"VERB", "INFN", "GRND", "PRTS"} for w in words)
-            ):
-                quoted = None
-        if said is not None or (quoted is not None and case == "nomn"):
+        quoted = _quoted_after(text[span.stop : span.stop + 240])
+        if said is not None or (quoted and case == "nomn"):
             part = "speaker"  # «по словам X, …»: X said it, whatever the verb
         elif part == "speaker" and oblique and not along:
             part = "mentioned"  # «письмо посла X», «объявленного X»: said of them, not by them
@@ -682,13 +691,12 @@ def draft_article(
     title, kind = event_title_and_kind(text)
     events_named = quoted_event_names(text)
     held, supported = held_and_supported(doc, pipeline()[1])
-    for org_id, org in organizations.items():
+    for org_id, org in list(organizations.items()):
         named_at = mentions.get(org_id, [])
         if any(at in where for where in held for at in named_at):
             org.role = "organizer"
         elif any(at in where for where in supported for at in named_at):
             org.role = "partner"
-    for org_id, org in list(organizations.items()):
         named = re.search(r"«(.+)»", org.name)
         if not org.known and title and named and named.group(1).strip() == title.strip("«» "):
             del organizations[org_id]  # «форум НКО «Степной диалог»»: the event, not who held it
