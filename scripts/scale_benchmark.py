@@ -15,6 +15,11 @@ For each scale (each in its own process, so peak memory is that scale's):
   remembered (what the bot costs beyond the dispatcher when it knows the answer);
 - start-up to the first getUpdates against a fake Bot API, for the bot (database loaded) and
   for a bare aiogram bot;
+- a burst from outside, in those same two processes once their RSS is read: up to 200
+  questions neither has been asked (none of its 100), each from a user of its own, all queued
+  at once on the fake Bot API; updates/s from the first queued to the last answered, the ratio
+  bot/echo, and p50/p99 of each question's wait from being queued to the first sendMessage to
+  its chat (seen by polling what the fake API received, so to within a few milliseconds);
 - the time to build the read model of a version (facts/) and the memory it holds, the
   time to build the search index of a version, and one name lookup in it;
 - peak RSS of the measuring process (it also generates, checks and loads the content), and
@@ -46,6 +51,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 TOKEN = "123456:scale-benchmark"
+BURST_SIZE = 200
+BURST_CHATS = 10**6  # far from the chats of the 100 questions
 BARE_BOT = """
 import asyncio, os
 from aiogram import Bot, Dispatcher
@@ -272,13 +279,24 @@ async def measure(scale: int, updates: int) -> dict[str, Any]:
     await engine.dispose()  # checkpoints the write-ahead log into the file
     out["database_mb"] = database.stat().st_size / 1e6
     questions = [payload for kind, payload in mix if kind == "text"][:100]
-    out["startup_s"], out["bot_rss_mib"], out["vectors_loaded"] = startup_time(
-        [sys.executable, "-m", "bot"], database, content_dir, questions
+    burst = unasked_texts(content, len(mix) + 1000, set(questions))
+    out["startup_s"], out["bot_rss_mib"], out["vectors_loaded"], bot_burst = startup_time(
+        [sys.executable, "-m", "bot"], database, content_dir, questions, burst
     )
     bare = [sys.executable, "-c", BARE_BOT]
-    out["bare_startup_s"], out["echo_rss_mib"], _ = startup_time(
-        bare, database, content_dir, questions
+    out["bare_startup_s"], out["echo_rss_mib"], _, echo_burst = startup_time(
+        bare, database, content_dir, questions, burst
     )
+    out["outside_burst_texts"] = len(burst)
+    for name, result in (("bot", bot_burst), ("echo", echo_burst)):
+        per_s, waits, unanswered = result or (None, [], 0)
+        out[f"outside_burst_{name}_updates_per_s"] = per_s or None
+        out[f"outside_burst_{name}_p50_ms"] = percentile(waits, 0.5) if waits else None
+        out[f"outside_burst_{name}_p99_ms"] = percentile(waits, 0.99) if waits else None
+        out[f"outside_burst_{name}_unanswered"] = unanswered
+    bot_per_s = out["outside_burst_bot_updates_per_s"]
+    echo_per_s = out["outside_burst_echo_updates_per_s"]
+    out["outside_burst_ratio"] = bot_per_s / echo_per_s if bot_per_s and echo_per_s else None
     # The target leaves language models out: what the bot's process holds besides them.
     morphology, vectors = language_models_mib()
     out["models_mib"] = morphology + (vectors if out.pop("vectors_loaded") else 0.0)
@@ -289,12 +307,24 @@ async def measure(scale: int, updates: int) -> dict[str, Any]:
     return out
 
 
+def unasked_texts(content: Any, count: int, asked: set[str]) -> list[str]:
+    """Up to BURST_SIZE distinct texts from the first `count` updates that are not in
+    `asked`, in their order: questions a process that answered `asked` has not seen, so it
+    cannot answer them from memory."""
+    texts = dict.fromkeys(p for kind, p in updates_for(content, count) if kind == "text")
+    return [text for text in texts if text not in asked][:BURST_SIZE]
+
+
 def startup_time(
-    command: list[str], database: Path, content_dir: Path, questions: list[str] | None = None
-) -> tuple[float, float | None, bool]:
+    command: list[str],
+    database: Path,
+    content_dir: Path,
+    questions: list[str] | None = None,
+    burst: list[str] | None = None,
+) -> tuple[float, float | None, bool, tuple[float, list[float], int] | None]:
     """Seconds to the first getUpdates; with `questions`, also the process's peak RSS (MiB)
     after answering them through the fake Bot API, and whether it loaded the word vectors
-    (its log says so)."""
+    (its log says so); with `burst`, then what `outside_burst` measures of those texts."""
     from tests.fake_bot_api import FakeBotAPI
 
     api = FakeBotAPI(TOKEN)
@@ -313,6 +343,7 @@ def startup_time(
     with log.open("w") as output:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
     peak = None
+    burst_result = None
     try:
         api.wait_for(lambda: api.first_poll_at, timeout=300)
         startup = (api.first_poll_at or 0) - started
@@ -323,7 +354,9 @@ def startup_time(
             status = Path(f"/proc/{process.pid}/status").read_text()
             peak = int(next(x for x in status.splitlines() if x.startswith("VmHWM")).split()[1])
             peak /= 1024
-        return startup, peak, "word vectors loaded" in log.read_text()
+        if burst:
+            burst_result = outside_burst(api, burst)
+        return startup, peak, "word vectors loaded" in log.read_text(), burst_result
     finally:
         process.terminate()
         try:
@@ -332,6 +365,50 @@ def startup_time(
             process.kill()
             process.wait()
         api.stop()
+
+
+def quiet(api: Any, still: float = 1.0, timeout: float = 120) -> None:
+    """Wait until the process has sent nothing for `still` seconds (or `timeout` passed): a
+    question may get more than one message, so the count of them the RSS step waits for can
+    be reached while the last answers are still being sent."""
+    deadline = time.monotonic() + timeout
+    count, since = len(api.calls), time.monotonic()
+    while time.monotonic() < deadline and time.monotonic() - since < still:
+        time.sleep(0.05)
+        if len(api.calls) != count:
+            count, since = len(api.calls), time.monotonic()
+
+
+def outside_burst(
+    api: Any, texts: list[str], timeout: float = 600
+) -> tuple[float, list[float], int]:
+    """Every text queued at once on the fake Bot API, each from a chat of its own: updates
+    per second from the first queued to the last first reply, each answered text's wait (ms)
+    from being queued to the first sendMessage to its chat, and how many got no reply."""
+    quiet(api)
+    seen = len(api.calls)
+    queued: dict[int, float] = {}
+    for n, text in enumerate(texts):
+        queued[BURST_CHATS + n] = time.monotonic()
+        api.send_text(BURST_CHATS + n, text)
+    # The fake API keeps no times of what it received: poll its calls often, and take the
+    # time a reply is first seen as the time it was sent.
+    answered: dict[int, float] = {}
+    deadline = time.monotonic() + timeout
+    while len(answered) < len(queued) and time.monotonic() < deadline:
+        time.sleep(0.001)
+        calls = api.calls[seen:]
+        now = time.monotonic()
+        seen += len(calls)
+        for method, params in calls:
+            chat = int(params.get("chat_id") or 0)
+            if method == "sendmessage" and chat in queued and chat not in answered:
+                answered[chat] = now
+    if not answered:
+        return 0.0, [], len(queued)
+    elapsed = max(answered.values()) - min(queued.values())
+    waits = [(at - queued[chat]) * 1000 for chat, at in answered.items()]
+    return len(answered) / elapsed, waits, len(queued) - len(answered)
 
 
 def language_models_mib() -> tuple[float, float]:
@@ -386,7 +463,11 @@ def main() -> None:
         ("echo_updates_per_s", "{:.0f}"), ("ratio", "{:.2f}"), ("bot_p50_ms", "{:.1f}"),
         ("bot_p95_ms", "{:.1f}"), ("bot_p99_ms", "{:.1f}"), ("repeat_updates_per_s", "{:.0f}"),
         ("repeat_ratio", "{:.2f}"), ("repeat_p99_ms", "{:.1f}"), ("messages_per_update", "{:.2f}"),
-        ("startup_s", "{:.2f}"), ("bare_startup_s", "{:.2f}"), ("peak_rss_mib", "{:.0f}"),
+        ("startup_s", "{:.2f}"), ("bare_startup_s", "{:.2f}"),
+        ("outside_burst_texts", "{}"), ("outside_burst_bot_updates_per_s", "{:.0f}"),
+        ("outside_burst_echo_updates_per_s", "{:.0f}"), ("outside_burst_ratio", "{:.2f}"),
+        ("outside_burst_bot_p50_ms", "{:.0f}"), ("outside_burst_bot_p99_ms", "{:.0f}"),
+        ("outside_burst_echo_p99_ms", "{:.0f}"), ("peak_rss_mib", "{:.0f}"),
         ("bot_rss_mib", "{:.0f}"), ("models_mib", "{:.0f}"),
         ("bot_rss_without_models_mib", "{:.0f}"), ("echo_rss_mib", "{:.0f}"),
         ("over_echo_mib", "{:.0f}"), ("worker_rss_mib", "{:.0f}"),
@@ -404,6 +485,14 @@ def main() -> None:
     if rows:
         print(f"(medians of one run each; {statistics.mean([r['ratio'] for r in rows]):.2f} "
               "mean ratio bot/echo)")  # fmt: skip
+    for row in rows:
+        for name in ("bot", "echo"):
+            if row.get(f"outside_burst_{name}_unanswered"):
+                print(
+                    f"×{row['scale']}: {row[f'outside_burst_{name}_unanswered']} of "
+                    f"{row['outside_burst_texts']} burst questions got no reply from the "
+                    f"{name} process; its burst figures count only the answered"
+                )
 
 
 if __name__ == "__main__":
