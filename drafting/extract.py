@@ -46,6 +46,7 @@ from drafting.organizations import (
 )
 from drafting.page import is_news_source, lede_of, page_line_ranges, publisher_ranges
 from drafting.people import (
+    gender_of,
     glued_place,
     is_initial,
     joined_names,
@@ -57,6 +58,7 @@ from drafting.people import (
 )
 from drafting.places import is_settlement
 from drafting.positions import (
+    for_a_woman,
     is_plural_title,
     position_chunks,
     positions_after,
@@ -163,6 +165,11 @@ _THERE = re.compile(
     r"встреч(?:а|и|е|у|ей)|приезд\w{0,2})\b",
     re.I,
 )
+
+
+def said_of(person: DraftPerson, title: str) -> str:
+    """A title a plural gave a list («оперные певцы X и Y»), as said of one of its people."""
+    return for_a_woman(title) if gender_of(person) == "femn" else title
 
 
 def _was_there(before: str) -> bool:
@@ -583,8 +590,9 @@ def draft_article(
         if not chunks and shared is not None and re.fullmatch(r"\s*(,|и)?\s*", before):
             # «историки и этнологи Светлана Дерябина и Денис Денисов»: a plural title is
             # shared by the whole list.
-            if not any(p.title == shared.title for p in person.positions):
-                person.positions.append(DraftPosition(shared.title, shared.organization, sentence))
+            title = said_of(person, shared.title)
+            if not any(p.title == title for p in person.positions):
+                person.positions.append(DraftPosition(title, shared.organization, sentence))
         else:
             shared = None
         placed = [(offset + before.find(chunk), chunk) for chunk in chunks]
@@ -622,15 +630,18 @@ def draft_article(
             title = re.sub(
                 r"\s+из\s+(?:(?:посёлка|поселка|села|аула|города|г\.)\s+)?[А-ЯЁ][\w-]*$", "", title
             )
-            if title and not any(p.title == title for p in person.positions):
-                person.positions.append(DraftPosition(title, org_id, sentence))
-                shared = person.positions[-1] if plural and at < span.start else None
+            own = said_of(person, title) if plural else title
+            if title and not any(p.title == own for p in person.positions):
+                person.positions.append(DraftPosition(own, org_id, sentence))
+                before_name = plural and at < span.start
+                shared = DraftPosition(title, org_id, sentence) if before_name else None
                 if plural and at > span.start:
                     # «Н. Сорокина, Е. Жумагалиев и А. Бекова – представители …»: a plural
                     # title after a list is each listed person's
                     for other in listed[:-1]:
-                        if not any(p.title == title for p in other.positions):
-                            other.positions.append(DraftPosition(title, org_id, sentence))
+                        theirs = said_of(other, title)
+                        if not any(p.title == theirs for p in other.positions):
+                            other.positions.append(DraftPosition(theirs, org_id, sentence))
         previous_end = after[-1][0] + len(after[-1][1]) if after else span.stop
 
     for person_id, person in people.items():

@@ -268,3 +268,24 @@ def part_taken(verb: str | None, subject: bool | None) -> str:
     if verb.startswith(_PARTICIPATING) or (subject and not verb.startswith(_FROM_AFAR)):
         return "participant"
     return "mentioned"
+
+
+def gender_of(person: DraftPerson) -> str | None:
+    """«femn» or «masc» as the name in the nominative tells it: the patronymic, the surname's
+    ending (Russian and Kazakh), then the first name as the dictionary knows it; None when
+    nothing tells."""
+    if person.patronymic:
+        if person.patronymic.endswith(("вна", "чна", "кызы", "қызы")):
+            return "femn"
+        if person.patronymic.endswith(("вич", "ич", "улы", "ұлы")):
+            return "masc"
+    last = person.last_name.casefold()
+    if last.endswith(("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "кызы", "қызы")):
+        return "femn"
+    if last.endswith(("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "улы", "ұлы")):
+        return "masc"
+    if person.first_name and len(person.first_name) > 2:
+        best, _ = tags_of(person.first_name)
+        if "Name" in best:
+            return next((g for g in ("femn", "masc") if g in best), None)
+    return None

@@ -52,7 +52,11 @@ def singular_title(title: str) -> str:
     k = 0
     while k < len(words):  # the plural heads: «лидеры», «историки и этнологи»
         parse = _analyzer().parse(words[k])[0]
-        if {"nomn", "plur"} <= set(parse.tag.grammemes) and parse.tag.POS in ("NOUN", "ADJF"):
+        if {"nomn", "plur"} <= set(parse.tag.grammemes) and parse.tag.POS in (
+            "NOUN",
+            "ADJF",
+            "PRTF",  # «заведующие»
+        ):
             single = parse.inflect({"sing", "nomn"})
             out.append(single.word if single else words[k])
         elif not (out and words[k] in ("и", "или")):
@@ -90,6 +94,63 @@ def singular_title(title: str) -> str:
     if run and _places_in_plural(rest):
         rest = []  # «… центров Астраханской и Атырауской областей»: which one is not said
     return " ".join(out + rest)
+
+
+# Agent nouns whose women's form is the usual one: «певец» → «певица», «артист» → «артистка»;
+# office titles («депутат», «директор», «руководитель») are one form for both.
+_WOMENS_SUFFIXES = (("ец", "ица"), ("ист", "истка"))
+_ONE_FORM = frozenset({"специалист"})  # a staff grade, the same for both
+
+
+def for_a_woman(title: str) -> str:
+    """A title a plural made masculine («оперный певец», «заведующий кафедрой»), as said of
+    a woman: an adjectival head and an agent noun with a women's form take it, with the
+    adjectives before them; any other noun stays as it is, and so do its adjectives."""
+    from search.textnorm import _analyzer
+
+    words = title.split()
+    head, adjectival = None, False
+    for k, word in enumerate(words):
+        best = tags_of(word)[0]
+        if "nomn" not in best:
+            break
+        if "NOUN" in best:
+            head = k
+            break
+        if best & {"ADJF", "PRTF"}:
+            # «заведующий кафедрой», «ответственный за …»: no noun agrees, the adjective heads
+            if k + 1 == len(words) or "nomn" not in tags_of(words[k + 1])[0]:
+                head, adjectival = k, True
+                break
+            continue
+        break
+    if head is None:
+        return title
+    noun = words[head]
+    if not adjectival:
+        womans = next(
+            (noun[: -len(end)] + her for end, her in _WOMENS_SUFFIXES if noun.endswith(end)),
+            None,
+        )
+        if noun.casefold() in _ONE_FORM:
+            womans = None
+        parse = _analyzer().parse(womans)[0] if womans else None
+        if parse is None or not (
+            _analyzer().word_is_known(womans) and {"NOUN", "femn", "nomn"} <= parse.tag.grammemes
+        ):
+            return title
+        words[head] = womans
+    out = []
+    for k, word in enumerate(words):
+        if k < head or (adjectival and k == head):
+            parse = _analyzer().parse(word)[0]
+            if parse.tag.POS in ("ADJF", "PRTF") and "masc" in parse.tag.grammemes:
+                inflected = parse.inflect({"femn", "sing", "nomn"})
+                word = inflected.word if inflected else word
+        out.append(word)
+    if title[:1].isupper():
+        out[0] = out[0][:1].upper() + out[0][1:]
+    return " ".join(out)
 
 
 def _places_in_plural(words: list[str]) -> bool:

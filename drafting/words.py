@@ -52,7 +52,8 @@ def titles_a_person(word: str) -> bool:
 
     parse = _analyzer().parse(word)[0]
     grammemes = set(parse.tag.grammemes)
-    if word.startswith(POSITION_WORDS):
+    # «певцы»: a title whose stem changes in its forms is known by its lemma
+    if word.startswith(POSITION_WORDS) or parse.normal_form.startswith(POSITION_WORDS):
         # «краеведения», «секретариата» begin as titles do but name no one
         return not (parse.tag.POS == "NOUN" and "inan" in grammemes)
     if not _analyzer().word_is_known(word):

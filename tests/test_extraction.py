@@ -647,6 +647,32 @@ def test_a_plural_title_after_a_list_is_each_listed_person_s() -> None:
     assert people["Иван Рябов"] == []  # named after the list, not in it
 
 
+def test_a_plural_title_agrees_with_each_person_it_is_shared_by() -> None:
+    text = (
+        "В Павлодаре прошёл вечер дружбы. На сцену вышли народные артисты Гульнара Ахметова "
+        "и Пётр Симонов, а также заведующие клубами Айжан Сарсенова и Олег Бурцев. Вечер "
+        "открыли депутаты маслихата Марина Ковалёва и Ержан Айтов.\n"
+    )
+    people = _positions(draft_article(text, "pavlodar.txt"))
+    assert people["Гульнара Ахметова"] == [("народная артистка", None)], people
+    assert people["Пётр Симонов"] == [("народный артист", None)], people
+    assert people["Айжан Сарсенова"] == [("заведующая клубами", None)], people
+    assert people["Олег Бурцев"] == [("заведующий клубами", None)], people
+    # an office keeps its one form: «депутат», never «депутатка»
+    assert [t for t, _ in people["Марина Ковалёва"]] == ["депутат маслихата"], people
+
+
+def test_a_title_said_of_a_woman() -> None:
+    from drafting.positions import for_a_woman
+
+    assert for_a_woman("оперный певец") == "оперная певица"
+    assert for_a_woman("Заслуженный артист России") == "Заслуженная артистка России"
+    acting = "исполняющий обязанности директора"
+    assert for_a_woman(acting) == "исполняющая обязанности директора"
+    for same in ("ведущий специалист", "руководитель центра", "первый заместитель акима"):
+        assert for_a_woman(same) == same
+
+
 def test_a_surname_with_initials_the_tagger_missed_is_a_person_of_their_own() -> None:
     text = (
         "На юбилей центра в Актобе приехали гости: председатель совета соотечественников "
