@@ -441,7 +441,7 @@ def split_position(
                 # «представители молодёжных ресурсных центров …»: bodies described, not
                 # named, stay in the title
                 return lower_first(chunk), None
-            return head[0].lower() + head[1:], org_id
+            return lower_first(head), org_id
     # No organization recognised: the title runs up to the first capitalised Cyrillic word
     # (a Latin degree such as «PhD» stays in it), or up to a word naming a kind of
     # organization («руководитель | управления внутренней политики Астаны»).
@@ -492,19 +492,19 @@ def split_position(
         # «председателю центра», «руководитель Общества»: no name, only the kind of a body
         # named before
         referred = antecedent(at, lemma_of(rest))
-        return (title[0].lower() + title[1:], referred) if referred else (lower_first(chunk), None)
+        return (lower_first(title), referred) if referred else (lower_first(chunk), None)
     referred = None if rest else antecedent(at, None)
     if referred:
-        return title[0].lower() + title[1:], referred
+        return lower_first(title), referred
     if not rest:
         # «вице-министр культуры и информации»: a minister's ministry is named by the title.
         minister = re.match(r"(?:вице-|первый вице-|заместитель )?министра?\s+(.+)", title, re.I)
         if minister and not is_region(minister.group(1)):  # «министр области»: no ministry
             ministry = f"Министерство {minister.group(1)}"
-            return title[0].lower() + title[1:], organization(ministry, ministry, at)
+            return lower_first(title), organization(ministry, ministry, at)
     org_id = organization(rest, phrase_nominative(rest), at + chunk.find(rest)) if rest else None
     if rest and org_id is None:
         # «лидеры национальных объединений», «почётный гражданин города Рудного»: words that
         # name no organization stay in the title
         return lower_first(chunk), None
-    return title[0].lower() + title[1:], org_id
+    return lower_first(title), org_id

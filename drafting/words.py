@@ -253,6 +253,14 @@ _ORG_KIND_LEMMAS = frozenset(
 
 
 def lower_first(title: str) -> str:
+    """A title as written inside a sentence: its first letter in lower case, unless its other
+    words up to the head noun are capitalised too («Чрезвычайный и Полномочный Посол»: the
+    official form, kept as it is)."""
+    for k, word in enumerate(title.split()):
+        if k and word[:1].isupper() and not word.isupper():
+            return title
+        if "NOUN" in tags_of(word)[0]:
+            break
     return title[:1].lower() + title[1:]
 
 

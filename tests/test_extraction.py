@@ -673,6 +673,17 @@ def test_a_title_said_of_a_woman() -> None:
         assert for_a_woman(same) == same
 
 
+def test_an_official_title_keeps_its_capitals() -> None:
+    text = (
+        "Гостей приветствовал Чрезвычайный и Полномочный Посол Республики Казахстан в "
+        "Российской Федерации Ерлан Абдуллаев. Слово взял Генеральный консул России в "
+        "Уральске Иван Петров.\n"
+    )
+    titles = {n: [t for t, _ in p] for n, p in _positions(draft_article(text, "a.txt")).items()}
+    assert titles["Ерлан Абдуллаев"][0].startswith("Чрезвычайный и Полномочный Посол"), titles
+    assert titles["Иван Петров"][0].startswith("генеральный консул"), titles
+
+
 def test_a_surname_with_initials_the_tagger_missed_is_a_person_of_their_own() -> None:
     text = (
         "На юбилей центра в Актобе приехали гости: председатель совета соотечественников "
