@@ -570,7 +570,7 @@ def test_adjectives_before_a_person_noun_begin_a_title_not_an_organization() -> 
     draft = draft_article(text, "kurgan.txt")
     assert _positions(draft)["Ержан Оспанов"] == [
         (
-            "чрезвычайный и Полномочный Посол Республики Казахстан в Российской Федерации",
+            "Чрезвычайный и Полномочный Посол Республики Казахстан в Российской Федерации",
             "Посольство Республики Казахстан в Российской Федерации",
         )
     ]
