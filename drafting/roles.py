@@ -1,7 +1,7 @@
 """Which organizations an article says held the event and which supported it, read from the
 syntax tree of each sentence: who «организовал» or «провёл» it (the subject of the verb, the
-agent of «организованный …», and those «совместно с» them), and who it was held «при
-поддержке» or «при содействии» of.
+agent of «организованный …», and those «совместно с» them, and who invited the guests: «по
+приглашению» of), and who it was held «при поддержке» or «при содействии» of.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from drafting.words import tags_of
 _HOLDING = frozenset({"организовать", "организовывать", "провести", "проводить", "устроить"})
 _PRONOUNS = frozenset({"он", "она", "оно", "они"})
 _SUPPORT = frozenset({"поддержка", "содействие"})
+_INVITATION = "приглашение"  # «по приглашению министерства»: the host
 
 
 def _extent(root: Any, children: dict[str, list[Any]]) -> range:
@@ -92,6 +93,13 @@ def held_and_supported(doc: Any, morph_vocab: Any) -> tuple[list[range], list[ra
         event_before = any(
             t.rel in ("nsubj", "obj", "nsubj:pass") and names_an_event(t.lemma) for t in tokens
         )
+        for invitation in (t for t in tokens if t.lemma == _INVITATION):
+            if _has_case(invitation, children, "по"):
+                held += [
+                    _extent(c, children)
+                    for c in children.get(invitation.id, [])
+                    if c.rel == "nmod" and "anim" not in tags_of(c.text)[0]
+                ]
         for support in (t for t in tokens if t.lemma in _SUPPORT):
             if _has_case(support, children, "при"):
                 supported += [

@@ -843,6 +843,17 @@ def test_who_held_the_event_and_who_supported_it_are_read_from_the_sentence() ->
     }, roles
 
 
+def test_who_invited_the_guests_is_their_host() -> None:
+    text = (
+        "По приглашению Министерства культуры Омской области ансамбль «Сарыарка» дал концерт в "
+        "филармонии. Ансамбль приехал по приглашению земляков.\n"
+    )
+    draft = draft_article(text, "omsk.txt")
+    roles = {o.name: draft.role_of(o) for o in draft.organizations}
+    assert roles.get("Министерство культуры Омской области") == "organizer", roles
+    assert roles.get("Ансамбль «Сарыарка»") != "organizer", roles
+
+
 def test_a_position_in_brackets_or_before_a_colon_and_a_choir_under_its_conductor() -> None:
     text = (
         "Область представляли ремесленники – Звягинцева Евгения (мастер по резьбе по дереву) и "
