@@ -42,6 +42,7 @@ from drafting.organizations import (
     org_country,
     organization_spans,
     same_quoted_body,
+    speech_ranges,
     spelt_out,
 )
 from drafting.page import is_news_source, lede_of, page_line_ranges, publisher_ranges
@@ -668,6 +669,9 @@ def draft_article(
 
     # Organizations named outside positions, after those so that «фонд «X»» and «X» are one.
     published = publisher_ranges(text)
+    speech = speech_ranges(text)
+    in_speech: set[str] = set()
+    outside_speech: set[str] = set()
     for span in org_spans:
         if any(start <= span.start < stop for start, stop in position_ranges):
             continue  # inside a position: the employer is drafted already, the rest is title
@@ -680,6 +684,13 @@ def draft_article(
         org_id = organization(*with_kind(span))
         if org_id in organizations and is_venue(text, span):
             organizations[org_id].venue = True
+        if any(span.start in quoted for quoted in speech):
+            in_speech.add(org_id)
+        else:
+            outside_speech.add(org_id)
+    for org_id in in_speech - outside_speech:
+        if org_id in organizations:
+            organizations[org_id].spoken_of = True
 
     # Where the event was: the first city named in a sentence about the event, else the
     # first one the headline and the first sentences name («В Барнауле открылся офис …»)

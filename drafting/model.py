@@ -43,6 +43,7 @@ class DraftOrganization:
     sentence: str = ""
     country: str | None = None  # from a country or city its name holds; None: the admin decides
     venue: bool = False  # named as where it happened («в Доме дружбы»), not as who took part
+    spoken_of: bool = False  # named only in someone's quoted words («спасибо министерству»)
     # what the text says it did for the event: «organizer» («его провёл …»), «partner» («при
     # поддержке …»); None: it says neither
     role: Literal["organizer", "partner"] | None = None
@@ -75,13 +76,15 @@ class Draft:
     def role_of(self, org: DraftOrganization) -> OrgRole:
         """Organizer or partner when the text says so (drafting/roles.py); otherwise what its
         people did: a body whose only people named were mentioned («письмо прислал директор
-        X») is mentioned too, and so is a venue («в Доме дружбы») no one took part for."""
+        X») is mentioned too, and so is a venue («в Доме дружбы») no one took part for, and a
+        body named only in someone's quoted words («спасибо министерству …»)."""
         if org.role is not None:
             return org.role
         if "организатор" in org.sentence.casefold():
             return "organizer"
         roles = {p.role for p in self.people for q in p.positions if q.organization == org.id}
-        if roles == {"mentioned"} or (org.venue and not roles - {"mentioned"}):
+        aside = org.venue or org.spoken_of
+        if roles == {"mentioned"} or (aside and not roles - {"mentioned"}):
             return "mentioned"
         return "participant"
 

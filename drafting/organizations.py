@@ -441,9 +441,40 @@ def org_words_in_title(head: str) -> tuple[str, str]:
 
 
 def is_venue(text: str, span: Span) -> bool:
-    """«в Национальной академической библиотеке», «В Окуневском Доме культуры»: a body named
-    in the locative after «в» is where the event was."""
-    if not re.search(r"(?:^|\s)(?:в|во)\s+$", text[max(0, span.start - 4) : span.start], re.I):
+    """«в Национальной академической библиотеке», «в областном Доме дружбы», «на площадке
+    Международного финансового центра»: a body named in the locative after «в» (and its
+    adjectives), or after a word for a place in it, is where the event was."""
+    before = text[max(0, span.start - 60) : span.start]
+    # «на площадке», «в читальном зале», «в стенах», «на базе» … of the body
+    if re.search(
+        r"(?:^|\s)(?:на\s+(?:площадке|базе)|в\s+(?:\w+\s+)?зале|в\s+(?:стенах|здании|помещении))\s+$",
+        before,
+        re.I,
+    ):
+        return True
+    found = re.search(r"(?:^|\s)(?:в|во)\s+((?:[а-яё-]+\s+){0,2})$", before, re.I)
+    if found is None or not all({"ADJF", "loct"} <= tags_of(w)[0] for w in found.group(1).split()):
         return False
     words = span.text.split()
     return any("loct" in tags_of(w)[0] for w in words[:3]) and "nomn" not in tags_of(words[0])[0]
+
+
+def speech_ranges(text: str) -> list[range]:
+    """Where the article quotes someone's words: a «…» of a few words after a colon or before a
+    dash («…», — сказал он), the quotes nested in it included."""
+    ranges = []
+    depth, start = 0, 0
+    for at, char in enumerate(text):
+        if char == "«":
+            if depth == 0:
+                start = at
+            depth += 1
+        elif char == "»" and depth:
+            depth -= 1
+            if depth:
+                continue
+            opened = re.search(r":\s*$", text[max(0, start - 3) : start])
+            closed = re.match(r"\s*,?\s*[—–-]", text[at + 1 : at + 5])
+            if len(text[start:at].split()) >= 4 and (opened or closed):
+                ranges.append(range(start, at + 1))
+    return ranges

@@ -854,6 +854,20 @@ def test_who_invited_the_guests_is_their_host() -> None:
     assert roles.get("Ансамбль «Сарыарка»") != "organizer", roles
 
 
+def test_a_venue_and_a_body_named_only_in_someone_s_words_are_mentioned() -> None:
+    text = (
+        "В областном Доме дружбы прошёл вечер казахской поэзии. Выступил председатель "
+        "общества «Жолдастык» Ербол Каримов: «Благодарим Министерство культуры Омской области "
+        "за поддержку нашего вечера». Затем на площадке Центра «Евразия» открылась выставка.\n"
+    )
+    draft = draft_article(text, "omsk.txt")
+    roles = {o.name: draft.role_of(o) for o in draft.organizations}
+    assert roles.get("Дом дружбы") == "mentioned", roles
+    assert roles.get("Министерство культуры Омской области") == "mentioned", roles
+    assert roles.get("Центр «Евразия»") == "mentioned", roles
+    assert roles.get("Общество «Жолдастык»") == "participant", roles
+
+
 def test_a_position_in_brackets_or_before_a_colon_and_a_choir_under_its_conductor() -> None:
     text = (
         "Область представляли ремесленники – Звягинцева Евгения (мастер по резьбе по дереву) и "
