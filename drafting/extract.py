@@ -168,6 +168,20 @@ _THERE = re.compile(
 )
 
 
+def _country_from(text: str, span: Span) -> str | None:
+    """The country of the city a body is said to come from: «хор «Напевы» из Кургана», «гости
+    из Самары – казачий ансамбль «Вольница»» (Russia or Kazakhstan only)."""
+    city = r"из\s+(?:г\.\s*|города\s+)?([А-ЯЁ][\w-]+)"
+    found = re.match(r"»?\s*,?\s*" + city, text[span.stop : span.stop + 40]) or re.search(
+        city + r"\s*[–—:-]\s*(?:[а-яё-]+\s+){0,2}«?$", text[max(0, span.start - 60) : span.start]
+    )
+    if found is None:
+        return None
+    word = found.group(1)
+    country = country_of(word) or country_of(lemma_of(word).title())
+    return country if country in ("RU", "KZ") else None
+
+
 def said_of(person: DraftPerson, title: str) -> str:
     """A title a plural gave a list («оперные певцы X и Y»), as said of one of its people."""
     return for_a_woman(title) if gender_of(person) == "femn" else title
@@ -672,6 +686,7 @@ def draft_article(
     speech = speech_ranges(text)
     in_speech: set[str] = set()
     outside_speech: set[str] = set()
+    from_city: dict[str, set[str]] = {}  # «хор «…» из Кургана», «гости из Самары – ансамбль …»
     for span in org_spans:
         if any(start <= span.start < stop for start, stop in position_ranges):
             continue  # inside a position: the employer is drafted already, the rest is title
@@ -684,6 +699,8 @@ def draft_article(
         org_id = organization(*with_kind(span))
         if org_id in organizations and is_venue(text, span):
             organizations[org_id].venue = True
+        if (country := _country_from(text, span)) is not None:
+            from_city.setdefault(org_id, set()).add(country)
         if any(span.start in quoted for quoted in speech):
             in_speech.add(org_id)
         else:
@@ -732,6 +749,8 @@ def draft_article(
             local = org.venue or bool(LOCAL.search(org.name))
             if org.country is None and local and venue is not None:
                 org.country = places[venue].country
+            if org.country is None and len(from_city.get(org_id, ())) == 1:
+                org.country = next(iter(from_city[org_id]))
     date, date_sentence = event_date(text, sentences)
     status = event_status(text, sentences)
     say("done")

@@ -868,6 +868,17 @@ def test_a_venue_and_a_body_named_only_in_someone_s_words_are_mentioned() -> Non
     assert roles.get("Общество «Жолдастык»") == "participant", roles
 
 
+def test_a_body_from_a_city_is_of_that_city_s_country() -> None:
+    text = (
+        "На праздник приехали гости из Самары – казачий ансамбль «Вольница», а Гран-при "
+        "получил народный хор «Степные напевы» из Уральска.\n"
+    )
+    draft = draft_article(text, "fest.txt")
+    countries = {o.name: o.country for o in draft.organizations}
+    assert countries.get("Казачий ансамбль «Вольница»") == "RU", countries
+    assert countries.get("Народный хор «Степные напевы»") == "KZ", countries
+
+
 def test_a_position_in_brackets_or_before_a_colon_and_a_choir_under_its_conductor() -> None:
     text = (
         "Область представляли ремесленники – Звягинцева Евгения (мастер по резьбе по дереву) и "
