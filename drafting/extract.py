@@ -168,6 +168,45 @@ _THERE = re.compile(
 )
 
 
+def _merge_partial_names(
+    organizations: dict[str, DraftOrganization],
+    people: Iterable[DraftPerson],
+    mentions: dict[str, list[int]],
+    from_city: dict[str, set[str]],
+) -> None:
+    """«областной Думы» after «Тюменской областной Думы», «Министерство культуры» after
+    «Министерство культуры Саратовской области»: a name whose words begin or end the one
+    longer name drafted in the article is that body, named in part."""
+
+    def lemmas(name: str) -> list[str]:
+        return [lemma_of(w) for w in re.findall(r"[\w-]+", name.casefold())]
+
+    drafted = {o.id: lemmas(o.name) for o in organizations.values() if not o.known}
+    for short_id, short in list(drafted.items()):
+        if len(short) < 2 or "«" in organizations[short_id].name:
+            continue  # one word («Совет») says too little; a quoted name is whole
+        longer = [
+            long_id
+            for long_id, long in drafted.items()
+            if long_id != short_id
+            and long_id in organizations
+            and len(long) > len(short)
+            and (long[: len(short)] == short or long[-len(short) :] == short)
+        ]
+        if len(longer) != 1:
+            continue  # none, or which of several is not said
+        whole, part = organizations[longer[0]], organizations.pop(short_id)
+        whole.venue |= part.venue
+        whole.spoken_of &= part.spoken_of
+        whole.role = whole.role or part.role
+        mentions.setdefault(whole.id, []).extend(mentions.pop(short_id, []))
+        from_city.setdefault(whole.id, set()).update(from_city.pop(short_id, set()))
+        for person in people:
+            for position in person.positions:
+                if position.organization == short_id:
+                    position.organization = whole.id
+
+
 def _country_from(text: str, span: Span) -> str | None:
     """The country of the city a body is said to come from: «хор «Напевы» из Кургана», «гости
     из Самары – казачий ансамбль «Вольница»» (Russia or Kazakhstan only)."""
@@ -727,6 +766,7 @@ def draft_article(
         ),
         None,
     )
+    _merge_partial_names(organizations, people.values(), mentions, from_city)
     title, kind = event_title_and_kind(text)
     events_named = quoted_event_names(text)
     held, supported = held_and_supported(doc, pipeline()[1])

@@ -879,6 +879,17 @@ def test_a_body_from_a_city_is_of_that_city_s_country() -> None:
     assert countries.get("Народный хор «Степные напевы»") == "KZ", countries
 
 
+def test_a_body_named_in_part_is_the_one_named_in_full() -> None:
+    text = (
+        "Делегацию принял председатель Тюменской областной Думы Сергей Корепанов. Депутаты "
+        "областной Думы рассказали о законах. Гостей поблагодарило Министерство культуры "
+        "Омской области. Министерство культуры подарило гостям книги.\n"
+    )
+    draft = draft_article(text, "tyumen.txt")
+    names = sorted(o.name for o in draft.organizations)
+    assert names == ["Министерство культуры Омской области", "Тюменская областная Дума"], names
+
+
 def test_a_position_in_brackets_or_before_a_colon_and_a_choir_under_its_conductor() -> None:
     text = (
         "Область представляли ремесленники – Звягинцева Евгения (мастер по резьбе по дереву) и "
