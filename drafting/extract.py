@@ -679,7 +679,11 @@ def draft_article(
             position_ranges.append((at, at + len(chunk)))
             title, org_id = split_position(chunk, at, org_spans, organization, antecedent)
             plural = is_plural_title(title)
-            title = singular_title(title) if plural else title_nominative(title)
+            title = (
+                singular_title(title)
+                if plural
+                else " – ".join(title_nominative(part) for part in title.split(" – "))
+            )
             # «пенсионерка из посёлка Деркул»: where someone is from is no part of a title
             title = re.sub(
                 r"\s+из\s+(?:(?:посёлка|поселка|села|аула|города|г\.)\s+)?[А-ЯЁ][\w-]*$", "", title

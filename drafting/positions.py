@@ -187,6 +187,8 @@ def _position_after(
             for found in unquoted(r"[,;:()]| [—–-] ", rest)
             # «Ассоциации русских, славянских и казачьих организаций»: a comma in a name
             if not (found.group() == "," and any(a < start + found.start() < b for a, b in names))
+            # «заместитель главы администрации – руководитель аппарата»: one office of two
+            and not (found.group().strip() in "—–-" and _title_follows(rest[found.end() :]))
         ),
         len(rest),
     )
@@ -208,6 +210,18 @@ def _position_after(
         # кафедрой» does: the participle governs its unit)
         return None
     return start, chunk
+
+
+def _title_follows(rest: str) -> bool:
+    """The words after a dash begin another title: «… – руководитель аппарата …»."""
+    words = rest.split(maxsplit=1)
+    return bool(words) and titles_a_person(words[0]) and "NOUN" in tags_of(words[0])[0]
+
+
+def _same_case(first: str, second: str) -> bool:
+    """Two titles whose head words share a case («заместителю …» and «министру …»)."""
+    cases = [tags_of(t.split()[0])[1] & _CASES for t in (first, second) if t.split()]
+    return len(cases) == 2 and bool(cases[0] & cases[1])
 
 
 def positions_after(
@@ -315,7 +329,10 @@ def position_chunks(before: str) -> list[str]:
     parts = outside_quotes_split(before)
     if len(parts) > 1 and not parts[-1].strip():
         parts = parts[:-1]  # «член КСОРС в США – Номма Зарубина»: a dash before the name
-    for part in reversed(parts):
+    # the mark after each part: a dash between two titles joins them into one office
+    marks = [m.group().strip() for m in unquoted(r"[,;:–—]|\s-\s", before)] + [""]
+    whole_part = False  # the chunk taken last was its part whole
+    for k, part in reversed(list(enumerate(parts))):
         # «преподаватели из Бийска во главе с заместителем директора …»: who leads or joins a
         # group begins a phrase of his own
         part = re.split(r"\b(?:во главе с|вместе с|совместно с|наряду с)\s", part, flags=re.I)[-1]
@@ -345,7 +362,13 @@ def position_chunks(before: str) -> list[str]:
         chunk_words = words[starts[0] :]
         if starts[0] != 0 and len(chunk_words) == 1 and chunks and not after_verb:
             break  # «Её представитель, председатель …»: a bare word before a real position
-        chunks.append(_before_verb(" ".join(chunk_words)))  # «председателем | избран Иван»
+        chunk = _before_verb(" ".join(chunk_words))  # «председателем | избран Иван»
+        if chunks and whole_part and marks[k] in "—–-" and _same_case(chunk, chunks[-1]):
+            # «заместителю председателя правительства – министру финансов Ивану …»
+            chunks[-1] = f"{chunk} – {chunks[-1]}"
+        else:
+            chunks.append(chunk)
+        whole_part = starts[0] == 0
         if starts[0] != 0:  # the position began mid-clause: nothing earlier belongs to it
             break
     return list(reversed(chunks))
@@ -390,7 +413,16 @@ def split_position(
     """«председатель Комиссии … Общественной палаты РФ» → title and organization: the last
     organization named in the chunk is the employer, what comes before it is the title. A
     body named only by its kind («председатель центра», «его директор») is the one the
-    article named before."""
+    article named before. One office of two titles («заместитель главы администрации –
+    руководитель аппарата администрации города») keeps both, held in the last one's body."""
+    joined = next(
+        (f for f in unquoted(r" [—–-] ", chunk) if _title_follows(chunk[f.end() :])), None
+    )
+    if joined is not None:
+        title, org_id = split_position(
+            chunk[joined.end() :], at + joined.end(), org_spans, organization, antecedent
+        )
+        return f"{chunk[: joined.start()]} – {title}", org_id
     inside = [s for s in org_spans if at <= s.start < at + len(chunk)]
     for span in reversed(inside):
         if span.text.isascii() and len(span.text) <= 6:
