@@ -351,7 +351,9 @@ def _run_around(tokens: list[Any], at: int, kept: set[str]) -> tuple[int, int]:
 def _named_after(text: str, words: str) -> str | None:
     """The «…» name written right after a word for an event («круглый стол «…»», «концерт
     под названием «…»»), nested quotes kept."""
-    for match in re.finditer(f"(?:{words})", text, re.I):
+    for match in re.finditer(f"(?<!\\w)(?:{words})", text, re.I):
+        if "NOUN" not in tags_of(match.group().split()[-1])[0]:
+            continue  # «встречали», «праздновали»: a verb, the quotes after it are no event's
         after = text[match.end() : match.end() + 120]
         quote = after.find("«")
         between = after[:quote]

@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 
 from drafting.nlp import Span
-from drafting.words import MONTH_RE, month_number
+from drafting.words import MONTH_RE, month_number, tags_of
 
 # Page furniture: lines that are never a headline (timestamps, counters, reading time …).
 _FURNITURE = re.compile(
     r"^(?:\d{1,2}[./:]\d{2}(?:[./]\d{2,4})?(?:\s+\d{1,2}:\d{2})?|\d+|date\s+\d{4}-\d{2}-\d{2}"
-    r"|примерное время чтения.*|время чтения.*|просмотр.*|мероприятия\.?|новости\.?"
+    r"|примерное время чтения.*|время чтения.*|просмотр.*|мероприятия\.?|новости(?:\s+\w+){0,2}\.?"
     r"|версия для слабовидящих.*|поделиться.*|главная.*|читать также.*|фото.*|источник.*)$",
     re.I,
 )
@@ -50,6 +50,12 @@ _PAGE_WORDS = re.compile(
 )
 
 
+# The publisher's address at the top or foot of a page: «… п.Володарский, пл.Октябрьская, 2»
+_ADDRESS = re.compile(
+    r"\b(?:ул|пл|пр|просп|пер|наб|мкр|б-р)\.\s*[А-ЯЁ0-9][\w.-]*(?:\s+[\w.-]+)?,?\s*(?:д\.\s*)?\d+\w?\s*$"
+)
+
+
 def is_page_line(line: str) -> bool:
     """Page furniture rather than the article: a menu («Главная   Новости», «RU | KZ»), a
     counter, a dateline («12 марта 2024, 14:30», «Челябинск, 24 мая 2023 г. | Рубрика: …»)."""
@@ -61,6 +67,8 @@ def is_page_line(line: str) -> bool:
         return True
     if len(line.split()) >= 2 and line.isupper():
         return True
+    if _ADDRESS.search(line) and not any(tags_of(w)[0] & {"VERB", "PRTS"} for w in line.split()):
+        return True  # an address, not a sentence that ends with one
     dated = _FULL_DATE.search(line)
     if dated is not None:
         rest = re.sub(r"\d{1,2}:\d{2}|г\.|года?", " ", _FULL_DATE.sub(" ", line))

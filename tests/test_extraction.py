@@ -941,6 +941,22 @@ def test_a_headline_above_a_photo_caption_or_a_dated_stamp() -> None:
     assert draft_article(stamped, "kurgan.txt").title == "Форум соседей"
 
 
+def test_an_address_line_is_no_headline_and_a_verb_names_no_event() -> None:
+    text = (
+        "Краснознаменский район, п.Краснознаменский, пл.Ленина, 2\n\n"
+        "Новости района\n\n"
+        "На прошлой неделе район посетила делегация из Казахстана. Прибывших встречали глава "
+        "администрации МО «Краснознаменский район» Иван Петров и депутаты.\n"
+    )
+    draft = draft_article(text, "visit.txt")
+    assert draft.title != "Краснознаменский район", draft.title
+    assert "Краснознаменский район" not in (draft.title or ""), draft.title
+    from drafting.page import is_page_line
+
+    assert is_page_line("г. Омск, ул. Ленина, д. 5")
+    assert not is_page_line("В Омске открылся центр на ул. Ленина, 5")
+
+
 def test_a_name_after_a_title_that_the_tagger_ran_into_an_organization() -> None:
     text = "На встрече выступил руководитель Общества Абзал Сапарбекулы. Он рассказал о планах.\n"
     draft = draft_article(text, "moscow.txt")
