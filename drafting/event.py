@@ -17,6 +17,7 @@ from drafting.page import (
 )
 from drafting.words import (
     MONTH_RE,
+    POSITION_WORDS,
     month_number,
     phrase_nominative,
     quoted_at,
@@ -204,6 +205,10 @@ def event_title_and_kind(text: str) -> tuple[str | None, str]:
         phrase = _phrase_naming_an_event(headline, sentences=1, actors=False)
         if phrase:
             return phrase, kind
+        # «В Барнауле открылся офис …»: what the headline says was done, as a name
+        phrase = _nominalised(headline)
+        if phrase:
+            return phrase, kind
     # A headline is short and has no full stop; a first line that is a sentence is not one.
     headline = headline.strip(' «»"')
     # a sentence, an exclamation or a question («Давняя дружба станет крепче!») names nothing
@@ -328,6 +333,120 @@ def _phrase_naming_an_event(passage: str, sentences: int = 3, actors: bool = Tru
                 phrase = phrase_nominative(head) + comma + rest
             return phrase[:1].upper() + phrase[1:]
     return None
+
+
+# Verbs a headline tells of an event with, and the noun that names that event: «В Барнауле
+# открылся офис …» → «Открытие офиса …», «… подписали меморандум …» → «Подписание меморандума …»
+_ACTION_NOUNS = {
+    "открыться": "открытие",
+    "открыть": "открытие",
+    "подписать": "подписание",
+    "встретиться": "встреча",
+    "посетить": "посещение",
+    "отметить": "празднование",
+    "отпраздновать": "празднование",
+    "наградить": "награждение",
+    "презентовать": "презентация",
+    "чествовать": "чествование",
+}
+
+
+def _nominalised(line: str) -> str | None:
+    """A headline that is a clause about an event, made the event's name: its verb as the
+    noun of the action, what it was done to (or who met) in the genitive, whom they met and
+    the city it was in as written («В Барнауле открылся офис почётного консула» →
+    «Открытие офиса почётного консула в Барнауле»)."""
+    from natasha import Doc
+
+    segmenter, morph_vocab, morph_tagger, syntax_parser, _ner = pipeline()
+    doc = Doc(line)
+    doc.segment(segmenter)
+    doc.tag_morph(morph_tagger)
+    doc.parse_syntax(syntax_parser)
+    if not doc.sents:
+        return None
+    tokens = doc.sents[0].tokens
+    for token in tokens:
+        token.lemmatize(morph_vocab)
+    root = next((t for t in tokens if t.rel == "root" and t.pos == "VERB"), None)
+    if root is None or root.lemma not in _ACTION_NOUNS:
+        return None
+    below = [t for t in tokens if t.head_id == root.id]
+    met = root.lemma == "встретиться"
+    wanted = ("nsubj",) if root.lemma.endswith("ся") else ("obj", "iobj")
+    done_to = next((t for t in below if t.rel in wanted), None)
+    if done_to is None or done_to.pos not in ("NOUN", "PROPN"):
+        return None
+
+    def text_of(head: Any) -> tuple[int, int]:
+        inside, todo = {head.id}, [head.id]
+        while todo:
+            parent = todo.pop()
+            for t in tokens:
+                if (
+                    t.head_id == parent
+                    and t.id not in inside
+                    and (t.rel != "punct" or t.text in '«»"')
+                ):
+                    inside.add(t.id)
+                    todo.append(t.id)
+        kept = [t for t in tokens if t.id in inside]
+        return kept[0].start, kept[-1].stop
+
+    start, stop = text_of(done_to)
+    case = "nomn" if done_to.rel == "nsubj" else "accs"
+    phrase = _genitive(doc.text[start:stop], done_to.text, case, opens=start == tokens[0].start)
+    if phrase is None:
+        return None
+    parts = [_ACTION_NOUNS[root.lemma].capitalize(), phrase]
+    for t in below:
+        cases = [c.text.casefold() for c in tokens if c.head_id == t.id and c.rel == "case"]
+        if t.rel != "obl" or not cases:
+            continue
+        if (met and cases[0] == "с") or cases[0] in ("в", "во"):
+            start, stop = text_of(t)
+            written = doc.text[start:stop]
+            parts.append(written[:1].lower() + written[1:])
+    return " ".join(" ".join(parts).split()).strip(" .,;:")
+
+
+def _genitive(phrase: str, head: str, case: str, opens: bool = False) -> str | None:
+    """A noun phrase in the genitive: its head and the words that agree with it before it
+    change case, what follows the head stays as written («офис почётного консула» → «офиса
+    почётного консула»). `case`: the one it is in («Сапарова» as a subject is a woman's
+    name). `opens`: the phrase began its sentence, so its first capital is the sentence's
+    unless the word is a name («Аким …» → «акима …»)."""
+    from search.textnorm import _analyzer
+
+    words = phrase.split()
+    if head not in words:
+        return None
+    at = words.index(head)
+    out = []
+    for k, word in enumerate(words):
+        parses = _analyzer().parse(word)
+        # «Иван Петров»: a person's name changes case whole
+        a_name = k > at and {"Name", "Surn", "Patr"} & set(parses[0].tag.grammemes)
+        if (k > at and not a_name) or "«" in word or word.isupper():
+            out.append(word)
+            continue
+        wanted = ("NOUN",) if k >= at else ("ADJF", "PRTF", "NUMR")
+        fitting = [p for p in parses if p.tag.POS in wanted]
+        fitting = [p for p in fitting if case in p.tag.grammemes] or fitting
+        # «Аким»: a title before a first name of that spelling
+        parse = next(
+            (p for p in fitting if not {"Name", "Surn", "Patr"} & set(p.tag.grammemes)), None
+        )
+        parse = parse or next(iter(fitting), None)
+        inflected = parse.inflect({"gent", parse.tag.number or "sing"}) if parse else None
+        if inflected is None:
+            return None
+        new = inflected.word
+        named = {"Name", "Surn", "Geox", "Orgn"} & set(parse.tag.grammemes)
+        title = word.casefold().startswith(POSITION_WORDS)  # «Аким …» is also a first name
+        capital = word[:1].isupper() and not (opens and k == 0 and (title or not named))
+        out.append(new[:1].upper() + new[1:] if capital else new)
+    return " ".join(out)
 
 
 def _run_around(tokens: list[Any], at: int, kept: set[str]) -> tuple[int, int]:

@@ -957,6 +957,22 @@ def test_an_address_line_is_no_headline_and_a_verb_names_no_event() -> None:
     assert not is_page_line("В Омске открылся центр на ул. Ленина, 5")
 
 
+def test_a_headline_that_tells_what_was_done_names_the_event() -> None:
+    def title(headline: str) -> str | None:
+        body = "Гостей встретили хлебом и солью. Праздник продолжался до вечера.\n"
+        return draft_article(f"{headline}\n\n{body}", "page.txt").title
+
+    assert title("В Кургане открылся офис почётного консула Республики Казахстан.") == (
+        "Открытие офиса почётного консула Республики Казахстан в Кургане"
+    )
+    assert title("Аким Павлодара встретился с делегацией Омской области") == (
+        "Встреча акима Павлодара с делегацией Омской области"
+    )
+    assert title("Айгуль Сапарова встретилась с молодёжью Тюмени") == (
+        "Встреча Айгуль Сапаровой с молодёжью Тюмени"
+    )
+
+
 def test_a_name_after_a_title_that_the_tagger_ran_into_an_organization() -> None:
     text = "На встрече выступил руководитель Общества Абзал Сапарбекулы. Он рассказал о планах.\n"
     draft = draft_article(text, "moscow.txt")
