@@ -331,6 +331,9 @@ def _phrase_naming_an_event(passage: str, sentences: int = 3, actors: bool = Tru
             else:
                 head, comma, rest = phrase.partition(",")
                 phrase = phrase_nominative(head) + comma + rest
+            if len(phrase.split()) <= 2:
+                # «Рабочий визит»: whose, and where to, from the verb it hangs from
+                phrase = " ".join([phrase, _who_and_where(tokens, token, doc.text)]).strip()
             return phrase[:1].upper() + phrase[1:]
     return None
 
@@ -379,19 +382,7 @@ def _nominalised(line: str) -> str | None:
         return None
 
     def text_of(head: Any) -> tuple[int, int]:
-        inside, todo = {head.id}, [head.id]
-        while todo:
-            parent = todo.pop()
-            for t in tokens:
-                if (
-                    t.head_id == parent
-                    and t.id not in inside
-                    and (t.rel != "punct" or t.text in '«»"')
-                ):
-                    inside.add(t.id)
-                    todo.append(t.id)
-        kept = [t for t in tokens if t.id in inside]
-        return kept[0].start, kept[-1].stop
+        return _subtree(tokens, head)
 
     start, stop = text_of(done_to)
     case = "nomn" if done_to.rel == "nsubj" else "accs"
@@ -408,6 +399,54 @@ def _nominalised(line: str) -> str | None:
             written = doc.text[start:stop]
             parts.append(written[:1].lower() + written[1:])
     return " ".join(" ".join(parts).split()).strip(" .,;:")
+
+
+def _subtree(tokens: list[Any], head: Any) -> tuple[int, int]:
+    """Where the phrase headed by `head` is written, its quotes included."""
+    inside, todo = {head.id}, [head.id]
+    while todo:
+        parent = todo.pop()
+        for t in tokens:
+            if t.head_id == parent and t.id not in inside and (t.rel != "punct" or t.text in '«»"'):
+                inside.add(t.id)
+                todo.append(t.id)
+    kept = [t for t in tokens if t.id in inside]
+    return kept[0].start, kept[-1].stop
+
+
+# «на прошлой неделе», «в рамках форума»: when or within what, not where
+_WHEN_LEMMAS = frozenset("неделя год месяц день время раз утро вечер период рамка ход".split())
+
+
+def _who_and_where(tokens: list[Any], token: Any, text: str) -> str:
+    """«с рабочим визитом на Володарской земле побывала делегация из Казахстана»: a visit
+    named by its kind alone is the visit of the verb's subject, to where the verb says
+    («делегации из Казахстана на Володарской земле»)."""
+    verb = next((t for t in tokens if t.id == token.head_id and t.pos == "VERB"), None)
+    if verb is None or token.rel != "obl":
+        return ""
+    parts = []
+    below = [t for t in tokens if t.head_id == verb.id]
+    subject = next((t for t in below if t.rel == "nsubj" and t.pos in ("NOUN", "PROPN")), None)
+    if subject is not None:
+        start, stop = _subtree(tokens, subject)
+        who = _genitive(text[start:stop], subject.text, "nomn", opens=start == tokens[0].start)
+        if who:
+            parts.append(who)
+    for t in below:
+        cases = [c.text.casefold() for c in tokens if c.head_id == t.id and c.rel == "case"]
+        if (
+            t is not token
+            and t.rel == "obl"
+            and cases
+            and cases[0] in ("в", "во", "на")
+            and t.lemma not in _WHEN_LEMMAS
+        ):
+            start, stop = _subtree(tokens, t)
+            where = text[start:stop]
+            parts.append(where[:1].lower() + where[1:] if start == tokens[0].start else where)
+            break
+    return " ".join(parts)
 
 
 def _genitive(phrase: str, head: str, case: str, opens: bool = False) -> str | None:

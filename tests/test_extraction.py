@@ -973,6 +973,16 @@ def test_a_headline_that_tells_what_was_done_names_the_event() -> None:
     )
 
 
+def test_a_visit_named_by_its_kind_alone_is_whose_and_where_to() -> None:
+    text = (
+        "На прошлой неделе с рабочим визитом в Кизильский район прибыла делегация из "
+        "Казахстана. Гостей встретили хлебом и солью.\n"
+    )
+    assert draft_article(text, "visit.txt").title == (
+        "Рабочий визит делегации из Казахстана в Кизильский район"
+    )
+
+
 def test_a_name_after_a_title_that_the_tagger_ran_into_an_organization() -> None:
     text = "На встрече выступил руководитель Общества Абзал Сапарбекулы. Он рассказал о планах.\n"
     draft = draft_article(text, "moscow.txt")
