@@ -584,7 +584,7 @@ def draft_article(
         # «Вместе с заместителем губернатора X и председателем Думы Y он перерезал ленточку»:
         # those with the subject did what the subject did
         along = re.search(r"\bвместе\s+со?\s+(?:[^\s.;:!?]+\s+){0,14}$", text[: span.start], re.I)
-        part = part_taken(span.verb, True if along else span.context.subject)
+        part = part_taken(span.verb, True if along else span.context.subject, sentence)
         # «по словам Виктора …», «по словам заместителя руководителя управления Аймагамбетовой»
         said = re.search(
             r"(?:по словам|по мнению|слово\s+\w+)(?:\s+[а-яё][\w«»\"-]*){0,6}\s*$",

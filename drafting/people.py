@@ -256,13 +256,38 @@ _PARTICIPATING = (
 _FROM_AFAR = ("присла", "присыла", "направ", "написа", "переда", "адресова")
 
 
-def part_taken(verb: str | None, subject: bool | None) -> str:
+# «выступили на гала-концерте», «выступил с песней»: performed, said nothing …
+_PERFORMING = re.compile(
+    r"(?<!\w)(?:(?:гала-)?концерт\w*|сцен[аеуы]\w*|песн\w+|исполн\w+|танц\w+|спектакл\w*)",
+    re.I,
+)
+# … unless with words of their own («с приветственным словом», «с речью», «с докладом»)
+_WORDS_SAID = re.compile(r"(?<!\w)(?:слов\w*|реч\w+|доклад\w*|обращени\w+)", re.I)
+# «Область представляли ремесленники»: represented a place, presented nothing
+_PLACE_WORDS = r"(?:област|район|город|регион|стран|республик|кра[йяю]|Казахстан|Росси)\w*"
+_REPRESENTING = re.compile(
+    rf"(?<!\w)(?:представля\w*\s+(?:\w+\s+){{0,2}}{_PLACE_WORDS}"
+    rf"|{_PLACE_WORDS}\s+(?:\w+\s+){{0,2}}представля\w*)",
+    re.I,
+)
+
+
+def part_taken(verb: str | None, subject: bool | None, sentence: str = "") -> str:
     """«speaker», «participant» or «mentioned», by the verb a name hangs from: one who did
     anything there as the clause's subject («вручил грамоты», «исполнила песню») took part,
-    unless it was done from afar."""
+    unless it was done from afar. `sentence`: where the name is, for what the verb means
+    there (one who «выступил» at a concert performed)."""
     if verb is None:
         return "participant"  # no verb: a list of participants, a caption
     verb = verb.casefold()
+    if (
+        verb.startswith("выступ")
+        and _PERFORMING.search(sentence)
+        and not _WORDS_SAID.search(sentence)
+    ):
+        return "participant"
+    if verb.startswith("представ") and _REPRESENTING.search(sentence):
+        return "participant"
     if verb.startswith(_SPEAKING):
         return "speaker"
     if verb.startswith(_PARTICIPATING) or (subject and not verb.startswith(_FROM_AFAR)):

@@ -983,6 +983,22 @@ def test_a_visit_named_by_its_kind_alone_is_whose_and_where_to() -> None:
     )
 
 
+def test_who_performed_or_represented_a_place_took_part_without_a_speech() -> None:
+    text = (
+        "На гала-концерте выступили певица Алия Нурова и баянист Олег Седов. Район "
+        "представляли мастера Инна Белова и Марат Исаев. С приветственным словом на концерте "
+        "выступил аким района Ержан Тулеев.\n"
+    )
+    roles = {p.full_name: p.role for p in draft_article(text, "gala.txt").people}
+    assert roles == {
+        "Алия Нурова": "participant",
+        "Олег Седов": "participant",
+        "Инна Белова": "participant",
+        "Марат Исаев": "participant",
+        "Ержан Тулеев": "speaker",
+    }, roles
+
+
 def test_a_name_after_a_title_that_the_tagger_ran_into_an_organization() -> None:
     text = "На встрече выступил руководитель Общества Абзал Сапарбекулы. Он рассказал о планах.\n"
     draft = draft_article(text, "moscow.txt")
