@@ -238,15 +238,22 @@ def _was_there(before: str) -> bool:
     if len(between) > 40:
         return False
     place = 0  # words left of a place after «в»: «визита в Алтайский край посла …»
+    by_what = False  # in «Комитета по экономическому развитию …»: what a body deals with
     for word in between:
         bare = word.strip(',«»"()')
         if bare.casefold() in ("в", "во"):  # «посла Казахстана в РФ»: where a title serves
             place = 2
             continue
+        if bare.casefold() == "по":
+            by_what = True
+            continue
         if bare.casefold() in ("и", "а", "также", "-", "–", "—", ""):
             continue  # a list of those who were there: «в составе X, Y, а также Z»
-        grammemes = tags_of(bare)[1]
-        if grammemes & _ENDS_A_PHRASE:
+        if by_what and "datv" in tags_of(bare)[1]:
+            continue
+        by_what = False
+        best, grammemes = tags_of(bare)
+        if best & _ENDS_A_PHRASE:  # (by its best reading: «секретаря» is no gerund here)
             return False
         if place and grammemes & {"NOUN", "ADJF"}:
             place -= 1

@@ -999,6 +999,16 @@ def test_who_performed_or_represented_a_place_took_part_without_a_speech() -> No
     }, roles
 
 
+def test_a_delegation_s_members_after_a_committee_named_by_what_it_deals_with() -> None:
+    text = (
+        "На прошлой неделе в Омске побывала делегация в составе секретаря Комитета по "
+        "социальным вопросам и молодёжной политике Айдара Сейтова и акима района Ерлана "
+        "Жумаева.\n"
+    )
+    roles = {p.full_name: p.role for p in draft_article(text, "omsk.txt").people}
+    assert roles == {"Айдар Сейтов": "participant", "Ерлан Жумаев": "participant"}, roles
+
+
 def test_a_name_after_a_title_that_the_tagger_ran_into_an_organization() -> None:
     text = "На встрече выступил руководитель Общества Абзал Сапарбекулы. Он рассказал о планах.\n"
     draft = draft_article(text, "moscow.txt")
