@@ -429,9 +429,21 @@ def _who_and_where(tokens: list[Any], token: Any, text: str) -> str:
     below = [t for t in tokens if t.head_id == verb.id]
     subject = next((t for t in below if t.rel == "nsubj" and t.pos in ("NOUN", "PROPN")), None)
     if subject is not None:
-        start, stop = _subtree(tokens, subject)
+        # the subject with its adjectives and where it is from, not the list of its members
+        # («делегация из Казахстана в составе депутата …»)
+        kept = [subject] + [
+            t
+            for t in tokens
+            if t.head_id == subject.id
+            and (
+                t.rel == "amod"
+                or (t.rel == "nmod" and any(c.head_id == t.id and c.text == "из" for c in tokens))
+            )
+        ]
+        start = min(_subtree(tokens, t)[0] for t in kept)
+        stop = max(_subtree(tokens, t)[1] for t in kept)
         who = _genitive(text[start:stop], subject.text, "nomn", opens=start == tokens[0].start)
-        if who:
+        if who and len(who.split()) <= 8:
             parts.append(who)
     for t in below:
         cases = [c.text.casefold() for c in tokens if c.head_id == t.id and c.rel == "case"]
@@ -444,7 +456,8 @@ def _who_and_where(tokens: list[Any], token: Any, text: str) -> str:
         ):
             start, stop = _subtree(tokens, t)
             where = text[start:stop]
-            parts.append(where[:1].lower() + where[1:] if start == tokens[0].start else where)
+            if len(where.split()) <= 6:
+                parts.append(where[:1].lower() + where[1:] if start == tokens[0].start else where)
             break
     return " ".join(parts)
 

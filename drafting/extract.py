@@ -83,6 +83,7 @@ from drafting.words import (
     titles_a_person,
 )
 from loading.files import Content
+from loading.schema import NAME_LIMIT
 from search.textnorm import forms, forms_match
 
 Progress = Callable[[str], None]
@@ -779,6 +780,8 @@ def draft_article(
     )
     _merge_partial_names(organizations, people.values(), mentions, from_city)
     title, kind = event_title_and_kind(text)
+    if title and len(title) > NAME_LIMIT:
+        title = None  # no title the content would take: the admin writes it
     events_named = quoted_event_names(text)
     held, supported = held_and_supported(doc, pipeline()[1])
     for org_id, org in list(organizations.items()):

@@ -20,7 +20,8 @@ from db.dates import PartialDate, check_date_parts
 EntityId = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", min_length=1, max_length=48)
 ]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+NAME_LIMIT = 300  # characters in a name or a title
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_LIMIT)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1500)]
 Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 
