@@ -442,6 +442,8 @@ def _who_and_where(tokens: list[Any], token: Any, text: str) -> str:
         ]
         start = min(_subtree(tokens, t)[0] for t in kept)
         stop = max(_subtree(tokens, t)[1] for t in kept)
+        comma = text.find(",", start, stop)  # «…, в составе …»: what follows is said of it
+        stop = comma if comma > 0 else stop
         who = _genitive(text[start:stop], subject.text, "nomn", opens=start == tokens[0].start)
         if who and len(who.split()) <= 8:
             parts.append(who)
