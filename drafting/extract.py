@@ -44,6 +44,7 @@ from drafting.organizations import (
     same_quoted_body,
     speech_ranges,
     spelt_out,
+    state_body_spans,
 )
 from drafting.page import is_news_source, lede_of, page_line_ranges, publisher_ranges
 from drafting.people import (
@@ -180,7 +181,9 @@ def _merge_partial_names(
     longer name drafted in the article is that body, named in part."""
 
     def lemmas(name: str) -> list[str]:
-        return [lemma_of(w) for w in re.findall(r"[\w-]+", name.casefold())]
+        # «акимат города Костаная» is the «акимат Костаная»
+        words = [lemma_of(w) for w in re.findall(r"[\w-]+", name.casefold())]
+        return [w for w in words if w not in ("город", "г")]
 
     drafted = {o.id: lemmas(o.name) for o in organizations.values() if not o.known}
     for short_id, short in list(drafted.items()):
@@ -191,8 +194,14 @@ def _merge_partial_names(
             for long_id, long in drafted.items()
             if long_id != short_id
             and long_id in organizations
-            and len(long) > len(short)
-            and (long[: len(short)] == short or long[-len(short) :] == short)
+            and (len(long), len(organizations[long_id].name))
+            > (len(short), len(organizations[short_id].name))
+            and (
+                long[: len(short)] == short
+                # «Тюменская областная Дума» ends with «областная Дума»; «управление культуры
+                # акимата области» does not name the akimat, it is a unit of it
+                or (long[-len(short) :] == short and _only_adjectives(long[: -len(short)]))
+            )
         ]
         if len(longer) != 1:
             continue  # none, or which of several is not said
@@ -206,6 +215,10 @@ def _merge_partial_names(
             for position in person.positions:
                 if position.organization == short_id:
                     position.organization = whole.id
+
+
+def _only_adjectives(lemmas: list[str]) -> bool:
+    return all("ADJF" in tags_of(lemma)[0] for lemma in lemmas)
 
 
 def _country_from(text: str, span: Span) -> str | None:
@@ -738,7 +751,14 @@ def draft_article(
     in_speech: set[str] = set()
     outside_speech: set[str] = set()
     from_city: dict[str, set[str]] = {}  # «хор «…» из Кургана», «гости из Самары – ансамбль …»
-    for span in org_spans:
+    # «акимат Астаны», «правительство Москвы»: state bodies in lower case, where no name the
+    # tagger found covers them (never inside a position: a title keeps its employer as is)
+    lower_case = [
+        span
+        for span in state_body_spans(text)
+        if not any(o.start < span.stop and span.start < o.stop for o in org_spans)
+    ]
+    for span in [*org_spans, *lower_case]:
         if any(start <= span.start < stop for start, stop in position_ranges):
             continue  # inside a position: the employer is drafted already, the rest is title
         if any(start <= span.start < stop for start, stop in published) or is_news_source(

@@ -377,6 +377,8 @@ def not_a_name_phrase(name: str) -> bool:
             head is not None
             and ("plur" in parses[head].tag or agreed)
             and not outside[head].isupper()
+            # «маслихат»: a word the dictionary only guesses at tells no number
+            and _analyzer().word_is_known(outside[head].strip(",.").casefold())
         ):
             return True
         if head is not None and _names_an_action(parses[head].normal_form):
@@ -478,3 +480,76 @@ def speech_ranges(text: str) -> list[range]:
             if len(text[start:at].split()) >= 4 and (opened or closed):
                 ranges.append(range(start, at + 1))
     return ranges
+
+
+# State bodies written in lower case, which the tagger does not take for names: «акимат
+# Астаны», «правительство Москвы», «департамент образования мэрии Омска», «управление
+# сельского хозяйства ЗКО» (the body's kind, up to three words in the genitive, the place it
+# serves: a capitalised name or a region's abbreviation), «Павлодарский городской маслихат»
+# (the place's adjective before the kind).
+_KINDS_OF_STATE_BODY = r"(?:акимат|маслихат|правительств|мэри|администраци|департамент|управлени)"
+_STATE_BODY = re.compile(
+    rf"(?<![\w«-])(?:((?:[а-яё-]+(?:ий|ый|ой|ая|ое|ого|ому|ом|ей)\s+){{0,2}}{_KINDS_OF_STATE_BODY}"
+    r"[а-яё]*(?:\s+[а-яё-]+){0,3}?\s+(?:г\.\s*|города\s+)?"
+    r"(?:[А-ЯЁ][а-яё-]+(?:\s+(?:области|района|края|округа))?|[А-ЯЁ]{2,5}))"
+    rf"|([А-ЯЁ][а-яё-]+(?:ский|ской|ского|ском|цкий|цкой|цкого)(?:\s+[а-яё]+(?:ий|ой|ого|ом))?\s+"
+    rf"{_KINDS_OF_STATE_BODY}[а-яё]*))(?![\w«-])"
+)
+
+
+def state_body_spans(text: str) -> list[Span]:
+    """Lower-case state bodies named with the place they serve (see `_STATE_BODY`), as
+    organization spans, the phrase's head in the nominative."""
+    spans = []
+    for found in _STATE_BODY.finditer(text):
+        group = 1 if found.group(1) else 2
+        phrase = found.group(group)
+        words = phrase.split()
+        kind = next(k for k, w in enumerate(words) if re.match(_KINDS_OF_STATE_BODY, w.casefold()))
+        if group == 1:
+            place = words[-1] if words[-1][:1].isupper() else words[-2]
+            if place.isupper() and not is_region_abbreviation(place):
+                continue
+            if not place.isupper() and not (org_country(phrase, []) or _place_country(place)):
+                continue  # «управление Ивана …»: what follows must be a place
+        normal = " ".join([_body_nominative(words[: kind + 1]), *words[kind + 1 :]])
+        spans.append(Span("ORG", found.start(group), found.end(group), phrase, normal))
+    return spans
+
+
+def _place_country(word: str) -> str | None:
+    """The country of a city named in an oblique case, where the dictionary does not know its
+    forms («Костаная» → Костанай, «Астаны» → Астана)."""
+    candidates = [word, lemma_of(word).title(), word[:-1], word[:-1] + "а", word[:-1] + "ь"]
+    candidates += [word[:-2] + "ай", word[:-1] + "й"]
+    return next((c for c in map(country_of, candidates) if c), None)
+
+
+# The nominative and gender of each kind of state body («маслихата» is unknown to the
+# dictionary)
+_STATE_KINDS = {
+    "акимат": ("акимат", "masc"),
+    "маслихат": ("маслихат", "masc"),
+    "правительств": ("правительство", "neut"),
+    "мэри": ("мэрия", "femn"),
+    "администраци": ("администрация", "femn"),
+    "департамент": ("департамент", "masc"),
+    "управлени": ("управление", "neut"),
+}
+
+
+def _body_nominative(words: list[str]) -> str:
+    """«Павлодарского городского маслихата» → «Павлодарский городской маслихат»: the kind in
+    the nominative, and the adjectives before it agreeing with it."""
+    from search.textnorm import _analyzer
+
+    head = words[-1].casefold()
+    stem = next(k for k in _STATE_KINDS if head.startswith(k))
+    noun, gender = _STATE_KINDS[stem]
+    out = []
+    for word in words[:-1]:
+        parse = next((p for p in _analyzer().parse(word) if p.tag.POS == "ADJF"), None)
+        inflected = parse.inflect({"nomn", "sing", gender}) if parse else None
+        new = inflected.word if inflected else word
+        out.append(new[:1].upper() + new[1:] if word[:1].isupper() else new)
+    return " ".join([*out, noun])

@@ -103,7 +103,8 @@ def begins_with_title(name: str) -> bool:
     платформы …» begins with an adjective, not with the title «эксперт»."""
     words = [w.strip('«»"') for w in name.split()]
     first = words[0]
-    if first.casefold().startswith(POSITION_WORDS) and "NOUN" in tags_of(first)[0]:
+    # (a person: «Посольство», «Консульство», «акимат» begin as titles do but are bodies)
+    if first.casefold().startswith(POSITION_WORDS) and {"NOUN", "anim"} <= tags_of(first)[0]:
         return True
     # «Полномочный Посол Республики Казахстан»: adjectives, then a noun naming a person
     k = 0

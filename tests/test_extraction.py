@@ -1009,6 +1009,32 @@ def test_a_delegation_s_members_after_a_committee_named_by_what_it_deals_with() 
     assert roles == {"Айдар Сейтов": "participant", "Ерлан Жумаев": "participant"}, roles
 
 
+def test_state_bodies_in_lower_case_are_organizations_unless_in_a_title() -> None:
+    text = (
+        "Праздник организовали акимат Костаная и правительство Курганской области. В акимате "
+        "города Костаная гостей встретили депутаты Костанайского городского маслихата. "
+        "Выступил глава администрации Кетовского района Иван Петров.\n"
+    )
+    draft = draft_article(text, "kostanay.txt")
+    names = {o.name.casefold() for o in draft.organizations}
+    assert {"правительство курганской области", "костанайский городской маслихат"} <= names
+    # one akimat, named twice
+    assert len(names & {"акимат костаная", "акимат города костаная"}) == 1, names
+    # inside a title, the body is the title's employer, not one more organization
+    [(title, employer)] = _positions(draft)["Иван Петров"]
+    assert title.startswith("глава") and "Кетовского района" in (employer or title), employer
+
+
+def test_an_embassy_or_a_consulate_is_a_body_not_a_title() -> None:
+    text = (
+        "Встречу организовало Генеральное консульство Республики Казахстан в Казани. Участие "
+        "приняли представители Посольства Российской Федерации в Казахстане.\n"
+    )
+    names = {o.name for o in draft_article(text, "kazan.txt").organizations}
+    assert any(n.startswith("Генеральное консульство Республики Казахстан") for n in names)
+    assert any(n.startswith("Посольство Российской Федерации") for n in names), names
+
+
 def test_a_name_after_a_title_that_the_tagger_ran_into_an_organization() -> None:
     text = "На встрече выступил руководитель Общества Абзал Сапарбекулы. Он рассказал о планах.\n"
     draft = draft_article(text, "moscow.txt")
