@@ -331,7 +331,7 @@ def _phrase_naming_an_event(passage: str, sentences: int = 3, actors: bool = Tru
             else:
                 head, comma, rest = phrase.partition(",")
                 phrase = phrase_nominative(head) + comma + rest
-            if len(phrase.split()) <= 2:
+            if len(phrase.split()) <= 2 and token.lemma in _VISIT_LEMMAS:
                 # «Рабочий визит»: whose, and where to, from the verb it hangs from
                 phrase = " ".join([phrase, _who_and_where(tokens, token, doc.text)]).strip()
             return phrase[:1].upper() + phrase[1:]
@@ -414,6 +414,8 @@ def _subtree(tokens: list[Any], head: Any) -> tuple[int, int]:
     return kept[0].start, kept[-1].stop
 
 
+# A visit is someone's, to somewhere: «с визитом в район прибыла делегация»
+_VISIT_LEMMAS = frozenset({"визит", "поездка", "командировка"})
 # «на прошлой неделе», «в рамках форума»: when or within what, not where
 _WHEN_LEMMAS = frozenset("неделя год месяц день время раз утро вечер период рамка ход".split())
 

@@ -188,7 +188,11 @@ def _position_after(
             # «Ассоциации русских, славянских и казачьих организаций»: a comma in a name
             if not (found.group() == "," and any(a < start + found.start() < b for a, b in names))
             # «заместитель главы администрации – руководитель аппарата»: one office of two
-            and not (found.group().strip() in "—–-" and _title_follows(rest[found.end() :]))
+            and not (
+                found.group().strip() in "—–-"
+                and _title_follows(rest)
+                and _title_follows(rest[found.end() :])
+            )
         ),
         len(rest),
     )
@@ -416,7 +420,12 @@ def split_position(
     article named before. One office of two titles («заместитель главы администрации –
     руководитель аппарата администрации города») keeps both, held in the last one's body."""
     joined = next(
-        (f for f in unquoted(r" [—–-] ", chunk) if _title_follows(chunk[f.end() :])), None
+        (
+            f
+            for f in unquoted(r" [—–-] ", chunk)
+            if _title_follows(chunk) and _title_follows(chunk[f.end() :])
+        ),
+        None,
     )
     if joined is not None:
         title, org_id = split_position(

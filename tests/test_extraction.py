@@ -908,6 +908,10 @@ def test_two_titles_joined_by_a_dash_are_one_office() -> None:
         ("заместитель председателя правительства – министр финансов Омской области", None)
     ], people
     assert people["Иван Петров"] == [("директор школы", None)], people
+    # a word that tells nothing of what she does joins no title
+    other = "Выступила Анна Белова, участница – представитель общества «Родник».\n"
+    titles = [t for t, _ in _positions(draft_article(other, "a.txt"))["Анна Белова"]]
+    assert not any("участница" in t for t in titles), titles
 
 
 def test_a_position_in_brackets_or_before_a_colon_and_a_choir_under_its_conductor() -> None:
@@ -981,13 +985,17 @@ def test_a_visit_named_by_its_kind_alone_is_whose_and_where_to() -> None:
     assert draft_article(text, "visit.txt").title == (
         "Рабочий визит делегации из Казахстана в Кизильский район"
     )
+    # a festival is no one's: only a visit takes whose it was
+    feast = "В Уральске с праздником жителей поздравил аким области Гали Искалиев.\n"
+    assert "Искалиев" not in (draft_article(feast, "feast.txt").title or "")
 
 
 def test_who_performed_or_represented_a_place_took_part_without_a_speech() -> None:
     text = (
         "На гала-концерте выступили певица Алия Нурова и баянист Олег Седов. Район "
         "представляли мастера Инна Белова и Марат Исаев. С приветственным словом на концерте "
-        "выступил аким района Ержан Тулеев.\n"
+        "выступил аким района Ержан Тулеев. С поздравлениями на праздничном концерте выступил "
+        "депутат Мажилиса Олжас Беков.\n"
     )
     roles = {p.full_name: p.role for p in draft_article(text, "gala.txt").people}
     assert roles == {
@@ -996,6 +1004,7 @@ def test_who_performed_or_represented_a_place_took_part_without_a_speech() -> No
         "Инна Белова": "participant",
         "Марат Исаев": "participant",
         "Ержан Тулеев": "speaker",
+        "Олжас Беков": "speaker",
     }, roles
 
 
