@@ -599,6 +599,8 @@ def draft_article(
         sentence = sentence_of(sentences, span.start, text)
         listed_before = re.fullmatch(r"\s*(?:,|и)?\s*", text[listed_end : span.start])
         listed = [*listed, person] if listed and listed_before else [person]
+        # «X, Y и Z, представители …»: the last of a list closed by «и»
+        closes_a_list = len(listed) > 1 and "и" in text[listed_end : span.start].split()
         listed_end = span.stop
         if sentence and sentence not in person.sentences:
             person.sentences.append(sentence)
@@ -709,6 +711,14 @@ def draft_article(
             title = re.sub(
                 r"\s+из\s+(?:(?:посёлка|поселка|села|аула|города|г\.)\s+)?[А-ЯЁ][\w-]*$", "", title
             )
+            if (
+                plural
+                and at > span.start
+                and not (closes_a_list or re.search(r"[–—-]", text[span.stop : at]))
+            ):
+                # «…, консул Дмитрий Михно, депутаты маслихата»: a plural after one name is
+                # the next item of the list, not his title
+                continue
             own = said_of(person, title) if plural else title
             if title and not any(p.title == own for p in person.positions):
                 person.positions.append(DraftPosition(own, org_id, sentence))

@@ -1044,6 +1044,20 @@ def test_an_embassy_or_a_consulate_is_a_body_not_a_title() -> None:
     assert any(n.startswith("Посольство Российской Федерации") for n in names), names
 
 
+def test_a_plural_after_one_name_in_a_list_is_the_next_item_not_his_title() -> None:
+    text = (
+        "Во встрече участвовали депутат Айдар Сейтов, генеральный консул Республики Казахстан "
+        "в Казани Дмитрий Белов, депутаты городского маслихата. Николай Сорокин, Ерлан "
+        "Жумаев и Асель Бекова – представители молодёжных клубов.\n"
+    )
+    people = _positions(draft_article(text, "kazan.txt"))
+    assert [t for t, _ in people["Дмитрий Белов"]] == [
+        "генеральный консул Республики Казахстан в Казани"
+    ], people
+    for name in ("Николай Сорокин", "Ерлан Жумаев", "Асель Бекова"):
+        assert [t for t, _ in people[name]] == ["представитель молодёжного клуба"], people
+
+
 def test_a_name_after_a_title_that_the_tagger_ran_into_an_organization() -> None:
     text = "На встрече выступил руководитель Общества Абзал Сапарбекулы. Он рассказал о планах.\n"
     draft = draft_article(text, "moscow.txt")
