@@ -23,7 +23,8 @@ CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 OBLIQUE = CASES[1:]
 GENDERS = ("masc", "femn")
 INITIALS = re.compile(r"^[А-ЯЁA-Z]\.(?:[А-ЯЁA-Z]\.?)?$|^[А-ЯЁA-Z]$")  # «Т.Ж» at a sentence end
-_INDECLINABLE = re.compile(r"(енко|ко|ых|их|улы|ұлы|уулу|кызы|қызы|оглы|о)$")
+# («-ого», «-его» are the genitive of a surname like «Бельский», not an indeclinable «-о»)
+_INDECLINABLE = re.compile(r"(енко|ко|ых|их|улы|ұлы|уулу|кызы|қызы|оглы|(?<![ое]г)о)$")
 _CONSONANT = "бвгджзйклмнпрстфхцчшщ"
 
 

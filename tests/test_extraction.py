@@ -520,6 +520,15 @@ def test_a_plural_title_is_singular_for_each_person() -> None:
     assert singular_title("члены совета ветеранов") == "член совета ветеранов"  # one council
 
 
+def test_a_surname_declined_as_an_adjective_is_read_in_the_nominative() -> None:
+    text = (
+        "Прошла встреча председателя Законодательного Собрания Александра Бельского с "
+        "гостями. Выступил историк Иван Дурново.\n"
+    )
+    names = {p.full_name for p in draft_article(text, "spb.txt").people}
+    assert names == {"Александр Бельский", "Иван Дурново"}, names
+
+
 def test_a_name_stands_in_the_case_of_the_title_before_it() -> None:
     text = (
         "На выставке побывал ректор Самарского университета Павел Котов, который беседовал с "
