@@ -127,6 +127,7 @@ def headline_of(text: str) -> str:
     # credit («… / Юлия Курганова / АиФ»), an agency's dateline («Оренбург, 20 мая - АиФ.»)
     while above > 0 and (
         _is_date_line(lines[above])
+        or _is_byline(lines[above])
         or (_ANAPHORIC.match(lines[above]) and not is_page_line(lines[above - 1]))
         or _CAPTION.search(lines[above])
         or (is_page_line(lines[above]) and _FULL_DATE.search(lines[above]))
@@ -135,6 +136,28 @@ def headline_of(text: str) -> str:
     ):
         above -= 1
     return "" if is_page_line(lines[above]) else lines[above]
+
+
+def _is_byline(line: str) -> bool:
+    """What a page prints between its headline and its body about who wrote it and where it
+    comes from: «собственный корреспондент по …», the author's name alone, a view counter or
+    a date with a bullet («1511», «• 21.04.2025»), the site's name in Latin letters («Malim
+    kz») or its address («assembly.spb.ru»)."""
+    words = line.split()
+    if _BYLINE.match(line) or re.fullmatch(r"[\d\s•·.:/,-]+", line):
+        return True
+    if re.fullmatch(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?", line):
+        return True
+    if len(words) <= 4 and re.fullmatch(r"[A-Za-z0-9 .,:&'’-]+", line):
+        return True
+    return (
+        2 <= len(words) <= 3
+        and all(re.fullmatch(r"[А-ЯЁ][а-яё-]+", w) for w in words)
+        and "Name" in tags_of(words[0])[0]
+    )
+
+
+_BYLINE = re.compile(r"(?:[сc]обственн\w+\s+|спец)?корреспондент\w*\b|автор\b", re.I)
 
 
 # «Оренбург, 20 мая - АиФ-Оренбург.», «КОСТАНАЙ, 6 июля – ИА «Тобол-Инфо».»

@@ -1067,6 +1067,24 @@ def test_a_plural_after_one_name_in_a_list_is_the_next_item_not_his_title() -> N
         assert [t for t, _ in people[name]] == ["представитель молодёжного клуба"], people
 
 
+def test_a_byline_a_counter_and_the_site_s_name_under_a_headline_are_no_headline() -> None:
+    from drafting.page import headline_of
+
+    body = (
+        "Гости привезли в город концерты, выставки и конференции, а хозяева показали им "
+        "музеи и театры.\n"
+    )
+    bylined = (
+        "В Омске начались Дни культуры Алматы\n\n1511\nЕкатерина Белова\n"
+        f"собственный корреспондент по Омской области\n\n{body}"
+    )
+    assert headline_of(bylined) == "В Омске начались Дни культуры Алматы"
+    sited = f"Костанай и Курган подписали соглашение\n\nQostanay news\n\n  • 21.04.2025\n\n{body}"
+    assert headline_of(sited) == "Костанай и Курган подписали соглашение"
+    credited = f"Фото с сайта:\nassembly.spb.ru\n{body}"
+    assert headline_of(credited) == ""
+
+
 def test_a_name_after_a_title_that_the_tagger_ran_into_an_organization() -> None:
     text = "На встрече выступил руководитель Общества Абзал Сапарбекулы. Он рассказал о планах.\n"
     draft = draft_article(text, "moscow.txt")
