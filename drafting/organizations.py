@@ -48,8 +48,19 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
         ] in ("»", '"'):
             stop += 1
             normal += "»"
+        # «ОЮЛ «Ассоциация русских, славянских, казачьих организаций …»»: it stops at a comma
+        # inside the quotes; a name in quotes ends where they close
+        opened = text.find("«", start, stop)
+        if opened >= 0 and text[start:stop].count("«") > text[start:stop].count("»"):
+            closing = _closing_quote(text, opened)
+            if closing is not None and stop < closing < stop + 120:
+                normal += text[stop : closing + 1]
+                stop = closing + 1
         while i + 1 < len(ordered):
             nxt = ordered[i + 1]
+            if nxt.start < stop:  # inside the quotes the name took in
+                i += 1
+                continue
             gap = text[stop : nxt.start]
             if nxt.type == "LOC" and gap.strip(" »") == "" and len(gap) <= 3:
                 stop = nxt.stop
@@ -60,6 +71,22 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
         merged.append(Span("ORG", start, stop, text[start:stop], normal))
         i += 1
     return sorted(merged + _quoted_after_kind(text, merged), key=lambda s: s.start)
+
+
+def _closing_quote(text: str, opened: int) -> int | None:
+    """Where the «…» opening at `opened` closes (nested quotes counted), within its sentence."""
+    depth = 0
+    for at in range(opened, len(text)):
+        char = text[at]
+        if char == "«":
+            depth += 1
+        elif char == "»":
+            depth -= 1
+            if depth == 0:
+                return at
+        elif char in ".!?\n" and depth:
+            return None
+    return None
 
 
 def _quoted_after_kind(text: str, tagged: list[Span]) -> list[Span]:

@@ -1085,6 +1085,17 @@ def test_a_byline_a_counter_and_the_site_s_name_under_a_headline_are_no_headline
     assert headline_of(credited) == ""
 
 
+def test_a_quoted_name_with_commas_inside_is_whole() -> None:
+    text = (
+        "С поздравлениями выступил председатель ОЮЛ «Ассоциация русских, славянских, "
+        "казачьих организаций Казахстана» Владимир Божко.\n"
+    )
+    people = _positions(draft_article(text, "astana.txt"))
+    assert people["Владимир Божко"] == [
+        ("председатель", "ОЮЛ «Ассоциация русских, славянских, казачьих организаций Казахстана»")
+    ], people
+
+
 def test_a_name_after_a_title_that_the_tagger_ran_into_an_organization() -> None:
     text = "На встрече выступил руководитель Общества Абзал Сапарбекулы. Он рассказал о планах.\n"
     draft = draft_article(text, "moscow.txt")
