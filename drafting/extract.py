@@ -235,6 +235,10 @@ def _country_from(text: str, span: Span) -> str | None:
     return country if country in ("RU", "KZ") else None
 
 
+# A word for any body, which refers to the one named last («руководитель организации»)
+_ANY_BODY = frozenset({"организация"})
+
+
 def said_of(person: DraftPerson, title: str) -> str:
     """A title a plural gave a list («оперные певцы X и Y»), as said of one of its people."""
     return for_a_woman(title) if gender_of(person) == "femn" else title
@@ -428,6 +432,7 @@ def draft_article(
         """The organization a title refers back to: «председатель центра» is the centre named
         before; «его директор» is the one named earlier in the sentence."""
         sentence_start = next((s for s, e in sentences if s <= at < e), 0)
+        previous_sentence_start = max((s for s, _ in sentences if s < sentence_start), default=0)
         if kind is None and not re.search(r"(?:^|\s)(?:его|её|ее|их)\s+$", text[:at], re.I):
             return None
         for span in reversed([s for s in org_spans if s.stop <= at]):
@@ -437,6 +442,10 @@ def draft_article(
                 continue
             raw, normal, start = with_kind(span)
             if kind is None or kind in {lemma_of(w) for w in normal.split()}:
+                return organization(raw, normal, start)
+            if kind in _ANY_BODY and span.start >= previous_sentence_start:
+                # «Руководитель организации …»: the body named last, in this sentence or the
+                # one before
                 return organization(raw, normal, start)
         return None
 

@@ -1096,6 +1096,17 @@ def test_a_quoted_name_with_commas_inside_is_whole() -> None:
     ], people
 
 
+def test_the_organization_a_title_speaks_of_is_the_one_named_last() -> None:
+    text = (
+        "Фестиваль организован Сибирским центром казахской культуры «Мөлдір». Руководитель "
+        "организации Алтынай Жунусова рассказала о программе.\n"
+    )
+    people = _positions(draft_article(text, "omsk.txt"))
+    assert people["Алтынай Жунусова"] == [
+        ("руководитель", "Сибирский центр казахской культуры «Мөлдір»")
+    ], people
+
+
 def test_a_name_after_a_title_that_the_tagger_ran_into_an_organization() -> None:
     text = "На встрече выступил руководитель Общества Абзал Сапарбекулы. Он рассказал о планах.\n"
     draft = draft_article(text, "moscow.txt")
