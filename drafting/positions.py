@@ -327,6 +327,18 @@ def _adjective_of_a_title(words: list[str], at: int) -> bool:
     return False
 
 
+def _genitive_list(part: str, last: int = 0) -> bool:
+    """Words in the genitive and in lower case, joined by «и», a quoted name at its end: «
+    материнства, отцовства и детства «Мама-Клуб»». With `last`, only that many last words."""
+    words = (
+        re.sub(r"«.*»", " ", part).split()[-last:] if last else re.sub(r"«.*»", " ", part).split()
+    )
+    return bool(words) and all(
+        w == "и" or (w.islower() and "gent" in tags_of(w)[1] and "NOUN" in tags_of(w)[1])
+        for w in words
+    )
+
+
 def position_chunks(before: str) -> list[str]:
     """Positions written before a name: «…, профессор X, ведущий сотрудник Y (Город) »."""
     chunks = []
@@ -335,6 +347,15 @@ def position_chunks(before: str) -> list[str]:
         parts = parts[:-1]  # «член КСОРС в США – Номма Зарубина»: a dash before the name
     # the mark after each part: a dash between two titles joins them into one office
     marks = [m.group().strip() for m in unquoted(r"[,;:–—]|\s-\s", before)] + [""]
+    # «директор АНО поддержки семьи, материнства, отцовства и детства «Мама-Клуб»»: a part
+    # of nouns in the genitive after a comma goes on listing what the body before does
+    k = 1
+    while k < len(parts):
+        if marks[k - 1] == "," and _genitive_list(parts[k]) and _genitive_list(parts[k - 1], 1):
+            parts[k - 1 : k + 1] = [f"{parts[k - 1]},{parts[k]}"]
+            del marks[k - 1]
+        else:
+            k += 1
     whole_part = False  # the chunk taken last was its part whole
     for k, part in reversed(list(enumerate(parts))):
         # «преподаватели из Бийска во главе с заместителем директора …»: who leads or joins a
@@ -470,6 +491,8 @@ def split_position(
                 head, moved = org_words_in_title(head)
                 if moved:
                     name = raw if raw.lstrip().startswith("«") else normal
+                    if quoted:  # «… детства «Мама-Клуб»»: the tagger left its quotes out
+                        raw = name = f"«{raw.strip('«»')}»"
                     raw, normal = f"{moved} {raw}", f"{phrase_nominative(moved)} {name}"
                 parent = parent_of_unit(raw.split())
                 if parent is not None:  # «директора Департамента … | МИД России»

@@ -1107,6 +1107,22 @@ def test_the_organization_a_title_speaks_of_is_the_one_named_last() -> None:
     ], people
 
 
+def test_a_body_s_name_listing_what_it_does_after_commas_is_one_name() -> None:
+    text = (
+        "В форуме участвовала директор АНО поддержки семьи, материнства, отцовства и детства "
+        "«Мама-Клуб» Елена Ставрова.\n"
+    )
+    people = _positions(draft_article(text, "kurgan.txt"))
+    assert people["Елена Ставрова"] == [
+        ("директор", "АНО поддержки семьи, материнства, отцовства и детства «Мама-Клуб»")
+    ], people
+    other = "Выступили директор школы, руководитель кружка Анна Белова.\n"
+    assert _positions(draft_article(other, "a.txt"))["Анна Белова"] == [
+        ("директор школы", None),
+        ("руководитель кружка", None),
+    ]
+
+
 def test_a_name_after_a_title_that_the_tagger_ran_into_an_organization() -> None:
     text = "На встрече выступил руководитель Общества Абзал Сапарбекулы. Он рассказал о планах.\n"
     draft = draft_article(text, "moscow.txt")
