@@ -221,6 +221,28 @@ def _only_adjectives(lemmas: list[str]) -> bool:
     return all("ADJF" in tags_of(lemma)[0] for lemma in lemmas)
 
 
+def _countries_from_people(
+    organizations: dict[str, DraftOrganization], people: Iterable[DraftPerson]
+) -> None:
+    """A body whose name tells no country is in the one its people's other posts are: «депутат
+    Мажилиса Парламента Республики Казахстан, секретарь Комитета по …» (one country only)."""
+    for org in organizations.values():
+        if org.known or org.country is not None:
+            continue
+        told = set()
+        for person in people:
+            if not any(q.organization == org.id for q in person.positions):
+                continue
+            for position in person.positions:
+                other = organizations.get(position.organization or "")
+                if other is not None and other is not org and other.country:
+                    told.add(other.country)
+                if country := org_country(position.title, []):
+                    told.add(country)
+        if len(told) == 1:
+            org.country = told.pop()
+
+
 def _country_from(text: str, span: Span) -> str | None:
     """The country of the city a body is said to come from: «хор «Напевы» из Кургана», «гости
     из Самары – казачий ансамбль «Вольница»» (Russia or Kazakhstan only)."""
@@ -844,6 +866,7 @@ def draft_article(
                 org.country = places[venue].country
             if org.country is None and len(from_city.get(org_id, ())) == 1:
                 org.country = next(iter(from_city[org_id]))
+    _countries_from_people(organizations, people.values())
     date, date_sentence = event_date(text, sentences)
     status = event_status(text, sentences)
     say("done")

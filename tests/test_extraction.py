@@ -1123,6 +1123,15 @@ def test_a_body_s_name_listing_what_it_does_after_commas_is_one_name() -> None:
     ]
 
 
+def test_a_body_is_in_the_country_its_people_s_other_posts_are() -> None:
+    text = (
+        "В район прибыл депутат Мажилиса Парламента Республики Казахстан, председатель "
+        "Фонда развития степных культур Ерлан Садыков.\n"
+    )
+    countries = {o.name: o.country for o in draft_article(text, "visit.txt").organizations}
+    assert countries.get("Фонд развития степных культур") == "KZ", countries
+
+
 def test_a_name_after_a_title_that_the_tagger_ran_into_an_organization() -> None:
     text = "На встрече выступил руководитель Общества Абзал Сапарбекулы. Он рассказал о планах.\n"
     draft = draft_article(text, "moscow.txt")
