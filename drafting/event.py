@@ -19,6 +19,7 @@ from drafting.words import (
     MONTH_RE,
     POSITION_WORDS,
     month_number,
+    names_org_kind,
     phrase_nominative,
     quoted_at,
     sentence_case,
@@ -539,6 +540,8 @@ def _named_after(text: str, words: str) -> str | None:
             and not re.search(r"[.!?\n,;:()]", between)
             and len(between.split()) <= 8
             and not any(tags_of(w)[0] & {"VERB", "INFN", "PRTS", "GRND"} for w in between.split())
+            # «концерт в честь юбилея объединения «Союз казаков …»»: the quotes name the body
+            and not any(names_org_kind(w) for w in between.split()[-3:])
         ):
             title = quoted_at(text, match.end() + quote)
             if title and len(title.strip("«» ")) >= 5:  # «Туган жер»

@@ -1132,6 +1132,15 @@ def test_a_body_is_in_the_country_its_people_s_other_posts_are() -> None:
     assert countries.get("Фонд развития степных культур") == "KZ", countries
 
 
+def test_quotes_after_a_body_s_kind_name_the_body_not_the_event() -> None:
+    text = (
+        "В Астане прошёл праздничный концерт в честь юбилея объединения «Союз казаков степного "
+        "края». Гостей встретили песнями.\n"
+    )
+    title = draft_article(text, "astana.txt").title or ""
+    assert title != "Союз казаков степного края", title
+
+
 def test_a_name_after_a_title_that_the_tagger_ran_into_an_organization() -> None:
     text = "На встрече выступил руководитель Общества Абзал Сапарбекулы. Он рассказал о планах.\n"
     draft = draft_article(text, "moscow.txt")
