@@ -277,6 +277,8 @@ def _was_there(before: str) -> bool:
     between = before[found[-1].end() :].split()
     if len(between) > 40:
         return False
+    if found[-1].group().casefold().startswith("встреч") and between[:1] in (["с"], ["со"]):
+        between = between[1:]  # «встреча с заместителем акима X»: whom they met was there
     place = 0  # words left of a place after «в»: «визита в Алтайский край посла …»
     by_what = False  # in «Комитета по экономическому развитию …»: what a body deals with
     for word in between:

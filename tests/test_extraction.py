@@ -1141,6 +1141,15 @@ def test_quotes_after_a_body_s_kind_name_the_body_not_the_event() -> None:
     assert title != "Союз казаков степного края", title
 
 
+def test_whom_a_delegation_met_was_there() -> None:
+    text = (
+        "В рамках форума состоялась встреча с заместителем акима Астаны Андреем Лукиным, в "
+        "ходе которой обсудили сотрудничество.\n"
+    )
+    roles = {p.full_name: p.role for p in draft_article(text, "astana.txt").people}
+    assert roles == {"Андрей Лукин": "participant"}, roles
+
+
 def test_a_name_after_a_title_that_the_tagger_ran_into_an_organization() -> None:
     text = "На встрече выступил руководитель Общества Абзал Сапарбекулы. Он рассказал о планах.\n"
     draft = draft_article(text, "moscow.txt")
