@@ -69,7 +69,7 @@ from drafting.positions import (
     title_nominative,
     two_positions,
 )
-from drafting.roles import held_and_supported
+from drafting.roles import held_and_supported, opened_by
 from drafting.words import (
     POSITION_WORDS,
     balance_quotes,
@@ -578,6 +578,8 @@ def draft_article(
     moderated: set[str] = set()
     previous_end = 0
     shared: DraftPosition | None = None
+    openers = opened_by(doc, pipeline()[1])  # «Конференцию открыла директор …»
+    hosts: list[tuple[DraftPerson, str]] = []  # who opened it, and the sentence they did
     listed: list[DraftPerson] = []  # the names listed so far with only «,» or «и» between
     listed_end = 0
     # each name's parts, read once: a name written without its surname is found among them
@@ -630,6 +632,8 @@ def draft_article(
         if person.patronymic is None and patronymic and not match:
             person.patronymic = patronymic
         sentence = sentence_of(sentences, span.start, text)
+        if any(span.start in opener for opener in openers):
+            hosts.append((person, sentence))
         listed_before = re.fullmatch(r"\s*(?:,|и)?\s*", text[listed_end : span.start])
         listed = [*listed, person] if listed and listed_before else [person]
         # «X, Y и Z, представители …»: the last of a list closed by «и»
@@ -847,7 +851,16 @@ def draft_article(
         title = None  # no title the content would take: the admin writes it
     events_named = quoted_event_names(text)
     held, supported = held_and_supported(doc, pipeline()[1])
+    # the body whose head, alone, opened the event is its host
+    hosted = {
+        position.organization
+        for person, sentence in hosts
+        for position in person.positions
+        if position.sentence == sentence and position.organization
+    }
     for org_id, org in list(organizations.items()):
+        if org_id in hosted and len(hosted) == 1:
+            org.role = "organizer"
         named_at = mentions.get(org_id, [])
         if any(at in where for where in held for at in named_at):
             org.role = "organizer"

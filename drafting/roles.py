@@ -1,7 +1,8 @@
 """Which organizations an article says held the event and which supported it, read from the
 syntax tree of each sentence: who «организовал» or «провёл» it (the subject of the verb, the
 agent of «организованный …», and those «совместно с» them, and who invited the guests: «по
-приглашению» of), and who it was held «при поддержке» or «при содействии» of.
+приглашению» of), who it was held «при поддержке» or «при содействии» of, and the one person
+who opened it («Конференцию открыла директор библиотеки …»: the host's head).
 """
 
 from __future__ import annotations
@@ -106,3 +107,26 @@ def held_and_supported(doc: Any, morph_vocab: Any) -> tuple[list[range], list[ra
                     _extent(c, children) for c in children.get(support.id, []) if c.rel == "nmod"
                 ]
     return held, supported
+
+
+def opened_by(doc: Any, morph_vocab: Any) -> list[range]:
+    """Character ranges of `doc` naming the one person who opened the event: the subject of
+    «открыть» whose object is an event («Форум открыл председатель общества …»), alone — of
+    two who opened it together, neither is the host for sure."""
+    found: list[range] = []
+    for sentence in doc.sents or []:
+        tokens = sentence.tokens
+        for token in tokens:
+            token.lemmatize(morph_vocab)
+        children: dict[str, list[Any]] = {}
+        for token in tokens:
+            children.setdefault(token.head_id, []).append(token)
+        for verb in (t for t in tokens if t.lemma == "открыть" and t.pos == "VERB"):
+            below = children.get(verb.id, [])
+            if not any(c.rel == "obj" and names_an_event(c.lemma) for c in below):
+                continue
+            subjects = [c for c in below if c.rel == "nsubj"]
+            if len(subjects) != 1 or any(c.rel == "conj" for c in children.get(subjects[0].id, [])):
+                continue
+            found.append(_extent(subjects[0], children))
+    return found

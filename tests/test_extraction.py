@@ -923,6 +923,20 @@ def test_two_titles_joined_by_a_dash_are_one_office() -> None:
     assert not any("участница" in t for t in titles), titles
 
 
+def test_the_body_whose_head_alone_opened_the_event_hosted_it() -> None:
+    def roles(text: str) -> dict[str, str]:
+        draft = draft_article(text, "rudny.txt")
+        return {o.name: draft.role_of(o) for o in draft.organizations}
+
+    alone = "Конференцию открыла директор библиотеки «Достык» Гульнара Сейтова.\n"
+    assert roles(alone) == {"Библиотека «Достык»": "organizer"}, roles(alone)
+    together = (
+        "Форум открыли председатель общества «Евразия» Айдар Исмагилов и директор центра "
+        "«Мирас» Елена Корнеева.\n"
+    )
+    assert "organizer" not in roles(together).values(), roles(together)
+
+
 def test_a_position_in_brackets_or_before_a_colon_and_a_choir_under_its_conductor() -> None:
     text = (
         "Область представляли ремесленники – Звягинцева Евгения (мастер по резьбе по дереву) и "
