@@ -245,13 +245,19 @@ def _countries_from_people(
 
 def _country_from(text: str, span: Span) -> str | None:
     """The country of the city a body is said to come from: «хор «Напевы» из Кургана», «гости
-    из Самары – казачий ансамбль «Вольница»» (Russia or Kazakhstan only)."""
+    из Самары – казачий ансамбль «Вольница»», or of the city an adjective before it names
+    («в павлодарском Доме Дружбы») — Russia or Kazakhstan only."""
     city = r"из\s+(?:г\.\s*|города\s+)?([А-ЯЁ][\w-]+)"
+    before = text[max(0, span.start - 60) : span.start]
     found = re.match(r"»?\s*,?\s*" + city, text[span.stop : span.stop + 40]) or re.search(
-        city + r"\s*[–—:-]\s*(?:[а-яё-]+\s+){0,2}«?$", text[max(0, span.start - 60) : span.start]
+        city + r"\s*[–—:-]\s*(?:[А-ЯЁа-яё-]+\s+){0,2}«?$", before
     )
     if found is None:
-        return None
+        adjective = re.search(
+            r"(?:^|\s)([а-яё-]+(?:ск|цк)(?:ий|ой|ого|ому|ом|ая|ую|ое))\s+$", before
+        )
+        country = org_country(adjective.group(1), []) if adjective else None
+        return country if country in ("RU", "KZ") else None
     word = found.group(1)
     country = country_of(word) or country_of(lemma_of(word).title())
     return country if country in ("RU", "KZ") else None

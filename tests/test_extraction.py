@@ -886,6 +886,9 @@ def test_a_body_from_a_city_is_of_that_city_s_country() -> None:
     countries = {o.name: o.country for o in draft.organizations}
     assert countries.get("Казачий ансамбль «Вольница»") == "RU", countries
     assert countries.get("Народный хор «Степные напевы»") == "KZ", countries
+    venue = "Выставка открылась в павлодарском Доме Дружбы при участии гостей.\n"
+    countries = {o.name: o.country for o in draft_article(venue, "fair.txt").organizations}
+    assert countries.get("Дом Дружбы") == "KZ", countries
 
 
 def test_a_body_named_in_part_is_the_one_named_in_full() -> None:
