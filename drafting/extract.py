@@ -255,12 +255,32 @@ def _country_from(text: str, span: Span) -> str | None:
     if found is None:
         adjective = re.search(
             r"(?:^|\s)([а-яё-]+(?:ск|цк)(?:ий|ой|ого|ому|ом|ая|ую|ое))\s+$", before
-        )
+        ) or _listed_after_place(text[max(0, span.start - 250) : span.start])
         country = org_country(adjective.group(1), []) if adjective else None
         return country if country in ("RU", "KZ") else None
     word = found.group(1)
     country = country_of(word) or country_of(lemma_of(word).title())
     return country if country in ("RU", "KZ") else None
+
+
+def _listed_after_place(before: str) -> re.Match[str] | None:
+    """«такие омские предприятия, как ЗАО «Сибирь», ООО «…», …»: a body in a list that a
+    city's adjective introduces (the list runs on from that phrase with no full stop or verb)."""
+    every = list(
+        re.finditer(
+            r"([а-яё-]+(?:ск|цк)(?:ие|их))\s+[а-яё]+,?\s+(?:(?:таки[ехм]\s+)?как|:|[–—])\s+",
+            before,
+        )
+    )
+    if not every:
+        return None
+    found = every[-1]
+    listed = before[found.end() :]
+    if re.search(r"[.!?;]", listed) or any(
+        tags_of(w)[0] & {"VERB", "PRTS", "GRND"} for w in re.findall(r"[а-яё]+", listed)
+    ):
+        return None
+    return found
 
 
 # A word for any body, which refers to the one named last («руководитель организации»)

@@ -267,7 +267,7 @@ def org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
             if country:
                 guessed.add(country)
                 continue
-        adjective = re.fullmatch(r"(\w{2,}?)(?:ск|цк)(?:ой|ого|ому|ий|ая|ое|ую|им|ом)", word)
+        adjective = re.fullmatch(r"(\w{2,}?)(?:ск|цк)(?:ой|ого|ому|ий|ая|ое|ую|им|ом|ие|их)", word)
         if adjective is None:
             continue
         stem = adjective.group(1)

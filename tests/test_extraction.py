@@ -886,6 +886,12 @@ def test_a_body_from_a_city_is_of_that_city_s_country() -> None:
     countries = {o.name: o.country for o in draft.organizations}
     assert countries.get("Казачий ансамбль «Вольница»") == "RU", countries
     assert countries.get("Народный хор «Степные напевы»") == "KZ", countries
+    listed = (
+        "Свою продукцию показали такие омские предприятия, как ЗАО «Сибирь», ООО «Эко» и "
+        "НПО «Мир».\n"
+    )
+    countries = {o.name: o.country for o in draft_article(listed, "fair.txt").organizations}
+    assert set(countries.values()) == {"RU"}, countries
     venue = "Выставка открылась в павлодарском Доме Дружбы при участии гостей.\n"
     countries = {o.name: o.country for o in draft_article(venue, "fair.txt").organizations}
     assert countries.get("Дом Дружбы") == "KZ", countries
