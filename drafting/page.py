@@ -81,10 +81,19 @@ def is_page_line(line: str) -> bool:
 
 
 def page_line_ranges(text: str) -> list[tuple[int, int]]:
-    """Where the page furniture lines are in the text (start, stop)."""
+    """Where the page furniture lines are in the text (start, stop): menus, counters and
+    datelines anywhere, and the byline between the headline and the body («Екатерина …»,
+    «собственный корреспондент по …»)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    headline = headline_of(text)
+    first = next((line for line in lines if is_paragraph(line)), None)
+    top = text.find(headline) + len(headline) if headline and headline in text else -1
+    body = text.find(first) if first else -1
     out, at = [], 0
     for line in text.splitlines(keepends=True):
-        if line.strip() and is_page_line(line.strip()):
+        bare = line.strip()
+        between = 0 <= top <= at and (body < 0 or at < body)
+        if bare and (is_page_line(bare) or (between and _is_byline(bare))):
             out.append((at, at + len(line)))
         at += len(line)
     return out

@@ -1102,6 +1102,7 @@ def test_a_byline_a_counter_and_the_site_s_name_under_a_headline_are_no_headline
         f"собственный корреспондент по Омской области\n\n{body}"
     )
     assert headline_of(bylined) == "В Омске начались Дни культуры Алматы"
+    assert [p.full_name for p in draft_article(bylined, "omsk.txt").people] == []  # the author
     sited = f"Костанай и Курган подписали соглашение\n\nQostanay news\n\n  • 21.04.2025\n\n{body}"
     assert headline_of(sited) == "Костанай и Курган подписали соглашение"
     credited = f"Фото с сайта:\nassembly.spb.ru\n{body}"
