@@ -7,6 +7,7 @@ who opened it («Конференцию открыла директор библ
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from drafting.event import names_an_event
@@ -77,12 +78,8 @@ def _holders(tokens: list[Any], children: dict[str, list[Any]], event_before: bo
     return holders
 
 
-def held_and_supported(doc: Any, morph_vocab: Any) -> tuple[list[range], list[range]]:
-    """Character ranges of `doc` (a Natasha Doc with syntax) that name those who held the
-    event, and those who supported it."""
-    held: list[range] = []
-    supported: list[range] = []
-    event_before = False
+def _sentences(doc: Any, morph_vocab: Any) -> Iterator[tuple[list[Any], dict[str, list[Any]]]]:
+    """Each sentence's tokens, lemmatised, and each token's children in the syntax tree."""
     for sentence in doc.sents or []:
         tokens = sentence.tokens
         for token in tokens:
@@ -90,6 +87,16 @@ def held_and_supported(doc: Any, morph_vocab: Any) -> tuple[list[range], list[ra
         children: dict[str, list[Any]] = {}
         for token in tokens:
             children.setdefault(token.head_id, []).append(token)
+        yield tokens, children
+
+
+def held_and_supported(doc: Any, morph_vocab: Any) -> tuple[list[range], list[range]]:
+    """Character ranges of `doc` (a Natasha Doc with syntax) that name those who held the
+    event, and those who supported it."""
+    held: list[range] = []
+    supported: list[range] = []
+    event_before = False
+    for tokens, children in _sentences(doc, morph_vocab):
         held += [_extent(h, children) for h in _holders(tokens, children, event_before)]
         event_before = any(
             t.rel in ("nsubj", "obj", "nsubj:pass") and names_an_event(t.lemma) for t in tokens
@@ -114,13 +121,7 @@ def opened_by(doc: Any, morph_vocab: Any) -> list[range]:
     «открыть» whose object is an event («Форум открыл председатель общества …»), alone — of
     two who opened it together, neither is the host for sure."""
     found: list[range] = []
-    for sentence in doc.sents or []:
-        tokens = sentence.tokens
-        for token in tokens:
-            token.lemmatize(morph_vocab)
-        children: dict[str, list[Any]] = {}
-        for token in tokens:
-            children.setdefault(token.head_id, []).append(token)
+    for tokens, children in _sentences(doc, morph_vocab):
         for verb in (t for t in tokens if t.lemma == "открыть" and t.pos == "VERB"):
             below = children.get(verb.id, [])
             if not any(c.rel == "obj" and names_an_event(c.lemma) for c in below):
