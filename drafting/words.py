@@ -242,6 +242,10 @@ def head_in_nominative(raw: str, normal: str) -> str:
         # the tagger left a word before the head as written («Окуневском Доме культуры»,
         # «Западно-Казахстанского государственного университета»)
         front = own
+    # «Маслихата», «Акимата»: Kazakh state bodies the dictionary does not know
+    kazakh = re.fullmatch(r"(маслихат|акимат)(?:а|у|ом|е)", front[-1].casefold())
+    if kazakh and front[-1] == written[head]:
+        front = [*front[:-1], front[-1][: len(kazakh.group(1))]]
     return " ".join([*front, *written[head + 1 :]])
 
 
