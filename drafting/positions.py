@@ -563,7 +563,12 @@ def split_position(
     if not rest:
         # «вице-министр культуры и информации»: a minister's ministry is named by the title.
         minister = re.match(r"(?:вице-|первый вице-|заместитель )?министра?\s+(.+)", title, re.I)
-        if minister and not is_region(minister.group(1)):  # «министр области»: no ministry
+        # «министр области»: no ministry; «министр культуры региона»: which region's is not said
+        if (
+            minister
+            and not is_region(minister.group(1))
+            and not re.search(r"\b(?:региона|области|района|края|города)$", minister.group(1))
+        ):
             ministry = f"Министерство {minister.group(1)}"
             return lower_first(title), organization(ministry, ministry, at)
     org_id = organization(rest, phrase_nominative(rest), at + chunk.find(rest)) if rest else None

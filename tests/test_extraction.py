@@ -1179,6 +1179,18 @@ def test_whom_a_delegation_met_was_there() -> None:
     assert roles == {"Андрей Лукин": "participant"}, roles
 
 
+def test_a_minister_of_an_unnamed_region_heads_no_ministry_the_draft_invents() -> None:
+    text = (
+        "Выступил министр культуры региона Алексей Бетехтин. Слово взяла вице-министр культуры "
+        "и информации Айзада Курманова.\n"
+    )
+    people = _positions(draft_article(text, "a.txt"))
+    assert people["Алексей Бетехтин"] == [("министр культуры региона", None)], people
+    assert people["Айзада Курманова"] == [
+        ("вице-министр культуры и информации", "Министерство культуры и информации")
+    ], people
+
+
 def test_a_name_after_a_title_that_the_tagger_ran_into_an_organization() -> None:
     text = "На встрече выступил руководитель Общества Абзал Сапарбекулы. Он рассказал о планах.\n"
     draft = draft_article(text, "moscow.txt")
