@@ -198,6 +198,9 @@ def _position_after(
     )
     if end == len(rest) and next_name and not bracketed:
         return None  # it runs into the next name: «…, директор X Пётр Петров» is his title
+    page = text.rstrip()
+    if start + end >= len(page) - 1 and not page.endswith((".", "!", "?", "»", ")", '"')):
+        return None  # «… – мастер п»: cut off by the end of the page
     chunk = _before_verb(rest[:end].rstrip(" ."))
     # «являющаяся руководителем …», «в марте избранная председателем …»: what follows the
     # participle is the position.

@@ -1191,6 +1191,12 @@ def test_a_minister_of_an_unnamed_region_heads_no_ministry_the_draft_invents() -
     ], people
 
 
+def test_a_title_cut_off_by_the_end_of_the_page_is_left_out() -> None:
+    text = "Область представляли ремесленники Иван Петров и Келгембаева Жанар – мастер п"
+    people = _positions(draft_article(text, "cut.txt"))
+    assert people.get("Жанар Келгембаева") == [], people
+
+
 def test_a_name_after_a_title_that_the_tagger_ran_into_an_organization() -> None:
     text = "На встрече выступил руководитель Общества Абзал Сапарбекулы. Он рассказал о планах.\n"
     draft = draft_article(text, "moscow.txt")
