@@ -434,7 +434,9 @@ def draft_article(
             if w
         ):
             return None  # «РФ в РК»: countries and places, no organization
-        if at + len(raw) >= len(text.rstrip()) - 1 or not_a_name_phrase(clean):
+        page = text.rstrip()
+        cut = at + len(raw) >= len(page) - 1 and not page.endswith((".", "!", "?", "»", ")"))
+        if cut or not_a_name_phrase(clean):
             return None  # cut off by the end of the page, or no name of anyone
         if "«" not in clean and lemma_of(words[0]) in DOCUMENT_LEMMAS:
             return None  # «Устав центра»: a document, not who wrote it
@@ -477,6 +479,13 @@ def draft_article(
         return org_id
 
     org_spans = organization_spans(spans, text)
+    # «филармонии им. Еркегали Рахмадиева»: whom a body is named after took no part
+    spans = [
+        s
+        for s in spans
+        if s.type != "PER"
+        or not any(o.start <= s.start and s.stop <= o.stop and o is not s for o in org_spans)
+    ]
 
     def antecedent(at: int, kind: str | None) -> str | None:
         """The organization a title refers back to: «председатель центра» is the centre named

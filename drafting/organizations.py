@@ -48,6 +48,17 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
         ] in ("»", '"'):
             stop += 1
             normal += "»"
+        # «филармонии им. Еркегали Рахмадиева»: whom a body is named after is part of its name
+        named_after = re.search(r"(?:\bим\.|\bимени)\s*$", text[start:stop])
+        follower = next((o for o in ordered[i + 1 :] if o.start >= stop), None)
+        if (
+            named_after
+            and follower is not None
+            and follower.type == "PER"
+            and not text[stop : follower.start].strip()
+        ):
+            normal += text[stop : follower.stop]
+            stop = follower.stop
         # «ОЮЛ «Ассоциация русских, славянских, казачьих организаций …»»: it stops at a comma
         # inside the quotes; a name in quotes ends where they close
         opened = text.find("«", start, stop)
@@ -70,7 +81,8 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
                 break
         merged.append(Span("ORG", start, stop, text[start:stop], normal))
         i += 1
-    return sorted(merged + _quoted_after_kind(text, merged), key=lambda s: s.start)
+    merged += _quoted_after_kind(text, merged)
+    return sorted(merged + performing_groups(text, merged), key=lambda s: s.start)
 
 
 def _closing_quote(text: str, opened: int) -> int | None:
@@ -87,6 +99,46 @@ def _closing_quote(text: str, opened: int) -> int | None:
         elif char in ".!?\n" and depth:
             return None
     return None
+
+
+# An orchestra, a choir, an ensemble of a body: «камерный оркестр Государственной филармонии»,
+# «оркестр русских народных инструментов Оренбургского института искусств»
+_GROUP = re.compile(
+    r"(?:^|[\s,:;(–—-])((?:[а-яё-]+(?:ый|ий|ой)\s+){0,2}(?:оркестр|хор|ансамбль|капелла)"
+    r"(?:\s+[а-яё-]+){0,3})\s+$",
+    re.I,
+)
+
+
+def performing_groups(text: str, spans: list[Span]) -> list[Span]:
+    """A group of performers named by the body it belongs to, which the tagger took for
+    that body alone: the group is an organization of its own (its kind to the nominative,
+    the body it belongs to as written)."""
+    groups = []
+    for span in spans:
+        found = _GROUP.search(text[max(0, span.start - 80) : span.start])
+        if found is None or span.text.startswith("«"):
+            continue
+        phrase = found.group(1)
+        words = phrase.split()
+        if not all("gent" in tags_of(w)[1] for w in words[len(words) - _tail(words) :]):
+            continue
+        start = span.start - len(text[max(0, span.start - 80) : span.start]) + found.start(1)
+        kind_end = next(
+            k for k, w in enumerate(words) if re.match(r"(?:оркестр|хор|ансамбль|капелла)", w, re.I)
+        )
+        head = phrase_nominative(" ".join(words[: kind_end + 1]))
+        normal = " ".join([head, *words[kind_end + 1 :], text[span.start : span.stop]])
+        groups.append(Span("ORG", start, span.stop, text[start : span.stop], normal))
+    return groups
+
+
+def _tail(words: list[str]) -> int:
+    """How many words follow the group's kind («русских народных инструментов»: three)."""
+    kind = next(
+        k for k, w in enumerate(words) if re.match(r"(?:оркестр|хор|ансамбль|капелла)", w, re.I)
+    )
+    return len(words) - kind - 1
 
 
 def _quoted_after_kind(text: str, tagged: list[Span]) -> list[Span]:

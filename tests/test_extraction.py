@@ -946,6 +946,20 @@ def test_the_body_whose_head_alone_opened_the_event_hosted_it() -> None:
     assert "organizer" not in roles(together).values(), roles(together)
 
 
+def test_an_orchestra_of_a_body_and_whom_the_body_is_named_after() -> None:
+    text = (
+        "На гала-концерте выступил камерный оркестр Государственной академической филармонии "
+        "им. Еркегали Рахмадиева.\n"
+    )
+    draft = draft_article(text, "gala.txt")
+    names = {o.name for o in draft.organizations}
+    assert (
+        "Камерный оркестр Государственной академической филармонии им. Еркегали Рахмадиева" in names
+    ), names
+    assert "Государственная академическая филармония им. Еркегали Рахмадиева" in names, names
+    assert draft.people == []  # whom the body is named after took no part
+
+
 def test_a_position_in_brackets_or_before_a_colon_and_a_choir_under_its_conductor() -> None:
     text = (
         "Область представляли ремесленники – Звягинцева Евгения (мастер по резьбе по дереву) и "
