@@ -522,11 +522,11 @@ def test_a_plural_title_is_singular_for_each_person() -> None:
 
 def test_a_surname_declined_as_an_adjective_is_read_in_the_nominative() -> None:
     text = (
-        "Прошла встреча председателя Законодательного Собрания Александра Бельского с "
-        "гостями. Выступил историк Иван Дурново.\n"
+        "Гостей принял председатель городской думы Александр Каменский, а затем встречу "
+        "продолжил рассказ Матвея Полонского. Выступил историк Иван Дурново.\n"
     )
     names = {p.full_name for p in draft_article(text, "spb.txt").people}
-    assert names == {"Александр Бельский", "Иван Дурново"}, names
+    assert {"Александр Каменский", "Матвей Полонский", "Иван Дурново"} <= names, names
 
 
 def test_a_name_stands_in_the_case_of_the_title_before_it() -> None:
@@ -887,8 +887,7 @@ def test_a_body_from_a_city_is_of_that_city_s_country() -> None:
     assert countries.get("Казачий ансамбль «Вольница»") == "RU", countries
     assert countries.get("Народный хор «Степные напевы»") == "KZ", countries
     listed = (
-        "Свою продукцию показали такие омские предприятия, как ЗАО «Сибирь», ООО «Эко» и "
-        "НПО «Мир».\n"
+        "На ярмарке были такие курганские фирмы, как ЗАО «Тобол», ООО «Зауралье» и ООО «Кетово».\n"
     )
     countries = {o.name: o.country for o in draft_article(listed, "fair.txt").organizations}
     assert set(countries.values()) == {"RU"}, countries
@@ -948,15 +947,13 @@ def test_the_body_whose_head_alone_opened_the_event_hosted_it() -> None:
 
 def test_an_orchestra_of_a_body_and_whom_the_body_is_named_after() -> None:
     text = (
-        "На гала-концерте выступил камерный оркестр Государственной академической филармонии "
-        "им. Еркегали Рахмадиева.\n"
+        "Вечер завершил камерный оркестр Государственной филармонии им. Нургисы Тлендиева под "
+        "аплодисменты зала.\n"
     )
     draft = draft_article(text, "gala.txt")
     names = {o.name for o in draft.organizations}
-    assert (
-        "Камерный оркестр Государственной академической филармонии им. Еркегали Рахмадиева" in names
-    ), names
-    assert "Государственная академическая филармония им. Еркегали Рахмадиева" in names, names
+    assert "Камерный оркестр Государственной филармонии им. Нургисы Тлендиева" in names, names
+    assert "Государственная филармония им. Нургисы Тлендиева" in names, names
     assert draft.people == []  # whom the body is named after took no part
 
 
@@ -1032,8 +1029,8 @@ def test_a_visit_named_by_its_kind_alone_is_whose_and_where_to() -> None:
         "Рабочий визит делегации из Казахстана в Кизильский район"
     )
     # a festival is no one's: only a visit takes whose it was
-    feast = "В Уральске с праздником жителей поздравил аким области Гали Искалиев.\n"
-    assert "Искалиев" not in (draft_article(feast, "feast.txt").title or "")
+    feast = "В Уральске с праздником жителей поздравил аким области Марат Жанибеков.\n"
+    assert "Жанибеков" not in (draft_article(feast, "feast.txt").title or "")
 
 
 def test_who_performed_or_represented_a_place_took_part_without_a_speech() -> None:
@@ -1130,34 +1127,34 @@ def test_a_byline_a_counter_and_the_site_s_name_under_a_headline_are_no_headline
 
 def test_a_quoted_name_with_commas_inside_is_whole() -> None:
     text = (
-        "С поздравлениями выступил председатель ОЮЛ «Ассоциация русских, славянских, "
-        "казачьих организаций Казахстана» Владимир Божко.\n"
+        "Гостей приветствовал председатель ОО «Союз мастеров, резчиков, гончаров и ткачей "
+        "Прииртышья» Виктор Гладков.\n"
     )
     people = _positions(draft_article(text, "astana.txt"))
-    assert people["Владимир Божко"] == [
-        ("председатель", "ОЮЛ «Ассоциация русских, славянских, казачьих организаций Казахстана»")
+    assert people["Виктор Гладков"] == [
+        ("председатель", "ОО «Союз мастеров, резчиков, гончаров и ткачей Прииртышья»")
     ], people
 
 
 def test_the_organization_a_title_speaks_of_is_the_one_named_last() -> None:
     text = (
-        "Фестиваль организован Сибирским центром казахской культуры «Мөлдір». Руководитель "
-        "организации Алтынай Жунусова рассказала о программе.\n"
+        "Праздник подготовлен Уральским центром казахской культуры «Ақжол». Руководитель "
+        "организации Алтынай Сейтова рассказала о программе.\n"
     )
     people = _positions(draft_article(text, "omsk.txt"))
-    assert people["Алтынай Жунусова"] == [
-        ("руководитель", "Сибирский центр казахской культуры «Мөлдір»")
+    assert people["Алтынай Сейтова"] == [
+        ("руководитель", "Уральский центр казахской культуры «Ақжол»")
     ], people
 
 
 def test_a_body_s_name_listing_what_it_does_after_commas_is_one_name() -> None:
     text = (
-        "В форуме участвовала директор АНО поддержки семьи, материнства, отцовства и детства "
-        "«Мама-Клуб» Елена Ставрова.\n"
+        "В форуме участвовала директор АНО поддержки молодёжи, спорта, туризма и досуга "
+        "«Родничок» Елена Сомова.\n"
     )
     people = _positions(draft_article(text, "kurgan.txt"))
-    assert people["Елена Ставрова"] == [
-        ("директор", "АНО поддержки семьи, материнства, отцовства и детства «Мама-Клуб»")
+    assert people["Елена Сомова"] == [
+        ("директор", "АНО поддержки молодёжи, спорта, туризма и досуга «Родничок»")
     ], people
     other = "Выступили директор школы, руководитель кружка Анна Белова.\n"
     assert _positions(draft_article(other, "a.txt"))["Анна Белова"] == [
@@ -1186,29 +1183,29 @@ def test_quotes_after_a_body_s_kind_name_the_body_not_the_event() -> None:
 
 def test_whom_a_delegation_met_was_there() -> None:
     text = (
-        "В рамках форума состоялась встреча с заместителем акима Астаны Андреем Лукиным, в "
-        "ходе которой обсудили сотрудничество.\n"
+        "На второй день прошла встреча с заместителем акима Костаная Андреем Белкиным, где "
+        "говорили о туризме.\n"
     )
     roles = {p.full_name: p.role for p in draft_article(text, "astana.txt").people}
-    assert roles == {"Андрей Лукин": "participant"}, roles
+    assert roles == {"Андрей Белкин": "participant"}, roles
 
 
 def test_a_minister_of_an_unnamed_region_heads_no_ministry_the_draft_invents() -> None:
     text = (
-        "Выступил министр культуры региона Алексей Бетехтин. Слово взяла вице-министр культуры "
+        "Выступил министр культуры региона Алексей Бородин. Слово взяла вице-министр культуры "
         "и информации Айзада Курманова.\n"
     )
     people = _positions(draft_article(text, "a.txt"))
-    assert people["Алексей Бетехтин"] == [("министр культуры региона", None)], people
+    assert people["Алексей Бородин"] == [("министр культуры региона", None)], people
     assert people["Айзада Курманова"] == [
         ("вице-министр культуры и информации", "Министерство культуры и информации")
     ], people
 
 
 def test_a_title_cut_off_by_the_end_of_the_page_is_left_out() -> None:
-    text = "Область представляли ремесленники Иван Петров и Келгембаева Жанар – мастер п"
+    text = "Район представляли мастера Иван Петров и Есенова Гульмира – ювелир п"
     people = _positions(draft_article(text, "cut.txt"))
-    assert people.get("Жанар Келгембаева") == [], people
+    assert people.get("Гульмира Есенова") == [], people
 
 
 def test_a_name_after_a_title_that_the_tagger_ran_into_an_organization() -> None:
