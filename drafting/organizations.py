@@ -103,9 +103,9 @@ def _closing_quote(text: str, opened: int) -> int | None:
 
 # An orchestra, a choir, an ensemble of a body: «камерный оркестр Государственной филармонии»,
 # «оркестр русских народных инструментов Оренбургского института искусств»
+_GROUP_KINDS = r"(?:оркестр|хор|ансамбль|капелла)"
 _GROUP = re.compile(
-    r"(?:^|[\s,:;(–—-])((?:[а-яё-]+(?:ый|ий|ой)\s+){0,2}(?:оркестр|хор|ансамбль|капелла)"
-    r"(?:\s+[а-яё-]+){0,3})\s+$",
+    rf"(?:^|[\s,:;(–—-])((?:[а-яё-]+(?:ый|ий|ой)\s+){{0,2}}{_GROUP_KINDS}(?:\s+[а-яё-]+){{0,3}})\s+$",
     re.I,
 )
 
@@ -121,24 +121,15 @@ def performing_groups(text: str, spans: list[Span]) -> list[Span]:
             continue
         phrase = found.group(1)
         words = phrase.split()
-        if not all("gent" in tags_of(w)[1] for w in words[len(words) - _tail(words) :]):
+        kind = next(k for k, w in enumerate(words) if re.match(_GROUP_KINDS, w, re.I))
+        # what follows the kind is in the genitive: «оркестр русских народных инструментов …»
+        if not all("gent" in tags_of(w)[1] for w in words[kind + 1 :]):
             continue
         start = span.start - len(text[max(0, span.start - 80) : span.start]) + found.start(1)
-        kind_end = next(
-            k for k, w in enumerate(words) if re.match(r"(?:оркестр|хор|ансамбль|капелла)", w, re.I)
-        )
-        head = phrase_nominative(" ".join(words[: kind_end + 1]))
-        normal = " ".join([head, *words[kind_end + 1 :], text[span.start : span.stop]])
+        head = phrase_nominative(" ".join(words[: kind + 1]))
+        normal = " ".join([head, *words[kind + 1 :], text[span.start : span.stop]])
         groups.append(Span("ORG", start, span.stop, text[start : span.stop], normal))
     return groups
-
-
-def _tail(words: list[str]) -> int:
-    """How many words follow the group's kind («русских народных инструментов»: three)."""
-    kind = next(
-        k for k, w in enumerate(words) if re.match(r"(?:оркестр|хор|ансамбль|капелла)", w, re.I)
-    )
-    return len(words) - kind - 1
 
 
 def _quoted_after_kind(text: str, tagged: list[Span]) -> list[Span]:
