@@ -37,7 +37,6 @@ from drafting.organizations import (
     LOCAL,
     defined,
     is_venue,
-    mission_in_full,
     not_a_name_phrase,
     org_country,
     organization_spans,
@@ -45,6 +44,7 @@ from drafting.organizations import (
     speech_ranges,
     spelt_out,
     state_body_spans,
+    written_in_full,
 )
 from drafting.page import is_news_source, lede_of, page_line_ranges, publisher_ranges
 from drafting.people import (
@@ -401,7 +401,7 @@ def draft_article(
         return org_id
 
     def make_organization(raw: str, normal: str, at: int) -> str | None:
-        normal = mission_in_full(quoted_as_written(raw, head_in_nominative(raw, normal)))
+        normal = written_in_full(quoted_as_written(raw, head_in_nominative(raw, normal)))
         clean = balance_quotes(normal)
         bare = clean.strip("«»").split()
         quoted = raw.startswith("«") or text[max(0, at - 1) : at] == "«"

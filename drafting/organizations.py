@@ -14,6 +14,7 @@ from drafting.places import is_region
 from drafting.words import (
     POSITION_WORDS,
     SMALL_WORDS,
+    compound_in_full,
     head_index,
     known_word,
     lemma_of,
@@ -187,7 +188,14 @@ def _initial_letters(name: str) -> str:
     """«Карагандинский областной центр гражданских инициатив» → «КОЦГИ»; an abbreviation in a
     name counts with all its letters («РОО «КНКЦ «Мөлдір»»» → «РООКНКЦМ»)."""
     words = [w for w in _WORD.findall(name) if w.casefold() not in SMALL_WORDS]
-    return "".join(w if len(w) >= 2 and w.isupper() else w[0].upper() for w in words)
+    return "".join(_capitals(w) for w in words)
+
+
+def _capitals(word: str) -> str:
+    """A word's share of an abbreviation: its first letter, or all its capitals when it is an
+    abbreviation itself («КНКЦ», «СПб» for «Санкт-Петербург»)."""
+    capitals = "".join(c for c in word if c.isupper())
+    return capitals if len(capitals) >= 2 else word[0].upper()
 
 
 def spelt_out(name: str, candidates: list[tuple[str, str, int]]) -> tuple[str, str, int] | None:
@@ -195,12 +203,13 @@ def spelt_out(name: str, candidates: list[tuple[str, str, int]]) -> tuple[str, s
     its words' first letters are the abbreviation's, give or take a legal form before the
     name («ОО «…»») or the region before it («Омская РОО …»)."""
     words = _WORD.findall(name)
-    if len(words) > 4 or not any(len(w) >= 3 and w.isupper() for w in words):
+    abbreviated = [_capitals(w) for w in words if len(_capitals(w)) >= 2]
+    if len(words) > 4 or not abbreviated or len("".join(abbreviated)) < 3:
         return None
     short = _initial_letters(name)
     # «НКАКТО казахов Тюменской области»: the abbreviation, then words of what it stands for
     head, tail = words[0], [w.casefold() for w in words[1:]]
-    for raw, normal, at in candidates:
+    for raw, normal, at in map(_title_cut_off, candidates):
         if sum(1 for w in _WORD.findall(normal) if not w.isupper()) < 3:
             continue  # itself an abbreviation, or too short to be spelt out
         spelt = re.sub(r"\s*\([^)]*\)?\s*$", "", normal)  # «… инициатив» (КОЦГИ)»
@@ -224,6 +233,15 @@ def spelt_out(name: str, candidates: list[tuple[str, str, int]]) -> tuple[str, s
     return None
 
 
+def _title_cut_off(candidate: tuple[str, str, int]) -> tuple[str, str, int]:
+    """«Председателя Городской Думы …», a title the tagger ran into a name: the body alone."""
+    raw, _, at = candidate
+    first, _, rest = raw.partition(" ")
+    if rest[:1].isupper() and "«" not in first and titles_a_person(first):
+        return rest, phrase_nominative(rest), at + len(first) + 1
+    return candidate
+
+
 def defined(short: str, text: str) -> tuple[str, str, int] | None:
     """An abbreviation the article defines, «Челябинская региональная общественная
     организация «Союз народов Южного Урала» (ЧРОО «СНЮУ»)»: the words before the brackets
@@ -240,10 +258,11 @@ def defined(short: str, text: str) -> tuple[str, str, int] | None:
     return None
 
 
-def mission_in_full(name: str) -> str:
+def written_in_full(name: str) -> str:
     """«Генконсульство РК в Омске» → «Генеральное консульство Республики Казахстан в Омске»:
-    an embassy's or consulate's name as the state writes it."""
-    name = re.sub(r"^Генконсульство\b", "Генеральное консульство", name)
+    an embassy's or consulate's name as the state writes it, and a compound abbreviation of a
+    body written out («Омский горсовет» → «Омский городской Совет»)."""
+    name = " ".join(compound_in_full(w) for w in name.split(" "))
     if re.match(r"(?:Генеральное консульство|Консульство|Посольство)\b", name):
         return full_country(name)
     return name

@@ -246,7 +246,48 @@ def head_in_nominative(raw: str, normal: str) -> str:
     kazakh = re.fullmatch(r"(маслихат|акимат)(?:а|у|ом|е)", front[-1].casefold())
     if kazakh and front[-1] == written[head]:
         front = [*front[:-1], front[-1][: len(kazakh.group(1))]]
+    elif front[-1] == written[head] and compound_in_full(front[-1]) != front[-1]:
+        # «Облдумы», «Заксобрания»: compound abbreviations the tagger leaves as written
+        front = [*front[:-1], own[head] if len(own) == head + 1 else front[-1]]
     return " ".join([*front, *written[head + 1 :]])
+
+
+# Compound abbreviations of bodies («горсовет», «Заксобрание»): the adjective each first part
+# stands for, and the bodies written so
+_COMPOUND_PARTS = {
+    "гор": "городской", "обл": "областной", "рай": "районный", "гос": "государственный",
+    "зак": "законодательный", "ген": "генеральный",
+}  # fmt: skip
+_COMPOUND_BODIES = {"совет": "Совет", "дума": "Дума", "собрание": "собрание",
+                    "администрация": "администрация", "консульство": "консульство"}  # fmt: skip
+
+
+def compound_in_full(word: str) -> str:
+    """«горсовет» → «городской Совет», «Заксобрания» → «Законодательного собрания»: a body's
+    compound abbreviation written out in the same case, its capital kept."""
+    from search.textnorm import _analyzer
+
+    lower = word.casefold()
+    for part, adjective in _COMPOUND_PARTS.items():
+        body = lower[len(part) :]
+        if not lower.startswith(part):
+            continue
+        parse = next((p for p in _analyzer().parse(lower) if p.tag.POS == "NOUN"), None)
+        noun = next((p for p in _analyzer().parse(body) if p.normal_form in _COMPOUND_BODIES), None)
+        if parse is None or noun is None:
+            continue
+        grammemes = {g for g in (parse.tag.case, parse.tag.number) if g}
+        noun_form = noun.inflect(grammemes) if grammemes else noun
+        adjective_parse = _analyzer().parse(adjective)[0]
+        gender = {noun.tag.gender} if parse.tag.number != "plur" and noun.tag.gender else set()
+        adjective_form = adjective_parse.inflect(grammemes | gender)
+        if noun_form is None or adjective_form is None:
+            continue
+        written = _COMPOUND_BODIES[noun.normal_form]
+        noun_word = written[0] + noun_form.word[1:] if written[0].isupper() else noun_form.word
+        first = adjective_form.word
+        return f"{first[0].upper() + first[1:] if word[0].isupper() else first} {noun_word}"
+    return word
 
 
 _ORG_KIND_LEMMAS = frozenset(

@@ -1278,3 +1278,19 @@ def test_what_the_text_does_not_say_is_never_drafted() -> None:
     assert draft("Прибыль компании за год выросла, сообщил директор.").format == "unknown"
     brand = draft("Выступил генеральный директор КазМунайГаз Иван Петров.")
     assert _positions(brand)["Иван Петров"] == [("генеральный директор", "КазМунайГаз")]
+
+
+def test_a_body_s_short_names_are_written_out() -> None:
+    """An abbreviation with a place's short form in it and a compound abbreviation name the
+    body the article names in full, or the body written out."""
+    text = (
+        "В Ханты-Мансийске прошла встреча Председателя Городской Думы Нижнего Новгорода Олега "
+        "Белова и гостей. В ней участвовали депутаты ГД НН Игорь Лапин и Денис Орлов, а также "
+        "секретарь Курского горсовета Анна Руденко и заместитель председателя Облдумы Марат "
+        "Ильин.\n"
+    )
+    people = _positions(draft_article(text, "short.txt"))
+    assert people["Игорь Лапин"] == [("депутат", "Городская Дума Нижнего Новгорода")], people
+    assert people["Денис Орлов"] == people["Игорь Лапин"]
+    assert people["Анна Руденко"] == [("секретарь", "Курский городской Совет")], people
+    assert people["Марат Ильин"] == [("заместитель председателя", "Областная Дума")], people
