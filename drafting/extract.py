@@ -80,6 +80,7 @@ from drafting.words import (
     phrase_nominative,
     quoted_as_written,
     sentence_of,
+    stubs_written_out,
     tags_of,
     titles_a_person,
 )
@@ -382,6 +383,7 @@ def draft_article(
     text = re.sub(r'(?:(?<=^)|(?<=[\s(\[«]))"', "«", text, flags=re.M).replace('"', "»")
     # «пресс‑секретарь», «Касым‑Жомарт» with a non-breaking hyphen: the plain one
     text = text.translate(_HYPHENS)
+    text = stubs_written_out(text)
     spans, sentences, doc = analyse(text)
     spans = untitled(joined_names(spans, text), text)
     # Names in a site's menu or share buttons («Поделиться ВКонтакте») are not the article's.

@@ -80,10 +80,44 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
                 i += 1
             else:
                 break
+        remit = _remit_after(text, stop) if stop > span.stop else None
+        if remit is not None:  # «Управления | Алтайского края | по культуре и архивному делу»
+            normal, stop = normal + text[stop:remit], remit
         merged.append(Span("ORG", start, stop, text[start:stop], normal))
         i += 1
     merged += _quoted_after_kind(text, merged)
     return sorted(merged + performing_groups(text, merged), key=lambda s: s.start)
+
+
+# «по приглашению», «по итогам»: what a sentence says of the body, not what the body is for
+_NOT_REMITS = frozenset(
+    "приглашение инициатива итог слово линия случай поручение данные мнение просьба повод "
+    "причина результат окончание завершение традиция сообщение информация предложение решение "
+    "согласование время мера путь словам".split()
+)
+
+
+_REMIT = re.compile(r"[ \t]+по[ \t]+[а-яё]+(?:[ \t]+[а-яё]+)*")
+
+
+def _remit_after(text: str, stop: int) -> int | None:
+    """Where «по делам молодёжи», «по культуре и архивному делу» — what a body is for, written
+    after the place it serves — ends: lower-case nouns, their adjectives and «и», from a noun
+    in the dative on."""
+    found = _REMIT.match(text, stop)
+    if found is None:
+        return None
+    words = list(re.finditer(r"[а-яё]+", found.group(0)))[1:]
+    if "datv" not in tags_of(words[0].group(0))[1] or lemma_of(words[0].group(0)) in _NOT_REMITS:
+        return None
+    end = None
+    for word in words:
+        parts = tags_of(word.group(0))[0]
+        if word.group(0) != "и" and not {"NOUN", "ADJF"} & parts:
+            break
+        if word.group(0) != "и":
+            end = stop + word.end()
+    return end
 
 
 def _closing_quote(text: str, opened: int) -> int | None:

@@ -375,3 +375,31 @@ SURNAME_END = re.compile(
     r"(ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|ская|цкий|цкая|енко|улы|ұлы|уулу|кызы|қызы)$",
     re.I,
 )
+
+
+_STUB = re.compile(r"\b([А-ЯЁ][а-яё]{1,4})\.[ \t]+([а-яё]+)")
+
+
+def stubs_written_out(text: str) -> str:
+    """«Управления Алт. края» → «Управления Алтайского края» when the article writes the word
+    in full before the same noun elsewhere («Алтайского края»): a shortened word with its
+    full stop reads as the end of a sentence to the tagger, and cuts the name there."""
+    from search.textnorm import _analyzer
+
+    def full(stub: re.Match[str]) -> str:
+        noun = _analyzer().parse(stub.group(2))[0]
+        words = {
+            word
+            for word, after in re.findall(r"\b(" + stub.group(1) + r"[а-яё]{2,})\s+([а-яё]+)", text)
+            if _analyzer().parse(after)[0].normal_form == noun.normal_form
+        }
+        lemmas = {_analyzer().parse(w)[0].normal_form for w in words}
+        if len(lemmas) != 1:
+            return stub.group(0)
+        word = sorted(words)[0]
+        wanted = {g for g in (noun.tag.case, noun.tag.number, noun.tag.gender) if g}
+        form = _analyzer().parse(word.casefold())[0].inflect(wanted)
+        written = form.word if form is not None else word
+        return f"{written[0].upper()}{written[1:]} {stub.group(2)}"
+
+    return _STUB.sub(full, text)

@@ -1294,3 +1294,24 @@ def test_a_body_s_short_names_are_written_out() -> None:
     assert people["Денис Орлов"] == people["Игорь Лапин"]
     assert people["Анна Руденко"] == [("секретарь", "Курский городской Совет")], people
     assert people["Марат Ильин"] == [("заместитель председателя", "Областная Дума")], people
+
+
+def test_a_shortened_word_the_article_writes_in_full_elsewhere_is_read_in_full() -> None:
+    text = (
+        "В Усть-Каменогорске прошли Дни Красноярского края.\n"
+        "Начальник Управления Красн. края по делам молодёжи Ольга Титова рассказала о планах.\n"
+    )
+    people = _positions(draft_article(text, "stub.txt"))
+    assert people["Ольга Титова"] == [
+        ("начальник", "Управление Красноярского края по делам молодёжи")
+    ], people
+    # what the body is for, after the place it serves, is part of its name; «по приглашению» is not
+    text = (
+        "Глава Департамента Омской области по делам казачества Пётр Зуев открыл встречу. "
+        "Комитет Омской области по приглашению акимата направил делегацию.\n"
+    )
+    drafted = draft_article(text, "remit.txt")
+    assert _positions(drafted)["Пётр Зуев"] == [
+        ("глава", "Департамент Омской области по делам казачества")
+    ]
+    assert not any("приглашени" in o.name for o in drafted.organizations)
