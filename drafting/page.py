@@ -142,9 +142,22 @@ def headline_of(text: str) -> str:
         or (is_page_line(lines[above]) and _FULL_DATE.search(lines[above]))
         or _AGENCY_DATELINE.match(lines[above])
         or _is_caption_sentence(lines[above], lines[above - 1])
+        or _is_standfirst(lines[above], lines[above - 1])
     ):
         above -= 1
     return "" if is_page_line(lines[above]) else lines[above]
+
+
+def _is_standfirst(line: str, above: str) -> bool:
+    """«Жители Павлодара встречают гостей …»: a sentence with its full stop under a line with
+    none is the article's lead; the line above it, like any headline, has no full stop."""
+    return (
+        line.endswith(".")
+        and len(line.split()) >= 4
+        and not above.endswith((".", "!", "?", ":"))
+        and len(above.split()) >= 3
+        and not is_page_line(above)
+    )
 
 
 def _is_byline(line: str) -> bool:

@@ -1123,6 +1123,12 @@ def test_a_byline_a_counter_and_the_site_s_name_under_a_headline_are_no_headline
     assert headline_of(sited) == "Костанай и Курган подписали соглашение"
     credited = f"Фото с сайта:\nassembly.spb.ru\n{body}"
     assert headline_of(credited) == ""
+    # a lead sentence with its full stop under the headline, which has none
+    led = (
+        "Главное\nВ Омске открылась неделя казахского кино\n"
+        f"Зрители увидят шесть новых фильмов.\n{body}"
+    )
+    assert headline_of(led) == "В Омске открылась неделя казахского кино"
 
 
 def test_a_quoted_name_with_commas_inside_is_whole() -> None:
