@@ -307,7 +307,12 @@ def _phrase_naming_an_event(passage: str, sentences: int = 3, actors: bool = Tru
                     if (
                         t.id not in kept
                         and t.head_id in kept
-                        and (t.rel in _PHRASE_RELATIONS or t.head_id in dedicated)
+                        and (
+                            t.rel in _PHRASE_RELATIONS
+                            or t.head_id in dedicated
+                            # «встреча председателя … и председателя …»: both of whom it was
+                            or (t.rel in ("conj", "cc") and t.head_id != token.id)
+                        )
                         and t.rel != "punct"
                         and not (t.rel == "case" and t.head_id == token.id)  # «с визитом»
                     ):

@@ -568,6 +568,15 @@ def test_an_exclaimed_headline_is_no_title_and_the_body_s_event_phrase_is() -> N
     )
     title = draft_article(opening, "opening.txt").title or ""
     assert title.startswith("Открытие Почётного консульства Республики Казахстан"), title
+    # a meeting of two: both whose it was; two events joined by «и» stay apart
+    met = (
+        "В Доме дружбы прошла встреча министра культуры Омской области Ивана Лаптева и "
+        "акима Павлодара Серика Ахметова. Концерт и выставка продолжились вечером.\n"
+    )
+    title = draft_article(met, "met.txt").title or ""
+    assert title.startswith("Встреча министра культуры Омской области") and "акима" in title
+    two = "В Кургане прошли концерт и выставка мастеров из Костаная.\n"
+    assert draft_article(two, "two.txt").title == "Концерт"
 
 
 def test_adjectives_before_a_person_noun_begin_a_title_not_an_organization() -> None:
