@@ -2,7 +2,8 @@
 same context, language and day, is answered from memory instead of being worked out again.
 
 Everything an answer says comes from the facts of one content version (the update's
-edition, facts/edition.py), the interface language and the day, so those are part of the key.
+edition, facts/edition.py), the interface language and the day, so those are part of the key
+(and the catalogue's address, which cards link to).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from facts.edition import Edition
 from views.i18n import Language, language, use_language
+from views.site import public_url
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -49,7 +51,7 @@ async def remembered(
     if version is None:  # facts written by hand, not loaded from content/
         return await work_out()
     asked_in = language()
-    full = (edition.database, version, asked_in, *key)
+    full = (edition.database, version, asked_in, public_url(), *key)
     found = _ANSWERS.get(full)
     if found is not None:
         _ANSWERS.move_to_end(full)

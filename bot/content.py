@@ -3,6 +3,8 @@
 check              validate every file in content/; exit code 1 on any problem
 diff               what a /reload would change in the database, entity by entity
 draft ARTICLE.txt  propose content for a new article, for review (never loaded by itself)
+export DIR         write the open data (facts.json, its schema, CSV tables) into DIR
+import FILE DIR    turn a facts.json export into a content file in DIR (to load elsewhere)
 generate --scale N OUT  write synthetic content N times today's size (for benchmarks)
 """
 
@@ -94,6 +96,47 @@ def draft(article: Path, output: Path | None, content_dir: Path) -> int:
     return 0
 
 
+def export(content_dir: Path, target: Path) -> int:
+    from loading.exports import export_files
+
+    try:
+        content = read_content(content_dir)
+    except ContentInvalid as exc:
+        for error in exc.errors:
+            print(error)
+        return 1
+    target.mkdir(parents=True, exist_ok=True)
+    files = export_files(content)
+    for name, data in files.items():
+        (target / name).write_bytes(data)
+    print(f"Written to {target}: " + ", ".join(sorted(files)))
+    return 0
+
+
+def import_export(source: Path, target: Path) -> int:
+    from loading.exports import IMPORTED_NAME, content_from_export
+
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        print(f"{source}: cannot read the file ({exc.strerror})", file=sys.stderr)
+        return 1
+    try:
+        text = content_from_export(data, source.name)
+    except ContentInvalid as exc:
+        for error in exc.errors:
+            print(error)
+        return 1
+    target.mkdir(parents=True, exist_ok=True)
+    written = target / IMPORTED_NAME
+    if written.exists():
+        print(f"{written} exists already; nothing was written.", file=sys.stderr)
+        return 1
+    written.write_bytes(text)
+    print(f"Written to {written}: check it with `python -m bot.content --content {target} check`.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m bot.content",
@@ -107,11 +150,18 @@ def main(argv: list[str] | None = None) -> int:
     drafting = commands.add_parser("draft", help="draft content from a news article")
     drafting.add_argument("article", type=Path)
     drafting.add_argument("-o", "--output", type=Path, help="where to write the draft")
+    exporting = commands.add_parser("export", help="write the open data files into a folder")
+    exporting.add_argument("out", type=Path)
+    importing = commands.add_parser("import", help="turn a facts.json export into content")
+    importing.add_argument("file", type=Path)
+    importing.add_argument("out", type=Path)
     generating = commands.add_parser("generate", help="write synthetic content for benchmarks")
     generating.add_argument("--scale", type=int, default=1, choices=(1, 10, 100, 1000))
     generating.add_argument("--seed", type=int, default=2021)
     generating.add_argument("out", type=Path)
     args = parser.parse_args(argv)
+    if args.command == "import":
+        return import_export(args.file, args.out)
     if args.command == "generate":
         from bot.generate import generate
 
@@ -125,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     content_dir = args.content or settings.content_dir
     if args.command == "check":
         return check(content_dir)
+    if args.command == "export":
+        return export(content_dir, args.out)
     if args.command == "diff":
         return asyncio.run(diff(settings.with_changes(content_dir=content_dir)))
     return draft(args.article, args.output, content_dir)

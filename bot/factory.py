@@ -18,7 +18,7 @@ from bot.clock import today_in
 from bot.flood import FloodMiddleware
 from bot.i18n import UserLanguageMiddleware, create_i18n
 from bot.metrics import Metrics, RequestMetrics, UpdateMetrics
-from bot.middlewares import DbSessionMiddleware, SeenUsersMiddleware
+from bot.middlewares import DbSessionMiddleware, PublicSiteMiddleware, SeenUsersMiddleware
 from bot.resilience import InFlight, RetryRequests, install_graceful_shutdown
 from bot.settings import Settings
 from bot.shared import RedisLanguages, RedisStatus
@@ -64,6 +64,8 @@ def create_dispatcher(
         dp.update.outer_middleware(UpdateMetrics(metrics))
     # Then: flood notices and errors are written in the user's language too.
     UserLanguageMiddleware(create_i18n(), preferences).setup(dp)
+    if settings.public_url:
+        dp.update.outer_middleware(PublicSiteMiddleware(settings.public_url))
     in_flight = InFlight()
     dp.update.outer_middleware(in_flight)
     install_graceful_shutdown(dp, in_flight, confirm=not settings.webhook_url)

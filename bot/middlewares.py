@@ -1,5 +1,5 @@
 """Middlewares: one database session and one edition of the facts per update; noting who
-uses the bot."""
+uses the bot; where the public catalogue is, for the cards' links to it."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from facts.edition import current_edition
 from users.seen import SeenUsers
+from views.site import public_url_used
 
 
 class DbSessionMiddleware(BaseMiddleware):
@@ -53,3 +54,19 @@ class SeenUsersMiddleware(BaseMiddleware):
         if user is not None and not user.is_bot:
             self.seen.note(user.id, datetime.now(UTC).replace(tzinfo=None))
         return await handler(event, data)
+
+
+class PublicSiteMiddleware(BaseMiddleware):
+    """Cards answered in this update get a button to their page in the catalogue."""
+
+    def __init__(self, public_url: str) -> None:
+        self.public_url = public_url
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        with public_url_used(self.public_url):
+            return await handler(event, data)

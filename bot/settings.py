@@ -56,6 +56,10 @@ class Settings(BaseSettings):
     # only when WEB_PORT is set.
     web_host: str = "127.0.0.1"
     web_port: int | None = Field(None, ge=1, le=65535)
+    # The public catalogue on the web (events, people, organizations, cities, calendar feeds,
+    # open data), served on WEB_PORT: its public address, which links in cards point to.
+    # Empty: no catalogue.
+    public_url: str | None = None
     # Redis shared by several instances: per-chat state, flood control, locks, content news.
     redis_url: str | None = None
     # Hosts or addresses that links may point to although they are not public (tests).
@@ -129,6 +133,20 @@ class Settings(BaseSettings):
             raise ValueError("must be the public https:// address Telegram sends updates to")
         return value
 
+    @field_validator("public_url", mode="before")
+    @classmethod
+    def _public_url(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            from urllib.parse import urlsplit
+
+            parts = urlsplit(value.strip())
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise ValueError("must be the catalogue's public address, https://…")
+            if parts.query or parts.fragment:
+                raise ValueError("must be an address without ?query or #fragment")
+            return value.strip().rstrip("/")
+        return value
+
     @field_validator("webhook_secret", mode="before")
     @classmethod
     def _webhook_secret(cls, value: Any) -> Any:
@@ -156,7 +174,7 @@ class Settings(BaseSettings):
 
     @property
     def serves_web(self) -> bool:
-        return bool(self.webhook_url) or self.web_port is not None
+        return bool(self.webhook_url) or bool(self.public_url) or self.web_port is not None
 
     @field_validator("timezone", mode="before")
     @classmethod

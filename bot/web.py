@@ -1,5 +1,6 @@
 """The bot's own web server (aiohttp): the webhook Telegram posts updates to, checked by the
-secret token; /healthz for the load balancer; /metrics for Prometheus."""
+secret token; /healthz for the load balancer; /metrics for Prometheus; with PUBLIC_URL, the
+public catalogue (handlers/web.py)."""
 
 from __future__ import annotations
 
@@ -20,9 +21,11 @@ from redis.asyncio import Redis
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.i18n import create_i18n
 from bot.metrics import Metrics
 from bot.settings import Settings
 from bot.shared import UNREACHABLE, RedisStatus
+from handlers.web import Catalogue
 from loading.store import last_load
 from users.subscriptions import pending_count
 
@@ -128,6 +131,9 @@ def create_web_app(
 
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics_page)
+    if settings.public_url:
+        catalogue = Catalogue(session_maker, create_i18n(), settings.public_url, dp["today"], bot)
+        catalogue.register(app)
     if settings.webhook_url:
         secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
         WebhookHandler(dispatcher=dp, bot=bot, secret_token=secret).register(

@@ -458,6 +458,21 @@ class Facts:
         orgs = [self.organizations[o] for w, o in self.work_organizations if w == work_id]
         return work, links, orgs
 
+    def events_of(self, kind: EntityKind, entity_id: str) -> list[Event]:
+        """Every event of an organization (any role), a person (any part), a place (held
+        there or joined by it) or a topic (someone spoke on it), newest first."""
+        if kind is EntityKind.ORGANIZATION:
+            found: Iterable[Event] = (r.event for r in self._roles_of_org.get(entity_id, ()))
+        elif kind is EntityKind.PERSON:
+            found = (p.event for p in self._parts_of_person.get(entity_id, ()))
+        elif kind is EntityKind.PLACE:
+            found = [*self._held_in.get(entity_id, ()), *self._joined_by.get(entity_id, ())]
+        elif kind is EntityKind.TOPIC:
+            found = (p.event for p in self._parts_of_topic.get(entity_id, ()))
+        else:
+            return []
+        return newest_first(dict.fromkeys(found))
+
     def aliases_of(self, kind: EntityKind, entity_id: str) -> list[str]:
         return list(self.aliases.get((str(kind), entity_id), ()))
 

@@ -1,6 +1,7 @@
 """Keep the translation catalogues in step with the texts: extract every marked text of
-`views/` with Babel into `locales/messages.pot`, update `locales/{kk,en}/.../messages.po`
-(new texts appear untranslated, removed ones are dropped), and list what lacks a translation.
+`views/` and of its page templates (babel.cfg) with Babel into `locales/messages.pot`, update
+`locales/{kk,en}/.../messages.po` (new texts appear untranslated, removed ones are dropped),
+and list what lacks a translation.
 
 Run: .venv/bin/python scripts/catalogues.py   (tests/test_i18n.py fails while any is missing)
 """
@@ -20,7 +21,7 @@ def main() -> int:
     pot = LOCALES / "messages.pot"
     subprocess.run(
         [BIN / "pybabel", "extract", "--no-location", "--omit-header", "-k", "_", "-k", "N_",
-         "-o", pot, ROOT / "views"],
+         "-F", ROOT / "babel.cfg", "-o", pot, ROOT],
         check=True,
     )  # fmt: skip
     for lang in ("kk", "en"):

@@ -34,14 +34,20 @@ def _description(event: Event) -> str:
     return "\n\n".join(parts)
 
 
-def calendar_file(events: Sequence[Event], link: str | None = None) -> bytes:
+def calendar_file(
+    events: Sequence[Event],
+    link: str | None = None,
+    name: str | None = None,
+    stamp: datetime | None = None,
+) -> bytes:
     """One calendar with every event of `events` whose day is known. `link`, when given, is
-    a format string for the event's card: `link.format(event_id)`."""
+    a format string for the event's card: `link.format(event_id)`; `name`, the calendar's;
+    `stamp`, when its events were last changed (now, when not given)."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", _("События: Россия — Казахстан"))
-    stamp = datetime.now(UTC)
+    calendar.add("x-wr-calname", name or _("События: Россия — Казахстан"))
+    stamp = stamp or datetime.now(UTC)
     for event in events:
         if not has_day(event):
             continue

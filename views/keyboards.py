@@ -31,6 +31,7 @@ from views.callbacks import (
 )
 from views.common import MENU_LABELS
 from views.i18n import Language, _
+from views.site import public_page
 
 MAX_BUTTON_TEXT = 60
 MAX_CARD_BUTTONS = 40
@@ -173,7 +174,8 @@ def card_actions(
     kind: EntityKind, entity_id: str, *, calendar: bool = False, subscribe: bool = False
 ) -> list[InlineKeyboardButton]:
     """The row under a card: share it in another chat (inline mode), for an event with a
-    known day its calendar file, for what can be followed a subscription."""
+    known day its calendar file, for what can be followed a subscription, and its page on
+    the web when the catalogue is on."""
     row = [
         InlineKeyboardButton(
             text=_("📤 Поделиться"), switch_inline_query=card_query(kind, entity_id)
@@ -192,6 +194,9 @@ def card_actions(
                 text=_("📅 В календарь"), callback_data=CalendarFile(id=entity_id).pack()
             )
         )
+    page = public_page(kind, entity_id)
+    if page is not None:
+        row.append(InlineKeyboardButton(text=_("🌐 На сайте"), url=page))
     return row
 
 
