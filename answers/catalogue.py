@@ -6,6 +6,7 @@ A page or feed that names an id the content does not have is a 404.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -15,8 +16,10 @@ from db.kinds import EntityKind
 from facts.edition import Edition
 from facts.entities import Event
 from facts.model import Facts
+from facts.network import NETWORK_KINDS, network_of
 from views.calendar import calendar_file
 from views.i18n import _
+from views.network import network_picture
 from views.web import (
     EventFilter,
     EventList,
@@ -85,14 +88,15 @@ def entity_answer(
     """The page of one event, person, organization or city."""
     facts = edition.facts
     text: str | None = None
+    network = network_of(facts, kind, entity_id) if kind in NETWORK_KINDS else None
     if kind is EntityKind.EVENT and (event := facts.event_details(entity_id)) is not None:
         text = event_html(site, event, today)
     elif kind is EntityKind.PERSON and (found := facts.person_and_participations(entity_id)):
-        text = person_html(site, PersonPage(*found), today)
+        text = person_html(site, PersonPage(*found), network, today)
     elif kind is EntityKind.ORGANIZATION and (org := facts.organization_details(entity_id)):
-        text = organization_html(site, org, today)
+        text = organization_html(site, org, network, today)
     elif kind is EntityKind.PLACE and (place := facts.place_details(entity_id, EVERYTHING)):
-        text = place_html(site, place, today)
+        text = place_html(site, place, network, today)
     if text is None:
         return not_found(site, today)
     return _page(200, text)
@@ -148,3 +152,16 @@ def feed_answer(
     data = calendar_file(events, link, name=name, stamp=updated)
     etag = _etag(edition, "ical", str(kind), entity_id or "", site.lang.value)
     return WebAnswer(200, data, "text/calendar; charset=utf-8", etag)
+
+
+async def network_answer(
+    edition: Edition, site: Site, kind: EntityKind, entity_id: str, today: date
+) -> WebAnswer:
+    """The picture of one organization's, person's or city's network, as SVG (drawn in a
+    worker thread: matplotlib is slow to start)."""
+    network = network_of(edition.facts, kind, entity_id) if kind in NETWORK_KINDS else None
+    if network is None:
+        return not_found(site, today)
+    data = await asyncio.to_thread(network_picture, network, "svg")
+    etag = _etag(edition, "network", str(kind), entity_id, site.lang.value)
+    return WebAnswer(200, data, "image/svg+xml", etag)

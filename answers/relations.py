@@ -33,6 +33,7 @@ from answers.lists import (
     when_where_answer,
     works_answer,
 )
+from answers.partners import meetings_answer, partners_answer
 from answers.understanding import HEAD_CUES, HEAD_TITLES, RANKS, Intent, Question, is_title
 from db.kinds import EntityKind
 from facts.edition import Edition
@@ -1033,6 +1034,41 @@ async def small_talk(a: Asked) -> Answer | None:
     return start_answer()
 
 
+_COUNTRY_NAMES = (
+    ("RU", re.compile(r"росси|рф\b|russia|ресей")),
+    ("KZ", re.compile(r"казахстан|kazakh|қазақстан|казакстан")),
+)
+_CITY_WORDS = re.compile(r"город|cities|city|қала|кала")
+_PEOPLE_WORDS = re.compile(r"\bкто\b|\bлюд|people|\bwho\b|\bкім")
+
+
+def _countries_in_order(text: str) -> list[str]:
+    """«российские … с казахстанскими» → RU, KZ: the countries a question names, in order."""
+    low = text.casefold()
+    found = [(m.start(), code) for code, pattern in _COUNTRY_NAMES if (m := pattern.search(low))]
+    return [code for _, code in sorted(found)]
+
+
+async def partners(a: Asked) -> Answer | None:
+    """«С кем сотрудничает ГАК в России?»: one's partners across the border (in one country
+    when named); «Какие российские организации встречались с казахстанскими в 2021 году?»:
+    who of two countries met."""
+    year = a.question.dates.year if a.question.dates is not None else None
+    for kind in (ORG, P, PL):
+        if found := a.one(kind):
+            return await partners_answer(
+                a.edition, kind, found, country=a.question.country, year=year
+            )
+    countries = _countries_in_order(a.text)
+    if a.linked.mentions and a.question.rest and not countries:
+        return None  # someone is named, but not as one: the usual answer says whom it found
+    low = a.text.casefold()
+    kind = PL if _CITY_WORDS.search(low) else P if _PEOPLE_WORDS.search(low) else ORG
+    first = countries[0] if countries else None
+    second = countries[1] if len(countries) > 1 else None
+    return await meetings_answer(a.edition, kind, first, second, year)
+
+
 @dataclass(frozen=True, slots=True)
 class Route:
     """The kinds of subject an intent accepts (in order of preference) and its answer."""
@@ -1047,6 +1083,7 @@ ROUTES: dict[Intent, Route] = {
     Intent.UNANSWERABLE: Route((E, P, ORG, PL, T, W), unanswerable),
     Intent.UPCOMING: Route((), upcoming),
     Intent.COUNTRY: Route((PL,), country),
+    Intent.PARTNERS: Route((ORG, P, PL), partners),
     Intent.TOPICS: Route((E, P, T), topics),
     Intent.MODERATORS: Route((E,), moderators),
     Intent.WORKS: Route((E, W), works),

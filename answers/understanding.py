@@ -46,6 +46,7 @@ class Intent(StrEnum):
     UNANSWERABLE = "unanswerable"  # the facts cannot say (why, what budget …)
     UPCOMING = "upcoming"
     COUNTRY = "country"  # of a city
+    PARTNERS = "partners"  # whom an organization, person or city met across the border
     TOPICS = "topics"
     MODERATORS = "moderators"
     WORKS = "works"
@@ -66,7 +67,8 @@ class Intent(StrEnum):
 # The order intents are tried in: the first whose phrase a question holds is what it asks.
 # Their phrases, per language, are data: answers/lexicon/*.yaml.
 _ORDER = (
-    "small_talk", "off_topic", "unanswerable", "upcoming", "country", "topics", "moderators",
+    "small_talk", "off_topic", "unanswerable", "upcoming", "country", "partners", "topics",
+    "moderators",
     "works", "position", "statements", "origin", "events", "when_where", "cities", "organizers",
     "organizations", "speakers", "person", "events_weak",
 )  # fmt: skip

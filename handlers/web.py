@@ -22,9 +22,17 @@ from aiohttp import web
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from answers.base import Today
-from answers.catalogue import WebAnswer, entity_answer, events_answer, feed_answer, not_found
+from answers.catalogue import (
+    WebAnswer,
+    entity_answer,
+    events_answer,
+    feed_answer,
+    network_answer,
+    not_found,
+)
 from db.kinds import EntityKind
 from facts.edition import Edition, current_edition
+from facts.network import NETWORK_KINDS
 from handlers.replies import bot_username
 from loading.exports import CSV_NAMES, JSON_NAME, SCHEMA_NAME, export_files
 from loading.files import ContentInvalid, validate_files
@@ -107,6 +115,8 @@ class Catalogue:
         app.router.add_get("/ical/all.ics", self.feed)
         app.router.add_get(f"/ical/{{kind:{feeds}}}/{{file}}", self.feed)
         app.router.add_get("/export/{name}", self.export)
+        networks = "|".join(k.value for k in NETWORK_KINDS)
+        app.router.add_get(f"/network/{{kind:{networks}}}/{{file}}", self.network)
         app.router.add_get("/{tail:.*}", self.missing)  # last: what no route above serves
 
     async def missing(self, request: web.Request) -> web.Response:
@@ -182,6 +192,19 @@ class Catalogue:
             ):
                 return not_found(site, today)
             return feed_answer(edition, site, kind, entity_id, today, updated)
+
+        return await self._answer(request, build, dated=True)
+
+    async def network(self, request: web.Request) -> web.Response:
+        kind = EntityKind(request.match_info["kind"])
+        file = request.match_info["file"]
+        entity_id = file.removesuffix(".svg")
+        today = self.today()
+
+        async def build(edition: Edition, site: Site, _modified: datetime | None) -> WebAnswer:
+            if not file.endswith(".svg") or not _ID.fullmatch(entity_id):
+                return not_found(site, today)
+            return await network_answer(edition, site, kind, entity_id, today)
 
         return await self._answer(request, build, dated=True)
 

@@ -81,6 +81,26 @@ class SetLanguage(CallbackData, prefix="lang"):
     language: Language
 
 
+class Partners(CallbackData, prefix="nw"):
+    """Who an organization, person or city met across the border («nw:o:civil-alliance-kz»);
+    with `picture`, the network drawn."""
+
+    kind: EntityKind
+    id: str
+    picture: bool = False
+
+    @field_serializer("kind")
+    def _pack_kind(self, kind: EntityKind) -> str:
+        return kind.code
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _unpack_kind(cls, value: Any) -> Any:
+        if isinstance(value, str) and not isinstance(value, EntityKind):
+            return EntityKind.from_code(value)
+        return value
+
+
 class CalendarFile(CallbackData, prefix="ics"):
     """The .ics of one event."""
 

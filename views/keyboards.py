@@ -20,6 +20,7 @@ from views.callbacks import (
     ListPage,
     Menu,
     MenuAction,
+    Partners,
     RollbackTo,
     SearchPage,
     SetLanguage,
@@ -76,8 +77,8 @@ def cards(
         rows.append([card_button(kind, entity_id, label)])
     if extra:
         rows.append(list(extra))
-    if actions:
-        rows.append(list(actions))
+    # a phone shows three buttons side by side at most
+    rows += [list(actions[k : k + 3]) for k in range(0, len(actions), 3)]
     return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None
 
 
@@ -194,10 +195,27 @@ def card_actions(
                 text=_("📅 В календарь"), callback_data=CalendarFile(id=entity_id).pack()
             )
         )
+    if kind in (EntityKind.ORGANIZATION, EntityKind.PERSON, EntityKind.PLACE):
+        row.append(
+            InlineKeyboardButton(
+                text=_("🤝 Партнёры"), callback_data=Partners(kind=kind, id=entity_id).pack()
+            )
+        )
     page = public_page(kind, entity_id)
     if page is not None:
         row.append(InlineKeyboardButton(text=_("🌐 На сайте"), url=page))
     return row
+
+
+def partners_buttons(
+    kind: EntityKind, entity_id: str, partners: Iterable[CardButton]
+) -> InlineKeyboardMarkup | None:
+    """Under a list of partners: each partner's card, and the network drawn."""
+    picture = InlineKeyboardButton(
+        text=_("🖼 Схема сети"),
+        callback_data=Partners(kind=kind, id=entity_id, picture=True).pack(),
+    )
+    return cards(partners, actions=[picture])
 
 
 def open_in_bot(url: str) -> InlineKeyboardMarkup:

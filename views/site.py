@@ -49,3 +49,8 @@ def feed_path(kind: EntityKind | None = None, entity_id: str | None = None) -> s
     if kind is None or entity_id is None:
         return "/ical/all.ics"
     return f"/ical/{kind.value}/{quote(entity_id)}.ics"
+
+
+def network_path(kind: EntityKind, entity_id: str) -> str:
+    """The picture of one organization's, person's or city's network (SVG)."""
+    return f"/network/{kind.value}/{quote(entity_id)}.svg"

@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from db.kinds import EntityKind
 from facts.entities import Event, Organization, Participation, Person, Place
 from facts.model import EventDetails, OrganizationDetails, PlaceDetails
+from facts.network import Network
 from loading.schema import SPEAKING_ROLES
 from views.callbacks import card_payload
 from views.i18n import Language, _, language
@@ -34,7 +35,7 @@ from views.labels import (
     label,
     status_text,
 )
-from views.site import feed_path, page_path
+from views.site import feed_path, network_path, page_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +305,7 @@ def _environment() -> Environment:
         date_text=date_text,
         status_text=status_text,
         iso_date=iso_date,
+        network_path=network_path,
     )
     return env
 
@@ -344,19 +346,24 @@ def event_html(site: Site, d: EventDetails, today: date) -> str:
     return _Page(site, d.event.display_title, ld, today, values).render("event.html")
 
 
-def person_html(site: Site, p: PersonPage, today: date) -> str:
+def person_html(site: Site, p: PersonPage, network: Network | None, today: date) -> str:
+    values = {"p": p, "network": network}
     ld = person_ld(site, p)
-    return _Page(site, p.person.full_name, ld, today, {"p": p}).render("person.html")
+    return _Page(site, p.person.full_name, ld, today, values).render("person.html")
 
 
-def organization_html(site: Site, d: OrganizationDetails, today: date) -> str:
+def organization_html(
+    site: Site, d: OrganizationDetails, network: Network | None, today: date
+) -> str:
+    values = {"d": d, "network": network}
     ld = organization_ld(site, d)
-    return _Page(site, d.organization.name, ld, today, {"d": d}).render("organization.html")
+    return _Page(site, d.organization.name, ld, today, values).render("organization.html")
 
 
-def place_html(site: Site, d: PlaceDetails, today: date) -> str:
+def place_html(site: Site, d: PlaceDetails, network: Network | None, today: date) -> str:
     ld = place_ld(site, d)
-    return _Page(site, d.place.name, ld, today, {"d": d}).render("place.html")
+    values = {"d": d, "network": network}
+    return _Page(site, d.place.name, ld, today, values).render("place.html")
 
 
 def not_found_html(site: Site, today: date) -> str:

@@ -1,0 +1,162 @@
+"""The cooperation network as a user sees it: partners across the border by country with the
+events they shared, and a picture of the network — nodes by country (one column each),
+edges by shared events (thicker for more), the subject in the middle of its column.
+
+The picture is drawn with matplotlib (Agg, imported only when a picture is asked for: it is
+no part of start-up), as PNG for Telegram and SVG for the web page.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from db.kinds import EntityKind
+from facts.network import Meeting, Network, Node
+from views.html import Html, Lines, b, html, i
+from views.i18n import _
+from views.labels import FLAGS, country_label, date_text
+
+SHOWN_EVENTS = 3  # per partner; the rest are counted
+_COLOURS = {"RU": "#1c5fb8", "KZ": "#00a3c4"}
+_OTHER = "#8a8f98"
+
+
+def _events_line(events: Sequence) -> Html:
+    named = [
+        html("{} ({})", e.display_title, date_text(e.partial_date)) for e in events[:SHOWN_EVENTS]
+    ]
+    text = Html("; ".join(named))
+    if len(events) > SHOWN_EVENTS:
+        text = html("{} {}", text, _("… и ещё {}").format(len(events) - SHOWN_EVENTS))
+    return text
+
+
+def _flagged(code: str | None) -> str:
+    return f"{FLAGS.get(code or '', '')} {country_label(code)}".strip()
+
+
+def partners_text(network: Network, country: str | None, year: int | None) -> Html:
+    s = network.subject
+    where = _("в стране «{}»").format(country_label(country)) if country else _("за рубежом")
+    when = _(" в {} г.").format(year) if year else ""
+    if not network.partners:
+        return html(_("🤝 {}: в источниках нет встреч с партнёрами {}{}."), b(s.name), where, when)
+    out = Lines().add(html(_("🤝 {} — партнёры {}{}:"), b(s.name), where, when))
+    for code in network.countries():
+        partners = [p for p in network.partners if (p.node.country or "") == code]
+        out.section(
+            html("{} ({}):", _flagged(code), len(partners)),
+            (
+                html(
+                    _("• {} — событий: {}. {}"),
+                    b(p.node.name),
+                    len(p.events),
+                    _events_line(p.events),
+                )
+                for p in partners
+            ),
+        )
+    out.blank().add(i(_("Встреча — участие в одном событии (упоминание не считается).")))
+    return out.text()
+
+
+def meetings_text(
+    found: Sequence[Meeting],
+    kind: EntityKind,
+    first: str | None,
+    second: str | None,
+    year: int | None,
+) -> Html:
+    when = _(" в {} г.").format(year) if year else ""
+    sides = " — ".join(country_label(c) for c in (first, second) if c) or _("разных стран")
+    heading = {
+        EntityKind.ORGANIZATION: _("🤝 Встречи организаций ({}){}:"),
+        EntityKind.PERSON: _("🤝 Встречи людей ({}){}:"),
+        EntityKind.PLACE: _("🤝 Встречи городов ({}){}:"),
+    }[kind]
+    if not found:
+        return html(_("🤝 В источниках нет таких встреч ({}){}."), sides, when)
+    out = Lines().add(html(heading, sides, when))
+    for m in found:
+        out.add(
+            html(
+                "• {} ({}) — {} ({}): {}",
+                b(m.first.name),
+                country_label(m.first.country),
+                b(m.second.name),
+                country_label(m.second.country),
+                _events_line(m.events),
+            )
+        )
+    out.blank().add(i(_("Встреча — участие в одном событии (упоминание не считается).")))
+    return out.text()
+
+
+def picture_caption(network: Network) -> str:
+    return _("🖼 Сеть сотрудничества: {} — партнёров: {}").format(
+        network.subject.name, len(network.partners)
+    )
+
+
+def _short(name: str, limit: int = 38) -> str:
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
+def network_picture(network: Network, fmt: str = "png") -> bytes:
+    """The subject and its partners: a column per country, an edge per partner as thick as
+    the events they shared; `fmt` is «png» or «svg»."""
+    from matplotlib.figure import Figure  # draws with Agg: no screen, no pyplot state
+
+    subject = network.subject
+    columns: dict[str, list[Node]] = {subject.country or "": [subject]}
+    for p in network.partners:
+        columns.setdefault(p.node.country or "", []).append(p.node)
+    weight = {p.node.id: len(p.events) for p in network.partners}
+    height = max(len(nodes) for nodes in columns.values())
+    figure = Figure(figsize=(9, max(3.0, 0.45 * height + 1.5)), dpi=110)
+    axes = figure.add_subplot()
+    axes.set_axis_off()
+    place: dict[str, tuple[float, float]] = {}
+    # the subject's column in the middle, the other countries' to its right and left in turn,
+    # so that no edge crosses a column
+    codes = list(columns)
+    order = [codes[0]]
+    for k, code in enumerate(codes[1:]):
+        order = [*order, code] if k % 2 == 0 else [code, *order]
+    for x, code in enumerate(order):
+        nodes = columns[code]
+        top = (height - 1) / 2 + (len(nodes) - 1) / 2
+        if nodes[0] is subject:
+            nodes_y = [(height - 1) / 2]
+        else:
+            nodes_y = [top - k for k in range(len(nodes))]
+        for node, y in zip(nodes, nodes_y, strict=True):
+            place[node.id] = (float(x), y)
+        axes.text(x, height + 0.2, country_label(code), ha="center", fontsize=11, weight="bold")
+    sx, sy = place[subject.id]
+    for node_id, count in weight.items():
+        x, y = place[node_id]
+        axes.plot([sx, x], [sy, y], color="#b8c0cc", linewidth=1 + 1.5 * min(count, 5), zorder=1)
+    for code, nodes in columns.items():
+        for node in nodes:
+            x, y = place[node.id]
+            size = 260 if node is subject else 90 + 40 * min(weight.get(node.id, 1), 5)
+            axes.scatter([x], [y], s=size, color=_COLOURS.get(code, _OTHER), zorder=2)
+            if node is subject:  # above its node, clear of the edges
+                axes.text(x, y + 0.35, _short(node.name, 60), ha="center", fontsize=10,
+                          weight="bold")  # fmt: skip
+                continue
+            # a partner in the left column is labelled to its left, one on the right to its right
+            align = "right" if x < place[subject.id][0] else "left"
+            shift = 0.06 if align == "left" else -0.06
+            axes.text(x + shift, y, _short(node.name, 60), ha=align, va="center", fontsize=9)
+    axes.set_xlim(-0.9 - 0.6 * (order[0] != codes[0]), max(1, len(columns) - 1) + 0.9)
+    axes.set_ylim(-0.8, height + 0.6)
+    # the caption without its emoji: the font has none
+    axes.set_title(picture_caption(network).removeprefix("🖼").strip(), fontsize=11)
+    out = io.BytesIO()
+    figure.savefig(
+        out, format=fmt, bbox_inches="tight", metadata={"Date": None} if fmt == "svg" else None
+    )
+    return out.getvalue()
