@@ -12,9 +12,11 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import re
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
+from typing import Any
 
 from aiogram import Bot
 from aiogram.utils.i18n import I18n
@@ -36,11 +38,12 @@ from facts.network import NETWORK_KINDS
 from handlers.replies import bot_username
 from loading.exports import CSV_NAMES, JSON_NAME, SCHEMA_NAME, export_files
 from loading.files import ContentInvalid, validate_files
-from loading.store import last_load, version, version_files
+from loading.store import last_load_time, version, version_files
 from views.i18n import SOURCE, Language
 from views.site import FEED_KINDS, PAGE_KINDS
 from views.web import EventFilter, Site
 
+FEEDS_KEPT = 256
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,47}")
 _EXPORTS = {
     JSON_NAME: "application/json; charset=utf-8",
@@ -104,6 +107,9 @@ class Catalogue:
         self.today = today
         self.bot = bot
         self._exports: dict[str, dict[str, bytes]] = {}  # content hash → files (the newest)
+        # Feeds as last written, by version, whose and language: the one of every event takes
+        # a third of a second at ×1000 (scripts/web_benchmark.py), and calendar apps poll it
+        self._feeds: OrderedDict[tuple[Any, ...], WebAnswer] = OrderedDict()
         self._export_lock = asyncio.Lock()
 
     def register(self, app: web.Application) -> None:
@@ -141,8 +147,8 @@ class Catalogue:
         site = await self._site(request)
         async with self.session_maker() as session:
             edition = await current_edition(session)
-            loaded = await last_load(session) if dated else None
-        modified = loaded.loaded_at.replace(tzinfo=UTC) if loaded is not None else None
+            loaded = await last_load_time(session) if dated else None
+        modified = loaded.replace(tzinfo=UTC) if loaded is not None else None
         with self.i18n.context(), self.i18n.use_locale(site.lang.value):
             answer = build(edition, site, modified)
             if not isinstance(answer, WebAnswer):
@@ -191,7 +197,17 @@ class Catalogue:
                 not request.match_info["file"].endswith(".ics") or not _ID.fullmatch(entity_id)
             ):
                 return not_found(site, today)
-            return feed_answer(edition, site, kind, entity_id, today, updated)
+            key = (edition.version, kind, entity_id, site.lang)
+            found = self._feeds.get(key)
+            if found is None:
+                found = feed_answer(edition, site, kind, entity_id, today, updated)
+                if edition.version is not None and found.status == 200:
+                    self._feeds[key] = found
+                    while len(self._feeds) > FEEDS_KEPT:
+                        self._feeds.popitem(last=False)
+            else:
+                self._feeds.move_to_end(key)
+            return found
 
         return await self._answer(request, build, dated=True)
 

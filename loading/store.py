@@ -143,6 +143,13 @@ async def last_load(session: AsyncSession) -> ContentLoad | None:
     return await session.scalar(select(ContentLoad).order_by(ContentLoad.id.desc()).limit(1))
 
 
+async def last_load_time(session: AsyncSession) -> datetime | None:
+    """When the newest version was loaded (its files are not read)."""
+    return await session.scalar(
+        select(ContentLoad.loaded_at).order_by(ContentLoad.id.desc()).limit(1)
+    )
+
+
 async def kept_versions(session: AsyncSession) -> list[ContentLoad]:
     """The loads whose files are still kept, newest (the current one) first."""
     result = await session.scalars(

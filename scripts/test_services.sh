@@ -16,9 +16,11 @@ if [ -z "$(pg_bin)" ] || ! command -v redis-server >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "=== installing postgresql and redis-server from the distribution's packages ==="
     export DEBIAN_FRONTEND=noninteractive
-    (apt-get install -y -q postgresql redis-server >/tmp/test-services-apt.log 2>&1 \
-      || (apt-get update -q >>/tmp/test-services-apt.log 2>&1 \
-          && apt-get install -y -q postgresql redis-server >>/tmp/test-services-apt.log 2>&1)) \
+    # (the browser tests may be installing Chromium at the same moment: wait for the lock)
+    APT=(apt-get -o DPkg::Lock::Timeout=900)
+    ("${APT[@]}" install -y -q postgresql redis-server >/tmp/test-services-apt.log 2>&1 \
+      || ("${APT[@]}" update -q >>/tmp/test-services-apt.log 2>&1 \
+          && "${APT[@]}" install -y -q postgresql redis-server >>/tmp/test-services-apt.log 2>&1)) \
       || skip "could not install postgresql and redis-server (see /tmp/test-services-apt.log)"
   else
     skip "PostgreSQL or Redis is not installed, and packages can only be installed as root"

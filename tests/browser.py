@@ -42,9 +42,12 @@ def chromium_path() -> str | None:
     if found or os.geteuid() != 0 or not shutil.which("apt-get"):
         return found
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    install = ["apt-get", "install", "-y", "-q", "chromium"]
+    # the PostgreSQL/Redis pass may be installing its packages at the same moment: wait for
+    # the package manager's lock rather than fail on it
+    wait = ["-o", "DPkg::Lock::Timeout=900"]
+    install = ["apt-get", *wait, "install", "-y", "-q", "chromium"]
     if subprocess.run(install, env=env, capture_output=True).returncode != 0:
-        subprocess.run(["apt-get", "update", "-q"], env=env, capture_output=True)
+        subprocess.run(["apt-get", *wait, "update", "-q"], env=env, capture_output=True)
         subprocess.run(install, env=env, capture_output=True)
     return shutil.which("chromium")
 

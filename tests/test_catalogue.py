@@ -374,6 +374,8 @@ async def test_cards_link_to_their_page_when_the_catalogue_is_on(
         event = await chat.press("c:ev:round-table-2021-04")
         urls = [b.url for r in event if r.markup for row in r.markup.inline_keyboard for b in row]
         assert (f"{PUBLIC}/event/round-table-2021-04" in urls) is expected, urls
+        # /calendar gives the feed a calendar app subscribes to
+        assert (f"{PUBLIC}/ical/all.ics" in await chat.ask("/calendar")) is expected
         await bot.session.close()
 
 

@@ -9,9 +9,11 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from db.kinds import EntityKind
 from facts.entities import Event
 from views.i18n import _
 from views.labels import EVENT_KINDS, country_label, label
+from views.site import feed_path, public_url
 
 PRODUCT = "-//Civic Bridge bot//RU-KZ civil society events//RU"
 
@@ -76,7 +78,19 @@ def file_name(event: Event | None = None) -> str:
 
 
 def calendar_caption(count: int) -> str:
-    return _("📅 Календарь: событий — {}. Откройте файл, чтобы добавить их к себе.").format(count)
+    text = _("📅 Календарь: событий — {}. Откройте файл, чтобы добавить их к себе.").format(count)
+    return text + subscription_line()
+
+
+def subscription_line(kind: EntityKind | None = None, entity_id: str | None = None) -> str:
+    """Where a calendar app subscribes to have the events kept up to date by itself (when
+    the web catalogue is on)."""
+    base = public_url()
+    if base is None:
+        return ""
+    return "\n\n" + _(
+        "🔄 Подписка, которая обновляется сама (вставьте адрес в календарь): {}"
+    ).format(base + feed_path(kind, entity_id))
 
 
 def no_calendar_day() -> str:
@@ -87,7 +101,10 @@ def no_calendar_day() -> str:
 
 
 def nothing_for_calendar() -> str:
-    return _(
-        "Предстоящих событий с известной датой пока нет — календарю нечего добавить. "
-        "Подпишитесь (/subscribe), и я сообщу о новых."
+    return (
+        _(
+            "Предстоящих событий с известной датой пока нет — календарю нечего добавить. "
+            "Подпишитесь (/subscribe), и я сообщу о новых."
+        )
+        + subscription_line()
     )
