@@ -34,8 +34,9 @@ from views.web import (
 )
 
 EVENTS_PER_PAGE = 20
-# A city's page lists everything it has; the bot's card shows the first few only.
-EVERYTHING = 10**9
+# A city's page shows the first of each of its lists (a big city has hundreds of events and
+# thousands of participants); the rest of its events are the list of events filtered by it.
+SHOWN_OF_A_CITY = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +96,7 @@ def entity_answer(
         text = person_html(site, PersonPage(*found), network, today)
     elif kind is EntityKind.ORGANIZATION and (org := facts.organization_details(entity_id)):
         text = organization_html(site, org, network, today)
-    elif kind is EntityKind.PLACE and (place := facts.place_details(entity_id, EVERYTHING)):
+    elif kind is EntityKind.PLACE and (place := facts.place_details(entity_id, SHOWN_OF_A_CITY)):
         text = place_html(site, place, network, today)
     if text is None:
         return not_found(site, today)
