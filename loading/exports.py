@@ -157,6 +157,14 @@ def export_files(content: Content, version: dict[str, Any] | None = None) -> dic
     }
 
 
+def export_of_version(files_json: str, version: dict[str, Any]) -> dict[str, bytes]:
+    """The export of a stored version from the files it was loaded from (`files_json`, as the
+    database keeps them): run in a process of its own, since at ×1000 that is seconds of
+    work and millions of objects the bot's collector would otherwise walk."""
+    files = {path: text.encode("utf-8") for path, text in json.loads(files_json).items()}
+    return export_files(validate_files(files), version)
+
+
 def content_from_export(data: bytes, name: str = JSON_NAME) -> bytes:
     """A JSON export as one content file (YAML, reviewed: it is published content), checked
     as every content file is; ContentInvalid names what is wrong."""
