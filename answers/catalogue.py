@@ -17,8 +17,7 @@ from facts.edition import Edition
 from facts.entities import Event
 from facts.model import Facts
 from facts.network import NETWORK_KINDS, network_of
-from views.calendar import calendar_file
-from views.i18n import _
+from views.calendar import calendar_file, feed_name
 from views.network import network_picture
 from views.web import (
     EventFilter,
@@ -31,6 +30,7 @@ from views.web import (
     organization_html,
     person_html,
     place_html,
+    unavailable_html,
 )
 
 EVENTS_PER_PAGE = 20
@@ -73,7 +73,15 @@ def events_list(facts: Facts, chosen: EventFilter, page: int) -> EventList:
     )
     shown = paginate(kept, page, EVENTS_PER_PAGE)
     return EventList(
-        list(shown.items), shown.number, shown.count, len(kept), chosen, years, countries, cities
+        list(shown.items),
+        shown.number,
+        shown.count,
+        shown.start,
+        len(kept),
+        chosen,
+        years,
+        countries,
+        cities,
     )
 
 
@@ -107,6 +115,11 @@ def not_found(site: Site, today: date) -> WebAnswer:
     return _page(404, not_found_html(site, today))
 
 
+def unavailable(site: Site, today: date) -> WebAnswer:
+    """The open data cannot be made now (no content loaded, or its files let go)."""
+    return _page(503, unavailable_html(site, today))
+
+
 def feed_events(facts: Facts, kind: EntityKind | None, entity_id: str | None) -> list[Event] | None:
     """The events of a calendar feed: every event, or those of one organization, city, person
     or topic; None when that one is not in the content."""
@@ -124,16 +137,15 @@ def feed_events(facts: Facts, kind: EntityKind | None, entity_id: str | None) ->
 
 
 def _feed_name(facts: Facts, kind: EntityKind | None, entity_id: str | None) -> str:
-    whole = _("События: Россия — Казахстан")
     if kind is None or entity_id is None:
-        return whole
+        return feed_name(None)
     names = {
         EntityKind.ORGANIZATION: lambda: facts.organizations[entity_id].name,
         EntityKind.PLACE: lambda: facts.places[entity_id].name,
         EntityKind.PERSON: lambda: facts.people[entity_id].full_name,
         EntityKind.TOPIC: lambda: facts.topics[entity_id].name,
     }
-    return f"{whole} · {names[kind]()}"
+    return feed_name(names[kind]())
 
 
 def feed_answer(

@@ -50,9 +50,17 @@ async def meetings_answer(
     first: str | None,
     second: str | None,
     year: int | None,
+    place: str | None = None,
 ) -> Answer:
-    found = meetings(edition.facts, kind, first=first, second=second, year=year)
+    """Every pair is compared at each event: at ×1000 that is a second of work, done in a
+    worker thread so that other users are answered meanwhile."""
+    found = await asyncio.to_thread(
+        meetings, edition.facts, kind, first=first, second=second, year=year, place=place
+    )
     shown = found[:SHOWN_MEETINGS]
     buttons = [(m.first.kind, m.first.id, m.first.name) for m in shown]
     buttons += [(m.second.kind, m.second.id, m.second.name) for m in shown]
-    return Answer(meetings_text(shown, kind, first, second, year), cards(buttons))
+    where = (
+        edition.facts.get_place(place).name if place and edition.facts.get_place(place) else None
+    )
+    return Answer(meetings_text(shown, kind, first, second, year, where), cards(buttons))

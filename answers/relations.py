@@ -1039,6 +1039,9 @@ _COUNTRY_NAMES = (
     ("KZ", re.compile(r"казахстан|kazakh|қазақстан|казакстан")),
 )
 _CITY_WORDS = re.compile(r"город|cities|city|қала|кала")
+_ORG_WORDS = re.compile(r"организац|organi[sz]ation|ұйым")
+# «какие …», «кто из …», «which …»: many of one side, not one subject's partners
+_MANY_WORDS = re.compile(r"\bкакие\b|\bкто из\b|\bwhich\b|\bқандай\b")
 _PEOPLE_WORDS = re.compile(r"\bкто\b|\bлюд|people|\bwho\b|\bкім")
 
 
@@ -1054,19 +1057,28 @@ async def partners(a: Asked) -> Answer | None:
     when named); «Какие российские организации встречались с казахстанскими в 2021 году?»:
     who of two countries met."""
     year = a.question.dates.year if a.question.dates is not None else None
-    for kind in (ORG, P, PL):
+    countries = _countries_in_order(a.text)
+    low = a.text.casefold()
+    # «Какие российские организации …», «кто из России …», two countries: who of one side met
+    # whom of the other (a city named is where); else the partners of the one named
+    asks_many = len(countries) > 1 or bool(_MANY_WORDS.search(low))
+    for kind in (ORG, P) if asks_many else (ORG, P, PL):
         if found := a.one(kind):
             return await partners_answer(
                 a.edition, kind, found, country=a.question.country, year=year
             )
-    countries = _countries_in_order(a.text)
     if a.linked.mentions and a.question.rest and not countries:
         return None  # someone is named, but not as one: the usual answer says whom it found
-    low = a.text.casefold()
-    kind = PL if _CITY_WORDS.search(low) else P if _PEOPLE_WORDS.search(low) else ORG
+    if _ORG_WORDS.search(low):
+        kind = ORG
+    elif _CITY_WORDS.search(low):
+        kind = PL
+    else:
+        kind = P if _PEOPLE_WORDS.search(low) else ORG
     first = countries[0] if countries else None
     second = countries[1] if len(countries) > 1 else None
-    return await meetings_answer(a.edition, kind, first, second, year)
+    place = a.one(PL) if asks_many else None
+    return await meetings_answer(a.edition, kind, first, second, year, place)
 
 
 @dataclass(frozen=True, slots=True)

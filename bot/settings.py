@@ -142,8 +142,11 @@ class Settings(BaseSettings):
             parts = urlsplit(value.strip())
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise ValueError("must be the catalogue's public address, https://…")
-            if parts.query or parts.fragment:
-                raise ValueError("must be an address without ?query or #fragment")
+            if parts.query or parts.fragment or parts.path.strip("/"):
+                raise ValueError(
+                    "must be the catalogue's own address, with no path, ?query or #fragment "
+                    "(the catalogue is served from the root of its address)"
+                )
             return value.strip().rstrip("/")
         return value
 

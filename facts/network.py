@@ -100,12 +100,14 @@ def network_of(
     subject = node_of(facts, kind, entity_id)
     if subject is None:
         return None
-    met: dict[str, tuple[Node, list[Event]]] = {}
+    # A side is that of the event: a person's city or employer may differ from one event to
+    # the next, and a side a source does not give is never borrowed from another event.
+    met: dict[tuple[str, str], tuple[Node, list[Event]]] = {}
     for event in _in_year(facts.events_of(kind, entity_id), year):
         present = _present(facts, kind, event)
         if entity_id not in present:
             continue  # only mentioned there
-        home = present[entity_id].country or subject.country
+        home = present[entity_id].country
         if home is None:
             continue  # whose side they were on is not known: no border crossed that we know of
         for other_id, other in present.items():
@@ -113,7 +115,7 @@ def network_of(
                 continue
             if country is not None and other.country != country:
                 continue
-            met.setdefault(other_id, (other, []))[1].append(event)
+            met.setdefault((other_id, other.country), (other, []))[1].append(event)
     partners = [Partner(node, tuple(newest_first(events))) for node, events in met.values()]
     partners.sort(key=lambda p: (p.node.country or "", -len(p.events), p.node.name))
     return Network(subject, tuple(partners))
@@ -135,11 +137,14 @@ def meetings(
     first: str | None = None,
     second: str | None = None,
     year: int | None = None,
+    place: str | None = None,
 ) -> list[Meeting]:
     """Every pair of `kind` from two different countries that met (those of `first`'s country
-    first, and of `second`'s when given), at events of `year` when given; most events first."""
+    first, and of `second`'s when given), at events of `year` and held in or joined by
+    `place` when given; most events first."""
     pairs: dict[tuple[str, str], tuple[Node, Node, list[Event]]] = {}
-    for event in _in_year(facts.all_events(), year):
+    events = facts.events_of(EntityKind.PLACE, place) if place else facts.all_events()
+    for event in _in_year(events, year):
         present = list(_present(facts, kind, event).values())
         for a in present:
             for b in present:

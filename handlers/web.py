@@ -33,6 +33,7 @@ from answers.catalogue import (
     feed_answer,
     network_answer,
     not_found,
+    unavailable,
 )
 from db.kinds import EntityKind
 from facts.edition import Edition, current_edition
@@ -40,12 +41,13 @@ from facts.network import NETWORK_KINDS
 from handlers.replies import bot_username
 from loading.exports import CSV_NAMES, JSON_NAME, SCHEMA_NAME, export_of_version
 from loading.files import ContentInvalid
-from loading.store import last_load_time, version
+from loading.store import load_time, version
 from views.i18n import SOURCE, Language
 from views.site import FEED_KINDS, PAGE_KINDS
 from views.web import EventFilter, Site
 
 FEEDS_KEPT = 256
+PICTURES_KEPT = 128
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,47}")
 _EXPORTS = {
     JSON_NAME: "application/json; charset=utf-8",
@@ -73,7 +75,7 @@ def request_language(request: web.Request) -> tuple[Language, bool]:
 
 
 def _number(text: str | None, low: int, high: int) -> int | None:
-    if text is None or not text.isdigit() or len(text) > 6:
+    if text is None or not re.fullmatch(r"[0-9]{1,6}", text):
         return None
     value = int(text)
     return value if low <= value <= high else None
@@ -108,11 +110,18 @@ class Catalogue:
         self.public_url = public_url
         self.today = today
         self.bot = bot
-        self._exports: dict[str, dict[str, bytes]] = {}  # content hash → files (the newest)
+        # content hash → files, or None when they could not be made (asked once per version)
+        self._exports: dict[str, dict[str, bytes] | None] = {}
         # Feeds as last written, by version, whose and language: the one of every event takes
         # a third of a second at ×1000 (scripts/web_benchmark.py), and calendar apps poll it
         self._feeds: OrderedDict[tuple[Any, ...], WebAnswer] = OrderedDict()
         self._export_lock = asyncio.Lock()
+        self._bot_name: str | None = None
+        self._asking: asyncio.Task[None] | None = None
+        # network pictures as last drawn, and how many may be drawn at once: each is tens of
+        # milliseconds of CPU, and a burst of them would take every worker thread
+        self._pictures: OrderedDict[tuple[Any, ...], WebAnswer] = OrderedDict()
+        self._drawing = asyncio.Semaphore(2)
 
     def register(self, app: web.Application) -> None:
         kinds = "|".join(k.value for k in PAGE_KINDS)
@@ -134,8 +143,20 @@ class Catalogue:
 
     async def _site(self, request: web.Request) -> Site:
         lang, explicit = request_language(request)
-        username = await bot_username(self.bot)
-        return Site(self.public_url, lang, explicit, username, request.path)
+        return Site(self.public_url, lang, explicit, self._username(), request.path)
+
+    def _username(self) -> str | None:
+        """The bot's @username for links back to it, once known; asked of Telegram in the
+        background, so that no page waits for Telegram (nor for its retries when away)."""
+        if self._bot_name is None and self.bot is not None and self._asking is None:
+            self._asking = asyncio.create_task(self._ask_username())
+        return self._bot_name
+
+    async def _ask_username(self) -> None:
+        try:
+            self._bot_name = await bot_username(self.bot)
+        finally:
+            self._asking = None
 
     async def _answer(
         self,
@@ -149,7 +170,9 @@ class Catalogue:
         site = await self._site(request)
         async with self.session_maker() as session:
             edition = await current_edition(session)
-            loaded = await last_load_time(session) if dated else None
+            # the version served, which may lag behind a load another instance just made
+            served = edition.version[0] if dated and edition.version is not None else None
+            loaded = await load_time(session, served) if served is not None else None
         modified = loaded.replace(tzinfo=UTC) if loaded is not None else None
         with self.i18n.context(), self.i18n.use_locale(site.lang.value):
             answer = build(edition, site, modified)
@@ -222,7 +245,18 @@ class Catalogue:
         async def build(edition: Edition, site: Site, _modified: datetime | None) -> WebAnswer:
             if not file.endswith(".svg") or not _ID.fullmatch(entity_id):
                 return not_found(site, today)
-            return await network_answer(edition, site, kind, entity_id, today)
+            key = (edition.version, kind, entity_id, site.lang)
+            found = self._pictures.get(key)
+            if found is None:
+                async with self._drawing:
+                    found = await network_answer(edition, site, kind, entity_id, today)
+                if edition.version is not None and found.status == 200:
+                    self._pictures[key] = found
+                    while len(self._pictures) > PICTURES_KEPT:
+                        self._pictures.popitem(last=False)
+            else:
+                self._pictures.move_to_end(key)
+            return found
 
         return await self._answer(request, build, dated=True)
 
@@ -234,7 +268,7 @@ class Catalogue:
                 return not_found(site, self.today())
             files = await self._export_files(edition)
             if files is None:
-                return WebAnswer(503, b"No content has been loaded yet.", "text/plain")
+                return unavailable(site, self.today())
             etag = f'"{edition.version[1][:32]}-{name}"' if edition.version else None
             return WebAnswer(200, files[name], _EXPORTS[name], etag)
 
@@ -252,6 +286,7 @@ class Catalogue:
             async with self.session_maker() as session:
                 load = await version(session, load_id)
             if load is None:
+                self._exports = {digest: None}  # its files were let go: a later version's
                 return None
             meta = {
                 "id": load_id,
@@ -266,7 +301,9 @@ class Catalogue:
                     pool, export_of_version, load.files_json or "{}", meta
                 )
             except ContentInvalid:
-                return None  # a version that loaded is valid; an older validator may disagree
+                # a version that loaded is valid; a newer validator may disagree with an old one
+                self._exports = {digest: None}
+                return None
             finally:
                 pool.shutdown(wait=False)
             self._exports = {digest: files}
@@ -314,9 +351,9 @@ def _not_modified(request: web.Request, etag: str | None, modified: datetime | N
     """RFC 9110: If-None-Match decides when given; else If-Modified-Since."""
     wanted = request.headers.get("If-None-Match")
     if wanted is not None:
-        return etag is not None and (
-            wanted.strip() == "*" or etag in (t.strip() for t in wanted.split(","))
-        )
+        # weak comparison (RFC 9110 §13.1.2): a proxy that compresses marks tags weak
+        offered = {t.strip().removeprefix("W/") for t in wanted.split(",")}
+        return etag is not None and ("*" in offered or etag.removeprefix("W/") in offered)
     since = request.headers.get("If-Modified-Since")
     if since is None or modified is None or etag is None:
         return False

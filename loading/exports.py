@@ -74,11 +74,21 @@ def facts_schema() -> dict[str, Any]:
     }
 
 
+def _cell(value: Any) -> Any:
+    """A value as a spreadsheet cell: text a spreadsheet would run as a formula («=…», «+…»,
+    «-…», «@…») gets an apostrophe before it, which spreadsheets show as text."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def _csv(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    writer.writerows([_cell(v) for v in row] for row in rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # the mark lets spreadsheets read UTF-8
 
 

@@ -143,11 +143,9 @@ async def last_load(session: AsyncSession) -> ContentLoad | None:
     return await session.scalar(select(ContentLoad).order_by(ContentLoad.id.desc()).limit(1))
 
 
-async def last_load_time(session: AsyncSession) -> datetime | None:
-    """When the newest version was loaded (its files are not read)."""
-    return await session.scalar(
-        select(ContentLoad.loaded_at).order_by(ContentLoad.id.desc()).limit(1)
-    )
+async def load_time(session: AsyncSession, load_id: int) -> datetime | None:
+    """When one version was loaded (its files are not read)."""
+    return await session.scalar(select(ContentLoad.loaded_at).where(ContentLoad.id == load_id))
 
 
 async def kept_versions(session: AsyncSession) -> list[ContentLoad]:

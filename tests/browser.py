@@ -87,15 +87,18 @@ class Browser:
             except aiohttp.ClientError:
                 pass
             await asyncio.sleep(0.1)
-        if not targets:
-            await self.__aexit__(None, None, None)
-            raise RuntimeError("Chromium did not start")
-        self._socket = await self._http.ws_connect(
-            targets[0]["webSocketDebuggerUrl"], max_msg_size=0
-        )
-        self._reader = asyncio.create_task(self._read())
-        await self.call("Page.enable")
-        await self.call("Runtime.enable")
+        try:
+            if not targets:
+                raise RuntimeError("Chromium did not start")
+            self._socket = await self._http.ws_connect(
+                targets[0]["webSocketDebuggerUrl"], max_msg_size=0
+            )
+            self._reader = asyncio.create_task(self._read())
+            await self.call("Page.enable")
+            await self.call("Runtime.enable")
+        except BaseException:
+            await self.__aexit__(None, None, None)  # no browser left behind
+            raise
         return self
 
     async def __aexit__(self, *exc: object) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import yarl
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 from icalendar import Calendar
@@ -229,6 +230,16 @@ async def test_a_missing_page_is_a_404_in_the_reader_s_language(client: TestClie
     assert status == 404
     status, _ = await fetch(client, "/?lang=en")
     assert status == 302
+    # digits of other scripts, and addresses that try to lead elsewhere
+    for path in ("/events?year=%C2%B2", "/events?page=%C2%B2"):
+        status, _ = await fetch(client, path)
+        assert status == 200, path
+    base = str(client.make_url("/")).rstrip("/")
+    for path in ("//evil.example/x", "/%2F%2Fevil.example", "/%5Cevil.example"):
+        async with client.session.get(yarl.URL(base + path, encoded=True)) as response:
+            assert response.status == 404, path
+            page = await response.text()
+        assert not any("evil.example" in link for link in parse(page).links), path
 
 
 @pytest.mark.parametrize("client", ["hostile"], indirect=True)
@@ -267,6 +278,8 @@ async def test_calendar_feeds_parse_and_answer_304_while_unchanged(client: TestC
     assert since.status == 304
     older = await client.get("/ical/all.ics", headers={"If-None-Match": '"other"'})
     assert older.status == 200
+    weak = await client.get("/ical/all.ics", headers={"If-None-Match": f"W/{etag}"})
+    assert weak.status == 304  # a proxy that compresses marks the tag weak
     # a feed per organization, city, person and topic holds only its events
     response = await client.get("/ical/organization/civil-alliance-kz.ics")
     named = Calendar.from_ical(await response.read())

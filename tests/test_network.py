@@ -38,6 +38,8 @@ people:
 - {id: aliya-x, first_name: Алия, last_name: Сапарова, city: pavlodar-x}
 - {id: ivan-x, first_name: Иван, last_name: Громов, city: omsk-x}
 - {id: nobody-x, first_name: Пётр, last_name: Безместный}
+- {id: mover-x, first_name: Жан, last_name: Переездов}
+- {id: dollar-x, first_name: "$x^", last_name: "$ Долларов"}
 events:
 - id: meet-2021
   kind: meeting
@@ -58,6 +60,8 @@ events:
   - {person: aliya-x, role: speaker, positions: [{title: директор, organization: fund-kz}]}
   - {person: ivan-x, role: participant}
   - {person: nobody-x, role: participant}
+  - {person: mover-x, role: participant, city: omsk-x}
+  - {person: dollar-x, role: participant, city: omsk-x}
 - id: meet-2023
   kind: forum
   status: held
@@ -68,6 +72,9 @@ events:
   organizations:
   - {organization: fund-kz, role: organizer}
   - {organization: union-ru, role: participant}
+  participants:
+  - {person: aliya-x, role: speaker}
+  - {person: mover-x, role: participant, city: pavlodar-x}
 """
 
 
@@ -95,11 +102,34 @@ async def test_partners_are_those_of_another_country_who_were_there(facts) -> No
     assert network_of(facts, ORG, "named-ru").partners == ()  # it was not there
     assert network_of(facts, ORG, "nowhere").partners == ()  # its side is not known
     assert network_of(facts, ORG, "no-such-org") is None
-    # people by their city; a person whose side is not known meets nobody across it
-    assert [p.node.id for p in network_of(facts, PERSON, "aliya-x").partners] == ["ivan-x"]
+    # people by their city at the event; a person whose side is not known meets nobody
+    # across it, and a side is never borrowed from another event
+    aliya = {
+        (p.node.id, p.node.country, len(p.events))
+        for p in network_of(facts, PERSON, "aliya-x").partners
+    }
+    assert aliya == {("ivan-x", "RU", 1), ("mover-x", "RU", 1), ("dollar-x", "RU", 1)}
     assert network_of(facts, PERSON, "nobody-x").partners == ()
+    # in Omsk from Russia, in Pavlodar from Kazakhstan: met Aliya only where they were apart
+    mover = network_of(facts, PERSON, "mover-x")
+    assert [(p.node.id, [e.id for e in p.events]) for p in mover.partners] == [
+        ("aliya-x", ["meet-2021"])
+    ]
     # cities: where it was held and the cities that joined
     assert [p.node.id for p in network_of(facts, PLACE, "pavlodar-x").partners] == ["omsk-x"]
+
+
+async def test_every_network_can_be_drawn(facts) -> None:
+    """A partner of the subject's nominal country (the subject was on the other side at that
+    event) and a name with «$» (maths to matplotlib) are drawn like any other."""
+    from views.network import network_picture
+
+    for kind, entity_id in ((PERSON, "mover-x"), (PERSON, "aliya-x"), (PERSON, "dollar-x"),
+                            (ORG, "fund-kz"), (PLACE, "omsk-x"), (ORG, "nowhere")):  # fmt: skip
+        network = network_of(facts, kind, entity_id)
+        assert network is not None
+        assert network_picture(network, "png").startswith(b"\x89PNG")
+        assert b"<svg" in network_picture(network, "svg")
 
 
 async def test_meetings_of_two_countries(facts) -> None:

@@ -48,7 +48,7 @@ def calendar_file(
     calendar = Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name or _("События: Россия — Казахстан"))
+    calendar.add("x-wr-calname", name or feed_name(None))
     stamp = stamp or datetime.now(UTC)
     for event in events:
         if not has_day(event):
@@ -71,6 +71,13 @@ def calendar_file(
             entry.add("status", "CANCELLED")
         calendar.add_component(entry)
     return calendar.to_ical()
+
+
+def feed_name(whose: str | None) -> str:
+    """A calendar's name: of every event, or of one organization's, city's, person's or
+    topic's."""
+    whole = _("События: Россия — Казахстан")
+    return f"{whole} · {whose}" if whose else whole
 
 
 def file_name(event: Event | None = None) -> str:

@@ -67,8 +67,11 @@ def meetings_text(
     first: str | None,
     second: str | None,
     year: int | None,
+    where: str | None = None,
 ) -> Html:
     when = _(" в {} г.").format(year) if year else ""
+    if where:
+        when += _(", город: {}").format(where)
     sides = " — ".join(country_label(c) for c in (first, second) if c) or _("разных стран")
     heading = {
         EntityKind.ORGANIZATION: _("🤝 Встречи организаций ({}){}:"),
@@ -109,52 +112,51 @@ def network_picture(network: Network, fmt: str = "png") -> bytes:
     from matplotlib.figure import Figure  # draws with Agg: no screen, no pyplot state
 
     subject = network.subject
-    columns: dict[str, list[Node]] = {subject.country or "": [subject]}
+    # the subject alone in the middle column; its partners by country around it, to its right
+    # and left in turn, so that no edge crosses a column
+    groups: dict[str, list[Node]] = {}
     for p in network.partners:
-        columns.setdefault(p.node.country or "", []).append(p.node)
-    weight = {p.node.id: len(p.events) for p in network.partners}
-    height = max(len(nodes) for nodes in columns.values())
+        groups.setdefault(p.node.country or "", []).append(p.node)
+    order: list[tuple[str, list[Node]]] = [(subject.country or "", [subject])]
+    for k, group in enumerate(groups.items()):
+        order = [*order, group] if k % 2 == 0 else [group, *order]
+    weight = {(p.node.id, p.node.country): len(p.events) for p in network.partners}
+    height = max(len(nodes) for _, nodes in order)
     figure = Figure(figsize=(9, max(3.0, 0.45 * height + 1.5)), dpi=110)
     axes = figure.add_subplot()
     axes.set_axis_off()
-    place: dict[str, tuple[float, float]] = {}
-    # the subject's column in the middle, the other countries' to its right and left in turn,
-    # so that no edge crosses a column
-    codes = list(columns)
-    order = [codes[0]]
-    for k, code in enumerate(codes[1:]):
-        order = [*order, code] if k % 2 == 0 else [code, *order]
-    for x, code in enumerate(order):
-        nodes = columns[code]
+    place: dict[tuple[str, str | None], tuple[float, float]] = {}
+    middle = next(x for x, (_, nodes) in enumerate(order) if nodes[0] is subject)
+    for x, (code, nodes) in enumerate(order):
         top = (height - 1) / 2 + (len(nodes) - 1) / 2
-        if nodes[0] is subject:
-            nodes_y = [(height - 1) / 2]
-        else:
-            nodes_y = [top - k for k in range(len(nodes))]
-        for node, y in zip(nodes, nodes_y, strict=True):
-            place[node.id] = (float(x), y)
-        axes.text(x, height + 0.2, country_label(code), ha="center", fontsize=11, weight="bold")
-    sx, sy = place[subject.id]
-    for node_id, count in weight.items():
-        x, y = place[node_id]
+        for k, node in enumerate(nodes):
+            place[(node.id, node.country)] = (float(x), top - k)
+        axes.text(x, height + 0.2, country_label(code), ha="center", fontsize=11,
+                  weight="bold", parse_math=False)  # fmt: skip
+    sx, sy = place[(subject.id, subject.country)]
+    for key, count in weight.items():
+        x, y = place[key]
         axes.plot([sx, x], [sy, y], color="#b8c0cc", linewidth=1 + 1.5 * min(count, 5), zorder=1)
-    for code, nodes in columns.items():
+    for x, (code, nodes) in enumerate(order):
         for node in nodes:
-            x, y = place[node.id]
-            size = 260 if node is subject else 90 + 40 * min(weight.get(node.id, 1), 5)
-            axes.scatter([x], [y], s=size, color=_COLOURS.get(code, _OTHER), zorder=2)
+            x, y = place[(node.id, node.country)]
             if node is subject:  # above its node, clear of the edges
+                axes.scatter([x], [y], s=260, color=_COLOURS.get(code, _OTHER), zorder=2)
                 axes.text(x, y + 0.35, _short(node.name, 60), ha="center", fontsize=10,
-                          weight="bold")  # fmt: skip
+                          weight="bold", parse_math=False)  # fmt: skip
                 continue
-            # a partner in the left column is labelled to its left, one on the right to its right
-            align = "right" if x < place[subject.id][0] else "left"
+            size = 90 + 40 * min(weight.get((node.id, node.country), 1), 5)
+            axes.scatter([x], [y], s=size, color=_COLOURS.get(code, _OTHER), zorder=2)
+            # a partner left of the subject is labelled to its left, one right of it to its right
+            align = "right" if x < middle else "left"
             shift = 0.06 if align == "left" else -0.06
-            axes.text(x + shift, y, _short(node.name, 60), ha=align, va="center", fontsize=9)
-    axes.set_xlim(-0.9 - 0.6 * (order[0] != codes[0]), max(1, len(columns) - 1) + 0.9)
+            axes.text(x + shift, y, _short(node.name, 60), ha=align, va="center", fontsize=9,
+                      parse_math=False)  # fmt: skip
+    axes.set_xlim(-0.9 - 0.6 * (middle > 0), max(1, len(order) - 1) + 0.9)
     axes.set_ylim(-0.8, height + 0.6)
     # the caption without its emoji: the font has none
-    axes.set_title(picture_caption(network).removeprefix("🖼").strip(), fontsize=11)
+    title = picture_caption(network).removeprefix("🖼").strip()
+    axes.set_title(title, fontsize=11, parse_math=False)
     out = io.BytesIO()
     figure.savefig(
         out, format=fmt, bbox_inches="tight", metadata={"Date": None} if fmt == "svg" else None

@@ -68,6 +68,7 @@ class EventList:
     events: list[Event]
     number: int  # from 0
     count: int  # pages in all
+    first: int  # the index of the first event shown, among those that pass the filter
     total: int  # events that pass the filter
     chosen: EventFilter
     years: list[int]  # every year some event has, newest first
@@ -102,7 +103,9 @@ class Site:
         return self.link(page_path(kind, entity_id))
 
     def in_language(self, lang: Language) -> str:
-        return f"{self.path}?{urlencode({'lang': lang.value})}"
+        """This page in another language: a link with a query only, so that nothing of the
+        address asked for (which anyone can make up) goes into it."""
+        return f"?{urlencode({'lang': lang.value})}"
 
     def absolute(self, path: str) -> str:
         return self.public_url + path
@@ -191,8 +194,8 @@ def event_ld(site: Site, d: EventDetails) -> dict[str, Any]:
         found["eventAttendanceMode"] = _ATTENDANCE[e.format]
     if e.place is not None:
         found["location"] = _place_ld(e.place)
-    elif e.format == "online":
-        found["location"] = {"@type": "VirtualLocation", "url": e.website or e.source.file}
+    elif e.format == "online" and (address := e.website or _web_address(e.source.file)):
+        found["location"] = {"@type": "VirtualLocation", "url": address}
     if e.summary:
         found["description"] = e.summary
     organizers = [_org_ld(site, o.organization) for o in d.organizations if o.role == "organizer"]
@@ -201,11 +204,22 @@ def event_ld(site: Site, d: EventDetails) -> dict[str, Any]:
     speakers = [_person_ld(site, p.person) for p in d.participations if p.role in SPEAKING_ROLES]
     if speakers:
         found["performer"] = speakers
-    others = [_person_ld(site, p.person) for p in d.participations if p.role not in SPEAKING_ROLES]
+    others = [
+        _person_ld(site, p.person)
+        for p in d.participations
+        if p.role not in SPEAKING_ROLES and p.role != "mentioned"  # only named: not there
+    ]
     if others:
         found["attendee"] = others
-    found["subjectOf"] = {"@type": "Article", "name": e.source.title, "url": e.source.file}
+    found["subjectOf"] = {"@type": "Article", "name": e.source.title}
+    if address := _web_address(e.source.file):
+        found["subjectOf"]["url"] = address
     return found
+
+
+def _web_address(text: str) -> str | None:
+    """A source's address when it is one (some sources are files sent to the bot)."""
+    return text if text.startswith(("https://", "http://")) else None
 
 
 def person_ld(site: Site, p: PersonPage) -> dict[str, Any]:
@@ -257,7 +271,7 @@ def events_ld(site: Site, page: EventList) -> dict[str, Any]:
         "itemListElement": [
             {
                 "@type": "ListItem",
-                "position": page.number * len(page.events) + k + 1,
+                "position": page.first + k + 1,
                 "url": site.absolute(page_path(EntityKind.EVENT, e.id)),
                 "name": e.title,
             }
@@ -368,3 +382,8 @@ def place_html(site: Site, d: PlaceDetails, network: Network | None, today: date
 
 def not_found_html(site: Site, today: date) -> str:
     return _Page(site, _("Страница не найдена"), None, today).render("not_found.html")
+
+
+def unavailable_html(site: Site, today: date) -> str:
+    title = _("Данные пока недоступны")
+    return _Page(site, title, None, today).render("unavailable.html")
