@@ -56,6 +56,27 @@ _EXPORTS = {
 }
 
 
+class _Kept:
+    """Answers as last written, the most recently asked `size` of them; only those of a
+    loaded version (the key holds it) that were found."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._kept: OrderedDict[tuple[Any, ...], WebAnswer] = OrderedDict()
+
+    def get(self, key: tuple[Any, ...]) -> WebAnswer | None:
+        found = self._kept.get(key)
+        if found is not None:
+            self._kept.move_to_end(key)
+        return found
+
+    def put(self, key: tuple[Any, ...], answer: WebAnswer, *, keep: bool) -> None:
+        if keep and answer.status == 200:
+            self._kept[key] = answer
+            while len(self._kept) > self.size:
+                self._kept.popitem(last=False)
+
+
 def request_language(request: web.Request) -> tuple[Language, bool]:
     """The page's language, and whether `?lang=` chose it (links then keep it)."""
     chosen = Language.of(request.query.get("lang"))
@@ -114,13 +135,13 @@ class Catalogue:
         self._exports: dict[str, dict[str, bytes] | None] = {}
         # Feeds as last written, by version, whose and language: the one of every event takes
         # a third of a second at ×1000 (scripts/web_benchmark.py), and calendar apps poll it
-        self._feeds: OrderedDict[tuple[Any, ...], WebAnswer] = OrderedDict()
+        self._feeds = _Kept(FEEDS_KEPT)
         self._export_lock = asyncio.Lock()
         self._bot_name: str | None = None
         self._asking: asyncio.Task[None] | None = None
         # network pictures as last drawn, and how many may be drawn at once: each is tens of
         # milliseconds of CPU, and a burst of them would take every worker thread
-        self._pictures: OrderedDict[tuple[Any, ...], WebAnswer] = OrderedDict()
+        self._pictures = _Kept(PICTURES_KEPT)
         self._drawing = asyncio.Semaphore(2)
 
     def register(self, app: web.Application) -> None:
@@ -226,12 +247,7 @@ class Catalogue:
             found = self._feeds.get(key)
             if found is None:
                 found = feed_answer(edition, site, kind, entity_id, today, updated)
-                if edition.version is not None and found.status == 200:
-                    self._feeds[key] = found
-                    while len(self._feeds) > FEEDS_KEPT:
-                        self._feeds.popitem(last=False)
-            else:
-                self._feeds.move_to_end(key)
+                self._feeds.put(key, found, keep=edition.version is not None)
             return found
 
         return await self._answer(request, build, dated=True)
@@ -250,12 +266,7 @@ class Catalogue:
             if found is None:
                 async with self._drawing:
                     found = await network_answer(edition, site, kind, entity_id, today)
-                if edition.version is not None and found.status == 200:
-                    self._pictures[key] = found
-                    while len(self._pictures) > PICTURES_KEPT:
-                        self._pictures.popitem(last=False)
-            else:
-                self._pictures.move_to_end(key)
+                self._pictures.put(key, found, keep=edition.version is not None)
             return found
 
         return await self._answer(request, build, dated=True)

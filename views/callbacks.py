@@ -81,24 +81,11 @@ class SetLanguage(CallbackData, prefix="lang"):
     language: Language
 
 
-class Partners(CallbackData, prefix="nw"):
+class Partners(Card, prefix="nw"):
     """Who an organization, person or city met across the border («nw:o:civil-alliance-kz»);
-    with `picture`, the network drawn."""
+    with `picture`, the network drawn. The kind and id are packed as a card's are."""
 
-    kind: EntityKind
-    id: str
     picture: bool = False
-
-    @field_serializer("kind")
-    def _pack_kind(self, kind: EntityKind) -> str:
-        return kind.code
-
-    @field_validator("kind", mode="before")
-    @classmethod
-    def _unpack_kind(cls, value: Any) -> Any:
-        if isinstance(value, str) and not isinstance(value, EntityKind):
-            return EntityKind.from_code(value)
-        return value
 
 
 class CalendarFile(CallbackData, prefix="ics"):
