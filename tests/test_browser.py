@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import signal
-import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -20,7 +18,7 @@ from babel.messages.extract import extract_from_dir
 
 from tests.browser import Browser, chromium_path
 from tests.conftest import CONTENT, ROOT
-from tests.fake_bot_api import FakeBotAPI, start_bot_process
+from tests.fake_bot_api import FakeBotAPI, start_bot_process, stop_bot_process
 from tests.test_catalogue import HOSTILE
 from tests.test_webhook import free_port
 
@@ -60,11 +58,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 time.sleep(0.3)
             yield base
         finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(30)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            stop_bot_process(process)
 
 
 @pytest.fixture(scope="module")

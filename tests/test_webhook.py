@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
-import signal
 import socket
-import subprocess
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -16,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CONTENT
-from tests.fake_bot_api import FakeBotAPI, start_bot_process
+from tests.fake_bot_api import FakeBotAPI, start_bot_process, stop_bot_process
 
 # The web server's behaviour: the same whichever database the bot keeps.
 pytestmark = pytest.mark.one_database
@@ -72,11 +70,7 @@ def running(tmp_path_factory: pytest.TempPathFactory):
             api.wait_for(lambda: api.sent("setwebhook"), timeout=120)
             yield api, base, process, work
         finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(30)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            stop_bot_process(process)
 
 
 def test_webhook_is_registered_with_its_secret(running) -> None:

@@ -15,7 +15,7 @@ from db.kinds import EntityKind
 from facts.network import Meeting, Network, Node
 from views.html import Html, Lines, b, html, i
 from views.i18n import _
-from views.labels import FLAGS, country_label, date_text
+from views.labels import country_label, country_name, date_text
 
 SHOWN_EVENTS = 3  # per partner; the rest are counted
 _COLOURS = {"RU": "#1c5fb8", "KZ": "#00a3c4"}
@@ -32,10 +32,6 @@ def _events_line(events: Sequence) -> Html:
     return text
 
 
-def _flagged(code: str | None) -> str:
-    return f"{FLAGS.get(code or '', '')} {country_label(code)}".strip()
-
-
 def partners_text(network: Network, country: str | None, year: int | None) -> Html:
     s = network.subject
     where = _("в стране «{}»").format(country_label(country)) if country else _("за рубежом")
@@ -46,7 +42,7 @@ def partners_text(network: Network, country: str | None, year: int | None) -> Ht
     for code in network.countries():
         partners = [p for p in network.partners if (p.node.country or "") == code]
         out.section(
-            html("{} ({}):", _flagged(code), len(partners)),
+            html("{} ({}):", country_name(code), len(partners)),
             (
                 html(
                     _("• {} — событий: {}. {}"),
