@@ -53,10 +53,10 @@ EVENT_KINDS = (
 )
 
 
-def event_format(text: str, venue: str | None) -> str:
-    """Online when the text says so, in person when it names the city it was held in or
-    tells of what only happens in person (a visit, a concert) and says nothing of being
-    online, unknown otherwise."""
+def event_format(text: str, city_named: bool) -> str:
+    """Online when the text says so, in person when it names a city in telling of the event
+    (`city_named`) or tells of what only happens in person (a visit, a concert) and says
+    nothing of being online, unknown otherwise."""
     online = re.search(
         r"онлайн|online|видеоконференц|в режиме видеосвязи|zoom|вебинар|\bВКС\b|видеомост|"
         r"дистанционн|виртуальн",
@@ -67,7 +67,7 @@ def event_format(text: str, venue: str | None) -> str:
         in_person = re.search(r"\bочно\b|смешанн\w+ формат|гибридн", text, re.I)
         return "hybrid" if in_person else "online"
     # what the first sentences of the body tell, not a menu or a story further down
-    if venue is not None or _IN_PERSON.search(lede_of(text)):
+    if city_named or _IN_PERSON.search(lede_of(text)):
         return "offline"
     return "unknown"
 

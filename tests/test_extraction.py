@@ -617,6 +617,44 @@ def test_the_city_the_lede_names_is_where_it_was_when_no_sentence_names_an_event
     assert draft.format == "offline"
 
 
+def _venue(text: str) -> str | None:
+    draft = draft_article(text + "\n", "venue.txt")
+    return next((p.name for p in draft.places if p.id == draft.place), None)
+
+
+def test_where_the_event_was_is_the_city_said_as_where_not_any_city_named() -> None:
+    # where from, and where they went after, are not where it was
+    assert _venue("На фестиваль в Тобольске приехали гости из Кургана и Ишима.") == "Тобольск"
+    assert (
+        _venue("Гости из Самары приняли участие в празднике. Праздник прошёл в Актобе.") == "Актобе"
+    )
+    assert (
+        _venue(
+            "На форуме выступила Гульнара Сеитова, вернувшаяся накануне в Алматы. "
+            "Форум прошёл в селе Луговое."
+        )
+        == "Луговое"
+    )
+    # a city in someone's title is where they work
+    assert _venue("На встрече выступил Генеральный консул России в Уральске Иван Орлов.") is None
+    # a city only named, as a body's or a person's, tells nothing of where
+    assert _venue("Почётный гражданин Павлодара открыл выставку.") is None
+    assert _venue("Мэр Омска Сергей Шелест принял участие в фестивале.") is None
+    # what a place is, not where the event was
+    assert (
+        _venue("Конференцию открыла Анна Ким, участница мероприятий Русского дома в Вашингтоне.")
+        is None
+    )
+
+
+def test_where_a_visit_went_and_a_city_after_adjectives_are_where_it_was() -> None:
+    assert _venue("Делегация Курганской области прибыла с визитом в Костанай.") == "Костанай"
+    assert _venue("Делегация посетила город Петропавловск.") == "Петропавловск"
+    assert _venue("Праздник Наурыз прошёл в приграничном Павлодаре.") == "Павлодар"
+    # the first said as where, in telling of the event, rather than where one came from
+    assert _venue("В Омске открылся фестиваль. На него приехали ансамбли из Павлодара.") == "Омск"
+
+
 def test_a_name_written_once_in_full_and_once_with_an_initial_is_one_person() -> None:
     text = (
         "В Омске побывал консул Казахстана Бауыржан Сейтказин. Он посетил Дом дружбы.\n"

@@ -1,0 +1,271 @@
+"""Where the event was held: the city an article says it took place in.
+
+Each time a city is named, the words before it say how: «в Омске», «в г. Омске» (where), «в
+Астану» after a visit or an arrival (where to, so where the visit was), «из Павлодара», «от
+Самары» (where from: never where it was held). What is said in a sentence about the event, or
+in the headline and lede, counts; a city only named (a body's or a person's, «мэр Омска»)
+tells nothing of where. The draft leaves the place empty rather than guess: a wrong city is a
+wrong fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from drafting.event import EVENT_WORDS, names_an_event
+from drafting.words import tags_of
+
+
+class Said(Enum):
+    """How a city is named in a sentence."""
+
+    WHERE = "where"  # «форум в Омске», «в Омске прошёл …»
+    WHERE_ITS = "where it is"  # «консульство в Омске»: where a thing named is
+    WHERE_TO = "where to"  # «в Омск»
+    WHERE_FROM = "where from"  # «из Омска»
+    NAMED = "named"  # anything else
+
+
+@dataclass(frozen=True)
+class Mention:
+    place_id: str
+    start: int
+    stop: int
+
+
+# the preposition, adjectives, then words that say a settlement follows («в г. », «в селе »)
+_BEFORE = re.compile(
+    r"(?:^|[\s(«\"])(в|во|на|из|от|с|со)\s+"
+    r"(?:[а-яё-]+(?:ом|ем|ой|ей|ую|юю)\s+){0,2}"  # «в приграничном Павлодаре»
+    r"(?:(?:г|гор|с|пос|п|д|ст)\.\s*|(?:город|сел|посел|пос[её]лк|аул|станиц|деревн)\w*\s+)?$",
+    re.I,
+)
+
+# verbs and nouns of going somewhere: «в Астану» after them is where the event was
+_TRAVEL = re.compile(
+    r"\b(?:прибы\w*|приех\w*|посети\w*|визит\w*|поездк\w*|командиров\w*|отправ\w*|"
+    r"выех\w*|направ\w*|пригла\w*|съехал\w*|прилет\w*|прилетел\w*)",
+    re.I,
+)
+
+# verbs that say something took place
+_HELD = re.compile(
+    r"\b(?:прош[её]л|прошл[аои]|состоял\w*|состоится|состоятся|пройд[её]т|пройдут|"
+    r"провел\w*|провели|проводи\w*|организова\w*|открыл\w*|открыт\w*|стартовал\w*|"
+    r"собрал\w*|принял\w*|приня\w*|подписал\w*|подписан\w*|отметил\w*|отмеча\w*|"
+    r"праздновал\w*|чествовал\w*|встретил\w*|встреча\w*|выступил\w*|побывал\w*)",
+    re.I,
+)
+
+
+# words for a settlement the city's name may hang from in the syntax tree («в г. Омске»)
+_SETTLEMENT_WORDS = frozenset(
+    "г гор город село с пос посёлок поселок п аул станица деревня д".split()
+)
+_LOCATIVE = frozenset({"в", "во", "на"})
+_TRAVEL_LEMMAS = frozenset({"посетить", "посещать", "приехать", "прибыть", "навестить"})
+# verbs of leaving: where one went after is not where the event was
+_LEAVING = frozenset(
+    {"вернуться", "возвратиться", "уехать", "улететь", "отбыть", "отправиться", "переехать"}
+)
+
+
+@dataclass(frozen=True)
+class _Tree:
+    """The syntax tree of one sentence: tokens by id, and each token's children."""
+
+    by_id: dict[str, Any]
+    children: dict[str, list[Any]]
+
+    def prepositions(self, token: Any) -> set[str]:
+        return {c.text.casefold() for c in self.children.get(token.id, []) if c.rel == "case"}
+
+    def head(self, token: Any) -> Any | None:
+        return self.by_id.get(token.head_id)
+
+
+def trees(doc: Any) -> dict[int, tuple[Any, _Tree]]:
+    """Each token of a Natasha Doc with syntax, by where it starts, with its sentence's tree."""
+    found: dict[int, tuple[Any, _Tree]] = {}
+    for sentence in doc.sents or []:
+        children: dict[str, list[Any]] = {}
+        for token in sentence.tokens:
+            children.setdefault(token.head_id, []).append(token)
+        tree = _Tree({t.id: t for t in sentence.tokens}, children)
+        for token in sentence.tokens:
+            found[token.start] = (token, tree)
+    return found
+
+
+def _city_token(mention: Mention, text: str, tokens: dict[int, tuple[Any, _Tree]]):
+    """The token of the city's last word, and its tree, when the parser has it."""
+    last = mention.start + text[mention.start : mention.stop].rfind(
+        text[mention.start : mention.stop].split()[-1]
+    )
+    return tokens.get(last, (None, None))
+
+
+def _anchor(token: Any, tree: _Tree) -> Any:
+    """The city's token, or the word for a settlement it hangs from («в г. Омске»)."""
+    head = tree.head(token)
+    if head is not None and head.text.casefold().strip(".") in _SETTLEMENT_WORDS:
+        return head
+    return token
+
+
+def _named_by(token: Any, tree: _Tree) -> Any | None:
+    """What the city's name hangs from, above a word for a settlement."""
+    return tree.head(_anchor(token, tree))
+
+
+def _left_for(token: Any, tree: _Tree) -> bool:
+    """«вернувшаяся накануне в Алматы»: where someone went after, not where it was."""
+    head = _named_by(token, tree)
+    return head is not None and bool(head.feats.get("VerbForm")) and _lemma(head) in _LEAVING
+
+
+def _of_a_person(token: Any, tree: _Tree) -> bool:
+    """«Анна Ким, участница мероприятий Русского дома в Вашингтоне», «консул России в
+    Уральске»: the city tells of a person, up the nouns it hangs from, before any verb. Only
+    a person named just before counts: the parser joins words far apart wrongly."""
+    head = _named_by(token, tree)
+    while head is not None and head.pos in ("NOUN", "PROPN"):
+        if not 0 < _index(token) - _index(head) <= _NEAR:
+            return False
+        if head.feats.get("Animacy") == "Anim":
+            return True
+        head = tree.head(head)
+    return False
+
+
+_NEAR = 8  # tokens
+
+
+def _index(token: Any) -> int:
+    return int(token.id.rsplit("_", 1)[-1])
+
+
+def _of_the_event(token: Any, tree: _Tree) -> bool:
+    """Whether «в Омске» says where something happened, not where a thing named is: it hangs
+    from a verb, from the event's own word («форум в Кокшетау»), or stands alone; not from
+    another noun («участник мероприятий Русского Дома в Вашингтоне»)."""
+    head = _named_by(token, tree)
+    if head is None or head.pos in ("VERB", "AUX") or head.feats.get("VerbForm"):
+        return True
+    if head.pos not in ("NOUN", "PROPN"):
+        return True
+    return names_an_event(_lemma(head)) or bool(EVENT_WORDS.match(head.text))
+
+
+def _lemma(token: Any) -> str:
+    if token.lemma is None:
+        from drafting.nlp import pipeline
+
+        token.lemmatize(pipeline()[1])
+    return (token.lemma or token.text).casefold()
+
+
+def _venue_in(token: Any, tree: _Tree) -> bool:
+    """A city named as that of the place it was held in: «в Доме дружбы г. Омска», «в Русском
+    доме г. Нур-Султан»."""
+    head = _named_by(token, tree)
+    return (
+        head is not None
+        and head.pos in ("NOUN", "PROPN")
+        and _anchor(token, tree).rel in ("nmod", "appos", "flat", "flat:name")
+        and bool(tree.prepositions(head) & _LOCATIVE)
+        and "loct" in tags_of(head.text)[1] | tags_of(head.text)[0]
+        and _of_the_event(head, tree)
+    )
+
+
+def _visited(token: Any, tree: _Tree) -> bool:
+    """«город Астану посетила делегация»: the city is what a verb of visiting has as object."""
+    token = _anchor(token, tree)  # «город Астану»: the settlement word may be the object
+    head = tree.head(token)
+    return head is not None and token.rel == "obj" and _lemma(head) in _TRAVEL_LEMMAS
+
+
+def how_said(
+    text: str, mention: Mention, tokens: dict[int, tuple[Any, _Tree]] | None = None
+) -> Said:
+    """Where, where to, where from, or only named: from the words before the city, its case,
+    and, when the syntax tree is there, from what it hangs from."""
+    token, tree = _city_token(mention, text, tokens or {})
+    before = _BEFORE.search(text[max(0, mention.start - 24) : mention.start])
+    if before is None:
+        if token is not None and _venue_in(token, tree):
+            return Said.WHERE
+        if token is not None and _visited(token, tree):
+            return Said.WHERE_TO
+        return Said.NAMED
+    if token is not None and (_left_for(token, tree) or _of_a_person(token, tree)):
+        return Said.NAMED
+    if token is not None and not _of_the_event(token, tree):
+        return Said.WHERE_ITS if before.group(1).casefold() in _LOCATIVE else Said.NAMED
+    preposition = before.group(1).casefold()
+    if preposition in ("из", "от", "с", "со"):
+        return Said.WHERE_FROM
+    # the case as the tagger reads it in context knows «в Алматы» (where to after «вернулась»)
+    # from «в Алматы» (where), which the dictionary cannot: the name does not decline
+    case = token.feats.get("Case") if token is not None else None
+    word = text[mention.start : mention.stop].split()[-1]
+    best, any_parse = tags_of(word)
+    if case == "Acc" or (
+        case is None and "accs" in best and "loct" not in any_parse and "loc2" not in any_parse
+    ):
+        return Said.WHERE_TO
+    if preposition == "на" and not {"loct", "loc2"} & any_parse and "Fixd" not in any_parse:
+        return Said.NAMED  # «на Омск» is where to, and rare
+    return Said.WHERE
+
+
+def held_in(
+    text: str,
+    mentions: Iterable[Mention],
+    sentences: list[tuple[int, int]],
+    lede: str,
+    doc: Any = None,
+    titles: Iterable[tuple[int, int]] = (),
+) -> str | None:
+    """The id of the city the event was held in, or None when the article does not say.
+
+    By rank, the first one named of the best: a city said as where in a sentence that names
+    the event or is the headline or lede; said as where to in such a sentence about a visit;
+    said as where in a sentence that says something took place; where a thing named in a
+    sentence about the event is («в консульстве Казахстана в Омске»). A city in someone's
+    title («консул России в Уральске», where `titles` are) says where they work, not where
+    the event was."""
+    titles = list(titles)
+    lede = " ".join(lede.split())
+    tokens = trees(doc) if doc is not None else {}
+    ranked: list[tuple[int, int, str]] = []
+    for mention in mentions:
+        said = how_said(text, mention, tokens)
+        if said in (Said.WHERE_FROM, Said.NAMED):
+            continue
+        if any(a <= mention.start < b for a, b in titles):
+            continue
+        start, stop = next(
+            ((a, b) for a, b in sentences if a <= mention.start < b), (mention.start, mention.stop)
+        )
+        sentence = text[start:stop]
+        # a sentence that names the event, or is the lede, is about it; one that only says
+        # something took place is, for where it took place
+        names_it = " ".join(sentence.split()) in lede or EVENT_WORDS.search(sentence) is not None
+        if names_it and said is Said.WHERE:
+            rank = 0
+        elif names_it and said is Said.WHERE_TO and _TRAVEL.search(sentence):
+            rank = 1
+        elif said is Said.WHERE and _HELD.search(sentence):
+            rank = 2
+        elif names_it and said is Said.WHERE_ITS:
+            rank = 3
+        else:
+            continue
+        ranked.append((rank, mention.start, mention.place_id))
+    return min(ranked)[2] if ranked else None
