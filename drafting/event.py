@@ -231,6 +231,15 @@ _EVENT_LEMMAS = frozenset(
 _PHRASE_RELATIONS = frozenset({"amod", "nmod", "nummod", "flat", "flat:name", "appos", "case"})
 
 
+# Words for any event, which name none of their own: what is said of it is said of the event
+_ANY_EVENT_LEMMAS = frozenset({"мероприятие", "событие", "акция"})
+
+
+def refers_to_an_event(lemma: str) -> bool:
+    """«форум», or a word for any event («мероприятие»): what a verb held or opened."""
+    return names_an_event(lemma) or lemma in _ANY_EVENT_LEMMAS
+
+
 def names_an_event(lemma: str) -> bool:
     """«форум», and the compounds made of one: «медиафорум», «фестиваль-конкурс»."""
     return lemma in _EVENT_LEMMAS or any(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from drafting.event import names_an_event
+from drafting.event import refers_to_an_event
 from drafting.words import tags_of
 
 # Verbs whose subject (or agent, in the passive) held what they govern: held the event when
@@ -53,7 +53,7 @@ def _holders(tokens: list[Any], children: dict[str, list[Any]], event_before: bo
         if passive and verb.rel == "acl" and verb.head_id in by_id:
             held.append(by_id[verb.head_id])
         if not any(
-            names_an_event(h.lemma) or (h.lemma in _PRONOUNS and event_before) for h in held
+            refers_to_an_event(h.lemma) or (h.lemma in _PRONOUNS and event_before) for h in held
         ):
             continue  # «организовал ансамбль», «провёл экскурсию»: not the event
         for child in below:
@@ -99,7 +99,7 @@ def held_and_supported(doc: Any, morph_vocab: Any) -> tuple[list[range], list[ra
     for tokens, children in _sentences(doc, morph_vocab):
         held += [_extent(h, children) for h in _holders(tokens, children, event_before)]
         event_before = any(
-            t.rel in ("nsubj", "obj", "nsubj:pass") and names_an_event(t.lemma) for t in tokens
+            t.rel in ("nsubj", "obj", "nsubj:pass") and refers_to_an_event(t.lemma) for t in tokens
         )
         for invitation in (t for t in tokens if t.lemma == _INVITATION):
             if _has_case(invitation, children, "по"):
@@ -124,7 +124,7 @@ def opened_by(doc: Any, morph_vocab: Any) -> list[range]:
     for tokens, children in _sentences(doc, morph_vocab):
         for verb in (t for t in tokens if t.lemma == "открыть" and t.pos == "VERB"):
             below = children.get(verb.id, [])
-            if not any(c.rel == "obj" and names_an_event(c.lemma) for c in below):
+            if not any(c.rel == "obj" and refers_to_an_event(c.lemma) for c in below):
                 continue
             subjects = [c for c in below if c.rel == "nsubj"]
             if len(subjects) != 1 or any(c.rel == "conj" for c in children.get(subjects[0].id, [])):

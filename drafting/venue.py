@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from drafting.event import EVENT_WORDS, names_an_event
+from drafting.event import EVENT_WORDS, refers_to_an_event
 from drafting.words import tags_of
 
 
@@ -158,7 +158,7 @@ def _of_the_event(token: Any, tree: _Tree) -> bool:
         return True
     if head.pos not in ("NOUN", "PROPN"):
         return True
-    return names_an_event(_lemma(head)) or bool(EVENT_WORDS.match(head.text))
+    return refers_to_an_event(_lemma(head)) or bool(EVENT_WORDS.match(head.text))
 
 
 def _lemma(token: Any) -> str:

@@ -899,6 +899,18 @@ def test_who_held_the_event_and_who_supported_it_are_read_from_the_sentence() ->
     }, roles
 
 
+def test_who_held_an_event_named_only_as_an_event_held_it() -> None:
+    text = (
+        "В Омске прошли Дни культуры. Мероприятие организовали Союз художников Омской области "
+        "и Фонд «Степь». Свои работы показал Союз мастеров.\n"
+    )
+    draft = draft_article(text, "omsk.txt")
+    roles = {o.name: draft.role_of(o) for o in draft.organizations}
+    assert roles.get("Союз художников Омской области") == "organizer", roles
+    assert roles.get("Фонд «Степь»") == "organizer", roles
+    assert roles.get("Союз мастеров") != "organizer", roles
+
+
 def test_who_invited_the_guests_is_their_host() -> None:
     text = (
         "По приглашению Министерства культуры Омской области ансамбль «Сарыарка» дал концерт в "
