@@ -27,7 +27,10 @@ from drafting.words import (
     tags_of,
 )
 
-_DAY_DATE = re.compile(rf"\b(\d{{1,2}})\s+{MONTH_RE}(?:\s+(\d{{4}})\s*(?:года|г\.))?", re.I)
+# «21 мая 2015 года», «(21 мая 2015)»: a year of this century or the last right after the month
+_DAY_DATE = re.compile(
+    rf"\b(\d{{1,2}})\s+{MONTH_RE}(?:\s+((?:19|20)\d\d)(?:\s*(?:года|г\.))?(?!\d))?", re.I
+)
 
 
 _MONTH_DATE = re.compile(rf"\bв\s+{MONTH_RE}\s+(\d{{4}})\s*(?:года|г\.)?", re.I)

@@ -278,6 +278,13 @@ def test_a_page_is_read_by_its_structure() -> None:
             "Казахстан в библиотеке прошла конференция «Книга и время». Пришли читатели.",
             {"year": 2021, "month": 12, "inferred": 1},
         ),
+        # a year written after the month with nothing after it is that date's, not a year
+        # the text recalls
+        (
+            "(21 мая 2015) Делегация из Казани находится с визитом в Астане. Напомним, в 2004 "
+            "году города подписали меморандум.",
+            {"year": 2015, "month": 5, "day": 21},
+        ),
     ],
 )
 def test_a_date_is_read_from_the_page_and_the_words_around_it(page: str, expected: dict) -> None:
