@@ -200,6 +200,7 @@ def evaluate(draft: Draft, gold: dict, name: str) -> Score:
             continue
         if drafted.country is None:
             score.org_country_missing += 1
+            score.notes.append(f"country of {drafted.name} not given: {org['country']}")
         elif drafted.country == org["country"]:
             score.org_country_right += 1
         else:
