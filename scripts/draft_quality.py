@@ -132,11 +132,13 @@ def evaluate(draft: Draft, gold: dict, name: str) -> Score:
             )
         for position in person.get("positions") or []:
             score.positions += 1
-            # Other acceptable wordings: a title (with the same organization) or a pair.
-            wanted = [(position["title"], position.get("organization"))] + [
-                (alt["title"], alt.get("organization"))
+            # Other acceptable wordings: a pair, or a title — «the other split between title
+            # and organization», so with the same organization or with none when the title
+            # holds it («заведующий секретариатом областной ассамблеи …»)
+            wanted = [(position["title"], position.get("organization"), False)] + [
+                (alt["title"], alt.get("organization"), False)
                 if isinstance(alt, dict)
-                else (alt, position.get("organization"))
+                else (alt, position.get("organization"), True)
                 for alt in position.get("alt") or []
             ]
             if any(
@@ -144,9 +146,10 @@ def evaluate(draft: Draft, gold: dict, name: str) -> Score:
                 and (
                     organization is None
                     or similar(org_names.get(p.organization or ""), organization)
+                    or (split and p.organization is None and len(title.split()) > 2)
                 )
                 for p in drafted.positions
-                for title, organization in wanted
+                for title, organization, split in wanted
             ):
                 score.positions_right += 1
             else:
