@@ -81,7 +81,7 @@ def analyse(text: str) -> Analysis:
         verb = _governing_verb(doc, span, morph_vocab) if span.type == "PER" else None
         context = _name_context(doc, span) if span.type == "PER" else Context()
         spans.append(Span(span.type, span.start, span.stop, span.text, normal, verb, context))
-    spans = _titled_names(text, _initialled_names(text, spans), doc, morph_vocab)
+    spans = _titled_names(text, _initialled_names(text, spans, doc, morph_vocab), doc, morph_vocab)
     return Analysis(spans, [(s.start, s.stop) for s in doc.sents], doc)
 
 
@@ -119,15 +119,20 @@ def _titled_names(text: str, spans: list[Span], doc: Any, morph_vocab: Any) -> l
                 out.append(
                     replace(s, stop=s.start + len(kept), text=kept, normal=phrase_nominative(kept))
                 )
-        # the verb and the clause's role, as for a name the tagger found
-        tokens = SimpleNamespace(
-            tokens=[t for t in doc.tokens if start <= t.start < stop], start=start, stop=stop
-        )
-        verb = _governing_verb(doc, tokens, morph_vocab) if tokens.tokens else None
-        context = _name_context(doc, tokens) if tokens.tokens else Context()
+        verb, context = _clause_of(doc, start, stop, morph_vocab)
         written = found.group(1)
         out.append(Span("PER", start, stop, written, written, verb, context))
     return sorted(out, key=lambda s: s.start)
+
+
+def _clause_of(doc: Any, start: int, stop: int, morph_vocab: Any) -> tuple[str | None, Context]:
+    """The verb and the clause's role of a name found here, as for a name the tagger found."""
+    tokens = SimpleNamespace(
+        tokens=[t for t in doc.tokens if start <= t.start < stop], start=start, stop=stop
+    )
+    if not tokens.tokens:
+        return None, Context()
+    return _governing_verb(doc, tokens, morph_vocab), _name_context(doc, tokens)
 
 
 # «Жумадильдаева НВ», «Кушербаев К.Е.»: a surname with its initials after it
@@ -143,7 +148,7 @@ def _looks_like_a_surname(word: str) -> bool:
     return "Surn" in tags_of(word)[1] or bool(SURNAME_END.search(word))
 
 
-def _initialled_names(text: str, spans: list[Span]) -> list[Span]:
+def _initialled_names(text: str, spans: list[Span], doc: Any, morph_vocab: Any) -> list[Span]:
     """Names of a surname and initials the tagger missed or took into an organization
     («депутат Мажилиса Парламента Жумадильдаева НВ»): a person of their own, and the
     organization ends before them."""
@@ -174,7 +179,9 @@ def _initialled_names(text: str, spans: list[Span]) -> list[Span]:
                     )
                 continue
             trimmed.append(s)
-        out = [*trimmed, Span("PER", start, stop, found.group(0), found.group(0))]
+        verb, context = _clause_of(doc, start, stop, morph_vocab)
+        written = found.group(0)
+        out = [*trimmed, Span("PER", start, stop, written, written, verb, context)]
     return sorted(out, key=lambda s: s.start)
 
 
@@ -192,6 +199,11 @@ def _governing_verb(doc: Any, span: Any, morph_vocab: Any) -> str | None:
         if (node.pos in ("VERB", "AUX") or first_verb) and node.id not in inside:
             if first_verb and node.pos not in ("VERB", "AUX"):
                 return lemma_of(node.text)
+            # «„…продолжится“, — сказал вице-губернатор …»: the parser hangs the speaker from
+            # the verb of the quoted words; the verb of saying beside it is the speaker's
+            said = _saying_beside_quote(doc, node)
+            if said is not None:
+                node = said
             node.lemmatize(morph_vocab)
             # «Доклад сделал профессор …»: what was made is a talk
             talk = any(
@@ -208,6 +220,14 @@ def _governing_verb(doc: Any, span: Any, morph_vocab: Any) -> str | None:
         root.lemmatize(morph_vocab)
         return root.lemma
     return None
+
+
+def _saying_beside_quote(doc: Any, verb: Any) -> Any | None:
+    """The verb joined to `verb` outside the quotes, when `verb` is that of quoted words."""
+    below = [t for t in doc.tokens if t.head_id == verb.id]
+    if not any(t.rel == "punct" and t.text in '«»"“”„' for t in below):
+        return None
+    return next((t for t in below if t.rel == "parataxis" and t.pos == "VERB"), None)
 
 
 # Relations of a name to its head (Universal Dependencies, as Natasha's parser gives them).

@@ -1099,6 +1099,23 @@ def test_a_visit_named_by_its_kind_alone_is_whose_and_where_to() -> None:
     assert "Жанибеков" not in (draft_article(feast, "feast.txt").title or "")
 
 
+def test_who_said_quoted_words_and_a_name_with_initials_after_it_spoke() -> None:
+    def roles(text: str) -> dict[str, str]:
+        return {p.full_name: p.role for p in draft_article(text + "\n", "x.txt").people}
+
+    quoted = roles(
+        "«Сотрудничество продолжится», — сказал на церемонии открытия офиса вице-губернатор "
+        "края Пётр Соколов. Офис открылся в Барнауле."
+    )
+    assert quoted == {"Пётр Соколов": "speaker"}, quoted
+    listed = roles(
+        "В библиотеке прошла встреча. С сообщениями выступили заведующая сектором "
+        "библиотеки Иванова Анна Петровна и кандидат исторических наук Сагитов Р. Р. "
+        "Встреча прошла тепло."
+    )
+    assert listed == {"Анна Петровна Иванова": "speaker", "Р.Р. Сагитов": "speaker"}, listed
+
+
 def test_who_performed_or_represented_a_place_took_part_without_a_speech() -> None:
     text = (
         "На гала-концерте выступили певица Алия Нурова и баянист Олег Седов. Район "
