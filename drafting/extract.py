@@ -40,6 +40,7 @@ from drafting.organizations import (
     not_a_name_phrase,
     org_country,
     organization_spans,
+    quoted_thing,
     same_quoted_body,
     speech_ranges,
     spelt_out,
@@ -408,6 +409,8 @@ def draft_article(
         clean = balance_quotes(normal)
         bare = clean.strip("«»").split()
         quoted = raw.startswith("«") or text[max(0, at - 1) : at] == "«"
+        if quoted and "«" not in clean.strip("«»") and quoted_thing(text[max(0, at - 80) : at]):
+            return None  # «по программе «Болашак»»: a programme, an event or a work
         if quoted and "«" not in clean.strip("«»") and 0 < len(bare) <= 3:
             # «председатель «Истоков»»: the body named in full elsewhere («… «Истоки»»)
             short = [lemma_of(w) for w in bare]

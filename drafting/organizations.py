@@ -202,6 +202,34 @@ DOCUMENT_LEMMAS = frozenset(
 )
 
 
+# Things with names of their own that are no bodies: works, programmes, awards, processions
+_NAMED_THING_LEMMAS = frozenset(
+    "песня книга фильм спектакль альбом стихотворение поэма роман картина постановка "
+    "композиция танец номинация премия медаль орден шествие акция марафон эстафета".split()
+)
+
+
+def quoted_thing(before: str) -> bool:
+    """Whether a quoted name written after `before` names a thing, not a body: the nearest
+    word for a kind before it, over other quoted names and the words of the phrase, is an
+    event, a document or a work («праздник казахской культуры «Наурыз-2015»», «по программе
+    «Болашак»», «шествие «Дружба»»), and no word for a body comes after it."""
+    from drafting.event import names_an_event
+
+    before = re.sub(r"«[^«»]*»", " ", before)
+    before = re.split(r"[.,!?;:()\n«»]", before.rstrip(" «"))[-1]
+    for word in reversed(before.split()[-5:]):
+        word = word.strip(',«»"')
+        if not word or word.casefold() in LINKS:
+            continue
+        if names_org_kind(word):
+            return False
+        lemma = lemma_of(word)
+        if lemma in DOCUMENT_LEMMAS or lemma in _NAMED_THING_LEMMAS or names_an_event(lemma):
+            return True
+    return False
+
+
 _COUNTRY_ABBREVIATIONS = {"РФ": "Российской Федерации", "РК": "Республики Казахстан"}
 
 

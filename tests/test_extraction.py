@@ -918,6 +918,17 @@ def test_who_held_an_event_named_only_as_an_event_held_it() -> None:
     assert roles.get("Союз мастеров") != "organizer", roles
 
 
+def test_a_quoted_name_after_a_word_for_an_event_a_programme_or_a_work_is_no_body() -> None:
+    text = (
+        "Молодые казахстанцы учатся по Президентской программе «Болашак». В программу вошли "
+        "шествие «Дружба» и песня «Менің Қазақстаным». Директор центра «Достык» Иван Петров "
+        "открыл праздник казахской культуры «Наурыз-2015». Выступил ансамбль «Сарыарка».\n"
+    )
+    names = {o.name for o in draft_article(text, "x.txt").organizations}
+    assert not names & {"Болашак", "Дружба", "Менің Қазақстаным", "Наурыз-2015"}, names
+    assert {"Центр «Достык»", "Ансамбль «Сарыарка»"} <= names, names
+
+
 def test_who_invited_the_guests_is_their_host() -> None:
     text = (
         "По приглашению Министерства культуры Омской области ансамбль «Сарыарка» дал концерт в "
