@@ -225,8 +225,16 @@ def publisher_ranges(text: str) -> list[tuple[int, int]]:
 # «передаёт Kaznovosti.kz», «сообщили корреспонденту ИА …», «сообщает сайт …»: who reports
 _REPORTED_BY = re.compile(
     r"(?:сообща\w*|переда[её]т|передают|пишет|пишут|информирует|по данным|по информации|"
-    r"со ссылкой на)\s+(?:\w+\s+){0,2}$",
+    r"со ссылкой на|по материалам|редакция|источник:?)[\s«\"]+(?:\w+[\s«\"]+){0,2}$",
     re.I,
+)
+
+# An agency's dateline at the start of a line: «НУР-СУЛТАН, 1 июн — Sputnik.», «ПАВЛОДАР.
+# КАЗИНФОРМ - Молодежный форум …», «Астрахань. 28 ноября. ИНТЕРФАКС-ЮГ - …»: a place and a
+# day may come first, a dash before or after the name
+_DATELINE_BEFORE = re.compile(
+    r"(?:^|\n)\s*(?:[А-ЯЁ][А-ЯЁа-яё-]+(?:\s[А-ЯЁ][А-ЯЁа-яё-]+)?[.,]\s*)?"
+    r"(?:\d{1,2}\s+[а-яё]+\.?,?\s*)?(?:[-–—]\s*)?$"
 )
 
 
@@ -237,7 +245,17 @@ def is_news_source(text: str, span: Span) -> bool:
         return True
     if re.match(r"(?:ИА|информационное агентство)\b", span.text.strip(), re.I):
         return True
-    return _REPORTED_BY.search(text[max(0, span.start - 60) : span.start]) is not None
+    if _REPORTED_BY.search(text[max(0, span.start - 60) : span.start]) is not None:
+        return True
+    before = text[max(0, span.start - 60) : span.start]
+    after = text[span.stop : span.stop + 4]
+    # (a brand in capitals or Latin letters: «Фонд «Степь» – организатор …» is no agency)
+    name = span.text.strip()
+    brand = name.isupper() or bool(re.fullmatch(r"[A-Za-z][\w .-]*", name))
+    dash_after = brand and re.match(r"\s*[-–—]\s", after) is not None
+    dated = re.search(r"[-–—]\s*$", before) is not None
+    at_line_end = re.match(r"\s*(?:[.\n]|$)", after) is not None
+    return _DATELINE_BEFORE.search(before) is not None and (dash_after or (dated and at_line_end))
 
 
 def is_paragraph(line: str) -> bool:

@@ -546,6 +546,28 @@ def test_a_name_stands_in_the_case_of_the_title_before_it() -> None:
     assert {"Павел Котов", "Серикжан Тажибаев", "Анна Берестова"} <= names, names
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Гости из Омска\n\nПАВЛОДАР. ВЕСТНИК - Фестиваль прошёл в Павлодаре. Его провёл "
+        "Союз молодёжи «Жас Отан».\n",
+        "Гости из Омска\n\nПавлодар. 28 ноября. ИНТЕРФАКС - Фестиваль прошёл в Павлодаре. Его "
+        "провёл Союз молодёжи «Жас Отан».\n",
+        "Фестиваль прошёл в Павлодаре. Его провёл Союз молодёжи «Жас Отан».\n\nРедакция "
+        "портала «Вестник»\n",
+    ],
+)
+def test_an_agency_s_dateline_and_byline_name_no_one_who_took_part(page: str) -> None:
+    names = {o.name for o in draft_article(page, "x.txt").organizations}
+    assert not any("естник" in n or "ИНТЕРФАКС" in n for n in names), names
+    assert any("Жас Отан" in n for n in names), names
+
+
+def test_a_body_before_a_dash_at_the_start_of_a_line_is_no_agency() -> None:
+    text = "Фонд «Степь» - организатор праздника. Праздник прошёл в Омске.\n"
+    assert [o.name for o in draft_article(text, "x.txt").organizations] == ["Фонд «Степь»"]
+
+
 def test_a_unit_s_parent_body_is_the_organization_and_a_news_source_is_none() -> None:
     text = (
         "В Омске прошла конференция соотечественников, передаёт Omsknews.ru. С приветствием "
