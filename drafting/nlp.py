@@ -192,8 +192,25 @@ def _governing_verb(doc: Any, span: Any, morph_vocab: Any) -> str | None:
     inside = {t.id for t in span.tokens}
     node = next((t for t in span.tokens if t.head_id not in inside), None)
     seen: set[str] = set()
+    below = None  # the word of the name's phrase the walk came up from
     while node is not None and node.id not in seen:
         seen.add(node.id)
+        # «побеседовали с его участниками — Розой Рымбаевой, …»: a name given as one of the
+        # event's participants or speakers took that part, whatever the verb above them says
+        # (as its subject, «Участник форума … рассказал», the verb says more). The parser
+        # hangs such a list from the noun, or beside it from the verb.
+        beside = []
+        if below is not None and below.rel == "parataxis":
+            beside = [
+                t
+                for t in doc.tokens
+                if t.head_id == node.id and t.start < below.start and t.pos == "NOUN"
+            ][-1:]
+        for noun in [node, *beside] if node.id not in inside else []:
+            if noun.pos == "NOUN" and noun.rel in _OBJECT_RELATIONS:
+                noun.lemmatize(morph_vocab)
+                if noun.lemma in _PART_NOUNS:
+                    return _PART_NOUNS[noun.lemma]
         # «Выступил председатель …»: a verb first in its sentence is often tagged an adjective
         first_verb = node.rel == "root" and "VERB" in tags_of(node.text)[0]
         if (node.pos in ("VERB", "AUX") or first_verb) and node.id not in inside:
@@ -211,7 +228,7 @@ def _governing_verb(doc: Any, span: Any, morph_vocab: Any) -> str | None:
                 for t in doc.tokens
             )
             return "доклад" if talk else node.lemma
-        node = tokens.get(node.head_id)
+        below, node = node, tokens.get(node.head_id)
     # The walk broke off (the parser sometimes makes a word its own head): the verb at the
     # root of the sentence, if the root is one.
     first = span.tokens[0].id.split("_")[0]
@@ -220,6 +237,19 @@ def _governing_verb(doc: Any, span: Any, morph_vocab: Any) -> str | None:
         root.lemmatize(morph_vocab)
         return root.lemma
     return None
+
+
+_OBJECT_RELATIONS = frozenset({"obl", "obj", "iobj", "nmod"})
+
+# Nouns for a part taken, and the verb that says it
+_PART_NOUNS = {
+    "участник": "участвовать",
+    "исполнитель": "участвовать",
+    "артист": "участвовать",
+    "солист": "участвовать",
+    "докладчик": "выступить",
+    "спикер": "выступить",
+}
 
 
 def _saying_beside_quote(doc: Any, verb: Any) -> Any | None:

@@ -1149,6 +1149,24 @@ def test_who_said_quoted_words_and_a_name_with_initials_after_it_spoke() -> None
     assert listed == {"Анна Петровна Иванова": "speaker", "Р.Р. Сагитов": "speaker"}, listed
 
 
+def test_names_given_as_the_event_s_participants_took_part_whatever_the_verb() -> None:
+    def roles(text: str) -> dict[str, str]:
+        return {p.full_name: p.role for p in draft_article(text + "\n", "x.txt").people}
+
+    given = roles(
+        "По завершении концерта главы регионов выразили признательность за концерт и "
+        "побеседовали с его участниками — Розой Ивановой, Марией Петровой, Ренатом Гайсиным."
+    )
+    assert set(given.values()) == {"participant"}, given
+    # as the subject, what the participant did says more; «участник войны» is a title
+    assert roles("Участник форума студент Иван Петров рассказал о проекте.") == {
+        "Иван Петров": "speaker"
+    }
+    assert roles(
+        "На форуме выступил председатель Союза ветеранов, участник войны Иван Петров."
+    ) == {"Иван Петров": "speaker"}
+
+
 def test_who_performed_or_represented_a_place_took_part_without_a_speech() -> None:
     text = (
         "На гала-концерте выступили певица Алия Нурова и баянист Олег Седов. Район "
