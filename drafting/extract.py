@@ -24,6 +24,7 @@ from drafting.event import (
     event_format,
     event_status,
     event_title_and_kind,
+    names_an_event,
     quoted_event_names,
 )
 from drafting.gazetteer import country_of, is_country, is_region_abbreviation
@@ -409,7 +410,8 @@ def draft_article(
         clean = balance_quotes(normal)
         bare = clean.strip("«»").split()
         quoted = raw.startswith("«") or text[max(0, at - 1) : at] == "«"
-        if quoted and "«" not in clean.strip("«»") and quoted_thing(text[max(0, at - 80) : at]):
+        thing = quoted_thing(text[max(0, at - 80) : at], names_an_event)
+        if quoted and "«" not in clean.strip("«»") and thing:
             return None  # «по программе «Болашак»»: a programme, an event or a work
         if quoted and "«" not in clean.strip("«»") and 0 < len(bare) <= 3:
             # «председатель «Истоков»»: the body named in full elsewhere («… «Истоки»»)

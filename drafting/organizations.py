@@ -5,7 +5,7 @@ abbreviations spelt out, and the country a name tells.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from drafting.gazetteer import country_of, country_of_form, is_country, is_region_abbreviation
 from drafting.model import DraftPlace
@@ -209,13 +209,12 @@ _NAMED_THING_LEMMAS = frozenset(
 )
 
 
-def quoted_thing(before: str) -> bool:
+def quoted_thing(before: str, names_an_event: Callable[[str], bool]) -> bool:
     """Whether a quoted name written after `before` names a thing, not a body: the nearest
     word for a kind before it, over other quoted names and the words of the phrase, is an
     event, a document or a work («праздник казахской культуры «Наурыз-2015»», «по программе
-    «Болашак»», «шествие «Дружба»»), and no word for a body comes after it."""
-    from drafting.event import names_an_event
-
+    «Болашак»», «шествие «Дружба»»), and no word for a body comes after it.
+    `names_an_event` tells a lemma for an event (the event module knows them)."""
     before = re.sub(r"«[^«»]*»", " ", before)
     before = re.split(r"[.,!?;:()\n«»]", before.rstrip(" «"))[-1]
     for word in reversed(before.split()[-5:]):
