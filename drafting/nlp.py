@@ -230,12 +230,27 @@ def _governing_verb(doc: Any, span: Any, morph_vocab: Any) -> str | None:
             return "доклад" if talk else node.lemma
         below, node = node, tokens.get(node.head_id)
     # The walk broke off (the parser sometimes makes a word its own head): the verb at the
-    # root of the sentence, if the root is one.
+    # root of the sentence, if the root is one; when the root is in quoted words
+    # («„Вы, молодёжь, …“, — заявил … аким»), the verb of saying between them and the name.
     first = span.tokens[0].id.split("_")[0]
-    root = next((t for t in doc.tokens if t.rel == "root" and t.id.split("_")[0] == first), None)
+    sentence = [t for t in doc.tokens if t.id.split("_")[0] == first]
+    root = next((t for t in sentence if t.rel == "root"), None)
     if root is not None and root.pos == "VERB":
         root.lemmatize(morph_vocab)
         return root.lemma
+    closing = [t.start for t in sentence if t.text in '»”"' and t.start < span.start]
+    said = [
+        t
+        for t in sentence
+        if closing
+        and t.pos == "VERB"
+        and t.rel == "parataxis"
+        and closing[-1] < t.start
+        and t.start < span.start
+    ]
+    if said:
+        said[0].lemmatize(morph_vocab)
+        return said[0].lemma
     return None
 
 

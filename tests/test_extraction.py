@@ -1141,6 +1141,11 @@ def test_who_said_quoted_words_and_a_name_with_initials_after_it_spoke() -> None
         "края Пётр Соколов. Офис открылся в Барнауле."
     )
     assert quoted == {"Пётр Соколов": "speaker"}, quoted
+    rooted = roles(  # the parser roots the sentence in the quoted words themselves
+        "Форум прошёл в Павлодаре. «Вы, молодежь, локомотив перемен в стране», - заявил, "
+        "обращаясь к участникам форума, аким области Иван Петров."
+    )
+    assert rooted == {"Иван Петров": "speaker"}, rooted
     listed = roles(
         "В библиотеке прошла встреча. С сообщениями выступили заведующая сектором "
         "библиотеки Иванова Анна Петровна и кандидат исторических наук Сагитов Р. Р. "
