@@ -2,9 +2,10 @@
 
 Each time a city is named, the words before it say how: «в Омске», «в г. Омске» (where), «в
 Астану» after a visit or an arrival (where to, so where the visit was), «из Павлодара», «от
-Самары» (where from: never where it was held). What is said in a sentence about the event, or
-in the headline and lede, counts; a city only named (a body's or a person's, «мэр Омска»)
-tells nothing of where. The draft leaves the place empty rather than guess: a wrong city is a
+Самары», «делегация Оренбурга» (where from: never where it was held). What is said in a
+sentence about the event, or in the headline and lede, counts; a city only named there (a
+body's or a person's, «мэр Омска») is where it was only when it is the one city so named and
+no one came from it. The draft leaves the place empty rather than guess: a wrong city is a
 wrong fact.
 """
 
@@ -27,6 +28,7 @@ class Said(Enum):
     WHERE_ITS = "where it is"  # «консульство в Омске»: where a thing named is
     WHERE_TO = "where to"  # «в Омск»
     WHERE_FROM = "where from"  # «из Омска»
+    OF_SOMEONE = "of someone"  # «участница мероприятий в Вашингтоне», «вернувшаяся в Алматы»
     NAMED = "named"  # anything else
 
 
@@ -122,6 +124,22 @@ def _named_by(token: Any, tree: _Tree) -> Any | None:
     return tree.head(_anchor(token, tree))
 
 
+# Who come from a place named after them in the genitive: «делегация Оренбурга»
+_GUEST_LEMMAS = frozenset(
+    "делегация гость представитель житель делегат команда коллектив земляк".split()
+)
+
+
+def _of_guests(token: Any, tree: _Tree) -> bool:
+    head = _named_by(token, tree)
+    return (
+        head is not None
+        and head.pos == "NOUN"
+        and _anchor(token, tree).rel == "nmod"
+        and _lemma(head) in _GUEST_LEMMAS
+    )
+
+
 def _left_for(token: Any, tree: _Tree) -> bool:
     """«вернувшаяся накануне в Алматы»: where someone went after, not where it was."""
     head = _named_by(token, tree)
@@ -198,18 +216,20 @@ def how_said(
     token, tree = _city_token(mention, text, tokens or {})
     before = _BEFORE.search(text[max(0, mention.start - 24) : mention.start])
     if before is None:
+        if token is not None and _of_guests(token, tree):
+            return Said.WHERE_FROM  # «делегация Оренбурга», «гости Омска»
         if token is not None and _venue_in(token, tree):
             return Said.WHERE
         if token is not None and _visited(token, tree):
             return Said.WHERE_TO
         return Said.NAMED
-    if token is not None and (_left_for(token, tree) or _of_a_person(token, tree)):
-        return Said.NAMED
-    if token is not None and not _of_the_event(token, tree):
-        return Said.WHERE_ITS if before.group(1).casefold() in _LOCATIVE else Said.NAMED
     preposition = before.group(1).casefold()
     if preposition in ("из", "от", "с", "со"):
         return Said.WHERE_FROM
+    if token is not None and (_left_for(token, tree) or _of_a_person(token, tree)):
+        return Said.OF_SOMEONE
+    if token is not None and not _of_the_event(token, tree):
+        return Said.WHERE_ITS if preposition in _LOCATIVE else Said.NAMED
     # the case as the tagger reads it in context knows «в Алматы» (where to after «вернулась»)
     # from «в Алматы» (where), which the dictionary cannot: the name does not decline
     case = token.feats.get("Case") if token is not None else None
@@ -237,16 +257,22 @@ def held_in(
     By rank, the first one named of the best: a city said as where in a sentence that names
     the event or is the headline or lede; said as where to in such a sentence about a visit;
     said as where in a sentence that says something took place; where a thing named in a
-    sentence about the event is («в консульстве Казахстана в Омске»). A city in someone's
-    title («консул России в Уральске», where `titles` are) says where they work, not where
-    the event was."""
+    sentence about the event is («в консульстве Казахстана в Омске»); else the one city only
+    named in telling of the event, when no one came from it. A city in someone's title
+    («консул России в Уральске», where `titles` are) says where they work, not where the
+    event was."""
     titles = list(titles)
     lede = " ".join(lede.split())
     tokens = trees(doc) if doc is not None else {}
     ranked: list[tuple[int, int, str]] = []
+    origins: set[str] = set()  # cities someone came from
+    named: set[str] = set()  # cities only named in telling of the event
     for mention in mentions:
         said = how_said(text, mention, tokens)
-        if said in (Said.WHERE_FROM, Said.NAMED):
+        if said is Said.WHERE_FROM:
+            origins.add(mention.place_id)
+            continue
+        if said is Said.OF_SOMEONE:
             continue
         if any(a <= mention.start < b for a, b in titles):
             continue
@@ -257,6 +283,10 @@ def held_in(
         # a sentence that names the event, or is the lede, is about it; one that only says
         # something took place is, for where it took place
         names_it = " ".join(sentence.split()) in lede or EVENT_WORDS.search(sentence) is not None
+        if said is Said.NAMED:
+            if names_it:
+                named.add(mention.place_id)
+            continue
         if names_it and said is Said.WHERE:
             rank = 0
         elif names_it and said is Said.WHERE_TO and _TRAVEL.search(sentence):
@@ -268,4 +298,9 @@ def held_in(
         else:
             continue
         ranked.append((rank, mention.start, mention.place_id))
-    return min(ranked)[2] if ranked else None
+    if ranked:
+        return min(ranked)[2]
+    # the one city the telling of the event names, when no one came from it
+    # («… почётный гражданин Павлодара открыл выставку»)
+    alone = named - origins
+    return next(iter(alone)) if len(named) == 1 and alone else None

@@ -666,9 +666,14 @@ def test_where_the_event_was_is_the_city_said_as_where_not_any_city_named() -> N
     )
     # a city in someone's title is where they work
     assert _venue("На встрече выступил Генеральный консул России в Уральске Иван Орлов.") is None
-    # a city only named, as a body's or a person's, tells nothing of where
-    assert _venue("Почётный гражданин Павлодара открыл выставку.") is None
-    assert _venue("Мэр Омска Сергей Шелест принял участие в фестивале.") is None
+    # a city only named, as a body's or a person's, is where it was only when it is the one
+    # city the telling of the event names, and no one came from it
+    assert _venue("Почётный гражданин Павлодара открыл выставку.") == "Павлодар"
+    assert (
+        _venue("На выставке побывала делегация Оренбурга. Выставку открыл мэр Уральска.")
+        == "Уральск"
+    )
+    assert _venue("Мэр Омска и аким Павлодара открыли фестиваль.") is None
     # what a place is, not where the event was
     assert (
         _venue("Конференцию открыла Анна Ким, участница мероприятий Русского дома в Вашингтоне.")
