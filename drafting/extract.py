@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from drafting.event import (
     EVENT_WORDS,
@@ -86,6 +87,7 @@ from drafting.words import (
     stubs_written_out,
     tags_of,
     titles_a_person,
+    with_yo,
 )
 from loading.files import Content
 from loading.schema import NAME_LIMIT
@@ -406,7 +408,9 @@ def draft_article(
         return org_id
 
     def make_organization(raw: str, normal: str, at: int) -> str | None:
-        normal = written_in_full(quoted_as_written(raw, head_in_nominative(raw, normal)))
+        normal = with_yo(
+            raw, written_in_full(quoted_as_written(raw, head_in_nominative(raw, normal)))
+        )
         clean = balance_quotes(normal)
         bare = clean.strip("«»").split()
         quoted = raw.startswith("«") or text[max(0, at - 1) : at] == "«"
@@ -597,6 +601,7 @@ def draft_article(
             continue
         if any(o.start <= span.start < o.stop for o in org_spans):
             continue
+        span = replace(span, normal=with_yo(span.text, span.normal))  # «Берёзовка»
         found = known.place(span.text) or known.place(span.normal)
         sentence = sentence_of(sentences, span.start, text)
         if found:

@@ -325,6 +325,33 @@ def names_org_kind(word: str) -> bool:
     return _analyzer().parse(word.strip(",.«»"))[0].normal_form in _ORG_KIND_LEMMAS
 
 
+def with_yo(written: str, normal: str) -> str:
+    """`normal` with the «ё» the article wrote: the taggers' dictionary forms spell «е»
+    («Берёзовка» → «Березовка»), and a name is kept as its source writes it. A word takes the
+    «ё» of the written word it shares its beginning with, over the letters they share."""
+    if "ё" not in written.casefold():
+        return normal
+    sources = [w for w in re.findall(r"[\w-]+", written) if "ё" in w.casefold()]
+
+    def fixed(word: str) -> str:
+        plain = word.casefold()
+        for source in sources:
+            folded = source.casefold()
+            common = 0
+            while common < min(len(plain), len(folded)) and plain[common] == folded[common].replace(
+                "ё", "е"
+            ):
+                common += 1
+            if common >= 4 or common == len(plain):
+                return "".join(
+                    ("Ё" if c.isupper() else "ё") if k < common and folded[k] == "ё" else c
+                    for k, c in enumerate(word)
+                )
+        return word
+
+    return re.sub(r"[\w-]+", lambda found: fixed(found.group()), normal)
+
+
 def quoted_as_written(raw: str, normal: str) -> str:
     """A name in quotes is kept as the article writes it: the tagger's nominative of
     «… центр гражданских инициатив» must not become «… гражданские инициативы»."""

@@ -651,6 +651,16 @@ def _venue(text: str) -> str | None:
     return next((p.name for p in draft.places if p.id == draft.place), None)
 
 
+def test_places_and_organizations_keep_the_yo_the_article_writes() -> None:
+    draft = draft_article(
+        "Форум прошёл в селе Берёзовка. Гости приехали из Королёва. Выступил директор "
+        "Берёзовского дома культуры Пётр Ёлкин.\n",
+        "x.txt",
+    )
+    assert {p.name for p in draft.places} == {"Берёзовка", "Королёв"}
+    assert [o.name for o in draft.organizations] == ["Берёзовский дом культуры"]
+
+
 def test_where_the_event_was_is_the_city_said_as_where_not_any_city_named() -> None:
     # where from, and where they went after, are not where it was
     assert _venue("На фестиваль в Тобольске приехали гости из Кургана и Ишима.") == "Тобольск"
