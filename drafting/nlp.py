@@ -189,6 +189,9 @@ def _governing_verb(doc: Any, span: Any, morph_vocab: Any) -> str | None:
     """The lemma of the verb a name hangs from in the dependency tree: «Бану Нургазиева
     обратила внимание» → «обратить»; «письма прислали … Посол … Бородавкин» → «прислать»."""
     tokens = {t.id: t for t in doc.tokens}
+    children: dict[str, list[Any]] = {}
+    for t in doc.tokens:
+        children.setdefault(t.head_id, []).append(t)
     inside = {t.id for t in span.tokens}
     node = next((t for t in span.tokens if t.head_id not in inside), None)
     seen: set[str] = set()
@@ -202,9 +205,7 @@ def _governing_verb(doc: Any, span: Any, morph_vocab: Any) -> str | None:
         beside = []
         if below is not None and below.rel == "parataxis":
             beside = [
-                t
-                for t in doc.tokens
-                if t.head_id == node.id and t.start < below.start and t.pos == "NOUN"
+                t for t in children.get(node.id, []) if t.start < below.start and t.pos == "NOUN"
             ][-1:]
         for noun in [node, *beside] if node.id not in inside else []:
             if noun.pos == "NOUN" and noun.rel in _OBJECT_RELATIONS:
@@ -218,14 +219,14 @@ def _governing_verb(doc: Any, span: Any, morph_vocab: Any) -> str | None:
                 return lemma_of(node.text)
             # «„…продолжится“, — сказал вице-губернатор …»: the parser hangs the speaker from
             # the verb of the quoted words; the verb of saying beside it is the speaker's
-            said = _saying_beside_quote(doc, node)
+            said = _saying_beside_quote(children.get(node.id, []))
             if said is not None:
                 node = said
             node.lemmatize(morph_vocab)
             # «Доклад сделал профессор …»: what was made is a talk
             talk = any(
-                t.head_id == node.id and t.rel == "obj" and t.text.casefold().startswith(_TALKS)
-                for t in doc.tokens
+                t.rel == "obj" and t.text.casefold().startswith(_TALKS)
+                for t in children.get(node.id, [])
             )
             return "доклад" if talk else node.lemma
         below, node = node, tokens.get(node.head_id)
@@ -267,9 +268,9 @@ _PART_NOUNS = {
 }
 
 
-def _saying_beside_quote(doc: Any, verb: Any) -> Any | None:
-    """The verb joined to `verb` outside the quotes, when `verb` is that of quoted words."""
-    below = [t for t in doc.tokens if t.head_id == verb.id]
+def _saying_beside_quote(below: list[Any]) -> Any | None:
+    """The verb joined outside the quotes to the verb whose children are `below`, when that
+    verb is the one of quoted words."""
     if not any(t.rel == "punct" and t.text in '«»"“”„' for t in below):
         return None
     return next((t for t in below if t.rel == "parataxis" and t.pos == "VERB"), None)
