@@ -206,9 +206,13 @@ def event_title_and_kind(text: str) -> tuple[str | None, str]:
     # A headline that says something of the event names it with a phrase of its own
     # («В Оренбуржье пройдут Дни Актюбинской области» → «Дни Актюбинской области»).
     if headline and _is_clause(headline):
-        phrase = _phrase_naming_an_event(headline, sentences=1, actors=False)
+        phrase = _phrase_naming_an_event(headline, sentences=1, actors=False, frames=False)
         if phrase:
             return phrase, kind
+        # «… выступят в рамках форума»: the body may name what was held within it
+        framed = _phrase_naming_an_event(headline, sentences=1, actors=False)
+        if framed:
+            return _event_phrase(text, frames=False) or framed, kind
         # «В Барнауле открылся офис …»: what the headline says was done, as a name
         phrase = _nominalised(headline)
         if phrase:
@@ -225,7 +229,7 @@ def event_title_and_kind(text: str) -> tuple[str | None, str]:
 _EVENT_LEMMAS = frozenset(
     "визит делегация концерт праздник празднование фестиваль встреча форум конференция стол "
     "заседание семинар выставка вечер день курултай конкурс съезд юбилей чтения открытие "
-    "поездка презентация подписание".split()
+    "поездка презентация подписание конгресс".split()
 )
 
 
@@ -250,7 +254,7 @@ def names_an_event(lemma: str) -> bool:
     )
 
 
-def _event_phrase(text: str) -> str | None:
+def _event_phrase(text: str, frames: bool = True) -> str | None:
     """A page with no headline and no quoted name: the event described by the first noun
     phrase of its body that names one («с рабочим визитом в Омутинский район» → «Рабочий
     визит в Омутинский район»; «Праздник Масленицы открыл …» → «Праздник Масленицы»), with
@@ -258,7 +262,7 @@ def _event_phrase(text: str) -> str | None:
     lines = body_lines(text)
     # the body from its first paragraph: a site's name above it would join its first sentence
     first = next((k for k, line in enumerate(lines) if is_paragraph(line)), 0)
-    return _phrase_naming_an_event(" ".join(lines[first:])[:1500])
+    return _phrase_naming_an_event(" ".join(lines[first:])[:1500], frames=frames)
 
 
 def _is_clause(line: str) -> bool:
@@ -272,10 +276,28 @@ def _is_clause(line: str) -> bool:
 _ACTOR_LEMMAS = frozenset({"делегация"})
 
 
-def _phrase_naming_an_event(passage: str, sentences: int = 3, actors: bool = True) -> str | None:
+# What a phrase may name that is not the event the article reports: the frame it was part of
+# («в рамках форума»), the feast it came before («в преддверии Наурыза») or honoured («в честь
+# Дня …»), and the occasion that was marked, greeted or timed to («отметило 20-летие», «с
+# праздником поздравил», «приуроченный к форуму»). Such a phrase is the title only when nothing
+# else names an event.
+_FRAME_LEMMAS = frozenset({"рамка", "преддверие", "канун", "честь"})
+_OCCASION_VERBS = ("отмет", "отмеч", "поздрав", "праздн", "отпраздн", "приуроч")
+
+
+# Where only a noun stands: a word there heads a noun phrase, whatever its tag
+_NOUN_SLOTS = frozenset({"nsubj", "nsubj:pass", "obj", "obl", "nmod", "root"})
+
+
+def _phrase_naming_an_event(
+    passage: str, sentences: int = 10, actors: bool = True, frames: bool = True
+) -> str | None:
     """The first noun phrase of `passage`'s first sentences whose head names an event, with
     its head in the nominative (see `_event_phrase`); without `actors`, a delegation is no
-    event («Аким встретился с делегацией …» names none)."""
+    event («Аким встретился с делегацией …» names none).
+
+    A phrase that names no frame or occasion of the event comes first, wherever it is in those
+    sentences; the others only when there is no such phrase, and with `frames` only."""
     from natasha import Doc
 
     segmenter, morph_vocab, morph_tagger, syntax_parser, _ner = pipeline()
@@ -283,77 +305,92 @@ def _phrase_naming_an_event(passage: str, sentences: int = 3, actors: bool = Tru
     doc.segment(segmenter)
     doc.tag_morph(morph_tagger)
     doc.parse_syntax(syntax_parser)
+    fallback: str | None = None
     for sentence in doc.sents[:sentences]:
         tokens = sentence.tokens
         for token in tokens:
             token.lemmatize(morph_vocab)
+        by_id = {t.id: t for t in tokens}
         for token in sorted(tokens, key=lambda t: t.lemma in _ACTOR_LEMMAS):
             if not actors and token.lemma in _ACTOR_LEMMAS:
                 continue
-            anniversary = re.fullmatch(r"\d+-лети\w+", token.text.casefold())  # «20-летию …»
-            if not anniversary and (
-                token.pos not in {"NOUN", "PROPN"} or not names_an_event(token.lemma)
+            found = _event_noun_phrase(doc.text, tokens, token)
+            if found is None:
+                continue
+            above = by_id.get(token.head_id)
+            frame = above is not None and (
+                above.lemma in _FRAME_LEMMAS
+                or (above.pos == "VERB" and above.lemma.startswith(_OCCASION_VERBS))
+            )
+            if not frame:
+                return found
+            fallback = fallback or found
+    return fallback if frames else None
+
+
+def _event_noun_phrase(text: str, tokens: list[Any], token: Any) -> str | None:
+    """The phrase headed by `token` when it names an event, with its head in the nominative."""
+    anniversary = re.fullmatch(r"\d+-лети\w+", token.text.casefold())  # «20-летию …»
+    # «Гала-концерт» the tagger reads as an adjective, though it stands where a noun does
+    nominal = token.pos in {"NOUN", "PROPN"} or (token.pos == "ADJ" and token.rel in _NOUN_SLOTS)
+    if not anniversary and (not nominal or not names_an_event(token.lemma)):
+        return None
+    if token.lemma == "стол" and not any(
+        t.lemma == "круглый" for t in tokens if t.head_id == token.id
+    ):
+        return None
+    kept = {token.id}
+    if anniversary and token.rel == "nummod":  # «20-летие | объединения «…»»
+        kept.add(token.head_id)
+    # «вечер, посвящённый 30-летию объединения «…»»: what it was for belongs to it,
+    # with everything that participle governs
+    dedicated = {
+        t.id
+        for t in tokens
+        if t.head_id == token.id and t.rel == "acl" and t.lemma.startswith(("посвят", "посвящ"))
+    }
+    kept |= dedicated
+    changed = True
+    while changed:
+        changed = False
+        for t in tokens:
+            if (
+                t.id not in kept
+                and t.head_id in kept
+                and (
+                    t.rel in _PHRASE_RELATIONS
+                    or t.head_id in dedicated
+                    # «встреча председателя … и председателя …»: both of whom it was
+                    or (t.rel in ("conj", "cc") and t.head_id != token.id)
+                )
+                and t.rel != "punct"
+                and not (t.rel == "case" and t.head_id == token.id)  # «с визитом»
             ):
-                continue
-            if token.lemma == "стол" and not any(
-                t.lemma == "круглый" for t in tokens if t.head_id == token.id
-            ):
-                continue
-            kept = {token.id}
-            if anniversary and token.rel == "nummod":  # «20-летие | объединения «…»»
-                kept.add(token.head_id)
-            # «вечер, посвящённый 30-летию объединения «…»»: what it was for belongs to it,
-            # with everything that participle governs
-            dedicated = {
-                t.id
-                for t in tokens
-                if t.head_id == token.id
-                and t.rel == "acl"
-                and t.lemma.startswith(("посвят", "посвящ"))
-            }
-            kept |= dedicated
-            changed = True
-            while changed:
-                changed = False
-                for t in tokens:
-                    if (
-                        t.id not in kept
-                        and t.head_id in kept
-                        and (
-                            t.rel in _PHRASE_RELATIONS
-                            or t.head_id in dedicated
-                            # «встреча председателя … и председателя …»: both of whom it was
-                            or (t.rel in ("conj", "cc") and t.head_id != token.id)
-                        )
-                        and t.rel != "punct"
-                        and not (t.rel == "case" and t.head_id == token.id)  # «с визитом»
-                    ):
-                        kept.add(t.id)
-                        changed = True
-            # the unbroken run of the phrase around its head: a word the parser hung from
-            # it further on («… посетил центр … района») is not the event's name
-            low, high = _run_around(tokens, tokens.index(token), kept)
-            start, stop = tokens[low].start, tokens[high].stop
-            phrase = " ".join(doc.text[start:stop].split()).strip(" ,;:")
-            while phrase.count("«") > phrase.count("»") and stop < len(doc.text):
-                closing = doc.text.find("»", stop)  # «Фестиваль «Мәңгі бірге – Навеки вместе»»
-                if closing < 0 or closing - stop > 60:
-                    break
-                stop = closing + 1
-                phrase = " ".join(doc.text[start:stop].split()).strip(" ,;:")
-            if len(phrase.split()) > 16:
-                continue
-            # only the head's own phrase changes case: «Концерт, посвящённый весеннему празднику»
-            if anniversary:  # «20-летию объединения …»: only the anniversary changes case
-                phrase = re.sub(r"^(\d+-лети)\w+", r"\1е", phrase)
-            else:
-                head, comma, rest = phrase.partition(",")
-                phrase = phrase_nominative(head) + comma + rest
-            if len(phrase.split()) <= 2 and token.lemma in _VISIT_LEMMAS:
-                # «Рабочий визит»: whose, and where to, from the verb it hangs from
-                phrase = " ".join([phrase, _who_and_where(tokens, token, doc.text)]).strip()
-            return phrase[:1].upper() + phrase[1:]
-    return None
+                kept.add(t.id)
+                changed = True
+    # the unbroken run of the phrase around its head: a word the parser hung from
+    # it further on («… посетил центр … района») is not the event's name
+    low, high = _run_around(tokens, tokens.index(token), kept)
+    start, stop = tokens[low].start, tokens[high].stop
+    phrase = " ".join(text[start:stop].split()).strip(" ,;:")
+    while phrase.count("«") > phrase.count("»") and stop < len(text):
+        closing = text.find("»", stop)  # «Фестиваль «Мәңгі бірге – Навеки вместе»»
+        if closing < 0 or closing - stop > 60:
+            break
+        stop = closing + 1
+        phrase = " ".join(text[start:stop].split()).strip(" ,;:")
+    if len(phrase.split()) > 16:
+        return None
+    # only the head's own phrase changes case: «Концерт, посвящённый весеннему празднику»
+    if anniversary:  # «20-летию объединения …»: only the anniversary changes case
+        phrase = re.sub(r"^(\d+-лети)\w+", r"\1е", phrase)
+    else:
+        head, comma, rest = phrase.partition(",")
+        phrase = phrase_nominative(head) + comma + rest
+    if len(phrase.split()) <= 2 and token.lemma in _VISIT_LEMMAS:
+        # «Рабочий визит»: whose, and where to, from the verb it hangs from
+        phrase = " ".join([phrase, _who_and_where(tokens, token, text)]).strip()
+    return phrase[:1].upper() + phrase[1:]
 
 
 # Verbs a headline tells of an event with, and the noun that names that event: «В Барнауле

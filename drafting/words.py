@@ -144,7 +144,10 @@ def phrase_nominative(phrase: str) -> str:
     Adjectives agree with the noun after them; words in quotes are names and stay as written."""
     from search.textnorm import _analyzer
 
-    words = phrase.split()
+    # «20-летнему юбилею»: a number before a hyphen stays, the word after it changes case
+    numbers = [re.match(r"\d+-(?=[а-яё])", word) for word in phrase.split()]
+    prefixes = [found.group() if found else "" for found in numbers]
+    words = [word[len(prefix) :] for word, prefix in zip(phrase.split(), prefixes, strict=True)]
     parses: list[Any] = []
     quoted = False
     for word in words:
@@ -195,7 +198,7 @@ def phrase_nominative(phrase: str) -> str:
             for n, w in zip(new.split("-"), word.split("-"), strict=False)
         ]
         out.append("-".join(parts) if len(parts) == len(new.split("-")) else new)
-    return " ".join(out)
+    return " ".join(prefix + word for prefix, word in zip(prefixes, out, strict=True))
 
 
 def head_index(words: list[str], parses: list[Any]) -> int | None:
@@ -212,7 +215,8 @@ def head_index(words: list[str], parses: list[Any]) -> int | None:
                 # surname is not the head when a noun follows
                 and not ({"Surn", "Name"} & set(p.tag.grammemes) and k + 1 < len(words))
             )
-            or (w.isupper() and len(w) > 1)
+            # «XV Форума»: a Roman ordinal is no abbreviation
+            or (w.isupper() and len(w) > 1 and not re.fullmatch(r"[IVXLC]+", w))
         ),
         None,
     )

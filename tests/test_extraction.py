@@ -422,6 +422,9 @@ def test_an_organization_s_name_in_the_nominative_keeps_its_capitals() -> None:
         phrase_nominative("рабочим визитом в Омутинский район")
         == "рабочий визит в Омутинский район"
     )
+    # a number before a hyphen stays; a Roman ordinal is no abbreviation to keep as written
+    assert phrase_nominative("20-летнему юбилею общества") == "20-летний юбилей общества"
+    assert phrase_nominative("XV Форума молодёжи") == "XV Форум молодёжи"
     # the tagger's own reading, where it left a word as written
     assert (
         head_in_nominative("Окуневском Доме культуры", "Окуневском Дом культуры")
@@ -606,6 +609,44 @@ def test_an_exclaimed_headline_is_no_title_and_the_body_s_event_phrase_is() -> N
     assert title.startswith("Встреча министра культуры Омской области") and "акима" in title
     two = "В Кургане прошли концерт и выставка мастеров из Костаная.\n"
     assert draft_article(two, "two.txt").title == "Концерт"
+
+
+def test_a_frame_or_an_occasion_names_the_event_only_when_nothing_else_does() -> None:
+    # the forum it was part of, then the concert held there
+    framed = (
+        "В рамках Дней культуры Павлодарской области в Омском драматическом театре прошёл "
+        "Гала-концерт народных коллективов Прииртышья, его посетили сотни зрителей.\n"
+    )
+    assert (
+        draft_article(framed, "framed.txt").title == "Гала-концерт народных коллективов Прииртышья"
+    )
+    # what was marked, then the evening that marked it
+    marked = (
+        "Общество «Родник» отметило 15-летие. В Костанае прошёл праздничный вечер, "
+        "посвящённый 15-летнему юбилею общества, на него пришли друзья из Кургана.\n"
+    )
+    assert draft_article(marked, "marked.txt").title == (
+        "Праздничный вечер, посвящённый 15-летнему юбилею общества"
+    )
+    # with nothing else named, the frame is the event; a Roman ordinal stays as written
+    only = (
+        "Курганские ансамбли выступят в рамках VII Форума приграничного сотрудничества "
+        "в Костанае, сообщили в управлении культуры области.\n"
+    )
+    assert draft_article(only, "only.txt").title == (
+        "VII Форум приграничного сотрудничества в Костанае"
+    )
+
+
+def test_the_desk_that_signs_a_page_is_no_headline() -> None:
+    text = (
+        "Концерт дружбы прошёл в Петропавловске\n\n"
+        "Редакция портала «Голос Прииртышья»\n"
+        "05.11.2025\n\n"
+        "Концерт дружбы прошёл в областной филармонии, сообщает пресс-служба Русского дома. "
+        "На сцену вышли коллективы из Кургана и Петропавловска.\n"
+    )
+    assert draft_article(text, "desk.txt").title == "Концерт дружбы"
 
 
 def test_adjectives_before_a_person_noun_begin_a_title_not_an_organization() -> None:
