@@ -229,7 +229,7 @@ def event_title_and_kind(text: str) -> tuple[str | None, str]:
 _EVENT_LEMMAS = frozenset(
     "визит делегация концерт праздник празднование фестиваль встреча форум конференция стол "
     "заседание семинар выставка вечер день курултай конкурс съезд юбилей чтения открытие "
-    "поездка презентация подписание конгресс".split()
+    "поездка презентация подписание конгресс посещение".split()
 )
 
 
@@ -335,8 +335,13 @@ def _event_noun_phrase(text: str, tokens: list[Any], token: Any) -> str | None:
     nominal = token.pos in {"NOUN", "PROPN"} or (token.pos == "ADJ" and token.rel in _NOUN_SLOTS)
     if not anniversary and (not nominal or not names_an_event(token.lemma)):
         return None
-    if token.lemma == "стол" and not any(
-        t.lemma == "круглый" for t in tokens if t.head_id == token.id
+    below = [t for t in tokens if t.head_id == token.id]
+    if token.lemma == "стол" and not any(t.lemma == "круглый" for t in below):
+        return None
+    # «на сегодняшний день», «в тот день»: a day is an event by its name («День единства»,
+    # «Дни культуры»), not by the time it tells
+    if token.lemma == "день" and not (
+        token.text[:1].isupper() or any(t.rel == "nmod" for t in below)
     ):
         return None
     kept = {token.id}

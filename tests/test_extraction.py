@@ -638,6 +638,14 @@ def test_a_frame_or_an_occasion_names_the_event_only_when_nothing_else_does() ->
     )
 
 
+def test_a_day_that_tells_the_time_is_no_event() -> None:
+    text = (
+        "На сегодняшний день в обществе «Достык» двести членов. В субботу они провели в "
+        "Кургане фестиваль казахской культуры, на него приехали гости из Костаная.\n"
+    )
+    assert draft_article(text, "day.txt").title == "Фестиваль казахской культуры"
+
+
 def test_the_desk_that_signs_a_page_is_no_headline() -> None:
     text = (
         "Концерт дружбы прошёл в Петропавловске\n\n"
