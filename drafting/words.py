@@ -253,6 +253,15 @@ def head_in_nominative(raw: str, normal: str) -> str:
     elif front[-1] == written[head] and compound_in_full(front[-1]) != front[-1]:
         # «Облдумы», «Заксобрания»: compound abbreviations the tagger leaves as written
         front = [*front[:-1], own[head] if len(own) == head + 1 else front[-1]]
+    elif (
+        front[-1] == written[head]
+        and len(own) == head + 1
+        and parses[head] is not None
+        and {"datv", "ablt", "loct"} & set(parses[head].tag.grammemes)
+        and _analyzer().word_is_known(written[head])  # not two words run together
+    ):
+        # the tagger left the head itself in a case no nominative shares («в Консульстве …»)
+        front = own
     return " ".join([*front, *written[head + 1 :]])
 
 

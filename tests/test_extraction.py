@@ -430,6 +430,11 @@ def test_an_organization_s_name_in_the_nominative_keeps_its_capitals() -> None:
         head_in_nominative("Окуневском Доме культуры", "Окуневском Дом культуры")
         == "Окуневский Дом культуры"
     )
+    # … or left the head itself as written, in a case no nominative shares
+    assert (
+        head_in_nominative("Консульстве Казахстана", "Консульстве Казахстана")
+        == "Консульство Казахстана"
+    )
 
 
 def test_what_is_not_a_title_stays_out_of_one() -> None:
