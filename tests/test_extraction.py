@@ -1221,6 +1221,12 @@ def test_who_said_quoted_words_and_a_name_with_initials_after_it_spoke() -> None
         "Встреча прошла тепло."
     )
     assert listed == {"Анна Петровна Иванова": "speaker", "Р.Р. Сагитов": "speaker"}, listed
+    # who greeted, wished or expressed something said it
+    greeted = roles(
+        "Гостей вечера поприветствовала директор Дома дружбы Анна Смирнова. Уверенность в "
+        "успехе проекта выразил аким района Ерлан Сапаров."
+    )
+    assert greeted == {"Анна Смирнова": "speaker", "Ерлан Сапаров": "speaker"}, greeted
 
 
 def test_names_given_as_the_event_s_participants_took_part_whatever_the_verb() -> None:
