@@ -597,9 +597,11 @@ def is_venue(text: str, span: Span) -> bool:
     Международного финансового центра»: a body named in the locative after «в» (and its
     adjectives), or after a word for a place in it, is where the event was."""
     before = text[max(0, span.start - 60) : span.start]
-    # «на площадке», «в читальном зале», «в стенах», «на базе» … of the body
+    # «на площадке», «в читальном зале», «в стенах», «на базе», «на сцену», «в фойе» … of
+    # the body
     if re.search(
-        r"(?:^|\s)(?:на\s+(?:площадке|базе)|в\s+(?:\w+\s+)?зале|в\s+(?:стенах|здании|помещении))\s+$",
+        r"(?:^|\s)(?:на\s+(?:площадк[еу]|баз[еу]|сцен[еуы]|территории)|в\s+(?:\w+\s+)?зале"
+        r"|в\s+(?:стенах|здании|помещении|фойе|холле|павильоне))\s+$",
         before,
         re.I,
     ):

@@ -1043,6 +1043,15 @@ def test_a_venue_and_a_body_named_only_in_someone_s_words_are_mentioned() -> Non
     assert roles.get("Министерство культуры Омской области") == "mentioned", roles
     assert roles.get("Центр «Евразия»") == "mentioned", roles
     assert roles.get("Общество «Жолдастык»") == "participant", roles
+    stage = (
+        "Артисты ансамбля «Сарыарка» вышли на сцену Дворца культуры «Нефтяник». В фойе "
+        "Драматического театра «Глобус» открылась выставка.\n"
+    )
+    draft = draft_article(stage, "stage.txt")
+    roles = {o.name: draft.role_of(o) for o in draft.organizations}
+    assert roles.get("Дворец культуры «Нефтяник»") == "mentioned", roles
+    assert roles.get("Драматический театр «Глобус»") == "mentioned", roles
+    assert roles.get("Ансамбль «Сарыарка»") == "participant", roles
 
 
 def test_a_body_from_a_city_is_of_that_city_s_country() -> None:
