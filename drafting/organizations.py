@@ -400,6 +400,7 @@ def org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
             stem + "а",
             stem + "ск",
             stem[:-2] + "а" if stem.endswith(("ин", "ын")) else "",  # Кызылорд|ин|ская
+            stem[:-1] if stem.endswith("ь") else "",  # Барнаул|ь|ский
         ):
             country = country_of(city[:1].upper() + city[1:]) if len(city) >= 4 else None
             if country:

@@ -122,6 +122,7 @@ def test_an_organization_s_country_comes_from_the_places_its_name_holds() -> Non
 
     assert org_country("Общественная палата Оренбургской области", []) == "RU"
     assert org_country("Управление внутренней политики Астаны", []) == "KZ"
+    assert org_country("Барнаульский педагогический колледж", []) == "RU"  # Барнаул|ь|ский
     # a mission is of the country it comes from, not of where it serves
     assert org_country("Представительство Россотрудничества в Республике Казахстан", []) == "RU"
     assert org_country("Генеральное консульство Республики Казахстан в Омске", []) == "KZ"
