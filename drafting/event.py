@@ -57,9 +57,9 @@ EVENT_KINDS = (
 
 
 def event_format(text: str, city_named: bool) -> str:
-    """Online when the text says so, in person when it names a city in telling of the event
-    (`city_named`) or tells of what only happens in person (a visit, a concert) and says
-    nothing of being online, unknown otherwise."""
+    """Online when the text says so, in person when it names a city or a venue in telling of
+    the event (`city_named`) or tells of what only happens in person (a visit, a concert, a
+    celebration) and says nothing of being online, unknown otherwise."""
     online = re.search(
         r"онлайн|online|видеоконференц|в режиме видеосвязи|zoom|вебинар|\bВКС\b|видеомост|"
         r"дистанционн|виртуальн",
@@ -78,7 +78,8 @@ def event_format(text: str, city_named: bool) -> str:
 # What only happens where people are: a visit, a delegation, a concert, a festival
 _IN_PERSON = re.compile(
     r"\b(?:визит\w*|делегаци\w*|концерт\w*|фестивал\w*|выставк\w*|посетил[иао]?|посетит|"
-    r"прибыл[иао]?|приехал[иао]?|экскурси\w*)\b",
+    r"прибыл[иао]?|приехал[иао]?|экскурси\w*|(?:от)?праздн\w*|"
+    r"курулта\w*|дн(?:и|ей|ям|ях)\s+культуры)\b",
     re.I,
 )
 

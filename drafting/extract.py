@@ -931,7 +931,7 @@ def draft_article(
         kind=kind,
         date=date,
         date_sentence=date_sentence,
-        format=event_format(text, city_named),
+        format=event_format(text, city_named or any(org.venue for org in organizations.values())),
         people=list(people.values()),
         organizations=list(organizations.values()),
         places=list(places.values()),

@@ -980,6 +980,11 @@ def test_what_only_happens_in_person_is_held_in_person() -> None:
     assert draft_article(online, "aktobe.txt").format == "online"
     nothing = "Общественники обсудили планы на следующий год.\n"
     assert draft_article(nothing, "plans.txt").format == "unknown"
+    feast = "Казахская диаспора отпраздновала Наурыз вместе с соседями.\n"
+    assert draft_article(feast, "feast.txt").format == "offline"
+    # a venue named, though no city is
+    hall = "Встреча общественников с депутатами прошла в Доме дружбы народов.\n"
+    assert draft_article(hall, "hall.txt").format == "offline"
 
 
 def test_who_held_the_event_and_who_supported_it_are_read_from_the_sentence() -> None:
