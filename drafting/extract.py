@@ -431,6 +431,8 @@ def draft_article(
                     return organization(*with_kind(o))
         if clean.casefold() in GENERIC_ORGS or len(clean) < 2 or known.place(clean):
             return None  # «НПО» is no organization; «Костанай» taken for one is a city
+        if re.fullmatch(r"[А-ЯЁа-яё]+", clean) and not clean.isupper() and names_org_kind(clean):
+            return None  # «Центр», «Ассоциация»: a kind of body alone names none
         if re.fullmatch(r"[IVXLІХ]+", clean) or (len(clean.split()) >= 4 and clean.isupper()):
             return None  # a Roman numeral, or a line of capitals taken for a name
         if re.search(r"\s{2,}|\n", raw) or re.fullmatch(r"[A-Za-z]{1,3}", clean):

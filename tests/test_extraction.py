@@ -115,6 +115,9 @@ def test_fragments_are_no_organizations() -> None:
     names = [o.name for o in draft.organizations]
     assert not any(name.startswith(("Рф", "РФ в", "Устав")) for name in names), names
     assert any(p.last_name == "Белокурский" for p in draft.people)  # a word broken at «- »
+    # a kind of body alone, said of one named before, names none
+    alone = draft_article("Ассоциация провела концерт в Омске. Общество поддержало проект.\n", "a")
+    assert alone.organizations == [], alone.organizations
 
 
 def test_an_organization_s_country_comes_from_the_places_its_name_holds() -> None:
