@@ -293,6 +293,14 @@ def _listed_after_place(before: str) -> re.Match[str] | None:
 _ANY_BODY = frozenset({"организация"})
 
 
+# What is named after a person: «имени …», «им. …», a street, an avenue, a monument
+_NAMED_AFTER = re.compile(
+    r"(?:\bимени|\bим\.|\bул\.|\bулиц[аеуы]|\bпроспект\w*|\bпр\.|\bпамятник\w*|\bбульвар\w*)"
+    r"\s*$",
+    re.I,
+)
+
+
 def said_of(person: DraftPerson, title: str) -> str:
     """A title a plural gave a list («оперные певцы X и Y»), as said of one of its people."""
     return for_a_woman(title) if gender_of(person) == "femn" else title
@@ -657,6 +665,10 @@ def draft_article(
             # a lone word with no known title before it is more often a river or a city
             # («мастера Барнаула и Семея») than a person
             continue
+        if _NAMED_AFTER.search(text[max(0, span.start - 20) : span.start]) or re.match(
+            r"(?:имени|им\.)\s", span.text, re.I
+        ):
+            continue  # «театр им. А. Н. Островского», «ул. Карла Маркса»: whom it is named after
         first, patronymic, last = parsed[span.start]
         if patronymic and last == first:  # «Юлия Александровна»: whose, by the others
             named = surname_for(first, patronymic, list(parsed.values()))

@@ -110,6 +110,15 @@ FRAGMENTS = """В Уральске прошла встреча с Генерал
 """
 
 
+def test_whom_a_theatre_or_a_street_is_named_after_is_no_one_at_the_event() -> None:
+    text = (
+        "В театре имени Ф. М. Достоевского на улице Карла Маркса выступил директор "
+        "школы им. М. Ростроповича Иван Петров.\n"
+    )
+    names = [p.full_name for p in draft_article(text, "omsk.txt").people]
+    assert names == ["Иван Петров"], names
+
+
 def test_fragments_are_no_organizations() -> None:
     draft = draft_article(FRAGMENTS, "uralsk.txt")
     names = [o.name for o in draft.organizations]
