@@ -80,6 +80,21 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
                 i += 1
             else:
                 break
+        # «Детская общественная организация Курганской области «Открытый мир»»: a body called
+        # by its kind, with no name in quotes yet, takes the one written right after it (what
+        # the tagger took for a body and is no kind of one — «конференция «…»» — does not)
+        quoted = re.match(r"[ \t]?«", text[stop : stop + 2])
+        if (
+            quoted
+            and "«" not in text[start:stop]
+            and any(names_org_kind(w) for w in text[start:stop].split())
+        ):
+            closing = _closing_quote(text, stop + quoted.end() - 1)
+            if closing is not None and closing - stop < 80:
+                normal += text[stop : closing + 1]
+                stop = closing + 1
+                while i + 1 < len(ordered) and ordered[i + 1].start < stop:
+                    i += 1  # the name in quotes, tagged apart
         remit = _remit_after(text, stop) if stop > span.stop else None
         if remit is not None:  # «Управления | Алтайского края | по культуре и архивному делу»
             normal, stop = normal + text[stop:remit], remit

@@ -119,6 +119,15 @@ def test_whom_a_theatre_or_a_street_is_named_after_is_no_one_at_the_event() -> N
     assert names == ["Иван Петров"], names
 
 
+def test_a_body_called_by_its_kind_takes_the_name_in_quotes_after_it() -> None:
+    text = (
+        "В форуме приняла участие Детская общественная организация Курганской области "
+        "«Открытый мир», а в библиотеке прошла конференция «Казахстан и Россия».\n"
+    )
+    names = {o.name for o in draft_article(text, "kurgan.txt").organizations}
+    assert names == {"Детская общественная организация Курганской области «Открытый мир»"}, names
+
+
 def test_fragments_are_no_organizations() -> None:
     draft = draft_article(FRAGMENTS, "uralsk.txt")
     names = [o.name for o in draft.organizations]
