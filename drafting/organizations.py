@@ -605,7 +605,22 @@ def org_words_in_title(head: str) -> tuple[str, str]:
     cut = len(words)
     while cut - 1 > first_title and "ADJF" in tags_of(words[cut - 1])[0]:
         cut -= 1
+    # «руководитель | представительства Россотрудничества»: a branch of a body is a body
+    if cut == len(words) and cut - 1 > first_title and is_branch(words[cut - 1]):
+        cut -= 1
+        while cut - 1 > first_title and "ADJF" in tags_of(words[cut - 1])[0]:
+            cut -= 1
     return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+# A body's mission or branch in a place, an organization of its own: «представительство
+# Россотрудничества в Казахстане», «Курганское региональное отделение …» (a «филиал» of a
+# school or an academy is a unit of it: «директор филиала Академии …»)
+_BRANCH_LEMMAS = frozenset({"представительство", "отделение"})
+
+
+def is_branch(word: str) -> bool:
+    return lemma_of(word.strip(",.")) in _BRANCH_LEMMAS
 
 
 def is_venue(text: str, span: Span) -> bool:

@@ -12,6 +12,7 @@ from drafting.nlp import Span
 from drafting.organizations import (
     LINKS,
     full_country,
+    is_branch,
     org_words_in_title,
     organization_start,
     parent_of_unit,
@@ -431,6 +432,12 @@ def title_nominative(title: str) -> str:
     return " ".join([phrase_nominative(" ".join(words[: head + 1])), *words[head + 1 :]])
 
 
+def _where_it_serves(rest: str) -> str:
+    """« в Казахстане» right after a branch's body, up to the end of the title."""
+    found = re.match(r"\s+(?:в|во)\s+[А-ЯЁ][\w-]*(?:\s+[А-ЯЁ][\w-]*)?(?=\s*(?:[,–—-]|$))", rest)
+    return found.group(0) if found else ""
+
+
 def split_position(
     chunk: str,
     at: int,
@@ -496,6 +503,11 @@ def split_position(
                     name = raw if raw.lstrip().startswith("«") else normal
                     if quoted:  # «… детства «Мама-Клуб»»: the tagger left its quotes out
                         raw = name = f"«{raw.strip('«»')}»"
+                    if is_branch(moved.split()[-1]):
+                        # the branch's body stays as written, and so does where it serves
+                        # («представительства | Россотрудничества в Казахстане»)
+                        name = raw + _where_it_serves(chunk[span.stop - at :])
+                        raw = name
                     raw, normal = f"{moved} {raw}", f"{phrase_nominative(moved)} {name}"
                 parent = parent_of_unit(raw.split())
                 if parent is not None:  # «директора Департамента … | МИД России»

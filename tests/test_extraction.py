@@ -128,6 +128,21 @@ def test_a_body_called_by_its_kind_takes_the_name_in_quotes_after_it() -> None:
     assert names == {"Детская общественная организация Курганской области «Открытый мир»"}, names
 
 
+def test_a_mission_or_a_branch_of_a_body_is_the_employer() -> None:
+    text = (
+        "Гостей поприветствовала руководитель представительства Россотрудничества в Казахстане "
+        "Анна Миронова. Выступил председатель Курганского регионального отделения Ассамблеи "
+        "народов России Иван Петров.\n"
+    )
+    positions = _positions(draft_article(text, "astana.txt"))
+    assert positions["Анна Миронова"] == [
+        ("руководитель", "Представительство Россотрудничества в Казахстане")
+    ], positions
+    assert positions["Иван Петров"] == [
+        ("председатель", "Курганское региональное отделение Ассамблеи народов России")
+    ], positions
+
+
 def test_fragments_are_no_organizations() -> None:
     draft = draft_article(FRAGMENTS, "uralsk.txt")
     names = [o.name for o in draft.organizations]
