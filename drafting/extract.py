@@ -61,7 +61,7 @@ from drafting.people import (
     surname_for,
     untitled,
 )
-from drafting.places import is_settlement
+from drafting.places import city_name, is_settlement
 from drafting.positions import (
     for_a_woman,
     is_plural_title,
@@ -611,7 +611,7 @@ def draft_article(
             continue
         if any(o.start <= span.start < o.stop for o in org_spans):
             continue
-        span = replace(span, normal=with_yo(span.text, span.normal))  # «Берёзовка»
+        span = replace(span, normal=with_yo(span.text, city_name(span)))  # «Берёзовка»
         found = known.place(span.text) or known.place(span.normal)
         sentence = sentence_of(sentences, span.start, text)
         if found:

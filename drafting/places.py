@@ -9,6 +9,23 @@ from drafting.nlp import Span
 from drafting.words import tags_of
 
 
+def city_name(span: Span) -> str:
+    """A settlement's name in the nominative: the tagger's normal form, or, for one word the
+    tagger left in an oblique case («Уральска», «Кызылорды»), the dictionary's form the
+    gazetteer knows."""
+    from search.textnorm import _analyzer
+
+    name = span.normal
+    if country_of(name) or country_of(span.text):
+        return name
+    if " " not in name.strip():
+        for parse in _analyzer().parse(span.text.strip()):
+            form = "-".join(part.capitalize() for part in parse.normal_form.split("-"))
+            if country_of(form):
+                return form
+    return name
+
+
 def is_region(text: str) -> bool:
     """A place rather than an organization: «Павлодарской области …», «города Семей»,
     «Актобе» (a place the dictionary or the gazetteer knows)."""

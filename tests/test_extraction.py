@@ -143,6 +143,19 @@ def test_a_mission_or_a_branch_of_a_body_is_the_employer() -> None:
     ], positions
 
 
+def test_a_city_the_tagger_leaves_in_an_oblique_case_is_named_in_the_nominative() -> None:
+    from drafting.nlp import Span
+    from drafting.places import city_name
+
+    def named(written: str) -> str:  # the tagger's normal form left as written
+        return city_name(Span("LOC", 0, len(written), written, written))
+
+    assert named("Уральска") == "Уральск"
+    assert named("Кызылорды") == "Кызылорда"
+    assert named("Усть-Каменогорска") == "Усть-Каменогорск"
+    assert named("Нижний Новгород") == "Нижний Новгород"  # as the tagger gave it
+
+
 def test_fragments_are_no_organizations() -> None:
     draft = draft_article(FRAGMENTS, "uralsk.txt")
     names = [o.name for o in draft.organizations]
