@@ -1062,6 +1062,14 @@ def test_who_held_an_event_named_only_as_an_event_held_it() -> None:
     assert roles.get("Союз художников Омской области") == "organizer", roles
     assert roles.get("Фонд «Степь»") == "organizer", roles
     assert roles.get("Союз мастеров") != "organizer", roles
+    # the holder in lower case, named as a body elsewhere
+    lower = (
+        "Посол Казахстана в России Иван Петров поздравил гостей с Наурызом. Мероприятие "
+        "организовало посольство Казахстана в России.\n"
+    )
+    draft = draft_article(lower, "moscow.txt")
+    roles = {o.name: draft.role_of(o) for o in draft.organizations}
+    assert roles.get("Посольство Казахстана в России") == "organizer", roles
 
 
 def test_a_quoted_name_after_a_word_for_an_event_a_programme_or_a_work_is_no_body() -> None:
