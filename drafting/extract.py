@@ -293,6 +293,10 @@ def _listed_after_place(before: str) -> re.Match[str] | None:
 _ANY_BODY = frozenset({"организация"})
 
 
+# «Консульство РК в Омске», «Русский Дом г. Нур-Султан»: the city a body serves, still a city
+_CITY_OF_BODY = re.compile(r"(?:\bво?|\bг\.|\bгорода|\bгороде)\s*$", re.I)
+
+
 # What is named after a person: «имени …», «им. …», a street, an avenue, a monument
 _NAMED_AFTER = re.compile(
     r"(?:\bимени|\bим\.|\bул\.|\bулиц[аеуы]|\bпроспект\w*|\bпр\.|\bпамятник\w*|\bбульвар\w*)"
@@ -609,8 +613,10 @@ def draft_article(
     for span in spans:
         if span.type != "LOC" or is_country(span.normal) or is_country(span.text):
             continue
-        if any(o.start <= span.start < o.stop for o in org_spans):
-            continue
+        if any(o.start <= span.start < o.stop for o in org_spans) and not _CITY_OF_BODY.search(
+            text[max(0, span.start - 10) : span.start]
+        ):
+            continue  # a place inside a name is no city named, unless the body's own
         span = replace(span, normal=with_yo(span.text, city_name(span)))  # «Берёзовка»
         found = known.place(span.text) or known.place(span.normal)
         sentence = sentence_of(sentences, span.start, text)

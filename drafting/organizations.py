@@ -30,6 +30,25 @@ GENERIC_ORGS = {"нпо", "нко", "ооо", "оюл", "рк", "рф", "сми"
 GENERIC_ABBREVIATIONS = frozenset(w.upper() for w in GENERIC_ORGS | {"ссср", "сша"})
 
 
+# A mission, a house or a centre of one country in a city of another is named with that city
+# («Посольство РК в Москве», «Русский дом в Астане»); any body may be named with «г. …»
+_MISSION_LEMMAS = frozenset({"посольство", "консульство", "представительство", "дом", "центр"})
+_IN_CITY = re.compile(r"\s+(?:во?\s+(?:г\.\s*|городе\s+)?|г\.\s*|города\s+)", re.I)
+_CITY_NAMED = re.compile(r"\s+(?:г\.\s*|города\s+)", re.I)
+
+
+def _is_mission(name: str) -> bool:
+    return any(lemma_of(w) in _MISSION_LEMMAS for w in re.sub(r"«.*»", " ", name).split())
+
+
+def _serves_in(name: str, gap: str) -> bool:
+    """Whether the place after `gap` belongs to the body's name: «г. Нур-Султан» after any body,
+    «в Омске» after a mission or a house."""
+    if _CITY_NAMED.fullmatch(gap):
+        return True
+    return bool(_IN_CITY.fullmatch(gap)) and _is_mission(name)
+
+
 def organization_spans(spans: list[Span], text: str) -> list[Span]:
     """ORG spans, each joined with a place that directly follows it
     («Гражданский Альянс» + «Казахстана», «Общественной палаты» + «Российской Федерации»).
@@ -77,6 +96,9 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
             if nxt.type == "LOC" and gap.strip(" »") == "" and len(gap) <= 3:
                 stop = nxt.stop
                 normal = f"{normal}{gap.replace(' ', '')} {nxt.text}".replace("» ", "» ")
+                i += 1
+            elif nxt.type == "LOC" and _serves_in(text[start:stop], gap):
+                normal, stop = normal + gap + nxt.text, nxt.stop
                 i += 1
             else:
                 break
@@ -359,6 +381,10 @@ def org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
     """The country an organization's name tells: a country named in it («… Республики
     Казахстан», «Россотрудничества»), or a city of the article its words are made from
     («Оренбургской области» → Оренбург, RU). None when it tells none or two."""
+    served = re.search(r"\s(?:в|во)\s", name)
+    if served and _is_mission(name[: served.start()]):
+        # «Русский дом в Астане»: where a mission serves is not whose it is
+        name = name[: served.start()]
     words = [w.casefold().strip('«»"(),.') for w in name.split()]
     words = [
         w

@@ -156,6 +156,18 @@ def test_a_city_the_tagger_leaves_in_an_oblique_case_is_named_in_the_nominative(
     assert named("Нижний Новгород") == "Нижний Новгород"  # as the tagger gave it
 
 
+def test_a_mission_or_a_house_is_named_with_the_city_it_serves_and_keeps_its_country() -> None:
+    text = (
+        "Концерт подготовили Русский дом в Астане и Посольство Республики Казахстан в Москве. "
+        "Гостей встретили в Казахском культурном центре г. Омска.\n"
+    )
+    draft = draft_article(text, "astana.txt")
+    countries = {o.name: o.country for o in draft.organizations}
+    assert countries.get("Русский дом в Астане", "absent") is None, countries
+    assert countries.get("Посольство Республики Казахстан в Москве") == "KZ", countries
+    assert {"Астана", "Москва"} <= {p.name for p in draft.places}, draft.places
+
+
 def test_fragments_are_no_organizations() -> None:
     draft = draft_article(FRAGMENTS, "uralsk.txt")
     names = [o.name for o in draft.organizations]
