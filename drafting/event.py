@@ -75,7 +75,8 @@ def event_format(text: str, city_named: bool) -> str:
     return "unknown"
 
 
-# What only happens where people are: a visit, a delegation, a concert, a festival
+# What only happens where people are: a visit, a delegation, a concert, a festival, a
+# celebration, a kurultai, days of culture
 _IN_PERSON = re.compile(
     r"\b(?:визит\w*|делегаци\w*|концерт\w*|фестивал\w*|выставк\w*|посетил[иао]?|посетит|"
     r"прибыл[иао]?|приехал[иао]?|экскурси\w*|(?:от)?праздн\w*|"
