@@ -168,6 +168,15 @@ def test_a_mission_or_a_house_is_named_with_the_city_it_serves_and_keeps_its_cou
     assert {"Астана", "Москва"} <= {p.name for p in draft.places}, draft.places
 
 
+def test_a_news_feed_s_heading_is_page_furniture() -> None:
+    text = (
+        "Новости культуры\n\nЛента новостей\n\nВ Омске прошёл концерт ансамбля «Сарыарка». "
+        "Выступил директор Дома дружбы Иван Петров.\n"
+    )
+    names = {o.name for o in draft_article(text, "omsk.txt").organizations}
+    assert names == {"Дом дружбы", "Ансамбль «Сарыарка»"}, names
+
+
 def test_fragments_are_no_organizations() -> None:
     draft = draft_article(FRAGMENTS, "uralsk.txt")
     names = [o.name for o in draft.organizations]
