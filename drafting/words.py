@@ -257,10 +257,11 @@ def head_in_nominative(raw: str, normal: str) -> str:
         front[-1] == written[head]
         and len(own) == head + 1
         and parses[head] is not None
-        and {"datv", "ablt", "loct"} & set(parses[head].tag.grammemes)
+        and not any("nomn" in p.tag for p in _analyzer().parse(written[head]))
         and _analyzer().word_is_known(written[head])  # not two words run together
     ):
-        # the tagger left the head itself in a case no nominative shares («в Консульстве …»)
+        # the tagger left the head itself in a form no nominative shares («в Консульстве …»,
+        # «Синода …»)
         front = own
     return " ".join([*front, *written[head + 1 :]])
 

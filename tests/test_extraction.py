@@ -506,6 +506,7 @@ def test_an_organization_s_name_in_the_nominative_keeps_its_capitals() -> None:
         head_in_nominative("Консульстве Казахстана", "Консульстве Казахстана")
         == "Консульство Казахстана"
     )
+    assert head_in_nominative("Синода округа", "Синода округа") == "Синод округа"
 
 
 def test_what_is_not_a_title_stays_out_of_one() -> None:
