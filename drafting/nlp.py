@@ -6,6 +6,7 @@ a verb's gender, the case of the title before it).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from types import SimpleNamespace
@@ -185,13 +186,19 @@ def _initialled_names(text: str, spans: list[Span], doc: Any, morph_vocab: Any) 
     return sorted(out, key=lambda s: s.start)
 
 
+def children_of(tokens: Iterable[Any]) -> dict[str, list[Any]]:
+    """Each token's children in the syntax tree, by the parent's id."""
+    children: dict[str, list[Any]] = {}
+    for token in tokens:
+        children.setdefault(token.head_id, []).append(token)
+    return children
+
+
 def _governing_verb(doc: Any, span: Any, morph_vocab: Any) -> str | None:
     """The lemma of the verb a name hangs from in the dependency tree: «Бану Нургазиева
     обратила внимание» → «обратить»; «письма прислали … Посол … Бородавкин» → «прислать»."""
     tokens = {t.id: t for t in doc.tokens}
-    children: dict[str, list[Any]] = {}
-    for t in doc.tokens:
-        children.setdefault(t.head_id, []).append(t)
+    children = children_of(doc.tokens)
     inside = {t.id for t in span.tokens}
     node = next((t for t in span.tokens if t.head_id not in inside), None)
     seen: set[str] = set()

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from drafting.event import refers_to_an_event
+from drafting.nlp import children_of
 from drafting.words import tags_of
 
 # Verbs whose subject (or agent, in the passive) held what they govern: held the event when
@@ -84,10 +85,7 @@ def _sentences(doc: Any, morph_vocab: Any) -> Iterator[tuple[list[Any], dict[str
         tokens = sentence.tokens
         for token in tokens:
             token.lemmatize(morph_vocab)
-        children: dict[str, list[Any]] = {}
-        for token in tokens:
-            children.setdefault(token.head_id, []).append(token)
-        yield tokens, children
+        yield tokens, children_of(tokens)
 
 
 def held_and_supported(doc: Any, morph_vocab: Any) -> tuple[list[range], list[range]]:

@@ -18,6 +18,7 @@ from enum import Enum
 from typing import Any
 
 from drafting.event import EVENT_WORDS, refers_to_an_event
+from drafting.nlp import children_of
 from drafting.words import tags_of
 
 
@@ -94,10 +95,7 @@ def trees(doc: Any) -> dict[int, tuple[Any, _Tree]]:
     """Each token of a Natasha Doc with syntax, by where it starts, with its sentence's tree."""
     found: dict[int, tuple[Any, _Tree]] = {}
     for sentence in doc.sents or []:
-        children: dict[str, list[Any]] = {}
-        for token in sentence.tokens:
-            children.setdefault(token.head_id, []).append(token)
-        tree = _Tree({t.id: t for t in sentence.tokens}, children)
+        tree = _Tree({t.id: t for t in sentence.tokens}, children_of(sentence.tokens))
         for token in sentence.tokens:
             found[token.start] = (token, tree)
     return found
