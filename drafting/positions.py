@@ -550,15 +550,17 @@ def split_position(
     title = " ".join(words[:cut])
     rest = " ".join(words[cut:])
     if rest and title.split()[-1].casefold().startswith(("посол", "консул")):
-        # «посол Российской Федерации в …», «генеральный консул РФ в …»: the title as written,
-        # and the mission it heads
+        # «посол Российской Федерации в …», «генеральный консул РФ в …»: the title as written
+        # says whom the holder serves and where, so it stands alone; the mission it heads is
+        # drafted as a body of its own
         mission = (
             "Посольство"
             if title.split()[-1].casefold().startswith("посол")
             else ("Генеральное консульство" if "генеральн" in title.casefold() else "Консульство")
         )
         name = f"{mission} {full_country(rest)}"
-        return lower_first(chunk), organization(name, name, at)
+        organization(name, name, at)
+        return lower_first(chunk), None
     if rest and not kinds and is_country(phrase_nominative(rest)):
         # «Заслуженный деятель науки Российской Федерации», «артистка России»: a country
         # alone employs no one; it is the title's
