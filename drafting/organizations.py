@@ -451,8 +451,25 @@ def org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
     # Altai region, not of the Chinese city the gazetteer also knows
     found |= guessed & {"RU", "KZ"}
     if not found:  # «ОО «Центр русской культуры»», «АНО «…»»: a form one country has
-        return country_of_form(name)
+        return country_of_form(name) or _diaspora_country(joined)
     return found.pop() if len(found) == 1 else None
+
+
+# A society of Kazakh culture or of Kazakhs is one of the diaspora, so in Russia; a world
+# body of Kazakhs (the «Всемирная ассоциация казахов») is Kazakhstan's own. Russian and
+# Slavic societies tell nothing: there are as many in Russia's regions as in Kazakhstan.
+_KAZAKH_DIASPORA = re.compile(
+    r"\bказах\w*\s+(?:национально-)?культурн|\bказахской\s+культуры|\bказахов\b"
+)
+_WORLD = re.compile(r"\b(?:всемирн|междунар|мирово)\w*")
+
+
+def _diaspora_country(name: str) -> str | None:
+    """RU for a society of the Kazakh diaspora («Казахский национально-культурный центр»,
+    «Ассоциация казахов Оренбуржья»), None for any other name."""
+    if _KAZAKH_DIASPORA.search(name) and not _WORLD.search(name):
+        return "RU"
+    return None
 
 
 # «областная газета», «городской совет ветеранов»: a local body whose name holds no place

@@ -203,6 +203,19 @@ def test_an_organization_s_country_comes_from_the_places_its_name_holds() -> Non
     assert org_country("Фонд «Степь»", []) is None  # nothing tells: the admin decides
 
 
+def test_a_society_of_the_kazakh_diaspora_is_in_russia() -> None:
+    from drafting.organizations import org_country
+
+    assert org_country("Казахский национально-культурный центр «Жулдыз»", []) == "RU"
+    assert org_country("Клуб казахской культуры «Арман»", []) == "RU"
+    assert org_country("Союз казахов Поволжья", []) == "RU"
+    # a world body of Kazakhs is Kazakhstan's, and Russian societies are on both sides
+    assert org_country("Всемирная ассоциация казахов", []) != "RU"
+    assert org_country("Общество русской культуры «Лад»", []) is None
+    # a place named still comes first
+    assert org_country("Казахский культурный центр Павлодара", []) == "KZ"
+
+
 def test_a_legal_form_one_country_has_tells_the_country() -> None:
     from drafting.organizations import org_country
 
