@@ -65,6 +65,7 @@ from drafting.places import city_name, is_settlement
 from drafting.positions import (
     for_a_woman,
     is_plural_title,
+    mission_of,
     position_chunks,
     positions_after,
     singular_title,
@@ -860,6 +861,19 @@ def draft_article(
                     for o in organizations.values()
                     if kind in o.name.casefold() and o.sentence == position.sentence
                 ]
+                # or the one a colleague's title in the sentence names («Генеральный консул РК
+                # в г. Омске …, консул …»)
+                named = {
+                    mission_of(theirs.title)
+                    for other in people.values()
+                    for theirs in other.positions
+                    if theirs.sentence == position.sentence and theirs.organization is None
+                }
+                named = {name for name in named if name and kind in name.casefold()}
+                if not missions and len(named) == 1:
+                    name = named.pop()
+                    at = max(0, text.find(position.sentence))
+                    missions = [org_id] if (org_id := organization(name, name, at)) else []
                 if len(missions) == 1:
                     position.organization = missions[0]
 

@@ -723,10 +723,28 @@ _STATE_BODY = re.compile(
 )
 
 
+# A country's mission, with where it serves: «посольства Казахстана в России»,
+# «генеральное консульство РФ в Уральске»
+_MISSION_BODY = re.compile(
+    r"(?<![\w«-])((?:[А-ЯЁа-яё][а-яё]+(?:ое|ого|ому|ом)\s+)?(?:[Пп]осольств|[Кк]онсульств)[а-яё]*\s+"
+    r"(?:Республики\s+[А-ЯЁ][а-яё]+|Российской\s+Федерации|[А-ЯЁ][а-яё]+|Р[КФ])"
+    r"(?:\s+во?\s+(?:г\.\s*)?[А-ЯЁ][а-яё-]+(?:\s+(?:области|крае|районе))?)?)(?![\w«-])"
+)
+
+
 def state_body_spans(text: str) -> list[Span]:
-    """Lower-case state bodies named with the place they serve (see `_STATE_BODY`), as
-    organization spans, the phrase's head in the nominative."""
+    """Lower-case state bodies named with the place they serve (see `_STATE_BODY`), and
+    missions of a country (see `_MISSION_BODY`), as organization spans, the phrase's head in
+    the nominative."""
     spans = []
+    for found in _MISSION_BODY.finditer(text):
+        phrase = found.group(1)
+        if org_country(phrase, []) is None:
+            continue  # «посольства Ивана …»: what follows must be a country
+        words = phrase.split()
+        kind = next(k for k, w in enumerate(words) if re.match(r"(?i)посольств|консульств", w))
+        normal = " ".join([_body_nominative(words[: kind + 1]), *words[kind + 1 :]])
+        spans.append(Span("ORG", found.start(1), found.end(1), phrase, normal))
     for found in _STATE_BODY.finditer(text):
         group = 1 if found.group(1) else 2
         phrase = found.group(group)
@@ -761,6 +779,8 @@ _STATE_KINDS = {
     "администраци": ("администрация", "femn"),
     "департамент": ("департамент", "masc"),
     "управлени": ("управление", "neut"),
+    "посольств": ("посольство", "neut"),
+    "консульств": ("консульство", "neut"),
 }
 
 

@@ -438,6 +438,25 @@ def _where_it_serves(rest: str) -> str:
     return found.group(0) if found else ""
 
 
+def mission_of(title: str) -> str | None:
+    """The mission an ambassador's or a consul's title names: «генеральный консул РФ в
+    Уральске» → «Генеральное консульство Российской Федерации в Уральске»; None for a title
+    that names no country («консул»)."""
+    words = title.split()
+    at = next(
+        (k for k, w in enumerate(words) if w.casefold().startswith(("посол", "консул"))), None
+    )
+    if at is None or at == len(words) - 1:
+        return None
+    head = words[at].casefold()
+    mission = (
+        "Посольство"
+        if head.startswith("посол")
+        else ("Генеральное консульство" if "генеральн" in title.casefold() else "Консульство")
+    )
+    return f"{mission} {full_country(' '.join(words[at + 1 :]))}"
+
+
 def split_position(
     chunk: str,
     at: int,
@@ -551,15 +570,7 @@ def split_position(
     rest = " ".join(words[cut:])
     if rest and title.split()[-1].casefold().startswith(("посол", "консул")):
         # «посол Российской Федерации в …», «генеральный консул РФ в …»: the title as written
-        # says whom the holder serves and where, so it stands alone; the mission it heads is
-        # drafted as a body of its own
-        mission = (
-            "Посольство"
-            if title.split()[-1].casefold().startswith("посол")
-            else ("Генеральное консульство" if "генеральн" in title.casefold() else "Консульство")
-        )
-        name = f"{mission} {full_country(rest)}"
-        organization(name, name, at)
+        # says whom the holder serves and where, so it stands alone
         return lower_first(chunk), None
     if rest and not kinds and is_country(phrase_nominative(rest)):
         # «Заслуженный деятель науки Российской Федерации», «артистка России»: a country

@@ -394,6 +394,24 @@ def test_a_consul_serves_the_mission_his_sentence_names() -> None:
     assert mission in orgs.values()
 
 
+def test_a_mission_is_drafted_where_the_text_names_it_not_from_a_title() -> None:
+    text = (
+        "В павильоне «Казахстан» отпраздновали Наурыз. Мероприятие организовало посольство "
+        "Казахстана в России. Гостей приветствовал посол Казахстана в России Ермек "
+        "Кошербаев.\n"
+    )
+    draft = draft_article(text, "vdnh.txt")
+    mission = next(o for o in draft.organizations if "посольств" in o.name.casefold())
+    assert mission.name.casefold() == "посольство казахстана в россии"
+    assert draft.role_of(mission) == "organizer"
+    assert _positions(draft)["Ермек Кошербаев"] == [("посол Казахстана в России", None)]
+    # a title alone is no sign that the article speaks of the mission
+    alone = draft_article(
+        "На празднике в Уральске выступил консул России в Уральске Иван Петров.\n", "u.txt"
+    )
+    assert not any("консульств" in o.name.casefold() for o in alone.organizations)
+
+
 REFERRED = (  # one line per paragraph, as pages give them
     "В Семее прошёл вечер, посвящённый 25-летию общественного объединения «Русская община "
     "«Лад»». Грамоты главы города были вручены председателю объединения Соколовой Ирине "
