@@ -36,16 +36,18 @@ _DAY_DATE = re.compile(
 _MONTH_DATE = re.compile(rf"\bв\s+{MONTH_RE}\s+(\d{{4}})\s*(?:года|г\.)?", re.I)
 
 
+# The first of these words an article writes gives the event's kind. «Мероприятие» names
+# no kind, so it gives none: the next word does («мероприятие … концерт»).
 EVENT_KINDS = (
     ("круглый стол", "round_table"),
     ("круглом столе", "round_table"),
     ("круглого стола", "round_table"),
     ("форум", "forum"),
     ("конференц", "conference"),
-    ("подписан", "signing"),
+    ("конгресс", "conference"),
+    ("подписан", "meeting"),  # a signing is a meeting of those who sign
     ("встреч", "meeting"),
     ("собрани", "meeting"),
-    ("мероприяти", "meeting"),
     ("визит", "meeting"),
     ("поездк", "meeting"),
     ("открыти", "other"),
@@ -53,6 +55,11 @@ EVENT_KINDS = (
     ("фестивал", "other"),
     ("праздн", "other"),
     ("выставк", "other"),
+    ("юбиле", "other"),
+    ("курултай", "other"),
+    ("дни культуры", "other"),
+    ("дней культуры", "other"),
+    ("днях культуры", "other"),
 )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from drafting.event import event_title_and_kind
 from drafting.extract import draft_article
 from drafting.model import Draft
 from drafting.names import Context, nominative, split_initials
@@ -1658,3 +1659,18 @@ def test_a_shortened_word_the_article_writes_in_full_elsewhere_is_read_in_full()
         ("глава", "Департамент Омской области по делам казачества")
     ]
     assert not any("приглашени" in o.name for o in drafted.organizations)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("В Уральске подписан меморандум о сотрудничестве двух городов.", "meeting"),
+        ("В Омске прошёл первый конгресс казахов области.", "conference"),
+        ("Общество отметило 20-летний юбилей.", "other"),
+        ("Мероприятие открыло Дни культуры Астаны в Москве.", "other"),
+        ("Мероприятие собрало гостей на концерт в Доме дружбы.", "other"),
+        ("Участники встречи обсудили планы.", "meeting"),
+    ],
+)
+def test_the_first_word_naming_a_kind_of_event_gives_the_kind(text: str, kind: str) -> None:
+    assert event_title_and_kind(text)[1] == kind
