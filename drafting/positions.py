@@ -535,9 +535,9 @@ def split_position(
             # where the name as given begins: with its kind or adjectives, before the span
             begins = span.start - max(0, len(raw) - len(span.text.strip("«»")) - 2)
             org_id = organization(raw, normal, max(at, begins))
-            if org_id is None and raw[:1].islower():
+            if org_id is None:
                 # «представители молодёжных ресурсных центров …»: bodies described, not
-                # named, stay in the title
+                # named, stay in the title, and so does a place taken for a body («аким ВКО»)
                 return lower_first(chunk), None
             return lower_first(head), org_id
     # No organization recognised: the title runs up to the first capitalised Cyrillic word

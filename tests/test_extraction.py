@@ -1674,3 +1674,13 @@ def test_a_shortened_word_the_article_writes_in_full_elsewhere_is_read_in_full()
 )
 def test_the_first_word_naming_a_kind_of_event_gives_the_kind(text: str, kind: str) -> None:
     assert event_title_and_kind(text)[1] == kind
+
+
+def test_a_place_the_tagger_took_for_a_body_stays_in_the_title() -> None:
+    text = (
+        "Мы всегда тесно сотрудничали, - сказал заместитель акима ВКО Ербол Нургалиев. "
+        "Форум открыл аким СКО Иван Петров.\n"
+    )
+    positions = _positions(draft_article(text, "vko.txt"))
+    assert positions["Ербол Нургалиев"] == [("заместитель акима ВКО", None)]
+    assert positions["Иван Петров"] == [("аким СКО", None)]
