@@ -101,6 +101,16 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
                 normal, stop = normal + gap + nxt.text, nxt.stop
                 i += 1
             else:
+                city = nxt.text.split()[0]
+                if (
+                    nxt.type == "PER"
+                    and _CITY_NAMED.fullmatch(gap)
+                    and len(nxt.text.split()) >= 3
+                    and country_of(city)
+                ):
+                    # «Русского Дома г. Нур-Султан Алексей …»: the tagger took the city the
+                    # body serves into the name after it
+                    normal, stop = normal + gap + city, nxt.start + len(city)
                 break
         # «Детская общественная организация Курганской области «Открытый мир»»: a body called
         # by its kind, with no name in quotes yet, takes the one written right after it (what

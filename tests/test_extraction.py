@@ -1684,3 +1684,16 @@ def test_a_place_the_tagger_took_for_a_body_stays_in_the_title() -> None:
     positions = _positions(draft_article(text, "vko.txt"))
     assert positions["Ербол Нургалиев"] == [("заместитель акима ВКО", None)]
     assert positions["Иван Петров"] == [("аким СКО", None)]
+
+
+def test_a_city_the_tagger_took_into_the_next_name_stays_with_the_body() -> None:
+    text = (
+        "С приветственным словом выступил руководитель Русского Дома г. Нур-Султан Алексей "
+        "Анатольевич Коропченко. Модератором был председатель Молодёжного Совета г. Омск "
+        "Валеев Равиль.\n"
+    )
+    positions = _positions(draft_article(text, "ksors.txt"))
+    assert positions["Алексей Анатольевич Коропченко"] == [
+        ("руководитель", "Русский Дом г. Нур-Султан")
+    ]
+    assert positions["Равиль Валеев"] == [("председатель", "Молодёжный Совет г. Омск")]
