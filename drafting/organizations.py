@@ -506,12 +506,24 @@ _PLACE_LEMMAS = frozenset("область край район город окр�
 _AGENCY_LEMMAS = frozenset({"управление", "департамент"})
 
 
+# A body's governing organs: a unit of the body named after them in the genitive
+_GOVERNING_LEMMAS = frozenset({"совет", "правление", "президиум"})
+
+
 def parent_of_unit(words: list[str]) -> int | None:
     """Where the body a unit belongs to begins, when the words name a unit inside one:
     «Управления по работе с соотечественниками | Россотрудничества», «Департамента … | МИД
     России». The parent is named by an abbreviation or a capitalised noun that is neither a
     place nor a person («… при Президенте» is no body); None for a unit alone («Управление
     культуры Актюбинской области» is an organization of its own)."""
+    if (
+        len(words) > 1
+        and lemma_of(words[0]) in _GOVERNING_LEMMAS
+        and words[1][:1].isupper()
+        and names_org_kind(words[1])
+        and "gent" in tags_of(words[1])[1]
+    ):
+        return 1  # «Совета | Ассамблеи народов России»: the body's own council
     if not words or lemma_of(words[0]) not in _UNIT_LEMMAS:
         return None
     for k in range(1, len(words)):
