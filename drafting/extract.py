@@ -177,6 +177,11 @@ _THERE = re.compile(
 )
 
 
+# A speaker's label in a transcript: the surname in capitals, an initial or two before it,
+# and a colon, at the start of a line («Б. СУЛТАНОВ: …», «АЯГАН: …»)
+_SPEAKER_LABEL = re.compile(r"^[ \t]*(?:[А-ЯЁ]\.[ \t]*){0,2}([А-ЯЁ][А-ЯЁ-]{2,})[ \t]*:", re.M)
+
+
 def _merge_partial_names(
     organizations: dict[str, DraftOrganization],
     people: Iterable[DraftPerson],
@@ -842,10 +847,14 @@ def draft_article(
                             other.positions.append(DraftPosition(theirs, org_id, sentence))
         previous_end = after[-1][0] + len(after[-1][1]) if after else span.stop
 
+    # «Б. СУЛТАНОВ: Для Казахстана …»: a transcript's speaker, named at the start of a line
+    labelled = {m.group(1).casefold() for m in _SPEAKER_LABEL.finditer(text)}
     for person_id, person in people.items():
         if person.role == "moderator":
             continue
         parts = taking_part.get(person_id, set())
+        if person.last_name and person.last_name.casefold() in labelled:
+            parts.add("speaker")
         person.role = next(r for r in ("speaker", "participant", "mentioned") if r in parts)
 
     # «Генеральный консул РК в г. Омске А. С. Бекмуханов, консул Т.Е.Жанабилов»: a consul

@@ -1711,3 +1711,13 @@ def test_a_body_s_council_is_a_unit_in_the_title() -> None:
     ]
     assert positions["Иван Петров"] == [("член Правления", "Ассоциация юристов")]
     assert positions["Пётр Сидоров"] == [("председатель", "Совет ветеранов")]
+
+
+def test_a_transcript_s_speaker_label_says_who_spoke() -> None:
+    text = (
+        "В редакции прошёл круглый стол. Участники: историк Булат Султанов, политолог Ригина "
+        "Сысоева.\n\nБ. СУЛТАНОВ: Наши страны связывает многое.\n\nВедущий: Спасибо.\n"
+    )
+    roles = {p.full_name: p.role for p in draft_article(text, "aif.txt").people}
+    assert roles["Булат Султанов"] == "speaker"
+    assert roles["Ригина Сысоева"] == "participant"
