@@ -772,6 +772,11 @@ def state_body_spans(text: str) -> list[Span]:
         phrase = found.group(group)
         words = phrase.split()
         kind = next(k for k, w in enumerate(words) if re.match(_KINDS_OF_STATE_BODY, w.casefold()))
+        first = _agreeing_from(words, kind)
+        if first == kind and group == 2:
+            continue  # no adjective of a place agrees with the kind: no name
+        start = found.start(group) + len(" ".join(words[:first])) + (1 if first else 0)
+        phrase, words, kind = " ".join(words[first:]), words[first:], kind - first
         if group == 1:
             place = words[-1] if words[-1][:1].isupper() else words[-2]
             if place.isupper() and not is_region_abbreviation(place):
@@ -779,8 +784,25 @@ def state_body_spans(text: str) -> list[Span]:
             if not place.isupper() and not (org_country(phrase, []) or _place_country(place)):
                 continue  # «управление Ивана …»: what follows must be a place
         normal = " ".join([_body_nominative(words[: kind + 1]), *words[kind + 1 :]])
-        spans.append(Span("ORG", found.start(group), found.end(group), phrase, normal))
+        spans.append(Span("ORG", start, found.end(group), phrase, normal))
     return spans
+
+
+def _agreeing_from(words: list[str], kind: int) -> int:
+    """Where the adjectives that agree with the body's kind begin: «Павлодарского городского
+    | маслихата», but «Спасибо огромное | акимату …» (the adjective is the thanks')."""
+    from search.textnorm import _analyzer
+
+    stem = next(k for k in _STATE_KINDS if words[kind].casefold().startswith(k))
+    gender = _STATE_KINDS[stem][1]
+    cases = {p.tag.case for p in _analyzer().parse(words[kind]) if p.tag.number != "plur"}
+    first = kind
+    while first > 0 and any(
+        p.tag.POS == "ADJF" and p.tag.gender == gender and p.tag.case in cases
+        for p in _analyzer().parse(words[first - 1])
+    ):
+        first -= 1
+    return first
 
 
 def _place_country(word: str) -> str | None:

@@ -1721,3 +1721,14 @@ def test_a_transcript_s_speaker_label_says_who_spoke() -> None:
     roles = {p.full_name: p.role for p in draft_article(text, "aif.txt").people}
     assert roles["Булат Султанов"] == "speaker"
     assert roles["Ригина Сысоева"] == "participant"
+
+
+def test_only_adjectives_that_agree_with_a_state_body_are_its_name() -> None:
+    from drafting.organizations import state_body_spans
+
+    names = [s.normal for s in state_body_spans("Спасибо огромное акимату Актюбинской области!")]
+    assert names == ["акимат Актюбинской области"]
+    names = [
+        s.normal for s in state_body_spans("Пришли депутаты Павлодарского городского маслихата.")
+    ]
+    assert names == ["Павлодарский городской маслихат"]
