@@ -93,6 +93,9 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
                 i += 1
                 continue
             gap = text[stop : nxt.start]
+            in_region = re.search(r"(?:област|кра|район|округ)\w*$", text[start:stop])
+            if nxt.type == "LOC" and in_region and is_country(phrase_nominative(nxt.text)):
+                break  # «Министерство культуры Челябинской области | Российской Федерации»
             if nxt.type == "LOC" and gap.strip(" »") == "" and len(gap) <= 3:
                 stop = nxt.stop
                 normal = f"{normal}{gap.replace(' ', '')} {nxt.text}".replace("» ", "» ")

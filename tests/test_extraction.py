@@ -1732,3 +1732,13 @@ def test_only_adjectives_that_agree_with_a_state_body_are_its_name() -> None:
         s.normal for s in state_body_spans("Пришли депутаты Павлодарского городского маслихата.")
     ]
     assert names == ["Павлодарский городской маслихат"]
+
+
+def test_a_body_named_with_its_region_takes_no_country_after_it() -> None:
+    text = (
+        "Делегацию приняло Министерство культуры Челябинской области Российской Федерации. "
+        "Выступил и представитель Гражданского Альянса Казахстана.\n"
+    )
+    names = {o.name for o in draft_article(text, "chel.txt").organizations}
+    assert "Министерство культуры Челябинской области" in names, names
+    assert "Гражданский Альянс Казахстана" in names, names
