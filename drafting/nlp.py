@@ -12,6 +12,7 @@ from functools import cache
 from types import SimpleNamespace
 from typing import Any, NamedTuple
 
+from drafting.gazetteer import country_of
 from drafting.names import Context
 from drafting.words import (
     POSITION_WORDS,
@@ -64,6 +65,9 @@ class Analysis(NamedTuple):
     doc: Any  # the Natasha Doc, with its syntax tree
 
 
+_PREPOSITION_FIRST = re.compile(r"[ВКСУО]\s+[А-ЯЁ]")
+
+
 def analyse(text: str) -> Analysis:
     from natasha import Doc
 
@@ -79,6 +83,15 @@ def analyse(text: str) -> Analysis:
     for span in doc.spans:
         span.normalize(morph_vocab)
         normal = (span.normal or span.text).replace("имя.", "им.")
+        if span.type == "PER" and _PREPOSITION_FIRST.match(span.text):
+            place = span.text.split()[1]
+            forms = [lemma_of(place).title(), place[:-1], place[:-1] + "а", place[:-1] + "й"]
+            if "Geox" in tags_of(place)[1] or any(country_of(f) for f in forms):
+                # «В Костанае обсудили …» at a line's start: a preposition, not an initial
+                # (one is written with a full stop), before a place
+                at = span.stop - len(place)
+                spans.append(Span("LOC", at, span.stop, place, place, None, Context()))
+                continue
         verb = _governing_verb(doc, span, morph_vocab) if span.type == "PER" else None
         context = _name_context(doc, span) if span.type == "PER" else Context()
         spans.append(Span(span.type, span.start, span.stop, span.text, normal, verb, context))

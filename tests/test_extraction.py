@@ -1742,3 +1742,14 @@ def test_a_body_named_with_its_region_takes_no_country_after_it() -> None:
     names = {o.name for o in draft_article(text, "chel.txt").organizations}
     assert "Министерство культуры Челябинской области" in names, names
     assert "Гражданский Альянс Казахстана" in names, names
+
+
+def test_a_preposition_before_a_place_is_no_initial() -> None:
+    text = (  # the tagger reads «В Костанае» and «В Семее» here as names
+        "В Костанае поговорили о дружбе молодёжи России и Казахстана\n\n"
+        "В Семее обсудили дружбу\n\n"
+        "В Костанае прошёл форум. Его открыл ректор Нурлан Медетов.\n"
+    )
+    draft = draft_article(text, "kst.txt")
+    assert [p.full_name for p in draft.people] == ["Нурлан Медетов"]
+    assert "Костанай" in {p.name for p in draft.places}
