@@ -69,13 +69,19 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
             stop += 1
             normal += "»"
         # «филармонии им. Еркегали Рахмадиева»: whom a body is named after is part of its name
-        named_after = re.search(r"(?:\bим\.|\bимени)\s*$", text[start:stop])
+        # («… им. Л. и М. Ростроповичей»: two named after, the first by initials)
+        named_after = re.search(r"(?:\bим\.|\bимени)\s*(?:[А-ЯЁ]\.\s*)*$", text[start:stop])
         follower = next((o for o in ordered[i + 1 :] if o.start >= stop), None)
+        joined = (
+            named_after
+            and re.search(r"[А-ЯЁ]\.\s*$", named_after.group(0))
+            and (text[stop : follower.start].strip() if follower else "") == "и"
+        )
         if (
             named_after
             and follower is not None
             and follower.type == "PER"
-            and not text[stop : follower.start].strip()
+            and (not text[stop : follower.start].strip() or joined)
         ):
             normal += text[stop : follower.stop]
             stop = follower.stop

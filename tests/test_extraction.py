@@ -1753,3 +1753,12 @@ def test_a_preposition_before_a_place_is_no_initial() -> None:
     draft = draft_article(text, "kst.txt")
     assert [p.full_name for p in draft.people] == ["Нурлан Медетов"]
     assert "Костанай" in {p.name for p in draft.places}
+
+
+def test_two_named_after_joined_by_and_belong_to_the_body() -> None:
+    text = "На концерте играл оркестр Саратовского института искусств им. Н. и П. Петровых.\n"
+    draft = draft_article(text, "two.txt")
+    assert not draft.people
+    assert any(o.name.endswith("им. Н. и П. Петровых") for o in draft.organizations), [
+        o.name for o in draft.organizations
+    ]
