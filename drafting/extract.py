@@ -857,35 +857,6 @@ def draft_article(
             parts.add("speaker")
         person.role = next(r for r in ("speaker", "participant", "mentioned") if r in parts)
 
-    # «Генеральный консул РК в г. Омске А. С. Бекмуханов, консул Т.Е.Жанабилов»: a consul
-    # with no mission named serves the one his sentence names
-    for person in people.values():
-        for position in person.positions:
-            if position.organization is None and position.title.casefold().split()[-1].startswith(
-                ("консул", "вице-консул", "посол")
-            ):
-                kind = "посольство" if "посол" in position.title.casefold() else "консульство"
-                missions = [
-                    o.id
-                    for o in organizations.values()
-                    if kind in o.name.casefold() and o.sentence == position.sentence
-                ]
-                # or the one a colleague's title in the sentence names («Генеральный консул РК
-                # в г. Омске …, консул …»)
-                named = {
-                    mission_of(theirs.title)
-                    for other in people.values()
-                    for theirs in other.positions
-                    if theirs.sentence == position.sentence and theirs.organization is None
-                }
-                named = {name for name in named if name and kind in name.casefold()}
-                if not missions and len(named) == 1:
-                    name = named.pop()
-                    at = max(0, text.find(position.sentence))
-                    missions = [org_id] if (org_id := organization(name, name, at)) else []
-                if len(missions) == 1:
-                    position.organization = missions[0]
-
     # Organizations named outside positions, after those so that «фонд «X»» and «X» are one.
     published = publisher_ranges(text)
     speech = speech_ranges(text)
@@ -920,6 +891,37 @@ def draft_article(
     for org_id in in_speech - outside_speech:
         if org_id in organizations:
             organizations[org_id].spoken_of = True
+
+    # «Генеральный консул РК в г. Омске А. С. Бекмуханов, консул Т.Е.Жанабилов»: a consul
+    # with no mission named serves the one his sentence names (after the bodies outside
+    # positions, so that a mission written in lower case counts)
+    for person in people.values():
+        for position in person.positions:
+            if position.organization is None and position.title.casefold().split()[-1].startswith(
+                ("консул", "вице-консул", "посол")
+            ):
+                kind = "посольство" if "посол" in position.title.casefold() else "консульство"
+                missions = [
+                    o.id
+                    for o in organizations.values()
+                    if kind in o.name.casefold() and o.sentence == position.sentence
+                ]
+                # or the one a colleague's title in the sentence names («Генеральный консул РК
+                # в г. Омске …, консул …»)
+                named = {
+                    mission_of(theirs.title)
+                    for other in people.values()
+                    for theirs in other.positions
+                    if theirs.sentence == position.sentence and theirs.organization is None
+                }
+                named = {name for name in named if name and kind in name.casefold()}
+                if not missions and len(named) == 1:
+                    name = named.pop()
+                    at = max(0, text.find(position.sentence))
+                    mission_id = organization(name, name, at)
+                    missions = [mission_id] if mission_id else []
+                if len(missions) == 1:
+                    position.organization = missions[0]
 
     lede = lede_of(text)
     venue = held_in(text, place_mentions, sentences, lede, doc, position_ranges)

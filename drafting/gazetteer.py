@@ -46,6 +46,16 @@ def _index() -> dict[str, tuple[str, int]]:
     return found
 
 
+def place_country(word: str) -> str | None:
+    """The country of a city named in an oblique case, where the dictionary does not know its
+    forms («Костаная» → Костанай, «Астаны» → Астана, «Семее» → Семей)."""
+    from drafting.words import lemma_of
+
+    candidates = [word, lemma_of(word).title(), word[:-1], word[:-1] + "а", word[:-1] + "ь"]
+    candidates += [word[:-2] + "ай", word[:-1] + "й"]
+    return next((c for c in map(country_of, candidates) if c), None)
+
+
 def country_of(name: str) -> str | None:
     """The ISO code of the country of the city called `name`, or None when unknown."""
     if is_country(name):

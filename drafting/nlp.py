@@ -12,7 +12,7 @@ from functools import cache
 from types import SimpleNamespace
 from typing import Any, NamedTuple
 
-from drafting.gazetteer import country_of
+from drafting.gazetteer import place_country
 from drafting.names import Context
 from drafting.words import (
     POSITION_WORDS,
@@ -69,6 +69,8 @@ _PREPOSITION_FIRST = re.compile(r"[ВКСУО]\s+[А-ЯЁ]")
 
 
 def analyse(text: str) -> Analysis:
+    """The text's names (persons, places, organizations) as spans with their normal forms,
+    its sentences, and the Natasha document with its syntax tree."""
     from natasha import Doc
 
     segmenter, morph_vocab, morph_tagger, syntax_parser, ner_tagger = pipeline()
@@ -83,14 +85,14 @@ def analyse(text: str) -> Analysis:
     for span in doc.spans:
         span.normalize(morph_vocab)
         normal = (span.normal or span.text).replace("имя.", "им.")
-        if span.type == "PER" and _PREPOSITION_FIRST.match(span.text):
-            place = span.text.split()[1]
-            forms = [lemma_of(place).title(), place[:-1], place[:-1] + "а", place[:-1] + "й"]
-            if "Geox" in tags_of(place)[1] or any(country_of(f) for f in forms):
-                # «В Костанае обсудили …» at a line's start: a preposition, not an initial
-                # (one is written with a full stop), before a place
-                at = span.stop - len(place)
-                spans.append(Span("LOC", at, span.stop, place, place, None, Context()))
+        preposition = _PREPOSITION_FIRST.match(span.text) if span.type == "PER" else None
+        if preposition:
+            at = span.start + preposition.end() - 1
+            place = span.text[preposition.end() - 1 :].split()[0]
+            if "Geox" in tags_of(place)[1] or place_country(place):
+                # «В Костанае обсудили …»: a preposition, not an initial (one is written with a
+                # full stop), before a place
+                spans.append(Span("LOC", at, at + len(place), place, place, None, Context()))
                 continue
         verb = _governing_verb(doc, span, morph_vocab) if span.type == "PER" else None
         context = _name_context(doc, span) if span.type == "PER" else Context()

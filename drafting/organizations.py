@@ -7,7 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from drafting.gazetteer import country_of, country_of_form, is_country, is_region_abbreviation
+from drafting.gazetteer import (
+    country_of,
+    country_of_form,
+    is_country,
+    is_region_abbreviation,
+    place_country,
+)
 from drafting.model import DraftPlace
 from drafting.nlp import Span
 from drafting.places import is_region
@@ -99,7 +105,9 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
                 i += 1
                 continue
             gap = text[stop : nxt.start]
-            in_region = re.search(r"(?:област|кра|район|округ)\w*$", text[start:stop])
+            in_region = re.search(
+                r"(?:^|\s)(?:област\w*|кра(?:й|я|ю|е|ем)|район\w*|округ\w*)$", text[start:stop]
+            )
             if nxt.type == "LOC" and in_region and is_country(phrase_nominative(nxt.text)):
                 break  # «Министерство культуры Челябинской области | Российской Федерации»
             if nxt.type == "LOC" and gap.strip(" »") == "" and len(gap) <= 3:
@@ -419,8 +427,9 @@ def org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
         named = {country for country, pattern in _COUNTRY_WORDS if pattern.search(home)}
     if len(named) == 1:
         return named.pop()  # «Ассамблея народа Казахстана»
-    # «казахской культуры», «российских соотечественников» name a people, not a country: a
-    # Kazakh society is as often in Astrakhan as in Aktobe, so they tell nothing
+    # «русской культуры», «российских соотечественников» name a people, not a country: such a
+    # society is as often in Omsk as in Pavlodar, so they tell nothing (a Kazakh one is the
+    # diaspora's: `_diaspora_country`, the last resort)
     found: set[str] = set()  # from a place the article or the name calls a city
     guessed: set[str] = set()  # from a word that may name a city: RU or KZ only
     for place in places:
@@ -474,9 +483,10 @@ def org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-# A society of Kazakh culture or of Kazakhs is one of the diaspora, so in Russia; a world
-# body of Kazakhs (the «Всемирная ассоциация казахов») is Kazakhstan's own. Russian and
-# Slavic societies tell nothing: there are as many in Russia's regions as in Kazakhstan.
+# A society of Kazakh culture or of Kazakhs is one of the diaspora, so in Russia; a world or
+# international body of Kazakhs («Всемирная ассоциация казахов») is no diaspora's, and its
+# name alone does not tell where it is. Russian and Slavic societies tell nothing: there are
+# as many in Russia's regions as in Kazakhstan.
 _KAZAKH_DIASPORA = re.compile(
     r"\bказах\w*\s+(?:национально-)?культурн|\bказахской\s+культуры|\bказахов\b"
 )
@@ -522,9 +532,10 @@ _GOVERNING_LEMMAS = frozenset({"совет", "правление", "презид
 def parent_of_unit(words: list[str]) -> int | None:
     """Where the body a unit belongs to begins, when the words name a unit inside one:
     «Управления по работе с соотечественниками | Россотрудничества», «Департамента … | МИД
-    России». The parent is named by an abbreviation or a capitalised noun that is neither a
-    place nor a person («… при Президенте» is no body); None for a unit alone («Управление
-    культуры Актюбинской области» is an organization of its own)."""
+    России», a body's council, board or presidium before the body's kind («Совета |
+    Ассамблеи народов России»). The parent is named by an abbreviation or a capitalised noun
+    that is neither a place nor a person («… при Президенте» is no body); None for a unit
+    alone («Управление культуры Актюбинской области» is an organization of its own)."""
     if (
         len(words) > 1
         and lemma_of(words[0]) in _GOVERNING_LEMMAS
@@ -754,12 +765,14 @@ _STATE_BODY = re.compile(
 )
 
 
-# A country's mission, with where it serves: «посольства Казахстана в России»,
-# «генеральное консульство РФ в Уральске»
+# A country's mission, with where it serves, its first letter in either case: «посольства
+# Казахстана в России», «генеральное консульство РФ в Усть-Каменогорске»
+_COUNTRY_NAMED = r"(?:Республик[иеу]\s+[А-ЯЁ][а-яё]+|Российск\w+\s+Федераци\w+|Р[КФ]|[А-ЯЁ][а-яё]+)"
 _MISSION_BODY = re.compile(
-    r"(?<![\w«-])((?:[А-ЯЁа-яё][а-яё]+(?:ое|ого|ому|ом)\s+)?(?:[Пп]осольств|[Кк]онсульств)[а-яё]*\s+"
-    r"(?:Республики\s+[А-ЯЁ][а-яё]+|Российской\s+Федерации|[А-ЯЁ][а-яё]+|Р[КФ])"
-    r"(?:\s+во?\s+(?:г\.\s*)?[А-ЯЁ][а-яё-]+(?:\s+(?:области|крае|районе))?)?)(?![\w«-])"
+    r"(?<![\w«-])((?:(?:[Гг]енеральн|[Пп]оч[её]тн)[а-яё]+\s+)?(?:[Пп]осольств|[Кк]онсульств)[а-яё]*\s+"
+    rf"{_COUNTRY_NAMED}"
+    rf"(?:\s+во?\s+(?:г\.\s*)?(?:{_COUNTRY_NAMED}|[А-ЯЁ][\w-]+)(?:\s+(?:области|крае|районе))?)?)"
+    r"(?![\w«-])"
 )
 
 
@@ -784,13 +797,14 @@ def state_body_spans(text: str) -> list[Span]:
         first = _agreeing_from(words, kind)
         if first == kind and group == 2:
             continue  # no adjective of a place agrees with the kind: no name
-        start = found.start(group) + len(" ".join(words[:first])) + (1 if first else 0)
-        phrase, words, kind = " ".join(words[first:]), words[first:], kind - first
+        where = [m.start() for m in re.finditer(r"\S+", phrase)]
+        start = found.start(group) + where[first]
+        phrase, words, kind = text[start : found.end(group)], words[first:], kind - first
         if group == 1:
             place = words[-1] if words[-1][:1].isupper() else words[-2]
             if place.isupper() and not is_region_abbreviation(place):
                 continue
-            if not place.isupper() and not (org_country(phrase, []) or _place_country(place)):
+            if not place.isupper() and not (org_country(phrase, []) or place_country(place)):
                 continue  # «управление Ивана …»: what follows must be a place
         normal = " ".join([_body_nominative(words[: kind + 1]), *words[kind + 1 :]])
         spans.append(Span("ORG", start, found.end(group), phrase, normal))
@@ -812,14 +826,6 @@ def _agreeing_from(words: list[str], kind: int) -> int:
     ):
         first -= 1
     return first
-
-
-def _place_country(word: str) -> str | None:
-    """The country of a city named in an oblique case, where the dictionary does not know its
-    forms («Костаная» → Костанай, «Астаны» → Астана)."""
-    candidates = [word, lemma_of(word).title(), word[:-1], word[:-1] + "а", word[:-1] + "ь"]
-    candidates += [word[:-2] + "ай", word[:-1] + "й"]
-    return next((c for c in map(country_of, candidates) if c), None)
 
 
 # The nominative and gender of each kind of state body («маслихата» is unknown to the

@@ -13,6 +13,7 @@ from drafting.organizations import (
     LINKS,
     full_country,
     is_branch,
+    org_country,
     org_words_in_title,
     organization_start,
     parent_of_unit,
@@ -439,22 +440,24 @@ def _where_it_serves(rest: str) -> str:
 
 
 def mission_of(title: str) -> str | None:
-    """The mission an ambassador's or a consul's title names: «генеральный консул РФ в
-    Уральске» → «Генеральное консульство Российской Федерации в Уральске»; None for a title
-    that names no country («консул»)."""
+    """The mission an ambassador's or a consul's title names with its country: «генеральный
+    консул РФ в Уральске» → «Генеральное консульство Российской Федерации в Уральске»; None
+    for a title that names no country («консул», «посол по особым поручениям») or heads no
+    mission («заведующий консульским отделом посольства …»)."""
     words = title.split()
     at = next(
-        (k for k, w in enumerate(words) if w.casefold().startswith(("посол", "консул"))), None
+        (k for k, w in enumerate(words) if re.fullmatch(r"(?:вице-)?консул|посол", w.casefold())),
+        None,
     )
-    if at is None or at == len(words) - 1:
+    rest = " ".join(words[at + 1 :]) if at is not None else ""
+    if not rest or org_country(rest, []) is None:
         return None
-    head = words[at].casefold()
     mission = (
         "Посольство"
-        if head.startswith("посол")
+        if words[at].casefold() == "посол"
         else ("Генеральное консульство" if "генеральн" in title.casefold() else "Консульство")
     )
-    return f"{mission} {full_country(' '.join(words[at + 1 :]))}"
+    return f"{mission} {full_country(rest)}"
 
 
 def split_position(
