@@ -72,6 +72,7 @@ from drafting.positions import (
     split_position,
     title_nominative,
     two_positions,
+    without_praise,
 )
 from drafting.roles import held_and_supported, opened_by
 from drafting.venue import Mention, held_in
@@ -821,6 +822,7 @@ def draft_article(
                 if plural
                 else " – ".join(title_nominative(part) for part in title.split(" – "))
             )
+            title = without_praise(title)
             # «пенсионерка из посёлка Деркул»: where someone is from is no part of a title
             title = re.sub(
                 r"\s+из\s+(?:(?:посёлка|поселка|села|аула|города|г\.)\s+)?[А-ЯЁ][\w-]*$", "", title

@@ -404,6 +404,24 @@ def position_chunks(before: str) -> list[str]:
     return list(reversed(chunks))
 
 
+# Words of praise, not of office: «известный бизнесмен» is a businessman, «талантливый
+# педагог» a teacher
+_PRAISE_LEMMAS = frozenset(
+    "известный знаменитый талантливый выдающийся прославленный именитый легендарный "
+    "популярный замечательный уважаемый опытный".split()
+)
+
+
+def without_praise(title: str) -> str:
+    """The title without the words of praise that open it: «известный бизнесмен» →
+    «бизнесмен»; a title of praise alone is kept."""
+    words = title.split()
+    k = 0
+    while k < len(words) - 1 and lemma_of(words[k]) in _PRAISE_LEMMAS:
+        k += 1
+    return " ".join(words[k:])
+
+
 def title_nominative(title: str) -> str:
     """«заведующего кафедрой …» → «заведующий кафедрой …», «первого заместителя
     председателя» → «первый заместитель председателя»: the title's head and the words before

@@ -1809,3 +1809,13 @@ def test_two_named_after_joined_by_and_belong_to_the_body() -> None:
     assert any(o.name.endswith("им. Н. и П. Петровых") for o in draft.organizations), [
         o.name for o in draft.organizations
     ]
+
+
+def test_words_of_praise_are_no_part_of_a_title() -> None:
+    text = (
+        "Выступил известный бизнесмен Есымкан Жантасов. Кружок ведёт талантливый педагог "
+        "Карлыгаш Караманова.\n"
+    )
+    positions = _positions(draft_article(text, "praise.txt"))
+    assert positions["Есымкан Жантасов"] == [("бизнесмен", None)]
+    assert positions["Карлыгаш Караманова"] == [("педагог", None)]
