@@ -1730,15 +1730,14 @@ def test_a_place_the_tagger_took_for_a_body_stays_in_the_title() -> None:
 
 def test_a_city_the_tagger_took_into_the_next_name_stays_with_the_body() -> None:
     text = (
-        "С приветственным словом выступил руководитель Русского Дома г. Нур-Султан Алексей "
-        "Анатольевич Коропченко. Модератором был председатель Молодёжного Совета г. Омск "
-        "Валеев Равиль.\n"
+        "С речью выступил руководитель Русского Дома г. Нур-Султан Алексей Анатольевич "
+        "Смирнов. Модератором был председатель Молодёжного Совета г. Омск Бекова Айгерим.\n"
     )
-    positions = _positions(draft_article(text, "ksors.txt"))
-    assert positions["Алексей Анатольевич Коропченко"] == [
+    positions = _positions(draft_article(text, "house.txt"))
+    assert positions["Алексей Анатольевич Смирнов"] == [
         ("руководитель", "Русский Дом г. Нур-Султан")
     ]
-    assert positions["Равиль Валеев"] == [("председатель", "Молодёжный Совет г. Омск")]
+    assert positions["Айгерим Бекова"] == [("председатель", "Молодёжный Совет г. Омск")]
 
 
 def test_a_body_s_council_is_a_unit_in_the_title() -> None:
