@@ -949,10 +949,7 @@ def draft_article(
         if org_id in hosted and len(hosted) == 1:
             org.role = "organizer"
         named_at = mentions.get(org_id, [])
-        # a holder named where the tagger saw no name («Мероприятие организовало посольство
-        # Казахстана в России»): the body it names in any case
-        held_by_name = any(known._same(text[w.start : w.stop], [forms(org.name)]) for w in held)
-        if held_by_name or any(at in where for where in held for at in named_at):
+        if any(at in where for where in held for at in named_at):
             org.role = "organizer"
         elif any(at in where for where in supported for at in named_at):
             org.role = "partner"
