@@ -555,6 +555,8 @@ def parent_of_unit(words: list[str]) -> int | None:
                 continue
             return k
         best, every = tags_of(word)
+        if k + 1 < len(words) and "ADJF" in best and names_org_kind(words[k + 1]):
+            return k  # «Комиссии | Общественной палаты …»: the body, its adjective first
         if is_region(" ".join(words[k:])) or re.search(r"(?:ск|цк|н)(?:ой|ого|ий|ая)$", word):
             continue  # «… Атырауской области»: where the unit is, not whose
         if (

@@ -478,6 +478,37 @@ def mission_of(title: str) -> str | None:
     return f"{mission} {full_country(rest)}"
 
 
+# Units whose name says what they are for («комиссия по …»); a remit written after the body
+# they belong to is theirs when that body is of a kind that takes none («палата», «дума»)
+_REMIT_UNITS = frozenset(
+    "комиссия подкомиссия комитет подкомитет секция совет отдел сектор".split()
+)
+_TAKES_A_REMIT = frozenset(
+    "агентство министерство комитет комиссия управление департамент служба центр фонд совет "
+    "отдел инспекция ведомство бюро".split()
+)
+_REMIT_TAIL = re.compile(r"\s+по\s+[а-яё][а-яё\s,-]*$")
+
+
+def remit_to_unit(title: str, raw: str, normal: str) -> tuple[str, str, str]:
+    """«член комиссии | Общественной палаты области по территориальному развитию»: the
+    remit after the body is the commission's, so it joins the title («член комиссии по
+    территориальному развитию») and the body is the chamber. A body that takes a remit of its
+    own («Управления … по культуре», «Агентства РК по …») keeps it."""
+    words = title.split()
+    tail = _REMIT_TAIL.search(raw)
+    if not words or tail is None or lemma_of(words[-1]) not in _REMIT_UNITS:
+        return title, raw, normal
+    kind = next((w for w in raw.split() if "NOUN" in tags_of(w.strip("«»"))[0]), "")
+    if lemma_of(kind.strip("«»")) in _TAKES_A_REMIT:
+        return title, raw, normal
+    remit = tail.group(0).strip()
+    cut = normal.rfind(remit)
+    if cut <= 0:
+        return title, raw, normal
+    return f"{title} {remit}", raw[: tail.start()], normal[:cut].rstrip()
+
+
 def split_position(
     chunk: str,
     at: int,
@@ -553,6 +584,7 @@ def split_position(
                 if parent is not None:  # «директора Департамента … | МИД России»
                     unit, raw = raw.split()[:parent], " ".join(raw.split()[parent:])
                     head, normal = " ".join([head, *unit]), phrase_nominative(raw)
+            head, raw, normal = remit_to_unit(head, raw, normal)
             # where the name as given begins: with its kind or adjectives, before the span
             begins = span.start - max(0, len(raw) - len(span.text.strip("«»")) - 2)
             org_id = organization(raw, normal, max(at, begins))
