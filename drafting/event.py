@@ -226,6 +226,11 @@ def event_title_and_kind(text: str) -> tuple[str | None, str]:
         phrase = _nominalised(headline)
         if phrase:
             return phrase, kind
+        # «Лидером … избрали тюменца»: a headline that tells news of the event, not the
+        # event; the body names it («на съезде ФНКА казахов России»)
+        phrase = _event_phrase(text, frames=False)
+        if phrase:
+            return phrase, kind
     # A headline is short and has no full stop; a first line that is a sentence is not one.
     headline = headline.strip(' «»"')
     # a sentence, an exclamation or a question («Давняя дружба станет крепче!») names nothing

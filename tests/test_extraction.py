@@ -1842,3 +1842,13 @@ def test_a_remit_after_the_parent_body_belongs_to_the_unit() -> None:
     assert positions["Анна Петрова"] == [
         ("начальник", "Управление Алтайского края по культуре и архивному делу")
     ]
+
+
+def test_a_headline_telling_news_of_the_event_gives_way_to_the_event_the_body_names() -> None:
+    text = (
+        "Председателем землячества избрали омича\n\n"
+        "Новым председателем стал омич Арман Жумабаев. Голосование прошло на конференции "
+        "казахских организаций Сибири, которая собралась в Омске.\n"
+    )
+    title, _kind = event_title_and_kind(text)
+    assert title == "Конференция казахских организаций Сибири"
