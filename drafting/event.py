@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from drafting.gazetteer import country_of
 from drafting.nlp import pipeline
 from drafting.page import (
     DATELINE,
@@ -30,6 +31,13 @@ from drafting.words import (
 # «21 мая 2015 года», «(21 мая 2015)»: a year of this century or the last right after the month
 _DAY_DATE = re.compile(
     rf"\b(\d{{1,2}})\s+{MONTH_RE}(?:\s+((?:19|20)\d\d)(?:\s*(?:года|г\.))?(?!\d))?", re.I
+)
+
+
+_POSTED = re.compile(
+    rf"\A[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁ][а-яё]+)?[.,]\s*(\d{{1,2}})\s+{MONTH_RE}\s+(\d{{4}})\s*"
+    rf"(?:года|г\.)?[.,]?|\b(\d{{1,2}})\s+{MONTH_RE}\s+(\d{{4}})\s*(?:года|г\.)?,?\s*\d{{1,2}}:\d\d\b",
+    re.I,
 )
 
 
@@ -654,6 +662,13 @@ def event_date(text: str, sentences: list[tuple[int, int]]) -> tuple[dict[str, i
     agency = re.search(rf"^[А-ЯЁ][А-ЯЁ -]{{2,}},\s*(\d{{1,2}})\s+{MONTH_RE}\b", body, re.M)
     if agency is not None:
         body = body[: agency.start()] + body[agency.end() :]
+    # «Саратов. 7 сентября 2019 года. …» opening the body, «5 октября 2022 г. 23:21» with the
+    # hour it was posted: the report's date, as a stamp, not the event's
+    posted = None if agency else _POSTED.search(body)
+    if posted is not None and posted.group(1) and not country_of(posted.group(0).split(".")[0]):
+        posted = None  # «Сегодня, 5 октября …»: no city, so no dateline
+    if posted is not None:
+        body = body[: posted.start()] + body[posted.end() :]
     # «8–10 июля», «с 8 по 10 июля»: the first day
     ranged = re.compile(
         rf"\b(\d{{1,2}})\s*(?:[–—-]|по)\s*\d{{1,2}}\s+{MONTH_RE}(?:\s+(\d{{4}}))?", re.I
@@ -663,6 +678,13 @@ def event_date(text: str, sentences: list[tuple[int, int]]) -> tuple[dict[str, i
     first = min((m for m in (day, month) if m), key=lambda m: m.start(), default=None)
     dateline = DATELINE.search(text[:300])
     page = page_date(text)
+    if page is None and posted is not None:
+        day_at = 1 if posted.group(1) else 4
+        page = (
+            int(posted.group(day_at + 2)),
+            month_number(posted.group(day_at + 1)),
+            int(posted.group(day_at)),
+        )
     if page is not None and agency is not None:
         page = (page[0], month_number(agency.group(2)), int(agency.group(1)))
     stamp = None

@@ -370,6 +370,23 @@ def test_a_page_is_read_by_its_structure() -> None:
             "году города подписали меморандум.",
             {"year": 2015, "month": 5, "day": 21},
         ),
+        # a city's dateline opening a release dates the release: the month and year only
+        (
+            "Омск. 12 марта 2020 года. В Омске обсудили работу казахских центров региона на "
+            "встрече с гостями из Павлодара.",
+            {"year": 2020, "month": 3},
+        ),
+        # so does a date with the hour it was posted, run into the text
+        (
+            "Общее наследие 3 апреля 2021 г. 18:05 Иван Петров В Кургане прошла выставка "
+            "мастеров двух стран, её открыли гости из Костаная.",
+            {"year": 2021, "month": 4},
+        ),
+        # a word that is no city before the date: the event's day
+        (
+            "Сегодня, 5 октября 2022 года, в Астане открылся форум общественников двух стран.",
+            {"year": 2022, "month": 10, "day": 5},
+        ),
     ],
 )
 def test_a_date_is_read_from_the_page_and_the_words_around_it(page: str, expected: dict) -> None:
