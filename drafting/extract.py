@@ -949,10 +949,12 @@ def draft_article(
         if org_id in hosted and len(hosted) == 1:
             org.role = "organizer"
         named_at = mentions.get(org_id, [])
-        if any(at in where for where in held for at in named_at):
-            org.role = "organizer"
-        elif any(at in where for where in supported for at in named_at):
+        # support first: «Организаторы – Фонд … при поддержке посольства» holds the support
+        # inside the organizer's phrase
+        if any(at in where for where in supported for at in named_at):
             org.role = "partner"
+        elif any(at in where for where in held for at in named_at):
+            org.role = "organizer"
         named = re.search(r"«(.+)»", org.name)
         if not org.known and title and named and named.group(1).strip() == title.strip("«» "):
             del organizations[org_id]  # «форум НКО «Степной диалог»»: the event, not who held it

@@ -1,8 +1,9 @@
 """Which organizations an article says held the event and which supported it, read from the
 syntax tree of each sentence: who «организовал» or «провёл» it (the subject of the verb, the
-agent of «организованный …», and those «совместно с» them, and who invited the guests: «по
-приглашению» of), who it was held «при поддержке» or «при содействии» of, and the one person
-who opened it («Конференцию открыла директор библиотеки …»: the host's head).
+agent of «организованный …», and those «совместно с» them), who invited the guests («по
+приглашению» of), whom it calls the organizers («Организаторы – …»), who it was held «при
+поддержке» or «при содействии» of, and the one person who opened it («Конференцию открыла
+директор библиотеки …»: the host's head).
 """
 
 from __future__ import annotations
@@ -18,15 +19,26 @@ from drafting.words import tags_of
 # that is an event («провёл форум», «форум, организованный …», «его провели …»)
 _HOLDING = frozenset({"организовать", "организовывать", "провести", "проводить", "устроить"})
 _PRONOUNS = frozenset({"он", "она", "оно", "они"})
+_ORGANIZER = frozenset({"организатор", "соорганизатор"})
+_LINKING = frozenset({"выступить", "выступать", "стать", "являться", "быть"})
 _SUPPORT = frozenset({"поддержка", "содействие"})
 _INVITATION = "приглашение"  # «по приглашению министерства»: the host
 
 
-def _extent(root: Any, children: dict[str, list[Any]]) -> range:
-    """Where the phrase headed by `root` is written, its quotes included."""
+# What a body's name is made of below its head: not the clauses or support hung on it
+_NAME_RELATIONS = frozenset(
+    {"amod", "nmod", "appos", "flat", "flat:name", "flat:foreign", "nummod", "conj", "cc", "case"}
+)
+
+
+def _extent(root: Any, children: dict[str, list[Any]], name_only: bool = False) -> range:
+    """Where the phrase headed by `root` is written, its quotes included; with `name_only`,
+    the noun phrase alone (of a head the parser made the sentence's root)."""
     inside, todo = [root], [root]
     while todo:
         for child in children.get(todo.pop().id, []):
+            if name_only and child.rel not in _NAME_RELATIONS and child.text not in '«»"':
+                continue
             if child.rel != "punct" or child.text in '«»"':
                 inside.append(child)
                 todo.append(child)
@@ -88,6 +100,25 @@ def _sentences(doc: Any, morph_vocab: Any) -> Iterator[tuple[list[Any], dict[str
         yield tokens, children_of(tokens)
 
 
+def _named_organizers(tokens: list[Any], children: dict[str, list[Any]]) -> list[Any]:
+    """The bodies a sentence calls the organizers: «Организаторы – Фонд …» (in apposition),
+    «Фонд – организатор форума» (its subject), «Организатором выступил Дом дружбы»,
+    «Организаторами стали …» (the subject of the verb the word completes)."""
+    by_id = {t.id: t for t in tokens}
+    found = []
+    for word in (t for t in tokens if t.lemma in _ORGANIZER):
+        below = children.get(word.id, [])
+        found += [c for c in below if c.rel in ("appos", "nsubj")]
+        # «Организаторы – Фонд …» the parser may not join: the noun after the dash or colon
+        after = [t for t in tokens[tokens.index(word) + 1 :] if t.head_id != word.id]
+        if len(after) > 1 and after[0].text in ("–", "—", "-", ":") and after[1] not in found:
+            found.append(after[1])
+        verb = by_id.get(word.head_id)
+        if word.rel in ("obl", "xcomp") and verb is not None and verb.lemma in _LINKING:
+            found += [c for c in children.get(verb.id, []) if c.rel == "nsubj"]
+    return [t for t in found if t.pos in ("NOUN", "PROPN") and "anim" not in tags_of(t.text)[0]]
+
+
 def held_and_supported(doc: Any, morph_vocab: Any) -> tuple[list[range], list[range]]:
     """Character ranges of `doc` (a Natasha Doc with syntax) that name those who held the
     event, and those who supported it."""
@@ -99,6 +130,7 @@ def held_and_supported(doc: Any, morph_vocab: Any) -> tuple[list[range], list[ra
         event_before = any(
             t.rel in ("nsubj", "obj", "nsubj:pass") and refers_to_an_event(t.lemma) for t in tokens
         )
+        held += [_extent(h, children, True) for h in _named_organizers(tokens, children)]
         for invitation in (t for t in tokens if t.lemma == _INVITATION):
             if _has_case(invitation, children, "по"):
                 held += [

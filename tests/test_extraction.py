@@ -1869,3 +1869,18 @@ def test_a_headline_telling_news_of_the_event_gives_way_to_the_event_the_body_na
     )
     title, _kind = event_title_and_kind(text)
     assert title == "Конференция казахских организаций Сибири"
+
+
+def test_the_bodies_a_sentence_calls_organizers_organized_it() -> None:
+    text = (
+        "В Омске прошёл форум соседей. Организаторы – общество «Достык» при поддержке "
+        "посольства Казахстана – рассказали о планах. Организатором концерта выступил центр "
+        "«Русь». Председатель общества «Достык» Айгуль Серикова поблагодарила гостей.\n"
+    )
+    draft = draft_article(text, "organizers.txt")
+    roles = {o.name: draft.role_of(o) for o in draft.organizations}
+    # named as the organizer in one sentence, first given a role by a person's title in another
+    assert roles["Общество «Достык»"] == "organizer"
+    assert roles["Центр «Русь»"] == "organizer"
+    # support written inside the organizer's phrase is support
+    assert roles["Посольство Казахстана"] == "partner"
