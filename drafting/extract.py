@@ -56,6 +56,7 @@ from drafting.people import (
     is_initial,
     joined_names,
     name_parts,
+    oblique_of,
     part_taken,
     same_person,
     surname_for,
@@ -695,6 +696,8 @@ def draft_article(
             person_id = slug(f"{last} {first or ''}")
             # «Ермек Кошербаев» … «Е. Кошербаев», «В.Радаев» … «Валерий Радаев»: one person
             same = [p.id for p in people.values() if same_person(p, first, last)]
+            # «Есенгалия Ибраева знают …» after «Есенгалий Ибраев»: the name in another case
+            same = same or [p.id for p in people.values() if oblique_of(p, first, last)]
             if len(same) == 1:
                 person_id = same[0]
         person = people.setdefault(person_id, DraftPerson(person_id, first, last, bool(match)))

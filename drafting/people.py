@@ -33,6 +33,27 @@ def same_person(person: DraftPerson, first: str | None, last: str) -> bool:
     return first[:1].casefold() == other[:1].casefold()
 
 
+_CASE_ENDINGS = frozenset("а у ым ом е ем ой ю я и ию ией ием ии".split())
+
+
+def _inflected(base: str, form: str) -> bool:
+    """`form` is `base` with a case ending: «Ибраев» → «Ибраева», «Есенгалий» → «Есенгалия»."""
+    b, f = base.casefold(), form.casefold()
+    stem = b[:-1] if b[-1:] in ("й", "ь", "а", "я") else b
+    return f != b and len(stem) >= 3 and f.startswith(stem) and f[len(stem) :] in _CASE_ENDINGS
+
+
+def oblique_of(person: DraftPerson, first: str | None, last: str) -> bool:
+    """«Есенгалия Ибраева» after «Есенгалий Ибраев»: a full name the dictionary does not know,
+    left in an oblique case, that is the person's name with case endings. A first name it
+    knows («Александра Петрова») was read with its case, and may be someone else; one that
+    does not change («Жангельды») may stand as it is."""
+    if person.known or not first or not person.first_name or known_word(first):
+        return False
+    same_first = first == person.first_name or _inflected(person.first_name, first)
+    return same_first and _inflected(person.last_name, last)
+
+
 def surname_for(
     first: str, patronymic: str, names: list[tuple[str | None, str | None, str]]
 ) -> tuple[str, str] | None:

@@ -1884,3 +1884,16 @@ def test_the_bodies_a_sentence_calls_organizers_organized_it() -> None:
     assert roles["Центр «Русь»"] == "organizer"
     # support written inside the organizer's phrase is support
     assert roles["Посольство Казахстана"] == "partner"
+
+
+def test_a_name_the_dictionary_does_not_know_is_one_person_in_any_case() -> None:
+    text = (
+        "В Омске прошёл курултай. Председателем избран Жангельды Сапаров. «Жангельды "
+        "Сапарова уважают в области», – сказал гость. Выступила Александра Петрова, потом "
+        "Александр Петров.\n"
+    )
+    people = {p.full_name for p in draft_article(text, "cases.txt").people}
+    assert "Жангельды Сапаров" in people
+    assert not any(name.startswith("Жангельды Сапарова") for name in people)
+    # a first name the dictionary knows was read with its case: two people
+    assert {"Александра Петрова", "Александр Петров"} <= people
