@@ -155,11 +155,19 @@ class _Known:
                 return place_id, name
         return None
 
-    def person(self, last_name: str) -> tuple[str, str, str] | None:
+    def person(self, first_name: str | None, last_name: str) -> tuple[str, str, str] | None:
+        """A known person with the same surname and first name, in any case. A surname alone
+        or with an initial may be someone else («Марат Султанов» is not «Булат Султанов»):
+        the reviewer is asked instead (drafting/suggest.py)."""
+        if not first_name or is_initial(first_name):
+            return None
         words = forms(last_name)
+        given = forms(first_name)
         for person_id, first, last, last_forms in self.people:
-            if len(words) == len(last_forms) and all(
-                forms_match(a, b) for a, b in zip(words, last_forms, strict=True)
+            if (
+                len(words) == len(last_forms)
+                and all(forms_match(a, b) for a, b in zip(words, last_forms, strict=True))
+                and self._same(first, [given])
             ):
                 return person_id, first, last
         return None
@@ -689,7 +697,7 @@ def draft_article(
             if named is None:
                 continue
             first, last = named
-        match = known.person(last)
+        match = known.person(first, last)
         if match:
             person_id, first, last = match
         else:

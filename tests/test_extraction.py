@@ -1897,3 +1897,24 @@ def test_a_name_the_dictionary_does_not_know_is_one_person_in_any_case() -> None
     assert not any(name.startswith("Жангельды Сапарова") for name in people)
     # a first name the dictionary knows was read with its case: two people
     assert {"Александра Петрова", "Александр Петров"} <= people
+
+
+def test_a_known_person_is_linked_by_the_whole_name_only() -> None:
+    from drafting.suggest import maybe_known
+    from loading.files import read_content
+    from tests.conftest import CONTENT
+
+    content = read_content(CONTENT)
+    text = (
+        "В Семее прошёл вечер дружбы. Выступила Наталья Калашникова. Ей ответил директор "
+        "школы Сергей Погорельский. Слово взял А. Тажибаев.\n"
+    )
+    draft = draft_article(text, "known.txt", content)
+    people = {p.full_name: p for p in draft.people}
+    assert people["Наталья Калашникова"].known
+    # another first name is another person, though the surname is known
+    assert not people["Сергей Погорельский"].known
+    # an initial may be the known one or not: the reviewer is asked
+    tajibaev = next(p for p in draft.people if p.last_name == "Тажибаев")
+    assert not tajibaev.known
+    assert maybe_known(draft, content)[tajibaev.id][1] == "Алибек Тажибаев"
