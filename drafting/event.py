@@ -653,6 +653,25 @@ def event_status(text: str, sentences: list[tuple[int, int]]) -> str:
     return "announced" if future > past else "held"
 
 
+# «Центр образован 19 июля 1997 г.»: when a body was founded, not when the event was
+_FOUNDED = re.compile(r"\b(?:образова|созда|основа|учрежд[её]|зарегистрирова)н\w*", re.I)
+
+
+def _founding(body: str, found: re.Match[str]) -> bool:
+    """Whether the sentence around `found` tells of a founding."""
+    start = max(body.rfind(".", 0, found.start()), body.rfind("\n", 0, found.start()))
+    stop = min(
+        (at for at in (body.find(".", found.end()), body.find("\n", found.end())) if at >= 0),
+        default=len(body),
+    )
+    return _FOUNDED.search(body[start + 1 : stop]) is not None
+
+
+def _first_not_founding(pattern: re.Pattern[str], body: str) -> re.Match[str] | None:
+    """The first date `pattern` finds in `body` outside a sentence that tells of a founding."""
+    return next((f for f in pattern.finditer(body) if not _founding(body, f)), None)
+
+
 def event_date(text: str, sentences: list[tuple[int, int]]) -> tuple[dict[str, int], str | None]:
     """The event's date: the first date the article gives (the first day of a range), with
     the year from it, else from the page's dateline or the nearest year in the text (then
@@ -673,8 +692,8 @@ def event_date(text: str, sentences: list[tuple[int, int]]) -> tuple[dict[str, i
     ranged = re.compile(
         rf"\b(\d{{1,2}})\s*(?:[–—-]|по)\s*\d{{1,2}}\s+{MONTH_RE}(?:\s+(\d{{4}}))?", re.I
     )
-    day = ranged.search(body) or _DAY_DATE.search(body)
-    month = _MONTH_DATE.search(body)
+    day = _first_not_founding(ranged, body) or _first_not_founding(_DAY_DATE, body)
+    month = _first_not_founding(_MONTH_DATE, body)
     first = min((m for m in (day, month) if m), key=lambda m: m.start(), default=None)
     dateline = DATELINE.search(text[:300])
     page = page_date(text)
@@ -743,6 +762,7 @@ def event_date(text: str, sentences: list[tuple[int, int]]) -> tuple[dict[str, i
         years = [
             (abs(m.start() - first.start()), int(m.group(1)))
             for m in re.finditer(r"\b(19[5-9]\d|20\d\d)\s*(?:года|г\.|год)", body)
+            if not _founding(body, m)
         ]
         if years:
             found["year"] = min(years)[1]

@@ -382,6 +382,12 @@ def test_a_page_is_read_by_its_structure() -> None:
             "мастеров двух стран, её открыли гости из Костаная.",
             {"year": 2021, "month": 4},
         ),
+        # when the host was founded is no date of the event
+        (
+            "Клуб «Истоки» основан 3 мая 2004 года. 15 ноября клуб собрал друзей на вечер "
+            "песни, в гости приехали ансамбли из Омска.",
+            {"month": 11, "day": 15},
+        ),
         # a word that is no city before the date: the event's day
         (
             "Сегодня, 5 октября 2022 года, в Астане открылся форум общественников двух стран.",
