@@ -144,9 +144,14 @@ def headline_of(text: str) -> str:
         or _AGENCY_DATELINE.match(lines[above])
         or _is_caption_sentence(lines[above], lines[above - 1])
         or _is_standfirst(lines[above], lines[above - 1])
+        or _RUBRIC.fullmatch(lines[above])
     ):
         above -= 1
     return "" if is_page_line(lines[above]) else lines[above]
+
+
+# «- Международные отношения», «• Культура»: a bulleted rubric or tag of a few words
+_RUBRIC = re.compile(r"[-–—•·]\s*\w+(?:[ ,]+\w+){0,3}")
 
 
 def _is_standfirst(line: str, above: str) -> bool:

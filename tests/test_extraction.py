@@ -1924,3 +1924,14 @@ def test_a_known_person_is_linked_by_the_whole_name_only() -> None:
     tajibaev = next(p for p in draft.people if p.last_name == "Тажибаев")
     assert not tajibaev.known
     assert maybe_known(draft, content)[tajibaev.id][1] == "Алибек Тажибаев"
+
+
+def test_a_bulleted_rubric_under_the_headline_is_no_headline() -> None:
+    from drafting.page import headline_of
+
+    page = (
+        "Омские казахи встретили гостей из Павлодара\n- 14.05.2024, 10:12\n- Общество\n"
+        "14 мая в Омске прошла встреча казахского центра с гостями из Павлодара, они обсудили "
+        "планы на лето.\n"
+    )
+    assert headline_of(page) == "Омские казахи встретили гостей из Павлодара"
