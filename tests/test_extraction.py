@@ -1935,3 +1935,11 @@ def test_a_bulleted_rubric_under_the_headline_is_no_headline() -> None:
         "планы на лето.\n"
     )
     assert headline_of(page) == "Омские казахи встретили гостей из Павлодара"
+
+
+def test_a_reception_is_an_event_a_headline_names() -> None:
+    text = (
+        "В Павлодаре прошёл праздничный приём в честь Дня Республики\n\n"
+        "Гостей приветствовал консул, затем выступили артисты областной филармонии и хор.\n"
+    )
+    assert event_title_and_kind(text)[0] == "Праздничный приём в честь Дня Республики"
