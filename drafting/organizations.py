@@ -154,10 +154,10 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
 
 
 # «по приглашению», «по итогам»: what a sentence says of the body, not what the body is for
-_NOT_REMITS = frozenset(
+NOT_REMITS = frozenset(
     "приглашение инициатива итог слово линия случай поручение данные мнение просьба повод "
     "причина результат окончание завершение традиция сообщение информация предложение решение "
-    "согласование время мера путь словам".split()
+    "согласование время мера путь словам благословение".split()
 )
 
 
@@ -172,7 +172,7 @@ def _remit_after(text: str, stop: int) -> int | None:
     if found is None:
         return None
     words = list(re.finditer(r"[а-яё]+", found.group(0)))[1:]
-    if "datv" not in tags_of(words[0].group(0))[1] or lemma_of(words[0].group(0)) in _NOT_REMITS:
+    if "datv" not in tags_of(words[0].group(0))[1] or lemma_of(words[0].group(0)) in NOT_REMITS:
         return None
     end = None
     for word in words:

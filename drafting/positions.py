@@ -11,6 +11,7 @@ from drafting.gazetteer import is_country
 from drafting.nlp import Span
 from drafting.organizations import (
     LINKS,
+    NOT_REMITS,
     full_country,
     is_branch,
     org_country,
@@ -344,6 +345,19 @@ def _genitive_list(part: str, last: int = 0) -> bool:
     )
 
 
+def _after_circumstance(words: list[str]) -> list[str]:
+    """«митрополита … и | по приглашению | генерального консула …»: what the sentence says
+    was done by whose invitation, support or blessing ends any title before it."""
+    for k in range(len(words) - 1, 0, -1):
+        before, lemma = words[k - 1].casefold(), lemma_of(words[k])
+        if (before == "по" and lemma in NOT_REMITS) or (before == "при" and lemma in _AIDS):
+            return words[k + 1 :]
+    return words
+
+
+_AIDS = frozenset({"поддержка", "содействие", "участие"})
+
+
 def position_chunks(before: str) -> list[str]:
     """Positions written before a name: «…, профессор X, ведущий сотрудник Y (Город) »."""
     chunks = []
@@ -366,7 +380,7 @@ def position_chunks(before: str) -> list[str]:
         # «преподаватели из Бийска во главе с заместителем директора …»: who leads or joins a
         # group begins a phrase of his own
         part = re.split(r"\b(?:во главе с|вместе с|совместно с|наряду с)\s", part, flags=re.I)[-1]
-        words = part.split()
+        words = _after_circumstance(part.split())
         # «письма акима области были вручены председателю центра Иванову», «гостей приняла
         # активистка, член совета …»: a title follows the clause's last verb; one before the
         # verb is another's.
