@@ -84,6 +84,7 @@ from drafting.words import (
     head_in_nominative,
     lemma_of,
     names_org_kind,
+    noun_lemmas,
     phrase_nominative,
     quoted_as_written,
     sentence_of,
@@ -480,7 +481,7 @@ def draft_article(
         cut = at + len(raw) >= len(page) - 1 and not page.endswith((".", "!", "?", "»", ")"))
         if cut or not_a_name_phrase(clean):
             return None  # cut off by the end of the page, or no name of anyone
-        if "«" not in clean and lemma_of(words[0]) in DOCUMENT_LEMMAS:
+        if "«" not in clean and noun_lemmas(words[0]) & DOCUMENT_LEMMAS:
             return None  # «Устав центра»: a document, not who wrote it
         found = known.org(balance_quotes(raw)) or known.org(clean)
         if found:

@@ -333,6 +333,14 @@ def lemma_of(word: str) -> str:
     return _analyzer().parse(word.strip(",.«»"))[0].normal_form
 
 
+def noun_lemmas(word: str) -> set[str]:
+    """Every dictionary form the word has as a noun: «Устав» is «устав», though its likeliest
+    reading is the verb «устать»."""
+    from search.textnorm import _analyzer
+
+    return {p.normal_form for p in _analyzer().parse(word.strip(",.«»")) if "NOUN" in p.tag}
+
+
 def names_org_kind(word: str) -> bool:
     from search.textnorm import _analyzer
 

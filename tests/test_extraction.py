@@ -1955,3 +1955,12 @@ def test_whose_invitation_it_was_ends_the_title_before_it() -> None:
     positions = _positions(draft_article(text, "invited.txt"))
     assert positions["Айдос Нуров"] == [("генеральный консул Казахстана в Омске", None)]
     assert positions["Пётр Сидоров"] == [("ректор университета", None)]
+
+
+def test_a_document_is_no_body_whatever_its_likeliest_reading() -> None:
+    text = (
+        "В Павлодаре прошло собрание общества «Русь». Председатель общества «Русь» Анна "
+        "Котова предложила обновить Устав центра, и собрание приняло Устав Общества.\n"
+    )
+    names = {o.name for o in draft_article(text, "charter.txt").organizations}
+    assert names == {"Общество «Русь»"}
