@@ -598,7 +598,7 @@ def not_a_name_phrase(name: str) -> bool:
     """What the tagger took for an organization but no noun phrase names one: a closing quote
     with no opening one («Оренбуржья»»), a phrase that ends in an adjective («НКО
     Курганской»), a common noun in the plural alone («Фонды»), people rather than a body
-    («Общественники Зауралья»)."""
+    («Общественники Зауралья») or one by a first name («Каскеленский Геннадий»)."""
     if name.count("»") > name.count("«"):
         return True
     outside = re.sub(r"«.*»", " ", name).split()
@@ -614,6 +614,8 @@ def not_a_name_phrase(name: str) -> bool:
         return True
     if len(outside) == 1 and "«" not in name and {"NOUN", "plur"} <= first[0]:
         return True  # «Фонды»
+    if "«" not in name and "Name" in last[0] and not any(names_org_kind(w) for w in outside):
+        return True  # «епископ | Каскеленский Геннадий»: a person by a see and a first name
     if "«" not in name and len(outside) > 1:
         from search.textnorm import _analyzer
 

@@ -1964,3 +1964,14 @@ def test_a_document_is_no_body_whatever_its_likeliest_reading() -> None:
     )
     names = {o.name for o in draft_article(text, "charter.txt").organizations}
     assert names == {"Общество «Русь»"}
+
+
+def test_a_clergyman_named_by_his_see_is_no_body() -> None:
+    from drafting.organizations import not_a_name_phrase
+
+    # the tagger may take «епископ | Уральский Антоний» for a body
+    assert not_a_name_phrase("Уральский Антоний")
+    assert not_a_name_phrase("Петропавловский Владимир")
+    # a body's kind or a quoted name keeps it a body
+    assert not not_a_name_phrase("Фонд Александра Невского")
+    assert not not_a_name_phrase("Уральский хор «Антоний»")
