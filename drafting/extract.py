@@ -102,6 +102,10 @@ Progress = Callable[[str], None]
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-"})
 
 
+# A country's head of state or government: «президент Казахстана», «Первый Президент»
+_HEAD_OF_STATE = re.compile(r"(?:первый\s+)?(?:президент|премьер-министр|елбасы)\b", re.I)
+
+
 class _Known:
     """Entities already in content/, matched by word forms of their names."""
 
@@ -870,6 +874,19 @@ def draft_article(
         if person.last_name and person.last_name.casefold() in labelled:
             parts.add("speaker")
         person.role = next(r for r in ("speaker", "participant", "mentioned") if r in parts)
+    # «в соответствии с Посланием Президента …»: a head of state only mentioned is the
+    # background of the news, no one who took part in it
+    people = {
+        person_id: person
+        for person_id, person in people.items()
+        if not (
+            person.role == "mentioned"
+            and person.positions
+            and all(
+                _HEAD_OF_STATE.match(q.title) and q.organization is None for q in person.positions
+            )
+        )
+    }
 
     # Organizations named outside positions, after those so that «фонд «X»» and «X» are one.
     published = publisher_ranges(text)

@@ -1975,3 +1975,13 @@ def test_a_clergyman_named_by_his_see_is_no_body() -> None:
     # a body's kind or a quoted name keeps it a body
     assert not not_a_name_phrase("Фонд Александра Невского")
     assert not not_a_name_phrase("Уральский хор «Антоний»")
+
+
+def test_a_head_of_state_only_mentioned_is_no_one_who_took_part() -> None:
+    text = (
+        "В Костанае прошёл форум молодёжи. Форум прошёл по поручению Президента Казахстана "
+        "Касым-Жомарта Токаева. Выступил президент ассоциации «Жастар» Ерлан Мусин.\n"
+    )
+    people = {p.full_name for p in draft_article(text, "state.txt").people}
+    assert "Ерлан Мусин" in people
+    assert not any("Токаев" in name for name in people)
