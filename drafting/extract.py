@@ -245,7 +245,8 @@ def _merge_partial_names(
 
 
 def _only_adjectives(lemmas: list[str]) -> bool:
-    return all("ADJF" in tags_of(lemma)[0] for lemma in lemmas)
+    # «Окуневский»: a place's adjective the dictionary knows only as a surname
+    return all("ADJF" in tags_of(lemma)[0] or lemma.endswith(("ский", "цкий")) for lemma in lemmas)
 
 
 def _countries_from_people(

@@ -1985,3 +1985,12 @@ def test_a_head_of_state_only_mentioned_is_no_one_who_took_part() -> None:
     people = {p.full_name for p in draft_article(text, "state.txt").people}
     assert "Ерлан Мусин" in people
     assert not any("Токаев" in name for name in people)
+
+
+def test_a_body_named_again_without_its_place_adjective_is_the_same_body() -> None:
+    text = (
+        "В Вишневском Доме культуры прошёл вечер казахской песни. В Доме культуры открыли "
+        "уголок народного быта.\n"
+    )
+    names = [o.name for o in draft_article(text, "house.txt").organizations]
+    assert names == ["Вишневский Дом культуры"]
