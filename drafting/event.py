@@ -350,6 +350,9 @@ def _phrase_naming_an_event(
     return fallback if frames else None
 
 
+_COUNTING = frozenset({"много", "многий", "несколько", "немало", "ряд", "множество", "каждый"})
+
+
 def _event_noun_phrase(text: str, tokens: list[Any], token: Any) -> str | None:
     """The phrase headed by `token` when it names an event, with its head in the nominative."""
     anniversary = re.fullmatch(r"\d+-лети\w+", token.text.casefold())  # «20-летию …»
@@ -359,6 +362,10 @@ def _event_noun_phrase(text: str, tokens: list[Any], token: Any) -> str | None:
         return None
     below = [t for t in tokens if t.head_id == token.id]
     if token.lemma == "стол" and not any(t.lemma == "круглый" for t in below):
+        return None
+    # «много праздников», «несколько концертов», «многие фестивали»: events counted, not one
+    above = next((t for t in tokens if t.id == token.head_id), None)
+    if any(t.lemma in _COUNTING for t in below) or (above is not None and above.lemma in _COUNTING):
         return None
     # «на сегодняшний день», «в тот день»: a day is an event by its name («День единства»,
     # «Дни культуры»), not by the time it tells

@@ -1994,3 +1994,12 @@ def test_a_body_named_again_without_its_place_adjective_is_the_same_body() -> No
     )
     names = [o.name for o in draft_article(text, "house.txt").organizations]
     assert names == ["Вишневский Дом культуры"]
+
+
+def test_events_counted_name_no_event() -> None:
+    text = (
+        "Клуб «Родник» в Петропавловске растёт\n\n"
+        "За год клуб провёл несколько концертов, и много праздников в городе прошло с его "
+        "участием. В субботу в клубе состоялась встреча с гостями из Кургана.\n"
+    )
+    assert event_title_and_kind(text)[0] == "Встреча с гостями из Кургана"
