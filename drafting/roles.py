@@ -1,9 +1,9 @@
 """Which organizations an article says held the event and which supported it, read from the
 syntax tree of each sentence: who «организовал» or «провёл» it (the subject of the verb, the
 agent of «организованный …», and those «совместно с» them), who invited the guests («по
-приглашению» of), whom it calls the organizers («Организаторы – …»), who it was held «при
-поддержке» or «при содействии» of, and the one person who opened it («Конференцию открыла
-директор библиотеки …»: the host's head).
+приглашению» of, «приглашён посольством»), whom it calls the organizers («Организаторы –
+…»), who it was held «при поддержке» or «при содействии» of, and the one person who opened
+it («Конференцию открыла директор библиотеки …»: the host's head).
 """
 
 from __future__ import annotations
@@ -119,6 +119,29 @@ def _named_organizers(tokens: list[Any], children: dict[str, list[Any]]) -> list
     return [t for t in found if t.pos in ("NOUN", "PROPN") and "anim" not in tags_of(t.text)[0]]
 
 
+def _inviters(tokens: list[Any], children: dict[str, list[Any]]) -> list[Any]:
+    """The bodies that invited the guests: the subject of «пригласить» («Фонд пригласил …»),
+    the agent of its passive («… был приглашён посольством …»). A person who invited is a
+    person: the body he works for is not said to have."""
+    found = []
+    for verb in (t for t in tokens if t.lemma == "пригласить"):
+        passive = verb.pos != "VERB" or verb.feats.get("Voice") == "Pass"
+        for child in children.get(verb.id, []):
+            agent = (
+                child.rel == "obl:agent"
+                or (
+                    child.rel == "obl"
+                    and child.feats.get("Case") == "Ins"
+                    and not _has_case(child, children)
+                )
+                if passive
+                else child.rel == "nsubj"
+            )
+            if agent and child.pos in ("NOUN", "PROPN") and "anim" not in tags_of(child.text)[0]:
+                found.append(child)
+    return found
+
+
 def held_and_supported(doc: Any, morph_vocab: Any) -> tuple[list[range], list[range]]:
     """Character ranges of `doc` (a Natasha Doc with syntax) that name those who held the
     event, and those who supported it."""
@@ -131,6 +154,7 @@ def held_and_supported(doc: Any, morph_vocab: Any) -> tuple[list[range], list[ra
             t.rel in ("nsubj", "obj", "nsubj:pass") and refers_to_an_event(t.lemma) for t in tokens
         )
         held += [_extent(h, children, True) for h in _named_organizers(tokens, children)]
+        held += [_extent(h, children, True) for h in _inviters(tokens, children)]
         for invitation in (t for t in tokens if t.lemma == _INVITATION):
             if _has_case(invitation, children, "по"):
                 held += [

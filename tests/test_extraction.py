@@ -2003,3 +2003,16 @@ def test_events_counted_name_no_event() -> None:
         "участием. В субботу в клубе состоялась встреча с гостями из Кургана.\n"
     )
     assert event_title_and_kind(text)[0] == "Встреча с гостями из Кургана"
+
+
+def test_the_body_that_invited_the_guests_hosted_them() -> None:
+    text = (
+        "В Омске прошёл концерт казахской музыки. Хор «Достар» был приглашён в Омск "
+        "генеральным консульством Казахстана. Директор школы Иван Лунин пригласил на "
+        "концерт ансамбль «Ақ жол».\n"
+    )
+    draft = draft_article(text, "invited.txt")
+    roles = {o.name: draft.role_of(o) for o in draft.organizations}
+    assert roles["Генеральное консульство Казахстана"] == "organizer"
+    # a person who invited: no body is said to have
+    assert roles.get("Ансамбль «Ақ жол»") != "organizer"
