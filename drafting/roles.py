@@ -39,6 +39,8 @@ def _extent(root: Any, children: dict[str, list[Any]], name_only: bool = False) 
         for child in children.get(todo.pop().id, []):
             if name_only and child.rel not in _NAME_RELATIONS and child.text not in '«»"':
                 continue
+            if child in inside:
+                continue  # a parse may loop back
             if child.rel != "punct" or child.text in '«»"':
                 inside.append(child)
                 todo.append(child)

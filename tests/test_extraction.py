@@ -2016,3 +2016,15 @@ def test_the_body_that_invited_the_guests_hosted_them() -> None:
     assert roles["Генеральное консульство Казахстана"] == "organizer"
     # a person who invited: no body is said to have
     assert roles.get("Ансамбль «Ақ жол»") != "organizer"
+
+
+def test_a_parse_that_loops_back_ends() -> None:
+    from types import SimpleNamespace
+
+    from drafting.roles import _extent
+
+    # the parser may hang two words on each other; the phrase still ends
+    a = SimpleNamespace(id="1_1", head_id="1_2", rel="nmod", text="центр", start=0, stop=5)
+    b = SimpleNamespace(id="1_2", head_id="1_1", rel="nmod", text="дружбы", start=6, stop=12)
+    children = {"1_1": [b], "1_2": [a]}
+    assert _extent(a, children) == range(0, 12)
