@@ -36,9 +36,12 @@ _DAY_DATE = re.compile(
 
 _POSTED = re.compile(
     rf"\A[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁ][а-яё]+)?[.,]\s*(\d{{1,2}})\s+{MONTH_RE}\s+(\d{{4}})\s*"
-    rf"(?:года|г\.)?[.,]?|\b(\d{{1,2}})\s+{MONTH_RE}\s+(\d{{4}})\s*(?:года|г\.)?,?\s*\d{{1,2}}:\d\d\b",
+    rf"(?:года|г\.)?[.,]?|\b(\d{{1,2}})\s+{MONTH_RE}\s+(\d{{4}})\s*(?:года|г\.)?\s*\d{{1,2}}:\d\d\b",
     re.I,
 )
+
+
+_TOP = 150  # characters: where a page's stamp may be run into its text
 
 
 _MONTH_DATE = re.compile(rf"\bв\s+{MONTH_RE}\s+(\d{{4}})\s*(?:года|г\.)?", re.I)
@@ -236,7 +239,7 @@ def event_title_and_kind(text: str) -> tuple[str | None, str]:
             return phrase, kind
         # «Лидером … избрали тюменца»: a headline that tells news of the event, not the
         # event; the body names it («на съезде ФНКА казахов России»)
-        phrase = _event_phrase(text, frames=False)
+        phrase = _event_phrase(text, frames=False, sentences=3)
         if phrase:
             return phrase, kind
     # A headline is short and has no full stop; a first line that is a sentence is not one.
@@ -276,7 +279,7 @@ def names_an_event(lemma: str) -> bool:
     )
 
 
-def _event_phrase(text: str, frames: bool = True) -> str | None:
+def _event_phrase(text: str, frames: bool = True, sentences: int = 10) -> str | None:
     """A page with no headline and no quoted name: the event described by the first noun
     phrase of its body that names one («с рабочим визитом в Омутинский район» → «Рабочий
     визит в Омутинский район»; «Праздник Масленицы открыл …» → «Праздник Масленицы»), with
@@ -284,7 +287,7 @@ def _event_phrase(text: str, frames: bool = True) -> str | None:
     lines = body_lines(text)
     # the body from its first paragraph: a site's name above it would join its first sentence
     first = next((k for k, line in enumerate(lines) if is_paragraph(line)), 0)
-    return _phrase_naming_an_event(" ".join(lines[first:])[:1500], frames=frames)
+    return _phrase_naming_an_event(" ".join(lines[first:])[:1500], sentences, frames=frames)
 
 
 def _is_clause(line: str) -> bool:
@@ -350,7 +353,7 @@ def _phrase_naming_an_event(
     return fallback if frames else None
 
 
-_COUNTING = frozenset({"много", "многий", "несколько", "немало", "ряд", "множество", "каждый"})
+_COUNTING = frozenset({"много", "многий", "несколько", "немало", "ряд", "множество"})
 
 
 def _event_noun_phrase(text: str, tokens: list[Any], token: Any) -> str | None:
@@ -661,7 +664,9 @@ def event_status(text: str, sentences: list[tuple[int, int]]) -> str:
 
 
 # «Центр образован 19 июля 1997 г.»: when a body was founded, not when the event was
-_FOUNDED = re.compile(r"\b(?:образова|созда|основа|учрежд[её]|зарегистрирова)н\w*", re.I)
+_FOUNDED = re.compile(
+    r"\b(?:образова|созда|основа|учрежд[её]|зарегистрирова)н(?:н\w+|[аоы])?\b", re.I
+)  # «образован», «создана», «основанный»; not «управление образования», «создание»
 
 
 def _founding(body: str, found: re.Match[str]) -> bool:
@@ -691,8 +696,10 @@ def event_date(text: str, sentences: list[tuple[int, int]]) -> tuple[dict[str, i
     # «Саратов. 7 сентября 2019 года. …» opening the body, «5 октября 2022 г. 23:21» with the
     # hour it was posted: the report's date, as a stamp, not the event's
     posted = None if agency else _POSTED.search(body)
-    if posted is not None and posted.group(1) and not country_of(posted.group(0).split(".")[0]):
+    if posted is not None and posted.group(1) and not country_of(re.split(r"[.,]", posted[0])[0]):
         posted = None  # «Сегодня, 5 октября …»: no city, so no dateline
+    if posted is not None and not posted.group(1) and posted.start() > _TOP:
+        posted = None  # «пройдёт 20 мая 2023 года, 18:00»: an event's hour, in the text
     if posted is not None:
         body = body[: posted.start()] + body[posted.end() :]
     # «8–10 июля», «с 8 по 10 июля»: the first day

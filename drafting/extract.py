@@ -103,7 +103,15 @@ _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-"})
 
 
 # A country's head of state or government: «президент Казахстана», «Первый Президент»
-_HEAD_OF_STATE = re.compile(r"(?:первый\s+)?(?:президент|премьер-министр|елбасы)\b", re.I)
+_HEAD_OF_STATE = re.compile(r"(?:первый\s+)?(?:президент|премьер-министр)(?:\s+(.+))?|елбасы", re.I)
+
+
+def _heads_a_state(title: str) -> bool:
+    """«президент», «Президент Республики Казахстан»; not «президент федерации борьбы»."""
+    found = _HEAD_OF_STATE.fullmatch(title.strip())
+    return found is not None and (
+        not found.group(1) or is_country(phrase_nominative(found.group(1)))
+    )
 
 
 class _Known:
@@ -883,9 +891,7 @@ def draft_article(
         if not (
             person.role == "mentioned"
             and person.positions
-            and all(
-                _HEAD_OF_STATE.match(q.title) and q.organization is None for q in person.positions
-            )
+            and all(_heads_a_state(q.title) and q.organization is None for q in person.positions)
         )
     }
 
@@ -979,11 +985,13 @@ def draft_article(
         if org_id in hosted and len(hosted) == 1:
             org.role = "organizer"
         named_at = mentions.get(org_id, [])
-        # support first: «Организаторы – Фонд … при поддержке посольства» holds the support
-        # inside the organizer's phrase
-        if any(at in where for where in supported for at in named_at):
+        # «Организаторы – Фонд … при поддержке посольства»: support inside the organizer's
+        # phrase is support; named as holder elsewhere, the body held it
+        in_held = [at for at in named_at if any(at in where for where in held)]
+        in_support = [at for at in named_at if any(at in where for where in supported)]
+        if in_support and (not in_held or set(in_held) <= set(in_support)):
             org.role = "partner"
-        elif any(at in where for where in held for at in named_at):
+        elif in_held:
             org.role = "organizer"
         named = re.search(r"«(.+)»", org.name)
         if not org.known and title and named and named.group(1).strip() == title.strip("«» "):

@@ -11,7 +11,6 @@ from drafting.gazetteer import is_country
 from drafting.nlp import Span
 from drafting.organizations import (
     LINKS,
-    NOT_REMITS,
     full_country,
     is_branch,
     org_country,
@@ -345,17 +344,19 @@ def _genitive_list(part: str, last: int = 0) -> bool:
     )
 
 
+# «по приглашению X», «при поддержке X»: whose the initiative or help was, not a remit
+_REQUESTS = frozenset({"приглашение", "благословение", "поручение", "инициатива", "просьба"})
+_AIDS = frozenset({"поддержка", "содействие", "участие"})
+
+
 def _after_circumstance(words: list[str]) -> list[str]:
     """«митрополита … и | по приглашению | генерального консула …»: what the sentence says
     was done by whose invitation, support or blessing ends any title before it."""
     for k in range(len(words) - 1, 0, -1):
         before, lemma = words[k - 1].casefold(), lemma_of(words[k])
-        if (before == "по" and lemma in NOT_REMITS) or (before == "при" and lemma in _AIDS):
+        if (before == "по" and lemma in _REQUESTS) or (before == "при" and lemma in _AIDS):
             return words[k + 1 :]
     return words
-
-
-_AIDS = frozenset({"поддержка", "содействие", "участие"})
 
 
 def position_chunks(before: str) -> list[str]:
@@ -497,9 +498,9 @@ def mission_of(title: str) -> str | None:
 _REMIT_UNITS = frozenset(
     "комиссия подкомиссия комитет подкомитет секция совет отдел сектор".split()
 )
-_TAKES_A_REMIT = frozenset(
-    "агентство министерство комитет комиссия управление департамент служба центр фонд совет "
-    "отдел инспекция ведомство бюро".split()
+_TAKES_NO_REMIT = frozenset(
+    "палата дума ассамблея маслихат мажилис собрание парламент партия акимат администрация "
+    "правительство".split()
 )
 _REMIT_TAIL = re.compile(r"\s+по\s+[а-яё][а-яё\s,-]*$")
 
@@ -514,7 +515,7 @@ def remit_to_unit(title: str, raw: str, normal: str) -> tuple[str, str, str]:
     if not words or tail is None or lemma_of(words[-1]) not in _REMIT_UNITS:
         return title, raw, normal
     kind = next((w for w in raw.split() if "NOUN" in tags_of(w.strip("«»"))[0]), "")
-    if lemma_of(kind.strip("«»")) in _TAKES_A_REMIT:
+    if lemma_of(kind.strip("«»")) not in _TAKES_NO_REMIT:
         return title, raw, normal
     remit = tail.group(0).strip()
     cut = normal.rfind(remit)

@@ -124,11 +124,19 @@ def _named_organizers(tokens: list[Any], children: dict[str, list[Any]]) -> list
 def _inviters(tokens: list[Any], children: dict[str, list[Any]]) -> list[Any]:
     """The bodies that invited the guests: the subject of «пригласить» («Фонд пригласил …»),
     the agent of its passive («… был приглашён посольством …»). A person who invited is a
-    person: the body he works for is not said to have."""
+    person: the body he works for is not said to have; a body that invited to an event named
+    after the verb may have invited to another one."""
     found = []
     for verb in (t for t in tokens if t.lemma == "пригласить"):
         passive = verb.pos != "VERB" or verb.feats.get("Voice") == "Pass"
-        for child in children.get(verb.id, []):
+        below = children.get(verb.id, [])
+        after = tokens[tokens.index(verb) + 1 :]
+        elsewhere = any(
+            refers_to_an_event(t.lemma) and _has_case(t, children, "на", "в") for t in after
+        )
+        if not passive and elsewhere:
+            continue  # «фонд пригласил всех на летний фестиваль»: to another event, maybe
+        for child in below:
             agent = (
                 child.rel == "obl:agent"
                 or (

@@ -149,7 +149,9 @@ def _of_a_person(token: Any, tree: _Tree) -> bool:
     Уральске»: the city tells of a person, up the nouns it hangs from, before any verb. Only
     a person named just before counts: the parser joins words far apart wrongly."""
     head = _named_by(token, tree)
-    while head is not None and head.pos in ("NOUN", "PROPN"):
+    seen = set()
+    while head is not None and head.pos in ("NOUN", "PROPN") and head.id not in seen:
+        seen.add(head.id)  # a parse may loop back
         if not 0 < _index(token) - _index(head) <= _NEAR:
             return False
         if head.feats.get("Animacy") == "Anim":
