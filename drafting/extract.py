@@ -719,7 +719,9 @@ def draft_article(
             # «Ермек Кошербаев» … «Е. Кошербаев», «В.Радаев» … «Валерий Радаев»: one person
             same = [p.id for p in people.values() if same_person(p, first, last)]
             # «Есенгалия Ибраева знают …» after «Есенгалий Ибраев»: the name in another case
-            same = same or [p.id for p in people.values() if oblique_of(p, first, last)]
+            # (not when a verb agrees with her: «выступила Ерлана Мусина» is someone else)
+            if not same and not (span.context.subject and span.context.gender == "femn"):
+                same = [p.id for p in people.values() if oblique_of(p, first, last)]
             if len(same) == 1:
                 person_id = same[0]
         person = people.setdefault(person_id, DraftPerson(person_id, first, last, bool(match)))

@@ -1928,6 +1928,9 @@ def test_a_name_the_dictionary_does_not_know_is_one_person_in_any_case() -> None
     assert not any(name.startswith("Жангельды Сапарова") for name in people)
     # a first name the dictionary knows was read with its case: two people
     assert {"Александра Петрова", "Александр Петров"} <= people
+    # a clause's subject is in the nominative: another person
+    pair = draft_article("Выступил Ерлан Мусин. Затем выступила Ерлана Мусина.\n", "pair.txt")
+    assert len(pair.people) == 2
 
 
 def test_a_known_person_is_linked_by_the_whole_name_only() -> None:
