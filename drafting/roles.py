@@ -55,6 +55,18 @@ def _has_case(token: Any, children: dict[str, list[Any]], *words: str) -> bool:
     )
 
 
+def _a_body(token: Any) -> bool:
+    """A noun naming no person: who can be a body («фонд», «Достык»), not «председатель»."""
+    return token.pos in ("NOUN", "PROPN") and "anim" not in tags_of(token.text)[0]
+
+
+def _by_instrumental(token: Any, children: dict[str, list[Any]]) -> bool:
+    """The agent of a passive in the instrumental with no preposition («… посольством»)."""
+    return (
+        token.rel == "obl" and token.feats.get("Case") == "Ins" and not _has_case(token, children)
+    )
+
+
 def _holders(tokens: list[Any], children: dict[str, list[Any]], event_before: bool) -> list[Any]:
     """The heads of the phrases naming the bodies that held an event, by a sentence's verbs
     of holding. `event_before`: the sentence before named an event («Его провели …»)."""
@@ -72,14 +84,10 @@ def _holders(tokens: list[Any], children: dict[str, list[Any]], event_before: bo
         ):
             continue  # «организовал ансамбль», «провёл экскурсию»: not the event
         for child in below:
-            agent = child.rel in ("nsubj", "obl:agent") or (
-                child.rel == "obl"
-                and child.feats.get("Case") == "Ins"
-                and not _has_case(child, children)
-            )
+            agent = child.rel in ("nsubj", "obl:agent") or _by_instrumental(child, children)
             # a person who held it is a person («Встречу провёл председатель фонда …»): the
             # body they work for is not said to have held it
-            if agent and child.pos in ("NOUN", "PROPN") and "anim" not in tags_of(child.text)[0]:
+            if agent and _a_body(child):
                 holders.append(child)
         # «… совместно с Ассоциацией …»: held together with them
         # («совместно» hangs from the verb, from one who held it, or — as the parser often
@@ -118,7 +126,7 @@ def _named_organizers(tokens: list[Any], children: dict[str, list[Any]]) -> list
         verb = by_id.get(word.head_id)
         if word.rel in ("obl", "xcomp") and verb is not None and verb.lemma in _LINKING:
             found += [c for c in children.get(verb.id, []) if c.rel == "nsubj"]
-    return [t for t in found if t.pos in ("NOUN", "PROPN") and "anim" not in tags_of(t.text)[0]]
+    return [t for t in found if _a_body(t)]
 
 
 def _inviters(tokens: list[Any], children: dict[str, list[Any]]) -> list[Any]:
@@ -138,16 +146,11 @@ def _inviters(tokens: list[Any], children: dict[str, list[Any]]) -> list[Any]:
             continue  # «фонд пригласил всех на летний фестиваль»: to another event, maybe
         for child in below:
             agent = (
-                child.rel == "obl:agent"
-                or (
-                    child.rel == "obl"
-                    and child.feats.get("Case") == "Ins"
-                    and not _has_case(child, children)
-                )
+                child.rel == "obl:agent" or _by_instrumental(child, children)
                 if passive
                 else child.rel == "nsubj"
             )
-            if agent and child.pos in ("NOUN", "PROPN") and "anim" not in tags_of(child.text)[0]:
+            if agent and _a_body(child):
                 found.append(child)
     return found
 

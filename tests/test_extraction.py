@@ -24,6 +24,11 @@ def _positions(draft: Draft) -> dict[str, list[tuple[str, str | None]]]:
     }
 
 
+def _roles(draft: Draft) -> dict[str, str]:
+    """Each organization's role at the event, by name."""
+    return {o.name: draft.role_of(o) for o in draft.organizations}
+
+
 @pytest.mark.parametrize(
     ("written", "context", "expected"),
     [
@@ -1170,7 +1175,7 @@ def test_who_held_the_event_and_who_supported_it_are_read_from_the_sentence() ->
         "выступил директор библиотеки «Родник» Иван Белов.\n"
     )
     draft = draft_article(text, "kurgan.txt")
-    roles = {o.name: draft.role_of(o) for o in draft.organizations}
+    roles = _roles(draft)
     assert roles == {
         "Общественный фонд «Степь»": "organizer",
         "Ассоциация казахов Зауралья": "organizer",
@@ -1185,7 +1190,7 @@ def test_who_held_an_event_named_only_as_an_event_held_it() -> None:
         "и Фонд «Степь». Свои работы показал Союз мастеров.\n"
     )
     draft = draft_article(text, "omsk.txt")
-    roles = {o.name: draft.role_of(o) for o in draft.organizations}
+    roles = _roles(draft)
     assert roles.get("Союз художников Омской области") == "organizer", roles
     assert roles.get("Фонд «Степь»") == "organizer", roles
     assert roles.get("Союз мастеров") != "organizer", roles
@@ -1195,7 +1200,7 @@ def test_who_held_an_event_named_only_as_an_event_held_it() -> None:
         "организовало посольство Казахстана в России.\n"
     )
     draft = draft_article(lower, "moscow.txt")
-    roles = {o.name: draft.role_of(o) for o in draft.organizations}
+    roles = _roles(draft)
     assert roles.get("Посольство Казахстана в России") == "organizer", roles
 
 
@@ -1216,7 +1221,7 @@ def test_who_invited_the_guests_is_their_host() -> None:
         "филармонии. Ансамбль приехал по приглашению земляков.\n"
     )
     draft = draft_article(text, "omsk.txt")
-    roles = {o.name: draft.role_of(o) for o in draft.organizations}
+    roles = _roles(draft)
     assert roles.get("Министерство культуры Омской области") == "organizer", roles
     assert roles.get("Ансамбль «Сарыарка»") != "organizer", roles
 
@@ -1228,7 +1233,7 @@ def test_a_venue_and_a_body_named_only_in_someone_s_words_are_mentioned() -> Non
         "за поддержку нашего вечера». Затем на площадке Центра «Евразия» открылась выставка.\n"
     )
     draft = draft_article(text, "omsk.txt")
-    roles = {o.name: draft.role_of(o) for o in draft.organizations}
+    roles = _roles(draft)
     assert roles.get("Дом дружбы") == "mentioned", roles
     assert roles.get("Министерство культуры Омской области") == "mentioned", roles
     assert roles.get("Центр «Евразия»") == "mentioned", roles
@@ -1238,7 +1243,7 @@ def test_a_venue_and_a_body_named_only_in_someone_s_words_are_mentioned() -> Non
         "Драматического театра «Глобус» открылась выставка.\n"
     )
     draft = draft_article(stage, "stage.txt")
-    roles = {o.name: draft.role_of(o) for o in draft.organizations}
+    roles = _roles(draft)
     assert roles.get("Дворец культуры «Нефтяник»") == "mentioned", roles
     assert roles.get("Драматический театр «Глобус»") == "mentioned", roles
     assert roles.get("Ансамбль «Сарыарка»") == "participant", roles
@@ -1902,7 +1907,7 @@ def test_the_bodies_a_sentence_calls_organizers_organized_it() -> None:
         "«Русь». Председатель общества «Достык» Айгуль Серикова поблагодарила гостей.\n"
     )
     draft = draft_article(text, "organizers.txt")
-    roles = {o.name: draft.role_of(o) for o in draft.organizations}
+    roles = _roles(draft)
     # named as the organizer in one sentence, first given a role by a person's title in another
     assert roles["Общество «Достык»"] == "organizer"
     assert roles["Центр «Русь»"] == "organizer"
@@ -1914,7 +1919,7 @@ def test_the_bodies_a_sentence_calls_organizers_organized_it() -> None:
         "«Достык» прошёл концерт.\n",
         "held.txt",
     )
-    assert [held.role_of(o) for o in held.organizations] == ["organizer"]
+    assert list(_roles(held).values()) == ["organizer"]
 
 
 def test_a_name_the_dictionary_does_not_know_is_one_person_in_any_case() -> None:
@@ -2052,7 +2057,7 @@ def test_the_body_that_invited_the_guests_hosted_them() -> None:
         "концерт ансамбль «Ақ жол».\n"
     )
     draft = draft_article(text, "invited.txt")
-    roles = {o.name: draft.role_of(o) for o in draft.organizations}
+    roles = _roles(draft)
     assert roles["Генеральное консульство Казахстана"] == "organizer"
     # a person who invited: no body is said to have
     assert roles["Ансамбль «Ақ жол»"] == "participant"
@@ -2062,7 +2067,7 @@ def test_the_body_that_invited_the_guests_hosted_them() -> None:
         "фестиваль.\n",
         "later.txt",
     )
-    assert [later.role_of(o) for o in later.organizations] == ["participant"]
+    assert list(_roles(later).values()) == ["participant"]
 
 
 def test_a_parse_that_loops_back_ends() -> None:
