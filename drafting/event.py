@@ -193,7 +193,9 @@ def _described_title(text: str) -> str | None:
     # «…, сообщает сайт Россотрудничества»: who reports it is no part of the topic
     topic = re.sub(r",\s*(?:сообща|переда|пишет|пишут|информир)\w*\b.*$", "", topic, flags=re.I)
     topic = sentence_case(topic.rstrip(" ,;:"))
-    return f"{kind} о {_about(topic)}"
+    about = _about(topic)
+    # «об истории», «об Абае»: «о» before a vowel sound is written «об»
+    return f"{kind} {'об' if about[:1].casefold() in 'аиоуэ' else 'о'} {about}"
 
 
 def event_title_and_kind(text: str) -> tuple[str | None, str]:

@@ -772,6 +772,9 @@ def draft_article(
             and not any("VERB" in tags_of(w)[0] for w in clause_rest.split())  # its own verb
         ):
             part = "participant"  # «в исполнении X», «визит посла X»
+        before = text[sentence_start : span.start]
+        if before.count("«") > before.count("»"):
+            part = "mentioned"  # «Круглый стол «Чокан Валиханов и Омск»»: named in a name
         taking_part.setdefault(person_id, set()).add(part)
         if re.search(r"модератор", sentence, re.I) and not moderated & {sentence}:
             moderated.add(sentence)  # «Модератором выступил …»: the first person named

@@ -6,7 +6,7 @@ a verb's gender, the case of the title before it).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from types import SimpleNamespace
@@ -38,14 +38,38 @@ def pipeline() -> Any:
         Segmenter,
     )
 
+    class LineSegmenter(Segmenter):
+        """razdel's sentences, within the lines that end one: a headline or a line of page
+        furniture has no full stop, and razdel would run it into the sentence below."""
+
+        def sentenize(self, text: str) -> Iterator[Any]:
+            for start, stop in line_blocks(text):
+                for sent in super().sentenize(text[start:stop]):
+                    yield type(sent)(sent.start + start, sent.stop + start, sent.text)
+
     embedding = NewsEmbedding()
     return (
-        Segmenter(),
+        LineSegmenter(),
         MorphVocab(),
         NewsMorphTagger(embedding),
         NewsSyntaxParser(embedding),
         NewsNERTagger(embedding),
     )
+
+
+# A line ends a sentence when it ends in no punctuation at all and the next one begins with
+# no lower-case letter; a line ending in «,», «:» or a dash, or a wrapped line, goes on.
+_LINE_END = re.compile(r"(?<![.!?…,:;—–\-\s])[»”\"')\]]*[ \t]*\n(?=\s*[^\sа-яёa-z])")
+
+
+def line_blocks(text: str) -> list[tuple[int, int]]:
+    """Where the text's blocks of lines begin and end: each block ends at a line that ends no
+    sentence in punctuation (a headline, a dateline, page furniture)."""
+    blocks, start = [], 0
+    for end in _LINE_END.finditer(text):
+        blocks.append((start, end.end()))
+        start = end.end()
+    return [*blocks, (start, len(text))]
 
 
 @dataclass

@@ -11,6 +11,7 @@ from drafting.event import event_title_and_kind
 from drafting.extract import draft_article
 from drafting.model import Draft
 from drafting.names import Context, nominative, split_initials
+from drafting.nlp import analyse
 
 pytestmark = pytest.mark.one_database
 
@@ -2085,3 +2086,38 @@ def test_a_parse_that_loops_back_ends() -> None:
     walk.start()
     walk.join(timeout=10)
     assert found == [range(0, 12)]
+
+
+def test_a_line_with_no_full_stop_ends_its_sentence() -> None:
+    text = (
+        "Общественники двух областей подписали соглашение\n\n"
+        "Председатель совета Иван Петров и директор центра Ольга Смирнова договорились о "
+        "сотрудничестве, сообщает пресс-служба\n"
+        "совета.\n"
+    )
+    sentences = [text[start:stop].strip() for start, stop in analyse(text).sentences]
+    assert sentences[0] == "Общественники двух областей подписали соглашение"
+    assert sentences[1].startswith("Председатель совета Иван Петров")
+    assert sentences[1].endswith("пресс-служба\nсовета.")  # a wrapped line goes on
+
+
+def test_a_person_named_in_a_quoted_name_is_only_mentioned() -> None:
+    text = (
+        "Круглый стол «Чокан Валиханов и Омск»\n"
+        "В областной библиотеке прошёл круглый стол. С докладом выступил директор "
+        "библиотеки Иван Петров.\n"
+    )
+    parts = {p.full_name: p.role for p in draft_article(text, "quoted.txt").people}
+    assert parts == {"Чокан Валиханов": "mentioned", "Иван Петров": "speaker"}
+
+
+@pytest.mark.parametrize(
+    ("topic", "title"),
+    [
+        ("истории края", "Круглый стол об истории края"),
+        ("30-летию независимости Казахстана", "Круглый стол о 30-летии независимости Казахстана"),
+    ],
+)
+def test_a_described_event_is_named_about_its_topic(topic: str, title: str) -> None:
+    text = f"В областной библиотеке прошёл круглый стол, посвящённый {topic}.\n"
+    assert event_title_and_kind(text) == (title, "round_table")
