@@ -44,6 +44,7 @@ from drafting.organizations import (
     organization_spans,
     quoted_thing,
     same_quoted_body,
+    shortly_named,
     speech_ranges,
     spelt_out,
     state_body_spans,
@@ -240,16 +241,55 @@ def _merge_partial_names(
         ]
         if len(longer) != 1:
             continue  # none, or which of several is not said
-        whole, part = organizations[longer[0]], organizations.pop(short_id)
-        whole.venue |= part.venue
-        whole.spoken_of &= part.spoken_of
-        whole.role = whole.role or part.role
-        mentions.setdefault(whole.id, []).extend(mentions.pop(short_id, []))
-        from_city.setdefault(whole.id, set()).update(from_city.pop(short_id, set()))
-        for person in people:
-            for position in person.positions:
-                if position.organization == short_id:
-                    position.organization = whole.id
+        _merge_into(longer[0], short_id, organizations, people, mentions, from_city)
+
+
+def _merge_same_quoted(
+    organizations: dict[str, DraftOrganization],
+    people: Iterable[DraftPerson],
+    mentions: dict[str, list[int]],
+    from_city: dict[str, set[str]],
+) -> None:
+    """«Фонд «Нива»» and «Волгоградский региональный фонд поддержки сельских территорий
+    «Нива»», «ЗКОО «Лад»» and «Западно-Казахстанское областное общественное объединение
+    «Лад»», «Сибирский центр …» and «организация «Сибирский центр …»»: one body, named in
+    full once and shortly elsewhere, whichever comes first."""
+    drafted = [o for o in organizations.values() if not o.known]
+    for short in sorted(drafted, key=lambda o: len(o.name)):
+        longer = [
+            o.id
+            for o in drafted
+            if o.id != short.id
+            and o.id in organizations
+            and len(o.name) > len(short.name)
+            and shortly_named(short.name, o.name)
+        ]
+        if short.id in organizations and len(longer) == 1:
+            _merge_into(longer[0], short.id, organizations, people, mentions, from_city)
+
+
+def _merge_into(
+    whole_id: str,
+    part_id: str,
+    organizations: dict[str, DraftOrganization],
+    people: Iterable[DraftPerson],
+    mentions: dict[str, list[int]],
+    from_city: dict[str, set[str]],
+) -> None:
+    """The body `part_id` named is `whole_id`'s: one body, with what was said of either."""
+    whole, part = organizations[whole_id], organizations.pop(part_id)
+    whole.venue |= part.venue
+    whole.spoken_of &= part.spoken_of
+    if part.role == "organizer" or whole.role is None:
+        whole.role = part.role  # organized under either name: organized
+    if "организатор" in part.sentence.casefold() and "организатор" not in whole.sentence.casefold():
+        whole.sentence = part.sentence  # «Организатором выступил фонд «Нива»»
+    mentions.setdefault(whole_id, []).extend(mentions.pop(part_id, []))
+    from_city.setdefault(whole_id, set()).update(from_city.pop(part_id, set()))
+    for person in people:
+        for position in person.positions:
+            if position.organization == part_id:
+                position.organization = whole_id
 
 
 def _only_adjectives(lemmas: list[str]) -> bool:
@@ -974,6 +1014,7 @@ def draft_article(
         for place in places.values()
     )
     _merge_partial_names(organizations, people.values(), mentions, from_city)
+    _merge_same_quoted(organizations, people.values(), mentions, from_city)
     title, kind = event_title_and_kind(text)
     if title and len(title) > NAME_LIMIT:
         title = None  # no title the content would take: the admin writes it

@@ -309,6 +309,31 @@ def same_quoted_body(a: str, b: str) -> bool:
     return bool(kind_a and kind_b) and lemma_of(kind_a[-1]) == lemma_of(kind_b[-1])
 
 
+def shortly_named(short: str, full: str) -> bool:
+    """Whether `short` names the body `full` names, by the same quoted name: with no kind
+    («Сибирский центр …» for «организация «Сибирский центр …»»), with a kind the full name
+    has too («фонд «Нива»» for «региональный фонд поддержки … «Нива»»), or with the
+    abbreviation of the full name's kind («ЗКОО «Лад»» for «Западно-Казахстанское областное
+    общественное объединение «Лад»»)."""
+    full_kind, quote, full_name = full.partition("«")
+    if not quote or not full_kind.strip():
+        return False
+    short_kind, quote, short_name = short.partition("«")
+    if not quote:
+        short_kind, short_name = "", short
+    if short_name.strip().rstrip("»") != full_name.strip().rstrip("»"):
+        return False
+    kinds = short_kind.split()
+    if not kinds:
+        return True
+    kind = kinds[-1]
+    if kind.isupper() and len(kind) >= 2:
+        return _initial_letters(full_kind).startswith(kind)
+    return names_org_kind(kind) and lemma_of(kind) in {
+        lemma_of(w) for w in _WORD.findall(full_kind.casefold())
+    }
+
+
 def _initial_letters(name: str) -> str:
     """«Карагандинский областной центр гражданских инициатив» → «КОЦГИ»; an abbreviation in a
     name counts with all its letters («РОО «КНКЦ «Мөлдір»»» → «РООКНКЦМ»)."""

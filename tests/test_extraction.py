@@ -2121,3 +2121,24 @@ def test_a_person_named_in_a_quoted_name_is_only_mentioned() -> None:
 def test_a_described_event_is_named_about_its_topic(topic: str, title: str) -> None:
     text = f"В областной библиотеке прошёл круглый стол, посвящённый {topic}.\n"
     assert event_title_and_kind(text) == (title, "round_table")
+
+
+def test_a_body_named_shortly_before_its_full_name_is_one_body() -> None:
+    text = (
+        "В Костанае прошёл форум сельской молодёжи. Форум открыл директор фонда «Жер» Иван "
+        "Петров. Организатором выступил Костанайский областной фонд поддержки сельских инициатив "
+        "«Жер». "
+        "Председатель ЗКОО «Славянский центр «Лад»» Ольга Смирнова рассказала о работе "
+        "центра. Западно-Казахстанское областное общественное объединение «Славянский центр "
+        "«Лад»» приняло участие в форуме впервые. Выступил и руководитель ансамбля «Жер» "
+        "Сергей Иванов.\n"
+    )
+    draft = draft_article(text, "short.txt")
+    roles = _roles(draft)
+    assert roles["Костанайский областной фонд поддержки сельских инициатив «Жер»"] == "organizer"
+    assert "Фонд «Жер»" not in roles and "ЗКОО «Славянский центр «Лад»»" not in roles
+    assert "Ансамбль «Жер»" in roles  # another kind of body under the same name
+    orgs = {o.id: o.name for o in draft.organizations}
+    held = {p.full_name: orgs[q.organization] for p in draft.people for q in p.positions}
+    assert held["Иван Петров"] == "Костанайский областной фонд поддержки сельских инициатив «Жер»"
+    assert held["Ольга Смирнова"].startswith("Западно-Казахстанское областное")
