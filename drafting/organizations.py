@@ -147,6 +147,9 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
         remit = _remit_after(text, stop) if stop > span.stop else None
         if remit is not None:  # «Управления | Алтайского края | по культуре и архивному делу»
             normal, stop = normal + text[stop:remit], remit
+        counterpart = _counterpart_after(text, start, stop)
+        if counterpart is not None:  # «Управления … по культурным связям | с зарубежными странами»
+            normal, stop = normal + text[stop:counterpart], counterpart
         merged.append(Span("ORG", start, stop, text[start:stop], normal))
         i += 1
     merged += _quoted_after_kind(text, merged)
@@ -181,6 +184,26 @@ def _remit_after(text: str, stop: int) -> int | None:
             break
         if word.group(0) != "и":
             end = stop + word.end()
+    return end
+
+
+def _counterpart_after(text: str, start: int, stop: int) -> int | None:
+    """Where «с зарубежными странами», «с общественностью» — with whom a body's remit is
+    («по связям | с общественностью», «по работе | с молодёжью») — ends: lower-case words in
+    the instrumental right after a name that ends in a remit."""
+    if not re.search(r"(?:^|\s)по\s+[а-яё]+(?:\s+[а-яё]+)*$", text[start:stop]):
+        return None
+    found = re.match(r"[ \t]+со?[ \t]+", text[stop:])
+    if found is None:
+        return None
+    end = None
+    for word in re.finditer(r"\S+", text[stop + found.end() :]):
+        bare = word.group(0).rstrip(",.;:")
+        if not re.fullmatch(r"[а-яё-]+", bare) or "ablt" not in tags_of(bare)[1]:
+            break
+        end = stop + found.end() + word.start() + len(bare)
+        if bare != word.group(0):
+            break  # a comma or a full stop ends it
     return end
 
 

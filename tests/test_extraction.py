@@ -2142,3 +2142,16 @@ def test_a_body_named_shortly_before_its_full_name_is_one_body() -> None:
     held = {p.full_name: orgs[q.organization] for p in draft.people for q in p.positions}
     assert held["Иван Петров"] == "Костанайский областной фонд поддержки сельских инициатив «Жер»"
     assert held["Ольга Смирнова"].startswith("Западно-Казахстанское областное")
+
+
+def test_with_whom_a_remit_is_belongs_to_the_name() -> None:
+    text = (
+        "В Омске прошла конференция. Выступил заместитель начальника Управления Президента "
+        "РФ по межрегиональным и культурным связям с зарубежными странами Антон Рыбаков, "
+        "а также директор Центра по работе с молодёжью Иван Петров.\n"
+    )
+    names = {o.name for o in draft_article(text, "remit.txt").organizations}
+    assert (
+        "Управление Президента РФ по межрегиональным и культурным связям с зарубежными странами"
+        in names
+    )
