@@ -737,6 +737,12 @@ def draft_article(
                 chunk.casefold().startswith(POSITION_WORDS)
                 for chunk in position_chunks(text[max(0, span.start - 80) : span.start])
             )
+            # «…», – отметил Белявский»: the surname of one already named in full is theirs
+            and sum(
+                bool(p.first_name) and same_person(p, None, parsed[span.start][2])
+                for p in people.values()
+            )
+            != 1
         ):
             # a lone word with no known title before it is more often a river or a city
             # («мастера Барнаула и Семея») than a person
@@ -813,7 +819,11 @@ def draft_article(
         ):
             part = "participant"  # «в исполнении X», «визит посла X»
         before = text[sentence_start : span.start]
-        if before.count("«") > before.count("»"):
+        opened = before.rfind("«")
+        if (
+            before.count("«") > before.count("»")
+            and not re.search(r"\s[–—-]\s", before[opened:])  # «…, – отметил X. – …»
+        ):
             part = "mentioned"  # «Круглый стол «Чокан Валиханов и Омск»»: named in a name
         taking_part.setdefault(person_id, set()).add(part)
         if re.search(r"модератор", sentence, re.I) and not moderated & {sentence}:

@@ -2155,3 +2155,13 @@ def test_with_whom_a_remit_is_belongs_to_the_name() -> None:
         "Управление Президента РФ по межрегиональным и культурным связям с зарубежными странами"
         in names
     )
+
+
+def test_a_surname_alone_after_the_full_name_is_that_person() -> None:
+    text = (
+        "В Тюмени прошёл съезд казахов России. Заместитель губернатора области Павел Белявский "
+        "позитивно оценил итоги съезда. «Это оценка многолетней работы, – отметил Белявский. "
+        "– Мы рады гостям». Белявский вручил грамоты активистам.\n"
+    )
+    people = draft_article(text, "surname.txt").people
+    assert [(p.full_name, p.role) for p in people] == [("Павел Белявский", "speaker")]
