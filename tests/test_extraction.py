@@ -2165,3 +2165,18 @@ def test_a_surname_alone_after_the_full_name_is_that_person() -> None:
     )
     people = draft_article(text, "surname.txt").people
     assert [(p.full_name, p.role) for p in people] == [("Павел Белявский", "speaker")]
+
+
+def test_one_given_the_floor_or_passing_on_greetings_spoke() -> None:
+    text = (
+        "В Семее прошла конференция. Слово было предоставлено доктору исторических наук, "
+        "профессору университета из Семея Ахметову Серику Болатовичу. Приветствие от "
+        "руководства региона передал заместитель председателя комитета Роман Дьяченко. "
+        "Поздравительное письмо прислал посол Иван Петров.\n"
+    )
+    parts = {p.full_name: p.role for p in draft_article(text, "floor.txt").people}
+    assert parts == {
+        "Серик Болатович Ахметов": "speaker",
+        "Роман Дьяченко": "speaker",
+        "Иван Петров": "mentioned",
+    }
