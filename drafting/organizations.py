@@ -767,17 +767,22 @@ def is_venue(text: str, span: Span) -> bool:
     before = text[max(0, span.start - 60) : span.start]
     # «на площадке», «в читальном зале», «в стенах», «на базе», «на сцену», «в фойе» … of
     # the body
-    if re.search(
-        r"(?:^|\s)(?:на\s+(?:площадк[еу]|баз[еу]|сцен[еуы]|территории)|в\s+(?:\w+\s+)?зале"
-        r"|в\s+(?:стенах|здании|помещении|фойе|холле|павильоне))\s+$",
+    # («в конференц-зале отеля «Rahat Palace»», «на площадке районного Дома культуры»: with
+    # the body's kind or adjectives in the genitive between)
+    room = re.search(
+        r"(?:^|\s)(?:на\s+(?:площадк[еу]|баз[еу]|сцен[еуы]|территории)|в\s+(?:\w+\s+)?[\w-]*зале"
+        r"|в\s+(?:стенах|здании|помещении|фойе|холле|павильоне))((?:\s+[а-яё-]+){0,2})\s+«?$",
         before,
         re.I,
-    ):
+    )
+    if room and all("gent" in tags_of(w)[1] for w in room.group(1).split()):
         return True
     found = re.search(r"(?:^|\s)(?:в|во)\s+((?:[а-яё-]+\s+){0,2})$", before, re.I)
     if found is None or not all({"ADJF", "loct"} <= tags_of(w)[0] for w in found.group(1).split()):
         return False
     words = span.text.split()
+    if re.fullmatch(r"[А-ЯЁ]{2,5}", words[0]) and span.text[len(words[0]) :].lstrip()[:1] == "«":
+        return True  # «в ДК «Сибиряк»»: a house of culture, by its abbreviation and name
     return any("loct" in tags_of(w)[0] for w in words[:3]) and "nomn" not in tags_of(words[0])[0]
 
 

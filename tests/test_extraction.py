@@ -2180,3 +2180,16 @@ def test_one_given_the_floor_or_passing_on_greetings_spoke() -> None:
         "Роман Дьяченко": "speaker",
         "Иван Петров": "mentioned",
     }
+
+
+def test_a_body_named_as_where_it_was_is_a_venue() -> None:
+    text = (
+        "В конференц-зале отеля «Алтын Тау» состоялся приём по случаю Дня России. В ДК "
+        "«Сибиряк» прошёл праздник. На площадке районного Дома культуры прошла выставка. "
+        "Гостей приветствовал председатель общества «Достык» Иван Петров.\n"
+    )
+    roles = _roles(draft_article(text, "venue.txt"))
+    assert roles["Алтын Тау"] == "mentioned"
+    assert roles["ДК «Сибиряк»"] == "mentioned"
+    assert roles["Дом культуры"] == "mentioned"
+    assert roles["Общество «Достык»"] == "participant"
