@@ -337,21 +337,28 @@ def shortly_named(short: str, full: str) -> bool:
     («Сибирский центр …» for «организация «Сибирский центр …»»), with a kind the full name
     has too («фонд «Нива»» for «региональный фонд поддержки … «Нива»»), or with the
     abbreviation of the full name's kind («ЗКОО «Лад»» for «Западно-Казахстанское областное
-    общественное объединение «Лад»»)."""
+    общественное объединение «Лад»»); or by the innermost name with a kind of the full one's.
+    """
     full_kind, quote, full_name = full.partition("«")
     if not quote or not full_kind.strip():
         return False
     short_kind, quote, short_name = short.partition("«")
     if not quote:
         short_kind, short_name = "", short
-    if short_name.strip().rstrip("»") != full_name.strip().rstrip("»"):
-        return False
     kinds = short_kind.split()
+    short_name = short_name.strip().rstrip("»")
+    if short_name != full_name.strip().rstrip("»"):
+        # «АРОО «Ынтымақ»», «общество «Ынтымақ»» for «АРОО «Казахское … общество «Ынтымақ»»»:
+        # the innermost name, with a kind the full name has
+        inner = full.rpartition("«")
+        if not kinds or "«" in short_name or inner[2].rstrip("»") != short_name:
+            return False
+        full_kind = inner[0]
     if not kinds:
         return True
     kind = kinds[-1]
     if kind.isupper() and len(kind) >= 2:
-        return _initial_letters(full_kind).startswith(kind)
+        return kind in full_kind.split() or _initial_letters(full_kind).startswith(kind)
     return names_org_kind(kind) and lemma_of(kind) in {
         lemma_of(w) for w in _WORD.findall(full_kind.casefold())
     }

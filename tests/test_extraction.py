@@ -2144,6 +2144,15 @@ def test_a_body_named_shortly_before_its_full_name_is_one_body() -> None:
     assert held["Ольга Смирнова"].startswith("Западно-Казахстанское областное")
 
 
+def test_a_body_named_by_its_innermost_name_and_kind_is_the_body_named_in_full() -> None:
+    text = (
+        "В Астрахани прошёл форум. Его организовало АРОО «Казахское национально-культурное "
+        "общество «Ынтымақ»». Форум открыл председатель АРОО «Ынтымақ» Серик Ахметов.\n"
+    )
+    orgs = [o.name for o in draft_article(text, "inner.txt").organizations]
+    assert orgs == ["АРОО «Казахское национально-культурное общество «Ынтымақ»»"]
+
+
 def test_with_whom_a_remit_is_belongs_to_the_name() -> None:
     text = (
         "В Омске прошла конференция. Выступил заместитель начальника Управления Президента "
