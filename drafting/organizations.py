@@ -110,7 +110,11 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
             )
             if nxt.type == "LOC" and in_region and is_country(phrase_nominative(nxt.text)):
                 break  # «Министерство культуры Челябинской области | Российской Федерации»
-            if nxt.type == "LOC" and gap.strip(" »") == "" and len(gap) <= 3:
+            if nxt.type == "LOC" and _people_of(gap):
+                # «автономии | казахов | России», «Дома дружбы | народов | Татарстана»
+                normal, stop = normal + gap + nxt.text, nxt.stop
+                i += 1
+            elif nxt.type == "LOC" and gap.strip(" »") == "" and len(gap) <= 3:
                 stop = nxt.stop
                 normal = f"{normal}{gap.replace(' ', '')} {nxt.text}".replace("» ", "» ")
                 i += 1
@@ -147,6 +151,9 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
         remit = _remit_after(text, stop) if stop > span.stop else None
         if remit is not None:  # «Управления | Алтайского края | по культуре и архивному делу»
             normal, stop = normal + text[stop:remit], remit
+        attached = _attached_to(text, stop, ordered)
+        if attached is not None:  # «Академии … | при Президенте Республики Казахстан»
+            normal, stop = normal + text[stop:attached], attached
         counterpart = _counterpart_after(text, start, stop)
         if counterpart is not None:  # «Управления … по культурным связям | с зарубежными странами»
             normal, stop = normal + text[stop:counterpart], counterpart
@@ -184,6 +191,48 @@ def _remit_after(text: str, stop: int) -> int | None:
             break
         if word.group(0) != "и":
             end = stop + word.end()
+    return end
+
+
+def _people_of(gap: str) -> bool:
+    """Whether `gap` is one word naming a people in the genitive («казахов», «народов»), as
+    between a body and the place whose people it serves."""
+    word = gap.strip()
+    if not re.fullmatch(r"[а-яё]+", word) or gap != f" {word} ":
+        return False
+    best, grammemes = tags_of(word)
+    return "NOUN" in best and "gent" in grammemes and ("anim" in best or lemma_of(word) == "народ")
+
+
+def _attached_to(text: str, stop: int, spans: list[Span]) -> int | None:
+    """Where «при Президенте Республики Казахстан», «при акимате города» — whom a body is
+    attached to — ends: «при» and a person or a body in the locative right after the name,
+    with the words in the genitive after it, up to a punctuation mark or a person's name."""
+    found = re.match(r"[ \t]+при[ \t]+", text[stop:])
+    if found is None:
+        return None
+    people = [s for s in spans if s.type == "PER"]
+    places = [s for s in spans if s.type == "LOC"]
+    end = None
+    for k, word in enumerate(re.finditer(r"\S+", text[stop + found.end() :])):
+        at = stop + found.end() + word.start()
+        bare = word.group(0).rstrip(",.;:")
+        if any(p.start <= at < p.stop for p in people) or not re.fullmatch(r"[\w-]+", bare):
+            break
+        place = next((p for p in places if p.start < at < p.stop), None)
+        if place is not None and end is not None and place.start < end:
+            end = max(end, min(place.stop, at + len(bare)))  # «Республики | Казахстан»
+            if bare != word.group(0):
+                break
+            continue
+        best, grammemes = tags_of(bare)
+        if ("loct" if k == 0 else "gent") not in grammemes or not grammemes & {"NOUN", "ADJF"}:
+            break
+        if k == 0 and not ("anim" in best or names_org_kind(bare)):
+            return None  # «при поддержке …», «при участии …»: how, not to whom
+        end = at + len(bare)
+        if bare != word.group(0) or k >= 6:
+            break
     return end
 
 
