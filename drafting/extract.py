@@ -83,7 +83,9 @@ from drafting.words import (
     balance_quotes,
     begins_with_title,
     head_in_nominative,
+    kind_singular,
     lemma_of,
+    names_kind_before_quotes,
     names_org_kind,
     noun_lemmas,
     phrase_nominative,
@@ -607,30 +609,39 @@ def draft_article(
     def with_kind(span: Span) -> tuple[str, str, int]:
         """A quoted name with the kind of body written before its quotes, which the tagger
         leaves out: «общественным фондом «Центр …»» → «общественный фонд «Центр …»»."""
-        prefix = text[max(0, span.start - 40) : span.start].rstrip()
+        prefix = text[max(0, span.start - 120) : span.start].rstrip()
         if not (span.text.startswith("«") or prefix.endswith("«")):
             return span.text, span.normal, span.start
+        # «вокальные группы «Сударушки», «Веселушки»»: each name of a list has the kind
+        listed = re.sub(r"(?:«[^«»]*(?:«[^«»]*»[^«»]*)*»\s*(?:,|и)\s*)+«?$", "", prefix)
+        in_a_list = listed != prefix or re.match(r"»*\s*(?:,|и)\s*«", text[span.stop :])
+        prefix = listed if listed != prefix else prefix
         before = prefix.rstrip("«").split()[-7:]
         # the kind, then at most three words in the genitive that describe it («клуба
         # казахской культуры «Айжан»», «театра мод «Жаным»»)
         kinds = [
             k
             for k, w in enumerate(before)
-            if names_org_kind(w)
+            if names_kind_before_quotes(w)
             and len(before) - 1 - k <= 3
             and all(
                 "gent" in tags_of(x)[1] and tags_of(x)[1] & {"NOUN", "ADJF"}
                 for x in before[k + 1 :]
             )
         ]
-        if not kinds or "plur" in tags_of(before[kinds[-1]])[0]:
-            return span.text, span.normal, span.start  # «проекта редакций «Соседи»»: several
+        if not kinds:
+            return span.text, span.normal, span.start
         k = kinds[-1]
+        several = "plur" in tags_of(before[k])[0]
         while k > 0 and "ADJF" in tags_of(before[k - 1])[0]:
             k -= 1
+            several = several or "sing" not in tags_of(before[k])[1]
+        if several and not in_a_list:
+            return span.text, span.normal, span.start  # «проекта редакций «Соседи»»: several
         kind_words = " ".join(before[k:])
         raw = f"{kind_words} «{span.text.lstrip('«')}"
-        normal = f"{phrase_nominative(kind_words)} «{span.normal.lstrip('«')}"
+        kind_named = kind_singular(kind_words) if several else phrase_nominative(kind_words)
+        normal = f"{kind_named} «{span.normal.lstrip('«')}"
         # where the kind is written, whatever spaces or line breaks are between its words
         written = r"\s+".join(map(re.escape, before[k:]))
         at = [m.start() for m in re.finditer(written, text[: span.start])]

@@ -201,6 +201,27 @@ def phrase_nominative(phrase: str) -> str:
     return " ".join(prefix + word for prefix, word in zip(prefixes, out, strict=True))
 
 
+def kind_singular(phrase: str) -> str:
+    """«вокальные группы» → «вокальная группа»: a plural kind of body as one of them is
+    called, its adjectives agreeing with the noun; the phrase as it is when it has no noun."""
+    from search.textnorm import _analyzer
+
+    words = phrase_nominative(phrase).split()
+    parses = [_analyzer().parse(w)[0] for w in words]
+    head = next((k for k, p in enumerate(parses) if p.tag.POS == "NOUN"), None)
+    noun = parses[head].inflect({"sing", "nomn"}) if head is not None else None
+    if noun is None:
+        return phrase
+    out = []
+    for k, (word, parse) in enumerate(zip(words, parses, strict=True)):
+        if k < head:
+            single = parse.inflect({"sing", "nomn", noun.tag.gender} - {None})
+            out.append(single.word if single else word)
+        else:
+            out.append(noun.word if k == head else word)
+    return " ".join(out)
+
+
 def head_index(words: list[str], parses: list[Any]) -> int | None:
     """Where a phrase's head noun is: its first noun, or an abbreviation («АРОО …») as it is
     written (`parses` holds None for words in quotes and abbreviations)."""
@@ -313,6 +334,16 @@ _ORG_KIND_LEMMAS = frozenset(
     "корпорация компания холдинг медиахолдинг издательство телеканал альянс сеть коллектив хор "
     "студия".split()
 )
+
+
+# Kinds of body that name one only with its own name in quotes after them («группа
+# «Надежда»», «отель «Rahat Palace»»): alone they name a gathering or a building.
+_QUOTED_KIND_LEMMAS = frozenset("группа отель гостиница".split())
+
+
+def names_kind_before_quotes(word: str) -> bool:
+    """Whether the word, right before a name in quotes, is the kind of body named."""
+    return names_org_kind(word) or lemma_of(word) in _QUOTED_KIND_LEMMAS
 
 
 def lower_first(title: str) -> str:
