@@ -205,7 +205,11 @@ def _is_caption_sentence(line: str, above: str) -> bool:
 
 
 # A photo's caption under a headline: «cover Фото: сайт посольства …», «Фото: Иван Петров».
-_CAPTION = re.compile(r"(?:^|\s)фото\s*:", re.I)
+# … or its credit alone: «фото автора», «Фото пресс-службы акимата»
+_CAPTION = re.compile(
+    r"(?:^|\s)фото\s*:|^фото\s+(?:автора|редакции|из\s+открытых\s+источников|пресс-служб\w*\b.*)$",
+    re.I,
+)
 
 
 # A line beginning with a pronoun for something named before it continues that line.

@@ -2235,3 +2235,14 @@ def test_each_name_of_a_list_after_a_plural_kind_has_the_kind() -> None:
         "Фольклорный ансамбль «Шашу»",
         "Отель «Алтын Тау»",
     } <= names
+
+
+def test_a_photo_credit_under_the_standfirst_is_no_headline() -> None:
+    text = (
+        "На земле предков\n\nАнна Козлова\nсобственный корреспондент по ЗКО\n\n"
+        "В Уральске встречали участников фестиваля «Алтын көпір».\n\nфото автора\n"
+        "– Мы рады гостям, – сказал заместитель акима области Ерлан Мусин. – Фестиваль "
+        "проходит в шестой раз, и он собрал коллективы из пяти регионов России.\n"
+    )
+    draft = draft_article(text, "credit.txt")
+    assert [p.full_name for p in draft.people] == ["Ерлан Мусин"]
