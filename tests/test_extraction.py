@@ -2246,3 +2246,13 @@ def test_a_photo_credit_under_the_standfirst_is_no_headline() -> None:
     )
     draft = draft_article(text, "credit.txt")
     assert [p.full_name for p in draft.people] == ["Ерлан Мусин"]
+
+
+def test_authors_after_the_stamp_of_a_page_with_no_line_breaks_are_no_people() -> None:
+    text = (
+        "Мост дружбы 5 октября 2022 г. 23:21 5870 Анна Козлова, Ирина Белова Международный "
+        "фестиваль «Россия – Казахстан» проходит в Астане. Его открыл посол Иван Петров. "
+        "22 ноября 2019 г. Ерлан Мусин открыл первый фестиваль.\n"
+    )
+    people = {p.full_name for p in draft_article(text, "byline.txt").people}
+    assert people == {"Иван Петров", "Ерлан Мусин"}
