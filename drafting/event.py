@@ -221,8 +221,9 @@ def event_title_and_kind(text: str) -> tuple[str | None, str]:
     if labelled:
         return labelled.group(1).strip(), kind
     # The own name of a concert, festival or celebration the article is about, before a
-    # headline that only tells of it («На берегах Тобола зазвучали песни …»)
-    named = _named_after(lede_of(text), _OTHER_EVENT_WORDS)
+    # headline that only tells of it («На берегах Тобола зазвучали песни …»), or of an event
+    # that says no more of its kind («праздничное мероприятие «Дружба не имеет границ»»)
+    named = _named_after(lede_of(text), f"{_OTHER_EVENT_WORDS}|мероприяти\\w*")
     if named:
         return named, kind
     # A headline that says something of the event names it with a phrase of its own

@@ -208,6 +208,10 @@ def _visited(token: Any, tree: _Tree) -> bool:
     return head is not None and token.rel == "obj" and _lemma(head) in _TRAVEL_LEMMAS
 
 
+# The cities listed after «из»: «из Челябинска, Кургана и …»
+_LISTED_FROM = re.compile(r"(?:^|\s)(?:из|от)\s+(?:[А-ЯЁ][\w-]+(?:\s*,\s*|\s+и\s+))+$")
+
+
 def how_said(
     text: str, mention: Mention, tokens: dict[int, tuple[Any, _Tree]] | None = None
 ) -> Said:
@@ -216,6 +220,8 @@ def how_said(
     token, tree = _city_token(mention, text, tokens or {})
     before = _BEFORE.search(text[max(0, mention.start - 24) : mention.start])
     if before is None:
+        if _LISTED_FROM.search(text[max(0, mention.start - 80) : mention.start]):
+            return Said.WHERE_FROM  # «коллеги из Челябинска и Магнитогорска»
         if token is not None and _of_guests(token, tree):
             return Said.WHERE_FROM  # «делегация Оренбурга», «гости Омска»
         if token is not None and _venue_in(token, tree):

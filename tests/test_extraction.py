@@ -2198,7 +2198,7 @@ def test_a_body_named_as_where_it_was_is_a_venue() -> None:
         "Гостей приветствовал председатель общества «Достык» Иван Петров.\n"
     )
     roles = _roles(draft_article(text, "venue.txt"))
-    assert roles["Алтын Тау"] == "mentioned"
+    assert roles["Отель «Алтын Тау»"] == "mentioned"
     assert roles["ДК «Сибиряк»"] == "mentioned"
     assert roles["Дом культуры"] == "mentioned"
     assert roles["Общество «Достык»"] == "participant"
@@ -2256,3 +2256,19 @@ def test_authors_after_the_stamp_of_a_page_with_no_line_breaks_are_no_people() -
     )
     people = {p.full_name for p in draft_article(text, "byline.txt").people}
     assert people == {"Иван Петров", "Ерлан Мусин"}
+
+
+def test_the_quoted_name_of_an_event_that_names_no_kind_is_its_title() -> None:
+    text = (
+        "Праздник дружбы пройдёт в Самаре\n\n3 октября в филармонии состоится праздничное "
+        "мероприятие «Дружба не имеет границ», посвящённое юбилею автономии.\n"
+    )
+    assert event_title_and_kind(text)[0] == "Дружба не имеет границ"
+
+
+def test_every_city_listed_after_from_is_where_people_came_from() -> None:
+    text = (
+        "В городской библиотеке прошла конференция «Казахстан и Россия». К участникам онлайн "
+        "присоединились коллеги из Челябинска и Магнитогорска.\n"
+    )
+    assert draft_article(text, "from.txt").place is None
