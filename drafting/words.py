@@ -350,12 +350,19 @@ def lower_first(title: str) -> str:
     """A title as written inside a sentence: its first letter in lower case, unless its other
     words up to the head noun are capitalised too («Чрезвычайный и Полномочный Посол»: the
     official form, kept as it is)."""
-    for k, word in enumerate(title.split()):
-        if k and word[:1].isupper() and not word.isupper():
-            return title
+    words = title.split()
+    for k, word in enumerate(words):
         if "NOUN" in tags_of(word)[0]:
+            before = [w for w in words[:k] if w not in ("и", "-", "–")]
+            if k and all(w[:1].isupper() for w in before) and word[:1].isupper():
+                return title  # «Чрезвычайный и Полномочный Посол …»: the official form
+            if k and word[:1].isupper() and not word.isupper() and titles_a_person(word):
+                # «чрезвычайный и полномочный Посол …»: the capital of respect, not of a form
+                words[k] = word[:1].lower() + word[1:]
             break
-    return title[:1].lower() + title[1:]
+    if words and not words[0].isupper():  # «АРОО …»: an abbreviation stays as written
+        words[0] = words[0][:1].lower() + words[0][1:]
+    return " ".join(words)
 
 
 def lemma_of(word: str) -> str:

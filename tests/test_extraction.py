@@ -2272,3 +2272,24 @@ def test_every_city_listed_after_from_is_where_people_came_from() -> None:
         "присоединились коллеги из Челябинска и Магнитогорска.\n"
     )
     assert draft_article(text, "from.txt").place is None
+
+
+def test_a_capital_of_respect_inside_a_title_is_written_small() -> None:
+    text = (
+        "В Кокшетау прошёл круглый стол. Приветственные письма участникам прислали "
+        "чрезвычайный и полномочный Посол Российской Федерации в Республике Казахстан Иван "
+        "Петров и Чрезвычайный и Полномочный Посол Республики Казахстан в Российской Федерации "
+        "Ерлан Мусин.\n"
+    )
+    titles = {
+        p.full_name: [q.title for q in p.positions]
+        for p in draft_article(text, "respect.txt").people
+    }
+    assert titles == {
+        "Иван Петров": [
+            "чрезвычайный и полномочный посол Российской Федерации в Республике Казахстан"
+        ],
+        "Ерлан Мусин": [
+            "Чрезвычайный и Полномочный Посол Республики Казахстан в Российской Федерации"
+        ],
+    }
