@@ -195,7 +195,8 @@ def _described_title(text: str) -> str | None:
     topic = sentence_case(topic.rstrip(" ,;:"))
     about = _about(topic)
     # «об истории», «об Абае»: «о» before a vowel sound is written «об»
-    return f"{kind} {'об' if about[:1].casefold() in 'аиоуэ' else 'о'} {about}"
+    vowel = bool(about) and about[0].casefold() in "аиоуэ"
+    return f"{kind} {'об' if vowel else 'о'} {about}"
 
 
 def event_title_and_kind(text: str) -> tuple[str | None, str]:
@@ -624,6 +625,8 @@ def _named_after(text: str, words: str) -> str | None:
     for match in re.finditer(f"(?<!\\w)(?:{words})", text, re.I):
         if "NOUN" not in tags_of(match.group().split()[-1])[0]:
             continue  # «встречали», «праздновали»: a verb, the quotes after it are no event's
+        if re.search(r"\bв\s+рамках\s+$", text[max(0, match.start() - 12) : match.start()], re.I):
+            continue  # «в рамках мероприятия «Дни …» прошёл концерт»: the frame, not the event
         after = text[match.end() : match.end() + 120]
         quote = after.find("«")
         between = after[:quote]

@@ -37,6 +37,7 @@ from drafting.organizations import (
     GENERIC_ORGS,
     LINKS,
     LOCAL,
+    closing_quote,
     defined,
     is_venue,
     not_a_name_phrase,
@@ -208,6 +209,41 @@ _THERE = re.compile(
 _SPEAKER_LABEL = re.compile(r"^[ \t]*(?:[А-ЯЁ]\.[ \t]*){0,2}([А-ЯЁ][А-ЯЁ-]{2,})[ \t]*:", re.M)
 
 
+def _plural_kind_ends(prefix: str) -> bool:
+    """Whether `prefix` ends with a plural kind of body before its quotes («вокальные группы
+    «»), which a list of names after it shares."""
+    words = prefix.rstrip(" «").split()
+    return (
+        bool(words)
+        and names_kind_before_quotes(words[-1])
+        and (
+            "plur" in tags_of(words[-1])[0]
+            or (
+                len(words) > 1
+                and "sing" not in tags_of(words[-2])[1]
+                and "ADJF" in tags_of(words[-2])[0]
+            )
+        )
+    )
+
+
+def _inside_a_quoted_name(text: str, sentence_start: int, span: Span) -> bool:
+    """Whether the name is inside a «…» that closes after it in its sentence, with no
+    speaker's words inside («…, – отметил X. – …» is a quote, not a name)."""
+    depth, opened = 0, None
+    for at in range(sentence_start, span.start):
+        if text[at] == "«":
+            if depth == 0:
+                opened = at
+            depth += 1
+        elif text[at] == "»" and depth:
+            depth -= 1
+    if not depth or opened is None or re.search(r"\s[–—-]\s", text[opened : span.start]):
+        return False
+    closing = closing_quote(text, opened)
+    return closing is not None and closing >= span.stop
+
+
 def _without_bylines(text: str, spans: list[Span]) -> list[Span]:
     """Without the authors a page with no line breaks prints after its stamp and view counter
     («… 23:21 5870 Наталия Хомс, Ксения Денисова Международный фестиваль …»): a list of
@@ -226,7 +262,7 @@ def _without_bylines(text: str, spans: list[Span]) -> list[Span]:
             r",?\s*(?:и\s+)?", text[people[last].stop : people[last + 1].start]
         ):
             last += 1
-        if re.match(r"\s*(?:$|[^\sа-яёa-z,(–—-])", text[people[last].stop :]):
+        if re.match(r"\s*(?:$|[^\sа-яёa-z,:(–—-])", text[people[last].stop :]):
             dropped.update(p.start for p in people[k : last + 1])
         k = last + 1
     return [s for s in spans if s.type != "PER" or s.start not in dropped]
@@ -643,7 +679,8 @@ def draft_article(
         # «вокальные группы «Сударушки», «Веселушки»»: each name of a list has the kind
         listed = re.sub(r"(?:«[^«»]*(?:«[^«»]*»[^«»]*)*»\s*(?:,|и)\s*)+«?$", "", prefix)
         in_a_list = listed != prefix or re.match(r"»*\s*(?:,|и)\s*«", text[span.stop :])
-        prefix = listed if listed != prefix else prefix
+        if listed != prefix and _plural_kind_ends(listed):
+            prefix = listed  # a later name of the list: the kind is before the first
         before = prefix.rstrip("«").split()[-7:]
         # the kind, then at most three words in the genitive that describe it («клуба
         # казахской культуры «Айжан»», «театра мод «Жаным»»)
@@ -839,10 +876,23 @@ def draft_article(
         said = re.search(
             r"(?:по словам|по мнению|слово\s+\w+)(?:\s+[а-яё][\w«»\"-]*){0,6}\s*$"
             # «Слово было предоставлено доктору наук, профессору Университета … Жунусову»
-            r"|слово\s+(?:был[оа]\s+)?предоставл\w+(?:\s+[^\s.!?;:]+){0,14}\s*$",
+            r"|слово\s+(?:был[оа]\s+)?предостав\w+(?P<given>(?:\s+[^\s.!?;:]+){0,14})\s*$",
             text[: span.start],
             re.I,
         )
+        given = said.group("given") if said is not None else None
+        if (
+            given
+            and (
+                any(tags_of(w.strip(",«»"))[0] & {"VERB", "GRND"} for w in given.split())
+                # after a comma only another title of the same person: «доктору наук, профессору …»
+                or any(
+                    not (w[:1].isupper() or titles_a_person(w.strip(",«»")))
+                    for w in re.findall(r",\s*(\S+)", given)
+                )
+            )
+        ):
+            said = None  # «Слово было предоставлено X, после чего Y вручил …»: Y did not
         case = read_name(split_initials(bare_name(span)))[1]
         oblique = span.context.subject is False or case != "nomn"
         quoted = _quoted_after(text[span.stop : span.stop + 240])
@@ -859,12 +909,7 @@ def draft_article(
             and not any("VERB" in tags_of(w)[0] for w in clause_rest.split())  # its own verb
         ):
             part = "participant"  # «в исполнении X», «визит посла X»
-        before = text[sentence_start : span.start]
-        opened = before.rfind("«")
-        if (
-            before.count("«") > before.count("»")
-            and not re.search(r"\s[–—-]\s", before[opened:])  # «…, – отметил X. – …»
-        ):
+        if _inside_a_quoted_name(text, sentence_start, span):
             part = "mentioned"  # «Круглый стол «Чокан Валиханов и Омск»»: named in a name
         taking_part.setdefault(person_id, set()).add(part)
         if re.search(r"модератор", sentence, re.I) and not moderated & {sentence}:

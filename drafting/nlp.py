@@ -58,13 +58,12 @@ def pipeline() -> Any:
 
 
 # A line ends a sentence when it ends in no punctuation at all and the next one begins with
-# no lower-case letter, after a blank line or when the line is short or ends in no word (a
-# headline, a dateline, a counter); a line ending in «,», «:» or a dash, or a long line
-# wrapped before a capitalised word («… акимата\nКызылжарского района»), goes on.
+# no lower-case letter, after a blank line or when the line ends in no word (a headline, a
+# dateline, a counter); a line ending in «,», «:» or a dash, or a line wrapped before a
+# capitalised word («… акимата\nКызылжарского района»), goes on.
 _LINE_END = re.compile(
     r"(?<![.!?…,:;—–\-\s])[»”\"')\]]*[ \t]*\n(?P<blank>[ \t]*\n)?(?=\s*[^\sа-яёa-z])"
 )
-_SHORT_LINE = 60  # characters
 
 
 def line_blocks(text: str) -> list[tuple[int, int]]:
@@ -73,7 +72,7 @@ def line_blocks(text: str) -> list[tuple[int, int]]:
     blocks, start = [], 0
     for end in _LINE_END.finditer(text):
         line = text[text.rfind("\n", 0, end.start()) + 1 : end.start()].strip()
-        if end.group("blank") or len(line) < _SHORT_LINE or not re.search(r"[а-яё]$", line):
+        if end.group("blank") or not re.search(r"[а-яё]$", line):
             blocks.append((start, end.end()))
             start = end.end()
     return [*blocks, (start, len(text))]

@@ -95,7 +95,7 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
         # inside the quotes; a name in quotes ends where they close
         opened = text.find("«", start, stop)
         if opened >= 0 and text[start:stop].count("«") > text[start:stop].count("»"):
-            closing = _closing_quote(text, opened)
+            closing = closing_quote(text, opened)
             if closing is not None and stop < closing < stop + 120:
                 normal += text[stop : closing + 1]
                 stop = closing + 1
@@ -142,7 +142,7 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
             and "«" not in text[start:stop]
             and any(names_org_kind(w) for w in text[start:stop].split())
         ):
-            closing = _closing_quote(text, stop + quoted.end() - 1)
+            closing = closing_quote(text, stop + quoted.end() - 1)
             if closing is not None and closing - stop < 80:
                 normal += text[stop : closing + 1]
                 stop = closing + 1
@@ -236,12 +236,17 @@ def _attached_to(text: str, stop: int, spans: list[Span]) -> int | None:
     return end
 
 
+# Remits that say with whom: «по связям с …», «по работе с …», «по взаимодействию с …»
+_WITH_WHOM = frozenset("связь работа взаимодействие сотрудничество отношение".split())
+
+
 def _counterpart_after(text: str, start: int, stop: int) -> int | None:
     """Where «с зарубежными странами», «с общественностью» — with whom a body's remit is
     («по связям | с общественностью», «по работе | с молодёжью») — ends: lower-case words in
     the instrumental right after a name that ends in a remit."""
-    if not re.search(r"(?:^|\s)по\s+[а-яё]+(?:\s+[а-яё]+)*$", text[start:stop]):
-        return None
+    remit = re.search(r"(?:^|\s)по\s+[а-яё]+(?:\s+[а-яё]+)*$", text[start:stop])
+    if not remit or lemma_of(remit.group().split()[-1]) not in _WITH_WHOM:
+        return None  # «Управления по делам молодёжи | с интересом …»: how, not with whom
     found = re.match(r"[ \t]+со?[ \t]+", text[stop:])
     if found is None:
         return None
@@ -256,7 +261,7 @@ def _counterpart_after(text: str, start: int, stop: int) -> int | None:
     return end
 
 
-def _closing_quote(text: str, opened: int) -> int | None:
+def closing_quote(text: str, opened: int) -> int | None:
     """Where the «…» opening at `opened` closes (nested quotes counted), within its sentence."""
     depth = 0
     for at in range(opened, len(text)):
@@ -408,9 +413,10 @@ def shortly_named(short: str, full: str) -> bool:
     kind = kinds[-1]
     if kind.isupper() and len(kind) >= 2:
         return kind in full_kind.split() or _initial_letters(full_kind).startswith(kind)
-    return names_org_kind(kind) and lemma_of(kind) in {
-        lemma_of(w) for w in _WORD.findall(full_kind.casefold())
-    }
+    # «молодёжный центр «Достык»» is no «РОО «Казахский культурный центр «Достык»»»: every
+    # word of the short kind is in the full one
+    full_words = {lemma_of(w) for w in _WORD.findall(full_kind.casefold())}
+    return names_org_kind(kind) and all(lemma_of(w) in full_words for w in kinds)
 
 
 def _initial_letters(name: str) -> str:
@@ -816,6 +822,10 @@ def is_branch(word: str) -> bool:
     return lemma_of(word.strip(",.")) in _BRANCH_LEMMAS
 
 
+# Houses of culture and of friendship by their abbreviations: places as much as bodies
+_HOUSES = frozenset("ДК КДЦ ДДН ЦДН ДНТ ДДНТ".split())
+
+
 def is_venue(text: str, span: Span) -> bool:
     """«в Национальной академической библиотеке», «в областном Доме дружбы», «на площадке
     Международного финансового центра»: a body named in the locative after «в» (and its
@@ -837,7 +847,7 @@ def is_venue(text: str, span: Span) -> bool:
     if found is None or not all({"ADJF", "loct"} <= tags_of(w)[0] for w in found.group(1).split()):
         return False
     words = span.text.split()
-    if re.fullmatch(r"[А-ЯЁ]{2,5}", words[0]) and span.text[len(words[0]) :].lstrip()[:1] == "«":
+    if words[0] in _HOUSES and span.text[len(words[0]) :].lstrip()[:1] == "«":
         return True  # «в ДК «Сибиряк»»: a house of culture, by its abbreviation and name
     return any("loct" in tags_of(w)[0] for w in words[:3]) and "nomn" not in tags_of(words[0])[0]
 

@@ -316,7 +316,7 @@ def part_taken(verb: str | None, subject: bool | None, sentence: str = "") -> st
         return "participant"
     if verb.startswith(_SPEAKING):
         return "speaker"
-    if verb.startswith(("переда", "передава")) and _WORDS_SAID.search(sentence):
+    if verb.startswith("переда") and _WORDS_SAID.search(sentence):
         return "speaker"  # «Приветствие от руководства региона передал …»: said it there
     if verb.startswith(_PARTICIPATING) or (subject and not verb.startswith(_FROM_AFAR)):
         return "participant"

@@ -44,7 +44,25 @@ def _extent(root: Any, children: dict[str, list[Any]], name_only: bool = False) 
             if child.rel != "punct" or child.text in '«»"':
                 inside.append(child)
                 todo.append(child)
-    return range(min(t.start for t in inside), max(t.stop for t in inside))
+    # only the words written together around the head: a word the parser hung on it from
+    # further on («ОО «…», встретился с … и КГУ «Келісім»») does not stretch the phrase
+    every = {t.id: t for below in children.values() for t in below} | {root.id: root}
+    order = sorted(every.values(), key=lambda t: t.start)
+    taken = {t.id for t in inside}
+
+    def joins(k: int, step: int) -> bool:
+        if not 0 <= k < len(order):
+            return False
+        return order[k].id in taken or (
+            order[k].rel == "punct" and 0 <= k + step < len(order) and order[k + step].id in taken
+        )
+
+    first = last = order.index(root)
+    while joins(last + 1, 1):
+        last += 1
+    while joins(first - 1, -1):
+        first -= 1
+    return range(order[first].start, order[last].stop)
 
 
 def _has_case(token: Any, children: dict[str, list[Any]], *words: str) -> bool:

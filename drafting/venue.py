@@ -209,7 +209,10 @@ def _visited(token: Any, tree: _Tree) -> bool:
 
 
 # The cities listed after «из»: «из Челябинска, Кургана и …»
-_LISTED_FROM = re.compile(r"(?:^|\s)(?:из|от)\s+(?:[А-ЯЁ][\w-]+(?:\s*,\s*|\s+и\s+))+$")
+_LISTED_FROM = re.compile(
+    r"(?:^|\s)(?:из|от)\s+(?:[А-ЯЁ][\w-]+(?:\s+(?:област|кра|район|округ|республик)\w*)?"
+    r"(?:\s*,\s*|\s+и\s+))+$"
+)
 
 
 def how_said(

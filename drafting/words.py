@@ -349,12 +349,13 @@ def names_kind_before_quotes(word: str) -> bool:
 def lower_first(title: str) -> str:
     """A title as written inside a sentence: its first letter in lower case, unless its other
     words up to the head noun are capitalised too («Чрезвычайный и Полномочный Посол»: the
-    official form, kept as it is)."""
+    official form, kept as it is); a capital of respect on the head after words in lower case
+    goes too («чрезвычайный и полномочный Посол» → «… посол»); an abbreviation stays."""
     words = title.split()
     for k, word in enumerate(words):
         if "NOUN" in tags_of(word)[0]:
-            before = [w for w in words[:k] if w not in ("и", "-", "–")]
-            if k and all(w[:1].isupper() for w in before) and word[:1].isupper():
+            inner = [w for w in words[1:k] if w not in ("и", "-", "–")]
+            if any(w[:1].isupper() for w in inner):
                 return title  # «Чрезвычайный и Полномочный Посол …»: the official form
             if k and word[:1].isupper() and not word.isupper() and titles_a_person(word):
                 # «чрезвычайный и полномочный Посол …»: the capital of respect, not of a form

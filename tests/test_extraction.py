@@ -2293,3 +2293,73 @@ def test_a_capital_of_respect_inside_a_title_is_written_small() -> None:
             "Чрезвычайный и Полномочный Посол Республики Казахстан в Российской Федерации"
         ],
     }
+
+
+def test_names_after_nested_quotes_closed_once_are_outside_them() -> None:
+    text = (
+        "В Омске прошёл круглый стол. Выступил председатель РОО «Казахский культурный центр "
+        "«Достык» Иван Петров. Участники круглого стола «Абай Кунанбаев и Пушкин» обсудили "
+        "переводы.\n"
+    )
+    parts = {p.full_name: p.role for p in draft_article(text, "nested.txt").people}
+    assert parts["Иван Петров"] == "speaker"
+    assert parts.get("Абай Кунанбаев", "mentioned") == "mentioned"
+
+
+def test_the_rules_for_names_of_bodies_do_not_reach_too_far() -> None:
+    text = (
+        "В Омске прошёл форум. Сотрудники Управления по делам молодёжи с интересом обсудили "
+        "проекты. Фонд «Нива» и «Российская газета» провели конкурс. Выступил председатель "
+        "Омской РОО «Казахский культурный центр «Достык» Иван Петров, а затем руководитель "
+        "молодёжного центра «Достык» Ольга Смирнова. В РОО «Жастар» состоялось собрание.\n"
+    )
+    draft = draft_article(text, "reach.txt")
+    roles = _roles(draft)
+    assert "Управление по делам молодёжи" in roles
+    assert not any(name.endswith("с интересом") for name in roles)
+    assert "Фонд «Российская газета»" not in roles
+    orgs = {o.id: o.name for o in draft.organizations}
+    held = {p.full_name: orgs.get(q.organization) for p in draft.people for q in p.positions}
+    assert held["Ольга Смирнова"] == "Молодёжный центр «Достык»"
+    assert roles["РОО «Жастар»"] != "mentioned"  # a body, not a house of culture
+
+
+def test_the_floor_and_the_lines_do_not_reach_too_far() -> None:
+    text = (
+        "Круглый стол о дружбе\n\nВ Омске прошёл круглый стол. На\nвстрече выступил "
+        "заместитель председателя комитета\nИван Петров. Слово было предоставлено Ольге "
+        "Смирновой, после чего ветеран труда Ерлан Мусин вручил награды. Слово предоставили "
+        "доктору исторических наук, профессору университета Серику Ахметову. К участникам "
+        "присоединились коллеги из Костанайской области и Кургана.\n"
+    )
+    draft = draft_article(text, "floor2.txt")
+    parts = {p.full_name: p.role for p in draft.people}
+    assert parts["Иван Петров"] == "speaker"
+    assert parts["Ерлан Мусин"] == "participant"
+    assert parts["Серик Ахметов"] == "speaker"
+    titles = {p.full_name: [q.title for q in p.positions] for p in draft.people}
+    assert titles["Иван Петров"] == ["заместитель председателя комитета"]
+    assert draft.place == "omsk"
+
+
+def test_a_frame_named_in_quotes_is_no_title_and_an_interview_is_no_byline() -> None:
+    text = (
+        "В рамках мероприятия «Дни Казахстана в Самаре» в филармонии прошёл концерт «Степь поёт».\n"
+    )
+    assert event_title_and_kind(text)[0] == "Степь поёт"
+    page = (
+        "Итоги года 5 октября 2022 г. 23:21 Ерлан Мусин: «Мы рады гостям» Председатель "
+        "общества Ерлан Мусин рассказал о фестивале в Омске.\n"
+    )
+    assert [p.full_name for p in draft_article(page, "interview.txt").people] == ["Ерлан Мусин"]
+
+
+def test_a_word_hung_on_the_organizer_from_further_on_is_not_its_name() -> None:
+    text = (
+        "Посол побывал на традиционном фестивале «Дружба», организованном ОО «Центр казахской "
+        "культуры» Ассамблеи народа Казахстана СКО, встретился с представителями областной "
+        "Ассамблеи, руководителями этнокультурных центров области и КГУ «Келісім».\n"
+    )
+    roles = _roles(draft_article(text, "extent.txt"))
+    assert roles["КГУ «Келісім»"] != "organizer"
+    assert "organizer" in roles.values()
