@@ -51,7 +51,13 @@ from drafting.organizations import (
     state_body_spans,
     written_in_full,
 )
-from drafting.page import is_news_source, lede_of, page_line_ranges, publisher_ranges
+from drafting.page import (
+    is_news_source,
+    lede_of,
+    page_line_ranges,
+    publisher_ranges,
+    without_bylines,
+)
 from drafting.people import (
     gender_of,
     glued_place,
@@ -242,33 +248,6 @@ def _inside_a_quoted_name(text: str, sentence_start: int, span: Span) -> bool:
         return False
     closing = closing_quote(text, opened)
     return closing is not None and closing >= span.stop
-
-
-def _without_bylines(text: str, spans: list[Span]) -> list[Span]:
-    """Without the authors a page with no line breaks prints after its stamp and view counter
-    («… 23:21 5870 Наталия Хомс, Ксения Денисова Международный фестиваль …»): a list of
-    names near the top, right after a number, with no word of theirs after it: the text goes
-    on with a capital letter, a full stop or a line break, not a verb, title or place."""
-    people = [s for s in spans if s.type == "PER"]
-    dropped: set[int] = set()
-    k = 0
-    while k < len(people):
-        first = people[k]
-        if first.start >= _TOP_OF_PAGE or not re.search(r"\d\s+$", text[: first.start]):
-            k += 1
-            continue
-        last = k  # the names listed after it: «Наталия Хомс, Ксения Денисова»
-        while last + 1 < len(people) and re.fullmatch(
-            r",?\s*(?:и\s+)?", text[people[last].stop : people[last + 1].start]
-        ):
-            last += 1
-        if re.match(r"\s*(?:$|[^\sа-яёa-z,:(–—-])", text[people[last].stop :]):
-            dropped.update(p.start for p in people[k : last + 1])
-        k = last + 1
-    return [s for s in spans if s.type != "PER" or s.start not in dropped]
-
-
-_TOP_OF_PAGE = 400  # characters: where a page's stamp, counter and authors are
 
 
 def _merge_partial_names(
@@ -541,7 +520,7 @@ def draft_article(
     # Names in a site's menu or share buttons («Поделиться ВКонтакте») are not the article's.
     furniture = page_line_ranges(text)
     spans = [s for s in spans if not any(a <= s.start < b for a, b in furniture)]
-    spans = _without_bylines(text, spans)
+    spans = without_bylines(text, spans)
     known = _Known(content)
     say("matching them with the content and the position patterns…")
 

@@ -290,3 +290,30 @@ def lede_of(text: str) -> str:
     body = "\n".join(body_lines(text))
     ends = [m.end() for m in re.finditer(r"[.!?](?=\s+[«А-ЯЁA-Z])", body)]
     return body[: ends[2]] if len(ends) > 2 else body
+
+
+_TOP_OF_PAGE = 400  # characters: where a page's stamp, counter and authors are
+
+
+def without_bylines(text: str, spans: list[Span]) -> list[Span]:
+    """Without the authors a page with no line breaks prints after its stamp and view counter
+    («… 23:21 5870 Наталия Хомс, Ксения Денисова Международный фестиваль …»): a list of
+    names near the top, right after a number, with no word of theirs after it: the text goes
+    on with a capital letter, a full stop or a line break, not a verb, title or place."""
+    people = [s for s in spans if s.type == "PER"]
+    dropped: set[int] = set()
+    k = 0
+    while k < len(people):
+        first = people[k]
+        if first.start >= _TOP_OF_PAGE or not re.search(r"\d\s+$", text[: first.start]):
+            k += 1
+            continue
+        last = k  # the names listed after it: «Наталия Хомс, Ксения Денисова»
+        while last + 1 < len(people) and re.fullmatch(
+            r",?\s*(?:и\s+)?", text[people[last].stop : people[last + 1].start]
+        ):
+            last += 1
+        if re.match(r"\s*(?:$|[^\sа-яёa-z,:(–—-])", text[people[last].stop :]):
+            dropped.update(p.start for p in people[k : last + 1])
+        k = last + 1
+    return [s for s in spans if s.type != "PER" or s.start not in dropped]
