@@ -193,8 +193,12 @@ def _described_title(text: str) -> str | None:
     # «…, сообщает сайт Россотрудничества»: who reports it is no part of the topic
     topic = re.sub(r",\s*(?:сообща|переда|пишет|пишут|информир)\w*\b.*$", "", topic, flags=re.I)
     topic = sentence_case(topic.rstrip(" ,;:"))
-    about = _about(topic)
-    # «об истории», «об Абае»: «о» before a vowel sound is written «об»
+    return _kind_about(kind, _about(topic))
+
+
+def _kind_about(kind: str, about: str) -> str:
+    """«Круглый стол» and «истории края» → «Круглый стол об истории края»: «о» before a
+    vowel sound is written «об»."""
     vowel = bool(about) and about[0].casefold() in "аиоуэ"
     return f"{kind} {'об' if vowel else 'о'} {about}"
 
@@ -335,10 +339,10 @@ def _phrase_naming_an_event(
     doc.tag_morph(morph_tagger)
     doc.parse_syntax(syntax_parser)
     fallback: str | None = None
-    for sentence in doc.sents[:sentences]:
+    for token in doc.tokens:
+        token.lemmatize(morph_vocab)
+    for at, sentence in enumerate(doc.sents[:sentences]):
         tokens = sentence.tokens
-        for token in tokens:
-            token.lemmatize(morph_vocab)
         by_id = {t.id: t for t in tokens}
         for token in sorted(tokens, key=lambda t: t.lemma in _ACTOR_LEMMAS):
             if not actors and token.lemma in _ACTOR_LEMMAS:
@@ -346,6 +350,11 @@ def _phrase_naming_an_event(
             found = _event_noun_phrase(doc.text, tokens, token)
             if found is None:
                 continue
+            if _bare(tokens, token):
+                # «прошёл круглый стол. … Участники обсудили X»: a kind alone is named by
+                # what was discussed at it
+                topic = _discussed(doc.text, [s.tokens for s in doc.sents[at : at + 3]])
+                found = _kind_about(found, topic) if topic else found
             above = by_id.get(token.head_id)
             frame = above is not None and (
                 above.lemma in _FRAME_LEMMAS
@@ -355,6 +364,45 @@ def _phrase_naming_an_event(
                 return found
             fallback = fallback or found
     return fallback if frames else None
+
+
+def _bare(tokens: list[Any], token: Any) -> bool:
+    """«круглый стол», «международный форум»: a kind of event and its adjectives, nothing
+    that names this one."""
+    return all(t.rel in ("amod", "case", "punct") for t in tokens if t.head_id == token.id)
+
+
+# Verbs telling what was discussed: as their object, or as the subject of the passive
+_DISCUSSING = frozenset({"обсудить", "обсуждать", "рассмотреть", "рассматривать"})
+_DISCUSSED = frozenset({"обсуждаться", "рассматриваться"})
+
+
+def _discussed(text: str, sentences: list[list[Any]]) -> str | None:
+    """What the first of `sentences` to tell of a discussion says was discussed, in the
+    prepositional («обсуждают перспективы сотрудничества» → «перспективах сотрудничества»)."""
+    for tokens in sentences:
+        for verb in tokens:
+            if verb.pos != "VERB" or verb.lemma not in _DISCUSSING | _DISCUSSED:
+                continue
+            slot, case = ("obj", "accs") if verb.lemma in _DISCUSSING else ("nsubj", "nomn")
+            what = next(
+                (
+                    t
+                    for t in tokens
+                    if t.head_id == verb.id and t.rel.startswith(slot) and t.pos == "NOUN"
+                ),
+                None,
+            )
+            if what is None:
+                return None
+            # the unbroken run around the object: the parser may hang words written before
+            # the verb on it
+            low, high = _run_around(tokens, tokens.index(what), _below(tokens, what))
+            phrase = " ".join(text[tokens[low].start : tokens[high].stop].split()).strip(" ,;:")
+            if len(phrase.split()) > 12:
+                return None
+            return _phrase_in_case(phrase, what.text, case, to="loct")
+    return None
 
 
 _COUNTING = frozenset({"много", "многий", "несколько", "немало", "ряд", "множество"})
@@ -482,7 +530,9 @@ def _nominalised(line: str) -> str | None:
 
     start, stop = text_of(done_to)
     case = "nomn" if done_to.rel == "nsubj" else "accs"
-    phrase = _genitive(doc.text[start:stop], done_to.text, case, opens=start == tokens[0].start)
+    phrase = _phrase_in_case(
+        doc.text[start:stop], done_to.text, case, opens=start == tokens[0].start
+    )
     if phrase is None:
         return None
     parts = [_ACTION_NOUNS[root.lemma].capitalize(), phrase]
@@ -499,6 +549,13 @@ def _nominalised(line: str) -> str | None:
 
 def _subtree(tokens: list[Any], head: Any) -> tuple[int, int]:
     """Where the phrase headed by `head` is written, its quotes included."""
+    inside = _below(tokens, head)
+    kept = [t for t in tokens if t.id in inside]
+    return kept[0].start, kept[-1].stop
+
+
+def _below(tokens: list[Any], head: Any) -> set[str]:
+    """The ids of `head` and every word below it, quotes included, other punctuation not."""
     inside, todo = {head.id}, [head.id]
     while todo:
         parent = todo.pop()
@@ -506,8 +563,7 @@ def _subtree(tokens: list[Any], head: Any) -> tuple[int, int]:
             if t.head_id == parent and t.id not in inside and (t.rel != "punct" or t.text in '«»"'):
                 inside.add(t.id)
                 todo.append(t.id)
-    kept = [t for t in tokens if t.id in inside]
-    return kept[0].start, kept[-1].stop
+    return inside
 
 
 # A visit is someone's, to somewhere: «с визитом в район прибыла делегация»
@@ -542,7 +598,9 @@ def _who_and_where(tokens: list[Any], token: Any, text: str) -> str:
         stop = max(_subtree(tokens, t)[1] for t in kept)
         comma = text.find(",", start, stop)  # «…, в составе …»: what follows is said of it
         stop = comma if comma > 0 else stop
-        who = _genitive(text[start:stop], subject.text, "nomn", opens=start == tokens[0].start)
+        who = _phrase_in_case(
+            text[start:stop], subject.text, "nomn", opens=start == tokens[0].start
+        )
         if who and len(who.split()) <= 8:
             parts.append(who)
     for t in below:
@@ -562,12 +620,14 @@ def _who_and_where(tokens: list[Any], token: Any, text: str) -> str:
     return " ".join(parts)
 
 
-def _genitive(phrase: str, head: str, case: str, opens: bool = False) -> str | None:
-    """A noun phrase in the genitive: its head and the words that agree with it before it
-    change case, what follows the head stays as written («офис почётного консула» → «офиса
-    почётного консула»). `case`: the one it is in («Сапарова» as a subject is a woman's
-    name). `opens`: the phrase began its sentence, so its first capital is the sentence's
-    unless the word is a name («Аким …» → «акима …»)."""
+def _phrase_in_case(
+    phrase: str, head: str, case: str, opens: bool = False, to: str = "gent"
+) -> str | None:
+    """A noun phrase in the genitive (or the case `to`): its head and the words that agree
+    with it before it change case, what follows the head stays as written («офис почётного
+    консула» → «офиса почётного консула»). `case`: the one it is in («Сапарова» as a subject
+    is a woman's name). `opens`: the phrase began its sentence, so its first capital is the
+    sentence's unless the word is a name («Аким …» → «акима …»)."""
     from search.textnorm import _analyzer
 
     words = phrase.split()
@@ -590,7 +650,7 @@ def _genitive(phrase: str, head: str, case: str, opens: bool = False) -> str | N
             (p for p in fitting if not {"Name", "Surn", "Patr"} & set(p.tag.grammemes)), None
         )
         parse = parse or next(iter(fitting), None)
-        inflected = parse.inflect({"gent", parse.tag.number or "sing"}) if parse else None
+        inflected = parse.inflect({to, parse.tag.number or "sing"}) if parse else None
         if inflected is None:
             return None
         new = inflected.word

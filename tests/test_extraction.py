@@ -2363,3 +2363,26 @@ def test_a_word_hung_on_the_organizer_from_further_on_is_not_its_name() -> None:
     roles = _roles(draft_article(text, "extent.txt"))
     assert roles["КГУ «Келісім»"] != "organizer"
     assert "organizer" in roles.values()
+
+
+def test_an_event_named_only_by_its_kind_is_named_by_what_was_discussed() -> None:
+    text = (
+        "Молодёжь говорит о будущем\n\n"
+        "В Костанае в библиотеке имени Гайдара прошёл круглый стол. Его вела Анна Котова. "
+        "Студенты из Кургана и Костаная обсудили новые формы волонтёрской работы в приграничье.\n"
+    )
+    title = event_title_and_kind(text)[0]
+    assert title == "Круглый стол о новых формах волонтёрской работы в приграничье", title
+    # passive: what «обсуждались»; a topic says nothing of a kind that has a name
+    passive = (
+        "Гости собрались в Омске\n\nВ Омске состоялся международный форум. Обсуждались вопросы "
+        "сохранения родного языка.\n"
+    )
+    assert event_title_and_kind(passive)[0] == (
+        "Международный форум о вопросах сохранения родного языка"
+    )
+    named = (
+        "Гости собрались в Омске\n\nВ Омске состоялся форум «Степной диалог». "
+        "Участники обсудили гранты.\n"
+    )
+    assert event_title_and_kind(named)[0] == "Степной диалог"
