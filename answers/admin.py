@@ -26,6 +26,9 @@ from views import keyboards
 
 MAX_UPLOAD_BYTES = 1_000_000
 ARTICLE_MIN_SENTENCES = 3  # past the question limit, this many sentences make an article
+# A shorter news item is an article too when it has this many sentences and asks nothing
+ARTICLE_MIN_CHARS = 250
+SHORT_ARTICLE_MIN_SENTENCES = 4
 ADMIN_COMMANDS = ("reload", "rollback", "diff", "stats", "broadcast")
 CONTENT_SUFFIXES = (".yaml", ".yml")
 ARTICLE_SUFFIXES = (".txt",)
@@ -230,10 +233,15 @@ async def _document(
 
 def looks_like_article(text: str) -> bool:
     """An admin's message that is an article rather than a question: longer than any question
-    may be, with several sentences or paragraphs."""
-    if len(text) <= MAX_QUESTION:
-        return False
+    may be, with several sentences or paragraphs; or a short news item, several sentences
+    that ask nothing."""
     sentences = len(re.findall(r"[.!?…](?:\s|$)", text))
+    if len(text) <= MAX_QUESTION:
+        return (
+            len(text) >= ARTICLE_MIN_CHARS
+            and sentences >= SHORT_ARTICLE_MIN_SENTENCES
+            and "?" not in text
+        )
     return sentences >= ARTICLE_MIN_SENTENCES or "\n\n" in text.strip()
 
 

@@ -18,7 +18,7 @@ from answers.base import Answer
 from answers.cards import card_answer
 from answers.kazakh import kazakh_stem, said_of_a_place
 from answers.lexicon import every
-from answers.linking import Linked, Unmet, kept_words, leftover_words, split_names
+from answers.linking import Linked, Unmet, kept_words, leftover_words, split_names, typed_words
 from answers.relations import Asked, lead
 from answers.understanding import Intent, Question, glossary_word
 from db.kinds import EntityKind
@@ -114,7 +114,32 @@ async def gaps(edition: Edition, q: Question, linked: Linked) -> Gaps:
             # summary says of it in passing
             unmet += (Unmet(EntityKind.PLACE, typed),)
         # otherwise the materials hold it somewhere: it may narrow, it is no gap
-    return Gaps(tuple(unknown), unmet, name_part)
+    held = {
+        w
+        for m in linked.of_kind(EntityKind.PERSON)
+        for w in typed_words(m, q)
+        if w[:1].isupper() and person_name_part(w)
+    }
+    return Gaps(_whole_names(unknown, q.text, held), unmet, name_part)
+
+
+def _whole_names(unknown: list[str], text: str, held: set[str]) -> tuple[str, ...]:
+    """«Ерлан» of «Ерлан Карин» told back as the whole name typed: «Карин» is a word of
+    someone's name in the materials (`held`, as typed), but this person is not there. A name
+    part joins the words of `held` written right beside it."""
+    told = []
+    for word in unknown:
+        whole = word
+        if word[:1].isupper() and person_name_part(word) and held:
+            name = "|".join(re.escape(w) for w in sorted(held, key=len, reverse=True))
+            around = re.search(
+                rf"(?<!\w)((?:(?:{name})\s+)*){re.escape(word)}((?:\s+(?:{name}))*)(?!\w)", text
+            )
+            if around:
+                whole = " ".join([*around.group(1).split(), word, *around.group(2).split()])
+        if not any(whole in other or word in other.split() for other in told):
+            told.append(whole)
+    return tuple(told)
 
 
 _REGION_WORDS = tuple(every("region_words"))
@@ -144,7 +169,7 @@ async def gap_answer(asked: Asked, found: Gaps) -> Answer:
         of_someone = certain[:1] and certain[0].kind is EntityKind.PERSON
         # a Kazakh word by its stem: «Думаның» is «дума», no first name
         kazakh = asked.question.language is Language.KK
-        said = [kazakh_stem(w) if kazakh else w for w in found.unknown]
+        said = [kazakh_stem(w) if kazakh else w for told in found.unknown for w in told.split()]
         name_part = found.name_part or (of_someone and any(map(person_name_part, said)))
         if len(certain) == 1 and certain[0].kind in _CARDS and not name_part:
             # «Смирнова — депутат Госдумы?»: nothing on the Duma, and what is known of her

@@ -174,6 +174,30 @@ async def test_a_pasted_article_is_offered_a_draft(chat: Chatter) -> None:
     assert "Слишком длинный вопрос" in await chat.ask(article)
 
 
+async def test_a_short_news_item_is_offered_a_draft_and_a_long_question_is_answered(
+    chat: Chatter,
+) -> None:
+    item = (
+        "В Петропавловске прошла встреча молодёжных клубов двух стран. Гостей из Кургана "
+        "принимал областной Дом дружбы. Председатель клуба «Мост» Ирина Лаптева рассказала "
+        "о летнем лагере волонтёров, который клуб готовит вместе с курганскими студентами. "
+        "Следующую встречу проведут в Кургане осенью."
+    )
+    assert 250 <= len(item) <= 500  # under the question limit
+    offer = await chat.say(item, user_id=ADMIN_ID)
+    assert "Сделать черновик" in offer[-1].text
+    await chat.press(offer[-1].buttons[0][1], user_id=ADMIN_ID)
+    assert any("Лаптева" in data.decode() for _, data in chat.session.sent_documents)
+    # several sentences that ask something are a question
+    question = (
+        "Добрый день. Я готовлю доклад о сотрудничестве регионов. Меня интересуют круглые "
+        "столы. Особенно те, что проходили в Казахстане. Кто на них выступал и от каких "
+        "организаций, если это известно? Спасибо заранее за ответ и за вашу работу."
+    )
+    answer = await chat.say(question, user_id=ADMIN_ID)
+    assert "Сделать черновик" not in answer[-1].text
+
+
 async def test_concurrent_reloads_are_serialised(
     content_service: ContentService, session_maker
 ) -> None:

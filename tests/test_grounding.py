@@ -1406,3 +1406,12 @@ async def test_a_kazakh_name_in_a_russian_sentence_is_answered_in_russian(
 async def test_a_command_finds_its_kind_among_things_of_one_name(dev14_chat: Chatter) -> None:
     # «Иртыш» names a media centre, a film and a round table: /event opens the round table
     assert (await dev14_chat.ask("/event Иртыш")).startswith("📅 Круглый стол «Иртыш")
+
+
+async def test_an_unknown_person_is_told_back_by_the_whole_name(chat: Chatter) -> None:
+    # «Нургазиев» is held (Бану Нургазиева), «Ерлан Нургазиев» is not: the whole name is told
+    answer = await chat.ask("Был ли Ерлан Нургазиев на круглом столе?")
+    assert "«Ерлан Нургазиев»" in answer
+    assert "Бану" not in answer
+    # a name part alone is told back alone
+    assert "«Ерлан»" in await chat.ask("Кто такой Ерлан?")
