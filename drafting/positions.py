@@ -419,17 +419,18 @@ def position_chunks(before: str) -> list[str]:
     return list(reversed(chunks))
 
 
-# Words of praise, not of office: «известный бизнесмен» is a businessman, «талантливый
-# педагог» a teacher
+# Words of praise or of news, not of office: «известный бизнесмен» is a businessman,
+# «талантливый педагог» a teacher, «новый руководитель» (just elected) the head
 _PRAISE_LEMMAS = frozenset(
     "известный знаменитый талантливый выдающийся прославленный именитый легендарный "
-    "популярный замечательный уважаемый опытный".split()
+    "популярный замечательный уважаемый опытный новый новоизбранный нынешний".split()
 )
 
 
 def without_praise(title: str) -> str:
-    """The title without the words of praise that open it: «известный бизнесмен» →
-    «бизнесмен»; a title of praise alone is kept."""
+    """The title without the words of praise or news that open it: «известный бизнесмен» →
+    «бизнесмен», «новый руководитель» → «руководитель»; a title of such words alone is
+    kept."""
     words = title.split()
     k = 0
     while k < len(words) - 1 and lemma_of(words[k]) in _PRAISE_LEMMAS:

@@ -39,11 +39,35 @@ POSITION_WORDS = (
 # Nouns for people that say nothing of what they do
 _NOT_TITLES = frozenset(
     "гость житель участник человек друг ребёнок ребенок сын дочь мать отец коллега земляк "
-    "соотечественник зритель слушатель победитель призёр призер "
+    "соотечественник зритель слушатель победитель призёр призер уроженец выходец "
     # and the women's forms, which the dictionary lemmatises apart
     "участница жительница гостья землячка соотечественница зрительница слушательница "
-    "победительница".split()
+    "победительница уроженка".split()
 )
+
+
+# How a word for someone from a place is made of the place's name: «тюмен|ец» (Тюмень),
+# «росси|янин» (Россия), «ом|ич» (Омск), «казахстан|ка»
+_RESIDENT_SUFFIXES = ("чанин", "анин", "янин", "ичка", "ец", "ка", "ич")
+_PLACE_ENDINGS = ("", "ь", "а", "я", "ия", "ск", "й", "ы", "и")
+
+
+def names_a_resident(lemma: str) -> bool:
+    """«тюменец», «омичка», «россиянин», «казахстанец»: where someone is from, no title. The
+    word less its suffix, with an ending a place's name has, is a place the dictionary knows."""
+    from search.textnorm import _analyzer
+
+    for suffix in _RESIDENT_SUFFIXES:
+        stem = lemma.removesuffix(suffix)
+        if stem == lemma or len(stem) < 2:
+            continue
+        for ending in _PLACE_ENDINGS:
+            place = stem + ending
+            if _analyzer().word_is_known(place) and any(
+                "Geox" in p.tag.grammemes for p in _analyzer().parse(place)[:3]
+            ):
+                return True
+    return False
 
 
 def titles_a_person(word: str) -> bool:
@@ -66,6 +90,7 @@ def titles_a_person(word: str) -> bool:
         and {"anim", "sing"} <= grammemes
         and not {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} & grammemes
         and parse.normal_form not in _NOT_TITLES
+        and not names_a_resident(parse.normal_form)
     )
 
 

@@ -2386,3 +2386,15 @@ def test_an_event_named_only_by_its_kind_is_named_by_what_was_discussed() -> Non
         "Участники обсудили гранты.\n"
     )
     assert event_title_and_kind(named)[0] == "Степной диалог"
+
+
+def test_where_someone_is_from_is_no_title_and_new_is_no_part_of_one() -> None:
+    text = (
+        "Новым председателем ассамблеи молодёжи области стал омич Даурен Садыков. На встрече "
+        "выступила казахстанка Алия Нурланова и уроженец Кургана Пётр Зотов, ветеран труда.\n"
+    )
+    draft = draft_article(text, "residents.txt")
+    titles = {p.full_name: [q.title for q in p.positions] for p in draft.people}
+    assert titles["Даурен Садыков"] == ["председатель"], titles
+    assert titles["Алия Нурланова"] == [], titles
+    assert "уроженец" not in " ".join(titles["Пётр Зотов"]), titles
