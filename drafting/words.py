@@ -95,8 +95,10 @@ def titles_a_person(word: str) -> bool:
 
 
 def balance_quotes(text: str) -> str:
-    """Tidy an organization's name: no dangling «(РФ», closing quote restored."""
+    """Tidy an organization's name: no dangling «(РФ», closing quote restored, no space
+    inside the quotes («Славяне » → «Славяне»)."""
     text = re.sub(r"\s*\([^)]*\)?\s*$", "", text.strip()).strip(" ,;:()")
+    text = re.sub(r"«\s+", "«", re.sub(r"(?<=\S)\s+»", "»", text))
     if text.count("«") > text.count("»"):
         text += "»"
     return text

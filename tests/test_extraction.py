@@ -2398,3 +2398,9 @@ def test_where_someone_is_from_is_no_title_and_new_is_no_part_of_one() -> None:
     assert titles["Даурен Садыков"] == ["председатель"], titles
     assert titles["Алия Нурланова"] == [], titles
     assert "уроженец" not in " ".join(titles["Пётр Зотов"]), titles
+
+
+def test_a_space_inside_quotes_is_no_part_of_a_name() -> None:
+    text = "Общественный культурный центр «Родник » Павлодарской обл отметил 10 летний юбилей.\n"
+    names = [o.name for o in draft_article(text, "spaces.txt").organizations]
+    assert any("«Родник»" in name for name in names), names
