@@ -242,6 +242,14 @@ def children_of(tokens: Iterable[Any]) -> dict[str, list[Any]]:
 def _governing_verb(doc: Any, span: Any, morph_vocab: Any) -> str | None:
     """The lemma of the verb a name hangs from in the dependency tree: «Бану Нургазиева
     обратила внимание» → «обратить»; «письма прислали … Посол … Бородавкин» → «прислать»."""
+    first = span.tokens[0].id.split("_")[0]
+    sentence = [t for t in doc.tokens if t.id.split("_")[0] == first]
+    # «„…“, — заявил, обращаясь к участникам, аким области X»: the author's words after a
+    # quote say who spoke, wherever the parser hangs the name
+    said = _saying_after_quote(sentence, span)
+    if said is not None:
+        said.lemmatize(morph_vocab)
+        return said.lemma
     tokens = {t.id: t for t in doc.tokens}
     children = children_of(doc.tokens)
     inside = {t.id for t in span.tokens}
@@ -285,25 +293,38 @@ def _governing_verb(doc: Any, span: Any, morph_vocab: Any) -> str | None:
     # The walk broke off (the parser sometimes makes a word its own head): the verb at the
     # root of the sentence, if the root is one; when the root is in quoted words
     # («„Вы, молодёжь, …“, — заявил … аким»), the verb of saying between them and the name.
-    first = span.tokens[0].id.split("_")[0]
-    sentence = [t for t in doc.tokens if t.id.split("_")[0] == first]
     root = next((t for t in sentence if t.rel == "root"), None)
     if root is not None and root.pos == "VERB":
         root.lemmatize(morph_vocab)
         return root.lemma
-    closing = [t.start for t in sentence if t.text in '»”"' and t.start < span.start]
-    said = [
-        t
-        for t in sentence
-        if closing
-        and t.pos == "VERB"
-        and t.rel == "parataxis"
-        and closing[-1] < t.start
-        and t.start < span.start
-    ]
-    if said:
-        said[0].lemmatize(morph_vocab)
-        return said[0].lemma
+    return None
+
+
+def _saying_after_quote(sentence: list[Any], span: Any) -> Any | None:
+    """«„…“, — заявил, обращаясь к участникам форума, аким области X»: the verb written
+    right after a closing quote and its comma and dash, when `span` follows it with no other
+    verb between them but a gerund's («обращаясь …»)."""
+    for k, token in enumerate(sentence):
+        if token.text not in '»”"' or token.stop > span.start:
+            continue
+        after = sentence[k + 1 :]
+        marks = 0
+        while marks < len(after) and after[marks].text in ",-–—":
+            marks += 1
+        if not marks or marks >= len(after) or after[marks].pos != "VERB":
+            continue
+        verb = after[marks]
+        between = [t for t in after[marks + 1 :] if t.stop <= span.start]
+        verbs = [t for t in between if t.pos in ("VERB", "AUX")]
+        # a gerund's phrase closed by a comma before the name: «…, обращаясь к залу, аким X»,
+        # not «…, вручив награду X» (X is what the gerund governs)
+        closed = all(
+            (t.feats or {}).get("VerbForm") == "Conv"
+            and any(c.text == "," and c.start > t.start for c in between)
+            for t in verbs
+        )
+        if closed and not any(t.text in '«»".!?' for t in between):
+            return verb
     return None
 
 

@@ -2404,3 +2404,22 @@ def test_a_space_inside_quotes_is_no_part_of_a_name() -> None:
     text = "Общественный культурный центр «Родник » Павлодарской обл отметил 10 летний юбилей.\n"
     names = [o.name for o in draft_article(text, "spaces.txt").organizations]
     assert any("«Родник»" in name for name in names), names
+
+
+def test_the_words_after_a_quote_say_who_spoke_whatever_follows_the_name() -> None:
+    text = (
+        "В Омске прошёл слёт молодёжи. «Вы – наше будущее», – заявил, обращаясь к гостям "
+        "слёта, аким района Ерлан Мусин, добавив, что молодые специалисты и студенты получают "
+        "поддержку государства.\n"
+    )
+    assert _roles_of_people(draft_article(text, "said.txt")) == {"Ерлан Мусин": "speaker"}
+    # what a gerund after the quote governs is no speaker
+    given = (
+        "В Омске прошёл слёт. «Спасибо всем», – отметил председатель, вручив награду Ивану "
+        "Петрову.\n"
+    )
+    assert _roles_of_people(draft_article(given, "given.txt"))["Иван Петров"] != "speaker"
+
+
+def _roles_of_people(draft: Draft) -> dict[str, str]:
+    return {p.full_name: p.role for p in draft.people}
