@@ -20,6 +20,7 @@ from drafting.words import (
     MONTH_RE,
     POSITION_WORDS,
     month_number,
+    names_a_holiday,
     names_org_kind,
     phrase_nominative,
     quoted_at,
@@ -68,6 +69,7 @@ EVENT_KINDS = (
     ("выставк", "other"),
     ("юбиле", "other"),
     ("курултай", "other"),
+    ("лагер", "other"),
     ("дни культуры", "other"),
     ("дней культуры", "other"),
     ("днях культуры", "other"),
@@ -109,7 +111,8 @@ _MAIN_EVENT_WORDS = r"кругл\w+\s+стол\w*|форум\w*|конферен
 # Other gatherings an article may be about; their names come after the main kinds' names.
 _OTHER_EVENT_WORDS = (
     r"концерт\w*|фестивал\w*|праздник\w*|празднова\w*|выставк\w*|конкурс\w*|съезд\w*|"
-    r"курулта\w*|сл[её]т\w*|визит\w*|гулянь\w*|вечер\w*"
+    r"курулта\w*|сл[её]т\w*|визит\w*|гулянь\w*|вечер\w*|турнир\w*|олимпиад\w*|"
+    r"марафон\w*|экспедици\w*"
 )
 
 
@@ -228,7 +231,9 @@ def event_title_and_kind(text: str) -> tuple[str | None, str]:
     # The own name of a concert, festival or celebration the article is about, before a
     # headline that only tells of it («На берегах Тобола зазвучали песни …»), or of an event
     # that says no more of its kind («праздничное мероприятие «Дружба не имеет границ»»)
-    named = _named_after(lede_of(text), f"{_OTHER_EVENT_WORDS}|мероприяти\\w*")
+    # («лагерь «…» прошёл …» names a camp's session here only: a children's camp is also a
+    # place, «на базе детского лагеря «Ёлочка»», whose name is no event's)
+    named = _named_after(lede_of(text), f"{_OTHER_EVENT_WORDS}|мероприяти\\w*|лагер\\w*")
     if named:
         return named, kind
     # A headline that says something of the event names it with a phrase of its own
@@ -251,7 +256,7 @@ def event_title_and_kind(text: str) -> tuple[str | None, str]:
         if phrase:
             return phrase, kind
     # A headline is short and has no full stop; a first line that is a sentence is not one.
-    headline = headline.strip(' «»"')
+    headline = _unquoted(headline)
     # a sentence, an exclamation or a question («Давняя дружба станет крепче!») names nothing
     if headline and len(headline) <= 200 and not headline.endswith((".", "!", "?")):
         return headline, kind
@@ -262,7 +267,8 @@ def event_title_and_kind(text: str) -> tuple[str | None, str]:
 _EVENT_LEMMAS = frozenset(
     "визит делегация концерт праздник празднование фестиваль встреча форум конференция стол "
     "заседание семинар выставка вечер день курултай конкурс съезд юбилей чтения открытие "
-    "поездка презентация подписание конгресс посещение приём прием".split()
+    "поездка презентация подписание конгресс посещение приём прием турнир олимпиада "
+    "марафон экспедиция".split()
 )
 
 
@@ -296,6 +302,16 @@ def _event_phrase(text: str, frames: bool = True, sentences: int = 10) -> str | 
     # the body from its first paragraph: a site's name above it would join its first sentence
     first = next((k for k, line in enumerate(lines) if is_paragraph(line)), 0)
     return _phrase_naming_an_event(" ".join(lines[first:])[:1500], sentences, frames=frames)
+
+
+def _unquoted(line: str) -> str:
+    """The headline without quotes around the whole of it («„Дружба“» → «Дружба»); quotes
+    around a part stay («„Новое поколение“: молодые …»)."""
+    # straight quotes as the typographic ones: an opening one after a space, else a closing
+    line = re.sub(r'(?:(?<=^)|(?<=[\s(\[«]))"', "«", line.strip()).replace('"', "»")
+    inside = quoted_at(line, 0)
+    whole = inside is not None and len(" ".join(line.split())) == len(inside) + 2
+    return inside if whole else line
 
 
 def _is_clause(line: str) -> bool:
@@ -413,7 +429,9 @@ def _event_noun_phrase(text: str, tokens: list[Any], token: Any) -> str | None:
     anniversary = re.fullmatch(r"\d+-лети\w+", token.text.casefold())  # «20-летию …»
     # «Гала-концерт» the tagger reads as an adjective, though it stands where a noun does
     nominal = token.pos in {"NOUN", "PROPN"} or (token.pos == "ADJ" and token.rel in _NOUN_SLOTS)
-    if not anniversary and (not nominal or not names_an_event(token.lemma)):
+    # «Масленица», «Наурыз мейрамы»: a holiday is the event it is celebrated at
+    holiday = nominal and names_a_holiday(token.text)
+    if not anniversary and not holiday and (not nominal or not names_an_event(token.lemma)):
         return None
     below = [t for t in tokens if t.head_id == token.id]
     if token.lemma == "стол" and not any(t.lemma == "круглый" for t in below):

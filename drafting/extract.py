@@ -57,6 +57,7 @@ from drafting.page import (
     page_line_ranges,
     publisher_ranges,
     without_bylines,
+    without_related,
 )
 from drafting.people import (
     gender_of,
@@ -92,6 +93,7 @@ from drafting.words import (
     head_in_nominative,
     kind_singular,
     lemma_of,
+    names_a_holiday,
     names_kind_before_quotes,
     names_org_kind,
     noun_lemmas,
@@ -514,13 +516,15 @@ def draft_article(
     text = re.sub(r'(?:(?<=^)|(?<=[\s(\[«]))"', "«", text, flags=re.M).replace('"', "»")
     # «пресс‑секретарь», «Касым‑Жомарт» with a non-breaking hyphen: the plain one
     text = text.translate(_HYPHENS)
-    text = stubs_written_out(text)
+    text = without_related(stubs_written_out(text))
     spans, sentences, doc = analyse(text)
     spans = untitled(joined_names(spans, text), text)
     # Names in a site's menu or share buttons («Поделиться ВКонтакте») are not the article's.
     furniture = page_line_ranges(text)
     spans = [s for s in spans if not any(a <= s.start < b for a, b in furniture)]
     spans = without_bylines(text, spans)
+    # «на празднике Ивана Купала»: a holiday the tagger took for a man
+    spans = [s for s in spans if not (s.type == "PER" and names_a_holiday(s.text))]
     known = _Known(content)
     say("matching them with the content and the position patterns…")
 
@@ -558,6 +562,8 @@ def draft_article(
                     return organization(*with_kind(o))
         if clean.casefold() in GENERIC_ORGS or len(clean) < 2 or known.place(clean):
             return None  # «НПО» is no organization; «Костанай» taken for one is a city
+        if names_a_holiday(clean):
+            return None  # «Наурыз мейрамы»: a holiday
         if re.fullmatch(r"[А-ЯЁа-яё]+", clean) and not clean.isupper() and names_org_kind(clean):
             return None  # «Центр», «Ассоциация»: a kind of body alone names none
         if re.fullmatch(r"[IVXLІХ]+", clean) or (len(clean.split()) >= 4 and clean.isupper()):

@@ -295,6 +295,26 @@ def lede_of(text: str) -> str:
 _TOP_OF_PAGE = 400  # characters: where a page's stamp, counter and authors are
 
 
+# A header the page puts above links to its other news: «Читайте также:», «По теме»
+_RELATED = re.compile(
+    r"^[ \t]*(?:(?:читайте|читать|смотрите)\s+также|см\.\s+также|(?:новости|материалы)\s+по\s+"
+    r"теме|по\s+теме|ещ[её]\s+по\s+теме|похожие\s+(?:новости|материалы|статьи)|другие\s+новости"
+    r"|рекомендуем)[ \t]*:?[ \t]*$",
+    re.I | re.M,
+)
+_RELATED_AFTER = 300  # characters: a header above that is a menu, no end of the article
+
+
+def without_related(text: str) -> str:
+    """The article without the links to other news the page prints after it: everything from
+    a header of its own line («Читайте также:») on; each link is another story's headline
+    («Назарбаев поздравил …»), none of this event's people or bodies."""
+    for found in _RELATED.finditer(text):
+        if found.start() >= _RELATED_AFTER:
+            return text[: found.start()]
+    return text
+
+
 def without_bylines(text: str, spans: list[Span]) -> list[Span]:
     """Without the authors a page with no line breaks prints after its stamp and view counter
     («… 23:21 5870 Наталия Хомс, Ксения Денисова Международный фестиваль …»): a list of

@@ -128,6 +128,51 @@ def _sentences(doc: Any, morph_vocab: Any) -> Iterator[tuple[list[Any], dict[str
         yield tokens, children_of(tokens)
 
 
+# Gatherings a body holds as its own: «съезд ФНКА», «заседание клуба», «юбилей центра»
+_OWN_GATHERINGS = frozenset(
+    "съезд заседание собрание конференция форум конгресс курултай пленум сессия слёт слет "
+    "юбилей годовщина фестиваль".split()
+)
+# Verbs a body celebrates its own anniversary with: «центр отметил 20-летний юбилей»
+_CELEBRATING = frozenset({"отметить", "отмечать", "отпраздновать", "праздновать"})
+# What an anniversary is for, not whose gathering it is: «в честь юбилея …», «посвящённый …»
+_FOR_WHOM = frozenset({"честь", "посвятить", "посвящать", "приурочить", "приуроченный"})
+
+
+def _gathering(token: Any) -> bool:
+    return token.lemma in _OWN_GATHERINGS or token.text.casefold().split("-")[-1].startswith("лети")
+
+
+def _owners(tokens: list[Any], children: dict[str, list[Any]]) -> list[Any]:
+    """The bodies whose own gathering the event was: named in the genitive right after it
+    («на съезде ФНКА казахов России», «в рамках заседания Каспийского экспертного клуба»,
+    «юбилей общества «Лад»»), or celebrating their own anniversary («центр «Славяне»
+    отметил 20-летний юбилей»). A gathering «к» or «в честь» an anniversary is for it: the
+    body whose anniversary it is did not hold it by that."""
+    by_id = {t.id: t for t in tokens}
+    found = []
+    for event in (t for t in tokens if t.pos == "NOUN" and _gathering(t)):
+        above = by_id.get(event.head_id)
+        if _has_case(event, children, "к", "до", "после") or (
+            above is not None and above.lemma in _FOR_WHOM
+        ):
+            continue
+        found += [
+            c
+            for c in children.get(event.id, [])
+            if c.rel == "nmod"
+            # (an abbreviation, «съезде ФНКА», the tagger may give any case)
+            and (c.feats.get("Case") == "Gen" or c.text.isupper())
+            and not _has_case(c, children)
+            and _a_body(c)
+        ]
+    for verb in (t for t in tokens if t.lemma in _CELEBRATING and t.pos == "VERB"):
+        below = children.get(verb.id, [])
+        if any(c.rel == "obj" and _gathering(c) for c in below):
+            found += [c for c in below if c.rel == "nsubj" and _a_body(c)]
+    return found
+
+
 def _named_organizers(tokens: list[Any], children: dict[str, list[Any]]) -> list[Any]:
     """The bodies a sentence calls the organizers: «Организаторы – Фонд …» (in apposition),
     «Фонд – организатор форума» (its subject), «Организатором выступил Дом дружбы»,
@@ -185,6 +230,7 @@ def held_and_supported(doc: Any, morph_vocab: Any) -> tuple[list[range], list[ra
             t.rel in ("nsubj", "obj", "nsubj:pass") and refers_to_an_event(t.lemma) for t in tokens
         )
         held += [_extent(h, children, True) for h in _named_organizers(tokens, children)]
+        held += [_extent(h, children, True) for h in _owners(tokens, children)]
         held += [_extent(h, children, True) for h in _inviters(tokens, children)]
         for invitation in (t for t in tokens if t.lemma == _INVITATION):
             if _has_case(invitation, children, "по"):

@@ -70,6 +70,27 @@ def names_a_resident(lemma: str) -> bool:
     return False
 
 
+# Holidays by the stems of their names (Russian, Kazakh, Tatar, Yakut), and the words a
+# holiday is called with: a tagger takes «Наурыз мейрамы» for a body, «Ивана Купала» for a man
+_HOLIDAY_STEMS = (
+    "наурыз", "навруз", "новруз", "нооруз", "маслениц", "сабантуй", "сабанту", "курбан", "ораза",
+    "нардуган", "ысыах", "сурхарбан", "купал",
+)  # fmt: skip
+_HOLIDAY_WORDS = ("мейрам", "мереке", "айт", "той", "праздник", "ивана", "иван", "день")
+
+
+def names_a_holiday(name: str) -> bool:
+    """«Наурыз мейрамы», «Масленица», «Ивана Купала»: a holiday's name, no body's or
+    person's. Every word is a holiday's or a word a holiday is called with, and one names
+    the holiday."""
+    words = [w.casefold() for w in re.findall(r"[\w-]+", name)]
+    if any(SURNAME_END.search(w) for w in words):
+        return False  # «Купалов»: a surname made of a holiday's name
+    return any(w.startswith(_HOLIDAY_STEMS) for w in words) and all(
+        w.startswith(_HOLIDAY_STEMS + _HOLIDAY_WORDS) for w in words
+    )
+
+
 def titles_a_person(word: str) -> bool:
     """A word a title begins with: one of the known titles, or any noun the dictionary knows
     as naming a person («вокалистка», «звукорежиссёр»), not a name and not one that says

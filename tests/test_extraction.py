@@ -2423,3 +2423,89 @@ def test_the_words_after_a_quote_say_who_spoke_whatever_follows_the_name() -> No
 
 def _roles_of_people(draft: Draft) -> dict[str, str]:
     return {p.full_name: p.role for p in draft.people}
+
+
+def test_a_body_s_own_gathering_or_anniversary_is_held_by_it() -> None:
+    cases = {
+        "В Омске прошёл съезд Ассоциации казахов Сибири «Алаш». Делегаты избрали новый совет.\n": (
+            "Ассоциация казахов Сибири «Алаш»"
+        ),
+        "Вчера в рамках заседания Омского клуба экспертов прошёл круглый стол о молодёжной "
+        "политике. Выступил профессор Иван Петров.\n": "Омский клуб экспертов",
+        "Общество «Лад» отметило 30-летний юбилей. На праздник пришли ветераны.\n": (
+            "Общество «Лад»"
+        ),
+    }
+    for text, body in cases.items():
+        assert _roles(draft_article(text, "own.txt")).get(body) == "organizer", text
+    # a gathering for a body's anniversary is not held by it for that
+    for text in (
+        "В Кургане прошёл концерт в честь 30-летия общества «Лад». Выступили ансамбли города.\n",
+        "К юбилею общества «Лад» в Кургане прошла выставка. Её открыл директор Иван Петров.\n",
+    ):
+        assert _roles(draft_article(text, "for.txt")).get("Общество «Лад»") != "organizer", text
+
+
+def test_links_to_other_news_and_holidays_are_no_one_s() -> None:
+    text = (
+        "В Кургане отметили Наурыз мейрамы\n\n"
+        "Вчера в областном Доме дружбы отпраздновали Наурыз мейрамы. Праздник организовал "
+        "Курганский центр казахской культуры «Туган жер». С приветственным словом выступил "
+        "председатель центра Ерлан Мусин. Гостей угостили национальными блюдами, а вечером "
+        "прошёл концерт, где прозвучали песни о весне. На празднике Ивана Купала летом центр "
+        "обещал собрать гостей снова.\n"
+        "Читайте также:\n"
+        "- Губернатор Иван Петров поздравил жителей с праздником\n"
+        "- В ТРЦ «Мега» прошла ярмарка\n"
+    )
+    draft = draft_article(text, "links.txt")
+    assert [p.full_name for p in draft.people] == ["Ерлан Мусин"]
+    names = [o.name for o in draft.organizations]
+    assert not any("Наурыз" in n or "Мега" in n for n in names), names
+    # a menu of the same words at the top of a page is no end of its article
+    assert len(_RELATED_AT_TOP) < 300
+    top = draft_article(_RELATED_AT_TOP + text, "top.txt")
+    assert "Ерлан Мусин" in [p.full_name for p in top.people]
+
+
+_RELATED_AT_TOP = "Главная\nПо теме\nНовости\n"
+
+
+def test_a_holiday_a_camp_and_a_quoted_headline_title_the_event() -> None:
+    holiday = (
+        "Масленица – праздник проводов зимы. 5 марта центр «Русь» широко отпраздновал "
+        "Масленицу в Доме дружбы Павлодара, пригласив гостей из разных этнокультурных "
+        "объединений.\n"
+    )
+    assert event_title_and_kind(holiday)[0] == "Масленица"
+    camp = (
+        "Итоги лета\n\nЛетний молодёжный лагерь «Берега дружбы» прошёл под Курганом. "
+        "Его участники приехали из трёх областей.\n"
+    )
+    assert event_title_and_kind(camp) == ("Берега дружбы", "other")
+    # a children's camp is also a place: its name is no event's
+    venue = (
+        "В селе Илек на базе детского лагеря «Ромашка» прошёл молодёжный форум «Степь». "
+        "Его провело общество «Жастар».\n"
+    )
+    assert any("Ромашка" in o.name for o in draft_article(venue, "venue.txt").organizations)
+    quoted = (
+        "«Степной диалог»: студенты двух стран обсудят экологию\n\n"
+        "В Омске студенты Омска и Павлодара обсудят экологию степи.\n"
+    )
+    title = draft_article(quoted, "quoted.txt").title or ""
+    assert title.count("«") == title.count("»"), title
+
+
+def test_a_district_named_by_its_town_s_adjective_is_no_city() -> None:
+    text = (
+        "Создан союз казахских обществ\n\nУчредительное собрание союза прошло в пятницу. Его "
+        "члены живут в основном в Новоузенском и Краснокутском районах.\n"
+    )
+    draft = draft_article(text, "districts.txt")
+    names = [p.name for p in draft.places]
+    assert "Новоузенск" not in names and "Красный Кут" not in names, names
+    assert draft.place is None
+    # a town of such a name stays one
+    town = "В Рудном прошёл праздник. Гости приехали из Рудного и Житикары.\n"
+    assert "Рудный" in [p.name for p in draft_article(town, "town.txt").places]
