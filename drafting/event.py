@@ -96,11 +96,13 @@ def event_format(text: str, city_named: bool) -> str:
 
 
 # What only happens where people are: a visit, a delegation, a concert, a festival, a
-# celebration, a kurultai, days of culture
+# celebration, a kurultai, days of culture; and a room it was held in («в помещении …»,
+# «в конференц-зале …», «на площадке …»)
 _IN_PERSON = re.compile(
     r"\b(?:визит\w*|делегаци\w*|концерт\w*|фестивал\w*|выставк\w*|посетил[иао]?|посетит|"
     r"прибыл[иао]?|приехал[иао]?|экскурси\w*|(?:от)?праздн\w*|"
-    r"курулта\w*|дн(?:и|ей|ям|ях)\s+культуры)\b",
+    r"курулта\w*|дн(?:и|ей|ям|ях)\s+культуры|"
+    r"в\s+(?:помещении|здании|стенах|фойе|холле|[\w-]*зале)|на\s+площадке)\b",
     re.I,
 )
 

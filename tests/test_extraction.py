@@ -2509,3 +2509,11 @@ def test_a_district_named_by_its_town_s_adjective_is_no_city() -> None:
     # a town of such a name stays one
     town = "В Рудном прошёл праздник. Гости приехали из Рудного и Житикары.\n"
     assert "Рудный" in [p.name for p in draft_article(town, "town.txt").places]
+
+
+def test_a_room_the_event_was_held_in_says_it_was_in_person() -> None:
+    text = (
+        "Создано общество\n\nУчредительное собрание общества прошло 5 мая в помещении "
+        "комиссии по делам молодёжи. Председателем избран Иван Петров.\n"
+    )
+    assert draft_article(text, "room.txt").format == "offline"
