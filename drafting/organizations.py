@@ -636,7 +636,7 @@ _AGENCY_LEMMAS = frozenset({"управление", "департамент"})
 
 
 # A body's governing organs: a unit of the body named after them in the genitive
-_GOVERNING_LEMMAS = frozenset({"совет", "правление", "президиум"})
+GOVERNING_LEMMAS = frozenset({"совет", "правление", "президиум"})
 
 
 def parent_of_unit(words: list[str]) -> int | None:
@@ -648,7 +648,7 @@ def parent_of_unit(words: list[str]) -> int | None:
     alone («Управление культуры Актюбинской области» is an organization of its own)."""
     if (
         len(words) > 1
-        and lemma_of(words[0]) in _GOVERNING_LEMMAS
+        and lemma_of(words[0]) in GOVERNING_LEMMAS
         and words[1][:1].isupper()
         and names_org_kind(words[1])
         and "gent" in tags_of(words[1])[1]

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from drafting.gazetteer import is_country
 from drafting.nlp import Span
 from drafting.organizations import (
+    GOVERNING_LEMMAS,
     LINKS,
     full_country,
     is_branch,
@@ -525,6 +526,24 @@ def remit_to_unit(title: str, raw: str, normal: str) -> tuple[str, str, str]:
     return f"{title} {remit}", raw[: tail.start()], normal[:cut].rstrip()
 
 
+def _organ_named_alone(rest: str) -> tuple[str, str | None] | None:
+    """A body's council, board or presidium written in lower case with no name of its own:
+    «совета автономии» → («совета», «автономия»: the body is the one of that kind named
+    before), «попечительского совета» → («попечительского совета», None: no body named)."""
+    words = rest.split()
+    if not words or not rest.islower():
+        return None
+    organ = next((k for k, w in enumerate(words) if lemma_of(w) in GOVERNING_LEMMAS), None)
+    if organ is None or not all("ADJF" in tags_of(w)[0] for w in words[:organ]):
+        return None
+    after = words[organ + 1 :]
+    if not after:
+        return rest, None
+    if len(after) == 1 and names_org_kind(after[0]):
+        return " ".join(words[: organ + 1]), lemma_of(after[0])
+    return None
+
+
 def split_position(
     chunk: str,
     at: int,
@@ -556,6 +575,8 @@ def split_position(
             continue  # «доктор философии PhD»: a Latin degree, not an organization
         if begins_with_title(span.text):
             continue  # «Посол Российской Федерации»: a title the tagger took for a name
+        if _organ_named_alone(span.text.strip()) is not None:
+            continue  # «совета автономии»: no name of a body, read from the words below
         head = chunk[: span.start - at].rstrip(' ,«"')
         if head and head.split()[-1].casefold() in LINKS:
             break  # «Управления по работе с … и | НПО …»: the name began before the tagger's
@@ -649,6 +670,14 @@ def split_position(
         if title.split()[-1].casefold() in ("из", "от"):  # «эксперт из Актобе»: where from
             return lower_first(" ".join(title.split()[:-1])), None
         return lower_first(chunk), None  # «заместитель акима Павлодарской области …»
+    organ = _organ_named_alone(rest)
+    if organ is not None:
+        # «председатель совета автономии»: the council of the body named before by its
+        # kind; «председатель попечительского совета»: of a body not named — the title's
+        kept, kind = organ
+        title = " ".join([title, kept])
+        referred = antecedent(at, kind) if kind else None
+        return (lower_first(title), referred) if referred else (lower_first(chunk), None)
     if rest and kinds and not rest.isupper() and len(rest.split()) == 1:
         # «председателю центра», «руководитель Общества»: no name, only the kind of a body
         # named before

@@ -2517,3 +2517,18 @@ def test_a_room_the_event_was_held_in_says_it_was_in_person() -> None:
         "комиссии по делам молодёжи. Председателем избран Иван Петров.\n"
     )
     assert draft_article(text, "room.txt").format == "offline"
+
+
+def test_a_council_with_no_name_of_its_own_is_the_body_s_named_before() -> None:
+    text = (
+        "В Омске прошёл вечер Казахского культурного центра «Мерей». Председатель совета "
+        "центра Ерлан Мусин поздравил гостей. Председатель попечительского совета, директор "
+        "библиотеки Ольга Котова вручила награды.\n"
+    )
+    draft = draft_article(text, "council.txt")
+    positions = _positions(draft)
+    assert positions["Ерлан Мусин"] == [
+        ("председатель совета", "Казахский культурный центр «Мерей»")
+    ], positions
+    assert ("председатель попечительского совета", None) in positions["Ольга Котова"], positions
+    assert not any("совет" in o.name.casefold() for o in draft.organizations)
