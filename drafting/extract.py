@@ -71,7 +71,7 @@ from drafting.people import (
     surname_for,
     untitled,
 )
-from drafting.places import city_name, is_settlement
+from drafting.places import city_name, is_settlement, settlements_named
 from drafting.positions import (
     for_a_woman,
     is_plural_title,
@@ -522,7 +522,7 @@ def draft_article(
     # Names in a site's menu or share buttons («Поделиться ВКонтакте») are not the article's.
     furniture = page_line_ranges(text)
     spans = [s for s in spans if not any(a <= s.start < b for a, b in furniture)]
-    spans = without_bylines(text, spans)
+    spans = settlements_named(text, without_bylines(text, spans))
     # «на празднике Ивана Купала»: a holiday the tagger took for a man
     spans = [s for s in spans if not (s.type == "PER" and names_a_holiday(s.text))]
     known = _Known(content)

@@ -45,6 +45,36 @@ _SETTLEMENT_CUE = re.compile(
 )
 
 
+# A settlement's name right after the word for it: «г.Житикары», «города Рудный», «в селе
+# Алтынжар» (not «в 1998 г. Иванова …»: a year's «г.»)
+_NAMED_SETTLEMENT = re.compile(
+    r"\b(?:г|гор|с|пос)\.\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*)"
+    r"|\b(?:город[ае]?|сел[аоеу]|пос[её]л(?:ок|ка|ке)|аул[аеу]?|станиц[аеуы])\s+"
+    r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*)"
+)
+
+
+def settlements_named(text: str, spans: list[Span]) -> list[Span]:
+    """The spans with every settlement named after the word for it as a place: the tagger
+    takes small towns for people («г.Житикары, г.Лисаковск») or misses them («г.Рудный»)."""
+    out = list(spans)
+    for found in _NAMED_SETTLEMENT.finditer(text):
+        group = 1 if found.group(1) else 2
+        start, stop = found.start(group), found.end(group)
+        if group == 1 and re.search(r"\d\s*$", text[max(0, found.start() - 6) : found.start()]):
+            continue  # «2019 г. Иванова»: a year
+        over = [k for k, s in enumerate(out) if s.start < stop and start < s.stop]
+        if any(out[k].type == "LOC" for k in over):
+            continue
+        if any(out[k].type == "ORG" or out[k].stop > stop or out[k].start < start for k in over):
+            continue  # «г. Алматы РГУ …», «г. Нур-Султан Валеев Равиль»: a name goes on past it
+        for k in reversed(over):
+            del out[k]  # a person the tagger saw in the town's name
+        word = text[start:stop]
+        out.append(Span("LOC", start, stop, word, word))
+    return sorted(out, key=lambda s: s.start)
+
+
 def is_settlement(text: str, span: Span) -> bool:
     """A city, town or village rather than a region, a country or a pair of them: one the
     gazetteer knows, or one written after «г.», «село», «пос.» …. «Бурятия», «Центральная

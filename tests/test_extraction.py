@@ -2532,3 +2532,16 @@ def test_a_council_with_no_name_of_its_own_is_the_body_s_named_before() -> None:
     ], positions
     assert ("председатель попечительского совета", None) in positions["Ольга Котова"], positions
     assert not any("совет" in o.name.casefold() for o in draft.organizations)
+
+
+def test_a_town_named_after_the_word_for_it_is_a_city_whatever_the_tagger_says() -> None:
+    text = (
+        "В Костанае прошёл слёт молодёжи. Приехали делегации из г.Житикары, г.Лисаковск и "
+        "г.Рудный. Председатель молодёжного совета г. Костанай Ерлан Мусин открыл слёт. В 1998 г. "
+        "Ольга Котова основала этот совет.\n"
+    )
+    draft = draft_article(text, "towns.txt")
+    names = {p.name for p in draft.places}
+    assert {"Лисаковск", "Рудный"} <= names, names
+    assert "Житикары" not in {p.full_name for p in draft.people}
+    assert {"Ерлан Мусин", "Ольга Котова"} <= {p.full_name for p in draft.people}
