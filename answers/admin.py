@@ -241,8 +241,21 @@ def looks_like_article(text: str) -> bool:
             len(text) >= ARTICLE_MIN_CHARS
             and sentences >= SHORT_ARTICLE_MIN_SENTENCES
             and "?" not in text
+            and not _asks(text)
         )
     return sentences >= ARTICLE_MIN_SENTENCES or "\n\n" in text.strip()
+
+
+def _asks(text: str) -> bool:
+    """A request, not news: a verb in the imperative outside quoted words («Расскажите, …»,
+    «подскажите»), or «пожалуйста»."""
+    from search.textnorm import _analyzer
+
+    outside = re.sub(r"«[^«»]*»", " ", text)
+    words = re.findall(r"[а-яё]+", outside.casefold())
+    return "пожалуйста" in words or any(
+        "impr" in _analyzer().parse(word)[0].tag.grammemes for word in words
+    )
 
 
 def article_offer(text: str) -> Answer:

@@ -137,7 +137,8 @@ def _whole_names(unknown: list[str], text: str, held: set[str]) -> tuple[str, ..
             )
             if around:
                 whole = " ".join([*around.group(1).split(), word, *around.group(2).split()])
-        if not any(whole in other or word in other.split() for other in told):
+        if not any(set(whole.split()) <= set(other.split()) for other in told):
+            told = [other for other in told if not set(other.split()) <= set(whole.split())]
             told.append(whole)
     return tuple(told)
 

@@ -107,6 +107,12 @@ _IN_PERSON = re.compile(
 )
 
 
+# A camp named as where something was held: «в загородном лагере», «на базе детского лагеря»
+_CAMP_AS_VENUE = re.compile(
+    r"((?:\bв|\bво|\bна\s+базе|\bна\s+территории)\s+(?:[а-яё-]+\s+){0,2})(лагер\w*)", re.I
+)
+
+
 _MAIN_EVENT_WORDS = r"кругл\w+\s+стол\w*|форум\w*|конференци\w*|встреч\w*|семинар\w*|заседани\w*"
 
 
@@ -213,6 +219,8 @@ def event_title_and_kind(text: str) -> tuple[str | None, str]:
     follows «на тему» or «Круглый стол:»; else the headline. The kind is the first kind of
     event the article names."""
     lowered = text.casefold()
+    # (a camp the event was held in is no kind of it: «на базе детского лагеря «…» прошёл форум»)
+    lowered = _CAMP_AS_VENUE.sub(lambda m: m.group(1) + "_" * len(m.group(2)), lowered)
     found = [(lowered.find(marker), kind) for marker, kind in EVENT_KINDS if marker in lowered]
     kind = min(found)[1] if found else "meeting"
     named = _named_after(text, _MAIN_EVENT_WORDS)
@@ -366,8 +374,8 @@ def _phrase_naming_an_event(
             if not actors and token.lemma in _ACTOR_LEMMAS:
                 continue
             found = _event_noun_phrase(doc.text, tokens, token)
-            if found is None:
-                continue
+            if found is None or _talked_of(by_id, token):
+                continue  # «обсудили итоги съезда»: a gathering talked of is not this one
             if _bare(tokens, token):
                 # «прошёл круглый стол. … Участники обсудили X»: a kind alone is named by
                 # what was discussed at it
@@ -393,6 +401,33 @@ def _bare(tokens: list[Any], token: Any) -> bool:
 # Verbs telling what was discussed: as their object, or as the subject of the passive
 _DISCUSSING = frozenset({"обсудить", "обсуждать", "рассмотреть", "рассматривать"})
 _DISCUSSED = frozenset({"обсуждаться", "рассматриваться"})
+# Who discusses things at an event: its participants, not a body elsewhere («депутаты …»)
+_ATTENDEES = frozenset(
+    "участник гость эксперт специалист представитель делегат собравшийся политолог социолог "
+    "учёный ученый студент молодёжь молодежь активист спикер докладчик сторона он она они".split()
+)
+
+
+def _talked_of(by_id: dict[str, Any], token: Any) -> bool:
+    """Whether `token` is in what a verb of discussing or telling has as its object or
+    topic: «обсудили итоги съезда», «рассказали о фестивале»."""
+    node, seen = token, set()
+    while node is not None and node.id not in seen:
+        seen.add(node.id)
+        above = by_id.get(node.head_id)
+        if above is None:
+            return False
+        if above.pos == "VERB":
+            return above.lemma in _DISCUSSING | _DISCUSSED | _TELLING and node.rel in (
+                "obj",
+                "obl",
+                "nsubj:pass",
+            )
+        node = above
+    return False
+
+
+_TELLING = frozenset({"рассказать", "рассказывать", "говорить", "поговорить", "вспомнить"})
 
 
 def _discussed(text: str, sentences: list[list[Any]]) -> str | None:
@@ -402,6 +437,9 @@ def _discussed(text: str, sentences: list[list[Any]]) -> str | None:
         for verb in tokens:
             if verb.pos != "VERB" or verb.lemma not in _DISCUSSING | _DISCUSSED:
                 continue
+            subjects = [t for t in tokens if t.head_id == verb.id and t.rel == "nsubj"]
+            if verb.lemma in _DISCUSSING and not all(t.lemma in _ATTENDEES for t in subjects):
+                continue  # «Накануне депутаты … рассмотрели бюджет»: others, elsewhere
             slot, case = ("obj", "accs") if verb.lemma in _DISCUSSING else ("nsubj", "nomn")
             what = next(
                 (
@@ -431,8 +469,14 @@ def _event_noun_phrase(text: str, tokens: list[Any], token: Any) -> str | None:
     anniversary = re.fullmatch(r"\d+-лети\w+", token.text.casefold())  # «20-летию …»
     # «Гала-концерт» the tagger reads as an adjective, though it stands where a noun does
     nominal = token.pos in {"NOUN", "PROPN"} or (token.pos == "ADJ" and token.rel in _NOUN_SLOTS)
-    # «Масленица», «Наурыз мейрамы»: a holiday is the event it is celebrated at
-    holiday = nominal and names_a_holiday(token.text)
+    # «Масленица», «Наурыз мейрамы»: a holiday is the event it is celebrated at, when it is
+    # what was celebrated or what a sentence tells of — not a topic («рассказали о Наурызе»)
+    holiday = (
+        nominal
+        and names_a_holiday(token.text)
+        and token.rel in ("nsubj", "nsubj:pass", "obj", "root")
+        and not any(t.rel == "case" for t in tokens if t.head_id == token.id)
+    )
     if not anniversary and not holiday and (not nominal or not names_an_event(token.lemma)):
         return None
     below = [t for t in tokens if t.head_id == token.id]
@@ -655,12 +699,21 @@ def _phrase_in_case(
         return None
     at = words.index(head)
     out = []
+    as_written = False  # a word after the head kept its case: what follows it keeps its own
     for k, word in enumerate(words):
         parses = _analyzer().parse(word)
-        # «Иван Петров»: a person's name changes case whole
-        a_name = k > at and {"Name", "Surn", "Patr"} & set(parses[0].tag.grammemes)
+        # «Иван Петров»: a person's name right after the head changes case with it («доклад
+        # профессора Ивана Петрова»: not a name after a word in its own case)
+        a_name = (
+            k > at
+            and not as_written
+            and {"Name", "Surn", "Patr"} & set(parses[0].tag.grammemes)
+            # in the phrase's own case: «встреча Ивана Петрова» names him in the genitive
+            and any(case in p.tag.grammemes for p in parses[:3])
+        )
         if (k > at and not a_name) or "«" in word or word.isupper():
             out.append(word)
+            as_written = as_written or k > at
             continue
         wanted = ("NOUN",) if k >= at else ("ADJF", "PRTF", "NUMR")
         fitting = [p for p in parses if p.tag.POS in wanted]
@@ -705,6 +758,8 @@ def _named_after(text: str, words: str) -> str | None:
     for match in re.finditer(f"(?<!\\w)(?:{words})", text, re.I):
         if "NOUN" not in tags_of(match.group().split()[-1])[0]:
             continue  # «встречали», «праздновали»: a verb, the quotes after it are no event's
+        if any(m.end() == match.end() for m in _CAMP_AS_VENUE.finditer(text, 0, match.end())):
+            continue  # «в загородном лагере «Солнечный» прошла школа»: where, not what
         if re.search(r"\bв\s+рамках\s+$", text[max(0, match.start() - 12) : match.start()], re.I):
             continue  # «в рамках мероприятия «Дни …» прошёл концерт»: the frame, not the event
         after = text[match.end() : match.end() + 120]

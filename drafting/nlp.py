@@ -323,7 +323,9 @@ def _saying_after_quote(sentence: list[Any], span: Any) -> Any | None:
             and any(c.text == "," and c.start > t.start for c in between)
             for t in verbs
         )
-        if closed and not any(t.text in '«»".!?' for t in between):
+        # «…, — сказал X, а ректор Y вручил …», «…, среди них — Y»: another clause's name
+        joined = any(t.pos == "CCONJ" or t.text.casefold() == "среди" for t in between)
+        if closed and not joined and not any(t.text in '«»".!?' for t in between):
             return verb
     return None
 

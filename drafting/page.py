@@ -306,12 +306,19 @@ _RELATED_AFTER = 300  # characters: a header above that is a menu, no end of the
 
 
 def without_related(text: str) -> str:
-    """The article without the links to other news the page prints after it: everything from
-    a header of its own line («Читайте также:») on; each link is another story's headline
-    («Назарбаев поздравил …»), none of this event's people or bodies."""
+    """The article without the links to other news a page prints after a header of its own
+    line («Читайте также:»): the header and the lines after it that end in no full stop —
+    each link is another story's headline («Назарбаев поздравил …»), none of this event's
+    people or bodies. A line that ends a sentence is the article again."""
     for found in _RELATED.finditer(text):
-        if found.start() >= _RELATED_AFTER:
-            return text[: found.start()]
+        if found.start() < _RELATED_AFTER:
+            continue
+        stop = found.end()
+        for line in re.finditer(r"[^\n]*(?:\n|$)", text[found.end() :]):
+            if re.search(r"[.!?…]\s*$", line.group()) or not line.group():
+                break
+            stop = found.end() + line.end()
+        return text[: found.start()] + without_related(text[stop:])
     return text
 
 

@@ -88,13 +88,20 @@ def is_settlement(text: str, span: Span) -> bool:
         return False  # «Россия-Казахстан», «Челябинск-Костанай»: a pair, not a place
     if _SETTLEMENT_CUE.search(text[max(0, span.start - 12) : span.start]):
         return True
-    if _OF_A_DISTRICT.match(span.text) and _DISTRICT_AFTER.match(text[span.stop :]):
-        return False  # «в Новоузенском и Краснокутском районах»: districts, not their towns
+    if _OF_A_DISTRICT.fullmatch(span.text) and (
+        _DISTRICT_AFTER.match(text[span.stop :]) or _DISTRICTS_AFTER.match(text[span.stop :])
+    ):
+        # «в Новоузенском районе», «в Новоузенском и Краснокутском районах»: districts, not
+        # their towns («из Рудного и Карабалыкского района»: the singular is the last one's)
+        return False
     return bool(country_of(name) or country_of(span.text))
 
 
 # A place's adjective and the district or region it names, maybe after others listed with it
 _OF_A_DISTRICT = re.compile(r"[А-ЯЁ][а-яё-]+(?:ий|ый|ой|ого|ому|ом|ая|ую|ое|ые|их|ых|им|ым)")
-_DISTRICT_AFTER = re.compile(
-    r"(?:\s*(?:,|\bи\b)\s*[А-ЯЁ][а-яё-]+)*\s+(?:район|р-н|област|обл\.|округ|кра[йяею])", re.I
+_DISTRICT_AFTER = re.compile(r"\s+(?:район|р-н|област|обл\.|округ|кра[йяею])", re.I)
+_DISTRICTS_AFTER = re.compile(
+    r"(?:\s*(?:,|\bи\b)\s*[А-ЯЁ][а-яё-]+)+\s+(?:район(?:ы|ов|ам|ами|ах)|област(?:ей|ям|ями|ях)"
+    r"|округ(?:а|ов|ам|ами|ах)|кра(?:я|ёв|ев|ям|ями|ях))\b",
+    re.I,
 )

@@ -135,8 +135,6 @@ _OWN_GATHERINGS = frozenset(
 )
 # Verbs a body celebrates its own anniversary with: «центр отметил 20-летний юбилей»
 _CELEBRATING = frozenset({"отметить", "отмечать", "отпраздновать", "праздновать"})
-# What an anniversary is for, not whose gathering it is: «в честь юбилея …», «посвящённый …»
-_FOR_WHOM = frozenset({"честь", "посвятить", "посвящать", "приурочить", "приуроченный"})
 
 
 def _gathering(token: Any) -> bool:
@@ -153,9 +151,15 @@ def _owners(tokens: list[Any], children: dict[str, list[Any]]) -> list[Any]:
     found = []
     for event in (t for t in tokens if t.pos == "NOUN" and _gathering(t)):
         above = by_id.get(event.head_id)
-        if _has_case(event, children, "к", "до", "после") or (
-            above is not None and above.lemma in _FOR_WHOM
-        ):
+        # the gathering the sentence tells of: its subject («прошёл съезд …»), where it took
+        # place («на съезде …»), what framed it («в рамках заседания …») — not one talked of
+        # («обсудили решения съезда …»), nor one an anniversary is the occasion of
+        told = (
+            (event.rel in ("nsubj", "nsubj:pass") and above is not None and above.pos == "VERB")
+            or (event.rel == "obl" and _has_case(event, children, "на", "в", "во"))
+            or (above is not None and above.lemma == "рамка")
+        )
+        if not told:
             continue
         found += [
             c

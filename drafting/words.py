@@ -73,21 +73,28 @@ def names_a_resident(lemma: str) -> bool:
 # Holidays by the stems of their names (Russian, Kazakh, Tatar, Yakut), and the words a
 # holiday is called with: a tagger takes «Наурыз мейрамы» for a body, «Ивана Купала» for a man
 _HOLIDAY_STEMS = (
-    "наурыз", "навруз", "новруз", "нооруз", "маслениц", "сабантуй", "сабанту", "курбан", "ораза",
-    "нардуган", "ысыах", "сурхарбан", "купал",
+    "наурыз", "навруз", "новруз", "нооруз", "маслениц", "сабантуй", "сабантуя", "курбан",
+    "ораза", "нардуган", "ысыах", "сурхарбан", "купал",
 )  # fmt: skip
-_HOLIDAY_WORDS = ("мейрам", "мереке", "айт", "той", "праздник", "ивана", "иван", "день")
+_HOLIDAY_WORDS = ("мейрам", "мереке", "мерекес", "айт", "той", "праздник", "иван", "день", "дня")
+# The endings a holiday's word takes in Russian and Kazakh text: «Наурыза», «Масленицу»,
+# «мейрамы» — not «Наурызбай» or «Айтбай», people named after it
+_HOLIDAY_ENDINGS = frozenset("- а у ом е ы ой ю я и ей ем сі і".split()) | {""}
+
+
+def _of_a_holiday(word: str, stems: tuple[str, ...]) -> bool:
+    return any(word.startswith(s) and word[len(s) :] in _HOLIDAY_ENDINGS for s in stems)
 
 
 def names_a_holiday(name: str) -> bool:
     """«Наурыз мейрамы», «Масленица», «Ивана Купала»: a holiday's name, no body's or
-    person's. Every word is a holiday's or a word a holiday is called with, and one names
-    the holiday."""
+    person's. Every word is a holiday's or a word a holiday is called with, in one of its
+    forms, and one names the holiday."""
     words = [w.casefold() for w in re.findall(r"[\w-]+", name)]
     if any(SURNAME_END.search(w) for w in words):
         return False  # «Купалов»: a surname made of a holiday's name
-    return any(w.startswith(_HOLIDAY_STEMS) for w in words) and all(
-        w.startswith(_HOLIDAY_STEMS + _HOLIDAY_WORDS) for w in words
+    return any(_of_a_holiday(w, _HOLIDAY_STEMS) for w in words) and all(
+        _of_a_holiday(w, _HOLIDAY_STEMS + _HOLIDAY_WORDS) for w in words
     )
 
 

@@ -196,6 +196,15 @@ async def test_a_short_news_item_is_offered_a_draft_and_a_long_question_is_answe
     )
     answer = await chat.say(question, user_id=ADMIN_ID)
     assert "Сделать черновик" not in answer[-1].text
+    # so is a request with no question mark
+    request = (
+        "Здравствуйте. Я учитель из Павлодара, мы с коллегами готовим стенд о земляках, которые "
+        "участвуют в общественной жизни соседних регионов. Расскажите подробно о Бану "
+        "Нургазиевой. Нам нужны её должность, организация и события, где она выступала с докладами."
+    )
+    assert 250 <= len(request) <= 500
+    answer = await chat.say(request, user_id=ADMIN_ID)
+    assert "Сделать черновик" not in answer[-1].text
 
 
 async def test_concurrent_reloads_are_serialised(

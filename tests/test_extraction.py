@@ -2545,3 +2545,72 @@ def test_a_town_named_after_the_word_for_it_is_a_city_whatever_the_tagger_says()
     assert {"Лисаковск", "Рудный"} <= names, names
     assert "Житикары" not in {p.full_name for p in draft.people}
     assert {"Ерлан Мусин", "Ольга Котова"} <= {p.full_name for p in draft.people}
+
+
+def test_this_stop_s_rules_do_not_reach_too_far() -> None:
+    # links in the middle of an article: only the links go
+    middle = (
+        "В Омске прошёл круглый стол\n\n" + "В Доме дружбы Омска прошёл круглый стол о связях "
+        "России и Казахстана в образовании и культуре. Его организовал центр «Достык». В нём "
+        "участвовали представители общественных объединений, вузов и органов власти региона, "
+        "а также гости из соседних областей двух стран.\n\n"
+        "Читайте также:\nВ Павлодаре открылся фестиваль «Шанырак»\n\n"
+        "С приветственным словом выступил председатель центра Нурлан Бекмуратов.\n"
+    )
+    assert "Нурлан Бекмуратов" in [p.full_name for p in draft_article(middle, "m.txt").people]
+    # a name made of a holiday's is a person's; a holiday only told of is no title
+    named = (
+        "Встреча со студентами\n\nВ Петропавловске прошла встреча студентов с ветераном труда "
+        "Наурызбаем Тулеуовым. С приветственным словом выступил председатель центра Наурызбек "
+        "Айтбай.\n"
+    )
+    draft = draft_article(named, "n.txt")
+    assert {"Наурызбек Айтбай"} <= {p.full_name for p in draft.people}
+    assert "Тулеу" not in (draft.title or "")
+    told = (
+        "Школьникам рассказали о Наурызе\n\nВ Оренбурге прошла встреча школьников с ветеранами.\n"
+    )
+    assert event_title_and_kind(told)[0] != "Наурыз"
+    # another clause's name after a quote did not speak
+    quote = (
+        "В Омске завершился визит делегации. «Мы рады соседям», — сказал вице-губернатор Андрей "
+        "Зайцев, а ректор университета Ержан Кудайбергенов вручил ему подарок.\n"
+    )
+    assert _roles_of_people(draft_article(quote, "q.txt"))["Ержан Кудайбергенов"] != "speaker"
+    # a gathering talked of, or whose anniversary is the occasion, was not held by its body
+    for text in (
+        "В Омске прошёл круглый стол. Участники обсудили решения съезда Ассамблеи народа "
+        "Казахстана.\n",
+        "В Омске состоялся вечер по случаю 30-летия общества «Лад». Вечер провёл университет.\n",
+    ):
+        assert (
+            "organizer"
+            not in {
+                name: role
+                for name, role in _roles(draft_article(text, "g.txt")).items()
+                if "Ассамбле" in name or "Лад" in name
+            }.values()
+        ), text
+    # what others discussed elsewhere names no event; a name in a topic keeps its case
+    others = (
+        "Литература объединяет\n\nВо вторник в Омске прошёл круглый стол. Накануне депутаты "
+        "областного собрания рассмотрели проект бюджета.\n"
+    )
+    assert event_title_and_kind(others)[0] == "Круглый стол"
+    talk = (
+        "Молодёжь говорит о будущем\n\nВ Омске прошёл круглый стол. Его участники обсудили "
+        "доклад профессора Ивана Петрова.\n"
+    )
+    assert event_title_and_kind(talk)[0] == "Круглый стол о докладе профессора Ивана Петрова"
+    # towns whose names look like adjectives stay towns beside a district
+    towns = (
+        "В Костанае прошёл праздник. Приехали делегации из Рудного и Карабалыкского района и "
+        "из Магнитогорска и Агаповского района.\n"
+    )
+    assert {"Рудный", "Магнитогорск"} <= {p.name for p in draft_article(towns, "t.txt").places}
+    # a camp the event was held in is neither its title nor its kind
+    camp = (
+        "Летняя школа языка\n\nВ загородном лагере «Солнечный» под Омском прошла летняя школа "
+        "казахского языка. На базе детского лагеря «Ромашка» прошёл и молодёжный форум.\n"
+    )
+    assert event_title_and_kind(camp) == ("Летняя школа языка", "forum")

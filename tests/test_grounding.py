@@ -1415,3 +1415,16 @@ async def test_an_unknown_person_is_told_back_by_the_whole_name(chat: Chatter) -
     assert "Бану" not in answer
     # a name part alone is told back alone
     assert "«Ерлан»" in await chat.ask("Кто такой Ерлан?")
+    # two people asked about: each name whole, none lost inside another
+    both = await chat.ask("Выступали ли Бану Нургазиева и Ерлан Нургазиев на круглом столе?")
+    assert "Ерлан Нургазиев" in both, both
+
+
+def test_names_told_back_keep_every_word_asked() -> None:
+    from answers.grounding import _whole_names
+
+    asked = "Кто такие Карина и Ерлан Карин?"
+    assert _whole_names(["Карина", "Ерлан"], asked, {"Карин"}) == ("Карина", "Ерлан Карин")
+    # «Карин» is no word of «Карина»
+    told = _whole_names(["Карина", "Ерлан", "Карин"], asked, set())
+    assert told == ("Карина", "Ерлан", "Карин"), told
