@@ -60,6 +60,7 @@ from drafting.page import (
     without_related,
 )
 from drafting.people import (
+    first_names_back,
     gender_of,
     glued_place,
     is_initial,
@@ -518,7 +519,7 @@ def draft_article(
     text = text.translate(_HYPHENS)
     text = without_related(stubs_written_out(text))
     spans, sentences, doc = analyse(text)
-    spans = untitled(joined_names(spans, text), text)
+    spans = untitled(first_names_back(joined_names(spans, text), text), text)
     # Names in a site's menu or share buttons («Поделиться ВКонтакте») are not the article's.
     furniture = page_line_ranges(text)
     spans = [s for s in spans if not any(a <= s.start < b for a, b in furniture)]

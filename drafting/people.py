@@ -233,6 +233,41 @@ def joined_names(spans: list[Span], text: str) -> list[Span]:
     return out
 
 
+def first_names_back(spans: list[Span], text: str) -> list[Span]:
+    """A first name the tagger took into the body's name before it is the person's again:
+    «Ассоциации казахов Сибири Айдар» + «Серикович Жумабаев» → «Ассоциации казахов Сибири» +
+    «Айдар Серикович Жумабаев» (a patronymic follows a first name, never a body's name)."""
+    out = sorted(spans, key=lambda s: s.start)
+    for k in range(len(out) - 1):
+        body, person = out[k], out[k + 1]
+        words = body.text.split()
+        if (
+            body.type == "ORG"
+            and person.type == "PER"
+            and len(words) >= 2
+            and text[body.stop : person.start].strip() == ""
+            and _is_patronymic(person.text.split()[0])
+            and words[-1][:1].isupper()
+            and not words[-1].endswith(("»", '"'))
+        ):
+            name = words[-1]
+            cut = body.text.rindex(name)
+            out[k] = replace(
+                body,
+                stop=body.start + cut,
+                text=body.text[:cut].rstrip(),
+                normal=body.normal.rsplit(maxsplit=1)[0],
+            )
+            out[k] = replace(out[k], stop=out[k].start + len(out[k].text))
+            out[k + 1] = replace(
+                person,
+                start=body.start + cut,
+                text=text[body.start + cut : person.stop],
+                normal=f"{name} {person.normal}",
+            )
+    return out
+
+
 def untitled(spans: list[Span], text: str) -> list[Span]:
     """A capitalised title the tagger took into a name is the title again: «во главе с Акимом
     Бердыбеком Сапарбаевым» → the name «Бердыбеком Сапарбаевым»."""

@@ -2614,3 +2614,14 @@ def test_this_stop_s_rules_do_not_reach_too_far() -> None:
         "казахского языка. На базе детского лагеря «Ромашка» прошёл и молодёжный форум.\n"
     )
     assert event_title_and_kind(camp) == ("Летняя школа языка", "forum")
+
+
+def test_a_first_name_taken_into_a_body_s_name_is_the_person_s() -> None:
+    text = (
+        "В Омске прошёл вечер. Член совета Ассоциации казахов Сибири Айдар Серикович Жумабаев "
+        "поздравил гостей.\n"
+    )
+    draft = draft_article(text, "first.txt")
+    assert _positions(draft) == {
+        "Айдар Серикович Жумабаев": [("член совета", "Ассоциация казахов Сибири")]
+    }, _positions(draft)
