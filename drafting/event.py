@@ -27,6 +27,7 @@ from drafting.words import (
     sentence_case,
     sentence_of,
     tags_of,
+    typographic_quotes,
 )
 
 # «21 мая 2015 года», «(21 мая 2015)»: a year of this century or the last right after the month
@@ -296,6 +297,11 @@ def refers_to_an_event(lemma: str) -> bool:
     return names_an_event(lemma) or lemma in _ANY_EVENT_LEMMAS
 
 
+def names_an_anniversary(word: str) -> bool:
+    """«20-летие», «30-летию»: an anniversary written with its number."""
+    return re.fullmatch(r"\d+-лети\w+", word.casefold()) is not None
+
+
 def names_an_event(lemma: str) -> bool:
     """«форум», and the compounds made of one: «медиафорум», «фестиваль-конкурс»."""
     return lemma in _EVENT_LEMMAS or any(
@@ -317,8 +323,7 @@ def _event_phrase(text: str, frames: bool = True, sentences: int = 10) -> str | 
 def _unquoted(line: str) -> str:
     """The headline without quotes around the whole of it («„Дружба“» → «Дружба»); quotes
     around a part stay («„Новое поколение“: молодые …»)."""
-    # straight quotes as the typographic ones: an opening one after a space, else a closing
-    line = re.sub(r'(?:(?<=^)|(?<=[\s(\[«]))"', "«", line.strip()).replace('"', "»")
+    line = typographic_quotes(line.strip())
     inside = quoted_at(line, 0)
     whole = inside is not None and len(" ".join(line.split())) == len(inside) + 2
     return inside if whole else line
@@ -408,6 +413,9 @@ _ATTENDEES = frozenset(
 )
 
 
+_TELLING = frozenset({"рассказать", "рассказывать", "говорить", "поговорить", "вспомнить"})
+
+
 def _talked_of(by_id: dict[str, Any], token: Any) -> bool:
     """Whether `token` is in what a verb of discussing or telling has as its object or
     topic: «обсудили итоги съезда», «рассказали о фестивале»."""
@@ -425,9 +433,6 @@ def _talked_of(by_id: dict[str, Any], token: Any) -> bool:
             )
         node = above
     return False
-
-
-_TELLING = frozenset({"рассказать", "рассказывать", "говорить", "поговорить", "вспомнить"})
 
 
 def _discussed(text: str, sentences: list[list[Any]]) -> str | None:
@@ -466,7 +471,7 @@ _COUNTING = frozenset({"много", "многий", "несколько", "не
 
 def _event_noun_phrase(text: str, tokens: list[Any], token: Any) -> str | None:
     """The phrase headed by `token` when it names an event, with its head in the nominative."""
-    anniversary = re.fullmatch(r"\d+-лети\w+", token.text.casefold())  # «20-летию …»
+    anniversary = names_an_anniversary(token.text)  # «20-летию …»
     # «Гала-концерт» the tagger reads as an adjective, though it stands where a noun does
     nominal = token.pos in {"NOUN", "PROPN"} or (token.pos == "ADJ" and token.rel in _NOUN_SLOTS)
     # «Масленица», «Наурыз мейрамы»: a holiday is the event it is celebrated at, when it is

@@ -104,6 +104,7 @@ from drafting.words import (
     stubs_written_out,
     tags_of,
     titles_a_person,
+    typographic_quotes,
     with_yo,
 )
 from loading.files import Content
@@ -512,9 +513,7 @@ def draft_article(
     say("finding names, organizations and places…")
     # A word broken at a line's end («Окунев- ский») is one word again.
     text = re.sub(r"([а-яё])-(?:[ \t]+|[ \t]*\n[ \t]*)(?!(?:и|или)\b)([а-яё]{2,})", r"\1\2", text)
-    # Straight quotes as the typographic ones the rest reads (one character for one, so
-    # every offset stays): «МАУ "Центр культуры"» → «МАУ «Центр культуры»»
-    text = re.sub(r'(?:(?<=^)|(?<=[\s(\[«]))"', "«", text, flags=re.M).replace('"', "»")
+    text = typographic_quotes(text)
     # «пресс‑секретарь», «Касым‑Жомарт» with a non-breaking hyphen: the plain one
     text = text.translate(_HYPHENS)
     text = without_related(stubs_written_out(text))

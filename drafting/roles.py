@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from drafting.event import refers_to_an_event
+from drafting.event import names_an_anniversary, refers_to_an_event
 from drafting.nlp import children_of
 from drafting.words import tags_of
 
@@ -138,7 +138,7 @@ _CELEBRATING = frozenset({"отметить", "отмечать", "отпраз�
 
 
 def _gathering(token: Any) -> bool:
-    return token.lemma in _OWN_GATHERINGS or token.text.casefold().split("-")[-1].startswith("лети")
+    return token.lemma in _OWN_GATHERINGS or names_an_anniversary(token.text)
 
 
 def _owners(tokens: list[Any], children: dict[str, list[Any]]) -> list[Any]:

@@ -122,6 +122,13 @@ def titles_a_person(word: str) -> bool:
     )
 
 
+def typographic_quotes(text: str) -> str:
+    """Straight quotes as the typographic ones the rest reads, one character for one so that
+    every offset stays: an opening one at a line's start or after a space or bracket, else a
+    closing one («МАУ "Центр культуры"» → «МАУ «Центр культуры»»)."""
+    return re.sub(r'(?:(?<=^)|(?<=[\s(\[«]))"', "«", text, flags=re.M).replace('"', "»")
+
+
 def balance_quotes(text: str) -> str:
     """Tidy an organization's name: no dangling «(РФ», closing quote restored, no space
     inside the quotes («Славяне » → «Славяне»)."""
