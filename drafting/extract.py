@@ -1043,8 +1043,11 @@ def draft_article(
             continue  # the site's or the agency's own name: who wrote it, not who took part
         if begins_with_title(span.text):
             continue  # «Посол Российской Федерации …» is a title, not an organization
-        org_id = organization(*with_kind(span))
-        if org_id in organizations and is_venue(text, span):
+        raw, normal, at = with_kind(span)
+        org_id = organization(raw, normal, at)
+        # «в центре искусств «Атамекен»»: where the kind written before the quotes is
+        kinded = replace(span, start=at, text=raw) if at != span.start else span
+        if org_id in organizations and (is_venue(text, span) or is_venue(text, kinded)):
             organizations[org_id].venue = True
         if (country := _country_from(text, span)) is not None:
             from_city.setdefault(org_id, set()).add(country)

@@ -7,6 +7,7 @@ rather than guess. Names of countries are never taken for cities.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 # Countries as Russian texts write them (the gazetteer names countries in English only).
@@ -19,12 +20,38 @@ COUNTRY_NAMES = frozenset(
 )
 
 
-# Regions written as abbreviations: places, never organizations
-REGION_ABBREVIATIONS = frozenset("ско вко зко юко хмао янао".split())
+# Regions written as abbreviations, and their country: places, never organizations
+_REGION_ABBREVIATIONS = {
+    **dict.fromkeys("ско вко зко юко".split(), "KZ"),
+    **dict.fromkeys("хмао янао".split(), "RU"),
+}
+
+# Regions whose names no city of the gazetteer gives: Russia's republics in each of their
+# forms (not the people's adjective: «башкирской культуры» is a people's, anywhere), and the
+# regions of either country named from a river, a mountain or a people rather than from
+# their centre, by their adjective's stem («Жамбылской», «Мангистауской», «Забайкальского»)
+_REGIONS = {
+    "RU": re.compile(
+        r"(?:татарстан|башкортостан|дагестан)(?:а|е|у|ом)?"
+        r"|(?:башкири|якути|чуваши|удмурти|мордови|буряти|хакаси|калмыки|ингушети|карели)"
+        r"(?:я|и|ю|ей)|адыге(?:я|и|ю|ей)|чечн(?:я|и|ю|ей)|тыв(?:а|ы|е|у)"
+        r"|(?:ямало-ненец|забайкаль|камчат|приморск|алтайск)\w*"
+    ),
+    "KZ": re.compile(r"(?:алматинск|жамбылск|мангистау|жетысу|улытау|акмолинск)\w*"),
+}
 
 
 def is_region_abbreviation(name: str) -> bool:
-    return name.casefold().strip() in REGION_ABBREVIATIONS
+    return name.casefold().strip() in _REGION_ABBREVIATIONS
+
+
+def region_country(word: str) -> str | None:
+    """The country of a region a word names: an abbreviation («ЗКО») or a region no city's
+    name gives («Татарстан», «Жамбылской», «Забайкальского»)."""
+    word = word.casefold().replace("ё", "е").strip('«»"(),.')
+    if word in _REGION_ABBREVIATIONS:
+        return _REGION_ABBREVIATIONS[word]
+    return next((c for c, pattern in _REGIONS.items() if pattern.fullmatch(word)), None)
 
 
 def is_country(name: str) -> bool:

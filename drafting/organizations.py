@@ -13,6 +13,7 @@ from drafting.gazetteer import (
     is_country,
     is_region_abbreviation,
     place_country,
+    region_country,
 )
 from drafting.model import DraftPlace
 from drafting.nlp import Span
@@ -537,6 +538,8 @@ def org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
         named = {country for country, pattern in _COUNTRY_WORDS if pattern.search(home)}
     if len(named) == 1:
         return named.pop()  # «Ассамблея народа Казахстана»
+    if words and words[0].startswith("российск"):
+        return "RU"  # «Российский центр науки и культуры»: the body's own adjective
     # «русской культуры», «российских соотечественников» name a people, not a country: such a
     # society is as often in Omsk as in Pavlodar, so they tell nothing (a Kazakh one is the
     # diaspora's: `_diaspora_country`, the last resort)
@@ -563,7 +566,12 @@ def org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
         country = country_of(word) or country_of(lemma_of(word).title())
         if country in ("RU", "KZ"):
             guessed.add(country)
-    for word in words:  # «Оренбургской (области)» → Оренбург, «Кызылординской» → Кызылорда
+    # a place in the body's own name, in its quotes, is no place of the body («челябинский
+    # хор «Уральские зори»»)
+    for word in (w.casefold().strip('"(),.') for w in unquoted.split()):
+        if country := region_country(word):
+            found.add(country)  # «… Республики Башкортостан», «АНК ЗКО»
+            continue
         if "Geox" in tags_of(word)[0]:  # «Астаны» → Астана
             country = country_of(lemma_of(word).title())
             if country:
@@ -589,7 +597,7 @@ def org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
     # Altai region, not of the Chinese city the gazetteer also knows
     found |= guessed & {"RU", "KZ"}
     if not found:  # «ОО «Центр русской культуры»», «АНО «…»»: a form one country has
-        return country_of_form(name) or _diaspora_country(joined)
+        return country_of_form(name) or _diaspora_country(joined) or _named_in_kazakh(name)
     return found.pop() if len(found) == 1 else None
 
 
@@ -609,6 +617,12 @@ def _diaspora_country(name: str) -> str | None:
     if _KAZAKH_DIASPORA.search(name) and not _WORLD.search(name):
         return "RU"
     return None
+
+
+def _named_in_kazakh(name: str) -> str | None:
+    """KZ for a body whose own name is written in Kazakh letters («штаб «Сенім»», «центр
+    «Жігер»»), None for any other (a diaspora's society is caught before this)."""
+    return "KZ" if re.search(r"«[^»]*[әғқңөұүһі]", name, re.I) else None
 
 
 # «областная газета», «городской совет ветеранов»: a local body whose name holds no place
@@ -843,10 +857,14 @@ def is_venue(text: str, span: Span) -> bool:
     )
     if room and all("gent" in tags_of(w)[1] for w in room.group(1).split()):
         return True
+    words = span.text.split()
+    if re.search(r"(?:^|\s)на\s+$", before, re.I) and words[0].islower():
+        # «на телеканале «Астрахань 24»», «на заводе «…»»: a kind of place written small and
+        # its name (not «на Ассамблее», the body's session)
+        return "loct" in tags_of(words[0])[0] and "nomn" not in tags_of(words[0])[0]
     found = re.search(r"(?:^|\s)(?:в|во)\s+((?:[а-яё-]+\s+){0,2})$", before, re.I)
     if found is None or not all({"ADJF", "loct"} <= tags_of(w)[0] for w in found.group(1).split()):
         return False
-    words = span.text.split()
     if words[0] in _HOUSES and span.text[len(words[0]) :].lstrip()[:1] == "«":
         return True  # «в ДК «Сибиряк»»: a house of culture, by its abbreviation and name
     return any("loct" in tags_of(w)[0] for w in words[:3]) and "nomn" not in tags_of(words[0])[0]

@@ -210,6 +210,29 @@ def test_an_organization_s_country_comes_from_the_places_its_name_holds() -> Non
     assert org_country("Фонд «Степь»", []) is None  # nothing tells: the admin decides
 
 
+def test_a_region_a_name_holds_and_a_name_in_kazakh_tell_the_country() -> None:
+    from drafting.organizations import org_country
+
+    # a republic, a region no city names, a region's abbreviation
+    assert org_country("Министерство культуры Республики Башкортостан", []) == "RU"
+    assert org_country("Жамбылский областной театр", []) == "KZ"
+    assert org_country("Забайкальское общество дружбы", []) == "RU"
+    assert org_country("Ассамблея народа Казахстана ЗКО", []) == "KZ"
+    assert org_country("Совет ветеранов СКО", []) == "KZ"
+    # the body's own adjective, not a people's
+    assert org_country("Российский центр науки и культуры в Астане", []) == "RU"
+    # a name in Kazakh letters, unless it is a society of the diaspora
+    assert org_country("волонтёрский штаб «Сенім»", []) == "KZ"
+    assert org_country("Казахский культурный центр «Жұлдыз»", []) == "RU"
+    # what the quotes hold is the body's own name, not its place
+    assert org_country("челябинский хор «Уральские зори»", []) == "RU"
+    assert org_country("ансамбль «Уральские зори»", []) is None
+    # a people is no region: a society of its culture may be anywhere
+    assert org_country("Общество башкирской культуры «Агидель»", []) is None
+    assert org_country("Дагестанский культурный центр", []) is None
+    assert org_country("Общество «Чуваши»", []) is None
+
+
 def test_a_society_of_the_kazakh_diaspora_is_in_russia() -> None:
     from drafting.organizations import org_country
 
@@ -679,6 +702,23 @@ def test_a_venue_is_mentioned_and_in_the_event_s_country() -> None:
     roles = {o.name: o.role for o in review_of(draft, "a.txt", "Статья", {}).organizations}
     assert roles[venue.name] == "mentioned"
     assert roles["Общественное объединение «Центр «Достык»»"] == "participant"
+
+
+def test_a_kind_of_place_written_before_a_quoted_name_makes_it_the_venue() -> None:
+    text = (
+        "В Уральске прошёл фестиваль казахской песни. Открытие фестиваля прошло в центре "
+        "искусств «Атамекен». Гостей приветствовал аким города Ерлан Сатыбалдиев.\n"
+        "В тот же день на телеканале «Уральск 24» прошёл круглый стол о народной дипломатии. "
+        "В нём участвовал председатель общества «Достык» Иван Петров, а на Ассамблее народа "
+        "Казахстана выступил её заместитель.\n"
+    )
+    draft = draft_article(text, "uralsk.txt")
+    venues = {o.name for o in draft.organizations if o.venue}
+    assert venues == {"Центр искусств «Атамекен»", "Телеканал «Уральск 24»"}, venues
+    roles = {o.name: draft.role_of(o) for o in draft.organizations}
+    assert roles["Центр искусств «Атамекен»"] == "mentioned", roles
+    # a body written with a capital after «на» is its session, not a place
+    assert roles.get("Ассамблея народа Казахстана") != "mentioned", roles
 
 
 def test_titles_that_run_on_into_the_next_name_are_that_person_s() -> None:
