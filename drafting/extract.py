@@ -52,6 +52,7 @@ from drafting.organizations import (
     written_in_full,
 )
 from drafting.page import (
+    is_credited,
     is_news_source,
     lede_of,
     page_line_ranges,
@@ -1037,8 +1038,9 @@ def draft_article(
     for span in [*org_spans, *lower_case]:
         if any(start <= span.start < stop for start, stop in position_ranges):
             continue  # inside a position: the employer is drafted already, the rest is title
-        if any(start <= span.start < stop for start, stop in published) or is_news_source(
-            text, span
+        credited = is_credited(text, span)
+        if any(start <= span.start < stop for start, stop in published) or (
+            not credited and is_news_source(text, span)
         ):
             continue  # the site's or the agency's own name: who wrote it, not who took part
         if begins_with_title(span.text):
@@ -1051,8 +1053,8 @@ def draft_article(
             organizations[org_id].venue = True
         if (country := _country_from(text, span)) is not None:
             from_city.setdefault(org_id, set()).add(country)
-        if any(span.start in quoted for quoted in speech):
-            in_speech.add(org_id)
+        if credited or any(span.start in quoted for quoted in speech):
+            in_speech.add(org_id)  # «сообщает пресс-служба акимата»: what it said, no part
         else:
             outside_speech.add(org_id)
     for org_id in in_speech - outside_speech:

@@ -43,7 +43,9 @@ class DraftOrganization:
     sentence: str = ""
     country: str | None = None  # from a country or city its name holds; None: the admin decides
     venue: bool = False  # named as where it happened («в Доме дружбы»), not as who took part
-    spoken_of: bool = False  # named only in someone's quoted words («спасибо министерству»)
+    # named only in someone's quoted words («спасибо министерству») or as whose service or
+    # photo the report is («сообщает пресс-служба акимата»)
+    spoken_of: bool = False
     # what the text says it did for the event: «organizer» («его провёл …»), «partner» («при
     # поддержке …»); None: it says neither
     role: Literal["organizer", "partner"] | None = None

@@ -272,6 +272,30 @@ def is_news_source(text: str, span: Span) -> bool:
     return _DATELINE_BEFORE.search(before) is not None and (dash_after or (dated and at_line_end))
 
 
+# «сообщает пресс-служба …», «передаёт телеграм-канал …», «Фото предоставлено …», «© Photo:
+# …»: the body whose service, channel or photo the report comes from
+_CREDITED_TO = re.compile(
+    r"(?:(?:сообща\w*|переда[её]т|передают|пишет|пишут|информирует|по данным|по информации|"
+    r"со ссылкой на) +(?:пресс-служб\w+|телеграм-канал\w*|telegram-канал\w*|канал\w*|"
+    r"сайт\w*|портал\w*|страниц\w+|аккаунт\w*)"
+    r"|(?<!на )фото(?:графии)? *(?::|предоставлен\w*|пресс-служб\w+)"
+    r"|© *\w* *:? *(?:предоставлен\w*)?)"
+    r" *(?:в +)?(?:[а-яё-]+ +){0,2}$",  # on one line: «Фото:» alone captions nothing below
+    re.I,
+)
+
+
+def is_credited(text: str, span: Span) -> bool:
+    """Whether a body is named as the one whose press service, channel, site or photo the
+    report comes from («сообщает телеграм-канал Русского дома», «Фото предоставлено
+    Российским центром …»): it is mentioned, it took no part for that."""
+    if _CREDITED_TO.search(text[max(0, span.start - 80) : span.start]) is None:
+        return False
+    # whose it is, in the genitive or the instrumental: «сайт Kazinform» is the agency itself
+    first = span.text.split()[0].strip('«»"')
+    return bool(tags_of(first)[1] & {"gent", "ablt"}) and first[:1].isalpha()
+
+
 def is_paragraph(line: str) -> bool:
     """A line of the article's body: long, or a sentence of a dozen words."""
     return len(line) >= 150 or (line.endswith((".", "!", "?")) and len(line.split()) >= 12)

@@ -721,6 +721,27 @@ def test_a_kind_of_place_written_before_a_quoted_name_makes_it_the_venue() -> No
     assert roles.get("Ассамблея народа Казахстана") != "mentioned", roles
 
 
+def test_a_body_whose_service_channel_or_photo_the_report_is_is_mentioned() -> None:
+    text = (
+        "В Костанае прошёл круглый стол о народной дипломатии. В нём участвовали представители "
+        "общества «Достык». Об этом сообщает пресс-служба акимата Костанайской области.\n"
+        "На фото: гости из центра «Жігер».\n"
+        "Фото:\n"
+        "Ансамбль «Сары арка» Регионального центра имени Курмангазы выступил на концерте.\n"
+        "Концерт прошёл в Астане, сообщает телеграм-канал Русского дома в Астане. Новость "
+        "передаёт сайт Kazinform.\n"
+    )
+    draft = draft_article(text, "kostanay.txt")
+    roles = {o.name: draft.role_of(o) for o in draft.organizations}
+    assert roles["Акимат Костанайской области"] == "mentioned", roles
+    assert roles["Русский дом в Астане"] == "mentioned", roles
+    # who is in a photo took part; a «Фото:» alone on its line credits nothing below it
+    assert roles["Центр «Жігер»"] == "participant", roles
+    assert roles["Ансамбль «Сары арка»"] == "participant", roles
+    assert roles["Общество «Достык»"] == "participant", roles
+    assert not any("kazinform" in name.casefold() for name in roles), roles  # the agency
+
+
 def test_titles_that_run_on_into_the_next_name_are_that_person_s() -> None:
     text = (
         "На праздник пригласили акима района Серика Жумабаева, а также консула Российской "
