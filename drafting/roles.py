@@ -85,6 +85,25 @@ def _by_instrumental(token: Any, children: dict[str, list[Any]]) -> bool:
     )
 
 
+def _agree(word: Any, noun: Any) -> bool:
+    """Whether a participle or an adjective agrees with a noun: case, number and, in the
+    singular, gender."""
+    keys = ["Case", "Number"] + (["Gender"] if word.feats.get("Number") == "Sing" else [])
+    return all(word.feats.get(k) == noun.feats.get(k) for k in keys if noun.feats.get(k))
+
+
+def _described(participle: Any, head: Any, tokens: list[Any]) -> Any:
+    """The noun a participle's phrase describes: the one the parser hangs it from when they
+    agree, else the nearest before it that does («на фестивале …, организованном обществом,
+    встретился с представителями …»: the parser may hang it from a noun after it)."""
+    if _agree(participle, head) and head.pos in ("NOUN", "PROPN"):
+        return head
+    before = tokens[: tokens.index(participle)]
+    return next(
+        (t for t in reversed(before) if t.pos in ("NOUN", "PROPN") and _agree(participle, t)), head
+    )
+
+
 def _holders(tokens: list[Any], children: dict[str, list[Any]], event_before: bool) -> list[Any]:
     """The heads of the phrases naming the bodies that held an event, by a sentence's verbs
     of holding. `event_before`: the sentence before named an event («Его провели …»)."""
@@ -96,7 +115,7 @@ def _holders(tokens: list[Any], children: dict[str, list[Any]], event_before: bo
         # what was held: the object, or in the passive its subject or the noun it describes
         held = [c for c in below if c.rel in (("nsubj:pass",) if passive else ("obj",))]
         if passive and verb.rel == "acl" and verb.head_id in by_id:
-            held.append(by_id[verb.head_id])
+            held.append(_described(verb, by_id[verb.head_id], tokens))
         if not any(
             refers_to_an_event(h.lemma) or (h.lemma in _PRONOUNS and event_before) for h in held
         ):

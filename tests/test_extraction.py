@@ -1230,6 +1230,25 @@ def test_what_only_happens_in_person_is_held_in_person() -> None:
     assert draft_article(hall, "hall.txt").format == "offline"
 
 
+def test_a_participle_describes_the_noun_it_agrees_with() -> None:
+    # the parser hangs «организованном» from «представителями», after it; it agrees with
+    # «празднике»: the centre held the festival
+    text = (
+        "Министр побывал на ежегодном празднике «Алтын дән», организованном ОО «Центр казахской "
+        "культуры» АНК СКО, встретился с представителями областной Ассамблеи, руководителями "
+        "национальных центров области и КГУ «Қоғамдық келісім».\n"
+    )
+    roles = {o.name: o.role for o in draft_article(text, "a.txt").organizations}
+    assert roles["ОО «Центр казахской культуры»"] == "organizer", roles
+    # one that agrees with a body, not an event, held nothing
+    text = (
+        "На празднике министр встретился с руководителями центров, организованных обществом "
+        "«Русь» в прошлом году.\n"
+    )
+    roles = {o.name: o.role for o in draft_article(text, "a.txt").organizations}
+    assert roles.get("Общество «Русь»") is None, roles
+
+
 def test_who_held_the_event_and_who_supported_it_are_read_from_the_sentence() -> None:
     text = (
         "В Кургане прошёл форум «Соседи», организованный общественным фондом «Степь» совместно "
