@@ -39,6 +39,7 @@ from drafting.organizations import (
     LOCAL,
     closing_quote,
     defined,
+    held_there,
     is_venue,
     not_a_name_phrase,
     org_country,
@@ -1027,6 +1028,8 @@ def draft_article(
     speech = speech_ranges(text)
     in_speech: set[str] = set()
     outside_speech: set[str] = set()
+    venue_named: set[str] = set()
+    named_otherwise: set[str] = set()
     from_city: dict[str, set[str]] = {}  # «хор «…» из Кургана», «гости из Самары – ансамбль …»
     # «акимат Астаны», «правительство Москвы»: state bodies in lower case, where no name the
     # tagger found covers them (never inside a position: a title keeps its employer as is)
@@ -1047,10 +1050,15 @@ def draft_article(
             continue  # «Посол Российской Федерации …» is a title, not an organization
         raw, normal, at = with_kind(span)
         org_id = organization(raw, normal, at)
-        # «в центре искусств «Атамекен»»: where the kind written before the quotes is
-        kinded = replace(span, start=at, text=raw) if at != span.start else span
-        if org_id in organizations and (is_venue(text, span) or is_venue(text, kinded)):
-            organizations[org_id].venue = True
+        # «прошло в центре искусств «Атамекен»»: where the kind written before the quotes is,
+        # when its clause says so (not «занимающиеся в клубе «…»»)
+        kinded = replace(span, start=at, text=raw)
+        if is_venue(text, span) or (
+            at != span.start and is_venue(text, kinded) and held_there(text, kinded)
+        ):
+            venue_named.add(org_id)
+        else:
+            named_otherwise.add(org_id)
         if (country := _country_from(text, span)) is not None:
             from_city.setdefault(org_id, set()).add(country)
         if credited or any(span.start in quoted for quoted in speech):
@@ -1060,6 +1068,10 @@ def draft_article(
     for org_id in in_speech - outside_speech:
         if org_id in organizations:
             organizations[org_id].spoken_of = True
+    # a body named where it happened, and as someone who did something, is not only where
+    for org_id in venue_named - named_otherwise:
+        if org_id in organizations:
+            organizations[org_id].venue = True
 
     # «Генеральный консул РК в г. Омске А. С. Бекмуханов, консул Т.Е.Жанабилов»: a consul
     # with no mission named serves the one his sentence names (after the bodies outside

@@ -538,8 +538,6 @@ def org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
         named = {country for country, pattern in _COUNTRY_WORDS if pattern.search(home)}
     if len(named) == 1:
         return named.pop()  # «Ассамблея народа Казахстана»
-    if words and words[0].startswith("российск"):
-        return "RU"  # «Российский центр науки и культуры»: the body's own adjective
     # «русской культуры», «российских соотечественников» name a people, not a country: such a
     # society is as often in Omsk as in Pavlodar, so they tell nothing (a Kazakh one is the
     # diaspora's: `_diaspora_country`, the last resort)
@@ -597,7 +595,7 @@ def org_country(name: str, places: Iterable[DraftPlace]) -> str | None:
     # Altai region, not of the Chinese city the gazetteer also knows
     found |= guessed & {"RU", "KZ"}
     if not found:  # «ОО «Центр русской культуры»», «АНО «…»»: a form one country has
-        return country_of_form(name) or _diaspora_country(joined) or _named_in_kazakh(name)
+        return country_of_form(name) or _diaspora_country(joined)
     return found.pop() if len(found) == 1 else None
 
 
@@ -617,12 +615,6 @@ def _diaspora_country(name: str) -> str | None:
     if _KAZAKH_DIASPORA.search(name) and not _WORLD.search(name):
         return "RU"
     return None
-
-
-def _named_in_kazakh(name: str) -> str | None:
-    """KZ for a body whose own name is written in Kazakh letters («штаб «Сенім»», «центр
-    «Жігер»»), None for any other (a diaspora's society is caught before this)."""
-    return "KZ" if re.search(r"«[^»]*[әғқңөұүһі]", name, re.I) else None
 
 
 # «областная газета», «городской совет ветеранов»: a local body whose name holds no place
@@ -840,6 +832,23 @@ def is_branch(word: str) -> bool:
 _HOUSES = frozenset("ДК КДЦ ДДН ЦДН ДНТ ДДНТ".split())
 
 
+# Verbs that say a thing took place: where their clause names a body, it is where
+_TOOK_PLACE = re.compile(
+    r"\b(?:прош[её]л|прошл[аио]|проход\w+|пройд[её]т|пройдут|состоял\w*|состоится|состоятся|"
+    r"провод\w+|провед\w+|пров[её]л\w*|открыл\w*|открывал\w*|собрал\w*|"
+    r"(?:от)?праздновал\w*|отметил\w*|организова\w*)\b",
+    re.I,
+)
+
+
+def held_there(text: str, span: Span) -> bool:
+    """Whether the clause that names a body says something took place («Встреча прошла в
+    университете «…»»), not what someone does there («занимающиеся в клубе «…»»)."""
+    start = max((text.rfind(c, 0, span.start) for c in ",.;:!?\n"), default=-1) + 1
+    ends = [at for c in ",.;:!?\n" if (at := text.find(c, span.stop)) >= 0]
+    return _TOOK_PLACE.search(text[start : min(ends, default=len(text))]) is not None
+
+
 def is_venue(text: str, span: Span) -> bool:
     """«в Национальной академической библиотеке», «в областном Доме дружбы», «на площадке
     Международного финансового центра»: a body named in the locative after «в» (and its
@@ -859,9 +868,14 @@ def is_venue(text: str, span: Span) -> bool:
         return True
     words = span.text.split()
     if re.search(r"(?:^|\s)на\s+$", before, re.I) and words[0].islower():
-        # «на телеканале «Астрахань 24»», «на заводе «…»»: a kind of place written small and
-        # its name (not «на Ассамблее», the body's session)
-        return "loct" in tags_of(words[0])[0] and "nomn" not in tags_of(words[0])[0]
+        # «на телеканале «Астрахань 24» прошёл круглый стол»: a kind of place written small
+        # and its name, where its clause says something took place (not «обсудили вопрос на
+        # комитете «…»», «на Ассамблее»: the body's own session)
+        return (
+            "loct" in tags_of(words[0])[0]
+            and "nomn" not in tags_of(words[0])[0]
+            and held_there(text, span)
+        )
     found = re.search(r"(?:^|\s)(?:в|во)\s+((?:[а-яё-]+\s+){0,2})$", before, re.I)
     if found is None or not all({"ADJF", "loct"} <= tags_of(w)[0] for w in found.group(1).split()):
         return False

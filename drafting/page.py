@@ -280,7 +280,15 @@ _CREDITED_TO = re.compile(
     r"сайт\w*|портал\w*|страниц\w+|аккаунт\w*)"
     r"|(?<!на )фото(?:графии)? *(?::|предоставлен\w*|пресс-служб\w+)"
     r"|© *\w* *:? *(?:предоставлен\w*)?)"
-    r" *(?:в +)?(?:[а-яё-]+ +){0,2}$",  # on one line: «Фото:» alone captions nothing below
+    r" *(?:в +)?((?:[а-яё-]+ +){0,2})$",  # on one line: «Фото:» alone captions nothing below
+    re.I,
+)
+
+# What refers back to a body in the rest of its sentence: «…, сотрудники которого провели»,
+# «…, организовавшей форум», «в акции участвовали его сотрудники»
+_REFERRED_BACK = re.compile(
+    r"\b(?:его|её|ее|их|свой|своего|своей|свои|своих|котор\w+|\w+вш(?:ий|ая|ее|ие|его|ей|ему|им"
+    r"|ую|ими|их|ие))\b",
     re.I,
 )
 
@@ -288,12 +296,21 @@ _CREDITED_TO = re.compile(
 def is_credited(text: str, span: Span) -> bool:
     """Whether a body is named as the one whose press service, channel, site or photo the
     report comes from («сообщает телеграм-канал Русского дома», «Фото предоставлено
-    Российским центром …»): it is mentioned, it took no part for that."""
-    if _CREDITED_TO.search(text[max(0, span.start - 80) : span.start]) is None:
+    Российским центром …»), and its sentence says nothing more of it: it is mentioned."""
+    credit = _CREDITED_TO.search(text[max(0, span.start - 80) : span.start])
+    if credit is None:
         return False
-    # whose it is, in the genitive or the instrumental: «сайт Kazinform» is the agency itself
+    # whose it is, in the genitive or the instrumental, with the words between («пресс-служба
+    # областного акимата»): «сайт Kazinform» is the agency itself, and «пресс-служба совместно
+    # с Ассамблеей» credits no one
+    between = credit.group(1).split()
     first = span.text.split()[0].strip('«»"')
-    return bool(tags_of(first)[1] & {"gent", "ablt"}) and first[:1].isalpha()
+    if not first[:1].isalpha() or not all(
+        tags_of(w)[1] & {"gent", "ablt"} for w in [*between, first]
+    ):
+        return False
+    stop = min((at for c in ".!?\n" if (at := text.find(c, span.stop)) >= 0), default=len(text))
+    return _REFERRED_BACK.search(text[span.stop : stop]) is None  # a source, nothing more
 
 
 def is_paragraph(line: str) -> bool:

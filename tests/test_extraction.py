@@ -219,11 +219,13 @@ def test_a_region_a_name_holds_and_a_name_in_kazakh_tell_the_country() -> None:
     assert org_country("Забайкальское общество дружбы", []) == "RU"
     assert org_country("Ассамблея народа Казахстана ЗКО", []) == "KZ"
     assert org_country("Совет ветеранов СКО", []) == "KZ"
-    # the body's own adjective, not a people's
-    assert org_country("Российский центр науки и культуры в Астане", []) == "RU"
-    # a name in Kazakh letters, unless it is a society of the diaspora
-    assert org_country("волонтёрский штаб «Сенім»", []) == "KZ"
-    assert org_country("Казахский культурный центр «Жұлдыз»", []) == "RU"
+    # «российский» and a name in Kazakh letters tell no country: a Russian choir of Pavlodar,
+    # a Kazakh ensemble of Kurgan, a Belarusian or a Tatar name
+    assert org_country("Российское общество дружбы «Астана» города Павлодара", []) == "KZ"
+    assert org_country("Российско-Таджикский славянский университет", []) is None
+    assert org_country("волонтёрский штаб «Сенім»", []) is None
+    assert org_country("белорусское общество «Радзіма»", []) is None
+    assert org_country("ансамбль «Гөлҗимеш»", []) is None
     # what the quotes hold is the body's own name, not its place
     assert org_country("челябинский хор «Уральские зори»", []) == "RU"
     assert org_country("ансамбль «Уральские зори»", []) is None
@@ -740,6 +742,34 @@ def test_a_body_whose_service_channel_or_photo_the_report_is_is_mentioned() -> N
     assert roles["Ансамбль «Сары арка»"] == "participant", roles
     assert roles["Общество «Достык»"] == "participant", roles
     assert not any("kazinform" in name.casefold() for name in roles), roles  # the agency
+
+
+def test_a_body_is_the_venue_only_where_its_clause_says_something_took_place_there() -> None:
+    text = (
+        "В Уральске прошла акция «Чистый берег». В акции приняли участие волонтёры, "
+        "занимающиеся в клубе «Патриот», и школьники, обучающиеся в лицее «Дарын».\n"
+        "Депутаты обсудили итоги на комитете «Наследие». Репортаж показали на телеканале "
+        "«Хабар».\n"
+        "Студенты университета «Алатау» встретились с ветеранами. Встреча прошла в "
+        "университете «Алатау».\n"
+    )
+    draft = draft_article(text, "uralsk.txt")
+    venues = {o.name for o in draft.organizations if o.venue}
+    assert not venues, venues
+    roles = {o.name: draft.role_of(o) for o in draft.organizations}
+    assert "mentioned" not in roles.values(), roles
+
+
+def test_a_body_credited_with_the_report_and_said_to_do_more_is_not_only_mentioned() -> None:
+    text = (
+        "В Омске прошла акция «Добрые дела». По информации пресс-службы Омского дома дружбы в "
+        "акции участвовали его сотрудники.\n"
+        "Об этом сообщает пресс-служба Ассамблеи народа Казахстана, организовавшей акцию.\n"
+        "Мероприятие, как сообщает пресс-служба совместно с обществом «Русь» провёл Русский "
+        "дом.\n"
+    )
+    roles = {o.name: o for o in draft_article(text, "omsk.txt").organizations}
+    assert not any(o.spoken_of for o in roles.values()), roles
 
 
 def test_titles_that_run_on_into_the_next_name_are_that_person_s() -> None:
