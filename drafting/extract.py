@@ -329,6 +329,7 @@ def _merge_into(
     """The body `part_id` named is `whole_id`'s: one body, with what was said of either."""
     whole, part = organizations[whole_id], organizations.pop(part_id)
     whole.venue |= part.venue
+    whole.where |= part.where
     whole.spoken_of &= part.spoken_of
     if part.role == "organizer" or whole.role is None:
         whole.role = part.role  # organized under either name: organized
@@ -1057,6 +1058,8 @@ def draft_article(
             at != span.start and is_venue(text, kinded) and held_there(text, kinded)
         ):
             venue_named.add(org_id)
+            if org_id in organizations:
+                organizations[org_id].where = True
         else:
             named_otherwise.add(org_id)
         if (country := _country_from(text, span)) is not None:
@@ -1147,7 +1150,7 @@ def draft_article(
         if not org.known:
             org.country = org_country(org.name, places.values())
             # the venue, and a local body that names no place, are in the event's city
-            local = org.venue or bool(LOCAL.search(org.name))
+            local = org.where or bool(LOCAL.search(org.name))
             if org.country is None and local and venue is not None:
                 org.country = places[venue].country
             if org.country is None and len(from_city.get(org_id, ())) == 1:
@@ -1162,7 +1165,7 @@ def draft_article(
         kind=kind,
         date=date,
         date_sentence=date_sentence,
-        format=event_format(text, city_named or any(org.venue for org in organizations.values())),
+        format=event_format(text, city_named or any(org.where for org in organizations.values())),
         people=list(people.values()),
         organizations=list(organizations.values()),
         places=list(places.values()),

@@ -43,6 +43,7 @@ class DraftOrganization:
     sentence: str = ""
     country: str | None = None  # from a country or city its name holds; None: the admin decides
     venue: bool = False  # named as where it happened («в Доме дружбы»), not as who took part
+    where: bool = False  # named as where it happened, whatever else it is named as
     # named only in someone's quoted words («спасибо министерству») or as whose service or
     # photo the report is («сообщает пресс-служба акимата»)
     spoken_of: bool = False

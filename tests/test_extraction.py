@@ -758,6 +758,12 @@ def test_a_body_is_the_venue_only_where_its_clause_says_something_took_place_the
     assert not venues, venues
     roles = {o.name: draft.role_of(o) for o in draft.organizations}
     assert "mentioned" not in roles.values(), roles
+    # named as where the meeting was, it still says the meeting was held in person
+    text = (
+        "Студенты университета «Алатау» встретились с ветеранами. Встреча прошла в "
+        "университете «Алатау».\n"
+    )
+    assert draft_article(text, "a.txt").format == "offline"
 
 
 def test_a_body_credited_with_the_report_and_said_to_do_more_is_not_only_mentioned() -> None:
