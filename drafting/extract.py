@@ -42,6 +42,7 @@ from drafting.organizations import (
     held_there,
     is_venue,
     not_a_name_phrase,
+    on_a_kind_of_place,
     org_country,
     organization_spans,
     quoted_thing,
@@ -88,7 +89,15 @@ from drafting.positions import (
     without_praise,
 )
 from drafting.roles import held_and_supported, opened_by
-from drafting.venue import Mention, held_in
+from drafting.venue import (
+    Mention,
+    acts,
+    body_token,
+    described_further,
+    held_in,
+    took_place_at,
+    trees,
+)
 from drafting.words import (
     POSITION_WORDS,
     balance_quotes,
@@ -1031,6 +1040,7 @@ def draft_article(
     outside_speech: set[str] = set()
     venue_named: set[str] = set()
     named_otherwise: set[str] = set()
+    tokens = trees(doc)
     from_city: dict[str, set[str]] = {}  # «хор «…» из Кургана», «гости из Самары – ансамбль …»
     # «акимат Астаны», «правительство Москвы»: state bodies in lower case, where no name the
     # tagger found covers them (never inside a position: a title keeps its employer as is)
@@ -1042,7 +1052,7 @@ def draft_article(
     for span in [*org_spans, *lower_case]:
         if any(start <= span.start < stop for start, stop in position_ranges):
             continue  # inside a position: the employer is drafted already, the rest is title
-        credited = is_credited(text, span)
+        credited = is_credited(text, span) and not described_further(tokens, span.start, span.stop)
         if any(start <= span.start < stop for start, stop in published) or (
             not credited and is_news_source(text, span)
         ):
@@ -1051,17 +1061,21 @@ def draft_article(
             continue  # «Посол Российской Федерации …» is a title, not an organization
         raw, normal, at = with_kind(span)
         org_id = organization(raw, normal, at)
-        # «прошло в центре искусств «Атамекен»»: where the kind written before the quotes is,
-        # when its clause says so (not «занимающиеся в клубе «…»»)
+        # «прошло в центре искусств «Атамекен»», «на телеканале «…» прошёл»: where the kind
+        # written before the quotes is, when it tells where something took place (not
+        # «занимающиеся в клубе «…»»)
         kinded = replace(span, start=at, text=raw)
-        if is_venue(text, span) or (
-            at != span.start and is_venue(text, kinded) and held_there(text, kinded)
-        ):
+        token, tree = body_token(tokens, at, span.stop)
+        kind_named = (at != span.start and is_venue(text, kinded)) or on_a_kind_of_place(
+            text, kinded
+        )
+        took_place = took_place_at(token, tree) if token is not None else held_there(text, kinded)
+        if is_venue(text, span) or (kind_named and took_place):
             venue_named.add(org_id)
             if org_id in organizations:
                 organizations[org_id].where = True
-        else:
-            named_otherwise.add(org_id)
+        elif not credited and token is not None and acts(token, tree):
+            named_otherwise.add(org_id)  # «Центр «…» выступил партнёром», «студенты центра»
         if (country := _country_from(text, span)) is not None:
             from_city.setdefault(org_id, set()).add(country)
         if credited or any(span.start in quoted for quoted in speech):
@@ -1071,7 +1085,7 @@ def draft_article(
     for org_id in in_speech - outside_speech:
         if org_id in organizations:
             organizations[org_id].spoken_of = True
-    # a body named where it happened, and as someone who did something, is not only where
+    # a body named where it happened, and as doing something, is not only where it happened
     for org_id in venue_named - named_otherwise:
         if org_id in organizations:
             organizations[org_id].venue = True

@@ -849,6 +849,19 @@ def held_there(text: str, span: Span) -> bool:
     return _TOOK_PLACE.search(text[start : min(ends, default=len(text))]) is not None
 
 
+def on_a_kind_of_place(text: str, span: Span) -> bool:
+    """«на телеканале «Астрахань 24»», «на заводе «…»»: a kind of place written small after
+    «на», with its name; whether something took place there its clause says (not «на
+    Ассамблее», the body's own session)."""
+    words = span.text.split()
+    return (
+        re.search(r"(?:^|\s)на\s+$", text[max(0, span.start - 8) : span.start], re.I) is not None
+        and words[0].islower()
+        and "loct" in tags_of(words[0])[0]
+        and "nomn" not in tags_of(words[0])[0]
+    )
+
+
 def is_venue(text: str, span: Span) -> bool:
     """«в Национальной академической библиотеке», «в областном Доме дружбы», «на площадке
     Международного финансового центра»: a body named in the locative after «в» (and its
@@ -867,15 +880,6 @@ def is_venue(text: str, span: Span) -> bool:
     if room and all("gent" in tags_of(w)[1] for w in room.group(1).split()):
         return True
     words = span.text.split()
-    if re.search(r"(?:^|\s)на\s+$", before, re.I) and words[0].islower():
-        # «на телеканале «Астрахань 24» прошёл круглый стол»: a kind of place written small
-        # and its name, where its clause says something took place (not «обсудили вопрос на
-        # комитете «…»», «на Ассамблее»: the body's own session)
-        return (
-            "loct" in tags_of(words[0])[0]
-            and "nomn" not in tags_of(words[0])[0]
-            and held_there(text, span)
-        )
     found = re.search(r"(?:^|\s)(?:в|во)\s+((?:[а-яё-]+\s+){0,2})$", before, re.I)
     if found is None or not all({"ADJF", "loct"} <= tags_of(w)[0] for w in found.group(1).split()):
         return False

@@ -313,3 +313,76 @@ def held_in(
     # («… почётный гражданин Павлодара открыл выставку»)
     alone = named - origins
     return next(iter(alone)) if len(named) == 1 and alone else None
+
+
+# --- Bodies: named as the place, or as doing something ---------------------------------------
+
+# Verbs saying that something took place where their «в …» or «на …» is
+_TOOK_PLACE_LEMMAS = frozenset(
+    "пройти проходить состояться провести проводить открыться открываться открыть открывать "
+    "организовать организовывать собраться собираться встретиться встречаться выступить "
+    "выступать стартовать начаться завершиться отметить отмечать отпраздновать праздновать".split()
+)
+# Verbs whose subject is only described, not acting («Музей является …», «Центр находится …»)
+_BEING_LEMMAS = frozenset("быть являться находиться располагаться считаться стать".split())
+
+
+def body_token(tokens: dict[int, tuple[Any, _Tree]], start: int, stop: int):
+    """The head word of a body's name written between `start` and `stop`, and its tree: the
+    noun whose own head is outside the name; (None, None) when the parser has none."""
+    for at in sorted(s for s in tokens if start <= s < stop):
+        token, tree = tokens[at]
+        head = tree.head(token)
+        if token.pos in ("NOUN", "PROPN") and (head is None or not start <= head.start < stop):
+            return token, tree
+    return None, None
+
+
+def took_place_at(token: Any, tree: _Tree) -> bool:
+    """Whether a body's word after «в» or «на» says where something took place: it hangs from
+    a verb of taking place or from the event's own word, through places in apposition («прошёл
+    в Караганде, в университете «…»»); not from what someone does there («занимающиеся в
+    клубе «…»», «обсудили на комитете «…»») nor from another noun («руководитель отдела в
+    акимате»)."""
+    node, seen = token, set()
+    while (head := tree.head(node)) is not None and head.id not in seen:
+        seen.add(head.id)  # a parse may loop back
+        if head.pos in ("VERB", "AUX") or head.feats.get("VerbForm"):
+            return _lemma(head) in _TOOK_PLACE_LEMMAS
+        if head.pos not in ("NOUN", "PROPN"):
+            return False
+        if refers_to_an_event(_lemma(head)) or EVENT_WORDS.match(head.text):
+            return True  # «семинар в университете «…»»
+        if head.feats.get("Case") != "Loc" or not tree.prepositions(head) & _LOCATIVE:
+            return False
+        node = head
+    return False
+
+
+def acts(token: Any, tree: _Tree) -> bool:
+    """Whether a body is named as doing something: the subject of a verb other than one of
+    being («Центр выступил партнёром»), the agent of a passive, or what its people are of
+    («студенты университета «…»», «сотрудники центра»); not only described («Музей посещают
+    туристы», «Университет был основан в 1992 году»)."""
+    head = tree.head(token)
+    if head is None:
+        return False
+    if token.rel == "nsubj":
+        return _lemma(head) not in _BEING_LEMMAS
+    if token.rel == "obl:agent":
+        return True
+    if token.rel == "conj" and head.rel != "conj":
+        return acts(head, tree)  # «школа и центр провели …»
+    return token.rel == "nmod" and head.feats.get("Animacy") == "Anim"
+
+
+def described_further(tokens: dict[int, tuple[Any, _Tree]], start: int, stop: int) -> bool:
+    """Whether a clause or a participle hangs from a word of the name between `start` and
+    `stop` («пресс-служба Ассамблеи, организовавшей форум», «…, сотрудники которого провели
+    …»): the sentence says more of the body than that it is a source."""
+    inside = {tokens[at][0].id for at in tokens if start <= at < stop}
+    return any(
+        token.rel in ("acl", "acl:relcl") and token.head_id in inside and token.id not in inside
+        for at, (token, _tree) in tokens.items()
+        if at >= stop
+    )

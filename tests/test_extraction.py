@@ -766,6 +766,27 @@ def test_a_body_is_the_venue_only_where_its_clause_says_something_took_place_the
     assert draft_article(text, "a.txt").format == "offline"
 
 
+def test_a_venue_is_read_from_what_its_word_hangs_from_not_from_the_punctuation() -> None:
+    venues = [
+        "Круглый стол о дружбе народов прошёл в Караганде, в университете «Болашак».",
+        "Семинар для волонтёров прошёл 15.03.2024 в университете «Болашак».",
+        "Конференция прошла в г. Астане в университете «Болашак».",
+        "В центре «Атамекен», который расположен в старом здании, прошла встреча с ветеранами.",
+        "Ансамбль «Ак жол» выступил в театре «Жастар».",
+        # described again, or credited with the photo, it is still only the place
+        "Семинар прошёл в университете «Болашак». Университет «Болашак» был основан в 1992 году.",
+        "Семинар прошёл в университете «Болашак». Фото предоставлено пресс-службой университета "
+        "«Болашак».",
+    ]
+    for text in venues:
+        draft = draft_article(text + "\n", "a.txt")
+        roles = {o.name: draft.role_of(o) for o in draft.organizations}
+        place = next(
+            name for name in roles if "Болашак" in name or "Атамекен" in name or "Жастар" in name
+        )
+        assert roles[place] == "mentioned" and draft.format == "offline", (text, roles)
+
+
 def test_a_body_credited_with_the_report_and_said_to_do_more_is_not_only_mentioned() -> None:
     text = (
         "В Омске прошла акция «Добрые дела». По информации пресс-службы Омского дома дружбы в "
@@ -776,6 +797,13 @@ def test_a_body_credited_with_the_report_and_said_to_do_more_is_not_only_mention
     )
     roles = {o.name: o for o in draft_article(text, "omsk.txt").organizations}
     assert not any(o.spoken_of for o in roles.values()), roles
+    # a clause that hangs from another word is not about the body
+    text = (
+        "Как сообщает пресс-служба акимата Павлодарской области, на празднике, который прошёл "
+        "в парке, выступили ансамбли.\n"
+    )
+    draft = draft_article(text, "pavlodar.txt")
+    assert [draft.role_of(o) for o in draft.organizations] == ["mentioned"], draft.organizations
 
 
 def test_titles_that_run_on_into_the_next_name_are_that_person_s() -> None:
