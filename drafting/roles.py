@@ -104,6 +104,15 @@ def _described(participle: Any, head: Any, tokens: list[Any]) -> Any:
     )
 
 
+def _event_named_before(pronoun: Any, tokens: list[Any]) -> bool:
+    """Whether an event is named earlier in the pronoun's own sentence, as the subject or the
+    object of its clause («Форум прошёл в Омске, его организовала ассоциация»)."""
+    return any(
+        t.rel in ("nsubj", "obj", "nsubj:pass") and refers_to_an_event(t.lemma)
+        for t in tokens[: tokens.index(pronoun)]
+    )
+
+
 def _holders(tokens: list[Any], children: dict[str, list[Any]], event_before: bool) -> list[Any]:
     """The heads of the phrases naming the bodies that held an event, by a sentence's verbs
     of holding. `event_before`: the sentence before named an event («Его провели …»)."""
@@ -117,7 +126,9 @@ def _holders(tokens: list[Any], children: dict[str, list[Any]], event_before: bo
         if passive and verb.rel == "acl" and verb.head_id in by_id:
             held.append(_described(verb, by_id[verb.head_id], tokens))
         if not any(
-            refers_to_an_event(h.lemma) or (h.lemma in _PRONOUNS and event_before) for h in held
+            refers_to_an_event(h.lemma)
+            or (h.lemma in _PRONOUNS and (event_before or _event_named_before(h, tokens)))
+            for h in held
         ):
             continue  # «организовал ансамбль», «провёл экскурсию»: not the event
         for child in below:

@@ -1313,6 +1313,16 @@ def test_a_participle_describes_the_noun_it_agrees_with() -> None:
     assert roles.get("Общество «Русь»") is None, roles
 
 
+def test_a_pronoun_for_the_event_named_earlier_in_its_sentence_names_who_held_it() -> None:
+    text = "Семинар для волонтёров прошёл в Караганде, его организовал университет «Болашак».\n"
+    roles = {o.name: o.role for o in draft_article(text, "a.txt").organizations}
+    assert roles["Университет «Болашак»"] == "organizer", roles
+    # the pronoun of something else held nothing
+    text = "Директор центра «Достык» рассказал о проекте, его поддержал фонд «Мир».\n"
+    roles = {o.name: o.role for o in draft_article(text, "a.txt").organizations}
+    assert "organizer" not in roles.values(), roles
+
+
 def test_who_held_the_event_and_who_supported_it_are_read_from_the_sentence() -> None:
     text = (
         "В Кургане прошёл форум «Соседи», организованный общественным фондом «Степь» совместно "
