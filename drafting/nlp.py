@@ -126,7 +126,13 @@ def analyse(text: str) -> Analysis:
                 continue
         verb = _governing_verb(doc, span, morph_vocab) if span.type == "PER" else None
         context = _name_context(doc, span) if span.type == "PER" else Context()
-        spans.append(Span(span.type, span.start, span.stop, span.text, normal, verb, context))
+        text_of, stop = span.text, span.stop
+        if span.type == "LOC" and "(" in text_of[1:]:
+            # «г. Алматы (АРСК)»: what brackets hold after a place's name is none of it
+            text_of = text_of[: text_of.index("(", 1)].rstrip()
+            stop = span.start + len(text_of)
+            normal = normal.split("(", 1)[0].rstrip() or text_of
+        spans.append(Span(span.type, span.start, stop, text_of, normal, verb, context))
     spans = _titled_names(text, _initialled_names(text, spans, doc, morph_vocab), doc, morph_vocab)
     return Analysis(spans, [(s.start, s.stop) for s in doc.sents], doc)
 

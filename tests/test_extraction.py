@@ -1313,6 +1313,15 @@ def test_a_participle_describes_the_noun_it_agrees_with() -> None:
     assert roles.get("Общество «Русь»") is None, roles
 
 
+def test_what_brackets_hold_after_a_place_is_none_of_its_name() -> None:
+    text = (
+        "Филиал Ассоциации славянских организаций Казахстана г. Алматы (АСОК) провёл праздник "
+        "в республиканском Доме дружбы.\n"
+    )
+    draft = draft_article(text, "a.txt")
+    assert [(p.name, p.country) for p in draft.places] == [("Алматы", "KZ")], draft.places
+
+
 def test_a_pronoun_for_the_event_named_earlier_in_its_sentence_names_who_held_it() -> None:
     text = "Семинар для волонтёров прошёл в Караганде, его организовал университет «Болашак».\n"
     roles = {o.name: o.role for o in draft_article(text, "a.txt").organizations}
