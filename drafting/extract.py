@@ -381,12 +381,16 @@ def _countries_from_people(
 
 def _country_from(text: str, span: Span) -> str | None:
     """The country of the city a body is said to come from: «хор «Напевы» из Кургана», «гости
-    из Самары – казачий ансамбль «Вольница»», or of the city an adjective before it names
+    из Самары – казачий ансамбль «Вольница»», «Дом дружбы (Костанай)», or of the city an
+    adjective before it names
     («в павлодарском Доме Дружбы») — Russia or Kazakhstan only."""
     city = r"из\s+(?:г\.\s*|города\s+)?([А-ЯЁ][\w-]+)"
     before = text[max(0, span.start - 60) : span.start]
-    found = re.match(r"»?\s*,?\s*" + city, text[span.stop : span.stop + 40]) or re.search(
-        city + r"\s*[–—:-]\s*(?:[А-ЯЁа-яё-]+\s+){0,2}«?$", before
+    found = (
+        re.match(r"»?\s*,?\s*" + city, text[span.stop : span.stop + 40])
+        or re.search(city + r"\s*[–—:-]\s*(?:[А-ЯЁа-яё-]+\s+){0,2}«?$", before)
+        # «Дом дружбы (Костанай)»: its city in brackets after it
+        or re.match(r"»?\s*\((?:г\.\s*)?([А-ЯЁ][\w-]+)\)", text[span.stop : span.stop + 40])
     )
     if found is None:
         adjective = re.search(

@@ -1320,6 +1320,10 @@ def test_what_brackets_hold_after_a_place_is_none_of_its_name() -> None:
     )
     draft = draft_article(text, "a.txt")
     assert [(p.name, p.country) for p in draft.places] == [("Алматы", "KZ")], draft.places
+    # a city in brackets after a body is the body's city
+    text = "В форуме участвовали общество «Русь» (Павлодар) и центр «Достык» (г. Омск).\n"
+    countries = {o.name: o.country for o in draft_article(text, "a.txt").organizations}
+    assert countries == {"Общество «Русь»": "KZ", "Центр «Достык»": "RU"}, countries
 
 
 def test_a_pronoun_for_the_event_named_earlier_in_its_sentence_names_who_held_it() -> None:
