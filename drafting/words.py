@@ -74,7 +74,7 @@ def names_a_resident(lemma: str) -> bool:
 # holiday is called with: a tagger takes «Наурыз мейрамы» for a body, «Ивана Купала» for a man
 _HOLIDAY_STEMS = (
     "наурыз", "навруз", "новруз", "нооруз", "маслениц", "сабантуй", "сабантуя", "курбан",
-    "ораза", "нардуган", "ысыах", "сурхарбан", "купал",
+    "ораза", "нардуган", "ысыах", "сурхарбан", "купал", "святк", "коляд",
 )  # fmt: skip
 _HOLIDAY_WORDS = ("мейрам", "мереке", "мерекес", "айт", "той", "праздник", "иван", "день", "дня")
 # The endings a holiday's word takes in Russian and Kazakh text: «Наурыза», «Масленицу»,

@@ -2633,6 +2633,12 @@ def test_links_to_other_news_and_holidays_are_no_one_s() -> None:
     assert len(_RELATED_AT_TOP) < 300
     top = draft_article(_RELATED_AT_TOP + text, "top.txt")
     assert "Ерлан Мусин" in [p.full_name for p in top.people]
+    # holidays listed together are no one either; a surname made of one is a person's
+    text = (
+        "Центр «Лад» известен праздниками: Масленица, Святки Ивана Купала. Песни исполнил Иван "
+        "Святкин.\n"
+    )
+    assert [p.full_name for p in draft_article(text, "lad.txt").people] == ["Иван Святкин"]
 
 
 _RELATED_AT_TOP = "Главная\nПо теме\nНовости\n"
