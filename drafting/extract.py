@@ -399,6 +399,8 @@ def _country_from(text: str, span: Span) -> str | None:
         country = org_country(adjective.group(1), []) if adjective else None
         return country if country in ("RU", "KZ") else None
     word = found.group(1)
+    if {"Surn", "Name"} & tags_of(word)[1]:
+        return None  # «ансамбль «Калинка» (Иванова)»: its leader, not Иваново
     country = country_of(word) or country_of(lemma_of(word).title())
     return country if country in ("RU", "KZ") else None
 
@@ -1056,19 +1058,21 @@ def draft_article(
     for span in [*org_spans, *lower_case]:
         if any(start <= span.start < stop for start, stop in position_ranges):
             continue  # inside a position: the employer is drafted already, the rest is title
-        credited = is_credited(text, span) and not described_further(tokens, span.start, span.stop)
+        raw, normal, at = with_kind(span)
+        kinded = replace(span, start=at, text=raw)  # with the kind written before its quotes
+        credited = (is_credited(text, span) or is_credited(text, kinded)) and not (
+            described_further(tokens, span.start, span.stop)
+        )
         if any(start <= span.start < stop for start, stop in published) or (
             not credited and is_news_source(text, span)
         ):
             continue  # the site's or the agency's own name: who wrote it, not who took part
         if begins_with_title(span.text):
             continue  # «Посол Российской Федерации …» is a title, not an organization
-        raw, normal, at = with_kind(span)
         org_id = organization(raw, normal, at)
         # «прошло в центре искусств «Атамекен»», «на телеканале «…» прошёл»: where the kind
         # written before the quotes is, when it tells where something took place (not
         # «занимающиеся в клубе «…»»)
-        kinded = replace(span, start=at, text=raw)
         token, tree = body_token(tokens, at, span.stop)
         kind_named = (at != span.start and is_venue(text, kinded)) or on_a_kind_of_place(
             text, kinded

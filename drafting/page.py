@@ -299,7 +299,8 @@ def is_credited(text: str, span: Span) -> bool:
     # whose it is, in the genitive or the instrumental, with the words between («пресс-служба
     # областного акимата»): «сайт Kazinform» is the agency itself, and «пресс-служба совместно
     # с Ассамблеей» credits no one
-    between = credit.group(1).split()
+    # («Фото предоставлено пресс-службой университета …»: the service between is the body's)
+    between = [w for w in credit.group(1).split() if not w.casefold().startswith("пресс-служб")]
     first = span.text.split()[0].strip('«»"')
     if not first[:1].isalpha() or not all(
         tags_of(w)[1] & {"gent", "ablt"} for w in [*between, first]

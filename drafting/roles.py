@@ -105,12 +105,22 @@ def _described(participle: Any, head: Any, tokens: list[Any]) -> Any:
 
 
 def _event_named_before(pronoun: Any, tokens: list[Any]) -> bool:
-    """Whether an event is named earlier in the pronoun's own sentence, as the subject or the
-    object of its clause («Форум прошёл в Омске, его организовала ассоциация»)."""
-    return any(
-        t.rel in ("nsubj", "obj", "nsubj:pass") and refers_to_an_event(t.lemma)
-        for t in tokens[: tokens.index(pronoun)]
-    )
+    """Whether the pronoun stands for an event named earlier in its own sentence: the nearest
+    subject or object before it that it agrees with in number and gender is one («Форум прошёл
+    в Омске, его организовала ассоциация»; not «Концерт посетили школьники, их организовал
+    отдел»)."""
+
+    def agrees(noun: Any) -> bool:
+        keys = ["Number"] + (["Gender"] if pronoun.feats.get("Number") == "Sing" else [])
+        return all(pronoun.feats.get(k) == noun.feats.get(k) for k in keys if noun.feats.get(k))
+
+    before = tokens[: tokens.index(pronoun)]
+    said = [
+        t
+        for t in before
+        if t.pos in ("NOUN", "PROPN") and t.rel in ("nsubj", "obj", "nsubj:pass") and agrees(t)
+    ]
+    return bool(said) and refers_to_an_event(said[-1].lemma)
 
 
 def _holders(tokens: list[Any], children: dict[str, list[Any]], event_before: bool) -> list[Any]:

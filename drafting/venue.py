@@ -323,8 +323,10 @@ _TOOK_PLACE_LEMMAS = frozenset(
     "организовать организовывать собраться собираться встретиться встречаться выступить "
     "выступать стартовать начаться завершиться отметить отмечать отпраздновать праздновать".split()
 )
-# Verbs whose subject is only described, not acting («Музей является …», «Центр находится …»)
+# Verbs whose subject is only described («Музей является …», «Центр находится …»), and verbs
+# whose object is («Музей посещают туристы»)
 _BEING_LEMMAS = frozenset("быть являться находиться располагаться считаться стать".split())
+_SEEING_LEMMAS = frozenset("посещать посетить осмотреть осматривать".split())
 
 
 def body_token(tokens: dict[int, tuple[Any, _Tree]], start: int, stop: int):
@@ -360,29 +362,40 @@ def took_place_at(token: Any, tree: _Tree) -> bool:
 
 
 def acts(token: Any, tree: _Tree) -> bool:
-    """Whether a body is named as doing something: the subject of a verb other than one of
-    being («Центр выступил партнёром»), the agent of a passive, or what its people are of
-    («студенты университета «…»», «сотрудники центра»); not only described («Музей посещают
-    туристы», «Университет был основан в 1992 году»)."""
+    """Whether a mention of a body may tell of its part: any, but one that only describes it —
+    the subject of a verb of being («Университет является …»), of a passive («Университет был
+    основан в 1992 году»), or what visitors see («Музей посещают туристы»)."""
     head = tree.head(token)
     if head is None:
-        return False
-    if token.rel == "nsubj":
-        return _lemma(head) not in _BEING_LEMMAS
-    if token.rel == "obl:agent":
         return True
-    if token.rel == "conj" and head.rel != "conj":
-        return acts(head, tree)  # «школа и центр провели …»
-    return token.rel == "nmod" and head.feats.get("Animacy") == "Anim"
+    if token.rel == "nsubj" and _lemma(head) in _BEING_LEMMAS:
+        return False
+    if token.rel == "nsubj:pass":
+        return False
+    return not (token.rel == "obj" and _lemma(head) in _SEEING_LEMMAS)
+
+
+# What a clause on a body says of its part in the event: held it, took part, or an event
+_PART_LEMMAS = _TOOK_PLACE_LEMMAS | frozenset(
+    "участвовать принять подготовить поддержать пригласить представить".split()
+)
 
 
 def described_further(tokens: dict[int, tuple[Any, _Tree]], start: int, stop: int) -> bool:
-    """Whether a clause or a participle hangs from a word of the name between `start` and
-    `stop` («пресс-служба Ассамблеи, организовавшей форум», «…, сотрудники которого провели
-    …»): the sentence says more of the body than that it is a source."""
+    """Whether a clause or a participle on a word of the name between `start` and `stop` tells
+    of the body's part («пресс-служба Ассамблеи, организовавшей форум», «…, сотрудники
+    которого провели тренинги»), not only what it is («Министерства, курирующего молодёжную
+    политику»): the sentence says more of the body than that it is a source."""
     inside = {tokens[at][0].id for at in tokens if start <= at < stop}
-    return any(
-        token.rel in ("acl", "acl:relcl") and token.head_id in inside and token.id not in inside
-        for at, (token, _tree) in tokens.items()
-        if at >= stop
-    )
+    for at, (token, tree) in tokens.items():
+        if at < stop or token.rel not in ("acl", "acl:relcl") or token.head_id not in inside:
+            continue
+        below, todo = [token], [token]
+        while todo:
+            for child in tree.children.get(todo.pop().id, []):
+                if child not in below:
+                    below.append(child)
+                    todo.append(child)
+        if any(_lemma(t) in _PART_LEMMAS or refers_to_an_event(_lemma(t)) for t in below):
+            return True
+    return False
