@@ -215,12 +215,31 @@ _LISTED_FROM = re.compile(
 )
 
 
+def _after_a_name_in_brackets(text: str, mention: Mention) -> bool:
+    """«хор «Радуга» (Омск)», «Иван Петров (Астана)»: a city alone in brackets after a name
+    is where that one comes from — not after a place its clause names as where it was («в
+    Доме дружбы (Павлодар)»)."""
+    before = text[max(0, mention.start - 8) : mention.start]
+    if re.search(r"[\w»]\s*\(\s*(?:г\.\s*)?$", before) is None:
+        return False
+    if not re.match(r"\s*\)", text[mention.stop : mention.stop + 3]):
+        return False
+    bracket = text.rfind("(", 0, mention.start)
+    clause = text[max(text.rfind(c, 0, bracket) for c in ",.;:!?\n") + 1 : bracket]
+    at = [m.end() for m in re.finditer(r"(?:^|\s)(?:в|во|на)\s", clause, re.I)]
+    # the brackets close a place named after «в» or «на», with no verb between
+    words = clause[at[-1] :].split() if at else []
+    return not (words and len(words) <= 5 and not any("VERB" in tags_of(w)[0] for w in words))
+
+
 def how_said(
     text: str, mention: Mention, tokens: dict[int, tuple[Any, _Tree]] | None = None
 ) -> Said:
     """Where, where to, where from, or only named: from the words before the city, its case,
     and, when the syntax tree is there, from what it hangs from."""
     token, tree = _city_token(mention, text, tokens or {})
+    if _after_a_name_in_brackets(text, mention):
+        return Said.WHERE_FROM  # «ансамбль «Калинка» (Ташкент)»: where they come from
     before = _BEFORE.search(text[max(0, mention.start - 24) : mention.start])
     if before is None:
         if _LISTED_FROM.search(text[max(0, mention.start - 80) : mention.start]):

@@ -1347,6 +1347,12 @@ def test_what_brackets_hold_after_a_place_is_none_of_its_name() -> None:
         "Центр «Достык»": "RU",
         "Ансамбль «Калинка»": None,  # its leader's name, not Иваново
     }, countries
+    # a performer's city in brackets is where they come from, a venue's where it was
+    guests = "Праздник прошёл в Доме дружбы. Выступил ансамбль «Калинка» (Ташкент).\n"
+    draft = draft_article(guests, "a.txt")
+    assert draft.place is None and {o.country for o in draft.organizations} == {None}, draft
+    there = "Форум молодёжи прошёл в университете «Болашак» (г. Караганда).\n"
+    assert draft_article(there, "a.txt").place == "karaganda"
 
 
 def test_a_pronoun_for_the_event_named_earlier_in_its_sentence_names_who_held_it() -> None:
