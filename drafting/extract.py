@@ -379,6 +379,12 @@ def _countries_from_people(
             org.country = told.pop()
 
 
+# Words for a village: the gazetteer (towns of 15,000 people and more) holds none
+_VILLAGE = re.compile(
+    r"(?:\bсел[оаеу]?|\bс\.|\bаул\w*|\bпос[её]л\w*|\bпос\.|\bдеревн\w*|\bстаниц\w*)\s*$", re.I
+)
+
+
 def _country_from(text: str, span: Span) -> str | None:
     """The country of the city a body is said to come from: «хор «Напевы» из Кургана», «гости
     из Самары – казачий ансамбль «Вольница»», «Дом дружбы (Костанай)», or of the city an
@@ -782,10 +788,14 @@ def draft_article(
             and is_settlement(text, span)
         ):  # adjectives («Российско-Казахстанский»), regions and common nouns are not cities
             place_id = slug(span.normal)
-            places.setdefault(
-                place_id,
-                DraftPlace(place_id, span.normal, False, sentence, country_of(span.normal)),
-            )
+            country = country_of(span.normal)
+            if country not in ("RU", "KZ") and _VILLAGE.search(
+                text[max(0, span.start - 14) : span.start]
+            ):
+                # «в селе Ивановка»: the gazetteer holds towns only, so a foreign town of
+                # that name is another place; the admin decides
+                country = None
+            places.setdefault(place_id, DraftPlace(place_id, span.normal, False, sentence, country))
             place_mentions.append(Mention(place_id, span.start, span.stop))
 
     people: dict[str, DraftPerson] = {}

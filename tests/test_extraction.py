@@ -1353,6 +1353,9 @@ def test_what_brackets_hold_after_a_place_is_none_of_its_name() -> None:
     assert draft.place is None and {o.country for o in draft.organizations} == {None}, draft
     there = "Форум молодёжи прошёл в университете «Болашак» (г. Караганда).\n"
     assert draft_article(there, "a.txt").place == "karaganda"
+    # a village is not the foreign town of its name
+    village = "Праздник прошёл в селе Ивановка Омской области.\n"
+    assert [p.country for p in draft_article(village, "a.txt").places] == [None]
 
 
 def test_a_pronoun_for_the_event_named_earlier_in_its_sentence_names_who_held_it() -> None:
