@@ -215,21 +215,37 @@ _LISTED_FROM = re.compile(
 )
 
 
+# Where a sentence begins: a full stop, «!» or «?» and a capital, not an abbreviation's or an
+# initial's dot («им. Ленина», «Л. Н. Гумилёва», «г. Омск»)
+_SENTENCE_END = re.compile(r"(?<![\s.]им)(?<!\b[гсп])(?<!\b[А-ЯЁ])[.!?]+\s+(?=[«А-ЯЁ])|\n")
+
+
 def _after_a_name_in_brackets(text: str, mention: Mention) -> bool:
     """«хор «Радуга» (Омск)», «Иван Петров (Астана)»: a city alone in brackets after a name
-    is where that one comes from — not after a place its clause names as where it was («в
-    Доме дружбы (Павлодар)»)."""
+    is where that one comes from — not after an event's own name («фестиваль «Радуга»
+    (Омск)») nor after a place the sentence names with «в» or «на» and no verb between («в
+    Доме культуры им. Ленина (Караганда)», «в центре «Будь здоров» (Омск)»)."""
     before = text[max(0, mention.start - 8) : mention.start]
     if re.search(r"[\w»]\s*\(\s*(?:г\.\s*)?$", before) is None:
         return False
     if not re.match(r"\s*\)", text[mention.stop : mention.stop + 3]):
         return False
     bracket = text.rfind("(", 0, mention.start)
-    clause = text[max(text.rfind(c, 0, bracket) for c in ",.;:!?\n") + 1 : bracket]
-    at = [m.end() for m in re.finditer(r"(?:^|\s)(?:в|во|на)\s", clause, re.I)]
-    # the brackets close a place named after «в» or «на», with no verb between
-    words = clause[at[-1] :].split() if at else []
-    return not (words and len(words) <= 5 and not any("VERB" in tags_of(w)[0] for w in words))
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, bracket)]
+    sentence = text[ends[-1] if ends else 0 : bracket]
+    unquoted = re.sub(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»", " «» ", sentence)  # names are no words
+    # nor whom a place is named after («им. Л. Н. Гумилёва», «имени Г. Потанина»)
+    unquoted = re.sub(r"(?:\bим\.|\bимени)(?:\s*[А-ЯЁ]\.)*\s*[А-ЯЁ][\w-]*", " ", unquoted)
+    words = unquoted.split()
+    if len(words) >= 2 and words[-1] == "«»" and EVENT_WORDS.match(words[-2]):
+        return False  # «фестиваль «Радуга» (Омск)»: where the event is
+    at = [m.end() for m in re.finditer(r"(?:^|\s)(?:в|во|на)\s", unquoted, re.I)]
+    between = [w for w in (unquoted[at[-1] :].split() if at else []) if w != "«»"]
+    # a verb, a dash or a person's name between: the place was someone else's («В жюри – артист
+    # Иван Петров (Астана)», «На сцене – ансамбль «…» (Ташкент)»)
+    return not (
+        between and not any(w in "–—-" or {"VERB", "Name", "Surn"} & tags_of(w)[0] for w in between)
+    )
 
 
 def how_said(
