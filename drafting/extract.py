@@ -75,7 +75,7 @@ from drafting.people import (
     surname_for,
     untitled,
 )
-from drafting.places import city_name, is_settlement, settlements_named
+from drafting.places import after_a_village_word, city_name, is_settlement, settlements_named
 from drafting.positions import (
     for_a_woman,
     is_plural_title,
@@ -377,12 +377,6 @@ def _countries_from_people(
                     told.add(country)
         if len(told) == 1:
             org.country = told.pop()
-
-
-# Words for a village: the gazetteer (towns of 15,000 people and more) holds none
-_VILLAGE = re.compile(
-    r"(?:\bсел[оаеу]?|\bс\.|\bаул\w*|\bпос[её]л\w*|\bпос\.|\bдеревн\w*|\bстаниц\w*)\s*$", re.I
-)
 
 
 def _country_from(text: str, span: Span) -> str | None:
@@ -789,9 +783,7 @@ def draft_article(
         ):  # adjectives («Российско-Казахстанский»), regions and common nouns are not cities
             place_id = slug(span.normal)
             country = country_of(span.normal)
-            if country not in ("RU", "KZ") and _VILLAGE.search(
-                text[max(0, span.start - 14) : span.start]
-            ):
+            if country not in ("RU", "KZ") and after_a_village_word(text[: span.start]):
                 # «в селе Ивановка»: the gazetteer holds towns only, so a foreign town of
                 # that name is another place; the admin decides
                 country = None

@@ -37,12 +37,27 @@ def is_region(text: str) -> bool:
     return len(words) == 1 and ("Geox" in tags_of(words[0])[1] or bool(country_of(words[0])))
 
 
-# «г. Костанай», «в селе Алтынжар», «пос. Центральный»: a word that says a settlement follows
-_SETTLEMENT_CUE = re.compile(
-    r"(?:\bг\.|\bгор\.|\bгород\w*|\bсел[аоеу]?|\bс\.|\bпос\.|\bп\.|\bпос[её]л\w*|\bаул\w*"
-    r"|\bстаниц\w*|\bдеревн\w*|\bд\.)\s*$",
-    re.I,
-)
+# «г. Костанай», «в селе Алтынжар», «пос. Центральный»: a word that says a settlement follows,
+# a town or a village
+_TOWN_WORDS = (r"г\.", r"гор\.", r"город\w*")
+_VILLAGE_WORDS = (
+    r"сел[аоеу]?", r"с\.", r"пос\.", r"п\.", r"пос[её]л\w*", r"аул\w*", r"станиц\w*",
+    r"деревн\w*", r"д\.",
+)  # fmt: skip
+
+
+def _after_one_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(rf"\b{w}" for w in words) + r")\s*$", re.I)
+
+
+_SETTLEMENT_CUE = _after_one_of(_TOWN_WORDS + _VILLAGE_WORDS)
+_VILLAGE_CUE = _after_one_of(_VILLAGE_WORDS)
+
+
+def after_a_village_word(before: str) -> bool:
+    """Whether the text before a place ends with a word for a village («в селе», «аул», «пос.»):
+    the gazetteer holds towns only, so a town of that name is another place."""
+    return _VILLAGE_CUE.search(before[-14:]) is not None
 
 
 # A settlement's name right after the word for it: «г.Житикары», «города Рудный», «в селе
