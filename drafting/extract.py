@@ -39,7 +39,6 @@ from drafting.organizations import (
     LOCAL,
     closing_quote,
     defined,
-    held_there,
     is_venue,
     not_a_name_phrase,
     on_a_kind_of_place,
@@ -1079,7 +1078,7 @@ def draft_article(
         kind_named = (at != span.start and is_venue(text, kinded)) or on_a_kind_of_place(
             text, kinded
         )
-        took_place = took_place_at(token, tree) if token is not None else held_there(text, kinded)
+        took_place = token is not None and took_place_at(token, tree)
         if is_venue(text, span) or (kind_named and took_place):
             venue_named.add(org_id)
             if org_id in organizations:

@@ -832,23 +832,6 @@ def is_branch(word: str) -> bool:
 _HOUSES = frozenset("ДК КДЦ ДДН ЦДН ДНТ ДДНТ".split())
 
 
-# Verbs that say a thing took place: where their clause names a body, it is where
-_TOOK_PLACE = re.compile(
-    r"\b(?:прош[её]л|прошл[аио]|проход\w+|пройд[её]т|пройдут|состоял\w*|состоится|состоятся|"
-    r"провод\w+|провед\w+|пров[её]л\w*|открыл\w*|открывал\w*|собрал\w*|"
-    r"(?:от)?праздновал\w*|отметил\w*|организова\w*)\b",
-    re.I,
-)
-
-
-def held_there(text: str, span: Span) -> bool:
-    """Whether the clause that names a body says something took place («Встреча прошла в
-    университете «…»»), not what someone does there («занимающиеся в клубе «…»»)."""
-    start = max((text.rfind(c, 0, span.start) for c in ",.;:!?\n"), default=-1) + 1
-    ends = [at for c in ",.;:!?\n" if (at := text.find(c, span.stop)) >= 0]
-    return _TOOK_PLACE.search(text[start : min(ends, default=len(text))]) is not None
-
-
 def on_a_kind_of_place(text: str, span: Span) -> bool:
     """«на телеканале «Астрахань 24»», «на заводе «…»»: a kind of place written small after
     «на», with its name; whether something took place there its clause says (not «на

@@ -85,10 +85,10 @@ def _by_instrumental(token: Any, children: dict[str, list[Any]]) -> bool:
     )
 
 
-def _agree(word: Any, noun: Any) -> bool:
-    """Whether a participle or an adjective agrees with a noun: case, number and, in the
-    singular, gender."""
-    keys = ["Case", "Number"] + (["Gender"] if word.feats.get("Number") == "Sing" else [])
+def _agree(word: Any, noun: Any, case: bool = True) -> bool:
+    """Whether a participle, an adjective or (without `case`) a pronoun agrees with a noun:
+    case, number and, in the singular, gender."""
+    keys = ["Case"] * case + ["Number"] + (["Gender"] if word.feats.get("Number") == "Sing" else [])
     return all(word.feats.get(k) == noun.feats.get(k) for k in keys if noun.feats.get(k))
 
 
@@ -110,15 +110,13 @@ def _event_named_before(pronoun: Any, tokens: list[Any]) -> bool:
     в Омске, его организовала ассоциация»; not «Концерт посетили школьники, их организовал
     отдел»)."""
 
-    def agrees(noun: Any) -> bool:
-        keys = ["Number"] + (["Gender"] if pronoun.feats.get("Number") == "Sing" else [])
-        return all(pronoun.feats.get(k) == noun.feats.get(k) for k in keys if noun.feats.get(k))
-
     before = tokens[: tokens.index(pronoun)]
     said = [
         t
         for t in before
-        if t.pos in ("NOUN", "PROPN") and t.rel in ("nsubj", "obj", "nsubj:pass") and agrees(t)
+        if t.pos in ("NOUN", "PROPN")
+        and t.rel in ("nsubj", "obj", "nsubj:pass")
+        and _agree(pronoun, t, case=False)
     ]
     return bool(said) and refers_to_an_event(said[-1].lemma)
 
