@@ -140,7 +140,27 @@ def _whole_names(unknown: list[str], text: str, held: set[str]) -> tuple[str, ..
         if not any(set(whole.split()) <= set(other.split()) for other in told):
             told = [other for other in told if not set(other.split()) <= set(whole.split())]
             told.append(whole)
-    return tuple(told)
+    return _as_typed_together(told, text)
+
+
+def _as_typed_together(told: list[str], text: str) -> tuple[str, ...]:
+    """Words typed side by side are told back as one phrase («Ерлан Карин»), words apart as
+    phrases apart («Ерлан Карин», «Омске»), in the order typed."""
+
+    def written(words: str) -> re.Match[str] | None:
+        spaced = r"\s+".join(map(re.escape, words.split()))
+        return re.search(rf"(?<!\w){spaced}(?!\w)", text, re.I)
+
+    found = [(m.start(), m.end(), words) for words in told if (m := written(words))]
+    if len(found) != len(told):  # not as typed (a Kazakh stem): as they are
+        return tuple(told)
+    phrases: list[tuple[int, str]] = []
+    for start, stop, words in sorted(found):
+        if phrases and not text[phrases[-1][0] : start].strip():
+            phrases[-1] = (stop, f"{phrases[-1][1]} {words}")
+        else:
+            phrases.append((stop, words))
+    return tuple(words for _, words in phrases)
 
 
 _REGION_WORDS = tuple(every("region_words"))

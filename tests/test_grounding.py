@@ -1425,6 +1425,16 @@ def test_names_told_back_keep_every_word_asked() -> None:
 
     asked = "Кто такие Карина и Ерлан Карин?"
     assert _whole_names(["Карина", "Ерлан"], asked, {"Карин"}) == ("Карина", "Ерлан Карин")
-    # «Карин» is no word of «Карина»
+    # «Карин» is no word of «Карина»; words typed side by side are one phrase
     told = _whole_names(["Карина", "Ерлан", "Карин"], asked, set())
-    assert told == ("Карина", "Ерлан", "Карин"), told
+    assert told == ("Карина", "Ерлан Карин"), told
+    # words typed apart stay apart, in the order typed, whatever their case
+    asked = "был ли ерлан карин на форуме в Омске?"
+    told = _whole_names(["Омске", "Ерлан", "Карин"], asked, set())
+    assert told == ("Ерлан Карин", "Омске"), told
+
+
+async def test_a_name_and_a_city_not_held_are_told_back_apart(chat: Chatter) -> None:
+    # neither the person nor the city is in the test content: two phrases, never one name
+    answer = await chat.ask("Был ли Ерлан Карин на форуме в Омске?")
+    assert "«Ерлан Карин», «Омске»" in answer, answer

@@ -18,7 +18,7 @@ def nothing_about(
     """«В материалах ничего нет о «Караганде».» — the words as they were typed; with `known`,
     followed by what the materials hold on the rest of the question; with `denied` too, a
     yes/no question's «нет» (no stored fact holds what it claims)."""
-    named = join(" ", (b(w) for w in words))
+    named = join("», «", (b(w) for w in words))  # «Ерлан Карин», «Омске»
     if known and denied:
         return html(
             _(
