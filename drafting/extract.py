@@ -1132,8 +1132,9 @@ def draft_article(
 
     lede = lede_of(text)
     venue = held_in(text, place_mentions, sentences, lede, doc, position_ranges)
-    # a city named in telling of the event, where or not, says it was not only online
-    city_named = any(
+    # the city it was held in, or a city named in telling of the event, where or not, says it
+    # was not only online
+    city_named = venue is not None or any(
         place.sentence and (EVENT_WORDS.search(place.sentence) or place.sentence.strip() in lede)
         for place in places.values()
     )

@@ -278,6 +278,15 @@ def test_an_event_in_a_city_with_no_word_of_being_online_was_held_in_person() ->
     assert draft_article(DATED, "kurgan.txt").format == "offline"
     online = DATED.replace("прошёл форум", "прошёл в режиме видеосвязи форум")
     assert draft_article(online, "kurgan.txt").format == "online"
+    # the city it was held in, said far from the lede and with no word for an event
+    text = (
+        "Студенты спросили консула о стипендиях\n\nГенеральный консул Казахстана Нурлан "
+        "Сагинтаев ответил на вопросы студентов об обучении в казахстанских вузах. Студенты "
+        "спросили о стипендиях и общежитиях. Ответы записали на видео.\n\nБеседа прошла в "
+        "Омске. Её вела декан Ирина Петрова.\n"
+    )
+    draft = draft_article(text, "omsk.txt")
+    assert (draft.place, draft.format) == ("omsk", "offline")
 
 
 def test_the_event_s_own_name_is_its_title() -> None:
