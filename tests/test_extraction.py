@@ -952,6 +952,16 @@ def test_an_exclaimed_headline_is_no_title_and_the_body_s_event_phrase_is() -> N
     assert draft_article(two, "two.txt").title == "Концерт"
 
 
+def test_what_a_body_is_known_for_names_no_event() -> None:
+    # a sentence with no verb tells what the club is, not what was held
+    text = (
+        "Клуб «Берёзка» отметил 15-летие.\n\nКлуб создан в 2009 году. Клуб «Берёзка» – это "
+        "Масленица, Троица и День славянской письменности. На юбилей клуба приехали гости из "
+        "Омска.\n"
+    )
+    assert draft_article(text, "club.txt").title == "Юбилей клуба"
+
+
 def test_a_frame_or_an_occasion_names_the_event_only_when_nothing_else_does() -> None:
     # the forum it was part of, then the concert held there
     framed = (
