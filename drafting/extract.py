@@ -104,6 +104,7 @@ from drafting.words import (
     head_in_nominative,
     kind_singular,
     lemma_of,
+    lower_first,
     names_a_holiday,
     names_kind_before_quotes,
     names_org_kind,
@@ -424,8 +425,32 @@ def _listed_after_place(before: str) -> re.Match[str] | None:
     return found
 
 
+def head_kinds(name: str) -> set[str]:
+    """The kinds of body a name is headed by: its first word for a kind, and the first in its
+    quotes («Ансамбль «Сазген» автономии казахов» is an ensemble, «Совет автономии» a council,
+    «Общественная организация «Казахский культурный центр»» an organization and a centre)."""
+    quoted = " ".join(re.findall(r"«([^«»]*)", name))
+    return {
+        lemma_of(w)
+        for part in (name, quoted)
+        for w in [next((w for w in re.findall(r"[\w-]+", part) if names_org_kind(w)), "")]
+        if w
+    }
+
+
+def name_lemmas(name: str) -> tuple[str, ...]:
+    return tuple(lemma_of(w) for w in re.findall(r"[\w-]+", name))
+
+
 # A word for any body, which refers to the one named last («руководитель организации»)
 _ANY_BODY = frozenset({"организация"})
+
+# Titles one person holds at a body at a time: a second holder named by the kind alone
+# («председатель автономии») heads another body of that kind
+_SOLE_HEADS = frozenset(
+    "председатель руководитель директор глава президент ректор начальник заведующий аким мэр "
+    "губернатор атаман".split()
+)
 
 
 # «Консульство РК в Омске», «Русский Дом г. Нур-Султан»: the city a body serves, still a city
@@ -652,25 +677,61 @@ def draft_article(
     ]
 
     def antecedent(at: int, kind: str | None) -> str | None:
-        """The organization a title refers back to: «председатель центра» is the centre named
-        before; «его директор» is the one named earlier in the sentence."""
+        """The organization a title refers back to: «председатель центра» is the one centre
+        named before (two named, it may be either: none); «его директор» is the one named
+        earlier in the sentence."""
         sentence_start = next((s for s, e in sentences if s <= at < e), 0)
         previous_sentence_start = max((s for s, _ in sentences if s < sentence_start), default=0)
         if kind is None and not re.search(r"(?:^|\s)(?:его|её|ее|их)\s+$", text[:at], re.I):
             return None
-        for span in reversed([s for s in org_spans if s.stop <= at]):
-            if kind is None and span.start < sentence_start:
-                return None
-            if begins_with_title(span.text):
-                continue
+        before = [s for s in reversed(org_spans) if s.stop <= at and not begins_with_title(s.text)]
+        if kind is None or kind in _ANY_BODY:
+            for span in before:
+                if kind is None and span.start < sentence_start:
+                    return None
+                raw, normal, start = with_kind(span)
+                if kind is None or kind in {lemma_of(w) for w in normal.split()}:
+                    return organization(raw, normal, start)
+                if span.start >= previous_sentence_start:
+                    # «Руководитель организации …»: the body named last, in this sentence or
+                    # the one before
+                    return organization(raw, normal, start)
+            return None
+        # the bodies of that kind named before: tagged ones, and those a title named
+        # («председатель автономии казахов …»), which the tagger may have missed
+        found: list[tuple[int, tuple[str, ...], Callable[[], str | None]]] = []
+        for span in before:
             raw, normal, start = with_kind(span)
-            if kind is None or kind in {lemma_of(w) for w in normal.split()}:
-                return organization(raw, normal, start)
-            if kind in _ANY_BODY and span.start >= previous_sentence_start:
-                # «Руководитель организации …»: the body named last, in this sentence or the
-                # one before
-                return organization(raw, normal, start)
-        return None
+            if kind in head_kinds(normal):
+                found.append(
+                    (start, name_lemmas(normal), lambda f=(raw, normal, start): organization(*f))
+                )
+        for org_id, starts in mentions.items():
+            org = organizations.get(org_id)
+            if org is not None and kind in head_kinds(org.name) and min(starts) < at:
+                found.append(
+                    (max(s for s in starts if s < at), name_lemmas(org.name), lambda i=org_id: i)
+                )
+        if len({lemmas for _, lemmas, _ in found}) != 1:
+            return None
+        return max(found, key=lambda f: f[0])[2]()
+
+    def headed_by_another(person: DraftPerson, title: str, org_id: str) -> bool:
+        """Whether someone else already holds this one-person title («председатель»,
+        «директор») at the body: then the body a title refers back to is not theirs."""
+        lemmas = [lemma_of(w) for w in title.split()]
+        return (
+            bool(lemmas)
+            and lemmas[0] in _SOLE_HEADS
+            and any(
+                other is not person
+                and any(
+                    q.organization == org_id and [lemma_of(w) for w in q.title.split()] == lemmas
+                    for q in other.positions
+                )
+                for other in people.values()
+            )
+        )
 
     def with_kind(span: Span) -> tuple[str, str, int]:
         """A quoted name with the kind of body written before its quotes, which the tagger
@@ -985,7 +1046,18 @@ def draft_article(
         pieces = [piece for where, whole in placed for piece in two_positions(where, whole)]
         for at, chunk in pieces:
             position_ranges.append((at, at + len(chunk)))
-            title, org_id = split_position(chunk, at, org_spans, organization, antecedent)
+            referred: list[str] = []
+
+            def referring(at: int, kind: str | None, referred: list[str] = referred) -> str | None:
+                found = antecedent(at, kind)
+                referred.extend([found] if found else [])
+                return found
+
+            title, org_id = split_position(chunk, at, org_spans, organization, referring)
+            if org_id in referred and headed_by_another(person, title, org_id):
+                # «Руководитель автономии «Мирас» Айгуль …, руководитель автономии Ерлан …»: a
+                # body has one head; the second is of a body the text does not name again
+                title, org_id = lower_first(chunk), None
             plural = is_plural_title(title)
             title = (
                 singular_title(title)

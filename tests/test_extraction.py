@@ -2859,3 +2859,50 @@ def test_a_first_name_taken_into_a_body_s_name_is_the_person_s() -> None:
     assert _positions(draft) == {
         "Айдар Серикович Жумабаев": [("член совета", "Ассоциация казахов Сибири")]
     }, _positions(draft)
+
+
+def _titles(text: str) -> dict[str, list[tuple[str, str | None]]]:
+    draft = draft_article(text, "a.txt")
+    names = {o.id: o.name for o in draft.organizations}
+    return {
+        p.full_name: [(q.title, names.get(q.organization or "")) for q in p.positions]
+        for p in draft.people
+    }
+
+
+def test_a_body_named_only_by_its_kind_is_the_one_such_body_named_before() -> None:
+    # a body has one chairman: the second is another society's, which the text does not name
+    titles = _titles(
+        "В Омске прошёл вечер дружбы\n\nНа вечере выступил председатель татарского общества "
+        "«Туган тел» Ильдар Ибрагимов. Затем слово взял председатель общества Кайрат Мусин, "
+        "который рассказал о казахских обычаях.\n"
+    )
+    assert titles["Кайрат Мусин"] == [("председатель общества", None)], titles
+    # two societies named before: either may be hers
+    titles = _titles(
+        "В Омске прошёл вечер дружбы\n\nВечер провели казахское общество «Мирас» и татарское "
+        "общество «Яшьлек». Заместитель председателя общества Асель Нурланова провела викторину.\n"
+    )
+    assert titles["Асель Нурланова"] == [("заместитель председателя общества", None)], titles
+    # one: hers
+    titles = _titles(
+        "В Омске прошёл вечер дружбы\n\nВечер провело казахское общество «Мирас». Заместитель "
+        "председателя общества Асель Нурланова провела викторину.\n"
+    )
+    assert titles["Асель Нурланова"] == [("заместитель председателя", "Казахское общество «Мирас»")]
+    # a centre named in the quotes after its legal form is a centre
+    titles = _titles(
+        "В Челябинске прошёл круглый стол\n\nКруглый стол провела Челябинская областная "
+        "общественная организация «Казахский культурный центр». Председатель центра Жандос "
+        "Сагинтаев рассказал о планах.\n"
+    )
+    assert titles["Жандос Сагинтаев"][0][1] == (
+        "Челябинская областная общественная организация «Казахский культурный центр»"
+    ), titles
+    # an ensemble of a society is no society
+    titles = _titles(
+        "В Тюмени прошёл концерт\n\nАнсамбль «Сазген» казахского общества под руководством "
+        "Гульнары Досмухамбетовой исполнил народные песни. На концерте выступил председатель "
+        "общества Ербол Жумагалиев.\n"
+    )
+    assert titles["Ербол Жумагалиев"] == [("председатель общества", None)], titles
