@@ -658,6 +658,12 @@ def split_position(
         cut += parent
     title = " ".join(words[:cut])
     rest = " ".join(words[cut:])
+    ours = re.fullmatch(r"(?:наш|ваш|сво)\w*\s+(\S+)", rest, re.I)
+    if ours and names_org_kind(ours.group(1)):
+        # «председатель нашего объединения»: the body the page is about, named before by its
+        # kind or not at all; never a body called «Наше объединение»
+        referred = antecedent(at, lemma_of(ours.group(1)))
+        return (lower_first(title), referred) if referred else (lower_first(chunk), None)
     if rest and title.split()[-1].casefold().startswith(("посол", "консул")):
         # «посол Российской Федерации в …», «генеральный консул РФ в …»: the title as written
         # says whom the holder serves and where, so it stands alone

@@ -2906,3 +2906,20 @@ def test_a_body_named_only_by_its_kind_is_the_one_such_body_named_before() -> No
         "общества Ербол Жумагалиев.\n"
     )
     assert titles["Ербол Жумагалиев"] == [("председатель общества", None)], titles
+
+
+def test_our_body_is_no_body_called_ours() -> None:
+    text = (
+        "В Актобе прошёл круглый стол\n\nВ Доме дружбы прошёл круглый стол о русском языке. "
+        "Участников приветствовала председатель нашего объединения Ирина Ковалёва.\n"
+    )
+    draft = draft_article(text, "a.txt")
+    assert not any("наш" in o.name.casefold() for o in draft.organizations), draft.organizations
+    assert _titles(text)["Ирина Ковалёва"] == [("председатель нашего объединения", None)]
+    # named before by its kind: that one
+    text = text.replace(
+        "В Доме дружбы", "Общественное объединение «Светлица» провело в Доме дружбы"
+    ).replace("прошёл круглый стол о", "круглый стол о")
+    assert _titles(text)["Ирина Ковалёва"] == [
+        ("председатель", "Общественное объединение «Светлица»")
+    ], _titles(text)
