@@ -82,7 +82,7 @@ def event_format(text: str, city_named: bool) -> str:
     the event (`city_named`) or tells of what only happens in person (a visit, a concert, a
     celebration) and says nothing of being online, unknown otherwise."""
     online = re.search(
-        r"онлайн|online|видеоконференц|в режиме видеосвязи|zoom|вебинар|\bВКС\b|видеомост|"
+        r"онлайн|online|видеоконференц|в режиме видеосвязи|zoom|вебинар|\bВКС\b|видеомост|телемост|"
         r"дистанционн|виртуальн",
         text,
         re.I,

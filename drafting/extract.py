@@ -442,6 +442,13 @@ def name_lemmas(name: str) -> tuple[str, ...]:
     return tuple(lemma_of(w) for w in re.findall(r"[\w-]+", name))
 
 
+def same_body(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two names, as lemmas, may be one body's: a short form is written with words of
+    the full one («Казахский центр», «Казахский культурный центр «Мирас»»; «Дом дружбы»,
+    «Дом дружбы Костаная»)."""
+    return set(a) <= set(b) or set(b) <= set(a)
+
+
 # A word for any body, which refers to the one named last («руководитель организации»)
 _ANY_BODY = frozenset({"организация"})
 
@@ -701,6 +708,8 @@ def draft_article(
         # («председатель автономии казахов …»), which the tagger may have missed
         found: list[tuple[int, tuple[str, ...], Callable[[], str | None]]] = []
         for span in before:
+            if "\n" in span.text:
+                continue  # a tagger's span across lines names no one body
             raw, normal, start = with_kind(span)
             if kind in head_kinds(normal):
                 found.append(
@@ -712,8 +721,8 @@ def draft_article(
                 found.append(
                     (max(s for s in starts if s < at), name_lemmas(org.name), lambda i=org_id: i)
                 )
-        if len({lemmas for _, lemmas, _ in found}) != 1:
-            return None
+        if not found or not all(same_body(a, b) for _, a, _ in found for _, b, _ in found):
+            return None  # two bodies of that kind named: either may be the one
         return max(found, key=lambda f: f[0])[2]()
 
     def headed_by_another(person: DraftPerson, title: str, org_id: str) -> bool:
@@ -1048,13 +1057,28 @@ def draft_article(
             position_ranges.append((at, at + len(chunk)))
             referred: list[str] = []
 
-            def referring(at: int, kind: str | None, referred: list[str] = referred) -> str | None:
-                found = antecedent(at, kind)
+            def referring(
+                at: int,
+                kind: str | None,
+                referred: list[str] = referred,
+                person: DraftPerson = person,
+            ) -> str | None:
+                # «Председатель общества Кайрат Ибраев …», after «председатель общества
+                # «Достык» Кайрат Ибраев»: his own body of that kind first
+                own = {q.organization for q in person.positions} & set(organizations)
+                found = next(
+                    (o for o in sorted(own) if kind and kind in head_kinds(organizations[o].name)),
+                    None,
+                ) or antecedent(at, kind)
                 referred.extend([found] if found else [])
                 return found
 
             title, org_id = split_position(chunk, at, org_spans, organization, referring)
-            if org_id in referred and headed_by_another(person, title, org_id):
+            if (
+                org_id in referred
+                and not any(q.organization == org_id for q in person.positions)
+                and headed_by_another(person, title, org_id)
+            ):
                 # «Руководитель автономии «Мирас» Айгуль …, руководитель автономии Ерлан …»: a
                 # body has one head; the second is of a body the text does not name again
                 title, org_id = lower_first(chunk), None
@@ -1204,9 +1228,8 @@ def draft_article(
 
     lede = lede_of(text)
     venue = held_in(text, place_mentions, sentences, lede, doc, position_ranges)
-    # the city it was held in, or a city named in telling of the event, where or not, says it
-    # was not only online
-    city_named = venue is not None or any(
+    # a city named in telling of the event, where or not, says it was not only online
+    city_named = any(
         place.sentence and (EVENT_WORDS.search(place.sentence) or place.sentence.strip() in lede)
         for place in places.values()
     )
