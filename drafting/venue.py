@@ -19,7 +19,7 @@ from typing import Any
 
 from drafting.event import EVENT_WORDS, refers_to_an_event
 from drafting.nlp import children_of
-from drafting.words import tags_of
+from drafting.words import lemma_of, tags_of
 
 
 class Said(Enum):
@@ -237,8 +237,12 @@ def _after_a_name_in_brackets(text: str, mention: Mention) -> bool:
     # nor whom a place is named after («им. Л. Н. Гумилёва», «имени Г. Потанина»)
     unquoted = re.sub(r"(?:\bим\.|\bимени)(?:\s*[А-ЯЁ]\.)*\s*[А-ЯЁ][\w-]*", " ", unquoted)
     words = unquoted.split()
-    if len(words) >= 2 and words[-1] == "«»" and EVENT_WORDS.match(words[-2]):
-        return False  # «фестиваль «Радуга» (Омск)»: where the event is
+    if (
+        len(words) >= 2
+        and words[-1] == "«»"
+        and (EVENT_WORDS.match(words[-2]) or refers_to_an_event(lemma_of(words[-2])))
+    ):
+        return False  # «фестиваль «Радуга» (Омск)», «акция «…» (Омск)»: where the event is
     at = [m.end() for m in re.finditer(r"(?:^|\s)(?:в|во|на)\s", unquoted, re.I)]
     between = [w for w in (unquoted[at[-1] :].split() if at else []) if w != "«»"]
     # a verb, a dash or a person's name between: the place was someone else's («В жюри – артист
