@@ -130,7 +130,7 @@ def _whole_names(unknown: list[str], text: str, held: set[str]) -> tuple[str, ..
     told = []
     for word in unknown:
         whole = word
-        if word[:1].isupper() and person_name_part(word) and held:
+        if word[:1].isupper() and person_name_part(word) and held and not _a_place(word):
             name = "|".join(re.escape(w) for w in sorted(held, key=len, reverse=True))
             around = re.search(
                 rf"(?<!\w)((?:(?:{name})\s+)*){re.escape(word)}((?:\s+(?:{name}))*)(?!\w)", text
@@ -143,9 +143,15 @@ def _whole_names(unknown: list[str], text: str, held: set[str]) -> tuple[str, ..
     return _as_typed_together(told, text)
 
 
+def _a_place(word: str) -> bool:
+    """«Омске», «Омбыдағы»: a city as typed, never a part of someone's name beside it."""
+    return known_place(word) or said_of_a_place(word)
+
+
 def _as_typed_together(told: list[str], text: str) -> tuple[str, ...]:
-    """Words typed side by side are told back as one phrase («Ерлан Карин»), words apart as
-    phrases apart («Ерлан Карин», «Омске»), in the order typed."""
+    """Words typed side by side are told back as one phrase, as the question writes it
+    («Ерлан Карин»); words apart, and a place beside a name («Ерлан Карин Омбыдағы»), as
+    phrases apart, in the order typed."""
 
     def written(words: str) -> re.Match[str] | None:
         spaced = r"\s+".join(map(re.escape, words.split()))
@@ -154,13 +160,17 @@ def _as_typed_together(told: list[str], text: str) -> tuple[str, ...]:
     found = [(m.start(), m.end(), words) for words in told if (m := written(words))]
     if len(found) != len(told):  # not as typed (a Kazakh stem): as they are
         return tuple(told)
-    phrases: list[tuple[int, str]] = []
+    phrases: list[tuple[int, list[str], bool]] = []  # where each ends, its words, a place?
     for start, stop, words in sorted(found):
-        if phrases and not text[phrases[-1][0] : start].strip():
-            phrases[-1] = (stop, f"{phrases[-1][1]} {words}")
+        place = _a_place(words)
+        if phrases and not (phrases[-1][2] or place) and not text[phrases[-1][0] : start].strip():
+            end, said, _ = phrases[-1]
+            # words both phrases hold are told once («Ерлан Карин» and «Карин Ахметов»)
+            shared = len(text[start:end].split())
+            phrases[-1] = (max(end, stop), said + words.split()[shared:], False)
         else:
-            phrases.append((stop, words))
-    return tuple(words for _, words in phrases)
+            phrases.append((stop, words.split(), place))
+    return tuple(" ".join(said) for _, said, _ in phrases)
 
 
 _REGION_WORDS = tuple(every("region_words"))

@@ -1432,6 +1432,13 @@ def test_names_told_back_keep_every_word_asked() -> None:
     asked = "был ли ерлан карин на форуме в Омске?"
     told = _whole_names(["Омске", "Ерлан", "Карин"], asked, set())
     assert told == ("Ерлан Карин", "Омске"), told
+    # a word held on both sides is told once
+    told = _whole_names(["Ерлан", "Ахметов"], "Кто такой Ерлан Карин Ахметов?", {"Карин"})
+    assert told == ("Ерлан Карин Ахметов",), told
+    # a place typed right after a name is no part of it («Омбыдағы»: in Omsk)
+    asked = "Ерлан Карин Омбыдағы форумға қатысты ма?"
+    told = _whole_names(["Ерлан", "Омбыдағы"], asked, {"Карин"})
+    assert told == ("Ерлан Карин", "Омбыдағы"), told
 
 
 async def test_a_name_and_a_city_not_held_are_told_back_apart(chat: Chatter) -> None:
