@@ -379,7 +379,7 @@ def _phrase_naming_an_event(
             if not actors and token.lemma in _ACTOR_LEMMAS:
                 continue
             found = _event_noun_phrase(doc.text, tokens, token)
-            if found is None or _talked_of(by_id, token) or _what_a_thing_is(tokens, token):
+            if found is None or _talked_of(by_id, token) or _what_a_thing_is(by_id, token):
                 continue  # «обсудили итоги съезда»: a gathering talked of is not this one
             if _bare(tokens, token):
                 # «прошёл круглый стол. … Участники обсудили X»: a kind alone is named by
@@ -416,11 +416,10 @@ _ATTENDEES = frozenset(
 _TELLING = frozenset({"рассказать", "рассказывать", "говорить", "поговорить", "вспомнить"})
 
 
-def _what_a_thing_is(tokens: list[Any], token: Any) -> bool:
+def _what_a_thing_is(by_id: dict[str, Any], token: Any) -> bool:
     """Whether `token` is in what a sentence with no verb says something other than an event
     is: «Центр – это Масленица, Святки, День славянской письменности» tells what the centre is
     known for, not an event; «Главное событие года – фестиваль «…»» names one."""
-    by_id = {t.id: t for t in tokens}
     node = token
     while node.rel == "conj" and node.head_id in by_id:
         node = by_id[node.head_id]
@@ -431,7 +430,7 @@ def _what_a_thing_is(tokens: list[Any], token: Any) -> bool:
         and t.rel == "nsubj"
         and t.pos in ("NOUN", "PROPN")
         and not refers_to_an_event(t.lemma)
-        for t in tokens
+        for t in by_id.values()
     )
 
 

@@ -439,6 +439,7 @@ def head_kinds(name: str) -> set[str]:
 
 
 def name_lemmas(name: str) -> tuple[str, ...]:
+    """A name's words in their dictionary forms, to tell two spellings of one body apart."""
     return tuple(lemma_of(w) for w in re.findall(r"[\w-]+", name))
 
 

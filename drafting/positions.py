@@ -508,7 +508,7 @@ _TAKES_NO_REMIT = frozenset(
 # культуре»): a «по …» after them is theirs, after any other kind the title's
 _TAKES_A_REMIT = frozenset(
     "управление агентство комитет министерство департамент комиссия подкомиссия служба центр "
-    "совет отдел сектор фонд ведомство инспекция палата".split()
+    "совет отдел сектор фонд ведомство инспекция".split()
 )
 _REMIT_TAIL = re.compile(r"\s+по\s+[а-яё][а-яё\s,-]*$")
 
@@ -690,11 +690,12 @@ def split_position(
         title = " ".join([title, kept])
         referred = antecedent(at, kind) if kind else None
         return (lower_first(title), referred) if referred else (lower_first(chunk), None)
-    remit = re.fullmatch(r"(\S+)(\s+по\s+[а-яё][а-яё\s,-]*)", rest)
-    if kinds and remit and lemma_of(remit.group(1)) not in _TAKES_A_REMIT:
+    remit = _REMIT_TAIL.search(rest)
+    body = rest[: remit.start()] if remit else ""
+    if kinds and remit and len(body.split()) == 1 and lemma_of(body) not in _TAKES_A_REMIT:
         # «проректор университета по международной работе»: a university has no remit, the
         # vice-rector has («проректор по международной работе»)
-        title, rest = title + remit.group(2), remit.group(1)
+        title, rest = title + remit.group(0), body
     if rest and kinds and not rest.isupper() and len(rest.split()) == 1:
         # «председателю центра», «руководитель Общества»: no name, only the kind of a body
         # named before

@@ -176,7 +176,12 @@ def _of_the_event(token: Any, tree: _Tree) -> bool:
         return True
     if head.pos not in ("NOUN", "PROPN"):
         return True
-    return refers_to_an_event(_lemma(head)) or bool(EVENT_WORDS.match(head.text))
+    return _an_event_word(head.text, _lemma(head))
+
+
+def _an_event_word(word: str, lemma: str) -> bool:
+    """«форум», «круглом», «акция», «мероприятие»: a word for an event, or for any event."""
+    return refers_to_an_event(lemma) or bool(EVENT_WORDS.match(word))
 
 
 def _lemma(token: Any) -> str:
@@ -237,11 +242,7 @@ def _after_a_name_in_brackets(text: str, mention: Mention) -> bool:
     # nor whom a place is named after («им. Л. Н. Гумилёва», «имени Г. Потанина»)
     unquoted = re.sub(r"(?:\bим\.|\bимени)(?:\s*[А-ЯЁ]\.)*\s*[А-ЯЁ][\w-]*", " ", unquoted)
     words = unquoted.split()
-    if (
-        len(words) >= 2
-        and words[-1] == "«»"
-        and (EVENT_WORDS.match(words[-2]) or refers_to_an_event(lemma_of(words[-2])))
-    ):
+    if len(words) >= 2 and words[-1] == "«»" and _an_event_word(words[-2], lemma_of(words[-2])):
         return False  # «фестиваль «Радуга» (Омск)», «акция «…» (Омск)»: where the event is
     at = [m.end() for m in re.finditer(r"(?:^|\s)(?:в|во|на)\s", unquoted, re.I)]
     between = [w for w in (unquoted[at[-1] :].split() if at else []) if w != "«»"]
@@ -392,7 +393,7 @@ def took_place_at(token: Any, tree: _Tree) -> bool:
             return _lemma(head) in _TOOK_PLACE_LEMMAS
         if head.pos not in ("NOUN", "PROPN"):
             return False
-        if refers_to_an_event(_lemma(head)) or EVENT_WORDS.match(head.text):
+        if _an_event_word(head.text, _lemma(head)):
             return True  # «семинар в университете «…»»
         if head.feats.get("Case") != "Loc" or not tree.prepositions(head) & _LOCATIVE:
             return False
