@@ -39,6 +39,8 @@ def _extent(root: Any, children: dict[str, list[Any]], name_only: bool = False) 
         for child in children.get(todo.pop().id, []):
             if name_only and child.rel not in _NAME_RELATIONS and child.text not in '«»"':
                 continue
+            if child.rel in _CLAUSES:
+                continue  # «Общество, созданное при Доме дружбы, …»: the clause is not its name
             if child in inside:
                 continue  # a parse may loop back
             if child.rel != "punct" or child.text in '«»"':
@@ -260,6 +262,33 @@ def _inviters(tokens: list[Any], children: dict[str, list[Any]]) -> list[Any]:
     return found
 
 
+# Clauses inside a subject's phrase that tell of something else («Общество, созданное при
+# Доме дружбы, провело …»): whatever they name did not hold the event
+_CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "parataxis"})
+
+
+def _up_to_the_verb(subject: Any, tokens: list[Any], children: dict[str, list[Any]]) -> list[range]:
+    """Where the subject of a verb of holding is written, when it comes first, up to that verb:
+    a long list of bodies («Ассамблея …, Управление … совместно с филиалом …, Союзом казаков …
+    стали организаторами») the parser hangs in pieces from wherever it likes, not from each
+    other. The clauses inside it are left out."""
+    verb = next((t for t in tokens if t.id == subject.head_id), None)
+    if subject.rel != "nsubj" or verb is None or subject.start > verb.start:
+        return []
+    start = _extent(subject, children, True).start
+    between = [t for t in tokens if start <= t.start < verb.start]
+    left_out = [_extent(t, children) for t in between if t.rel in _CLAUSES]
+    runs: list[range] = []
+    for token in between:
+        if any(token.start in clause for clause in left_out):
+            continue
+        if runs and runs[-1].stop >= token.start - 1:
+            runs[-1] = range(runs[-1].start, token.stop)
+        else:
+            runs.append(range(token.start, token.stop))
+    return runs
+
+
 def held_and_supported(doc: Any, morph_vocab: Any) -> tuple[list[range], list[range]]:
     """Character ranges of `doc` (a Natasha Doc with syntax) that name those who held the
     event, and those who supported it."""
@@ -267,11 +296,15 @@ def held_and_supported(doc: Any, morph_vocab: Any) -> tuple[list[range], list[ra
     supported: list[range] = []
     event_before = False
     for tokens, children in _sentences(doc, morph_vocab):
-        held += [_extent(h, children) for h in _holders(tokens, children, event_before)]
+        holders = _holders(tokens, children, event_before)
+        held += [_extent(h, children) for h in holders]
         event_before = any(
             t.rel in ("nsubj", "obj", "nsubj:pass") and refers_to_an_event(t.lemma) for t in tokens
         )
-        held += [_extent(h, children, True) for h in _named_organizers(tokens, children)]
+        named = _named_organizers(tokens, children)
+        held += [_extent(h, children, True) for h in named]
+        for subject in holders + named:
+            held += _up_to_the_verb(subject, tokens, children)
         held += [_extent(h, children, True) for h in _owners(tokens, children)]
         held += [_extent(h, children, True) for h in _inviters(tokens, children)]
         for invitation in (t for t in tokens if t.lemma == _INVITATION):

@@ -825,6 +825,50 @@ def test_a_body_credited_with_the_report_and_said_to_do_more_is_not_only_mention
     assert [draft.role_of(o) for o in draft.organizations] == ["mentioned"], draft.organizations
 
 
+def test_a_clause_inside_the_holder_s_phrase_names_no_holder() -> None:
+    text = (
+        "В Омске прошёл фестиваль «Дружба».\n"
+        "Общество «Лад», созданное при Доме дружбы в 1995 году, совместно с центром «Достык» "
+        "провело фестиваль.\n"
+    )
+    draft = draft_article(text, "omsk.txt")
+    roles = {o.name: draft.role_of(o) for o in draft.organizations}
+    assert roles["Общество «Лад»"] == roles["Центр «Достык»"] == "organizer", roles
+    assert roles["Дом дружбы"] != "organizer", roles
+
+
+def test_a_list_of_holders_runs_up_to_its_verb_however_it_is_parsed() -> None:
+    from types import SimpleNamespace
+
+    from drafting.nlp import children_of
+    from drafting.roles import _up_to_the_verb
+
+    words = [  # «Фонд , созданный акиматом , совместно с центром , союзом стали организаторами»
+        ("1", "Фонд", "nsubj", "9"),
+        ("2", ",", "punct", "3"),
+        ("3", "созданный", "acl", "1"),
+        ("4", "акиматом", "obl", "3"),
+        ("5", ",", "punct", "3"),
+        ("6", "совместно", "advmod", "9"),
+        ("7", "с", "case", "8"),
+        ("8", "центром", "obl", "6"),
+        ("10", ",", "punct", "11"),
+        ("11", "союзом", "obl", "4"),  # hung by the parser from a word of the clause
+        ("9", "стали", "root", "0"),
+        ("12", "организаторами", "xcomp", "9"),
+    ]
+    tokens, at = [], 0
+    for id_, text, rel, head in words:
+        tokens.append(SimpleNamespace(id=id_, text=text, rel=rel, head_id=head, start=at))
+        tokens[-1].stop = at + len(text)
+        at += len(text) + 1
+    written = " ".join(w[1] for w in words)
+    runs = _up_to_the_verb(tokens[0], tokens, children_of(tokens))
+    said = " … ".join(written[r.start : r.stop] for r in runs)
+    assert "Фонд" in said and "центром" in said and "союзом" in said, said
+    assert "акиматом" not in said and "стали" not in said, said
+
+
 def test_titles_that_run_on_into_the_next_name_are_that_person_s() -> None:
     text = (
         "На праздник пригласили акима района Серика Жумабаева, а также консула Российской "
