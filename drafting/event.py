@@ -19,6 +19,7 @@ from drafting.page import (
 from drafting.words import (
     MONTH_RE,
     POSITION_WORDS,
+    lemma_of,
     month_number,
     names_a_holiday,
     names_org_kind,
@@ -330,9 +331,10 @@ def _unquoted(line: str) -> str:
 
 
 def _is_clause(line: str) -> bool:
-    """A line with a finite verb in it («В Оренбуржье пройдут Дни …») says something of an
-    event; it is no name of one."""
-    return any("VERB" in tags_of(word)[0] for word in re.findall(r"[а-яёА-ЯЁ]+", line))
+    """A line with a finite verb in it («В Оренбуржье пройдут Дни …»), or a short passive
+    participle, which is one too («Создана автономия», «Подписан меморандум»), says something
+    of an event; it is no name of one."""
+    return any({"VERB", "PRTS"} & tags_of(word)[0] for word in re.findall(r"[а-яёА-ЯЁ]+", line))
 
 
 # Who came rather than what they came to: a phrase about them names the event only when
@@ -582,6 +584,8 @@ _ACTION_NOUNS = {
     "наградить": "награждение",
     "презентовать": "презентация",
     "чествовать": "чествование",
+    "создать": "создание",
+    "учредить": "учреждение",
 }
 
 
@@ -602,12 +606,17 @@ def _nominalised(line: str) -> str | None:
     tokens = doc.sents[0].tokens
     for token in tokens:
         token.lemmatize(morph_vocab)
-    root = next((t for t in tokens if t.rel == "root" and t.pos == "VERB"), None)
-    if root is None or root.lemma not in _ACTION_NOUNS:
+    root = next((t for t in tokens if t.rel == "root"), None)
+    if root is None:
+        return None
+    # «Открыт Дом дружбы»: a short passive participle, which the tagger may call an adjective
+    passive = "PRTS" in tags_of(root.text)[0]
+    verb = lemma_of(root.text) if passive else root.lemma
+    if (root.pos != "VERB" and not passive) or verb not in _ACTION_NOUNS:
         return None
     below = [t for t in tokens if t.head_id == root.id]
-    met = root.lemma == "встретиться"
-    wanted = ("nsubj",) if root.lemma.endswith("ся") else ("obj", "iobj")
+    met = verb == "встретиться"
+    wanted = ("nsubj", "nsubj:pass") if passive or verb.endswith("ся") else ("obj", "iobj")
     done_to = next((t for t in below if t.rel in wanted), None)
     if done_to is None or done_to.pos not in ("NOUN", "PROPN"):
         return None
@@ -616,13 +625,13 @@ def _nominalised(line: str) -> str | None:
         return _subtree(tokens, head)
 
     start, stop = text_of(done_to)
-    case = "nomn" if done_to.rel == "nsubj" else "accs"
+    case = "nomn" if done_to.rel.startswith("nsubj") else "accs"
     phrase = _phrase_in_case(
         doc.text[start:stop], done_to.text, case, opens=start == tokens[0].start
     )
     if phrase is None:
         return None
-    parts = [_ACTION_NOUNS[root.lemma].capitalize(), phrase]
+    parts = [_ACTION_NOUNS[verb].capitalize(), phrase]
     for t in below:
         cases = [c.text.casefold() for c in tokens if c.head_id == t.id and c.rel == "case"]
         if t.rel != "obl" or not cases:
