@@ -511,7 +511,15 @@ def full_country(text: str) -> str:
 
 _COUNTRY_WORDS = (
     ("KZ", re.compile(r"\b(?:казахстан\w*|рк|қазақстан\w*)\b")),
-    ("RU", re.compile(r"\b(?:росси[яиюей]|рф|россотрудничеств\w*|российск\w+ федерац\w+)\b")),
+    (
+        "RU",
+        re.compile(
+            r"\b(?:росси[яиюей]|рф|россотрудничеств\w*|российск\w+ федерац\w+|"
+            # a federal body is Russia's (Kazakhstan's are «республиканские»); a «Российский
+            # центр науки и культуры» is Russia's house abroad, wherever it stands
+            r"федеральн\w+|российск\w+ центр\w* науки и культуры|рцнк)\b"
+        ),
+    ),
 )
 
 
