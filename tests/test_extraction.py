@@ -207,6 +207,9 @@ def test_an_organization_s_country_comes_from_the_places_its_name_holds() -> Non
     assert org_country("Астраханская общественная организация казахской культуры", []) == "RU"
     assert org_country("Совет российских соотечественников г. Нур-Султан", []) == "KZ"
     assert org_country("Российско-казахстанский клуб дружбы", []) is None
+    # a federal body is Russia's, and so is its centre of science and culture abroad
+    assert org_country("Федеральное агентство по делам национальностей", []) == "RU"
+    assert org_country("Российский центр науки и культуры в Алматы", []) == "RU"
     assert org_country("Фонд «Степь»", []) is None  # nothing tells: the admin decides
 
 
