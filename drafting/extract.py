@@ -478,6 +478,16 @@ def said_of(person: DraftPerson, title: str) -> str:
     return for_a_woman(title) if gender_of(person) == "femn" else title
 
 
+# A sentence that says someone moderated: «Модератором выступил …», «Дискуссию модерировал …»,
+# «…, модератор сессии» — not moderators met or thanked with others («встретился с
+# участниками и модераторами», «поблагодарил модераторов»)
+_MODERATION = re.compile(
+    r"(?<!\bс )(?<!\bсо )(?<!\bи )(?<!\bк )(?<!\bдля )(?<!\bперед )"
+    r"\b(?:со)?(?:модератор(?:ом|а|ы|ами)?\b|модерир\w*)",
+    re.I,
+)
+
+
 def _was_there(before: str) -> bool:
     """Whether a name written in an oblique case after `before` (its sentence up to it) is
     of someone who was there: it follows such a noun directly, or through titles and the
@@ -987,7 +997,7 @@ def draft_article(
         if _inside_a_quoted_name(text, sentence_start, span):
             part = "mentioned"  # «Круглый стол «Чокан Валиханов и Омск»»: named in a name
         taking_part.setdefault(person_id, set()).add(part)
-        if re.search(r"модератор", sentence, re.I) and not moderated & {sentence}:
+        if _MODERATION.search(sentence) and not moderated & {sentence}:
             moderated.add(sentence)  # «Модератором выступил …»: the first person named
             person.role = "moderator"
 

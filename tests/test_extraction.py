@@ -2992,3 +2992,16 @@ def test_a_remit_after_a_body_that_takes_none_is_the_title_s() -> None:
     # no university named before: no body, and none called «Университет по …»
     alone = _titles(text.replace("Круглый стол провёл Омский государственный университет. ", ""))
     assert alone["Игорь Семёнов"] == [("проректор университета по международной работе", None)]
+
+
+def test_who_moderated_is_told_by_a_word_for_moderating_not_by_moderators_met() -> None:
+    def role(sentence: str) -> str:
+        text = f"В Омске прошёл круглый стол «Соседи». {sentence}\n"
+        return {p.last_name: p.role for p in draft_article(text, "omsk.txt").people}["Петров"]
+
+    assert role("Дискуссию модерировал директор центра «Диалог» Иван Петров.") == "moderator"
+    assert role("Модератором выступил директор центра «Диалог» Иван Петров.") == "moderator"
+    met = "Перед его началом с участниками и модераторами встретился аким области Иван Петров."
+    assert role(met) != "moderator"
+    thanked = "Аким области Иван Петров поблагодарил модераторов за работу."
+    assert role(thanked) != "moderator"
