@@ -158,6 +158,12 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
         counterpart = _counterpart_after(text, start, stop)
         if counterpart is not None:  # «Управления … по культурным связям | с зарубежными странами»
             normal, stop = normal + text[stop:counterpart], counterpart
+        restated = _restated_after(text, start, stop)
+        if restated is not None:  # «Гражданского альянса | – ресурсного центра поддержки НКО …»
+            end, phrase = restated
+            normal, stop = f"{normal} – {phrase_nominative(phrase)}", end
+            while i + 1 < len(ordered) and ordered[i + 1].start < stop:
+                i += 1  # what the tagger took apart inside it («НКО»)
         merged.append(Span("ORG", start, stop, text[start:stop], normal))
         i += 1
     merged += _quoted_after_kind(text, merged)
@@ -260,6 +266,30 @@ def _counterpart_after(text: str, start: int, stop: int) -> int | None:
         if bare != word.group(0):
             break  # a comma or a full stop ends it
     return end
+
+
+def _restated_after(text: str, start: int, stop: int) -> tuple[int, str] | None:
+    """A body named again after a dash by its kind, in the same oblique case: «руководитель
+    Гражданского альянса – ресурсного центра поддержки НКО области, …» is one body, «Гражданский
+    альянс – ресурсный центр …». Where that phrase ends (a comma, a full stop, a bracket or the
+    line's end), and the phrase. In the nominative a dash says what a body is («Дом дружбы –
+    центр притяжения …»): that is no name."""
+    found = re.match(r"[ \t]+[-–—][ \t]+([а-яё][^,.;:()\n«»]{3,120})", text[stop:])
+    if found is None:
+        return None
+    phrase = found.group(1).rstrip()
+    words = phrase.split()
+    kind = next((k for k, w in enumerate(words[:3]) if names_org_kind(w)), None)
+    head = next((w for w in text[start:stop].split() if names_org_kind(w)), None)
+    if kind is None or head is None:
+        return None
+    cases = tags_of(words[kind])[1] & tags_of(head.strip("«»"))[1] & _OBLIQUE
+    if not cases or "nomn" in tags_of(head.strip("«»"))[0]:
+        return None
+    return stop + found.start(1) + len(phrase), phrase
+
+
+_OBLIQUE = frozenset({"gent", "datv", "ablt", "loct"})
 
 
 def closing_quote(text: str, opened: int) -> int | None:

@@ -311,6 +311,13 @@ def head_in_nominative(raw: str, normal: str) -> str:
     «Дом дружба народы»; «Ассамблеи народа Казахстана» → «Ассамблея народа Казахстана»)."""
     from search.textnorm import _analyzer
 
+    dash = re.compile(r"\s[-–—]\s")
+    if len(dash.split(raw)) == len(dash.split(normal)) == 2:
+        # «Гражданского альянса – ресурсного центра …»: a body named twice, each with its head
+        return " – ".join(
+            head_in_nominative(w, t)
+            for w, t in zip(dash.split(raw), dash.split(normal), strict=True)
+        )
     written, tagged = raw.split(), normal.split()
     if len(written) != len(tagged):
         return normal

@@ -3005,3 +3005,27 @@ def test_who_moderated_is_told_by_a_word_for_moderating_not_by_moderators_met() 
     assert role(met) != "moderator"
     thanked = "Аким области Иван Петров поблагодарил модераторов за работу."
     assert role(thanked) != "moderator"
+
+
+def test_a_body_named_again_after_a_dash_is_one_body_with_both_names() -> None:
+    from loading.files import read_content
+    from tests.conftest import CONTENT
+
+    text = (
+        "В Костанае прошла сессия НКО. Слово взял Марат Исаев, руководитель Гражданского "
+        "альянса – ресурсного центра поддержки НКО Костанайской области, объединяющего сто "
+        "организаций.\n"
+    )
+    draft = draft_article(text, "kostanay.txt", read_content(CONTENT))
+    orgs = {o.id: o for o in draft.organizations}
+    (isaev,) = draft.people
+    body = orgs[isaev.positions[0].organization]
+    # not the country's alliance the content knows by its short name, and in the nominative
+    assert not body.known, body
+    assert body.name == "Гражданский альянс – ресурсный центр поддержки НКО Костанайской области"
+    # in the nominative a dash says what a body is: no name of it
+    said = (
+        "В Омске прошёл праздник. Дом дружбы – центр притяжения для всех народов региона. "
+        "Праздник открыл директор Дома дружбы Иван Петров.\n"
+    )
+    assert [o.name for o in draft_article(said, "omsk.txt").organizations] == ["Дом дружбы"]
