@@ -478,14 +478,37 @@ def said_of(person: DraftPerson, title: str) -> str:
     return for_a_woman(title) if gender_of(person) == "femn" else title
 
 
-# A sentence that says someone moderated: «Модератором выступил …», «Дискуссию модерировал …»,
-# «…, модератор сессии» — not moderators met or thanked with others («встретился с
-# участниками и модераторами», «поблагодарил модераторов»)
-_MODERATION = re.compile(
-    r"(?<!\bс )(?<!\bсо )(?<!\bи )(?<!\bк )(?<!\bдля )(?<!\bперед )"
-    r"\b(?:со)?(?:модератор(?:ом|а|ы|ами)?\b|модерир\w*)",
-    re.I,
-)
+_MODERATOR_WORD = re.compile(r"\b(?:со)?(?:модератор\w*|модерир\w*|модераци\w*)", re.I)
+# Verbs that only link a word to the name it says it of: «модератором выступил …»
+_LINKING = frozenset({"выступить", "выступать", "стать", "становиться", "быть", "являться"})
+
+
+def _moderates(text: str, sentence_start: int, span: Span, moderators: list[range]) -> bool:
+    """Whether the word for moderating nearest before the name, in its sentence, is said of
+    it — «Модератором выступил директор центра Иван …», «Дискуссию модерировал …», «под
+    модерацией эксперта …», «модераторам Ольге … и Канату …» — with nothing between but a
+    linking verb, the name's title and other moderators listed with it; or the name is
+    followed by it as its title («Иван Петров, модератор сессии, …»). Not one met or thanked
+    with moderators («с модераторами встретился аким …»), nor one named before «а
+    модератором стал …»."""
+    before = text[sentence_start : span.start]
+    said = list(_MODERATOR_WORD.finditer(before))
+    if said:
+        gap_start = sentence_start + said[-1].end()
+        listed = [m for m in moderators if m.start >= gap_start]
+        if listed:  # «… Ольге Смирновой и Канату Ибраеву»: one more of a list
+            gap = text[listed[-1].stop : span.start]
+            if re.search(r"(?:,|\bи\b|\bсовместно\s+со?\b|\bвместе\s+со?\b)", gap) and not any(
+                {"VERB"} & tags_of(w)[0] for w in re.findall(r"[а-яё]+", gap)
+            ):
+                return len(gap) <= 150
+            return False
+        gap = text[gap_start : span.start]
+        verbs = [w for w in re.findall(r"[а-яё]+", gap) if "VERB" in tags_of(w)[0]]
+        if len(gap) <= 150 and not re.search(r"[;!?]", gap):
+            return all(lemma_of(w) in _LINKING for w in verbs)
+    after = text[span.stop : span.stop + 60]
+    return bool(re.match(r"\s*(?:,|\(|[-–—])\s*(?:со)?модератор", after, re.I))
 
 
 def _was_there(before: str) -> bool:
@@ -873,7 +896,7 @@ def draft_article(
     people: dict[str, DraftPerson] = {}
     taking_part: dict[str, set[str]] = {}
     position_ranges: list[tuple[int, int]] = []
-    moderated: set[str] = set()
+    moderators: list[range] = []  # where the names of those who moderated are written
     previous_end = 0
     shared: DraftPosition | None = None
     openers = opened_by(doc, pipeline()[1])  # «Конференцию открыла директор …»
@@ -997,8 +1020,8 @@ def draft_article(
         if _inside_a_quoted_name(text, sentence_start, span):
             part = "mentioned"  # «Круглый стол «Чокан Валиханов и Омск»»: named in a name
         taking_part.setdefault(person_id, set()).add(part)
-        if _MODERATION.search(sentence) and not moderated & {sentence}:
-            moderated.add(sentence)  # «Модератором выступил …»: the first person named
+        if _moderates(text, sentence_start, span, moderators):
+            moderators.append(range(span.start, span.stop))
             person.role = "moderator"
 
         # «Наталья Калашникова (Нур-Султан)», «… СО РАН (Новосибирск) Ирина Октябрьская»

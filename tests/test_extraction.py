@@ -3006,6 +3006,38 @@ def test_who_moderated_is_told_by_a_word_for_moderating_not_by_moderators_met() 
     thanked = "Аким области Иван Петров поблагодарил модераторов за работу."
     assert role(thanked) != "moderator"
 
+    def roles(sentence: str) -> dict[str, str]:
+        text = f"В Омске прошёл круглый стол «Соседи». {sentence}\n"
+        return {p.last_name: p.role for p in draft_article(text, "omsk.txt").people}
+
+    # the word is said of the name after it, not of the first one in the sentence
+    assert roles(
+        "На круглом столе выступил аким области Асан Байжанов, а модератором стал депутат "
+        "маслихата Ерлан Жумабаев."
+    ) == {"Байжанов": "speaker", "Жумабаев": "moderator"}
+    assert roles(
+        "Вице-аким Ерлан Ильясов поприветствовал участников круглого стола, модератором "
+        "которого выступил профессор Нурлан Кенжин."
+    ) == {"Ильясов": "speaker", "Кенжин": "moderator"}
+    # all of a list, and a name right after the word whatever governs it
+    assert roles("Модераторами выступили политолог Андрей Ковалёв и журналист Дана Есенова.") == {
+        "Ковалёв": "moderator",
+        "Есенова": "moderator",
+    }
+    assert roles(
+        "Организаторы выразили благодарность модераторам Ольге Смирновой и Канату Ибраеву."
+    ) == {
+        "Смирнова": "moderator",
+        "Ибраев": "moderator",
+    }
+    assert roles("Дискуссия прошла под модерацией эксперта Асель Нурпеисовой.") == {
+        "Нурпеисова": "moderator"
+    }
+    # the word as a title after the name, but not a past one
+    assert role("Иван Петров, модератор сессии, отметил важность диалога.") == "moderator"
+    former = "Иван Петров, бывший модератором прошлого форума, выступил с докладом."
+    assert role(former) == "speaker"
+
 
 def test_a_body_named_again_after_a_dash_is_one_body_with_both_names() -> None:
     from loading.files import read_content
