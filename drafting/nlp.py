@@ -388,6 +388,14 @@ def _parsed_context(doc: Any, span: Any) -> Context:
     head = next((t for t in span.tokens if t.head_id not in inside), None)
     if head is None:
         return Context()
+    # «поблагодарил Ерлана Жумабаева и Каната Ибраева»: a name joined to another stands
+    # where the first of them stands
+    first, seen = head, {head.id}
+    while first.rel == "conj" and first.head_id in tokens and first.head_id not in seen:
+        first = tokens[first.head_id]
+        seen.add(first.id)
+    if first is not head and first.pos == "PROPN":
+        head = first
     subject = (
         True
         if head.rel in _SUBJECT_RELATIONS

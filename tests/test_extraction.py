@@ -3061,3 +3061,15 @@ def test_a_body_named_again_after_a_dash_is_one_body_with_both_names() -> None:
         "Праздник открыл директор Дома дружбы Иван Петров.\n"
     )
     assert [o.name for o in draft_article(said, "omsk.txt").organizations] == ["Дом дружбы"]
+
+
+def test_a_name_joined_to_another_stands_in_its_case() -> None:
+    def people(sentence: str) -> dict[str, str]:
+        text = f"В Омске прошёл круглый стол. {sentence}\n"
+        return {p.full_name: p.role for p in draft_article(text, "omsk.txt").people}
+
+    thanked = people("Аким поблагодарил Ерлана Жумабаева и Каната Ибраева за помощь.")
+    assert set(thanked) == {"Ерлан Жумабаев", "Канат Ибраев"}, thanked
+    assert set(thanked.values()) == {"mentioned"}, thanked
+    mixed = people("Организаторы наградили Ольгу Смирнову и Каната Ибраева.")
+    assert set(mixed) == {"Ольга Смирнова", "Канат Ибраев"}, mixed
