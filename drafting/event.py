@@ -252,6 +252,10 @@ def event_title_and_kind(text: str) -> tuple[str | None, str]:
     # («В Оренбуржье пройдут Дни Актюбинской области» → «Дни Актюбинской области»).
     if headline and _is_clause(headline):
         phrase = _phrase_naming_an_event(headline, sentences=1, actors=False, frames=False)
+        if phrase and " " not in phrase:
+            # «Выставка» alone names none: the action the headline tells does, when it has one
+            # («Открыта выставка казахского искусства» → «Открытие выставки казахского …»)
+            phrase = _nominalised(headline) or phrase
         if phrase:
             return phrase, kind
         # «… выступят в рамках форума»: the body may name what was held within it
@@ -652,7 +656,29 @@ def _subtree(tokens: list[Any], head: Any) -> tuple[int, int]:
 
 def _below(tokens: list[Any], head: Any) -> set[str]:
     """The ids of `head` and every word below it, quotes included, other punctuation not."""
-    inside, todo = {head.id}, [head.id]
+    inside = _descendants(tokens, head.id)
+    return inside | _looped_after(tokens, inside)
+
+
+def _looped_after(tokens: list[Any], inside: set[str]) -> set[str]:
+    """The words right after a phrase that the parser hung in a loop, from no root
+    («Открыта выставка казахского прикладного искусства»: «казахского» from «искусства» and
+    back): they belong with the phrase they follow."""
+    rooted = set().union(*(_descendants(tokens, t.id) for t in tokens if t.rel == "root"))
+    order = [t.id for t in tokens]
+    last = max(order.index(i) for i in inside)
+    looped: set[str] = set()
+    for t in tokens[last + 1 :]:
+        if t.rel == "punct" or t.id in looped:
+            continue
+        if t.id in rooted:
+            return set()  # only a loop that runs to the sentence's end: else it may be any clause
+        looped |= _descendants(tokens, t.id)
+    return looped
+
+
+def _descendants(tokens: list[Any], top: str) -> set[str]:
+    inside, todo = {top}, [top]
     while todo:
         parent = todo.pop()
         for t in tokens:
