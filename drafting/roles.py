@@ -141,8 +141,15 @@ def _holders(tokens: list[Any], children: dict[str, list[Any]], event_before: bo
             for h in held
         ):
             continue  # «организовал ансамбль», «провёл экскурсию»: not the event
+        # «Университет и центр провели форум»: a body before the verb the parser read as a
+        # second object (such nouns are written alike in the nominative and the accusative)
+        second_object = not passive and not any(c.rel == "nsubj" for c in below)
         for child in below:
             agent = child.rel in ("nsubj", "obl:agent") or _by_instrumental(child, children)
+            if second_object and child.rel == "obj" and child.start < verb.start:
+                agent = not refers_to_an_event(child.lemma) and any(
+                    c.rel == "obj" and c is not child and refers_to_an_event(c.lemma) for c in below
+                )
             # a person who held it is a person («Встречу провёл председатель фонда …»): the
             # body they work for is not said to have held it
             if agent and _a_body(child):
@@ -153,9 +160,13 @@ def _holders(tokens: list[Any], children: dict[str, list[Any]], event_before: bo
         above = {verb.id, verb.head_id}
         if verb.head_id in by_id:
             above.add(by_id[verb.head_id].head_id)
-        for together in (c for c in tokens if c.lemma == "совместно"):
+        for together in (c for c in tokens if c.lemma in ("совместно", "вместе")):
             if together.head_id in above | {h.id for h in holders}:
-                holders += [c for c in children.get(together.id, []) if _has_case(c, children, "с")]
+                holders += [
+                    c
+                    for c in children.get(together.id, [])
+                    if _has_case(c, children, "с") and _a_body(c)  # not «вместе с директором …»
+                ]
     return holders
 
 
@@ -277,7 +288,12 @@ def _up_to_the_verb(subject: Any, tokens: list[Any], children: dict[str, list[An
         return []
     start = _extent(subject, children, True).start
     between = [t for t in tokens if start <= t.start < verb.start]
-    left_out = [_extent(t, children) for t in between if t.rel in _CLAUSES]
+    # nor does a person named in it, with their title («вместе с директором школы …»)
+    left_out = [
+        _extent(t, children)
+        for t in between
+        if t.rel in _CLAUSES or (t.pos in ("NOUN", "PROPN") and not _a_body(t))
+    ]
     runs: list[range] = []
     for token in between:
         if any(token.start in clause for clause in left_out):

@@ -840,13 +840,35 @@ def test_a_clause_inside_the_holder_s_phrase_names_no_holder() -> None:
     assert roles["Дом дружбы"] != "organizer", roles
 
 
+def test_who_held_it_with_the_holder_is_a_body_not_a_person_s_title() -> None:
+    def roles(text: str) -> dict[str, str]:
+        draft = draft_article(f"В Омске прошёл конкурс чтецов. {text}\n", "omsk.txt")
+        return {o.name: draft.role_of(o) for o in draft.organizations}
+
+    held = roles("Общество «Достык» вместе с центром «Русь» провело конкурс.")
+    assert held == {"Общество «Достык»": "organizer", "Центр «Русь»": "organizer"}, held
+    with_a_person = roles(
+        "Общество «Достык» вместе с директором школы № 5 Иваном Петровым провело конкурс."
+    )
+    assert with_a_person["Общество «Достык»"] == "organizer", with_a_person
+    assert with_a_person["Школа № 5"] != "organizer", with_a_person
+    # bodies before the verb that the parser read as its second object held it too
+    pair = draft_article(
+        "Евразийский университет и Республиканский центр языков провели в Астане форум.\n",
+        "astana.txt",
+    )
+    assert set(map(pair.role_of, pair.organizations)) == {"organizer"}
+
+
 def test_a_list_of_holders_runs_up_to_its_verb_however_it_is_parsed() -> None:
     from types import SimpleNamespace
 
     from drafting.nlp import children_of
     from drafting.roles import _up_to_the_verb
 
-    words = [  # «Фонд , созданный акиматом , совместно с центром , союзом стали организаторами»
+    # «Фонд , созданный акиматом , совместно с центром , союзом и директором школы стали
+    # организаторами»
+    words = [
         ("1", "Фонд", "nsubj", "9"),
         ("2", ",", "punct", "3"),
         ("3", "созданный", "acl", "1"),
@@ -857,19 +879,23 @@ def test_a_list_of_holders_runs_up_to_its_verb_however_it_is_parsed() -> None:
         ("8", "центром", "obl", "6"),
         ("10", ",", "punct", "11"),
         ("11", "союзом", "obl", "4"),  # hung by the parser from a word of the clause
+        ("13", "и", "cc", "14"),
+        ("14", "директором", "conj", "8"),  # a person, with the body of their title
+        ("15", "школы", "nmod", "14"),
         ("9", "стали", "root", "0"),
         ("12", "организаторами", "xcomp", "9"),
     ]
     tokens, at = [], 0
     for id_, text, rel, head in words:
-        tokens.append(SimpleNamespace(id=id_, text=text, rel=rel, head_id=head, start=at))
+        pos = "NOUN" if text in ("Фонд", "акиматом", "центром", "союзом", "директором") else "X"
+        tokens.append(SimpleNamespace(id=id_, text=text, rel=rel, head_id=head, start=at, pos=pos))
         tokens[-1].stop = at + len(text)
         at += len(text) + 1
     written = " ".join(w[1] for w in words)
     runs = _up_to_the_verb(tokens[0], tokens, children_of(tokens))
     said = " … ".join(written[r.start : r.stop] for r in runs)
     assert "Фонд" in said and "центром" in said and "союзом" in said, said
-    assert "акиматом" not in said and "стали" not in said, said
+    assert not {"акиматом", "директором", "школы", "стали"} & set(said.split()), said
 
 
 def test_titles_that_run_on_into_the_next_name_are_that_person_s() -> None:
