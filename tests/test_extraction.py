@@ -1693,6 +1693,13 @@ def test_a_headline_that_tells_what_was_done_names_the_event() -> None:
     )
     assert title("Открыт Дом дружбы в Кокшетау") == "Открытие Дома дружбы в Кокшетау"
     assert title("Создана ассоциация казахов Алтая") == "Создание ассоциации казахов Алтая"
+    # and the verb is no part of the body's name
+    founded = draft_article(
+        "Создана ассоциация казахов Алтая\n\nВ Барнауле прошла учредительная конференция, "
+        "на которой создана ассоциация казахов Алтая. Её возглавил Канат Ахметов.\n",
+        "altai.txt",
+    )
+    assert [o.name for o in founded.organizations] == ["Ассоциация казахов Алтая"]
     # an event's kind alone names none; the parser's loop in the phrase is no end of it
     assert title("Открыта выставка казахского прикладного искусства") == (
         "Открытие выставки казахского прикладного искусства"
