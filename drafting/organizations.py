@@ -483,6 +483,8 @@ def spelt_out(name: str, candidates: list[tuple[str, str, int]]) -> tuple[str, s
         if sum(1 for w in _WORD.findall(normal) if not w.isupper()) < 3:
             continue  # itself an abbreviation, or too short to be spelt out
         spelt = re.sub(r"\s*\([^)]*\)?\s*$", "", normal)  # «… инициатив» (КОЦГИ)»
+        # «Российский центр науки и культуры в Ташкенте» is the РЦНК: where it serves is not
+        spelt = re.sub(r"\s+во?\s+(?:г\.\s*)?[А-ЯЁ][\w-]*$", "", spelt)
         letters = _initial_letters(spelt)
         plain = _initial_letters(re.sub(r"^(?:[А-ЯЁ]{2,}\s+)+", "", spelt))
         # «… организация «Национально-культурная автономия казахов …»» is the НКАКТО too

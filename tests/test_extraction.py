@@ -3110,3 +3110,14 @@ def test_a_name_joined_to_another_stands_in_its_case() -> None:
     assert set(thanked.values()) == {"mentioned"}, thanked
     mixed = people("Организаторы наградили Ольгу Смирнову и Каната Ибраева.")
     assert set(mixed) == {"Ольга Смирнова", "Канат Ибраев"}, mixed
+
+
+def test_an_abbreviation_leaves_out_where_a_mission_serves() -> None:
+    text = (
+        "Концерт в Ташкенте\n\nВ Российском центре науки и культуры в Ташкенте прошёл концерт. "
+        "Гостей приветствовал директор РЦНК Иван Петров.\n"
+    )
+    draft = draft_article(text, "tashkent.txt")
+    (centre,) = draft.organizations
+    assert centre.name == "Российский центр науки и культуры в Ташкенте", centre
+    assert draft.people[0].positions[0].organization == centre.id
