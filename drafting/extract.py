@@ -63,6 +63,7 @@ from drafting.page import (
 )
 from drafting.people import (
     first_names_back,
+    first_names_before,
     gender_of,
     glued_place,
     is_initial,
@@ -602,6 +603,7 @@ def draft_article(
     text = without_related(stubs_written_out(text))
     spans, sentences, doc = analyse(text)
     spans = untitled(first_names_back(joined_names(spans, text), text), text)
+    spans = first_names_before(spans, text)  # «Айгерим Ахметова» tagged «Ахметова» alone
     # Names in a site's menu or share buttons («Поделиться ВКонтакте») are not the article's.
     furniture = page_line_ranges(text)
     spans = [s for s in spans if not any(a <= s.start < b for a, b in furniture)]

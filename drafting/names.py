@@ -142,6 +142,9 @@ def _readings(word: str) -> dict[tuple[str, str], tuple[str, float]]:
             add("femn", case, word, 0.6 if case == "nomn" else 0.5)
     if lower.endswith(("ий", "ый", "ой")) and not lower.endswith(("овой", "евой", "иной")):
         add("masc", "nomn", word, 1.0)
+    if lower.endswith("е") and not lower.endswith(("ие", "ье")):
+        # «Сауле»: a woman's name in «-е» that does not change, not «Саул» in a case
+        add("femn", "nomn", word, 0.5)
     if lower.endswith(("а", "я")) and not lower.endswith("ича"):
         # «Сагатовича», «Ильича»: a man's patronymic in the genitive, never a woman's name
         add("femn", "nomn", word, 1.0)

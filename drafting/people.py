@@ -268,6 +268,37 @@ def first_names_back(spans: list[Span], text: str) -> list[Span]:
     return out
 
 
+def first_names_before(spans: list[Span], text: str) -> list[Span]:
+    """A first name the tagger left out of a surname it found: «Айгерим Ахметова рассказала …»
+    tagged «Ахметова» alone. The capitalised word right before a lone surname, in no span of
+    its own, is its first name when the dictionary knows it as a name or not at all — not a
+    word it knows otherwise («Выступила Ахметова», «Директор Ахметова») nor a place."""
+    taken = [(s.start, s.stop) for s in spans]
+    out = []
+    for span in spans:
+        before = re.search(
+            r"(?:^|(?<=[\s(«\"]))([А-ЯЁ][а-яёәғқңөұүһі]+)[ \t]+$", text[: span.start]
+        )
+        if (
+            span.type == "PER"
+            and " " not in span.text.strip()
+            and SURNAME_END.search(span.text)
+            and before is not None
+            and not any(a <= before.start(1) < b for a, b in taken)
+        ):
+            word = before.group(1)
+            tags = tags_of(word)[1]
+            if ("Name" in tags or not known_word(word)) and not known_place(word):
+                span = replace(
+                    span,
+                    start=before.start(1),
+                    text=text[before.start(1) : span.stop],
+                    normal=f"{word} {span.normal}",
+                )
+        out.append(span)
+    return out
+
+
 def untitled(spans: list[Span], text: str) -> list[Span]:
     """A capitalised title the tagger took into a name is the title again: «во главе с Акимом
     Бердыбеком Сапарбаевым» → the name «Бердыбеком Сапарбаевым»."""

@@ -3121,3 +3121,17 @@ def test_an_abbreviation_leaves_out_where_a_mission_serves() -> None:
     (centre,) = draft.organizations
     assert centre.name == "Российский центр науки и культуры в Ташкенте", centre
     assert draft.people[0].positions[0].organization == centre.id
+
+
+def test_a_kazakh_first_name_the_tagger_left_out_is_the_person_s() -> None:
+    def people(sentence: str) -> dict[str, str]:
+        text = f"В Омске прошёл форум. {sentence}\n"
+        return {p.full_name: p.role for p in draft_article(text, "omsk.txt").people}
+
+    assert people("Айгерим Ахметова рассказала о работе центра.") == {"Айгерим Ахметова": "speaker"}
+    # «Сауле» does not change: no «Саул» in a case
+    assert people("Директор Дома дружбы Сауле Ахметова рассказала о работе центра.") == {
+        "Сауле Ахметова": "speaker"
+    }
+    # a word the dictionary knows otherwise is no first name
+    assert "Выступила Ахметова" not in people("Выступила Ахметова с докладом.")
