@@ -70,8 +70,13 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
             continue
         start, stop, normal = span.start, span.stop, span.normal
         # «Создана ассоциация …» in a headline: a verb the tagger took in is no part of a name
-        first = re.match(r"[А-ЯЁа-яё]+\s+", text[start:stop])
-        if first and {"VERB", "PRTS"} & tags_of(first.group().strip())[0] and " " in normal:
+        first = re.match(r"[А-ЯЁа-яё]+[ \t]+", text[start:stop])
+        if (
+            first
+            and known_word(first.group().strip())  # not a word it guesses («Наурыз»)
+            and {"VERB", "PRTS"} & tags_of(first.group().strip())[0]
+            and " " in normal
+        ):
             start, normal = start + first.end(), normal.split(" ", 1)[1]
         # «платформы «Большая Евразия»: the tagger leaves the closing quotes out
         while text[start:stop].count("«") > text[start:stop].count("»") and text[

@@ -1700,6 +1700,13 @@ def test_a_headline_that_tells_what_was_done_names_the_event() -> None:
         "altai.txt",
     )
     assert [o.name for o in founded.organizations] == ["Ассоциация казахов Алтая"]
+    # a word the dictionary only guesses is no verb to cut: the page's lines stay apart
+    feast = draft_article(
+        "Татарское общество встретило Наурыз\n\nГордость общества – праздник «Сабантуй», "
+        "который прошёл в Омске. Его открыл председатель общества Ильдар Хасанов.\n",
+        "omsk.txt",
+    )
+    assert not any("Гордость" in o.name for o in feast.organizations), feast.organizations
     # an event's kind alone names none; the parser's loop in the phrase is no end of it
     assert title("Открыта выставка казахского прикладного искусства") == (
         "Открытие выставки казахского прикладного искусства"
