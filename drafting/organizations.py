@@ -61,7 +61,7 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
     («Гражданский Альянс» + «Казахстана», «Общественной палаты» + «Российской Федерации»).
     Two organizations side by side stay two: a commission and the chamber it belongs to."""
     merged: list[Span] = []
-    ordered = sorted(spans, key=lambda s: s.start)
+    ordered = sorted(_by_line(spans, text), key=lambda s: s.start)
     i = 0
     while i < len(ordered):
         span = ordered[i]
@@ -275,6 +275,29 @@ def _counterpart_after(text: str, start: int, stop: int) -> int | None:
         if bare != word.group(0):
             break  # a comma or a full stop ends it
     return end
+
+
+def _by_line(spans: list[Span], text: str) -> list[Span]:
+    """An organization the tagger ran across a blank line («РЦНК» in a headline, «Российский
+    центр …» in the paragraph under it) is one per paragraph; a run of lines with no blank one
+    between (a site's menu) stays one, and no name."""
+    out = []
+    for span in spans:
+        if span.type != "ORG" or not re.search(r"\n[ \t]*\n", span.text):
+            out.append(span)
+            continue
+        for piece in re.finditer(r"[^\n]+", span.text):
+            words = piece.group().strip()
+            # a part whose head noun is a kind of body, or an abbreviation: not «Гордость
+            # общества», what was left of a line the tagger ran on
+            head = next((w for w in words.split() if "NOUN" in tags_of(w.strip("«»"))[0]), "")
+            if re.fullmatch(r"[А-ЯЁ]{2,}", words) or (head and names_org_kind(head)):
+                start = span.start + piece.start() + piece.group().index(words)
+                normal = (
+                    words if re.fullmatch(r"[А-ЯЁA-Z]{2,}", words) else phrase_nominative(words)
+                )
+                out.append(Span("ORG", start, start + len(words), words, normal))
+    return out
 
 
 def _restated_after(text: str, start: int, stop: int) -> tuple[int, str] | None:

@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
+from drafting.gazetteer import country_of
 from drafting.model import DraftPerson
 from drafting.names import INITIALS, NO_CONTEXT, Context, nominative, split_initials
 from drafting.nlp import Span
@@ -288,7 +289,13 @@ def first_names_before(spans: list[Span], text: str) -> list[Span]:
         ):
             word = before.group(1)
             tags = tags_of(word)[1]
-            if ("Name" in tags or not known_word(word)) and not known_place(word):
+            # («Кызылорду Ахметова покинула …»: a city in a case is no first name)
+            place = (
+                known_place(word)
+                or "Geox" in tags
+                or any(country_of(form) for form in (word, word[:-1] + "а", word[:-1] + "я"))
+            )
+            if ("Name" in tags or not known_word(word)) and not place:
                 span = replace(
                     span,
                     start=before.start(1),

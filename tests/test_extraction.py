@@ -3119,6 +3119,18 @@ def test_a_name_joined_to_another_stands_in_its_case() -> None:
     assert set(mixed) == {"Ольга Смирнова", "Канат Ибраев"}, mixed
 
 
+def test_an_organization_the_tagger_ran_across_a_line_break_is_one_per_line() -> None:
+    text = (
+        "Конкурс в РЦНК\n\nРоссийский центр науки и культуры в Ташкенте провёл конкурс юных "
+        "художников. Руководитель РЦНК в Ташкенте Алексей Белов вручил призы.\n"
+    )
+    draft = draft_article(text, "tashkent.txt")
+    (centre,) = draft.organizations
+    assert centre.name == "Российский центр науки и культуры в Ташкенте", centre
+    assert draft.role_of(centre) == "organizer"
+    assert draft.people[0].positions[0].organization == centre.id
+
+
 def test_an_abbreviation_leaves_out_where_a_mission_serves() -> None:
     text = (
         "Концерт в Ташкенте\n\nВ Российском центре науки и культуры в Ташкенте прошёл концерт. "
@@ -3140,5 +3152,9 @@ def test_a_kazakh_first_name_the_tagger_left_out_is_the_person_s() -> None:
     assert people("Директор Дома дружбы Сауле Ахметова рассказала о работе центра.") == {
         "Сауле Ахметова": "speaker"
     }
+    # nor is a city in a case
+    assert not any(
+        name.startswith("Кызылорд") for name in people("Кызылорду Ахметова покинула в 1970 году.")
+    )
     # a word the dictionary knows otherwise is no first name
     assert "Выступила Ахметова" not in people("Выступила Ахметова с докладом.")
