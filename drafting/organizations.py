@@ -289,9 +289,11 @@ def _by_line(spans: list[Span], text: str) -> list[Span]:
         for piece in re.finditer(r"[^\n]+", span.text):
             words = piece.group().strip()
             # a part whose head noun is a kind of body, or an abbreviation: not «Гордость
-            # общества», what was left of a line the tagger ran on
+            # общества», what was left of a line the tagger ran on, nor a headline that tells
+            # something of a body («Казахское общество отметило 30-летие»)
             head = next((w for w in words.split() if "NOUN" in tags_of(w.strip("«»"))[0]), "")
-            if re.fullmatch(r"[А-ЯЁ]{2,}", words) or (head and names_org_kind(head)):
+            told = any("VERB" in tags_of(w)[0] for w in re.findall(r"[а-яё]+", words))
+            if re.fullmatch(r"[А-ЯЁ]{2,}", words) or (head and names_org_kind(head) and not told):
                 start = span.start + piece.start() + piece.group().index(words)
                 normal = (
                     words if re.fullmatch(r"[А-ЯЁA-Z]{2,}", words) else phrase_nominative(words)
