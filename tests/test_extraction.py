@@ -3129,6 +3129,13 @@ def test_an_organization_the_tagger_ran_across_a_line_break_is_one_per_line() ->
     assert centre.name == "Российский центр науки и культуры в Ташкенте", centre
     assert draft.role_of(centre) == "organizer"
     assert draft.people[0].positions[0].organization == centre.id
+    # a headline that tells something of a body is no body's name
+    told = draft_article(
+        "Казахское общество отметило 30-летие\n\nОбщество «Мирас» провело в Омске концерт. "
+        "Его открыл председатель общества Ерлан Сапаров.\n",
+        "omsk.txt",
+    )
+    assert not any("отметило" in o.name for o in told.organizations), told.organizations
 
 
 def test_an_abbreviation_leaves_out_where_a_mission_serves() -> None:
