@@ -500,7 +500,7 @@ def _moderates(text: str, sentence_start: int, span: Span, moderators: list[rang
         if listed:  # «… Ольге Смирновой и Канату Ибраеву»: one more of a list
             gap = text[listed[-1].stop : span.start]
             if re.search(r"(?:,|\bи\b|\bсовместно\s+со?\b|\bвместе\s+со?\b)", gap) and not any(
-                {"VERB"} & tags_of(w)[0] for w in re.findall(r"[а-яё]+", gap)
+                "VERB" in tags_of(w)[0] for w in re.findall(r"[а-яё]+", gap)
             ):
                 return len(gap) <= 150
             return False
