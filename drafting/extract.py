@@ -479,24 +479,50 @@ def said_of(person: DraftPerson, title: str) -> str:
     return for_a_woman(title) if gender_of(person) == "femn" else title
 
 
-_MODERATOR_WORD = re.compile(r"\b(?:со)?(?:модератор\w*|модерир\w*|модераци\w*)", re.I)
+# What an event was: «вела встречу», «круглый стол вели», «ведущей вечера была»
+_AN_EVENT = (
+    r"(?:кругл\w+\s+стол\w*|встреч\w+|заседани\w+|дискусси\w+|сесси\w+|форум\w*|"
+    r"конференци\w+|вечер\w*|церемони\w+|мероприяти\w+|праздник\w*|собрани\w+|семинар\w*|"
+    r"концерт\w*|диалог\w*|бесед\w+|программ\w+)"
+)
+_HOSTING = rf"(?:\b(?:вел[аи]?|вёл)\s+(?:\w+\s+)?{_AN_EVENT}|{_AN_EVENT}\s+(?:вел[аи]?|вёл)\b)"
+_MODERATOR_WORD = re.compile(
+    r"\b(?:со)?(?:модератор\w*|модерир\w*|модераци\w*)"
+    rf"|{_HOSTING}|\bведущ\w+\s+{_AN_EVENT}|\bведущ(?:им|ей|ими)\s+(?:был\w*|стал\w*|выступ\w+)",
+    re.I,
+)
+_MODERATOR_TITLE = re.compile(r"\s*(?:,|\(|[-–—])\s*(?:со)?модератор", re.I)
+# What a speaker was named as: «экспертами станут …», «в качестве спикера выступил …» (not
+# «встретился с экспертами», where the word is of others)
+_SPEAKER_WORD = re.compile(
+    r"(?<!\bс )(?<!\bсо )\b(?:спикер|эксперт|докладчик|лектор)(?:ом|ами)\b"
+    r"|\bв\s+качестве\s+(?:спикер|эксперт|докладчик|лектор)(?:а|ов)\b",
+    re.I,
+)
 # Verbs that only link a word to the name it says it of: «модератором выступил …»
 _LINKING = frozenset({"выступить", "выступать", "стать", "становиться", "быть", "являться"})
 
 
-def _moderates(text: str, sentence_start: int, span: Span, moderators: list[range]) -> bool:
-    """Whether the word for moderating nearest before the name, in its sentence, is said of
-    it — «Модератором выступил директор центра Иван …», «Дискуссию модерировал …», «под
-    модерацией эксперта …», «модераторам Ольге … и Канату …» — with nothing between but a
-    linking verb, the name's title and other moderators listed with it; or the name is
-    followed by it as its title («Иван Петров, модератор сессии, …»). Not one met or thanked
-    with moderators («с модераторами встретился аким …»), nor one named before «а
-    модератором стал …»."""
+def _said_to_be(
+    word: re.Pattern[str],
+    title: re.Pattern[str] | None,
+    text: str,
+    sentence_start: int,
+    span: Span,
+    listed: list[range],
+) -> bool:
+    """Whether the word for a part nearest before the name, in its sentence, is said of it —
+    «Модератором выступил директор центра Иван …», «Дискуссию модерировал …», «под
+    модерацией эксперта …», «Круглый стол вели …», «Экспертами станут …» — with nothing
+    between but a linking verb, the name's title and others `listed` with it («модераторам
+    Ольге … и Канату …»); or the name is followed by it as its `title` («Иван Петров,
+    модератор сессии, …»). Not one met or thanked with them («с модераторами встретился аким
+    …»), nor one named before «а модератором стал …»."""
     before = text[sentence_start : span.start]
-    said = list(_MODERATOR_WORD.finditer(before))
+    said = list(word.finditer(before))
     if said:
         gap_start = sentence_start + said[-1].end()
-        listed = [m for m in moderators if m.start >= gap_start]
+        listed = [m for m in listed if m.start >= gap_start]
         if listed:  # «… Ольге Смирновой и Канату Ибраеву»: one more of a list
             gap = text[listed[-1].stop : span.start]
             if re.search(r"(?:,|\bи\b|\bсовместно\s+со?\b|\bвместе\s+со?\b)", gap) and not any(
@@ -508,8 +534,7 @@ def _moderates(text: str, sentence_start: int, span: Span, moderators: list[rang
         verbs = [w for w in re.findall(r"[а-яё]+", gap) if "VERB" in tags_of(w)[0]]
         if len(gap) <= 150 and not re.search(r"[;!?]", gap):
             return all(lemma_of(w) in _LINKING for w in verbs)
-    after = text[span.stop : span.stop + 60]
-    return bool(re.match(r"\s*(?:,|\(|[-–—])\s*(?:со)?модератор", after, re.I))
+    return title is not None and bool(title.match(text[span.stop : span.stop + 60]))
 
 
 def _was_there(before: str) -> bool:
@@ -899,6 +924,7 @@ def draft_article(
     taking_part: dict[str, set[str]] = {}
     position_ranges: list[tuple[int, int]] = []
     moderators: list[range] = []  # where the names of those who moderated are written
+    speakers: list[range] = []  # and of those named as speakers («экспертами станут …»)
     previous_end = 0
     shared: DraftPosition | None = None
     openers = opened_by(doc, pipeline()[1])  # «Конференцию открыла директор …»
@@ -984,7 +1010,7 @@ def draft_article(
         part = part_taken(span.verb, True if along else span.context.subject, sentence)
         # «по словам Виктора …», «по словам заместителя руководителя управления Аймагамбетовой»
         said = re.search(
-            r"(?:по словам|по мнению|слово\s+\w+)(?:\s+[а-яё][\w«»\"-]*){0,6}\s*$"
+            r"(?:по словам|по мнению|слово\s+\w+)(?:\s+[а-яё][\w«»\"-]*){0,12}\s*$"
             # «Слово было предоставлено доктору наук, профессору Университета … Жунусову»
             r"|слово\s+(?:был[оа]\s+)?предостав\w+(?P<given>(?:\s+[^\s.!?;:]+){0,14})\s*$",
             text[: span.start],
@@ -1021,8 +1047,11 @@ def draft_article(
             part = "participant"  # «в исполнении X», «визит посла X»
         if _inside_a_quoted_name(text, sentence_start, span):
             part = "mentioned"  # «Круглый стол «Чокан Валиханов и Омск»»: named in a name
+        elif _said_to_be(_SPEAKER_WORD, None, text, sentence_start, span, speakers):
+            speakers.append(range(span.start, span.stop))
+            part = "speaker"
         taking_part.setdefault(person_id, set()).add(part)
-        if _moderates(text, sentence_start, span, moderators):
+        if _said_to_be(_MODERATOR_WORD, _MODERATOR_TITLE, text, sentence_start, span, moderators):
             moderators.append(range(span.start, span.stop))
             person.role = "moderator"
 

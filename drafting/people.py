@@ -350,6 +350,10 @@ _PARTICIPATING = (
 # Verbs of acting from afar: their subject was not there («прислал поздравление»)
 _FROM_AFAR = ("присла", "присыла", "направ", "написа", "переда", "адресова")
 
+# Verbs of awarding: one given an award, a letter of thanks or a gift («грамоты вручены
+# председателю центра X», «наградили X») received it where it was given
+_AWARDED = ("вруч", "награ", "удостое", "удостои")
+
 
 # «выступили на гала-концерте», «выступил с песней»: performed, said nothing …
 _PERFORMING = re.compile(
@@ -392,6 +396,8 @@ def part_taken(verb: str | None, subject: bool | None, sentence: str = "") -> st
     if verb.startswith("переда") and _WORDS_SAID.search(sentence):
         return "speaker"  # «Приветствие от руководства региона передал …»: said it there
     if verb.startswith(_PARTICIPATING) or (subject and not verb.startswith(_FROM_AFAR)):
+        return "participant"
+    if not subject and verb.startswith(_AWARDED):
         return "participant"
     return "mentioned"
 

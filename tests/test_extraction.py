@@ -3083,6 +3083,40 @@ def test_who_moderated_is_told_by_a_word_for_moderating_not_by_moderators_met() 
     assert role(former) == "speaker"
 
 
+def test_who_hosted_spoke_or_was_awarded_is_told_by_what_the_sentence_says_of_them() -> None:
+    def roles(sentence: str) -> dict[str, str]:
+        text = f"В Уральске прошёл форум «Соседи». {sentence}\n"
+        return {p.last_name: p.role for p in draft_article(text, "uralsk.txt").people}
+
+    # one who led the meeting moderated it, whichever comes first
+    assert roles("Круглый стол вели журналист Дана Есенова и волонтёр Олег Ким.") == {
+        "Есенова": "moderator",
+        "Ким": "moderator",
+    }
+    assert roles("Вела встречу председатель общества Асель Нурпеисова.") == {
+        "Нурпеисова": "moderator"
+    }
+    assert roles("Ведущей вечера была актриса Анна Смирнова.") == {"Смирнова": "moderator"}
+    assert roles("Иван Петров работает ведущим специалистом отдела.") == {"Петров": "participant"}
+    # named as its experts or speakers, they speak there; met with experts, one does not
+    assert roles(
+        "Экспертами площадок станут профессор Ерлан Жумабаев и доцент Мария Ковалёва."
+    ) == {"Жумабаев": "speaker", "Ковалёва": "speaker"}
+    assert roles("С экспертами встретился аким области Асан Байжанов.") == {
+        "Байжанов": "participant"
+    }
+    # given an award there, one was there; one who sent a letter was not
+    assert roles(
+        "Благодарственные письма были вручены председателю центра Корниенко Людмиле "
+        "Андреевне. Поздравление прислал посол Сергей Сидоров."
+    ) == {"Корниенко": "participant", "Сидоров": "mentioned"}
+    # «по словам» before a long title with a place's adjective in it
+    assert roles(
+        "По словам доцента кафедры русской филологии Актюбинского педагогического "
+        "университета Жанар Ибраевой, интерес к классике растёт."
+    ) == {"Ибраева": "speaker"}
+
+
 def test_a_body_named_again_after_a_dash_is_one_body_with_both_names() -> None:
     from loading.files import read_content
     from tests.conftest import CONTENT
