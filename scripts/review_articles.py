@@ -105,6 +105,11 @@ def page_title(cell: str) -> str | None:
     return re.sub(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$", "", cell).strip() or None
 
 
+def person_role(g: dict[str, Any]) -> str:
+    """The answer's role for a person, without its note: «speaker (invited expert)»."""
+    return (g.get("role") or "").split(" ")[0]
+
+
 def clean(name: str) -> str:
     """A name from the answers without their remarks: «… (implied)», «… (филиал …)»."""
     return re.sub(r"\s*\([^()]*\)\s*$", "", name).strip()
@@ -385,7 +390,7 @@ class Reviewer:
             else clean(p["title"])
             for p in g.get("positions") or []
         )
-        role = ROLE_TEXT.get(g.get("role") or "speaker", "участник")
+        role = ROLE_TEXT.get(person_role(g) or "speaker", "участник")
         return f"{name} — {positions} [{role}]" if positions else f"{name} — [{role}]"
 
     def person_agrees(self, person: Any, g: dict[str, Any]) -> bool:
@@ -396,7 +401,7 @@ class Reviewer:
             norm(g["last_name"]),
         ):
             return False
-        if person.role != (g.get("role") if g.get("role") in ROLE_TEXT else "participant"):
+        if person.role != (person_role(g) if person_role(g) in ROLE_TEXT else "participant"):
             return False
         drafted = [
             (norm(p.title), norm(self.review.org_name(p.organization))) for p in person.positions
