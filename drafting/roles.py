@@ -133,6 +133,13 @@ def _holders(tokens: list[Any], children: dict[str, list[Any]], event_before: bo
         passive = verb.pos != "VERB" or verb.feats.get("Voice") == "Pass"
         # what was held: the object, or in the passive its subject or the noun it describes
         held = [c for c in below if c.rel in (("nsubj:pass",) if passive else ("obj",))]
+        # an event holds nothing: written first («Праздник организовало общество «Истоки»»),
+        # it may be parsed as the subject, and then the body after the verb held it
+        inverted = not passive and any(
+            c.rel == "nsubj" and refers_to_an_event(c.lemma) for c in below
+        )
+        if inverted:
+            held += [c for c in below if c.rel == "nsubj" and refers_to_an_event(c.lemma)]
         if passive and verb.rel == "acl" and verb.head_id in by_id:
             held.append(_described(verb, by_id[verb.head_id], tokens))
         if not any(
@@ -141,15 +148,19 @@ def _holders(tokens: list[Any], children: dict[str, list[Any]], event_before: bo
             for h in held
         ):
             continue  # «организовал ансамбль», «провёл экскурсию»: not the event
-        # «Университет и центр провели форум»: a body before the verb the parser read as a
-        # second object (such nouns are written alike in the nominative and the accusative)
+        # «Университет и центр провели форум»: a body the parser read as a second object
+        # (such nouns are written alike in the nominative and the accusative)
         second_object = not passive and not any(c.rel == "nsubj" for c in below)
         for child in below:
             agent = child.rel in ("nsubj", "obl:agent") or _by_instrumental(child, children)
-            if second_object and child.rel == "obj" and child.start < verb.start:
-                agent = not refers_to_an_event(child.lemma) and any(
+            if child.rel == "obj" and (inverted or second_object):
+                # the other of two objects, one of them the event, held it, wherever it is
+                # written («Праздник организовало ЗКОО …» parsed with two objects)
+                agent = inverted or any(
                     c.rel == "obj" and c is not child and refers_to_an_event(c.lemma) for c in below
                 )
+            if refers_to_an_event(child.lemma):
+                agent = False
             # a person who held it is a person («Встречу провёл председатель фонда …»): the
             # body they work for is not said to have held it
             if agent and _a_body(child):

@@ -840,6 +840,23 @@ def test_a_clause_inside_the_holder_s_phrase_names_no_holder() -> None:
     assert roles["Дом дружбы"] != "organizer", roles
 
 
+def test_an_event_written_before_its_verb_of_holding_held_nothing() -> None:
+    def roles(text: str) -> dict[str, str]:
+        draft = draft_article(f"В Уральске прошёл праздник. {text}\n", "uralsk.txt")
+        return {o.name: draft.role_of(o) for o in draft.organizations}
+
+    # parsed with the event as the subject, or with two objects: the body held it
+    assert roles("Фестиваль организовал Дом дружбы.") == {"Дом дружбы": "organizer"}
+    assert roles(
+        "Праздник уже в пятнадцатый раз организовало ЗКОО «Общество славянской культуры»."
+    ) == {"ЗКОО «Общество славянской культуры»": "organizer"}
+    # a body that held something else did not hold the event
+    assert roles("Фестиваль посетил Дом дружбы, а экскурсию организовал музей «Атамекен».") == {
+        "Дом дружбы": "participant",
+        "Музей «Атамекен»": "participant",
+    }
+
+
 def test_who_held_it_with_the_holder_is_a_body_not_a_person_s_title() -> None:
     def roles(text: str) -> dict[str, str]:
         draft = draft_article(f"В Омске прошёл конкурс чтецов. {text}\n", "omsk.txt")
