@@ -83,11 +83,21 @@ def place_country(word: str) -> str | None:
     return next((c for c in map(country_of, candidates) if c), None)
 
 
+# What the two countries' press calls a city by, capitalised as a name: «в Южной столице» is
+# Almaty (the world's gazetteer gives the phrase to Odesa)
+_NICKNAMES = {"южная столица": "Алматы", "северная столица": "Санкт-Петербург"}
+
+
+def city_called(name: str) -> str:
+    """The city's own name for what the press calls it by («Южная столица» → Алматы)."""
+    return _NICKNAMES.get(" ".join(name.casefold().replace("ё", "е").split()), name)
+
+
 def country_of(name: str) -> str | None:
     """The ISO code of the country of the city called `name`, or None when unknown."""
     if is_country(name):
         return None
-    hit = _index().get(name.casefold().replace("ё", "е").strip())
+    hit = _index().get(city_called(name).casefold().replace("ё", "е").strip())
     return hit[0] if hit else None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from drafting.gazetteer import country_of, is_country
+from drafting.gazetteer import city_called, country_of, is_country
 from drafting.nlp import Span
 from drafting.words import tags_of
 
@@ -15,7 +15,7 @@ def city_name(span: Span) -> str:
     gazetteer knows."""
     from search.textnorm import _analyzer
 
-    name = span.normal
+    name = city_called(span.normal)
     if country_of(name) or country_of(span.text):
         return name
     if " " not in name.strip():

@@ -163,6 +163,15 @@ def test_a_city_the_tagger_leaves_in_an_oblique_case_is_named_in_the_nominative(
     assert named("Нижний Новгород") == "Нижний Новгород"  # as the tagger gave it
 
 
+def test_a_city_called_by_its_nickname_is_that_city_in_its_country() -> None:
+    text = (
+        "Приём прошёл в Южной столице. Его организовало Генеральное консульство Российской "
+        "Федерации в Южной столице.\n"
+    )
+    draft = draft_article(text, "almaty.txt")
+    assert [(p.name, p.country) for p in draft.places] == [("Алматы", "KZ")]
+
+
 def test_a_mission_or_a_house_is_named_with_the_city_it_serves_and_keeps_its_country() -> None:
     text = (
         "Концерт подготовили Русский дом в Астане и Посольство Республики Казахстан в Москве. "
