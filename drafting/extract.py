@@ -1029,7 +1029,7 @@ def draft_article(
             )
         ):
             said = None  # «Слово было предоставлено X, после чего Y вручил …»: Y did not
-        case = read_name(split_initials(bare_name(span)))[1]
+        case = read_name(split_initials(bare_name(span)), span.context)[1]
         oblique = span.context.subject is False or case != "nomn"
         quoted = _quoted_after(text[span.stop : span.stop + 240])
         if said is not None or (quoted and case == "nomn"):

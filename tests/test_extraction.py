@@ -3136,6 +3136,9 @@ def test_who_hosted_spoke_or_was_awarded_is_told_by_what_the_sentence_says_of_th
         "Благодарственные письма были вручены председателю центра Корниенко Людмиле "
         "Андреевне. Поздравление прислал посол Сергей Сидоров."
     ) == {"Корниенко": "participant", "Сидоров": "mentioned"}
+    # a subject is in the nominative, however else its first name may be read («Каирлы» is
+    # also the genitive of «Каирла»)
+    assert roles("Каирлы Едресов подчеркнул важность диалога.") == {"Едресов": "speaker"}
     # «по словам» before a long title with a place's adjective in it
     assert roles(
         "По словам доцента кафедры русской филологии Актюбинского педагогического "
