@@ -79,6 +79,7 @@ from drafting.places import after_a_village_word, city_name, is_settlement, sett
 from drafting.positions import (
     for_a_woman,
     is_plural_title,
+    is_praise,
     mission_of,
     position_chunks,
     positions_after,
@@ -653,6 +654,11 @@ def draft_article(
             raw, written_in_full(quoted_as_written(raw, head_in_nominative(raw, normal)))
         )
         clean = balance_quotes(normal)
+        written = raw.split()
+        while len(written) > 1 and written[0].islower() and is_praise(written[0]):
+            # «местного фольклорного ансамбля «…»»: a word of praise or of being local,
+            # written in lower case, is no word of the name
+            written, clean = written[1:], clean.split(maxsplit=1)[1]
         bare = clean.strip("«»").split()
         quoted = raw.startswith("«") or text[max(0, at - 1) : at] == "«"
         thing = quoted_thing(text[max(0, at - 80) : at], names_an_event)
@@ -831,7 +837,7 @@ def draft_article(
             return span.text, span.normal, span.start
         k = kinds[-1]
         several = "plur" in tags_of(before[k])[0]
-        while k > 0 and "ADJF" in tags_of(before[k - 1])[0]:
+        while k > 0 and "ADJF" in tags_of(before[k - 1])[0] and not is_praise(before[k - 1]):
             k -= 1
             several = several or "sing" not in tags_of(before[k])[1]
         if several and not in_a_list:

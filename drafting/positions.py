@@ -420,12 +420,18 @@ def position_chunks(before: str) -> list[str]:
     return list(reversed(chunks))
 
 
-# Words of praise or of news, not of office: «известный бизнесмен» is a businessman,
-# «талантливый педагог» a teacher, «новый руководитель» (just elected) the head
+# Words of praise, of news or of being local, not of office nor of a name: «известный
+# бизнесмен» is a businessman, «талантливый педагог» a teacher, «новый руководитель» (just
+# elected) the head, «местный фольклорный ансамбль «…»» a folk ensemble
 _PRAISE_LEMMAS = frozenset(
     "известный знаменитый талантливый выдающийся прославленный именитый легендарный "
-    "популярный замечательный уважаемый опытный новый новоизбранный нынешний".split()
+    "популярный замечательный уважаемый опытный новый новоизбранный нынешний местный".split()
 )
+
+
+def is_praise(word: str) -> bool:
+    """A word of praise, news or being local (`_PRAISE_LEMMAS`)."""
+    return lemma_of(word) in _PRAISE_LEMMAS
 
 
 def without_praise(title: str) -> str:
@@ -434,7 +440,7 @@ def without_praise(title: str) -> str:
     kept."""
     words = title.split()
     k = 0
-    while k < len(words) - 1 and lemma_of(words[k]) in _PRAISE_LEMMAS:
+    while k < len(words) - 1 and is_praise(words[k]):
         k += 1
     return " ".join(words[k:])
 

@@ -2205,6 +2205,18 @@ def test_words_of_praise_are_no_part_of_a_title() -> None:
     assert positions["Карлыгаш Караманова"] == [("педагог", None)]
 
 
+def test_words_of_praise_or_of_being_local_are_no_part_of_a_body_s_name() -> None:
+    text = (
+        "В селе прошёл праздник. Гостей встретила вокалистка местного фольклорного ансамбля "
+        "«Сударушки» Кульчара Рамазанова.\n"
+    )
+    draft = draft_article(text, "village.txt")
+    assert [o.name for o in draft.organizations] == ["Фольклорный ансамбль «Сударушки»"]
+    assert _positions(draft)["Кульчара Рамазанова"] == [
+        ("вокалистка", "Фольклорный ансамбль «Сударушки»")
+    ]
+
+
 def test_a_remit_after_the_parent_body_belongs_to_the_unit() -> None:
     text = (
         "В Омске собрались общественники. Выступил член комиссии Общественной палаты Омской "
