@@ -230,6 +230,13 @@ _THERE = re.compile(
 # A speaker's label in a transcript: the surname in capitals, an initial or two before it,
 # and a colon, at the start of a line («Б. СУЛТАНОВ: …», «АЯГАН: …»)
 _SPEAKER_LABEL = re.compile(r"^[ \t]*(?:[А-ЯЁ]\.[ \t]*){0,2}([А-ЯЁ][А-ЯЁ-]{2,})[ \t]*:", re.M)
+# A headline's words and whose they are: «„Это ещё один шаг“: Абзал Нукенов о …», «Абзал
+# Нукенов: «Это ещё один шаг …»» — the surname of a first name and a surname
+_QUOTE_AND_WHOSE = re.compile(
+    r"[»“”\"][ \t]*:[ \t]*[А-ЯЁ][а-яё]+[ \t]+([А-ЯЁ][а-яё-]+)"
+    r"|^[ \t]*[А-ЯЁ][а-яё]+[ \t]+([А-ЯЁ][а-яё-]+)[ \t]*:[ \t]*[«„“\"]",
+    re.M,
+)
 
 
 def _plural_kind_ends(prefix: str) -> bool:
@@ -1186,8 +1193,11 @@ def draft_article(
                             other.positions.append(DraftPosition(theirs, org_id, sentence))
         previous_end = after[-1][0] + len(after[-1][1]) if after else span.stop
 
-    # «Б. СУЛТАНОВ: Для Казахстана …»: a transcript's speaker, named at the start of a line
-    labelled = {m.group(1).casefold() for m in _SPEAKER_LABEL.finditer(text)}
+    # «Б. СУЛТАНОВ: Для Казахстана …»: a transcript's speaker, named at the start of a line;
+    # «„…“: Абзал Нукенов о …»: a headline's
+    labelled = {m.group(1).casefold() for m in _SPEAKER_LABEL.finditer(text)} | {
+        (m.group(1) or m.group(2)).casefold() for m in _QUOTE_AND_WHOSE.finditer(text)
+    }
     for person_id, person in people.items():
         if person.role == "moderator":
             continue

@@ -3151,6 +3151,15 @@ def test_who_hosted_spoke_or_was_awarded_is_told_by_what_the_sentence_says_of_th
     # a subject is in the nominative, however else its first name may be read («Каирлы» is
     # also the genitive of «Каирла»)
     assert roles("Каирлы Едресов подчеркнул важность диалога.") == {"Едресов": "speaker"}
+    # a headline that gives someone's words names a speaker
+    for headline in (
+        "«Соседи должны дружить»: Ерлан Нуров о форуме",
+        "Ерлан Нуров: «Соседи должны дружить»",
+    ):
+        text = f"{headline}\n\nВ Уральске прошёл форум. В нём принял участие аким Ерлан Нуров.\n"
+        assert {p.last_name: p.role for p in draft_article(text, "x.txt").people} == {
+            "Нуров": "speaker"
+        }, headline
     # «по словам» before a long title with a place's adjective in it
     assert roles(
         "По словам доцента кафедры русской филологии Актюбинского педагогического "
