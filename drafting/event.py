@@ -82,11 +82,9 @@ def event_format(text: str, city_named: bool) -> str:
     """Online when the text says so, in person when it names a city or a venue in telling of
     the event (`city_named`) or tells of what only happens in person (a visit, a concert, a
     celebration) and says nothing of being online, unknown otherwise."""
-    online = re.search(
-        r"онлайн|online|видеоконференц|в режиме видеосвязи|zoom|вебинар|\bВКС\b|видеомост|телемост|"
-        r"дистанционн|виртуальн",
-        text,
-        re.I,
+    online = any(
+        _ONLINE.search(sentence) and not _ANOTHER_TIME.search(sentence)
+        for sentence in re.split(r"(?<=[.!?])\s+|\n+", text)
     )
     if online:
         in_person = re.search(r"\bочно\b|смешанн\w+ формат|гибридн", text, re.I)
@@ -95,6 +93,24 @@ def event_format(text: str, city_named: bool) -> str:
     if city_named or _IN_PERSON.search(lede_of(text)):
         return "offline"
     return "unknown"
+
+
+# Words that say a gathering was held online, or that some joined it so: its format
+# («в формате видеоконференции», «онлайн-встреча», «прошла онлайн», «подключились онлайн»),
+# not anything else online («онлайн-календарь», «для онлайн-обучения»)
+_ONLINE = re.compile(
+    r"видеоконференц\w*|видеосвяз\w*|видеомост\w*|телемост\w*|\bzoom\b|вебинар\w*|\bВКС\b"
+    r"|дистанционн\w+\s+(?:режим|формат)\w*|виртуальн\w+\s+(?:встреч|формат|режим)\w*"
+    r"|\bв\s+(?:режиме|формате)\s+(?:онлайн|online)|\bв\s+онлайн[- ](?:формате|режиме)"
+    r"|(?:онлайн|online)[- ](?:встреч|конференц|форум|кругл|семинар|сесси|заседани|диалог|"
+    r"совещани|собрани)\w*"
+    r"|\b(?:прош\w+|состоял\w*|провели|проводи\w*|пройд\w*|подключ\w*|присоедин\w*)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:онлайн|online|дистанционно)\b"
+    r"|\b(?:онлайн|online)\s+(?:подключ|присоедин)\w*",
+    re.I,
+)
+# A sentence of another time: «следующую встречу планируют провести в формате онлайн-моста»
+_ANOTHER_TIME = re.compile(r"следующ|планиру|в дальнейшем|в будущем|намерен", re.I)
 
 
 # What only happens where people are: a visit, a delegation, a concert, a festival, a

@@ -293,6 +293,15 @@ def test_an_event_in_a_city_with_no_word_of_being_online_was_held_in_person() ->
     # a telebridge is held online, wherever its studio is
     bridge = DATED.replace("прошёл форум", "прошёл в формате телемоста форум")
     assert draft_article(bridge, "kurgan.txt").format == "online"
+    # something else online, or a meeting online another time, says nothing of this one
+    for aside in (
+        "Участники предложили создать общий онлайн-календарь событий.",
+        "Технику передали школам для онлайн-обучения.",
+        "Следующую встречу организаторы планируют провести в формате онлайн-моста.",
+    ):
+        assert draft_article(f"{DATED}\n{aside}\n", "kurgan.txt").format == "offline", aside
+    joined = f"{DATED}\nКоллеги из Тюмени подключились к обсуждению онлайн.\n"
+    assert draft_article(joined, "kurgan.txt").format != "offline"
 
 
 def test_the_event_s_own_name_is_its_title() -> None:
