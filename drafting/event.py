@@ -977,6 +977,8 @@ def event_date(text: str, sentences: list[tuple[int, int]]) -> tuple[dict[str, i
         year = _anniversary_year(body)
         if yearless is not None and year is not None:
             return {"year": year, "month": month_number(yearless.group(2)), "inferred": 1}, None
+        if year is not None:  # «отметили 20-летний юбилей. Центр образован в 1997 г.»
+            return {"year": year, "inferred": 1}, None
         return {}, None
     sentence = sentence_of(sentences, text.find(first.group(0)), text)
     if first is month:
@@ -1000,13 +1002,25 @@ def event_date(text: str, sentences: list[tuple[int, int]]) -> tuple[dict[str, i
 
 
 # Years every reader here knows an anniversary from
-_ANNIVERSARIES = (("независимост", 1991), ("дипломатическ", 1992))
+_ANNIVERSARIES = (("независимост", 1991), ("дипломатическ", 1992), ("побед", 1945))
+
+# When the one whose anniversary it is was founded: «Центр образован 19 июля 1997 г.»
+_FOUNDED = re.compile(
+    rf"\b(?:образован|создан|основан|учрежд[её]н)\w*\s+(?:в\s+)?(?:\d{{1,2}}\s+{MONTH_RE}\s+)?"
+    r"(?P<year>1\d{3}|20\d\d)\s*(?:г\b|г\.|год)",
+    re.I,
+)
 
 
 def _anniversary_year(body: str) -> int | None:
     """«к 30-летию Независимости» → 2021; «30-летию объединения … Созданный в 1994 году» →
-    2024; «325-летию хана Абулхаира (1693–1748)» → 2018."""
-    found = re.search(r"\b(\d{1,3})-?лети[юяеи]\w*\s+(.{0,200})", body, re.I | re.S)
+    2024; «325-летию хана Абулхаира (1693–1748)» → 2018; «отметили 20-летний юбилей. Центр
+    образован 19 июля 1997 г.» → 2017."""
+    found = re.search(
+        r"\b(\d{1,3})(?:-?лети[юяеи]\w*|[- ]?летн\w+\s+юбиле\w*)[\s.,:;]+(.{0,200})",
+        body,
+        re.I | re.S,
+    )
     if found is None:
         return None
     years, after = int(found.group(1)), found.group(2)
@@ -1015,5 +1029,8 @@ def _anniversary_year(body: str) -> int | None:
     )
     if born is not None:
         return int(born.group(1)) + years
+    founded = [int(m.group("year")) for m in _FOUNDED.finditer(body)]
+    if len(set(founded)) == 1:
+        return founded[0] + years
     lowered = after[:60].casefold()
     return next((start + years for stem, start in _ANNIVERSARIES if stem in lowered), None)

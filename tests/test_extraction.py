@@ -418,6 +418,17 @@ def test_a_page_is_read_by_its_structure() -> None:
             "Казахстан в библиотеке прошла конференция «Книга и время». Пришли читатели.",
             {"year": 2021, "month": 12, "inferred": 1},
         ),
+        # no date at all: the year of the anniversary, from when the body was founded or
+        # from a year every reader knows
+        (
+            "Центр «Славяне» отметил 20 летний юбилей.\n\nЦентр образован 19 июля 1997г. и "
+            "объединяет двести человек.",
+            {"year": 2017, "inferred": 1},
+        ),
+        (
+            "В Алматы прошла конференция в честь 80-летия Победы. Её участники вспомнили героев.",
+            {"year": 2025, "inferred": 1},
+        ),
         # a year written after the month with nothing after it is that date's, not a year
         # the text recalls
         (
