@@ -273,11 +273,11 @@ def event_title_and_kind(text: str) -> tuple[str | None, str]:
             # («Открыта выставка казахского искусства» → «Открытие выставки казахского …»)
             phrase = _nominalised(headline) or phrase
         if phrase:
-            return phrase, kind
+            return _whose_anniversary(phrase, headline), kind
         # «… выступят в рамках форума»: the body may name what was held within it
         framed = _phrase_naming_an_event(headline, sentences=1, actors=False)
         if framed:
-            return _event_phrase(text, frames=False) or framed, kind
+            return _whose_anniversary(_event_phrase(text, frames=False) or framed, headline), kind
         # «В Барнауле открылся офис …»: what the headline says was done, as a name
         phrase = _nominalised(headline)
         if phrase:
@@ -286,7 +286,7 @@ def event_title_and_kind(text: str) -> tuple[str | None, str]:
         # event; the body names it («на съезде ФНКА казахов России»)
         phrase = _event_phrase(text, frames=False, sentences=3)
         if phrase:
-            return phrase, kind
+            return _whose_anniversary(phrase, headline), kind
     # A headline is short and has no full stop; a first line that is a sentence is not one.
     headline = _unquoted(headline)
     # a sentence, an exclamation or a question («Давняя дружба станет крепче!») names nothing
@@ -661,6 +661,47 @@ def _nominalised(line: str) -> str | None:
             written = doc.text[start:stop]
             parts.append(written[:1].lower() + written[1:])
     return " ".join(" ".join(parts).split()).strip(" .,;:")
+
+
+# An anniversary named by itself: «20-летний юбилей», «Юбилей», «30-летие»
+_ANNIVERSARY_ALONE = re.compile(
+    r"(?:\d+[- ]?летн\w+\s+)?(?:юбиле\w*|годовщин\w*)|\d+-лети\w+", re.I
+)
+_CELEBRATING_LEMMAS = frozenset({"отметить", "отмечать", "отпраздновать", "праздновать"})
+
+
+def _whose_anniversary(phrase: str, headline: str) -> str:
+    """An anniversary named by itself, with whose it was when the headline says who
+    celebrated it: «20-летний юбилей» → «20-летний юбилей культурного центра «Славяне»»."""
+    if not _ANNIVERSARY_ALONE.fullmatch(phrase):
+        return phrase
+    whose = _celebrating(headline)
+    return f"{phrase} {whose}" if whose else phrase
+
+
+def _celebrating(line: str) -> str | None:
+    """Who a headline says celebrated its anniversary, in the genitive: «Центр «Славяне»
+    отметил 20-летний юбилей» → «центра «Славяне»»; a body, not a person."""
+    from natasha import Doc
+
+    segmenter, morph_vocab, morph_tagger, syntax_parser, _ner = pipeline()
+    doc = Doc(line)
+    doc.segment(segmenter)
+    doc.tag_morph(morph_tagger)
+    doc.parse_syntax(syntax_parser)
+    if not doc.sents:
+        return None
+    tokens = doc.sents[0].tokens
+    for token in tokens:
+        token.lemmatize(morph_vocab)
+    root = next((t for t in tokens if t.rel == "root"), None)
+    if root is None or root.lemma not in _CELEBRATING_LEMMAS:
+        return None
+    who = next((t for t in tokens if t.head_id == root.id and t.rel == "nsubj"), None)
+    if who is None or who.pos not in ("NOUN", "PROPN") or "anim" in tags_of(who.text)[0]:
+        return None
+    start, stop = _subtree(tokens, who)
+    return _phrase_in_case(doc.text[start:stop], who.text, "nomn", opens=start == tokens[0].start)
 
 
 def _subtree(tokens: list[Any], head: Any) -> tuple[int, int]:

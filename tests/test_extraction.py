@@ -723,6 +723,16 @@ def test_an_anniversary_the_page_reports_on_is_its_title() -> None:
     assert draft_article(text, "jubilee.txt").title == (
         "25-летие общественного объединения «Немецкий культурный центр «Возрождение»»"
     )
+    # a headline that says who celebrated it names whose anniversary it was
+    celebrated = (
+        "Культурный центр «Славяне» отметил 20-летний юбилей.\n\nЦентр образован в 1997 году. "
+        "Поздравить коллектив пришли гости.\n"
+    )
+    assert draft_article(celebrated, "jubilee.txt").title == (
+        "20-летний юбилей культурного центра «Славяне»"
+    )
+    by_a_person = celebrated.replace("Культурный центр «Славяне» отметил", "Иван Петров отметил")
+    assert draft_article(by_a_person, "jubilee.txt").title == "20-летний юбилей"
 
 
 def test_a_venue_is_mentioned_and_in_the_event_s_country() -> None:
