@@ -82,12 +82,16 @@ def event_format(text: str, city_named: bool) -> str:
     """Online when the text says so, in person when it names a city or a venue in telling of
     the event (`city_named`) or tells of what only happens in person (a visit, a concert, a
     celebration) and says nothing of being online, unknown otherwise."""
-    online = any(
-        _ONLINE.search(sentence) and not _ANOTHER_TIME.search(sentence)
+    told = [
+        sentence
         for sentence in re.split(r"(?<=[.!?])\s+|\n+", text)
-    )
-    if online:
-        in_person = re.search(r"\bочно\b|смешанн\w+ формат|гибридн", text, re.I)
+        if _ONLINE.search(sentence) and not _ANOTHER_TIME.search(sentence)
+    ]
+    if told:
+        in_person = re.search(r"\bочно\b|смешанн\w+ формат|гибридн", text, re.I) or (
+            # «часть участников подключилась онлайн» to one held in a city: both
+            city_named and any(_SOME_JOINED.search(sentence) for sentence in told)
+        )
         return "hybrid" if in_person else "online"
     # what the first sentences of the body tell, not a menu or a story further down
     if city_named or _IN_PERSON.search(lede_of(text)):
@@ -106,7 +110,16 @@ _ONLINE = re.compile(
     r"совещани|собрани)\w*"
     r"|\b(?:прош\w+|состоял\w*|провели|проводи\w*|пройд\w*|подключ\w*|присоедин\w*)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:онлайн|online|дистанционно)\b"
-    r"|\b(?:онлайн|online)\s+(?:подключ|присоедин)\w*",
+    r"|\b(?:онлайн|online)\s+(?:подключ|присоедин)\w*"
+    r"|\b(?:подключ|присоедин)\w*\s+(?:[\w-]+\s+){0,3}?по\s+видеосвязи",
+    re.I,
+)
+# Some of those there joined from afar, not all: «часть участников подключилась по
+# видеосвязи», «остальные подключатся онлайн», «к ним онлайн присоединились коллеги»
+_SOME_JOINED = re.compile(
+    r"\b(?:част\w*|остальн\w*|некотор\w*|коллег\w*|гост\w*)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:онлайн\s+)?(?:подключ|присоедин)\w*|(?:подключ|присоедин)\w*\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:коллег|гост)\w*",
     re.I,
 )
 # A sentence of another time: «следующую встречу планируют провести в формате онлайн-моста»

@@ -300,8 +300,11 @@ def test_an_event_in_a_city_with_no_word_of_being_online_was_held_in_person() ->
         "Следующую встречу организаторы планируют провести в формате онлайн-моста.",
     ):
         assert draft_article(f"{DATED}\n{aside}\n", "kurgan.txt").format == "offline", aside
-    joined = f"{DATED}\nКоллеги из Тюмени подключились к обсуждению онлайн.\n"
-    assert draft_article(joined, "kurgan.txt").format != "offline"
+    # some joining online from afar a meeting held in a city: both; all of them: online
+    some = f"{DATED}\nЧасть участников подключилась по видеосвязи из Тюмени.\n"
+    assert draft_article(some, "kurgan.txt").format == "hybrid"
+    everyone = f"{DATED}\nВсе участники подключались по видеосвязи.\n"
+    assert draft_article(everyone, "kurgan.txt").format == "online"
 
 
 def test_the_event_s_own_name_is_its_title() -> None:
