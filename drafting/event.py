@@ -286,11 +286,13 @@ def event_title_and_kind(text: str) -> tuple[str | None, str]:
             # («Открыта выставка казахского искусства» → «Открытие выставки казахского …»)
             phrase = _nominalised(headline) or phrase
         if phrase:
-            return _whose_anniversary(phrase, headline), kind
+            return _whose_anniversary(phrase, headline, text), kind
         # «… выступят в рамках форума»: the body may name what was held within it
         framed = _phrase_naming_an_event(headline, sentences=1, actors=False)
         if framed:
-            return _whose_anniversary(_event_phrase(text, frames=False) or framed, headline), kind
+            return _whose_anniversary(
+                _event_phrase(text, frames=False) or framed, headline, text
+            ), kind
         # «В Барнауле открылся офис …»: what the headline says was done, as a name
         phrase = _nominalised(headline)
         if phrase:
@@ -299,7 +301,7 @@ def event_title_and_kind(text: str) -> tuple[str | None, str]:
         # event; the body names it («на съезде ФНКА казахов России»)
         phrase = _event_phrase(text, frames=False, sentences=3)
         if phrase:
-            return _whose_anniversary(phrase, headline), kind
+            return _whose_anniversary(phrase, headline, text), kind
     # A headline is short and has no full stop; a first line that is a sentence is not one.
     headline = _unquoted(headline)
     # a sentence, an exclamation or a question («Давняя дружба станет крепче!») names nothing
@@ -683,12 +685,18 @@ _ANNIVERSARY_ALONE = re.compile(
 _CELEBRATING_LEMMAS = frozenset({"отметить", "отмечать", "отпраздновать", "праздновать"})
 
 
-def _whose_anniversary(phrase: str, headline: str) -> str:
+def _whose_anniversary(phrase: str, headline: str, text: str) -> str:
     """An anniversary named by itself, with whose it was when the headline says who
-    celebrated it: «20-летний юбилей» → «20-летний юбилей культурного центра «Славяне»»."""
+    celebrated it: «20-летний юбилей» → «20-летний юбилей культурного центра «Славяне»»; when
+    the headline names it only by its kind («Центр отметил юбилей»), the first sentence of
+    the body that names it («Казахский центр «Мирас» отметил 20-летие»)."""
     if not _ANNIVERSARY_ALONE.fullmatch(phrase):
         return phrase
     whose = _celebrating(headline)
+    if whose is None or " " not in whose:
+        lede = re.split(r"(?<=[.!?])\s+|\n+", lede_of(text))[:3]
+        named = (_celebrating(sentence) for sentence in lede)
+        whose = next((w for w in named if w and " " in w), whose)
     return f"{phrase} {whose}" if whose else phrase
 
 

@@ -736,6 +736,9 @@ def test_an_anniversary_the_page_reports_on_is_its_title() -> None:
     )
     by_a_person = celebrated.replace("Культурный центр «Славяне» отметил", "Иван Петров отметил")
     assert draft_article(by_a_person, "jubilee.txt").title == "20-летний юбилей"
+    # a headline that names the body only by its kind: the body's first sentences name it
+    by_kind = "Центр отметил юбилей\n\nКазахский центр «Мирас» отметил 20-летие. Пришли гости.\n"
+    assert draft_article(by_kind, "jubilee.txt").title == "Юбилей казахского центра «Мирас»"
 
 
 def test_a_venue_is_mentioned_and_in_the_event_s_country() -> None:
