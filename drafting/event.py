@@ -624,11 +624,8 @@ _ACTION_NOUNS = {
 }
 
 
-def _nominalised(line: str) -> str | None:
-    """A headline that is a clause about an event, made the event's name: its verb as the
-    noun of the action, what it was done to (or who met) in the genitive, whom they met and
-    the city it was in as written («В Барнауле открылся офис почётного консула» →
-    «Открытие офиса почётного консула в Барнауле»)."""
+def _parsed_line(line: str) -> tuple[Any, list[Any]]:
+    """A line's Natasha document and its first sentence's tokens, lemmatised and parsed."""
     from natasha import Doc
 
     segmenter, morph_vocab, morph_tagger, syntax_parser, _ner = pipeline()
@@ -636,11 +633,18 @@ def _nominalised(line: str) -> str | None:
     doc.segment(segmenter)
     doc.tag_morph(morph_tagger)
     doc.parse_syntax(syntax_parser)
-    if not doc.sents:
-        return None
-    tokens = doc.sents[0].tokens
+    tokens = doc.sents[0].tokens if doc.sents else []
     for token in tokens:
         token.lemmatize(morph_vocab)
+    return doc, tokens
+
+
+def _nominalised(line: str) -> str | None:
+    """A headline that is a clause about an event, made the event's name: its verb as the
+    noun of the action, what it was done to (or who met) in the genitive, whom they met and
+    the city it was in as written («В Барнауле открылся офис почётного консула» →
+    «Открытие офиса почётного консула в Барнауле»)."""
+    doc, tokens = _parsed_line(line)
     root = next((t for t in tokens if t.rel == "root"), None)
     if root is None:
         return None
@@ -703,18 +707,7 @@ def _whose_anniversary(phrase: str, headline: str, text: str) -> str:
 def _celebrating(line: str) -> str | None:
     """Who a headline says celebrated its anniversary, in the genitive: «Центр «Славяне»
     отметил 20-летний юбилей» → «центра «Славяне»»; a body, not a person."""
-    from natasha import Doc
-
-    segmenter, morph_vocab, morph_tagger, syntax_parser, _ner = pipeline()
-    doc = Doc(line)
-    doc.segment(segmenter)
-    doc.tag_morph(morph_tagger)
-    doc.parse_syntax(syntax_parser)
-    if not doc.sents:
-        return None
-    tokens = doc.sents[0].tokens
-    for token in tokens:
-        token.lemmatize(morph_vocab)
+    doc, tokens = _parsed_line(line)
     root = next((t for t in tokens if t.rel == "root"), None)
     if root is None or root.lemma not in _CELEBRATING_LEMMAS:
         return None
