@@ -84,7 +84,7 @@ def event_format(text: str, city_named: bool) -> str:
     celebration) and says nothing of being online, unknown otherwise."""
     told = [
         sentence
-        for sentence in re.split(r"(?<=[.!?])\s+|\n+", text)
+        for sentence in _rough_sentences(text)
         if _ONLINE.search(sentence) and not _ANOTHER_TIME.search(sentence)
     ]
     if told:
@@ -97,6 +97,11 @@ def event_format(text: str, city_named: bool) -> str:
     if city_named or _IN_PERSON.search(lede_of(text)):
         return "offline"
     return "unknown"
+
+
+def _rough_sentences(text: str) -> list[str]:
+    """A text cut at each full stop, «!» or «?» before a space, and at each line break."""
+    return re.split(r"(?<=[.!?])\s+|\n+", text)
 
 
 # Words that say a gathering was held online, or that some joined it so: its format
@@ -698,7 +703,7 @@ def _whose_anniversary(phrase: str, headline: str, text: str) -> str:
         return phrase
     whose = _celebrating(headline)
     if whose is None or " " not in whose:
-        lede = re.split(r"(?<=[.!?])\s+|\n+", lede_of(text))[:3]
+        lede = _rough_sentences(lede_of(text))[:3]
         named = (_celebrating(sentence) for sentence in lede)
         whose = next((w for w in named if w and " " in w), whose)
     return f"{phrase} {whose}" if whose else phrase

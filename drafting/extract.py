@@ -487,11 +487,11 @@ def said_of(person: DraftPerson, title: str) -> str:
     return for_a_woman(title) if gender_of(person) == "femn" else title
 
 
-# What an event was: «вела встречу», «круглый стол вели», «ведущей вечера была»
+# What an event was: «вела встречу», «круглый стол вели», «ведущей вечера была» — the
+# gatherings an article is about, and the parts of one that are led
 _AN_EVENT = (
-    r"(?:кругл\w+\s+стол\w*|встреч\w+|заседани\w+|дискусси\w+|сесси\w+|форум\w*|"
-    r"конференци\w+|вечер\w*|церемони\w+|мероприяти\w+|праздник\w*|собрани\w+|семинар\w*|"
-    r"концерт\w*|диалог\w*|бесед\w+|программ\w+)"
+    rf"(?:{EVENT_WORDS.pattern}|дискусси\w+|сесси\w+|церемони\w+|мероприяти\w+|собрани\w+|"
+    r"диалог\w*|бесед\w+|программ\w+)"
 )
 _HOSTING = rf"(?:\b(?:вел[аи]?|вёл)\s+(?:\w+\s+)?{_AN_EVENT}|{_AN_EVENT}\s+(?:вел[аи]?|вёл)\b)"
 _MODERATOR_WORD = re.compile(
