@@ -78,6 +78,10 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
             and " " in normal
         ):
             start, normal = start + first.end(), normal.split(" ", 1)[1]
+        head = _head_noun_after(text, start, stop)
+        if head is not None:  # «Местная национально-культурная казахская | автономия …»
+            stop = head
+            normal = phrase_nominative(text[start:stop])
         # «платформы «Большая Евразия»: the tagger leaves the closing quotes out
         while text[start:stop].count("«") > text[start:stop].count("»") and text[
             stop : stop + 1
@@ -177,6 +181,22 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
         i += 1
     merged += _quoted_after_kind(text, merged)
     return sorted(merged + performing_groups(text, merged), key=lambda s: s.start)
+
+
+def _head_noun_after(text: str, start: int, stop: int) -> int | None:
+    """Where a name the tagger cut after its adjectives ends: the word right after it, on the
+    same line, when it is a noun for a kind of body («… казахская | автономия»)."""
+    last = text[start:stop].split()[-1] if text[start:stop].split() else ""
+    if "«" in text[start:stop] or "ADJF" not in tags_of(last)[0] or last.isupper():
+        return None
+    after = re.match(r"[ \t]+([а-яё]+)", text[stop : stop + 40])
+    if after is None or not names_org_kind(after.group(1)):
+        return None
+    from search.textnorm import _analyzer
+
+    cases = {p.tag.case for p in _analyzer().parse(last) if p.tag.POS == "ADJF"}
+    nouns = [p for p in _analyzer().parse(after.group(1)) if p.tag.POS == "NOUN"]
+    return stop + after.end() if any(p.tag.case in cases for p in nouns) else None
 
 
 # «по приглашению», «по итогам»: what a sentence says of the body, not what the body is for
@@ -478,10 +498,16 @@ def shortly_named(short: str, full: str) -> bool:
     kind = kinds[-1]
     if kind.isupper() and len(kind) >= 2:
         return kind in full_kind.split() or _initial_letters(full_kind).startswith(kind)
+    if {lemma_of(w) for w in _WORD.findall(short_kind.casefold())} <= _ANY_KIND:
+        return True  # «общественная организация «Армандастар»» for «… автономия … «Армандастар»»
     # «молодёжный центр «Достык»» is no «РОО «Казахский культурный центр «Достык»»»: every
     # word of the short kind is in the full one
     full_words = {lemma_of(w) for w in _WORD.findall(full_kind.casefold())}
     return names_org_kind(kind) and all(lemma_of(w) in full_words for w in kinds)
+
+
+# Words that call any public body, whatever its own kind
+_ANY_KIND = frozenset({"общественный", "некоммерческий", "организация", "объединение"})
 
 
 def _initial_letters(name: str) -> str:

@@ -556,6 +556,19 @@ def _organ_named_alone(rest: str) -> tuple[str, str | None] | None:
     return None
 
 
+def _of_some_people(words: str) -> bool:
+    """«автономии казахов», «совета ветеранов села»: a kind of body and the people it is of,
+    all in lower case, with no number or name."""
+    split = words.split()
+    if not words.islower() or re.search(r"\d", words) or len(split) < 2:
+        return False
+    kind = next((k for k, w in enumerate(split) if names_org_kind(w)), None)
+    if kind is None or kind + 1 >= len(split):
+        return False
+    people = tags_of(split[kind + 1])[0]
+    return {"NOUN", "anim", "plur", "gent"} <= people
+
+
 def split_position(
     chunk: str,
     at: int,
@@ -721,6 +734,11 @@ def split_position(
         ):
             ministry = f"Министерство {minister.group(1)}"
             return lower_first(title), organization(ministry, ministry, at)
+    if rest and _of_some_people(rest):
+        # «председатель автономии казахов», «член совета ветеранов села»: a body described by
+        # whose it is, in common words, with no name of its own, is the title's (which one is
+        # not said, and the one of its kind named before may be another)
+        return lower_first(chunk), None
     org_id = organization(rest, phrase_nominative(rest), at + chunk.find(rest)) if rest else None
     if rest and org_id is None:
         # «лидеры национальных объединений», «почётный гражданин города Рудного»: words that

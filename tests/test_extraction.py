@@ -634,7 +634,7 @@ def test_any_noun_for_a_person_begins_a_title_and_a_group_s_leader_leads_it() ->
     people = _positions(draft)
     assert people["Раиса Петровна Голубева"] == [
         ("звукорежиссёр", None),
-        ("член", "Совет ветеранов села"),
+        ("член совета ветеранов села", None),  # which council is not said
         ("солистка", "Народный ансамбль «Жаворонки»"),
     ]
     assert people["Марина Лысенко"] == [("руководитель", "Детский хор «Капель»")]
@@ -3291,3 +3291,34 @@ def test_a_kazakh_first_name_the_tagger_left_out_is_the_person_s() -> None:
     )
     # a word the dictionary knows otherwise is no first name
     assert "Выступила Ахметова" not in people("Выступила Ахметова с докладом.")
+
+
+def test_a_name_the_tagger_cut_after_its_adjectives_takes_its_kind_and_what_follows() -> None:
+    text = (
+        "В Павлодаре пройдёт праздник казахской песни.\nОрганизатором выступает Региональная "
+        "национально-культурная казахская автономия Курганской области «Жулдыз». Руководитель "
+        "общественной организации «Жулдыз» Ерлан Сапаров рассказал о программе.\n"
+    )
+    draft = draft_article(text, "kurgan.txt")
+    names = [o.name for o in draft.organizations]
+    # one body: the short form with the kind any public body has is the full name's
+    assert names == [
+        "Региональная национально-культурная казахская автономия Курганской области «Жулдыз»"
+    ], names
+    assert draft.role_of(draft.organizations[0]) == "organizer"
+    assert _positions(draft)["Ерлан Сапаров"] == [("руководитель", names[0])]
+
+
+def test_a_body_told_only_by_whose_it_is_is_the_title_s() -> None:
+    text = (
+        "В Кургане прошёл праздник. Выступил председатель Федеральной национально-культурной "
+        "автономии казахов России Серик Жумабаев. Юрту представила председатель автономии "
+        "казахов Айгуль Бекова, песни исполнил член совета ветеранов района Иван Лосев.\n"
+    )
+    positions = _positions(draft_article(text, "kurgan.txt"))
+    assert positions["Айгуль Бекова"] == [("председатель автономии казахов", None)]
+    assert positions["Иван Лосев"] == [("член совета ветеранов района", None)]
+    # a body with a name of its own is still the body
+    assert positions["Серик Жумабаев"] == [
+        ("председатель", "Федеральная национально-культурная автономия казахов России")
+    ]
