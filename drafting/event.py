@@ -294,10 +294,19 @@ def event_title_and_kind(text: str) -> tuple[str | None, str]:
             return _whose_anniversary(phrase, headline, text), kind
         # «… выступят в рамках форума»: the body may name what was held within it
         framed = _phrase_naming_an_event(headline, sentences=1, actors=False)
+        body = _event_phrase(text, frames=False) if framed else None
+        if (
+            framed
+            and _ANNIVERSARY_ALONE.fullmatch(framed)
+            and (body is None or _ANNIVERSARY_ALONE.match(body))
+            and _celebrating(headline)
+        ):
+            # «Центр «…» отметил 20-летний юбилей», then «на юбилей центра»: the anniversary a
+            # body celebrated is the event, and the headline says whose and which it was (an
+            # evening held for it that the body names is the event instead)
+            return _whose_anniversary(framed, headline, text), kind
         if framed:
-            return _whose_anniversary(
-                _event_phrase(text, frames=False) or framed, headline, text
-            ), kind
+            return _whose_anniversary(body or framed, headline, text), kind
         # «В Барнауле открылся офис …»: what the headline says was done, as a name
         phrase = _nominalised(headline)
         if phrase:

@@ -126,6 +126,22 @@ from search.textnorm import forms, forms_match
 
 Progress = Callable[[str], None]
 # Hyphens a page may use inside words (U+2010, U+2011, U+2012) → the plain one
+# A compound adjective or a number's «-летие» written apart: «Общественно — культурный центр»,
+# «20 летний юбилей», «к 30 летию» (not «5 летних лагерей»: five summer camps)
+_SPACED_COMPOUND = re.compile(
+    r"\b([А-ЯЁа-яё]+(?:нно|льно|чно|ско|ко))[ \t]+[—–-][ \t]+([а-яё]{3,}(?:ый|ий|ой|ая|яя|ое|ее"
+    r"|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими|ей))\b"
+)
+_SPACED_YEARS = re.compile(r"\b(\d+)[ \t]+(лети[еяюй]\w*|летн\w+(?=[ \t]+юбиле))")
+
+
+def _spacing_mended(text: str) -> str:
+    """The text with those compounds joined and no space just inside quotes («Славяне »)."""
+    text = _SPACED_COMPOUND.sub(lambda m: f"{m.group(1)}-{m.group(2)}", text)
+    text = re.sub(r"«[ \t]+(?=\S)", "«", re.sub(r"(?<=[^\s«])[ \t]+»", "»", text))
+    return _SPACED_YEARS.sub(r"\1-\2", text)
+
+
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-"})
 
 
@@ -631,6 +647,7 @@ def draft_article(
     # A word broken at a line's end («Окунев- ский») is one word again.
     text = re.sub(r"([а-яё])-(?:[ \t]+|[ \t]*\n[ \t]*)(?!(?:и|или)\b)([а-яё]{2,})", r"\1\2", text)
     text = typographic_quotes(text)
+    text = _spacing_mended(text)
     # «пресс‑секретарь», «Касым‑Жомарт» with a non-breaking hyphen: the plain one
     text = text.translate(_HYPHENS)
     text = without_related(stubs_written_out(text))

@@ -739,6 +739,22 @@ def test_an_anniversary_the_page_reports_on_is_its_title() -> None:
     # a headline that names the body only by its kind: the body's first sentences name it
     by_kind = "Центр отметил юбилей\n\nКазахский центр «Мирас» отметил 20-летие. Пришли гости.\n"
     assert draft_article(by_kind, "jubilee.txt").title == "Юбилей казахского центра «Мирас»"
+    # a headline typed with spaces for hyphens and inside quotes, and a body that names the
+    # anniversary by the centre's kind
+    typed = (
+        "Историко — краеведческий клуб «Шежире » Павлодарской области отметили 15 летний "
+        "юбилей.\n\nКлуб создан в 2009 году. На юбилей клуба пришли гости.\n"
+    )
+    assert draft_article(typed, "jubilee.txt").title == (
+        "15-летний юбилей историко-краеведческого клуба «Шежире» Павлодарской области"
+    )
+    # «5 летних лагерей» are five summer camps, «тепло — солнечный» no compound
+    from drafting.extract import _spacing_mended
+
+    assert _spacing_mended("открылись 5 летних лагерей, к 30 летию") == (
+        "открылись 5 летних лагерей, к 30-летию"
+    )
+    assert _spacing_mended("Было тепло — солнечный день") == "Было тепло — солнечный день"
 
 
 def test_a_venue_is_mentioned_and_in_the_event_s_country() -> None:
@@ -1088,7 +1104,8 @@ def test_what_a_body_is_known_for_names_no_event() -> None:
         "Масленица, Троица и День славянской письменности. На юбилей клуба приехали гости из "
         "Омска.\n"
     )
-    assert draft_article(text, "club.txt").title == "Юбилей клуба"
+    # (the anniversary the headline says the club celebrated is the event)
+    assert draft_article(text, "club.txt").title == "15-летие клуба «Берёзка»"
 
 
 def test_a_frame_or_an_occasion_names_the_event_only_when_nothing_else_does() -> None:
