@@ -307,8 +307,10 @@ def _merge_partial_names(
 
     drafted = {o.id: lemmas(o.name) for o in organizations.values() if not o.known}
     for short_id, short in list(drafted.items()):
-        if len(short) < 2 or "«" in organizations[short_id].name:
-            continue  # one word («Совет») says too little; a quoted name is whole
+        name = organizations[short_id].name
+        if len(short) < 2 or ("«" in name and not name.endswith("»")):
+            continue  # one word («Совет») says too little
+        quoted = "«" in name  # whole, but for the body it belongs to written after it
         longer = [
             long_id
             for long_id, long in drafted.items()
@@ -317,10 +319,15 @@ def _merge_partial_names(
             and (len(long), len(organizations[long_id].name))
             > (len(short), len(organizations[short_id].name))
             and (
-                long[: len(short)] == short
+                (quoted and organizations[long_id].name.startswith(name + " "))
+                or (not quoted and long[: len(short)] == short)
                 # «Тюменская областная Дума» ends with «областная Дума»; «управление культуры
                 # акимата области» does not name the akimat, it is a unit of it
-                or (long[-len(short) :] == short and _only_adjectives(long[: -len(short)]))
+                or (
+                    not quoted
+                    and long[-len(short) :] == short
+                    and _only_adjectives(long[: -len(short)])
+                )
             )
         ]
         if len(longer) != 1:

@@ -135,6 +135,16 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
             elif nxt.type == "LOC" and _serves_in(text[start:stop], gap):
                 normal, stop = normal + gap + nxt.text, nxt.stop
                 i += 1
+            elif (
+                nxt.type == "ORG"
+                and gap == " "
+                and text[start:stop].endswith("»")
+                and all(w.isupper() for w in nxt.text.split())
+            ):
+                # «ОО «Центр русской культуры» АНК ЗКО»: the body it belongs to, abbreviated
+                # after its quoted name, is part of that name
+                normal, stop = normal + gap + nxt.text, nxt.stop
+                i += 1
             else:
                 city = nxt.text.split()[0]
                 if (

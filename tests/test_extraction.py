@@ -1496,7 +1496,7 @@ def test_a_participle_describes_the_noun_it_agrees_with() -> None:
         "национальных центров области и КГУ «Қоғамдық келісім».\n"
     )
     roles = {o.name: o.role for o in draft_article(text, "a.txt").organizations}
-    assert roles["ОО «Центр казахской культуры»"] == "organizer", roles
+    assert roles["ОО «Центр казахской культуры» АНК СКО"] == "organizer", roles
     # one that agrees with a body, not an event, held nothing
     text = (
         "На празднике министр встретился с руководителями центров, организованных обществом "
@@ -3338,4 +3338,19 @@ def test_a_body_told_only_by_whose_it_is_is_the_title_s() -> None:
     # a body with a name of its own is still the body
     assert positions["Серик Жумабаев"] == [
         ("председатель", "Федеральная национально-культурная автономия казахов России")
+    ]
+
+
+def test_a_body_s_parent_abbreviated_after_its_quoted_name_is_part_of_that_name() -> None:
+    text = (
+        "В Петропавловске прошёл фестиваль «Дружба». Праздник, организованный ОО «Центр "
+        "немецкой культуры» АНК СКО, собрал гостей. Гостей приветствовал председатель ОО "
+        "«Центр немецкой культуры» АНК СКО Иван Шмидт.\n"
+    )
+    draft = draft_article(text, "petropavlovsk.txt")
+    assert [(o.name, draft.role_of(o)) for o in draft.organizations] == [
+        ("ОО «Центр немецкой культуры» АНК СКО", "organizer")
+    ]
+    assert _positions(draft)["Иван Шмидт"] == [
+        ("председатель", "ОО «Центр немецкой культуры» АНК СКО")
     ]
