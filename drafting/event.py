@@ -295,16 +295,13 @@ def event_title_and_kind(text: str) -> tuple[str | None, str]:
         # «… выступят в рамках форума»: the body may name what was held within it
         framed = _phrase_naming_an_event(headline, sentences=1, actors=False)
         body = _event_phrase(text, frames=False) if framed else None
-        if (
-            framed
-            and _ANNIVERSARY_ALONE.fullmatch(framed)
-            and (body is None or _ANNIVERSARY_ALONE.match(body))
-            and _celebrating(headline)
-        ):
+        if framed and _ANNIVERSARY_ALONE.fullmatch(framed) and _celebrating(headline):
             # «Центр «…» отметил 20-летний юбилей», then «на юбилей центра»: the anniversary a
-            # body celebrated is the event, and the headline says whose and which it was (an
-            # evening held for it that the body names is the event instead)
-            return _whose_anniversary(framed, headline, text), kind
+            # body celebrated is the event, named by whichever says more of it (an evening
+            # held for it that the body names is the event instead)
+            told = _whose_anniversary(framed, headline, text)
+            if body is None or (_names_anniversary_first(body) and len(told) > len(body)):
+                return told, kind
         if framed:
             return _whose_anniversary(body or framed, headline, text), kind
         # «В Барнауле открылся офис …»: what the headline says was done, as a name
@@ -701,6 +698,16 @@ _ANNIVERSARY_ALONE = re.compile(
     r"(?:\d+[- ]?летн\w+\s+)?(?:юбиле\w*|годовщин\w*)|\d+-лети\w+", re.I
 )
 _CELEBRATING_LEMMAS = frozenset({"отметить", "отмечать", "отпраздновать", "праздновать"})
+
+
+def _names_anniversary_first(phrase: str) -> bool:
+    """«Юбилей центра», «20-летний юбилей …», «15-летие …» (not «Юбилейный вечер»)."""
+    return _ANNIVERSARY_FIRST.match(phrase) is not None
+
+
+_ANNIVERSARY_FIRST = re.compile(
+    r"(?:\d+[- ]?летн\w+\s+)?(?:юбиле(?:й|я|ю|е|ем)|годовщин\w*)(?!\w)|\d+-лети", re.I
+)
 
 
 def _whose_anniversary(phrase: str, headline: str, text: str) -> str:
