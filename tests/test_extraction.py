@@ -748,6 +748,9 @@ def test_an_anniversary_the_page_reports_on_is_its_title() -> None:
     assert draft_article(typed, "jubilee.txt").title == (
         "15-летний юбилей историко-краеведческого клуба «Шежире» Павлодарской области"
     )
+    # the body saying more of the anniversary than the headline names it
+    more = "Общество отметило юбилей\n\nПоводом стало 15-летие хора казахского общества «Достык».\n"
+    assert draft_article(more, "jubilee.txt").title == "15-летие хора казахского общества «Достык»"
     # «5 летних лагерей» are five summer camps, «тепло — солнечный» no compound
     from drafting.extract import _spacing_mended
 
