@@ -135,8 +135,22 @@ _SPACED_COMPOUND = re.compile(
 _SPACED_YEARS = re.compile(r"\b(\d+)[ \t]+(лети[еяюй]\w*|летн\w+(?=[ \t]+юбиле))")
 
 
+# «Кызылординской обл.»: a region's word shortened after its adjective, read in full in the
+# adjective's case (its full stop ends a sentence only at a line's end)
+_REGION_SHORT = re.compile(r"\b([А-ЯЁ][а-яё-]+(?:ой|ая|ую))[ \t]+обл(\.?)(?=[\s,;)»]|$)")
+
+
+def _region_in_full(found: re.Match[str]) -> str:
+    adjective, stop = found.group(1), found.group(2)
+    word = "области" if adjective.endswith("ой") else "область"
+    end = found.string[found.end() : found.end() + 1]
+    return f"{adjective} {word}{stop if end in ('', chr(10)) else ''}"
+
+
 def _spacing_mended(text: str) -> str:
-    """The text with those compounds joined and no space just inside quotes («Славяне »)."""
+    """The text with those compounds joined, a region's «обл.» in full and no space just
+    inside quotes («Славяне »)."""
+    text = _REGION_SHORT.sub(_region_in_full, text)
     text = _SPACED_COMPOUND.sub(lambda m: f"{m.group(1)}-{m.group(2)}", text)
     text = re.sub(r"«[ \t]+(?=\S)", "«", re.sub(r"(?<=[^\s«])[ \t]+»", "»", text))
     return _SPACED_YEARS.sub(r"\1-\2", text)

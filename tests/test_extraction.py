@@ -758,6 +758,12 @@ def test_an_anniversary_the_page_reports_on_is_its_title() -> None:
         "открылись 5 летних лагерей, к 30-летию"
     )
     assert _spacing_mended("Было тепло — солнечный день") == "Было тепло — солнечный день"
+    # a region's «обл.» is read in full, in its adjective's case
+    region = "Выступил аким Павлодарской обл. Асет Ерланов.\n"
+    assert _positions(draft_article(region, "region.txt"))["Асет Ерланов"] == [
+        ("аким Павлодарской области", None)
+    ]
+    assert _spacing_mended("в Павлодарскую обл, а затем") == "в Павлодарскую область, а затем"
 
 
 def test_a_venue_is_mentioned_and_in_the_event_s_country() -> None:
