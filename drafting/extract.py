@@ -126,6 +126,9 @@ from search.textnorm import forms, forms_match
 
 Progress = Callable[[str], None]
 # Hyphens a page may use inside words (U+2010, U+2011, U+2012) → the plain one
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-"})
+
+
 # A compound adjective or a number's «-летие» written apart: «Общественно — культурный центр»,
 # «20 летний юбилей», «к 30 летию» (not «5 летних лагерей»: five summer camps)
 _SPACED_COMPOUND = re.compile(
@@ -141,10 +144,11 @@ _REGION_SHORT = re.compile(r"\b([А-ЯЁ][а-яё-]+(?:ой|ая|ую))[ \t]+о�
 
 
 def _region_in_full(found: re.Match[str]) -> str:
+    """«Кызылординской обл.» → «Кызылординской области», «Кызылординская обл» → «… область»."""
     adjective, stop = found.group(1), found.group(2)
     word = "области" if adjective.endswith("ой") else "область"
-    end = found.string[found.end() : found.end() + 1]
-    return f"{adjective} {word}{stop if end in ('', chr(10)) else ''}"
+    at_line_end = found.string[found.end() : found.end() + 1] in ("", "\n")
+    return f"{adjective} {word}{stop if at_line_end else ''}"
 
 
 def _spacing_mended(text: str) -> str:
@@ -154,9 +158,6 @@ def _spacing_mended(text: str) -> str:
     text = _SPACED_COMPOUND.sub(lambda m: f"{m.group(1)}-{m.group(2)}", text)
     text = re.sub(r"«[ \t]+(?=\S)", "«", re.sub(r"(?<=[^\s«])[ \t]+»", "»", text))
     return _SPACED_YEARS.sub(r"\1-\2", text)
-
-
-_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-"})
 
 
 # A country's head of state or government: «президент Казахстана», «Первый Президент»
@@ -312,7 +313,8 @@ def _merge_partial_names(
 ) -> None:
     """«областной Думы» after «Тюменской областной Думы», «Министерство культуры» after
     «Министерство культуры Саратовской области»: a name whose words begin or end the one
-    longer name drafted in the article is that body, named in part."""
+    longer name drafted in the article is that body, named in part; a quoted name only when
+    the longer one is it with the body it belongs to after it («ОО «…» АНК ЗКО»)."""
 
     def lemmas(name: str) -> list[str]:
         # «акимат города Костаная» is the «акимат Костаная»
