@@ -62,6 +62,7 @@ from drafting.page import (
     without_related,
 )
 from drafting.people import (
+    church_names,
     first_names_back,
     first_names_before,
     gender_of,
@@ -676,6 +677,7 @@ def draft_article(
     text = without_related(stubs_written_out(text))
     spans, sentences, doc = analyse(text)
     spans = untitled(first_names_back(joined_names(spans, text), text), text)
+    spans = church_names(spans, text)  # «епископ Талдыкорганский Клавдиан»
     spans = first_names_before(spans, text)  # «Айгерим Ахметова» tagged «Ахметова» alone
     # Names in a site's menu or share buttons («Поделиться ВКонтакте») are not the article's.
     furniture = page_line_ranges(text)
@@ -980,6 +982,9 @@ def draft_article(
     speakers: list[range] = []  # and of those named as speakers («экспертами станут …»)
     previous_end = 0
     shared: DraftPosition | None = None
+    # «приняли участие члены РАПН: X, …; Y, …»: a plural title that heads a list is each
+    # listed person's, whatever else each is
+    heading: DraftPosition | None = None
     openers = opened_by(doc, pipeline()[1])  # «Конференцию открыла директор …»
     hosts: list[tuple[DraftPerson, str]] = []  # who opened it, and the sentence they did
     listed: list[DraftPerson] = []  # the names listed so far with only «,» or «и» between
@@ -1145,6 +1150,16 @@ def draft_article(
                 person.positions.append(DraftPosition(title, shared.organization, sentence))
         else:
             shared = None
+        if (
+            heading is not None
+            and not chunks
+            and re.fullmatch(r"[\s;,]*(?:и\s+)?", text[previous_end : span.start])
+        ):
+            title = said_of(person, heading.title)
+            if not any(p.title == title for p in person.positions):
+                person.positions.append(DraftPosition(title, heading.organization, sentence))
+        else:
+            heading = None
         placed = [(offset + before.find(chunk), chunk) for chunk in chunks]
         # «Марина Коваленко, председатель …, отметила»: a position right after the name.
         sentence_end = next((e for s, e in sentences if s <= span.start < e), len(text))
@@ -1224,6 +1239,8 @@ def draft_article(
                 person.positions.append(DraftPosition(own, org_id, sentence))
                 before_name = plural and at < span.start
                 shared = DraftPosition(title, org_id, sentence) if before_name else None
+                if before_name and re.fullmatch(r"\s*:\s*", text[at + len(chunk) : span.start]):
+                    heading = shared
                 if plural and at > span.start:
                     # «Н. Сорокина, Е. Жумагалиев и А. Бекова – представители …»: a plural
                     # title after a list is each listed person's

@@ -161,7 +161,12 @@ def name_parts(
         if patronymic + 1 < len(tokens):  # Алексей Николаевич Бородавкин
             return first, tokens[patronymic], tokens[patronymic + 1]
         if patronymic >= 2:  # Коропченко Алексей Анатольевич
-            return first, tokens[patronymic], tokens[patronymic - 2]
+            last = tokens[patronymic - 2]
+            if _name_score(last) > _name_score(first) and _surname_score(first) >= _surname_score(
+                last
+            ):
+                first, last = last, first  # «Ирина Шевцова Константиновна»
+            return first, tokens[patronymic], last
         return first, tokens[patronymic], first
     if len(tokens) >= 3:  # «Казастан Айгуль Демеуова»: the best adjacent name + surname
         pairs = [
@@ -302,6 +307,33 @@ def first_names_before(spans: list[Span], text: str) -> list[Span]:
                     text=text[before.start(1) : span.stop],
                     normal=f"{word} {span.normal}",
                 )
+        out.append(span)
+    return out
+
+
+# A bishop is named by his rank, his see and one church name: «епископ Талдыкорганский
+# Клавдиан», «митрополита Астанайского и Казахстанского Александра». The see's adjective is
+# no surname, and a church name alone names no one the content can tell apart.
+_HIERARCH = re.compile(r"(?<!\w)(?:архи)?епископ\w*|митрополит\w*|патриарх\w*|экзарх\w*", re.I)
+_SEE = re.compile(r"[А-ЯЁ][а-яё-]+(?:ск|цк)(?:ий|ого|ому|им|ом)", re.U)
+
+
+def church_names(spans: list[Span], text: str) -> list[Span]:
+    """Drops a bishop's see and church name the tagger took for a person's name."""
+    out = []
+    for span in spans:
+        words = span.text.split()
+        sees = [w for w in words if _SEE.fullmatch(w)]
+        before = text[max(0, span.start - 80) : span.start].split()
+        while before and (_SEE.fullmatch(before[-1]) or before[-1] == "и"):
+            before.pop()  # «митрополита Астанайского и | Казахстанского Александра»
+        if (
+            span.type == "PER"
+            and len(words) - len(sees) <= 1
+            and before
+            and _HIERARCH.fullmatch(before[-1])
+        ):
+            continue
         out.append(span)
     return out
 

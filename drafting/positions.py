@@ -275,10 +275,11 @@ _VERB_TAGS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
 
 
 def _before_verb(chunk: str) -> str:
-    """A position ends where a verb begins: «председателем избран» → «председателем»."""
+    """A position ends where a verb begins: «председателем избран» → «председателем». A word
+    in capitals is a body's abbreviation, whatever the dictionary guesses («ЦСИПИ»)."""
     words = chunk.split()
     for k, word in enumerate(words):
-        if k > 0 and tags_of(word)[0] & _VERB_TAGS:
+        if k > 0 and not word.strip('«»"(),.').isupper() and tags_of(word)[0] & _VERB_TAGS:
             return " ".join(words[:k])
     return chunk
 
@@ -613,13 +614,10 @@ def split_position(
             quoted = span.text.lstrip().startswith("«") or chunk[: span.start - at].rstrip(
                 ' "'
             ).endswith("«")
-            # so does an abbreviation right after its kind («агентства ИТАР-ТАСС»)
+            # so does an abbreviation after its kind («агентства ИТАР-ТАСС», «Института
+            # философии и права УрО РАН»)
             abbreviated = re.fullmatch(r"[А-ЯЁA-Z][А-ЯЁA-Z-]+", span.text.strip()) is not None
-            kind_at = (
-                organization_start(head_words)
-                if quoted or (abbreviated and head_words and names_org_kind(head_words[-1]))
-                else None
-            )
+            kind_at = organization_start(head_words) if quoted or abbreviated else None
             if not quoted and kind_at is not None and not titles_a_person(head_words[kind_at - 1]):
                 kind_at = None  # «кафедрой … муниципального управления СИУ»: a field, not a body
             if kind_at is not None:

@@ -3363,3 +3363,57 @@ def test_a_body_s_parent_abbreviated_after_its_quoted_name_is_part_of_that_name(
     assert _positions(draft)["Иван Шмидт"] == [
         ("председатель", "ОО «Центр немецкой культуры» АНК СКО")
     ]
+
+
+def test_a_bishop_s_see_and_church_name_are_no_person_s_name() -> None:
+    text = (
+        "В Павлодаре прошёл праздник славянской письменности. В празднике приняли участие "
+        "епископ Павлодарский и Экибастузский Варфоломей и епископ Талдыкорганский Клавдиан. "
+        "С приветственным словом выступила председатель Славянского центра Ирина Котова.\n"
+    )
+    draft = draft_article(text, "pavlodar.txt")
+    assert [p.full_name for p in draft.people] == ["Ирина Котова"]
+    assert _positions(draft)["Ирина Котова"] == [("председатель", "Славянский центр")]
+
+
+def test_a_plural_title_heading_a_list_is_each_listed_person_s() -> None:
+    text = (
+        "В Алматы прошло заседание экспертного клуба.\n\n"
+        "С российской стороны в нём участвовали члены Ассоциации политологов:\n\n"
+        "Олег Ветров, профессор кафедры истории Томского университета;\n\n"
+        "Анна Кручинина, доцент кафедры философии Томского университета.\n\n"
+        "Марат Ахметов, директор музея, рассказал о выставке.\n"
+    )
+    positions = _positions(draft_article(text, "almaty.txt"))
+    assert positions["Олег Ветров"][0] == ("член", "Ассоциация политологов")
+    assert positions["Анна Кручинина"] == [
+        ("член", "Ассоциация политологов"),
+        ("доцент кафедры философии", "Томский университет"),
+    ]
+    # the list ended with its full stop: the next name is no member
+    assert positions["Марат Ахметов"] == [("директор музея", None)]
+
+
+def test_titles_after_a_name_run_on_past_abbreviations_of_their_bodies() -> None:
+    text = (
+        "В Перми прошла конференция. Её участником стал Всеволод Бедерсон, аспирант "
+        "Института философии и права УрО РАН, сотрудник ЦСИПИ, ассистент кафедры "
+        "политических наук ПГНИУ.\n"
+    )
+    assert _positions(draft_article(text, "perm.txt"))["Всеволод Бедерсон"] == [
+        ("аспирант", "Институт философии и права УрО РАН"),
+        ("сотрудник", "ЦСИПИ"),
+        ("ассистент кафедры политических наук", "ПГНИУ"),
+    ]
+
+
+def test_a_patronymic_written_after_the_surname_leaves_the_first_name_first() -> None:
+    draft = draft_article(
+        "В Перми прошла встреча. Выступила Ирина Шевцова Константиновна, доцент.\n", "p.txt"
+    )
+    [person] = draft.people
+    assert (person.first_name, person.patronymic, person.last_name) == (
+        "Ирина",
+        "Константиновна",
+        "Шевцова",
+    )
