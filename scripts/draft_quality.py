@@ -79,6 +79,18 @@ class Score:
     notes: list[str] = field(default_factory=list)
 
 
+def same_body(drafted: str | None, written: str, gold_orgs: list[dict]) -> bool:
+    """The drafted organization is the one a position names: by that name, or by another
+    name the answers give the same body («ПГНИУ» for «Пермский … университет»)."""
+    names = [written] + [
+        n
+        for org in gold_orgs
+        if written in [org["name"], *(org.get("aliases") or [])]
+        for n in [org["name"], *(org.get("aliases") or [])]
+    ]
+    return any(similar(drafted, n) for n in names)
+
+
 def evaluate(draft: Draft, gold: dict, name: str) -> Score:
     score = Score(name, seconds=draft.seconds)
     org_names = {o.id: o.name for o in draft.organizations}
@@ -145,7 +157,11 @@ def evaluate(draft: Draft, gold: dict, name: str) -> Score:
                 norm(p.title) == norm(title)
                 and (
                     organization is None
-                    or similar(org_names.get(p.organization or ""), organization)
+                    or same_body(
+                        org_names.get(p.organization or ""),
+                        organization,
+                        gold.get("organizations") or [],
+                    )
                     or (split and p.organization is None and len(title.split()) > 2)
                 )
                 for p in drafted.positions
