@@ -1,9 +1,10 @@
 """Which organizations an article says held the event and which supported it, read from the
 syntax tree of each sentence: who «организовал» or «провёл» it (the subject of the verb, the
 agent of «организованный …», and those «совместно с» them), who invited the guests («по
-приглашению» of, «приглашён посольством»), whom it calls the organizers («Организаторы –
-…»), who it was held «при поддержке» or «при содействии» of, and the one person who opened
-it («Конференцию открыла директор библиотеки …»: the host's head).
+приглашению» of, «приглашён посольством») or on whose initiative it was held («по
+инициативе»), whom it calls the organizers («Организаторы – …»), who it was held «при
+поддержке» or «при содействии» of, and the one person who opened it («Конференцию открыла
+директор библиотеки …»: the host's head).
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ _PRONOUNS = frozenset({"он", "она", "оно", "они"})
 _ORGANIZER = frozenset({"организатор", "соорганизатор"})
 _LINKING = frozenset({"выступить", "выступать", "стать", "являться", "быть"})
 _SUPPORT = frozenset({"поддержка", "содействие"})
-_INVITATION = "приглашение"  # «по приглашению министерства»: the host
+# «по приглашению министерства», «по инициативе НИИ …»: the body the phrase hangs on held
+# the event («на базе университета» does not tell: a host may only lend its hall)
+_HOSTED_BY = frozenset({("по", "приглашение"), ("по", "инициатива")})
 
 
 # What a body's name is made of below its head: not the clauses or support hung on it
@@ -334,11 +337,14 @@ def held_and_supported(doc: Any, morph_vocab: Any) -> tuple[list[range], list[ra
             held += _up_to_the_verb(subject, tokens, children)
         held += [_extent(h, children, True) for h in _owners(tokens, children)]
         held += [_extent(h, children, True) for h in _inviters(tokens, children)]
-        for invitation in (t for t in tokens if t.lemma == _INVITATION):
-            if _has_case(invitation, children, "по"):
+        for phrase in tokens:
+            if any(
+                phrase.lemma == lemma and _has_case(phrase, children, case)
+                for case, lemma in _HOSTED_BY
+            ):
                 held += [
                     _extent(c, children)
-                    for c in children.get(invitation.id, [])
+                    for c in children.get(phrase.id, [])
                     if c.rel == "nmod" and "anim" not in tags_of(c.text)[0]
                 ]
         for support in (t for t in tokens if t.lemma in _SUPPORT):

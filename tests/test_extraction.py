@@ -3417,3 +3417,17 @@ def test_a_patronymic_written_after_the_surname_leaves_the_first_name_first() ->
         "Константиновна",
         "Шевцова",
     )
+
+
+def test_those_on_whose_initiative_it_was_held_held_it() -> None:
+    text = (
+        "В Оренбурге прошёл круглый стол «Архивы и память». Он прошёл по инициативе "
+        "Оренбургского государственного университета, Комитета по делам архивов Оренбургской "
+        "области и АНО «Евразийский диалог». С докладом выступила Анна Корнеева, сотрудник "
+        "Института истории.\n"
+    )
+    roles = _roles(draft_article(text, "orenburg.txt"))
+    assert roles["Оренбургский государственный университет"] == "organizer"
+    assert roles["Комитет по делам архивов Оренбургской области"] == "organizer"
+    assert roles["АНО «Евразийский диалог»"] == "organizer"
+    assert roles["Институт истории"] == "participant"
