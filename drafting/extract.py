@@ -40,6 +40,7 @@ from drafting.organizations import (
     closing_quote,
     defined,
     is_venue,
+    mission_key,
     not_a_name_phrase,
     on_a_kind_of_place,
     org_country,
@@ -772,11 +773,13 @@ def draft_article(
                 if not organizations[org_id].known and clean not in short:
                     short.append(clean)
             return org_id
+        mission = mission_key(clean)
         for existing in organizations.values():
             if not existing.known and (
                 known._same(clean, [forms(existing.name)])
                 or f"«{clean.strip('«»')}»" in existing.name
                 or same_quoted_body(clean, existing.name)
+                or (mission is not None and mission == mission_key(existing.name))
             ):
                 return existing.id
         abbreviation = re.match(r"\s*\(([А-ЯЁA-Z]{2,10})\)", text[at + len(raw) :])
@@ -1338,6 +1341,21 @@ def draft_article(
     # positions, so that a mission written in lower case counts)
     for person in people.values():
         for position in person.positions:
+            # «генеральный консул Российской Федерации в Южной столице», where the article
+            # names «Генеральное консульство Российской Федерации в Южной столице»: a post in
+            # that mission (the title, as official, keeps where it serves)
+            named = mission_of(position.title) if position.organization is None else None
+            mission = next(
+                (
+                    o
+                    for o in organizations.values()
+                    if named and mission_key(o.name) == mission_key(named)
+                ),
+                None,
+            )
+            if mission is not None:
+                position.organization = mission.id
+                continue
             if position.organization is None and position.title.casefold().split()[-1].startswith(
                 ("консул", "вице-консул", "посол")
             ):

@@ -465,9 +465,6 @@ def quoted_thing(before: str, names_an_event: Callable[[str], bool]) -> bool:
     return False
 
 
-_COUNTRY_ABBREVIATIONS = {"РФ": "Российской Федерации", "РК": "Республики Казахстан"}
-
-
 _WORD = re.compile(r"[А-ЯЁA-ZӘҒҚҢӨҰҮҺІа-яёa-zәғқңөұүһі]+")
 
 
@@ -597,18 +594,32 @@ def defined(short: str, text: str) -> tuple[str, str, int] | None:
 
 
 def written_in_full(name: str) -> str:
-    """«Генконсульство РК в Омске» → «Генеральное консульство Республики Казахстан в Омске»:
-    an embassy's or consulate's name as the state writes it, and a compound abbreviation of a
-    body written out («Омский горсовет» → «Омский городской Совет»)."""
-    name = " ".join(compound_in_full(w) for w in name.split(" "))
-    if re.match(r"(?:Генеральное консульство|Консульство|Посольство)\b", name):
-        return full_country(name)
-    return name
+    """A compound abbreviation of a body written out («Омский горсовет» → «Омский городской
+    Совет», «Генконсульство РК в Омске» → «Генеральное консульство РК в Омске»); the country
+    stays as the article writes it."""
+    return " ".join(compound_in_full(w) for w in name.split(" "))
 
 
-def full_country(text: str) -> str:
-    """«РФ в Уральске» → «Российской Федерации в Уральске» (a mission's name in full)."""
-    return " ".join(_COUNTRY_ABBREVIATIONS.get(w, w) for w in text.split())
+_MISSION = re.compile(
+    r"(?:почётный\s+|почетный\s+)?(?:генеральный\s+)?(?:консульство|посольство)\b"
+)
+# A country as a mission's name may write it (in the dictionary form of each word): «РК»,
+# «Республики Казахстан», «Казахстана»
+_COUNTRY_FORMS = (
+    ("KZ", re.compile(r"\b(?:республика\s+казахстан|рк|казахстан)\b")),
+    ("RU", re.compile(r"\b(?:российский\s+федерация|рф|россия)\b")),
+)
+
+
+def mission_key(name: str) -> str | None:
+    """What tells one country's mission from another whatever the wording: «Консульство РК в
+    Омске» and «Консульство Казахстана в Омске» are one; None for a body that is no mission."""
+    key = " ".join(lemma_of(w) for w in re.sub(r"\bг\.\s*", "", name.casefold()).split())
+    if not _MISSION.match(key):
+        return None
+    for country, pattern in _COUNTRY_FORMS:
+        key = pattern.sub(country, key)
+    return key
 
 
 _COUNTRY_WORDS = (

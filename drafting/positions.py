@@ -12,7 +12,6 @@ from drafting.nlp import Span
 from drafting.organizations import (
     GOVERNING_LEMMAS,
     LINKS,
-    full_country,
     is_branch,
     org_country,
     org_words_in_title,
@@ -483,7 +482,7 @@ def _where_it_serves(rest: str) -> str:
 
 def mission_of(title: str) -> str | None:
     """The mission an ambassador's or a consul's title names with its country: «генеральный
-    консул РФ в Уральске» → «Генеральное консульство Российской Федерации в Уральске»; None
+    консул РФ в Уральске» → «Генеральное консульство РФ в Уральске»; None
     for a title that names no country («консул», «посол по особым поручениям») or heads no
     mission («заведующий консульским отделом посольства …»)."""
     words = title.split()
@@ -499,7 +498,7 @@ def mission_of(title: str) -> str | None:
         if words[at].casefold() == "посол"
         else ("Генеральное консульство" if "генеральн" in title.casefold() else "Консульство")
     )
-    return f"{mission} {full_country(rest)}"
+    return f"{mission} {rest}"
 
 
 # Units whose name says what they are for («комиссия по …»); a remit written after the body

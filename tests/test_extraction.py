@@ -549,7 +549,9 @@ def test_a_mission_is_drafted_where_the_text_names_it_not_from_a_title() -> None
     mission = next(o for o in draft.organizations if "посольств" in o.name.casefold())
     assert mission.name.casefold() == "посольство казахстана в россии"
     assert draft.role_of(mission) == "organizer"
-    assert _positions(draft)["Ермек Кошербаев"] == [("посол Казахстана в России", None)]
+    assert _positions(draft)["Ермек Кошербаев"] == [
+        ("посол Казахстана в России", "Посольство Казахстана в России")
+    ]
     # a title alone is no sign that the article speaks of the mission
     alone = draft_article(
         "На празднике в Уральске выступил консул России в Уральске Иван Петров.\n", "u.txt"
@@ -3431,3 +3433,21 @@ def test_those_on_whose_initiative_it_was_held_held_it() -> None:
     assert roles["Комитет по делам архивов Оренбургской области"] == "organizer"
     assert roles["АНО «Евразийский диалог»"] == "organizer"
     assert roles["Институт истории"] == "participant"
+
+
+def test_a_mission_is_one_body_however_its_country_is_written_and_holds_its_head_s_post() -> None:
+    text = (
+        "В Консульстве РК в Омске прошёл круглый стол. Круглый стол в Консульстве Казахстана "
+        "в Омске открыл консул Республики Казахстан в Омске Ерлан Сапаров. Письмо прислал "
+        "генеральный консул Республики Казахстан в Новосибирске Марат Ахметов.\n"
+    )
+    draft = draft_article(text, "omsk.txt")
+    assert [o.name for o in draft.organizations] == ["Консульство РК в Омске"]
+    positions = _positions(draft)
+    assert positions["Ерлан Сапаров"] == [
+        ("консул Республики Казахстан в Омске", "Консульство РК в Омске")
+    ]
+    # a mission the article does not name is not made up from a title
+    assert positions["Марат Ахметов"] == [
+        ("генеральный консул Республики Казахстан в Новосибирске", None)
+    ]
