@@ -471,7 +471,27 @@ def title_nominative(title: str) -> str:
             break
     if head is None:
         return title
-    return " ".join([phrase_nominative(" ".join(words[: head + 1])), *words[head + 1 :]])
+    rest = words[head + 1 :]
+    # «основателя и лидера движения»: a second head joined by «и», in the first one's case
+    second = _joined_head(words[head], rest)
+    if second:
+        rest = [*rest[:1], phrase_nominative(" ".join(rest[1 : second + 1])), *rest[second + 1 :]]
+    return " ".join([phrase_nominative(" ".join(words[: head + 1])), *rest])
+
+
+def _joined_head(head: str, rest: list[str]) -> int:
+    """Where a second title joined to `head` by «и» ends in `rest` (its adjectives and the
+    noun for a person, in the head's case), or 0 when none is joined."""
+    if len(rest) < 2 or rest[0] != "и" or "nomn" in tags_of(head)[0]:
+        return 0
+    cases = tags_of(head)[0] & _CASES
+    for k, word in enumerate(rest[1:], 1):
+        best = tags_of(word)[0]
+        if not cases & best:
+            return 0
+        if "NOUN" in best:
+            return k if titles_a_person(word) else 0
+    return 0
 
 
 def _where_it_serves(rest: str) -> str:

@@ -12,6 +12,7 @@ from drafting.extract import draft_article
 from drafting.model import Draft
 from drafting.names import Context, nominative, split_initials
 from drafting.nlp import analyse
+from drafting.positions import title_nominative
 
 pytestmark = pytest.mark.one_database
 
@@ -3451,3 +3452,18 @@ def test_a_mission_is_one_body_however_its_country_is_written_and_holds_its_head
     assert positions["Марат Ахметов"] == [
         ("генеральный консул Республики Казахстан в Новосибирске", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("основателя и лидера", "основатель и лидер"),
+        (
+            "директора и художественного руководителя театра",
+            "директор и художественный руководитель театра",
+        ),
+        ("директора школы и учителя", "директор школы и учителя"),  # whose «учителя» is not said
+    ],
+)
+def test_a_second_title_joined_by_and_takes_the_nominative_too(written: str, expected: str) -> None:
+    assert title_nominative(written) == expected
