@@ -135,6 +135,11 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
             elif nxt.type == "LOC" and _serves_in(text[start:stop], gap):
                 normal, stop = normal + gap + nxt.text, nxt.stop
                 i += 1
+            elif nxt.type == "ORG" and gap == " " and _named_by(text[start:stop], nxt.text):
+                # «Представительство | Федерального агентства | Россотрудничества»: a branch
+                # and the body it is of, a kind and the name it is given, are one body
+                normal, stop = normal + gap + nxt.text, nxt.stop
+                i += 1
             elif (
                 nxt.type == "ORG"
                 and gap == " "
@@ -191,6 +196,26 @@ def organization_spans(spans: list[Span], text: str) -> list[Span]:
         i += 1
     merged += _quoted_after_kind(text, merged)
     return sorted(merged + performing_groups(text, merged), key=lambda s: s.start)
+
+
+def _named_by(phrase: str, nxt: str) -> bool:
+    """Whether the body tagged next is part of this one's name: this is a branch named alone
+    («Представительством | Федерального агентства …»), or ends in a kind of body that the next,
+    one proper name in the same case, names («агентства | Россотрудничества»)."""
+    words = phrase.split()
+    if len(words) == 1 and is_branch(words[0]):
+        return nxt[:1].isupper()
+    named = nxt.split()
+    if len(named) != 1 or not named[0][:1].isupper() or named[0].isupper():
+        return False
+    last = words[-1] if words else ""
+    cases = {"nomn", "gent", "datv", "accs", "ablt", "loct"}
+    return (
+        names_org_kind(last)
+        and last[:1].islower()
+        and not names_org_kind(named[0])
+        and bool(tags_of(last)[0] & tags_of(named[0])[0] & cases)
+    )
 
 
 def _head_noun_after(text: str, start: int, stop: int) -> int | None:

@@ -3467,3 +3467,16 @@ def test_a_mission_is_one_body_however_its_country_is_written_and_holds_its_head
 )
 def test_a_second_title_joined_by_and_takes_the_nominative_too(written: str, expected: str) -> None:
     assert title_nominative(written) == expected
+
+
+def test_a_branch_and_the_body_it_is_of_and_the_name_that_body_is_given_are_one() -> None:
+    text = (
+        "В Бишкеке прошёл фестиваль «Славянский венок». Его организовало Представительство "
+        "Федерального агентства Россотрудничества в Киргизии. Гостей приветствовала Ольга "
+        "Панова, директор фонда «Наследие».\n"
+    )
+    draft = draft_article(text, "bishkek.txt")
+    assert _roles(draft) == {
+        "Представительство Федерального агентства Россотрудничества в Киргизии": "organizer",
+        "Фонд «Наследие»": "participant",
+    }
