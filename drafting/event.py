@@ -156,7 +156,7 @@ _MAIN_EVENT_WORDS = r"кругл\w+\s+стол\w*|форум\w*|конферен
 _OTHER_EVENT_WORDS = (
     r"концерт\w*|фестивал\w*|праздник\w*|празднова\w*|выставк\w*|конкурс\w*|съезд\w*|"
     r"курулта\w*|сл[её]т\w*|визит\w*|гулянь\w*|вечер\w*|турнир\w*|олимпиад\w*|"
-    r"марафон\w*|экспедици\w*"
+    r"марафон\w*|экспедици\w*|телемост\w*|видеомост\w*"
 )
 
 
@@ -262,6 +262,9 @@ def event_title_and_kind(text: str) -> tuple[str | None, str]:
     named = _named_after(text, _MAIN_EVENT_WORDS)
     if named:
         return named, kind
+    called = _called(lede_of(text))
+    if called:
+        return called, kind
     described = _described_title(text)
     if described:
         return described, kind
@@ -326,7 +329,7 @@ _EVENT_LEMMAS = frozenset(
     "визит делегация концерт праздник празднование фестиваль встреча форум конференция стол "
     "заседание семинар выставка вечер день курултай конкурс съезд юбилей чтения открытие "
     "поездка презентация подписание конгресс посещение приём прием турнир олимпиада "
-    "марафон экспедиция".split()
+    "марафон экспедиция телемост видеомост".split()
 )
 
 
@@ -429,6 +432,8 @@ def _phrase_naming_an_event(
             found = _event_noun_phrase(doc.text, tokens, token)
             if found is None or _talked_of(by_id, token) or _what_a_thing_is(by_id, token):
                 continue  # «обсудили итоги съезда»: a gathering talked of is not this one
+            if any(t.head_id == token.id and t.lemma in _REFERRING_LEMMAS for t in tokens):
+                continue  # «Данный визит …»: one named before, by what was said of it there
             if _bare(tokens, token):
                 # «прошёл круглый стол. … Участники обсудили X»: a kind alone is named by
                 # what was discussed at it
@@ -443,6 +448,10 @@ def _phrase_naming_an_event(
                 return found
             fallback = fallback or found
     return fallback if frames else None
+
+
+# Words that point back to something named before
+_REFERRING_LEMMAS = frozenset({"данный", "этот", "тот", "такой", "указанный", "вышеуказанный"})
 
 
 def _bare(tokens: list[Any], token: Any) -> bool:
@@ -672,7 +681,10 @@ def _nominalised(line: str) -> str | None:
         return None
 
     def text_of(head: Any) -> tuple[int, int]:
-        return _subtree(tokens, head)
+        # the unbroken run of its words around it: a word the parser hung on it from the
+        # other side of the verb is no part of it
+        low, high = _run_around(tokens, tokens.index(head), _below(tokens, head))
+        return tokens[low].start, tokens[high].stop
 
     start, stop = text_of(done_to)
     case = "nomn" if done_to.rel.startswith("nsubj") else "accs"
@@ -682,15 +694,25 @@ def _nominalised(line: str) -> str | None:
     if phrase is None:
         return None
     parts = [_ACTION_NOUNS[verb].capitalize(), phrase]
+    where = []
     for t in below:
         cases = [c.text.casefold() for c in tokens if c.head_id == t.id and c.rel == "case"]
+        if t is not done_to and t.rel in ("iobj", "obl") and not cases and _dative(t):
+            # «открыли бюст … Абаю Кунанбаеву»: to whom it was done, as written
+            start, stop = text_of(t)
+            parts.append(doc.text[start:stop])
+            continue
         if t.rel != "obl" or not cases:
             continue
         if (met and cases[0] == "с") or cases[0] in ("в", "во"):
             start, stop = text_of(t)
             written = doc.text[start:stop]
-            parts.append(written[:1].lower() + written[1:])
-    return " ".join(" ".join(parts).split()).strip(" .,;:")
+            where.append(written[:1].lower() + written[1:])
+    return " ".join(" ".join(parts + where).split()).strip(" .,;:")
+
+
+def _dative(token: Any) -> bool:
+    return token.pos in ("NOUN", "PROPN") and token.feats.get("Case") == "Dat"
 
 
 # An anniversary named by itself: «20-летний юбилей», «Юбилей», «30-летие»
@@ -928,6 +950,24 @@ def _named_after(text: str, words: str) -> str | None:
             title = quoted_at(text, match.end() + quote)
             if title and len(title.strip("«» ")) >= 5:  # «Туган жер»
                 return title
+    return None
+
+
+def _called(text: str) -> str | None:
+    """The name an event is given «под названием «…»» in its sentence, after the words
+    telling of it («концерт, посвящённый Дню …, под названием «…»»); not a body's name
+    («концерт ансамбля под названием «…»»)."""
+    events = f"(?<!\\w)(?:{_MAIN_EVENT_WORDS}|{_OTHER_EVENT_WORDS}|мероприяти\\w*)"
+    for found in re.finditer(r"под\s+названием\s+(?=«)", text, re.I):
+        sentence = re.split(r"[.!?\n]", text[: found.start()])[-1]
+        told = list(re.finditer(events, sentence, re.I))
+        if not told or "NOUN" not in tags_of(told[-1].group().split()[-1])[0]:
+            continue
+        if any(names_org_kind(w) for w in sentence[told[-1].end() :].split()):
+            continue
+        title = quoted_at(text, found.end())
+        if title and len(title.strip("«» ")) >= 5:
+            return title
     return None
 
 

@@ -318,10 +318,20 @@ def is_paragraph(line: str) -> bool:
 
 
 def _is_date_line(line: str) -> bool:
-    """A line that holds a date or a time and nothing else («25 Апр 2017», «12.03.2024 14:30»)."""
+    """A line that holds a date or a time and nothing else («25 Апр 2017», «12.03.2024 14:30»),
+    or a day and month with the time and a view counter («24 Октября, 13:59 946»)."""
     rest = re.sub(r"\d{1,2}:\d{2}|г\.|года?|[|·,]", " ", _FULL_DATE.sub(" ", line))
     rest = re.sub(r"\([^)]*\)", " ", rest)  # «17 Мая 2011г. (13 Джумада ас-сани)»
-    return _FULL_DATE.search(line) is not None and not rest.strip()
+    if _FULL_DATE.search(line) is not None and not rest.strip():
+        return True
+    stamped = _DAY_MONTH_TIME.fullmatch(line.strip())
+    return stamped is not None
+
+
+# «24 Октября, 13:59 946»: a day, a month, a time and the page's view counter
+_DAY_MONTH_TIME = re.compile(
+    rf"\d{{1,2}}\s+{_STAMP_MONTH_RE}\s*,?\s*\d{{1,2}}:\d{{2}}(?:\s+\d+)?", re.I
+)
 
 
 def lede_of(text: str) -> str:

@@ -3480,3 +3480,46 @@ def test_a_branch_and_the_body_it_is_of_and_the_name_that_body_is_given_are_one(
         "Представительство Федерального агентства Россотрудничества в Киргизии": "organizer",
         "Фонд «Наследие»": "participant",
     }
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        # a dateline with a view counter under the headline is no headline; to whom it was
+        # done stays in the name made of the headline
+        (
+            "В Омске открыли памятник казахскому поэту Абаю Кунанбаеву\n\n17 Мая, 10:05 312\n\n"
+            "Торжественная церемония прошла в сквере у Дома дружбы. На ней выступили гости.\n",
+            "Открытие памятника казахскому поэту Абаю Кунанбаеву в Омске",
+        ),
+        # the name an event is given «под названием «…»», after a phrase telling of it
+        (
+            "В Петропавловске в Доме дружбы состоялся вечер, посвящённый Дню славянской "
+            "письменности, под названием «Истоки слова». Гостей приветствовали артисты.\n",
+            "Истоки слова",
+        ),
+        # a telebridge is an event, and its quoted name its title
+        (
+            "Состоялся телемост между Россией и Казахстаном\n5 мая состоялся международный "
+            "телемост «Мы помним, мы гордимся!» между школами Омска и Павлодара.\n",
+            "Мы помним, мы гордимся!",
+        ),
+        # a word the parser hung on the object from before the verb is no part of its name
+        (
+            "По данным портала органов власти Омской области, города-побратимы Омск и Павлодар "
+            "подписали план мероприятий по развитию сотрудничества на 2025-2027 годы, сообщает "
+            "Kazinform.\n\nЦеремония прошла в формате видеоконференции.\n",
+            "Подписание плана мероприятий по развитию сотрудничества на 2025-2027 годы",
+        ),
+        # an event a word points back to («Данный визит») was named before: not by that
+        (
+            "Данный визит делегации стал первым шагом к сотрудничеству, а в Омске прошла "
+            "встреча директоров музеев Омска и Павлодара.\n",
+            "Встреча директоров музеев Омска и Павлодара",
+        ),
+    ],
+)
+def test_a_title_from_a_headline_under_a_dateline_a_given_name_or_a_nominalised_lead(
+    page: str, title: str
+) -> None:
+    assert event_title_and_kind(page)[0] == title
