@@ -154,8 +154,11 @@ def _region_in_full(found: re.Match[str]) -> str:
 
 
 def _spacing_mended(text: str) -> str:
-    """The text with those compounds joined, a region's «обл.» in full and no space just
-    inside quotes («Славяне »)."""
+    """The text with those compounds joined, a region's «обл.» in full, a dash after a name set
+    apart from the title it begins («Ельжасовна–Заместитель», «Сапарова–руководитель»; not
+    «Нур–Султан») and no space just inside quotes («Славяне »)."""
+    text = re.sub(r"(вна|вич|чна|улы|кызы)([–—])(?=[А-ЯЁа-яё])", r"\1 \2 ", text)
+    text = re.sub(r"\b([А-ЯЁ][а-яё]+)([–—])(?=[а-яё])", r"\1 \2 ", text)
     text = _REGION_SHORT.sub(_region_in_full, text)
     text = _SPACED_COMPOUND.sub(lambda m: f"{m.group(1)}-{m.group(2)}", text)
     text = re.sub(r"«[ \t]+(?=\S)", "«", re.sub(r"(?<=[^\s«])[ \t]+»", "»", text))
@@ -583,6 +586,12 @@ def _said_to_be(
         verbs = [w for w in re.findall(r"[а-яё]+", gap) if "VERB" in tags_of(w)[0]]
         if len(gap) <= 150 and not re.search(r"[;!?]", gap):
             return all(lemma_of(w) in _LINKING for w in verbs)
+    elif listed and listed[-1].stop <= span.start:
+        # «Ведущими выступили X, директор …; Y, …»: the list goes on past a semicolon, which
+        # the sentence splitter takes for a sentence's end
+        gap = text[listed[-1].stop : span.start]
+        if ";" in gap and len(gap) <= 200 and not re.search(r"[.!?\n]", gap):
+            return not any("VERB" in tags_of(w)[0] for w in re.findall(r"[а-яё]+", gap))
     return title is not None and bool(title.match(text[span.stop : span.stop + 60]))
 
 

@@ -189,6 +189,8 @@ def _position_after(
             for found in unquoted(r"[,;:()]| [—–-] ", rest)
             # «Ассоциации русских, славянских и казачьих организаций»: a comma in a name
             if not (found.group() == "," and any(a < start + found.start() < b for a, b in names))
+            # «управления культуры, развития языков и архивного дела области»: a remit listed
+            and not (found.group() == "," and _remit_listed(rest[found.end() :]))
             # «заместитель главы администрации – руководитель аппарата»: one office of two
             and not (
                 found.group().strip() in "—–-"
@@ -210,6 +212,9 @@ def _position_after(
     if link is not None:
         start, chunk = start + link.end(), chunk[link.end() :]
     words = [w.casefold().strip('«»"') for w in chunk.split()]
+    acting = re.match(r"(?:временно\s+)?исполняющ\w*\s+обязанности\s+", chunk, re.I)
+    if acting is not None:  # «исполняющая обязанности заместителя директора …»
+        words = [w.casefold().strip('«»"') for w in chunk[acting.end() :].split()]
     if not words or not titles_a_person(words[0]):
         return None
     if "NOUN" not in tags_of(words[0])[0] and not (
@@ -219,6 +224,27 @@ def _position_after(
         # кафедрой» does: the participle governs its unit)
         return None
     return start, chunk
+
+
+def _remit_listed(rest: str) -> bool:
+    """Whether what follows a comma goes on listing what a body is for, in the genitive and
+    joined by «и», with no title for a person in it: «…, развития языков и архивного дела»."""
+    part = re.split(r"[,;:()]|\s[—–-]\s", rest, maxsplit=1)[0]
+    words = part.split()
+    return (
+        "и" in words
+        and len(words) <= 8
+        and all(
+            w == "и"
+            or (
+                "gent" in tags_of(w)[1]
+                and tags_of(w)[1] & {"NOUN", "ADJF"}
+                and not tags_of(w)[1] & {"Name", "Surn", "Patr"}
+                and not titles_a_person(w)
+            )
+            for w in words
+        )
+    )
 
 
 def _title_follows(rest: str) -> bool:

@@ -3523,3 +3523,30 @@ def test_a_title_from_a_headline_under_a_dateline_a_given_name_or_a_nominalised_
     page: str, title: str
 ) -> None:
     assert event_title_and_kind(page)[0] == title
+
+
+def test_a_semicolon_list_of_names_with_their_titles_goes_on_with_its_part() -> None:
+    text = (
+        "В Омске прошёл круглый стол «Книга без границ».\n"
+        "Ведущими заседания выступили Ольга Андреевна Котова, директор областной библиотеки; "
+        "Марина Петровна Лыкова, исполняющая обязанности заместителя директора по научной "
+        "работе областной библиотеки; Зауреш Ерлановна Сапарова–руководитель управления "
+        "культуры, развития языков и архивного дела Павлодарской области.\n"
+        "Гости обсудили обмен книгами.\n"
+    )
+    draft = draft_article(text, "omsk.txt")
+    assert {p.full_name: p.role for p in draft.people} == {
+        "Ольга Андреевна Котова": "moderator",
+        "Марина Петровна Лыкова": "moderator",
+        "Зауреш Ерлановна Сапарова": "moderator",
+    }
+    positions = _positions(draft)
+    assert positions["Марина Петровна Лыкова"][0][0] == (
+        "исполняющая обязанности заместителя директора по научной работе"
+    )
+    assert positions["Зауреш Ерлановна Сапарова"] == [
+        (
+            "руководитель",
+            "Управление культуры, развития языков и архивного дела Павлодарской области",
+        )
+    ]
