@@ -71,6 +71,7 @@ from drafting.people import (
     is_initial,
     joined_names,
     name_parts,
+    namesakes,
     oblique_of,
     part_taken,
     same_person,
@@ -695,6 +696,7 @@ def draft_article(
     spans = settlements_named(text, without_bylines(text, spans))
     # «на празднике Ивана Купала»: a holiday the tagger took for a man
     spans = [s for s in spans if not (s.type == "PER" and names_a_holiday(s.text))]
+    spans = namesakes(spans, text)  # «музей Абая»: whom it is named after
     known = _Known(content)
     say("matching them with the content and the position patterns…")
 

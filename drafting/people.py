@@ -13,7 +13,14 @@ from drafting.gazetteer import country_of
 from drafting.model import DraftPerson
 from drafting.names import INITIALS, NO_CONTEXT, Context, nominative, split_initials
 from drafting.nlp import Span
-from drafting.words import POSITION_WORDS, SURNAME_END, known_word, tags_of
+from drafting.words import (
+    POSITION_WORDS,
+    SURNAME_END,
+    known_word,
+    named_after_someone,
+    tags_of,
+    titles_a_person,
+)
 from search.textnorm import known_place
 
 
@@ -336,6 +343,55 @@ def church_names(spans: list[Span], text: str) -> list[Span]:
             continue
         out.append(span)
     return out
+
+
+def namesakes(spans: list[Span], text: str) -> list[Span]:
+    """Drops the name a museum, a theatre or a street is named after («директор заповедника-
+    музея Абая», «руководитель дома-музея Мухтара Ауэзова Исабаев Ш.Б.» → «Исабаев Ш.Б.»):
+    whom it is named after took no part. Not a name in a chain of genitives that a title for
+    a person heads («выступление директора музея Ивана Петрова»: he is the director)."""
+    out = []
+    for span in spans:
+        words = text[max(0, span.start - 80) : span.start].split()
+        kind = words[-1].casefold().split("-")[-1] if words else ""
+        if span.type != "PER" or not named_after_someone(kind):
+            out.append(span)
+            continue
+        titled = any(
+            titles_a_person(w) and "gent" in tags_of(w)[0] for w in words[-4:-1]
+        )  # «директора музея Ивана …»
+        named = span.text.split()
+        initials = next((k for k, w in enumerate(named) if INITIALS.match(w)), None)
+        # «Мухтара Ауэзова | Исабаев Ш.Б.»: initials follow a surname
+        lead = max(0, initials - 1) if initials is not None else _namesake_words(named)
+        if titled or lead == 0:
+            out.append(span)
+            continue
+        if lead < len(named):  # «Мухтара Ауэзова | Исабаев Ш.Б.»: someone else follows
+            cut = span.text.index(named[lead], len(" ".join(named[:lead])))
+            normal = " ".join(span.normal.split()[lead:])
+            out.append(replace(span, start=span.start + cut, text=span.text[cut:], normal=normal))
+    return out
+
+
+def _namesake_words(named: list[str]) -> int:
+    """How many words a name begins with that are in the genitive and not the surname of
+    whoever follows: «Абая», «Мухтара Ауэзова», «Лермонтова | Иван Петров», but none of
+    «Иванова Анна Петровна» (her surname, in the nominative before her first name)."""
+    lead = 0
+    while lead < len(named) and "gent" in tags_of(named[lead])[1]:
+        lead += 1
+    if 0 < lead < len(named):
+        gender = tags_of(named[lead])[0] & {"masc", "femn"}
+        from search.textnorm import _analyzer
+
+        own = any(
+            p.tag.case == "nomn" and p.tag.gender in gender
+            for w in named[:lead]
+            for p in _analyzer().parse(w)
+        )
+        return 0 if own else lead
+    return lead
 
 
 def untitled(spans: list[Span], text: str) -> list[Span]:

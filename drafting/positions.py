@@ -24,6 +24,7 @@ from drafting.words import (
     begins_with_title,
     lemma_of,
     lower_first,
+    named_after_someone,
     names_org_kind,
     outside_quotes_split,
     phrase_nominative,
@@ -714,6 +715,12 @@ def split_position(
         ),
         len(words),
     )
+    if (
+        1 < cut < len(words)
+        and named_after_someone(words[cut - 1])
+        and {"Name", "Surn"} & (tags_of(words[cut])[1])
+    ):
+        cut -= 1  # «руководитель | дома-музея Мухтара Ауэзова»: whom it is named after is its name
     # The organization is the last one named: earlier kinds are units within it, part of
     # the title («руководитель отдела предпринимательства | акимата Бурлинского района»),
     # with the adjectives before its kind («член | молодёжного совета при акиме …»).

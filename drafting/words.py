@@ -254,6 +254,7 @@ def phrase_nominative(phrase: str) -> str:
                 wanted |= {noun.tag.gender, "sing"} if "sing" in noun.tag else {"plur"}
         inflected = parse.inflect(wanted) or parse.inflect({"nomn"})
         new = inflected.word if inflected is not None else word.casefold()
+        new = _both_nouns_inflected(word, new, parse)
         # each part of «Западно-Казахстанский» keeps its capital
         parts = [
             n[:1].upper() + n[1:] if w[:1].isupper() else n
@@ -261,6 +262,28 @@ def phrase_nominative(phrase: str) -> str:
         ]
         out.append("-".join(parts) if len(parts) == len(new.split("-")) else new)
     return " ".join(prefix + word for prefix, word in zip(prefixes, out, strict=True))
+
+
+def _both_nouns_inflected(word: str, new: str, parse: Any) -> str:
+    """«дома-музея» → «дом-музей», not «дома-музей»: in a compound of two nouns in one case,
+    the first changes too."""
+    from search.textnorm import _analyzer
+
+    first, _, second = word.partition("-")
+    if not second or new.casefold().split("-")[0] != first.casefold() or parse.tag.POS != "NOUN":
+        return new
+    front = next(
+        (
+            p
+            for p in _analyzer().parse(first)
+            if p.tag.POS == "NOUN" and p.tag.case == parse.tag.case
+        ),
+        None,
+    )
+    nominative = front.inflect({"nomn"}) if front is not None else None
+    if nominative is None:
+        return new
+    return f"{nominative.word}-{new.split('-', 1)[1]}"
 
 
 def kind_singular(phrase: str) -> str:
@@ -561,3 +584,17 @@ def stubs_written_out(text: str) -> str:
         return f"{written[0].upper()}{written[1:]} {stub.group(2)}"
 
     return _STUB.sub(full, text)
+
+
+# What is named after someone, with the name in the genitive right after it: «музей Абая»,
+# «дом-музей Мухтара Ауэзова», «театра Лермонтова», «улица Пушкина»
+_NAMED_AFTER_LEMMAS = frozenset(
+    "музей заповедник памятник бюст монумент премия медаль орден стипендия улица проспект "
+    "площадь сквер парк библиотека театр школа гимназия лицей университет колледж".split()
+)
+
+
+def named_after_someone(word: str) -> bool:
+    """Whether a word for a thing may be named after a person written next in the genitive:
+    «музея», «дома-музея» (the last part of a compound)."""
+    return lemma_of(word.casefold().strip(",.«»").split("-")[-1]) in _NAMED_AFTER_LEMMAS
