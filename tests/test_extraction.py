@@ -3564,3 +3564,13 @@ def test_whom_a_museum_or_a_theatre_is_named_after_took_no_part() -> None:
         "Ш.Б. Исабаев": [("руководитель", "Дом-музей Мухтара Ауэзова")],
         "Иван Петров": [("директор", "Театр Лермонтова")],
     }
+
+
+def test_a_museum_named_after_someone_tagged_as_a_name_is_the_body_not_a_person() -> None:
+    text = (
+        "В Павлодаре прошло награждение. Директора Литературно-мемориального дома-музея "
+        "А.С. Пушкина Ольгу Сомову наградили медалью.\n"
+    )
+    assert _positions(draft_article(text, "pavlodar.txt")) == {
+        "Ольга Сомова": [("директор", "Литературно-мемориальный дом-музей А.С. Пушкина")]
+    }
