@@ -354,16 +354,15 @@ def namesakes(spans: list[Span], text: str) -> list[Span]:
     for span in spans:
         inside = span.text.split()
         kinds = [k for k, w in enumerate(inside) if w[:1].islower() and named_after_someone(w)]
-        named = inside[kinds[-1] + 1 :] if kinds else []
+        after_kind = inside[kinds[-1] + 1 :] if kinds else []
         if (
             span.type == "PER"
-            and named
-            and all(INITIALS.match(w) or "gent" in tags_of(w)[1] for w in named)
+            and after_kind
+            and all(INITIALS.match(w) or "gent" in tags_of(w)[1] for w in after_kind)
         ):
             continue  # «Литературно-мемориального дома-музея Ф.М. Достоевского» tagged a name
         words = text[max(0, span.start - 80) : span.start].split()
-        kind = words[-1].casefold().split("-")[-1] if words else ""
-        if span.type != "PER" or not named_after_someone(kind):
+        if span.type != "PER" or not words or not named_after_someone(words[-1]):
             out.append(span)
             continue
         titled = any(
